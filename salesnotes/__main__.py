@@ -1,0 +1,8 @@
+"""``python -m salesnotes``."""
+
+from __future__ import annotations
+
+from salesnotes.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,412 @@
+"""WHEN: the dates people type, in English and Dutch. Pure: ``today`` is always an argument.
+
+``parse_when("vrijdag", today)`` is the next Friday (never today); ``parse_when("1-12", today)``
+the next 1 December; ``past=True`` (for ``log --on``) turns both toward the most recent past one.
+Nothing is guessed: text that is not one of the forms below is a ``BadInput`` with an example.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from salesnotes.errors import BadInput
+from salesnotes.text import fold
+
+WEEKDAYS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        ("monday", "mon", "maandag", "ma"),
+        ("tuesday", "tue", "tues", "dinsdag", "di"),
+        ("wednesday", "wed", "woensdag", "wo"),
+        ("thursday", "thu", "thur", "thurs", "donderdag", "do"),
+        ("friday", "fri", "vrijdag", "vr"),
+        ("saturday", "sat", "zaterdag", "za"),
+        ("sunday", "sun", "zondag", "zo"),
+    ]
+):
+    for _name in _names:
+        WEEKDAYS[_name] = _i
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        ("january", "jan", "januari"),
+        ("february", "feb", "februari"),
+        ("march", "mar", "maart", "mrt"),
+        ("april", "apr"),
+        ("may", "mei"),
+        ("june", "jun", "juni"),
+        ("july", "jul", "juli"),
+        ("august", "aug", "augustus"),
+        ("september", "sep", "sept"),
+        ("october", "oct", "oktober", "okt"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ],
+    start=1,
+):
+    for _name in _names:
+        MONTHS[_name] = _i
+
+DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+_WORDS = {
+    "today": 0,
+    "vandaag": 0,
+    "now": 0,
+    "nu": 0,
+    "tomorrow": 1,
+    "morgen": 1,
+    "overmorgen": 2,
+    "day after tomorrow": 2,
+    "yesterday": -1,
+    "gisteren": -1,
+    "eergisteren": -2,
+    "day before yesterday": -2,
+}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "een": 1,
+    "two": 2,
+    "twee": 2,
+    "three": 3,
+    "drie": 3,
+    "four": 4,
+    "vier": 4,
+    "five": 5,
+    "vijf": 5,
+    "six": 6,
+    "zes": 6,
+}
+_UNITS = {
+    "d": "d",
+    "day": "d",
+    "days": "d",
+    "dag": "d",
+    "dagen": "d",
+    "w": "w",
+    "wk": "w",
+    "week": "w",
+    "weeks": "w",
+    "weken": "w",
+    "m": "m",
+    "mo": "m",
+    "month": "m",
+    "months": "m",
+    "maand": "m",
+    "maanden": "m",
+    "y": "y",
+    "year": "y",
+    "years": "y",
+    "jaar": "y",
+    "jaren": "y",
+}
+_NEXT = (
+    "next ",
+    "volgende ",
+    "aanstaande ",
+    "a.s. ",
+    "as ",
+    "this ",
+    "deze ",
+    "coming ",
+    "komende ",
+)
+_LAST = ("last ", "vorige ", "afgelopen ", "previous ")
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{4}|\d{2}))?$")
+_OFFSET = re.compile(r"^([+-]?)\s*(\d{1,4}|[a-z]+)\s*([a-z]+)$")
+_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|e|ste|de)?$")
+
+EXAMPLES = "2026-12-01, 1-12, '1 december', 'tomorrow', 'vrijdag', 'in 2 weeks' or '+3d'"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A rhythm or validity such as 30d, 6w or 3m."""
+
+    count: int
+    unit: str  # d, w, m or y
+
+    def after(self, start: date) -> date:
+        """The date this period after ``start`` (months clamp to the month's end)."""
+        return shift(start, self.count, self.unit)
+
+    @property
+    def approx_days(self) -> float:
+        """Length in days, months counted as 30.44 days: for comparing periods."""
+        return self.count * {"d": 1.0, "w": 7.0, "m": 30.44, "y": 365.25}[self.unit]
+
+    def __str__(self) -> str:
+        return f"{self.count}{self.unit}"
+
+    def describe(self) -> str:
+        """'6 weeks', '1 month'."""
+        word = {"d": "day", "w": "week", "m": "month", "y": "year"}[self.unit]
+        return f"{self.count} {word}{'' if self.count == 1 else 's'}"
+
+
+def shift(start: date, count: int, unit: str) -> date:
+    """``start`` moved by ``count`` days, weeks, months or years."""
+    if unit == "d":
+        return start + timedelta(days=count)
+    if unit == "w":
+        return start + timedelta(weeks=count)
+    from dateutil.relativedelta import relativedelta  # ~10 ms; only month arithmetic needs it
+
+    if unit == "m":
+        return start + relativedelta(months=count)
+    return start + relativedelta(years=count)
+
+
+def describe(day: date) -> str:
+    """The echo format: 'Fri 27 Nov 2026' (English, independent of the locale)."""
+    return f"{DAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]} {day.year}"
+
+
+def relative(day: date, today: date) -> str:
+    """'today', 'tomorrow', 'in 3 days', 'yesterday', '3 days ago'."""
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta == -1:
+        return "yesterday"
+    if delta > 0:
+        return f"in {delta} days"
+    return f"{-delta} days ago"
+
+
+def days_phrase(n: int) -> str:
+    """'1 day', '3 days'."""
+    return f"{n} day{'' if n == 1 else 's'}"
+
+
+def parse_period(text: str) -> Period:
+    """'30d', '6w', '3m', '1y', '2 weeks', '6 weken' -> Period. Zero or negative is refused."""
+    folded = fold(text).removeprefix("every ").removeprefix("elke ").removeprefix("iedere ")
+    match = _OFFSET.match(folded)
+    if match and not match.group(1):
+        count = _count(match.group(2))
+        unit = _UNITS.get(match.group(3))
+        if count is not None and unit is not None and 0 < count <= 3650:
+            return Period(count, unit)
+    raise BadInput(f"'{text}' is not a period; try 30d, 6w, 3m or '2 weeks'")
+
+
+def add_working_days(start: date, days: int) -> date:
+    """``start`` plus ``days`` working days (Monday to Friday)."""
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            remaining -= 1
+    return current
+
+
+def parse_when(text: str, today: date, *, past: bool = False) -> date:
+    """Read a WHEN. ``past=True``: a bare day, weekday or offset means the most recent past one."""
+    result = _parse(fold(text).replace(",", " ").strip(), today, past)
+    if result is None:
+        raise BadInput(f"'{text}' is not a date; try {EXAMPLES}")
+    return result
+
+
+def _parse(t: str, today: date, past: bool) -> date | None:
+    t = " ".join(t.split())
+    if not t:
+        return None
+    if t in _WORDS:
+        return today + timedelta(days=_WORDS[t])
+    if t in ("next week", "volgende week"):
+        return today + timedelta(days=7 - today.weekday())
+    if t in ("last week", "vorige week"):
+        return today - timedelta(days=today.weekday() + 7)
+    if t in ("next month", "volgende maand"):
+        return shift(today.replace(day=1), 1, "m")
+    if t in ("last month", "vorige maand"):
+        return shift(today.replace(day=1), -1, "m")
+
+    direction = 0  # +1: explicitly future, -1: explicitly past
+    for prefix in _NEXT:
+        if t.startswith(prefix):
+            t, direction = t[len(prefix) :], 1
+            break
+    for prefix in _LAST:
+        if t.startswith(prefix):
+            t, direction = t[len(prefix) :], -1
+            break
+    if t in WEEKDAYS:
+        return _weekday(WEEKDAYS[t], today, past=(direction == -1) or (past and direction == 0))
+    if direction:
+        return None
+
+    offset = _offset(t, today, past)
+    if offset is not None:
+        return offset
+    return _calendar(t, today, past)
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _offset(t: str, today: date, past: bool) -> date | None:
+    sign = 1
+    if t.startswith(("in ", "over ")):
+        t = t.split(" ", 1)[1]
+    elif t.endswith((" ago", " geleden")):
+        t, sign = t.rsplit(" ", 1)[0], -1
+    elif past and not t.startswith("+"):
+        sign = -1
+    match = _OFFSET.match(t)
+    if not match:
+        return None
+    if match.group(1) == "-":
+        sign = -1
+    elif match.group(1) == "+":
+        sign = 1
+    count = _count(match.group(2))
+    unit = _UNITS.get(match.group(3))
+    if count is None or unit is None or count > 3650:
+        return None
+    try:
+        return shift(today, sign * count, unit)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _weekday(target: int, today: date, *, past: bool) -> date:
+    if past:
+        back = (today.weekday() - target) % 7 or 7
+        return today - timedelta(days=back)
+    ahead = (target - today.weekday()) % 7 or 7
+    return today + timedelta(days=ahead)
+
+
+def _calendar(t: str, today: date, past: bool) -> date | None:
+    weekday: int | None = None
+    words = t.split(" ")
+    if len(words) > 1 and words[0].rstrip(".") in WEEKDAYS:
+        weekday = WEEKDAYS[words[0].rstrip(".")]
+        words = words[1:]
+    t = " ".join(words)
+
+    year: int | None
+    match = _ISO.match(t)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _NUMERIC.match(t)
+        if match:
+            day, month = int(match.group(1)), int(match.group(2))
+            year = _year(match.group(3))
+        else:
+            parsed = _textual(words)
+            if parsed is None:
+                return None
+            day, month, year = parsed
+
+    if year is None:
+        result = _next_occurrence(day, month, today, past, t)
+    else:
+        result = _make(year, month, day, t)
+    if weekday is not None and result.weekday() != weekday:
+        raise BadInput(
+            f"'{t}' is a {DAY_NAMES[result.weekday()]}, not a {DAY_NAMES[weekday]}; "
+            f"did you mean {describe(result)}?"
+        )
+    return result
+
+
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    value = int(text)
+    return 2000 + value if len(text) == 2 else value
+
+
+def _textual(words: list[str]) -> tuple[int, int, int | None] | None:
+    words = [w.rstrip(".") for w in words if w]
+    if len(words) not in (2, 3):
+        return None
+    year = None
+    if len(words) == 3:
+        if not re.fullmatch(r"\d{4}", words[2]):
+            return None
+        year = int(words[2])
+    first, second = words[0], words[1]
+    if first in MONTHS:  # "december 1" (English order)
+        first, second = second, first
+    day_match = _ORDINAL.match(first)
+    if not day_match or second not in MONTHS:
+        return None
+    return int(day_match.group(1)), MONTHS[second], year
+
+
+def _make(year: int, month: int, day: int, original: str) -> date:
+    if not 1 <= month <= 12:
+        raise BadInput(f"'{original}' is not a date: there is no month {month}; try {EXAMPLES}")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        pass
+    if 1 <= year <= 9999 and day > 28:
+        last = _month_end(year, month)
+        suggestion = f"{last.day}-{month}-{year}"
+        raise BadInput(
+            f"'{original}' is not a date: {MONTH_NAMES[month - 1]} {year} has {last.day} days; "
+            f"try {suggestion}, 'tomorrow' or 'vrijdag'"
+        )
+    raise BadInput(f"'{original}' is not a date; try {EXAMPLES}")
+
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _month_end(year: int, month: int) -> date:
+    first_next = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return first_next - timedelta(days=1)
+
+
+def _next_occurrence(day: int, month: int, today: date, past: bool, original: str) -> date:
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        raise BadInput(f"'{original}' is not a date; try {EXAMPLES}")
+    step = -1 if past else 1
+    # Eight years always reach a 29 February; any other valid day is found in two.
+    for years in range(0, 9):
+        year = today.year + step * years
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if (past and candidate <= today) or (not past and candidate >= today):
+            return candidate
+    raise BadInput(
+        f"'{original}' is not a date: {MONTH_NAMES[month - 1]} has no day {day}; "
+        "try 'tomorrow' or 'vrijdag'"
+    )

@@ -1,0 +1,163 @@
+"""A small, realistic Dutch sales book, dated relative to ``today`` so its agenda is always live."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from salesnotes.store import Store
+
+# name, organisation, e-mail, phone, status, tags
+PEOPLE = [
+    (
+        "Jan de Vries",
+        "Pluimers Isolatie",
+        "jan@pluimers.nl",
+        "06 1234 5678",
+        "customer",
+        ["dakisolatie"],
+    ),
+    (
+        "Anna Bakker",
+        "Bakker Bouw B.V.",
+        "anna@bakkerbouw.nl",
+        "06 2345 6789",
+        "prospect",
+        ["nieuwbouw"],
+    ),
+    (
+        "Pieter van Dijk",
+        "Van Dijk Installatietechniek",
+        "p.vandijk@vandijk-it.nl",
+        "038 421 7788",
+        "customer",
+        ["warmtepomp"],
+    ),
+    (
+        "Sanne Hoeksema",
+        "Hoeksema Vastgoed",
+        "sanne@hoeksemavastgoed.nl",
+        "06 3456 7890",
+        "lead",
+        ["vastgoed"],
+    ),
+    (
+        "Kees de Groot",
+        "De Groot Dakwerken",
+        "kees@degrootdak.nl",
+        "0570 61 23 45",
+        "ambassador",
+        ["dakisolatie", "partner"],
+    ),
+    (
+        "Fatima El Amrani",
+        "Visser Energie",
+        "f.elamrani@visserenergie.nl",
+        "06 4567 8901",
+        "prospect",
+        ["zonnepanelen"],
+    ),
+    (
+        "Thomas Jansen",
+        "Jansen & Zn Aannemers",
+        "thomas@jansenzn.nl",
+        "0523 68 11 22",
+        "customer",
+        ["dakisolatie"],
+    ),
+    ("Lisa Mulder", "Mulder Projectontwikkeling", "lisa@mulderpo.nl", "06 5678 9012", "lead", []),
+    (
+        "Mohamed Yilmaz",
+        "Visser Energie",
+        "m.yilmaz@visserenergie.nl",
+        "06 6789 0123",
+        "prospect",
+        ["zonnepanelen"],
+    ),
+    (
+        "Eva Smit",
+        "Smit Bouwadvies",
+        "eva@smitbouwadvies.nl",
+        "06 7890 1234",
+        "customer",
+        ["advies"],
+    ),
+    (
+        "José García",
+        "Pluimers Isolatie",
+        "jose@pluimers.nl",
+        "06 8901 2345",
+        "customer",
+        ["dakisolatie"],
+    ),
+    (
+        "Ruud Meijer",
+        "Meijer Installaties",
+        "ruud@meijerinstallaties.nl",
+        "0591 33 44 55",
+        "former",
+        [],
+    ),
+]
+
+# days ago, who, kind, text
+CONVERSATIONS = [
+    (41, "Jan de Vries", "visit", "Site visit hall 3; roof 1,200 m2, old mineral wool"),
+    (38, "Kees de Groot", "call", "Referred Visser Energie; wants to hear how it goes"),
+    (35, "Pieter van Dijk", "meeting", "Heat pump project: wants a quote for 4 units"),
+    (30, "Thomas Jansen", "visit", "Insulation of hall 2 finished; customer happy"),
+    (28, "Fatima El Amrani", "call", "Intro via Kees; interested in solar on 3 warehouses"),
+    (21, "Eva Smit", "email", "Sent the advice report for the school project"),
+    (17, "Anna Bakker", "meeting", "New-build project Kampen: 24 homes, insulation package"),
+    (14, "Pieter van Dijk", "email", "Sent quote: 4 heat pumps, EUR 48.000"),
+    (12, "Mohamed Yilmaz", "call", "Technical questions about the inverter warranty"),
+    (10, "Jan de Vries", "call", "Wants the hall 3 job done before the winter"),
+    (8, "Sanne Hoeksema", "email", "Asked for references in office buildings"),
+    (6, "Pieter van Dijk", "call", "Counter-offer: price too high, asks for 10% off"),
+    (4, "José García", "call", "Happy with the insulation; asked about the subsidy forms"),
+    (3, "Lisa Mulder", "note", "Met at the Bouwbeurs; call after the holidays"),
+    (2, "Anna Bakker", "call", "Asked for a demo of the insulation system"),
+    (1, "Thomas Jansen", "call", "Leak after the insulation work in hall 2; water on the floor"),
+]
+
+# due in days (negative: overdue), who, reason, priority, text, created days ago
+FOLLOW_UPS = [
+    (-1, "Thomas Jansen", "complaint", "high", "Leak after insulation work in hall 2", 1),
+    (0, "Anna Bakker", "callback", "normal", "Call back: asked for a demo", 0),
+    (-3, "Pieter van Dijk", "quote", "high", "Send the revised quote (10% off?)", 6),
+    (-1, "Sanne Hoeksema", "question", "normal", "Send three office references", 8),
+    (0, "Jan de Vries", "other", "normal", "Plan the hall 3 job before the winter", 10),
+    (0, "José García", "question", "low", "Send the subsidy forms", 4),
+    (3, "Fatima El Amrani", "quote", "normal", "Quote for solar on warehouse 1", 28),
+    (7, "Kees de Groot", "checkin", "normal", "Thank him for the referral, ask how things are", 38),
+    (14, "Eva Smit", "checkin", "normal", "How did the school project land?", 21),
+    (21, "Lisa Mulder", "other", "normal", "Call after the holidays", 3),
+]
+
+
+def fill(store: Store, today: date, now: str) -> int:
+    """Write the demo book into an empty store (in the caller's transaction); return contacts."""
+    ids: dict[str, int] = {}
+    for name, org, email, phone, status, tags in PEOPLE:
+        contact = store.add_contact(
+            name,
+            now=now,
+            organisation=org,
+            emails=[email],
+            phones=[phone],
+            tags=tags,
+            status=status,
+        )
+        ids[name] = contact.id
+    for days_ago, who, kind, text in CONVERSATIONS:
+        store.log(ids[who], text, kind=kind, on=today - timedelta(days=days_ago), now=now)
+    for due_in, who, reason, priority, text, created_ago in FOLLOW_UPS:
+        store.follow(
+            ids[who],
+            today + timedelta(days=due_in),
+            text,
+            reason=reason,
+            priority=priority,
+            today=today - timedelta(days=created_ago),
+            now=now,
+        )
+    return len(ids)

@@ -1,0 +1,130 @@
+"""The schema's history, append-only: never edit or rename a migration that has shipped.
+
+Each migration is a plain function named ``mNNN_what`` taking a sqlite-utils ``Database``.
+They are registered with sqlite-utils' ``Migrations`` only when something is pending
+(``build()``), so that a command on an up-to-date database does not pay for importing
+sqlite-utils: ``NAMES`` is all a start-up needs to know that nothing is to be done.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "salesnotes"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+
+def m001_core(db: Database) -> None:
+    """Contacts in organisations, what was said to them, and the follow-ups promised.
+
+    Enumerations (status, kind, reason, priority) are checked in store.py rather than with
+    CHECK constraints, so that a later issue can add a value without rebuilding a table.
+    A short integer id is for typing; the uuid is for merges and imports across books.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE organisations (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL CHECK (name <> ''),
+            name_key TEXT NOT NULL,
+            organisation_id INTEGER REFERENCES organisations(id),
+            status TEXT NOT NULL DEFAULT 'lead',
+            note TEXT NOT NULL DEFAULT '',
+            archived_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX contacts_name_key ON contacts(name_key);
+        CREATE INDEX contacts_organisation ON contacts(organisation_id);
+        CREATE TABLE contact_emails (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id),
+            email TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (contact_id, email)
+        );
+        CREATE INDEX contact_emails_email ON contact_emails(email);
+        CREATE TABLE contact_phones (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id),
+            phone TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (contact_id, phone)
+        );
+        CREATE TABLE contact_tags (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id),
+            tag TEXT NOT NULL,
+            PRIMARY KEY (contact_id, tag)
+        );
+        CREATE INDEX contact_tags_tag ON contact_tags(tag);
+        CREATE TABLE interactions (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id),
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            happened_on TEXT NOT NULL,
+            logged_at TEXT NOT NULL
+        );
+        CREATE INDEX interactions_contact ON interactions(contact_id, happened_on);
+        CREATE TABLE followups (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id),
+            due_on TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT 'other',
+            priority TEXT NOT NULL DEFAULT 'normal',
+            status TEXT NOT NULL DEFAULT 'open',
+            created_on TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            snoozed_from TEXT,
+            done_on TEXT,
+            done_at TEXT,
+            done_note TEXT NOT NULL DEFAULT '',
+            source_interaction_id INTEGER REFERENCES interactions(id),
+            done_interaction_id INTEGER REFERENCES interactions(id)
+        );
+        -- The agenda reads open follow-ups due on or before a day: this index is that read.
+        CREATE INDEX followups_open_due ON followups(due_on) WHERE status = 'open';
+        CREATE INDEX followups_contact ON followups(contact_id, status);
+        """,
+    )
+
+
+def _run(db: Database, script: str) -> None:
+    """Run ``;``-separated statements one by one: ``executescript`` would COMMIT the
+    migration's transaction half-way. (No statement here has a ``;`` inside it.)"""
+    for statement in script.split(";"):
+        if statement.strip() and not all(
+            line.strip().startswith("--") or not line.strip() for line in statement.splitlines()
+        ):
+            db.execute(statement)
+
+
+# Append new migrations here, and to ORDER below.
+ORDER: tuple[Callable[[Database], None], ...] = (m001_core,)
+NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in ORDER)
+
+
+def build() -> Migrations:
+    """The sqlite-utils ``Migrations`` set, with every migration registered in order."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for fn in ORDER:
+        migrations()(fn)
+    return migrations

@@ -1,0 +1,769 @@
+"""Store: the only module that writes SQL (besides migrations.py). It returns models.
+
+Opening a store sets the connection up (WAL, foreign keys, a long busy timeout, full sync),
+creates the file 0600 in a 0700 folder on first use, and applies pending migrations under
+``BEGIN IMMEDIATE``. A command then runs in one transaction: ``with store.write():`` for
+anything that changes data (BEGIN IMMEDIATE, so that a read-then-write never fails on a lock),
+``with store.read():`` for a consistent snapshot.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from salesnotes import migrations
+from salesnotes.errors import BadInput, Conflict, DatabaseError, NotFound
+from salesnotes.models import (
+    KINDS,
+    PRIORITIES,
+    REASONS,
+    STATUSES,
+    Contact,
+    ContactCard,
+    FollowUp,
+    Interaction,
+    Organisation,
+)
+from salesnotes.text import clean, fold
+
+BUSY_TIMEOUT_MS = 30_000
+_SEP = "\x1f"  # unit separator: clean() strips it from all stored text, so it never collides
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_ID = re.compile(r"^#?(\d+)$")
+
+
+def new_uuid() -> str:
+    """A random UUID (version 4) as text."""
+    import uuid  # ~7 ms; only writes need one
+
+    return str(uuid.uuid4())
+
+
+def _ensure_file(path: Path) -> None:
+    """Create the database file 0600 (and a missing folder 0700) before SQLite opens it."""
+    if path.exists():
+        return
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True, mode=0o700)
+            folder.chmod(0o700)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise DatabaseError(f"cannot create the folder {folder}: {exc.strerror}") from exc
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise DatabaseError(f"cannot create the database {path}: {exc.strerror}") from exc
+    os.close(fd)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the database with the settings every command relies on."""
+    _ensure_file(path)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is not a salesnotes database ({exc})") from exc
+    return conn
+
+
+def _applied(conn: sqlite3.Connection) -> set[str]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+        (migrations.MIGRATIONS_TABLE,),
+    ).fetchone()
+    if not exists:
+        return set()
+    rows = conn.execute(
+        f"SELECT name FROM {migrations.MIGRATIONS_TABLE} WHERE migration_set = ?",
+        (migrations.MIGRATION_SET,),
+    )
+    return {row[0] for row in rows}
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> int:
+    """Apply pending migrations in one IMMEDIATE transaction; return how many were applied.
+
+    A database that has migrations this code does not know was written by a newer
+    salesnotes: it is refused, and nothing is written.
+    """
+
+    def check(applied: set[str]) -> list[str]:
+        unknown = applied - set(migrations.NAMES)
+        if unknown:
+            raise DatabaseError(
+                f"{path} was written by a newer salesnotes (schema {', '.join(sorted(unknown))}); "
+                "upgrade salesnotes to use it"
+            )
+        return [name for name in migrations.NAMES if name not in applied]
+
+    try:
+        if not check(_applied(conn)):
+            return 0
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is not a salesnotes database ({exc})") from exc
+    try:
+        pending = check(_applied(conn))  # another process may have migrated while we waited
+        if pending:
+            from sqlite_utils import Database
+
+            migrations.build().apply(Database(conn, execute_plugins=False))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return len(pending)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(value.split(_SEP)) if value else ()
+
+
+def _require_text(value: str, what: str) -> str:
+    cleaned = clean(value)
+    if not cleaned:
+        raise BadInput(f"{what} cannot be empty")
+    return cleaned
+
+
+def _choice(value: str, allowed: Sequence[str], what: str) -> str:
+    folded = value.strip().lower()
+    if folded not in allowed:
+        raise BadInput(f"'{value}' is not a {what}; use one of: {', '.join(allowed)}")
+    return folded
+
+
+def normalise_email(value: str) -> str:
+    """Trimmed and lower-cased; refused when it does not look like an address."""
+    email = clean(value).lower()
+    if not _EMAIL.match(email):
+        raise BadInput(f"'{value}' is not an e-mail address; try jan@example.nl")
+    return email
+
+
+def normalise_phone(value: str) -> str:
+    """Kept as typed (people write numbers their own way), but it must contain digits."""
+    phone = " ".join(clean(value).split())
+    if sum(ch.isdigit() for ch in phone) < 3 or re.search(r"[^\d\s+()./-]", phone):
+        raise BadInput(f"'{value}' is not a phone number; try '06 1234 5678' or +31612345678")
+    return phone
+
+
+def normalise_tag(value: str) -> str:
+    """Lower case, no leading '#', no spaces."""
+    tag = fold(clean(value)).lstrip("#").replace(" ", "-")
+    if not tag:
+        raise BadInput(f"'{value}' is not a tag; try dakisolatie or vip")
+    return tag
+
+
+_CONTACT_COLUMNS = f"""
+    c.id, c.uuid, c.name, o.name AS organisation, c.organisation_id, c.status, c.note,
+    c.archived_at, c.created_at,
+    (SELECT group_concat(email, '{_SEP}') FROM
+        (SELECT email FROM contact_emails WHERE contact_id = c.id ORDER BY position)) AS emails,
+    (SELECT group_concat(phone, '{_SEP}') FROM
+        (SELECT phone FROM contact_phones WHERE contact_id = c.id ORDER BY position)) AS phones,
+    (SELECT group_concat(tag, '{_SEP}') FROM
+        (SELECT tag FROM contact_tags WHERE contact_id = c.id ORDER BY tag)) AS tags,
+    (SELECT max(happened_on) FROM interactions WHERE contact_id = c.id) AS last_contact
+"""
+
+_FOLLOWUP_COLUMNS = """
+    f.id, f.uuid, f.contact_id, c.name AS contact_name, o.name AS organisation, f.due_on,
+    f.text, f.reason, f.priority, f.status, f.created_on, f.created_at, f.done_on, f.done_note,
+    f.snoozed_from
+"""
+
+
+class Store:
+    """All reads and writes of one salesnotes database."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Connect and bring the schema up to date."""
+        conn = connect(path)
+        migrate(conn, path)
+        return cls(conn, path)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Store]:
+        """One command's changes, all or nothing, holding the write lock from the start."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[Store]:
+        """A consistent snapshot for a command that only reads."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        cursor = self.conn.execute(sql, params)
+        cursor.row_factory = sqlite3.Row
+        row: sqlite3.Row | None = cursor.fetchone()
+        return row
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        cursor = self.conn.execute(sql, params)
+        cursor.row_factory = sqlite3.Row
+        return cursor.fetchall()
+
+    def is_empty(self) -> bool:
+        """True when the book holds no contacts and no organisations."""
+        return not self._one("SELECT 1 FROM contacts UNION ALL SELECT 1 FROM organisations")
+
+    # -- organisations ----------------------------------------------------------------------
+
+    def organisation_id(self, name: str, now: str, *, create: bool = True) -> int:
+        """The id of the organisation with this name (case-insensitive), created if new."""
+        display = " ".join(_require_text(name, "an organisation's name").split())
+        key = fold(display)
+        row = self._one("SELECT id FROM organisations WHERE name_key = ?", (key,))
+        if row:
+            return int(row["id"])
+        if not create:
+            raise NotFound(f"no organisation is called '{name}'")
+        cursor = self.conn.execute(
+            "INSERT INTO organisations (uuid, name, name_key, created_at) VALUES (?, ?, ?, ?)",
+            (new_uuid(), display, key, now),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def organisations(self) -> list[Organisation]:
+        """Every organisation with how many active contacts it has, by name."""
+        rows = self._all(
+            """
+            SELECT o.id, o.uuid, o.name,
+                (SELECT count(*) FROM contacts c
+                 WHERE c.organisation_id = o.id AND c.archived_at IS NULL) AS contact_count
+            FROM organisations o ORDER BY o.name_key
+            """
+        )
+        return [Organisation(r["id"], r["uuid"], r["name"], r["contact_count"]) for r in rows]
+
+    # -- contacts ---------------------------------------------------------------------------
+
+    def _contact(self, row: sqlite3.Row) -> Contact:
+        return Contact(
+            id=row["id"],
+            uuid=row["uuid"],
+            name=row["name"],
+            organisation=row["organisation"],
+            organisation_id=row["organisation_id"],
+            status=row["status"],
+            emails=_split(row["emails"]),
+            phones=_split(row["phones"]),
+            tags=_split(row["tags"]),
+            note=row["note"],
+            archived=row["archived_at"] is not None,
+            created_at=row["created_at"],
+            last_contact=_date(row["last_contact"]),
+        )
+
+    def contact(self, contact_id: int) -> Contact:
+        """One contact by id (archived ones too)."""
+        row = self._one(
+            f"SELECT {_CONTACT_COLUMNS} FROM contacts c "
+            "LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.id = ?",
+            (contact_id,),
+        )
+        if row is None:
+            raise NotFound(f"there is no contact #{contact_id}")
+        return self._contact(row)
+
+    def add_contact(
+        self,
+        name: str,
+        *,
+        now: str,
+        organisation: str | None = None,
+        emails: Iterable[str] = (),
+        phones: Iterable[str] = (),
+        tags: Iterable[str] = (),
+        status: str = "lead",
+        note: str = "",
+    ) -> Contact:
+        """Create a contact; its organisation is found or created by name."""
+        display = " ".join(_require_text(name, "a contact's name").split())
+        status = _choice(status, STATUSES, "status")
+        org_id = self.organisation_id(organisation, now) if organisation is not None else None
+        cursor = self.conn.execute(
+            "INSERT INTO contacts (uuid, name, name_key, organisation_id, status, note,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_uuid(), display, fold(display), org_id, status, clean(note), now, now),
+        )
+        contact_id = int(cursor.lastrowid or 0)
+        self._add_details(contact_id, emails, phones, tags)
+        return self.contact(contact_id)
+
+    def _add_details(
+        self, contact_id: int, emails: Iterable[str], phones: Iterable[str], tags: Iterable[str]
+    ) -> None:
+        for table, column, values in (
+            ("contact_emails", "email", [normalise_email(e) for e in emails]),
+            ("contact_phones", "phone", [normalise_phone(p) for p in phones]),
+        ):
+            start = self._one(
+                f"SELECT coalesce(max(position), 0) AS n FROM {table} WHERE contact_id = ?",
+                (contact_id,),
+            )
+            position = int(start["n"]) if start else 0
+            for value in values:
+                position += 1
+                self.conn.execute(
+                    f"INSERT OR IGNORE INTO {table} (contact_id, {column}, position)"
+                    " VALUES (?, ?, ?)",
+                    (contact_id, value, position),
+                )
+        for tag in {normalise_tag(t) for t in tags}:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)",
+                (contact_id, tag),
+            )
+
+    def edit_contact(
+        self,
+        contact_id: int,
+        *,
+        now: str,
+        name: str | None = None,
+        organisation: str | None = None,
+        emails: Iterable[str] = (),
+        phones: Iterable[str] = (),
+        tags: Iterable[str] = (),
+        untags: Iterable[str] = (),
+        status: str | None = None,
+        note: str | None = None,
+    ) -> Contact:
+        """Change a contact: new values replace, e-mails, phones and tags are added."""
+        changes: dict[str, Any] = {}
+        if name is not None:
+            display = " ".join(_require_text(name, "a contact's name").split())
+            changes.update(name=display, name_key=fold(display))
+        if organisation is not None:
+            changes["organisation_id"] = (
+                self.organisation_id(organisation, now) if organisation.strip() else None
+            )
+        if status is not None:
+            changes["status"] = _choice(status, STATUSES, "status")
+        if note is not None:
+            changes["note"] = clean(note)
+        changes["updated_at"] = now
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        self.conn.execute(
+            f"UPDATE contacts SET {assignments} WHERE id = ?", (*changes.values(), contact_id)
+        )
+        self._add_details(contact_id, emails, phones, tags)
+        for tag in untags:
+            removed = self.conn.execute(
+                "DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?",
+                (contact_id, normalise_tag(tag)),
+            )
+            if removed.rowcount == 0:
+                raise NotFound(f"contact #{contact_id} has no tag '{tag}'")
+        return self.contact(contact_id)
+
+    def archive_contact(self, contact_id: int, now: str) -> Contact:
+        """Hide a contact from lists and the agenda; nothing is deleted."""
+        contact = self.contact(contact_id)
+        if contact.archived:
+            raise Conflict(f"#{contact_id} {contact.name} is archived already")
+        self.conn.execute(
+            "UPDATE contacts SET archived_at = ?, updated_at = ? WHERE id = ?",
+            (now, now, contact_id),
+        )
+        return self.contact(contact_id)
+
+    def unarchive_contact(self, contact_id: int, now: str) -> Contact:
+        """Bring an archived contact back into lists and the agenda."""
+        contact = self.contact(contact_id)
+        if not contact.archived:
+            raise Conflict(f"#{contact_id} {contact.name} is not archived")
+        self.conn.execute(
+            "UPDATE contacts SET archived_at = NULL, updated_at = ? WHERE id = ?", (now, contact_id)
+        )
+        return self.contact(contact_id)
+
+    def namesakes(self, contact: Contact) -> list[Contact]:
+        """Other contacts with exactly the same name (case- and accent-insensitive)."""
+        rows = self._all(
+            "SELECT id FROM contacts WHERE name_key = ? AND id <> ? ORDER BY id",
+            (fold(contact.name), contact.id),
+        )
+        return [self.contact(row["id"]) for row in rows]
+
+    def contacts(
+        self,
+        *,
+        text: str | None = None,
+        tag: str | None = None,
+        status: str | None = None,
+        organisation: str | None = None,
+        archived: bool = False,
+    ) -> list[Contact]:
+        """Contacts by name, filtered; archived ones only when asked for."""
+        where = ["c.archived_at IS NOT NULL" if archived else "c.archived_at IS NULL"]
+        params: list[Any] = []
+        if text:
+            key = _like(fold(text))
+            where.append(
+                "(c.name_key LIKE ? ESCAPE '\\' OR o.name_key LIKE ? ESCAPE '\\' OR c.id IN"
+                " (SELECT contact_id FROM contact_emails WHERE email LIKE ? ESCAPE '\\'))"
+            )
+            params += [key, key, key]
+        if tag:
+            where.append("c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ?)")
+            params.append(normalise_tag(tag))
+        if status:
+            where.append("c.status = ?")
+            params.append(_choice(status, STATUSES, "status"))
+        if organisation:
+            where.append("o.name_key LIKE ? ESCAPE '\\'")
+            params.append(_like(fold(organisation)))
+        rows = self._all(
+            f"SELECT {_CONTACT_COLUMNS} FROM contacts c "
+            "LEFT JOIN organisations o ON o.id = c.organisation_id "
+            f"WHERE {' AND '.join(where)} ORDER BY c.name_key, c.id",
+            params,
+        )
+        return [self._contact(row) for row in rows]
+
+    def resolve(self, who: str) -> Contact:
+        """WHO -> one contact: an id ('12', '#12'), an e-mail address, or a piece of a name.
+
+        Names match case- and accent-insensitively. When several contain the text, an exact
+        name wins, then a whole-word match, then a word that starts with it; more than one at
+        the best level is ambiguous (Conflict, exit 4). Active contacts are preferred; an
+        archived one is found only when no active one matches.
+        """
+        raw = clean(who)
+        if not raw:
+            raise BadInput("say who: an id like 12, an e-mail address or a name")
+        id_match = _ID.match(raw)
+        if id_match:
+            return self.contact(int(id_match.group(1)))
+        if "@" in raw:
+            rows = self._all(
+                "SELECT DISTINCT contact_id FROM contact_emails WHERE email = ?", (raw.lower(),)
+            )
+            if not rows:
+                raise NotFound(f"no contact has the e-mail address {raw}")
+            return self._pick([self.contact(r["contact_id"]) for r in rows], raw)
+        key = fold(raw)
+        rows = self._all(
+            "SELECT c.id, c.name_key, c.archived_at IS NOT NULL AS archived FROM contacts c"
+            " WHERE c.name_key LIKE ? ESCAPE '\\'",
+            (_like(key),),
+        )
+        for archived in (0, 1):
+            pool = [(r["id"], r["name_key"]) for r in rows if r["archived"] == archived]
+            if not pool:
+                continue
+            for level in (
+                lambda name: name == key,
+                lambda name: re.search(rf"(^| ){re.escape(key)}( |$)", name) is not None,
+                lambda name: re.search(rf"(^| ){re.escape(key)}", name) is not None,
+                lambda name: True,
+            ):
+                hits = [cid for cid, name in pool if level(name)]
+                if hits:
+                    return self._pick([self.contact(cid) for cid in hits[:20]], raw, len(hits))
+        raise NotFound(f"no contact matches '{raw}'", details=self._suggest(key))
+
+    def _pick(self, found: list[Contact], who: str, total: int | None = None) -> Contact:
+        if len(found) == 1:
+            return found[0]
+        total = total or len(found)
+        lines = [f"#{c.id}  {c.label}" for c in found]
+        if total > len(found):
+            lines.append(f"... and {total - len(found)} more")
+        raise Conflict(
+            f"'{who}' matches {total} contacts; say which by id (e.g. #{found[0].id}):",
+            details=lines,
+        )
+
+    def _suggest(self, key: str) -> list[str]:
+        import difflib  # only on the error path
+
+        rows = self._all("SELECT id, name, name_key FROM contacts WHERE archived_at IS NULL")
+        by_word: dict[str, list[sqlite3.Row]] = {}
+        for row in rows:
+            for word in {row["name_key"], *row["name_key"].split()}:
+                by_word.setdefault(word, []).append(row)
+        seen: dict[int, str] = {}
+        for word in difflib.get_close_matches(key, by_word, n=5, cutoff=0.6):
+            for row in by_word[word]:
+                seen.setdefault(row["id"], row["name"])
+        if not seen:
+            return []
+        names = ", ".join(f"{name} (#{cid})" for cid, name in list(seen.items())[:5])
+        return [f"did you mean: {names}?"]
+
+    def cards(self, contact_ids: Iterable[int]) -> dict[int, ContactCard]:
+        """Name, organisation, first phone and first e-mail of these active contacts.
+
+        Archived contacts are left out, so no agenda source can bring one back.
+        """
+        ids = list(dict.fromkeys(contact_ids))
+        if not ids:
+            return {}
+        cards: dict[int, ContactCard] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self._all(
+                f"""
+                SELECT c.id, c.name, o.name AS organisation,
+                    (SELECT phone FROM contact_phones WHERE contact_id = c.id
+                     ORDER BY position LIMIT 1) AS phone,
+                    (SELECT email FROM contact_emails WHERE contact_id = c.id
+                     ORDER BY position LIMIT 1) AS email
+                FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
+                WHERE c.id IN ({",".join("?" * len(chunk))}) AND c.archived_at IS NULL
+                """,
+                chunk,
+            )
+            for r in rows:
+                cards[r["id"]] = ContactCard(
+                    r["id"], r["name"], r["organisation"], r["phone"], r["email"]
+                )
+        return cards
+
+    # -- interactions -----------------------------------------------------------------------
+
+    def log(self, contact_id: int, text: str, *, kind: str, on: date, now: str) -> Interaction:
+        """Record something that happened with a contact."""
+        body = _require_text(text, "what was said")
+        kind = _choice(kind, KINDS, "kind of conversation")
+        cursor = self.conn.execute(
+            "INSERT INTO interactions (uuid, contact_id, kind, text, happened_on, logged_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (new_uuid(), contact_id, kind, body, on.isoformat(), now),
+        )
+        return self.interaction(int(cursor.lastrowid or 0))
+
+    def interaction(self, interaction_id: int) -> Interaction:
+        """One interaction by id."""
+        row = self._one(
+            "SELECT i.*, c.name AS contact_name FROM interactions i"
+            " JOIN contacts c ON c.id = i.contact_id WHERE i.id = ?",
+            (interaction_id,),
+        )
+        if row is None:
+            raise NotFound(f"there is no interaction #{interaction_id}")
+        return self._interaction(row)
+
+    @staticmethod
+    def _interaction(row: sqlite3.Row) -> Interaction:
+        return Interaction(
+            id=row["id"],
+            uuid=row["uuid"],
+            contact_id=row["contact_id"],
+            contact_name=row["contact_name"],
+            kind=row["kind"],
+            text=row["text"],
+            happened_on=date.fromisoformat(row["happened_on"]),
+            logged_at=row["logged_at"],
+        )
+
+    def interactions(self, contact_id: int, limit: int = 10) -> list[Interaction]:
+        """A contact's latest interactions, newest first."""
+        rows = self._all(
+            "SELECT i.*, c.name AS contact_name FROM interactions i"
+            " JOIN contacts c ON c.id = i.contact_id WHERE i.contact_id = ?"
+            " ORDER BY i.happened_on DESC, i.id DESC LIMIT ?",
+            (contact_id, limit),
+        )
+        return [self._interaction(row) for row in rows]
+
+    # -- follow-ups -------------------------------------------------------------------------
+
+    @staticmethod
+    def _followup(row: sqlite3.Row) -> FollowUp:
+        return FollowUp(
+            id=row["id"],
+            uuid=row["uuid"],
+            contact_id=row["contact_id"],
+            contact_name=row["contact_name"],
+            organisation=row["organisation"],
+            due_on=date.fromisoformat(row["due_on"]),
+            text=row["text"],
+            reason=row["reason"],
+            priority=row["priority"],
+            status=row["status"],
+            created_on=date.fromisoformat(row["created_on"]),
+            created_at=row["created_at"],
+            done_on=_date(row["done_on"]),
+            done_note=row["done_note"],
+            snoozed_from=_date(row["snoozed_from"]),
+        )
+
+    def follow(
+        self,
+        contact_id: int,
+        due: date,
+        text: str = "",
+        *,
+        reason: str = "other",
+        priority: str = "normal",
+        today: date,
+        now: str,
+        source_interaction_id: int | None = None,
+    ) -> FollowUp:
+        """Schedule a follow-up with a contact."""
+        reason = _choice(reason, REASONS, "reason")
+        priority = _choice(priority, PRIORITIES, "priority")
+        cursor = self.conn.execute(
+            "INSERT INTO followups (uuid, contact_id, due_on, text, reason, priority, status,"
+            " created_on, created_at, source_interaction_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)",
+            (
+                new_uuid(),
+                contact_id,
+                due.isoformat(),
+                clean(text),
+                reason,
+                priority,
+                today.isoformat(),
+                now,
+                source_interaction_id,
+            ),
+        )
+        return self.followup(int(cursor.lastrowid or 0))
+
+    def followup(self, followup_id: int) -> FollowUp:
+        """One follow-up by id."""
+        row = self._one(
+            f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f JOIN contacts c ON c.id = f.contact_id"
+            " LEFT JOIN organisations o ON o.id = c.organisation_id WHERE f.id = ?",
+            (followup_id,),
+        )
+        if row is None:
+            raise NotFound(
+                f"there is no follow-up #{followup_id}; 'salesnotes followups' lists them"
+            )
+        return self._followup(row)
+
+    def followups(
+        self,
+        *,
+        include_done: bool = False,
+        due_before: date | None = None,
+        contact_id: int | None = None,
+    ) -> list[FollowUp]:
+        """Follow-ups by due date: open ones, or all; only those due before a day if asked."""
+        where = ["c.archived_at IS NULL"] if contact_id is None else ["f.contact_id = ?"]
+        params: list[Any] = [] if contact_id is None else [contact_id]
+        if not include_done:
+            where.append("f.status = 'open'")
+        if due_before is not None:
+            where.append("f.due_on < ?")
+            params.append(due_before.isoformat())
+        rows = self._all(
+            f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f JOIN contacts c ON c.id = f.contact_id"
+            " LEFT JOIN organisations o ON o.id = c.organisation_id"
+            f" WHERE {' AND '.join(where)} ORDER BY f.due_on, f.id",
+            params,
+        )
+        return [self._followup(row) for row in rows]
+
+    def due_followups(self, on_or_before: date) -> list[FollowUp]:
+        """Open follow-ups due on or before a day, of active contacts (the agenda's read)."""
+        rows = self._all(
+            f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f JOIN contacts c ON c.id = f.contact_id"
+            " LEFT JOIN organisations o ON o.id = c.organisation_id"
+            " WHERE f.status = 'open' AND f.due_on <= ? AND c.archived_at IS NULL"
+            " ORDER BY f.due_on, f.id",
+            (on_or_before.isoformat(),),
+        )
+        return [self._followup(row) for row in rows]
+
+    def _open_followup(self, followup_id: int) -> FollowUp:
+        followup = self.followup(followup_id)
+        if not followup.is_open:
+            raise Conflict(
+                f"follow-up #{followup_id} was done on {followup.done_on}; nothing to change"
+            )
+        return followup
+
+    def complete(
+        self,
+        followup_id: int,
+        *,
+        note: str | None,
+        today: date,
+        now: str,
+        kind: str = "note",
+    ) -> tuple[FollowUp, Interaction | None]:
+        """Close a follow-up; a note is logged as an interaction with its contact."""
+        followup = self._open_followup(followup_id)
+        interaction = None
+        if note is not None:
+            interaction = self.log(followup.contact_id, note, kind=kind, on=today, now=now)
+        self.conn.execute(
+            "UPDATE followups SET status = 'done', done_on = ?, done_at = ?, done_note = ?,"
+            " done_interaction_id = ? WHERE id = ?",
+            (
+                today.isoformat(),
+                now,
+                interaction.text if interaction else "",
+                interaction.id if interaction else None,
+                followup_id,
+            ),
+        )
+        return self.followup(followup_id), interaction
+
+    def snooze(self, followup_id: int, due: date) -> FollowUp:
+        """Move an open follow-up to another day, remembering the day it was first due."""
+        followup = self._open_followup(followup_id)
+        self.conn.execute(
+            "UPDATE followups SET due_on = ?, snoozed_from = coalesce(snoozed_from, ?)"
+            " WHERE id = ?",
+            (due.isoformat(), followup.due_on.isoformat(), followup_id),
+        )
+        return self.followup(followup_id)

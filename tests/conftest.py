@@ -1,0 +1,109 @@
+"""Every test gets its own temporary database and a pinned day; nobody reads the clock or ~."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from salesnotes.cli import app
+
+TODAY = "2026-11-25"  # a Wednesday
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """SALESNOTES_DB in a temporary folder, SALESNOTES_TODAY pinned, HOME and XDG folders fake."""
+    db = tmp_path / "book.db"
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("SALESNOTES_DB", str(db))
+    monkeypatch.setenv("SALESNOTES_TODAY", TODAY)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.delenv("SALESNOTES_CONFIG", raising=False)
+    yield db
+
+
+@pytest.fixture
+def db_path(isolated: Path) -> Path:
+    """The test's database file."""
+    return isolated
+
+
+Run = Callable[..., Result]
+RunJson = Callable[..., Any]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Invoke the CLI: ``run("add", "Jan")``; ``expect=`` asserts the exit code (default 0)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, expect: int | None = 0, input: str | None = None) -> Result:
+        result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        if expect is not None:
+            assert result.exit_code == expect, (
+                f"exit {result.exit_code}, expected {expect}\nstdout: {result.stdout}\n"
+                f"stderr: {result.stderr}"
+            )
+        return result
+
+    return invoke
+
+
+@pytest.fixture
+def run_json(run: Run) -> RunJson:
+    """Invoke with ``--format json`` and return the parsed output."""
+
+    def invoke(*args: str) -> Any:
+        return json.loads(run(*args, "--format", "json").stdout)
+
+    return invoke
+
+
+def dump(db: Path) -> list[tuple[Any, ...]]:
+    """Every row of every table (but the migrations log): to prove a command changed nothing."""
+    if not db.exists():
+        return []
+    conn = sqlite3.connect(db)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        rows: list[tuple[Any, ...]] = []
+        for table in tables:
+            rows += [(table, *r) for r in conn.execute(f"SELECT * FROM [{table}] ORDER BY 1")]
+        return rows
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def book(run: Run) -> dict[str, int]:
+    """A small book: a few contacts in organisations. Returns name -> id."""
+    people = [
+        ("Jan de Vries", "Pluimers Isolatie", "jan@pluimers.nl", "customer"),
+        ("Anna Bakker", "Bakker Bouw", "anna@bakkerbouw.nl", "prospect"),
+        ("José García", "pluimers isolatie", "jose@pluimers.nl", "customer"),
+        ("Thomas Jansen", "Jansen & Zn", "thomas@jansenzn.nl", "customer"),
+        ("Janneke Smit", "Smit Advies", "janneke@smit.nl", "lead"),
+    ]
+    ids = {}
+    for name, org, email, status in people:
+        out = run("add", name, "--org", org, "--email", email, "--status", status).stdout
+        ids[name] = int(out.split("#", 1)[1].split()[0])
+    return ids

@@ -1,0 +1,111 @@
+"""Hostile text prints inert; every command documents itself; the demo book works."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+
+from salesnotes.cli import app
+from tests.conftest import Run, RunJson, dump
+
+HOSTILE = "Evil \x1b[31mRed\x1b[0m [red]markup[/red] [bold]x[/bold] [link=http://x]y[/link]\x07"
+
+
+def test_hostile_names_are_stored_as_text_and_printed_inert(run: Run, run_json: RunJson) -> None:
+    run("add", HOSTILE, "--org", "[/bold]Org\x1b]0;title\x07", "--note", "note \x1b[2J")
+    run("log", "evil", "said \x1b[1mthis\x1b[0m [blink]now[/blink]", "--next", "today")
+    for args in (
+        ("contacts",),
+        ("contacts", "-f", "plain"),
+        ("agenda",),
+        ("agenda", "-f", "plain"),
+        ("show", "evil"),
+        ("show", "evil", "-f", "plain"),
+        ("followups",),
+        ("orgs",),
+    ):
+        out = run(*args).stdout
+        assert "\x1b" not in out and "\x07" not in out, args
+    table = run("contacts").stdout
+    assert "[red]markup[/red]" in table
+    assert "[link=http://x]y[/link]" in table
+    assert "[blink]now[/blink]" in run("agenda").stdout
+    [contact] = run_json("contacts")
+    assert (
+        contact["name"]
+        == "Evil [31mRed[0m [red]markup[/red] [bold]x[/bold] [link=http://x]y[/link]"
+    )
+    assert contact["organisation"] == "[/bold]Org]0;title"
+
+
+def test_plain_output_never_breaks_a_line(run: Run) -> None:
+    run("add", "Multi\tLine\nName")
+    run("follow", "multi", "today", "first line\nsecond line")
+    [line] = run("followups", "-f", "plain").stdout.splitlines()
+    assert line.split("\t")[-1] == "first line second line"
+
+
+def _commands() -> list[tuple[str, object]]:
+    group = get_command(app)
+    return sorted(group.commands.items())  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("name", "command"), _commands())
+def test_every_command_has_help(run: Run, name: str, command: object) -> None:
+    assert getattr(command, "help", None), f"{name} has no docstring"
+    out = run(name, "--help").stdout
+    assert f"Usage: salesnotes {name}" in out
+
+
+def test_top_level_help_lists_the_daily_commands(run: Run) -> None:
+    out = run("--help").stdout
+    for name in ("add", "log", "follow", "agenda", "done", "show", "demo"):
+        assert f"  {name}" in out
+    assert "Exit codes" in out
+
+
+def test_listing_commands_take_every_format(run: Run, book: dict[str, int]) -> None:
+    run("follow", "anna", "today", "x")
+    for args in (("contacts",), ("orgs",), ("followups",), ("agenda",), ("show", "anna")):
+        for fmt in ("table", "plain", "json"):
+            out = run(*args, "--format", fmt).stdout
+            if fmt == "json":
+                json.loads(out)
+            assert out
+
+
+def test_demo_fills_the_named_database_and_prints_its_agenda(
+    run: Run, run_json: RunJson, db_path: Path
+) -> None:
+    result = run("demo")
+    assert "Who to call on Wed 25 Nov 2026" in result.stdout
+    assert f"written to {db_path}" in result.stderr
+    rows = run_json("agenda")
+    assert rows[0]["name"] == "Thomas Jansen"
+    assert rows[0]["reasons"][0].startswith("complaint open 1 day")
+    assert rows[1]["reasons"] == ["callback requested today: Call back: asked for a demo"]
+    assert any("overdue" in reason for row in rows for reason in row["reasons"])
+    assert run_json("show", "jan")["contact"]["organisation"] == "Pluimers Isolatie"
+
+
+def test_demo_refuses_a_database_with_data(run: Run, db_path: Path) -> None:
+    run("add", "Mine")
+    before = dump(db_path)
+    assert "already holds contacts" in run("demo", expect=4).stderr
+    assert dump(db_path) == before
+
+
+def test_demo_without_a_database_uses_a_temporary_one(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("SALESNOTES_DB")
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    result = run("demo")
+    temp = result.stderr.split("written to ", 1)[1].split()[0]
+    assert Path(temp).exists()
+    assert Path(temp).is_relative_to(tmp_path)
+    assert "export SALESNOTES_DB=" in result.stderr
+    assert not (tmp_path / "home" / ".local" / "share" / "salesnotes").exists()

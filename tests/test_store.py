@@ -1,0 +1,201 @@
+"""The database file: creation, settings, migrations, and many writers at once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from salesnotes import migrations
+from salesnotes.errors import DatabaseError
+from salesnotes.store import Store, connect, migrate
+from tests.conftest import Run, RunJson
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_created_on_first_use_0600_in_a_0700_folder(run: Run, tmp_path: Path) -> None:
+    db = tmp_path / "new" / "deeper" / "book.db"
+    run("--db", str(db), "add", "Jan")
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
+    run("--db", str(db), "agenda")  # the WAL files exist now; they inherit the file's mode
+    for extra in (Path(f"{db}-wal"), Path(f"{db}-shm")):
+        if extra.exists():
+            assert stat.S_IMODE(extra.stat().st_mode) == 0o600
+
+
+def test_default_location_is_the_user_data_folder(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("SALESNOTES_DB")
+    run("add", "Jan")
+    expected = tmp_path / "home" / ".local" / "share" / "salesnotes" / "salesnotes.db"
+    assert expected.exists()
+
+
+def test_connection_settings(db_path: Path) -> None:
+    store = Store.open(db_path)
+    try:
+        conn = store.conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 10_000
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    finally:
+        store.close()
+
+
+def schema(db: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(db)
+    try:
+        return sorted(
+            conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+                " AND name NOT LIKE '_sqlite_migrations%'"
+            )
+        )
+    finally:
+        conn.close()
+
+
+def test_migrates_an_empty_database_to_the_latest_schema(db_path: Path) -> None:
+    Store.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+    conn.close()
+    assert applied == list(migrations.NAMES)
+    tables = {name for name, _ in schema(db_path)}
+    assert {"contacts", "organisations", "interactions", "followups"} <= tables
+
+
+def test_second_open_applies_nothing(db_path: Path) -> None:
+    conn = connect(db_path)
+    assert migrate(conn, db_path) == len(migrations.NAMES)
+    assert migrate(conn, db_path) == 0
+    conn.close()
+
+
+def test_upgrades_a_saved_database_of_the_first_version(
+    run: Run, run_json: RunJson, tmp_path: Path
+) -> None:
+    """book-v1.db was written by salesnotes 0.1 at schema m001 and is never regenerated."""
+    old = tmp_path / "old.db"
+    shutil.copy(DATA / "book-v1.db", old)
+    shown = run_json("--db", str(old), "show", "jan")
+    assert shown["contact"]["name"] == "Jan de Vries"
+    assert shown["interactions"][0]["text"] == "Called about the roof"
+    assert [f["due_on"] for f in shown["followups"]] == ["2026-11-27"]
+    conn = sqlite3.connect(old)
+    applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+    conn.close()
+    assert applied == list(migrations.NAMES)
+    fresh = tmp_path / "fresh.db"
+    Store.open(fresh).close()
+    assert schema(old) == schema(fresh)
+
+
+def test_refuses_a_database_from_a_newer_salesnotes(run: Run, db_path: Path) -> None:
+    run("add", "Jan")
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('salesnotes', 'm999_future', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    result = run("add", "Anna", expect=1)
+    assert "written by a newer salesnotes" in result.stderr
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 1
+    conn.close()
+
+
+def test_refuses_a_file_that_is_not_a_database(run: Run, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("just some text, not a database\n" * 100)
+    result = run("--db", str(notes), "contacts", expect=1)
+    assert result.stderr.startswith("Error: ")
+    assert "not a salesnotes database" in result.stderr
+    assert notes.read_text().startswith("just some text")
+
+
+def test_a_failing_migration_leaves_nothing_behind(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(db: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(migrations, "ORDER", (*migrations.ORDER, broken))
+    monkeypatch.setattr(migrations, "NAMES", (*migrations.NAMES, "broken"))
+    conn = connect(db_path)
+    with pytest.raises(RuntimeError):
+        migrate(conn, db_path)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    conn.close()
+    assert tables == []  # even m001 was rolled back: one transaction for the lot
+
+
+def test_one_command_is_one_transaction(run: Run, db_path: Path) -> None:
+    """log --next with a bad reason: the interaction is not written without its follow-up."""
+    run("add", "Jan")
+    run("log", "jan", "hello", "--next", "morgen", "--reason", "nope", expect=2)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM interactions").fetchone()[0] == 0
+    conn.close()
+
+
+def _salesnotes(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SALESNOTES_DB": str(db)}
+    return subprocess.run(
+        [sys.executable, "-m", "salesnotes", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_parallel_processes_all_succeed_and_nothing_is_lost(tmp_path: Path) -> None:
+    """Cron and the salesperson at once, on a database that does not exist yet."""
+    db = tmp_path / "shared.db"
+    jobs: list[tuple[str, ...]] = []
+    for worker in range(6):
+        jobs.append(("add", f"Person {worker}", "--org", "Same Org"))
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda args: _salesnotes(db, *args), jobs))
+    for result in results:
+        assert result.returncode == 0, result.stderr
+    writes: list[tuple[str, ...]] = []
+    for worker in range(6):
+        for n in range(4):
+            writes.append(("log", f"Person {worker}", f"call {n}", "--next", "morgen"))
+        writes.append(("agenda", "--format", "plain"))
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda args: _salesnotes(db, *args), writes))
+    for result in results:
+        assert result.returncode == 0, result.stderr
+        assert "locked" not in result.stderr
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 6
+    assert conn.execute("SELECT count(*) FROM organisations").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM interactions").fetchone()[0] == 24
+    assert conn.execute("SELECT count(*) FROM followups").fetchone()[0] == 24
+    conn.close()
+
+
+def test_a_database_path_that_cannot_be_created_is_an_error(run: Run, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = run("--db", str(blocker / "book.db"), "add", "Jan", expect=1)
+    assert result.stderr.startswith("Error: cannot create the database")
+    with pytest.raises(DatabaseError):
+        connect(blocker / "book.db")
