@@ -13,33 +13,39 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from salesnotes.dates import days_phrase
-from salesnotes.models import AgendaRow, Candidate, ContactCard, FollowUp, ScoreTerm
+from salesnotes.config import Config, defaults
+from salesnotes.dates import days_phrase, relative
+from salesnotes.models import AgendaRow, Candidate, ContactCard, FollowUp, Quote, ScoreTerm
 from salesnotes.text import fold, one_line
 
 
 @dataclass(frozen=True)
 class Weights:
-    """The agenda's scoring, documented in the README ("How the agenda ranks")."""
+    """The agenda's scoring: ``agenda.weights.*`` in the configuration (README: "How the
+    agenda ranks"). ``Weights()`` is the documented defaults."""
 
-    reason: Mapping[str, float] = field(
-        default_factory=lambda: {
-            "complaint": 1000.0,
-            "callback": 500.0,
-            "quote": 150.0,
-            "question": 100.0,
-            "checkin": 60.0,
-            "other": 60.0,
-        }
-    )
-    overdue: float = 100.0
-    overdue_per_day: float = 2.0
-    overdue_max_days: int = 60
-    priority: Mapping[str, float] = field(
-        default_factory=lambda: {"high": 50.0, "normal": 0.0, "low": -25.0}
-    )
-    extra_item: float = 10.0
-    extra_items_max: float = 50.0
+    values: Mapping[str, float] = field(default_factory=lambda: _weights(defaults()))
+
+    @classmethod
+    def from_config(cls, config: Config) -> Weights:
+        """The weights a configuration sets (defaults where it is silent)."""
+        return cls(_weights(config))
+
+    def __getitem__(self, name: str) -> float:
+        return self.values[name]
+
+    def reason(self, reason: str) -> float:
+        """The base weight of a follow-up's reason."""
+        return self.values.get(reason, self.values["other"])
+
+    def priority(self, priority: str) -> float:
+        """The priority term: high and low move a follow-up, normal does not."""
+        return self.values.get(f"priority_{priority}", 0.0)
+
+
+def _weights(config: Config) -> dict[str, float]:
+    prefix = "agenda.weights."
+    return {key[len(prefix) :]: float(v) for key, v, _ in config.items() if key.startswith(prefix)}
 
 
 REASON_LABELS = {
@@ -54,17 +60,17 @@ REASON_LABELS = {
 
 def followup_candidate(followup: FollowUp, today: date, weights: Weights) -> Candidate:
     """Score one open follow-up that is due on or before ``today`` and say why in words."""
-    terms = [ScoreTerm(f"{followup.reason}", weights.reason.get(followup.reason, 0.0))]
+    terms = [ScoreTerm(f"{followup.reason}", weights.reason(followup.reason))]
     overdue_days = (today - followup.due_on).days
     if overdue_days > 0:
-        counted = min(overdue_days, weights.overdue_max_days)
+        counted = min(overdue_days, int(weights["overdue_max_days"]))
         terms.append(
             ScoreTerm(
                 f"overdue {days_phrase(overdue_days)}",
-                weights.overdue + weights.overdue_per_day * counted,
+                weights["overdue"] + weights["overdue_per_day"] * counted,
             )
         )
-    priority = weights.priority.get(followup.priority, 0.0)
+    priority = weights.priority(followup.priority)
     if priority:
         terms.append(ScoreTerm(f"priority {followup.priority}", priority))
     return Candidate(
@@ -113,7 +119,7 @@ def rank(
         best = found[0]
         terms = list(best.terms)
         if len(found) > 1:
-            bonus = min(weights.extra_item * (len(found) - 1), weights.extra_items_max)
+            bonus = min(weights["extra_item"] * (len(found) - 1), weights["extra_items_max"])
             terms.append(ScoreTerm(f"{len(found) - 1} more to discuss", bonus))
         card = cards[contact_id]
         followup_ids = sorted({fid for c in found for fid in c.followup_ids})
@@ -133,3 +139,76 @@ def rank(
         )
     rows.sort(key=lambda r: (-r.score, r.since or date.max, fold(r.name), r.contact_id))
     return rows if limit is None else rows[:limit]
+
+
+def quote_label(quote: Quote, money_format: str) -> str:
+    """'quote #4 € 12.500' for reasons."""
+    from salesnotes.money import format_amount
+
+    amount = format_amount(quote.amount_cents, quote.currency, money_format, short=True)
+    return f"quote #{quote.id} {amount}"
+
+
+def quote_candidates(
+    quote: Quote, today: date, weights: Weights, config: Config
+) -> list[Candidate]:
+    """Why an open quote needs a call: it expired (still open), expires soon, or went stale."""
+    fmt = config.get_str("money.format")
+    label = quote_label(quote, fmt)
+    title = one_line(quote.title)
+    thousands = quote.amount_cents // 100_000  # whole thousands: scores stay whole numbers
+    value = ScoreTerm(
+        "quote value",
+        min(thousands * weights["quote_value_per_1000"], weights["quote_value_max"]),
+    )
+    found = []
+    window = config.get_int("quotes.expiring_within_days")
+    if quote.valid_until is not None:
+        days_left = (quote.valid_until - today).days
+        if days_left < 0:
+            found.append(
+                Candidate(
+                    quote.contact_id,
+                    f"{label} expired {relative(quote.valid_until, today)}, still open: "
+                    f"offer to renew ({title})",
+                    (ScoreTerm("quote expired", weights["quote_expired"]), value),
+                    quote.valid_until,
+                )
+            )
+        elif days_left <= window:
+            when = "today" if days_left == 0 else relative(quote.valid_until, today)
+            found.append(
+                Candidate(
+                    quote.contact_id,
+                    f"{label} expires {when}: {title}",
+                    (
+                        ScoreTerm(
+                            f"quote expires {relative(quote.valid_until, today)}",
+                            weights["quote_expiring"]
+                            + weights["quote_expiring_per_day"] * (window - days_left),
+                        ),
+                        value,
+                    ),
+                    quote.valid_until,
+                )
+            )
+    threshold = config.get_int(f"quotes.stale_after_days.{quote.status}")
+    idle = quote.idle_days(today)
+    expired = quote.valid_until is not None and quote.valid_until < today
+    if idle > threshold and not expired:  # for an expired quote, "renew it" says it all
+        past = min(idle - threshold, 30)
+        found.append(
+            Candidate(
+                quote.contact_id,
+                f"{label} stale: {quote.status}, no contact for {days_phrase(idle)}: {title}",
+                (
+                    ScoreTerm(
+                        f"quote stale {days_phrase(idle)}",
+                        weights["quote_stale"] + weights["quote_stale_per_day"] * past,
+                    ),
+                    value,
+                ),
+                quote.last_activity,
+            )
+        )
+    return found

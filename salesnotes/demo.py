@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from salesnotes.store import Store
 
@@ -134,6 +135,32 @@ FOLLOW_UPS = [
 ]
 
 
+# who, title, amount in cents, quoted days ago, valid for days, then what happened:
+# ("sent", days ago) / ("revise", days ago, cents, note) / ("won"|"lost", days ago, reason)
+QUOTES: list[tuple[str, str, int, int, int, list[tuple[Any, ...]]]] = [
+    (
+        "Pieter van Dijk",
+        "4 heat pumps, installed",
+        48_000_00,
+        14,
+        30,
+        [("sent", 14), ("revise", 6, 43_200_00, "Counter-offer: 10% off")],
+    ),
+    ("Jan de Vries", "Roof insulation hall 3", 12_500_00, 27, 30, [("sent", 10)]),
+    ("Fatima El Amrani", "Solar panels warehouse 1", 86_500_00, 5, 30, []),
+    ("Mohamed Yilmaz", "Inverters and monitoring", 23_950_00, 35, 30, [("sent", 35)]),
+    ("Eva Smit", "Advice report school project", 7_800_00, 40, 30, [("sent", 38), ("won", 20, "")]),
+    (
+        "Ruud Meijer",
+        "Service contract 2027",
+        15_000_00,
+        60,
+        30,
+        [("sent", 58), ("lost", 40, "competitor")],
+    ),
+]
+
+
 def fill(store: Store, today: date, now: str) -> int:
     """Write the demo book into an empty store (in the caller's transaction); return contacts."""
     ids: dict[str, int] = {}
@@ -160,4 +187,25 @@ def fill(store: Store, today: date, now: str) -> int:
             today=today - timedelta(days=created_ago),
             now=now,
         )
+    for who, title, cents, quoted_ago, valid_days, steps in QUOTES:
+        quoted_on = today - timedelta(days=quoted_ago)
+        quote = store.add_quote(
+            ids[who],
+            title,
+            cents,
+            currency="EUR",
+            quoted_on=quoted_on,
+            valid_until=quoted_on + timedelta(days=valid_days),
+            probability=None,
+            now=now,
+        )
+        for step in steps:
+            on = today - timedelta(days=step[1])
+            if step[0] == "sent":
+                store.send_quote(quote.id, on)
+                store.log(ids[who], f"Sent quote #{quote.id} {title}", kind="email", on=on, now=now)
+            elif step[0] == "revise":
+                store.revise_quote(quote.id, step[2], note=step[3], on=on, now=now)
+            else:
+                store.close_quote(quote.id, step[0], on=on, now=now, reason=step[2])
     return len(ids)

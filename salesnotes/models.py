@@ -135,3 +135,55 @@ class AgendaRow:
     followup_ids: tuple[int, ...]
     terms: tuple[ScoreTerm, ...] = field(default=())
     since: date | None = None
+
+
+QUOTE_STATUSES = ("draft", "sent", "negotiating", "won", "lost", "expired")
+OPEN_QUOTE_STATUSES = ("draft", "sent", "negotiating")
+
+
+@dataclass(frozen=True)
+class QuoteRevision:
+    """One version of a quote's amount: the first is the original offer."""
+
+    number: int
+    amount_cents: int
+    revised_on: date
+    note: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An offer to a contact, with its history; money in integer cents."""
+
+    id: int
+    uuid: str
+    contact_id: int
+    contact_name: str
+    organisation: str | None
+    title: str
+    amount_cents: int
+    currency: str
+    status: str
+    quoted_on: date
+    valid_until: date | None
+    probability: int | None
+    sent_on: date | None
+    closed_on: date | None
+    lost_reason: str
+    last_activity: date
+    revisions: tuple[QuoteRevision, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        """Draft, sent or negotiating: still to be won or lost."""
+        return self.status in OPEN_QUOTE_STATUSES
+
+    def shown_status(self, today: date) -> str:
+        """The status as shown: an open quote past its validity shows as expired."""
+        if self.is_open and self.valid_until is not None and self.valid_until < today:
+            return "expired"
+        return self.status
+
+    def idle_days(self, today: date) -> int:
+        """Days since anything happened with this quote or its contact."""
+        return max(0, (today - self.last_activity).days)

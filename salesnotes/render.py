@@ -18,11 +18,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from salesnotes.dates import DAY_ABBR, MONTH_ABBR, describe, relative
-from salesnotes.models import AgendaRow, Contact, FollowUp, Interaction, Organisation
+from salesnotes.models import AgendaRow, Contact, FollowUp, Interaction, Organisation, Quote
 from salesnotes.text import clean, one_line
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from salesnotes.config import Config
+    from salesnotes.quotes import Pipeline
 
 FORMATS = ("table", "plain", "json")
 T = TypeVar("T")
@@ -234,10 +237,16 @@ def followups(items: Sequence[FollowUp], fmt: str, today: date) -> None:
     )
 
 
+def _short(day: date | None, today: date) -> str:
+    """'Fri 27 Nov', with the year only when it is not this year's."""
+    if day is None:
+        return ""
+    text = f"{DAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
 def _due(f: FollowUp, today: date) -> str:
-    day = f"{DAY_ABBR[f.due_on.weekday()]} {f.due_on.day} {MONTH_ABBR[f.due_on.month - 1]}"
-    if f.due_on.year != today.year:
-        day += f" {f.due_on.year}"
+    day = _short(f.due_on, today)
     if not f.is_open:
         return f"{day} (done)"
     return f"{day} ({relative(f.due_on, today)})"
@@ -346,35 +355,190 @@ def _agenda_table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
 def dossier(
     contact: Contact,
     open_followups: Sequence[FollowUp],
+    contact_quotes: Sequence[Quote],
     recent: Sequence[Interaction],
     fmt: str,
     today: date,
+    config: Config,
 ) -> None:
-    """``show``: details, organisation, open follow-ups, latest interactions newest first."""
+    """``show``: details, open follow-ups, quotes, latest interactions newest first."""
     if fmt == "json":
         print_json(
             {
                 "contact": contact_json(contact),
                 "followups": [followup_json(f) for f in open_followups],
+                "quotes": [quote_json(q, today, config) for q in contact_quotes],
                 "interactions": [interaction_json(i) for i in recent],
             }
         )
         return
     details = _details(contact)
     if fmt == "plain":
-        lines = [f"{key}\t{value}" for key, value in details]
+        lines = [[key, value] for key, value in details]
+        lines += [_followup_fields(f) for f in open_followups]
+        lines += [_quote_fields(q, today) for q in contact_quotes]
         lines += [
-            f"followup\t{f.id}\t{f.due_on.isoformat()}\t{f.reason}\t{f.priority}\t{f.text}"
-            for f in open_followups
+            ["interaction", str(i.id), i.happened_on.isoformat(), i.kind, i.text] for i in recent
         ]
-        lines += [
-            f"interaction\t{i.id}\t{i.happened_on.isoformat()}\t{i.kind}\t{i.text}" for i in recent
-        ]
-        for line in lines:
-            fields = line.split("\t")
-            sys.stdout.write("\t".join(one_line(field) for field in fields) + "\n")
+        _plain_lines(lines)
         return
-    _dossier_table(contact, details, open_followups, recent, today)
+    from rich.text import Text
+
+    out = console()
+    out.print(Text(f"#{contact.id} {clean(contact.name)}", style="bold"))
+    _grid(out, [(k, v) for k, v in details[2:] if v])
+    _followup_section(out, open_followups, today)
+    _quote_section(out, contact_quotes, today, config)
+    out.print()
+    out.print(Text("Latest interactions", style="bold"))
+    if not recent:
+        out.print(Text("  none yet"))
+    for i in recent:
+        out.print(Text(f"  {describe(i.happened_on)}  {i.kind:<8} {one_line(i.text)}"))
+
+
+def account(
+    organisation: Organisation,
+    members: Sequence[Contact],
+    open_followups: Sequence[FollowUp],
+    org_quotes: Sequence[Quote],
+    fmt: str,
+    today: date,
+    config: Config,
+) -> None:
+    """``show`` of an organisation: its contacts, open follow-ups and all its quotes."""
+    if fmt == "json":
+        print_json(
+            {
+                "organisation": {
+                    "id": organisation.id,
+                    "uuid": organisation.uuid,
+                    "name": organisation.name,
+                },
+                "contacts": [contact_json(c) for c in members],
+                "followups": [followup_json(f) for f in open_followups],
+                "quotes": [quote_json(q, today, config) for q in org_quotes],
+            }
+        )
+        return
+    if fmt == "plain":
+        lines = [["organisation", str(organisation.id), organisation.name]]
+        lines += [
+            ["contact", str(c.id), c.name, c.status, _first(c.emails), _first(c.phones)]
+            for c in members
+        ]
+        lines += [_followup_fields(f) for f in open_followups]
+        lines += [_quote_fields(q, today) for q in org_quotes]
+        _plain_lines(lines)
+        return
+    from rich.text import Text
+
+    out = console()
+    out.print(Text(f"{clean(organisation.name)} (organisation #{organisation.id})", style="bold"))
+    out.print()
+    out.print(Text("Contacts", style="bold"))
+    if not members:
+        out.print(Text("  none"))
+    for c in members:
+        reach = ", ".join(x for x in (_first(c.phones), _first(c.emails)) if x)
+        last = f", last contact {describe(c.last_contact)}" if c.last_contact else ""
+        out.print(Text(f"  #{c.id} {one_line(c.name)} ({c.status}) {reach}{last}"))
+    _followup_section(out, open_followups, today, with_contact=True)
+    _quote_section(out, org_quotes, today, config, with_contact=True)
+
+
+def _plain_lines(lines: Sequence[Sequence[str]]) -> None:
+    for fields in lines:
+        sys.stdout.write("\t".join(one_line(field) for field in fields) + "\n")
+
+
+def _followup_fields(f: FollowUp) -> list[str]:
+    return [
+        "followup",
+        str(f.id),
+        f.due_on.isoformat(),
+        f.reason,
+        f.priority,
+        f.text,
+        str(f.contact_id),
+    ]
+
+
+def _quote_fields(q: Quote, today: date) -> list[str]:
+    return [
+        "quote",
+        str(q.id),
+        q.shown_status(today),
+        str(q.amount_cents),
+        q.currency,
+        q.valid_until.isoformat() if q.valid_until else "",
+        q.title,
+        str(q.contact_id),
+    ]
+
+
+def _grid(out: Console, rows: Sequence[tuple[str, str]]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim")
+    grid.add_column()
+    for key, value in rows:
+        grid.add_row(key, Text(clean(value)))
+    out.print(grid)
+
+
+def _followup_section(
+    out: Console, open_followups: Sequence[FollowUp], today: date, *, with_contact: bool = False
+) -> None:
+    from rich.text import Text
+
+    out.print()
+    out.print(Text("Open follow-ups", style="bold"))
+    if not open_followups:
+        out.print(Text("  none"))
+    for f in open_followups:
+        line = Text(f"  #{f.id} {describe(f.due_on)} ({relative(f.due_on, today)}) {f.reason}")
+        if with_contact:
+            line.append(f" with {one_line(f.contact_name)}")
+        if f.priority != "normal":
+            line.append(f", {f.priority} priority")
+        if f.text:
+            line.append(f": {one_line(f.text)}")
+        out.print(line)
+
+
+def _quote_section(
+    out: Console,
+    items: Sequence[Quote],
+    today: date,
+    config: Config,
+    *,
+    with_contact: bool = False,
+) -> None:
+    from rich.text import Text
+
+    from salesnotes.money import format_amount
+
+    if not items:
+        return
+    out.print()
+    out.print(Text("Quotes", style="bold"))
+    style = config.get_str("money.format")
+    for q in items:
+        status = q.shown_status(today)
+        line = f"  #{q.id} {format_amount(q.amount_cents, q.currency, style)} {status}"
+        if q.is_open and q.valid_until:
+            line += f", valid until {describe(q.valid_until)}"
+        if q.closed_on:
+            line += f" on {describe(q.closed_on)}"
+        if q.lost_reason:
+            line += f" ({one_line(q.lost_reason)})"
+        line += f": {one_line(q.title)}"
+        if with_contact:
+            line += f" ({one_line(q.contact_name)})"
+        out.print(Text(line))
 
 
 def _details(contact: Contact) -> list[tuple[str, str]]:
@@ -395,46 +559,208 @@ def _details(contact: Contact) -> list[tuple[str, str]]:
     return details
 
 
-def _dossier_table(
-    contact: Contact,
-    details: list[tuple[str, str]],
-    open_followups: Sequence[FollowUp],
-    recent: Sequence[Interaction],
-    today: date,
-) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    out = console()
-    out.print(Text(f"#{contact.id} {clean(contact.name)}", style="bold"))
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="dim")
-    grid.add_column()
-    for key, value in details[2:]:
-        if value:
-            grid.add_row(key, Text(clean(value)))
-    out.print(grid)
-    out.print()
-    out.print(Text("Open follow-ups", style="bold"))
-    if not open_followups:
-        out.print(Text("  none"))
-    for f in open_followups:
-        line = Text(f"  #{f.id} {describe(f.due_on)} ({relative(f.due_on, today)}) {f.reason}")
-        if f.priority != "normal":
-            line.append(f", {f.priority} priority")
-        if f.text:
-            line.append(f": {one_line(f.text)}")
-        out.print(line)
-    out.print()
-    out.print(Text("Latest interactions", style="bold"))
-    if not recent:
-        out.print(Text("  none yet"))
-    for i in recent:
-        out.print(Text(f"  {describe(i.happened_on)}  {i.kind:<8} {one_line(i.text)}"))
-
-
 def error(message: str, details: Iterable[str] = ()) -> None:
     """``Error: ...`` on stderr, as plain text: errors must print even when all else fails."""
     sys.stderr.write(f"Error: {clean(message)}\n")
     for line in details:
         sys.stderr.write(f"  {clean(line)}\n")
+
+
+# -- quotes ---------------------------------------------------------------------------------
+
+
+def quote_json(q: Quote, today: date, config: Config) -> dict[str, Any]:
+    """The JSON contract for a quote."""
+    from salesnotes.quotes import is_stale, probability
+
+    return {
+        "id": q.id,
+        "uuid": q.uuid,
+        "contact_id": q.contact_id,
+        "contact": q.contact_name,
+        "organisation": q.organisation,
+        "title": q.title,
+        "amount_cents": q.amount_cents,
+        "currency": q.currency,
+        "status": q.shown_status(today),
+        "stored_status": q.status,
+        "quoted_on": q.quoted_on,
+        "valid_until": q.valid_until,
+        "probability": probability(q, config),
+        "sent_on": q.sent_on,
+        "closed_on": q.closed_on,
+        "lost_reason": q.lost_reason,
+        "last_activity": q.last_activity,
+        "idle_days": q.idle_days(today) if q.is_open else None,
+        "stale": is_stale(q, today, config),
+        "revisions": [
+            {"number": r.number, "amount_cents": r.amount_cents, "on": r.revised_on, "note": r.note}
+            for r in q.revisions
+        ],
+    }
+
+
+def quotes(
+    items: Sequence[Quote], fmt: str, today: date, config: Config, *, detail: bool = False
+) -> None:
+    """``quotes``: id, status, contact, organisation, title, amount, validity, idle days, %."""
+    from salesnotes.money import format_amount
+    from salesnotes.quotes import probability
+
+    style = config.get_str("money.format")
+
+    def amount(q: Quote) -> str:
+        return format_amount(q.amount_cents, q.currency, style)
+
+    def idle(q: Quote) -> str:
+        return str(q.idle_days(today)) if q.is_open else ""
+
+    columns: list[Column[Quote]] = [
+        Column("Id", lambda q: str(q.id), justify="right", no_wrap=True),
+        Column("Status", lambda q: q.shown_status(today), no_wrap=True),
+        Column("Contact id", lambda q: str(q.contact_id)),
+        Column("Contact", lambda q: q.contact_name, style="bold"),
+        Column("Organisation", lambda q: q.organisation or ""),
+        Column("Title", lambda q: q.title),
+        Column("Amount", amount, justify="right", no_wrap=True),
+        Column("Cents", lambda q: str(q.amount_cents)),
+        Column("Currency", lambda q: q.currency),
+        Column("Valid until", lambda q: q.valid_until.isoformat() if q.valid_until else ""),
+        Column("Idle days", idle, justify="right"),
+        Column("%", lambda q: str(probability(q, config)), justify="right"),
+    ]
+    if fmt == "table" and detail and items:
+        _quote_detail(items[0], today, config)
+        return
+    if fmt == "json" and detail and items:
+        print_json(quote_json(items[0], today, config))
+        return
+    listing(
+        items,
+        fmt,
+        columns,
+        lambda q: quote_json(q, today, config),
+        empty="No quotes.",
+        table_columns=[
+            *(columns[i] for i in (0, 1, 3, 5, 6)),
+            Column("Valid", lambda q: _short(q.valid_until, today), no_wrap=True),
+            Column("Idle", idle, justify="right"),
+            columns[11],
+        ],
+    )
+
+
+def _quote_detail(q: Quote, today: date, config: Config) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from salesnotes.money import format_amount
+    from salesnotes.quotes import probability
+
+    style = config.get_str("money.format")
+    out = console()
+    out.print(Text(f"Quote #{q.id} {clean(q.title)}", style="bold"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim")
+    grid.add_column()
+    who = q.contact_name + (f" ({q.organisation})" if q.organisation else "")
+    rows = [
+        ("for", f"{who} #{q.contact_id}"),
+        ("amount", format_amount(q.amount_cents, q.currency, style)),
+        ("status", q.shown_status(today) + (f" ({q.lost_reason})" if q.lost_reason else "")),
+        ("quoted", describe(q.quoted_on)),
+        ("sent", describe(q.sent_on) if q.sent_on else ""),
+        ("valid until", describe(q.valid_until) if q.valid_until else ""),
+        ("closed", describe(q.closed_on) if q.closed_on else ""),
+        ("probability", f"{probability(q, config)}%"),
+        ("idle", f"{q.idle_days(today)} days" if q.is_open else ""),
+    ]
+    for key, value in rows:
+        if value:
+            grid.add_row(key, Text(clean(value)))
+    out.print(grid)
+    out.print(Text("\nRevisions", style="bold"))
+    for r in q.revisions:
+        amount = format_amount(r.amount_cents, q.currency, style)
+        line = f"  {r.number}. {describe(r.revised_on)}  {amount}"
+        out.print(Text(line + (f"  {one_line(r.note)}" if r.note else "")))
+
+
+def pipeline(p: Pipeline, fmt: str, config: Config) -> None:
+    """``pipeline``: open by status with bars, weighted value, expiring, month and year."""
+    from salesnotes.money import format_amount
+    from salesnotes.quotes import pipeline_json
+
+    if fmt == "json":
+        print_json(pipeline_json(p))
+        return
+    style = config.get_str("money.format")
+
+    def money(cents: int) -> str:
+        return format_amount(cents, p.currency, style)
+
+    def rate(value: float | None) -> str:
+        return "-" if value is None else f"{value:.0%}"
+
+    if fmt == "plain":
+        lines = [
+            ["open", s.status, str(s.count), str(s.value_cents), str(s.weighted_cents)]
+            for s in p.by_status
+        ]
+        lines.append(["total", "open", str(p.open_count), str(p.open_cents), str(p.weighted_cents)])
+        lines.append(["expiring", "7d", str(p.expiring_count), str(p.expiring_cents), ""])
+        for f in (p.month, p.year):
+            lines.append(["won", f.label, str(f.won_count), str(f.won_cents), rate(f.win_rate)])
+            lines.append(["lost", f.label, str(f.lost_count), str(f.lost_cents), ""])
+        days = "" if p.average_days_to_win is None else f"{p.average_days_to_win:g}"
+        lines.append(["days_to_win", str(p.today.year), days, "", ""])
+        for line in lines:
+            sys.stdout.write("\t".join(line) + "\n")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console()
+    table = Table(
+        title=Text(f"Pipeline on {describe(p.today)} ({p.currency})", style="bold"),
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+    )
+    for header, justify in (
+        ("Status", "left"),
+        ("Quotes", "right"),
+        ("Value", "right"),
+        ("Weighted", "right"),
+        ("", "left"),
+    ):
+        table.add_column(header, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    largest = max((s.value_cents for s in p.by_status), default=0) or 1
+    for s in p.by_status:
+        bar = "█" * round(24 * s.value_cents / largest) if s.value_cents else ""
+        table.add_row(s.status, str(s.count), money(s.value_cents), money(s.weighted_cents), bar)
+    table.add_row(
+        Text("open", style="bold"),
+        str(p.open_count),
+        money(p.open_cents),
+        money(p.weighted_cents),
+        "",
+    )
+    out.print(table)
+    out.print(Text(f"Expiring within 7 days: {p.expiring_count} ({money(p.expiring_cents)})"))
+    for f in (p.month, p.year):
+        out.print(
+            Text(
+                f"{f.label}: won {f.won_count} ({money(f.won_cents)}), "
+                f"lost {f.lost_count} ({money(f.lost_cents)}), win rate {rate(f.win_rate)}"
+            )
+        )
+    if p.average_days_to_win is not None:
+        out.print(
+            Text(f"Average days from sent to won ({p.year.label}): {p.average_days_to_win:g}")
+        )
+    if p.lost_reasons:
+        reasons = ", ".join(f"{r} ({n})" for r, n in p.lost_reasons)
+        out.print(Text(f"Most common reasons for losing: {reasons}"))
+    for currency, count in p.other_currencies.items():
+        out.print(Text(f"Not counted: {count} open quotes in {currency}"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -30,6 +30,8 @@ from salesnotes.models import (
     FollowUp,
     Interaction,
     Organisation,
+    Quote,
+    QuoteRevision,
 )
 from salesnotes.text import clean, fold
 
@@ -131,6 +133,16 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
             conn.execute("ROLLBACK")
         raise
     return len(pending)
+
+
+_LEVELS: tuple[Callable[[str, str], bool], ...] = (
+    lambda name, key: name == key,
+    lambda name, key: re.search(rf"(^| ){re.escape(key)}( |$)", name) is not None,
+    lambda name, key: re.search(rf"(^| ){re.escape(key)}", name) is not None,
+    lambda name, key: True,
+)
+"""How well a folded name matches a folded query, best first: the whole name, a whole word,
+the start of a word, anywhere. The first level with any match decides."""
 
 
 def _like(text: str) -> str:
@@ -243,13 +255,13 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("COMMIT")
 
-    def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+    def _one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
         cursor = self.conn.execute(sql, params)
         cursor.row_factory = sqlite3.Row
         row: sqlite3.Row | None = cursor.fetchone()
         return row
 
-    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def _all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         cursor = self.conn.execute(sql, params)
         cursor.row_factory = sqlite3.Row
         return cursor.fetchall()
@@ -275,15 +287,43 @@ class Store:
         )
         return int(cursor.lastrowid or 0)
 
-    def organisations(self) -> list[Organisation]:
+    def organisation(self, organisation_id: int) -> Organisation:
+        """One organisation by id, with its number of active contacts."""
+        for org in self.organisations(organisation_id):
+            return org
+        raise NotFound(f"there is no organisation #{organisation_id}")
+
+    def resolve_organisation(self, text: str) -> Organisation:
+        """An organisation by (a piece of) its name: exact, whole word, word start, anywhere."""
+        key = fold(clean(text))
+        if not key:
+            raise BadInput("say which organisation: a piece of its name")
+        rows = self._all(
+            "SELECT id, name_key FROM organisations WHERE name_key LIKE ? ESCAPE '\\'",
+            (_like(key),),
+        )
+        for level in _LEVELS:
+            hits = [r["id"] for r in rows if level(r["name_key"], key)]
+            if len(hits) == 1:
+                return self.organisation(hits[0])
+            if hits:
+                names = [f"{o.name}" for o in (self.organisation(h) for h in hits[:20])]
+                raise Conflict(
+                    f"'{text}' matches {len(hits)} organisations; say more of the name:",
+                    details=names,
+                )
+        raise NotFound(f"no organisation matches '{text}'")
+
+    def organisations(self, organisation_id: int | None = None) -> list[Organisation]:
         """Every organisation with how many active contacts it has, by name."""
         rows = self._all(
             """
             SELECT o.id, o.uuid, o.name,
                 (SELECT count(*) FROM contacts c
                  WHERE c.organisation_id = o.id AND c.archived_at IS NULL) AS contact_count
-            FROM organisations o ORDER BY o.name_key
-            """
+            FROM organisations o WHERE (? IS NULL OR o.id = ?) ORDER BY o.name_key
+            """,
+            (organisation_id, organisation_id),
         )
         return [Organisation(r["id"], r["uuid"], r["name"], r["contact_count"]) for r in rows]
 
@@ -445,11 +485,15 @@ class Store:
         tag: str | None = None,
         status: str | None = None,
         organisation: str | None = None,
+        organisation_id: int | None = None,
         archived: bool = False,
     ) -> list[Contact]:
         """Contacts by name, filtered; archived ones only when asked for."""
         where = ["c.archived_at IS NOT NULL" if archived else "c.archived_at IS NULL"]
         params: list[Any] = []
+        if organisation_id is not None:
+            where.append("c.organisation_id = ?")
+            params.append(organisation_id)
         if text:
             key = _like(fold(text))
             where.append(
@@ -505,13 +549,8 @@ class Store:
             pool = [(r["id"], r["name_key"]) for r in rows if r["archived"] == archived]
             if not pool:
                 continue
-            for level in (
-                lambda name: name == key,
-                lambda name: re.search(rf"(^| ){re.escape(key)}( |$)", name) is not None,
-                lambda name: re.search(rf"(^| ){re.escape(key)}", name) is not None,
-                lambda name: True,
-            ):
-                hits = [cid for cid, name in pool if level(name)]
+            for level in _LEVELS:
+                hits = [cid for cid, name in pool if level(name, key)]
                 if hits:
                     return self._pick([self.contact(cid) for cid in hits[:20]], raw, len(hits))
         raise NotFound(f"no contact matches '{raw}'", details=self._suggest(key))
@@ -585,7 +624,16 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?)",
             (new_uuid(), contact_id, kind, body, on.isoformat(), now),
         )
+        self._touch_quotes(contact_id, on)
         return self.interaction(int(cursor.lastrowid or 0))
+
+    def _touch_quotes(self, contact_id: int, on: date) -> None:
+        """Anything that happens with a contact restarts the staleness clock of their quotes."""
+        self.conn.execute(
+            "UPDATE quotes SET last_activity_on = max(last_activity_on, ?)"
+            " WHERE contact_id = ? AND status IN ('draft', 'sent', 'negotiating')",
+            (on.isoformat(), contact_id),
+        )
 
     def interaction(self, interaction_id: int) -> Interaction:
         """One interaction by id."""
@@ -654,14 +702,15 @@ class Store:
         today: date,
         now: str,
         source_interaction_id: int | None = None,
+        quote_id: int | None = None,
     ) -> FollowUp:
-        """Schedule a follow-up with a contact."""
+        """Schedule a follow-up with a contact (``quote_id``: it chases that quote)."""
         reason = _choice(reason, REASONS, "reason")
         priority = _choice(priority, PRIORITIES, "priority")
         cursor = self.conn.execute(
             "INSERT INTO followups (uuid, contact_id, due_on, text, reason, priority, status,"
-            " created_on, created_at, source_interaction_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)",
+            " created_on, created_at, source_interaction_id, quote_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
             (
                 new_uuid(),
                 contact_id,
@@ -672,6 +721,7 @@ class Store:
                 today.isoformat(),
                 now,
                 source_interaction_id,
+                quote_id,
             ),
         )
         return self.followup(int(cursor.lastrowid or 0))
@@ -695,10 +745,14 @@ class Store:
         include_done: bool = False,
         due_before: date | None = None,
         contact_id: int | None = None,
+        organisation_id: int | None = None,
     ) -> list[FollowUp]:
         """Follow-ups by due date: open ones, or all; only those due before a day if asked."""
         where = ["c.archived_at IS NULL"] if contact_id is None else ["f.contact_id = ?"]
         params: list[Any] = [] if contact_id is None else [contact_id]
+        if organisation_id is not None:
+            where.append("c.organisation_id = ?")
+            params.append(organisation_id)
         if not include_done:
             where.append("f.status = 'open'")
         if due_before is not None:
@@ -756,6 +810,7 @@ class Store:
                 followup_id,
             ),
         )
+        self._touch_quotes(followup.contact_id, today)
         return self.followup(followup_id), interaction
 
     def snooze(self, followup_id: int, due: date) -> FollowUp:
@@ -767,3 +822,310 @@ class Store:
             (due.isoformat(), followup.due_on.isoformat(), followup_id),
         )
         return self.followup(followup_id)
+
+    # -- quotes -----------------------------------------------------------------------------
+
+    _QUOTE_SELECT = """
+        SELECT q.*, c.name AS contact_name, o.name AS organisation
+        FROM quotes q JOIN contacts c ON c.id = q.contact_id
+        LEFT JOIN organisations o ON o.id = c.organisation_id
+    """
+
+    def _quotes(self, where: str, params: Sequence[Any], order: str) -> list[Quote]:
+        rows = self._all(f"{self._QUOTE_SELECT} WHERE {where} ORDER BY {order}", params)
+        revisions: dict[int, list[QuoteRevision]] = {}
+        ids = [row["id"] for row in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for r in self._all(
+                "SELECT quote_id, number, amount_cents, revised_on, note FROM quote_revisions"
+                f" WHERE quote_id IN ({','.join('?' * len(chunk))}) ORDER BY quote_id, number",
+                chunk,
+            ):
+                revisions.setdefault(r["quote_id"], []).append(
+                    QuoteRevision(
+                        r["number"],
+                        r["amount_cents"],
+                        date.fromisoformat(r["revised_on"]),
+                        r["note"],
+                    )
+                )
+        return [
+            Quote(
+                id=row["id"],
+                uuid=row["uuid"],
+                contact_id=row["contact_id"],
+                contact_name=row["contact_name"],
+                organisation=row["organisation"],
+                title=row["title"],
+                amount_cents=row["amount_cents"],
+                currency=row["currency"],
+                status=row["status"],
+                quoted_on=date.fromisoformat(row["quoted_on"]),
+                valid_until=_date(row["valid_until"]),
+                probability=row["probability"],
+                sent_on=_date(row["sent_on"]),
+                closed_on=_date(row["closed_on"]),
+                lost_reason=row["lost_reason"],
+                last_activity=date.fromisoformat(row["last_activity_on"]),
+                revisions=tuple(revisions.get(row["id"], ())),
+            )
+            for row in rows
+        ]
+
+    def quote(self, quote_id: int) -> Quote:
+        """One quote by id, with its revisions."""
+        found = self._quotes("q.id = ?", (quote_id,), "q.id")
+        if not found:
+            raise NotFound(f"there is no quote #{quote_id}; 'salesnotes quotes --all' lists them")
+        return found[0]
+
+    def quotes(
+        self,
+        *,
+        open_only: bool = True,
+        contact_id: int | None = None,
+        organisation_id: int | None = None,
+    ) -> list[Quote]:
+        """Quotes of active contacts (or of one contact / organisation), oldest first."""
+        where = ["1 = 1"]
+        params: list[Any] = []
+        if open_only:
+            where.append("q.status IN ('draft', 'sent', 'negotiating')")
+        if contact_id is not None:
+            where.append("q.contact_id = ?")
+            params.append(contact_id)
+        elif organisation_id is not None:
+            where.append("c.organisation_id = ?")
+            params.append(organisation_id)
+        else:
+            where.append("c.archived_at IS NULL")
+        return self._quotes(" AND ".join(where), params, "q.quoted_on, q.id")
+
+    def add_quote(
+        self,
+        contact_id: int,
+        title: str,
+        amount_cents: int,
+        *,
+        currency: str,
+        quoted_on: date,
+        valid_until: date | None,
+        probability: int | None,
+        now: str,
+    ) -> Quote:
+        """A new draft quote; its amount is revision 1."""
+        heading = " ".join(_require_text(title, "a quote's title").split())
+        if valid_until is not None and valid_until < quoted_on:
+            raise BadInput(
+                f"valid until {valid_until.isoformat()} is before the quote's date "
+                f"{quoted_on.isoformat()}"
+            )
+        _check_probability(probability)
+        # The staleness clock starts at the quote's date or the last contact, whichever is later.
+        last = self._one(
+            "SELECT max(coalesce((SELECT max(happened_on) FROM interactions WHERE contact_id = ?),"
+            " ''), coalesce((SELECT max(done_on) FROM followups WHERE contact_id = ?"
+            " AND status = 'done'), ''), ?) AS last",
+            (contact_id, contact_id, quoted_on.isoformat()),
+        )
+        last_activity = last["last"] if last else quoted_on.isoformat()
+        cursor = self.conn.execute(
+            "INSERT INTO quotes (uuid, contact_id, title, amount_cents, currency, status,"
+            " quoted_on, valid_until, probability, last_activity_on, created_at)"
+            " VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)",
+            (
+                new_uuid(),
+                contact_id,
+                heading,
+                amount_cents,
+                currency.upper(),
+                quoted_on.isoformat(),
+                valid_until.isoformat() if valid_until else None,
+                probability,
+                last_activity,
+                now,
+            ),
+        )
+        quote_id = int(cursor.lastrowid or 0)
+        self._add_revision(quote_id, amount_cents, quoted_on, "", now)
+        return self.quote(quote_id)
+
+    def _add_revision(
+        self, quote_id: int, amount_cents: int, on: date, note: str, now: str
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO quote_revisions (quote_id, number, amount_cents, revised_on, note,"
+            " created_at) VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM quote_revisions"
+            " WHERE quote_id = ?), ?, ?, ?, ?)",
+            (quote_id, quote_id, amount_cents, on.isoformat(), clean(note), now),
+        )
+
+    def _open_quote(self, quote_id: int, action: str) -> Quote:
+        quote = self.quote(quote_id)
+        if not quote.is_open:
+            when = f" on {quote.closed_on.isoformat()}" if quote.closed_on else ""
+            raise Conflict(f"quote #{quote_id} was {quote.status}{when}; it cannot be {action}")
+        return quote
+
+    def send_quote(self, quote_id: int, on: date) -> Quote:
+        """Mark a quote sent (a draft becomes sent; the first sending day is kept)."""
+        quote = self._open_quote(quote_id, "sent")
+        self.conn.execute(
+            "UPDATE quotes SET status = CASE status WHEN 'draft' THEN 'sent' ELSE status END,"
+            " sent_on = coalesce(sent_on, ?), last_activity_on = max(last_activity_on, ?)"
+            " WHERE id = ?",
+            (on.isoformat(), on.isoformat(), quote.id),
+        )
+        return self.quote(quote_id)
+
+    def revise_quote(
+        self, quote_id: int, amount_cents: int, *, note: str, on: date, now: str
+    ) -> Quote:
+        """A new amount; history is kept; a sent quote moves to negotiating."""
+        quote = self._open_quote(quote_id, "revised")
+        self._add_revision(quote_id, amount_cents, on, note, now)
+        self.conn.execute(
+            "UPDATE quotes SET amount_cents = ?,"
+            " status = CASE status WHEN 'sent' THEN 'negotiating' ELSE status END,"
+            " last_activity_on = max(last_activity_on, ?) WHERE id = ?",
+            (amount_cents, on.isoformat(), quote.id),
+        )
+        return self.quote(quote_id)
+
+    def renew_quote(self, quote_id: int, valid_until: date, *, on: date, now: str) -> Quote:
+        """A new validity date, recorded as a revision with the same amount."""
+        quote = self._open_quote(quote_id, "renewed")
+        if valid_until < quote.quoted_on:
+            raise BadInput(
+                f"valid until {valid_until.isoformat()} is before the quote's date "
+                f"{quote.quoted_on.isoformat()}"
+            )
+        self._add_revision(
+            quote_id, quote.amount_cents, on, f"valid until {valid_until.isoformat()}", now
+        )
+        self.conn.execute(
+            "UPDATE quotes SET valid_until = ?, last_activity_on = max(last_activity_on, ?)"
+            " WHERE id = ?",
+            (valid_until.isoformat(), on.isoformat(), quote_id),
+        )
+        return self.quote(quote_id)
+
+    def set_probability(self, quote_id: int, probability: int | None) -> Quote:
+        """Override (or with None reset) the win probability of an open quote."""
+        self._open_quote(quote_id, "changed")
+        _check_probability(probability)
+        self.conn.execute("UPDATE quotes SET probability = ? WHERE id = ?", (probability, quote_id))
+        return self.quote(quote_id)
+
+    def close_quote(
+        self, quote_id: int, status: str, *, on: date, now: str, reason: str = ""
+    ) -> Quote:
+        """Won, lost or expired: the quote leaves the tray; its chase follow-ups are closed."""
+        self._open_quote(quote_id, f"marked {status}")
+        self.conn.execute(
+            "UPDATE quotes SET status = ?, closed_on = ?, lost_reason = ? WHERE id = ?",
+            (status, on.isoformat(), clean(reason), quote_id),
+        )
+        self.conn.execute(
+            "UPDATE followups SET status = 'done', done_on = ?, done_at = ?, done_note = ?"
+            " WHERE quote_id = ? AND status = 'open'",
+            (on.isoformat(), now, f"quote #{quote_id} {status}", quote_id),
+        )
+        return self.quote(quote_id)
+
+    def quote_has_open_followup(self, quote_id: int) -> bool:
+        """True when an open follow-up already chases this quote."""
+        return bool(
+            self._one("SELECT 1 FROM followups WHERE quote_id = ? AND status = 'open'", (quote_id,))
+        )
+
+    def lost_reasons(self, limit: int = 10) -> list[tuple[str, int]]:
+        """The most used reasons for lost quotes, most used first."""
+        rows = self._all(
+            "SELECT lost_reason, count(*) AS n FROM quotes WHERE status = 'lost'"
+            " AND lost_reason <> '' GROUP BY lost_reason ORDER BY n DESC, lost_reason LIMIT ?",
+            (limit,),
+        )
+        return [(r["lost_reason"], r["n"]) for r in rows]
+
+    def quotes_needing_attention(
+        self, today: date, expiring_until: date, stale_before: dict[str, date]
+    ) -> list[Quote]:
+        """Open quotes of active contacts that expire by ``expiring_until`` (or have expired),
+        or whose last activity is before their status's staleness cut-off. Indexed reads."""
+        found: dict[int, Quote] = {}
+        for quote in self._quotes(
+            "q.status IN ('draft', 'sent', 'negotiating') AND q.valid_until <= ?"
+            " AND c.archived_at IS NULL",
+            (expiring_until.isoformat(),),
+            "q.id",
+        ):
+            found[quote.id] = quote
+        for status, cutoff in stale_before.items():
+            for quote in self._quotes(
+                "q.status IN ('draft', 'sent', 'negotiating') AND q.status = ?"
+                " AND q.last_activity_on < ? AND c.archived_at IS NULL",
+                (status, cutoff.isoformat()),
+                "q.id",
+            ):
+                found[quote.id] = quote
+        return [found[key] for key in sorted(found)]
+
+    def pipeline_rows(
+        self,
+        today: date,
+        currency: str,
+        probabilities: dict[str, int],
+        since: date,
+        expiring_until: date,
+    ) -> dict[str, list[sqlite3.Row]]:
+        """Aggregates for the pipeline, in one currency (see quotes.pipeline)."""
+        case = " ".join(f"WHEN '{s}' THEN {int(p)}" for s, p in probabilities.items())
+        open_rows = self._all(
+            f"""
+            SELECT CASE WHEN valid_until < :today THEN 'expired' ELSE status END AS shown,
+                count(*) AS n, sum(amount_cents) AS value,
+                sum(amount_cents * coalesce(probability, CASE status {case} ELSE 0 END)) AS weighted
+            FROM quotes
+            WHERE status IN ('draft', 'sent', 'negotiating') AND currency = :currency
+            GROUP BY shown
+            """,
+            {"today": today.isoformat(), "currency": currency},
+        )
+        closed_rows = self._all(
+            """
+            SELECT status, substr(closed_on, 1, 7) AS month, count(*) AS n,
+                sum(amount_cents) AS value,
+                sum(CASE WHEN status = 'won' AND sent_on IS NOT NULL
+                    THEN julianday(closed_on) - julianday(sent_on) END) AS days_to_win,
+                sum(CASE WHEN status = 'won' AND sent_on IS NOT NULL THEN 1 ELSE 0 END) AS timed
+            FROM quotes
+            WHERE status IN ('won', 'lost') AND currency = :currency
+                AND closed_on >= :since AND closed_on <= :today
+            GROUP BY status, month
+            """,
+            {"today": today.isoformat(), "currency": currency, "since": since.isoformat()},
+        )
+        expiring_row = self._one(
+            "SELECT count(*) AS n, coalesce(sum(amount_cents), 0) AS value FROM quotes"
+            " WHERE status IN ('draft', 'sent', 'negotiating') AND currency = ?"
+            " AND valid_until >= ? AND valid_until <= ?",
+            (currency, today.isoformat(), expiring_until.isoformat()),
+        )
+        other_rows = self._all(
+            "SELECT currency, count(*) AS n FROM quotes WHERE currency <> ?"
+            " AND status IN ('draft', 'sent', 'negotiating') GROUP BY currency",
+            (currency,),
+        )
+        return {
+            "open": open_rows,
+            "closed": closed_rows,
+            "other": other_rows,
+            "expiring": [expiring_row] if expiring_row else [],
+        }
+
+
+def _check_probability(probability: int | None) -> None:
+    if probability is not None and not 0 <= probability <= 100:
+        raise BadInput(f"a probability is a percentage from 0 to 100, not {probability}")

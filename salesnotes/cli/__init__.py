@@ -22,6 +22,7 @@ from salesnotes import __version__
 from salesnotes.errors import BadInput, SalesnotesError
 
 if TYPE_CHECKING:
+    from salesnotes.config import Config
     from salesnotes.store import Store
 
 EXIT_CODES_HELP = "Exit codes: 0 ok, 1 error, 2 bad input, 3 not found, 4 ambiguous or conflict."
@@ -55,6 +56,7 @@ class Env:
     db: Path | None = None
     pinned: datetime | None = None
     _store: Store | None = field(default=None, repr=False)
+    _config: Config | None = field(default=None, repr=False)
 
     @property
     def db_path(self) -> Path:
@@ -83,6 +85,14 @@ class Env:
         """``moment`` as a UTC ISO-8601 instant: '2026-11-22T11:00:00Z'."""
         utc = self.moment().astimezone(UTC).replace(microsecond=0, tzinfo=None)
         return utc.isoformat() + "Z"
+
+    def config(self) -> Config:
+        """The effective configuration (read once, on first use)."""
+        if self._config is None:
+            from salesnotes import config
+
+            self._config = config.load()
+        return self._config
 
     def store(self) -> Store:
         """The open store (opened, created and migrated on first use)."""
@@ -192,8 +202,9 @@ from salesnotes.cli import contacts as _contacts  # noqa: E402
 from salesnotes.cli import demo as _demo  # noqa: E402
 from salesnotes.cli import followups as _followups  # noqa: E402
 from salesnotes.cli import log as _log  # noqa: E402
+from salesnotes.cli import quotes as _quotes  # noqa: E402
 
-__all__ = ["_agenda", "_contacts", "_demo", "_followups", "_log", "app", "main"]
+__all__ = ["_agenda", "_contacts", "_demo", "_followups", "_log", "_quotes", "app", "main"]
 
 
 def main() -> None:

@@ -18,8 +18,11 @@ def agenda(
         typer.Option("--date", "-d", help="The day to plan (default today): morgen, maandag."),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=0, help="How many people at most (0: everyone).")
-    ] = 25,
+        int | None,
+        typer.Option(
+            "--limit", "-n", min=0, help="How many people at most (0: everyone). Default 25."
+        ),
+    ] = None,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show each row's score terms.")
     ] = False,
@@ -33,6 +36,9 @@ def agenda(
     e = env(ctx)
     day = parse_when(when, e.today()) if when is not None else e.today()
     store = e.store()
+    config = e.config()
+    if limit is None:
+        limit = config.get_int("agenda.limit")
     with store.read():
-        rows = build(store, day, limit=limit or None)
+        rows = build(store, day, config, limit=limit or None)
     render.agenda(rows, fmt.value, day, explain=explain)

@@ -172,19 +172,54 @@ def orgs(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
 @app.command()
 def show(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help="Id, e-mail or part of the name.", show_default=False)],
+    who: Annotated[
+        str,
+        typer.Argument(
+            help="Id, e-mail or part of a contact's name; or an organisation's name.",
+            show_default=False,
+        ),
+    ],
+    org: Annotated[
+        bool, typer.Option("--org", help="WHO is an organisation: show the whole account.")
+    ] = False,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, help="How many interactions to show.")
     ] = 10,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """One contact's dossier: details, open follow-ups, latest interactions first."""
+    """One contact's dossier (details, open follow-ups, quotes, latest interactions first),
+    or an organisation's account view (its contacts, open follow-ups and all its quotes).
+
+    A name that matches no contact is looked up among organisations.
+    """
     from salesnotes import render
+    from salesnotes.errors import NotFound
 
     e = env(ctx)
     store = e.store()
     with store.read():
-        contact = store.resolve(who)
-        open_followups = store.followups(contact_id=contact.id)
-        recent = store.interactions(contact.id, limit)
-    render.dossier(contact, open_followups, recent, fmt.value, e.today())
+        contact = None
+        if not org:
+            try:
+                contact = store.resolve(who)
+            except NotFound as not_a_contact:
+                try:
+                    organisation = store.resolve_organisation(who)
+                except NotFound:
+                    raise not_a_contact from None
+        else:
+            organisation = store.resolve_organisation(who)
+        if contact is not None:
+            open_followups = store.followups(contact_id=contact.id)
+            quotes = store.quotes(open_only=False, contact_id=contact.id)
+            recent = store.interactions(contact.id, limit)
+        else:
+            members = store.contacts(organisation_id=organisation.id)
+            open_followups = store.followups(organisation_id=organisation.id)
+            quotes = store.quotes(open_only=False, organisation_id=organisation.id)
+    if contact is not None:
+        render.dossier(contact, open_followups, quotes, recent, fmt.value, e.today(), e.config())
+    else:
+        render.account(
+            organisation, members, open_followups, quotes, fmt.value, e.today(), e.config()
+        )

@@ -1,0 +1,222 @@
+"""Settings: documented defaults, overridden by a TOML file.
+
+The file is ``$SALESNOTES_CONFIG`` or ``config.toml`` in the platform's config folder
+(``~/.config/salesnotes/config.toml`` on Linux). It is read only when it exists, so a book
+with no configuration pays nothing for TOML at start-up. Every key is checked: an unknown key,
+a value of the wrong type or out of range is a ``ConfigError`` naming the file, the key and
+the problem. ``salesnotes config`` shows the effective settings and where each comes from.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from salesnotes.errors import ConfigError
+
+Check = Callable[[Any], str | None]  # returns a problem, or None when the value is fine
+
+
+def _number(low: float, high: float) -> Check:
+    def check(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"must be a number, not {type(value).__name__} {value!r}"
+        if not low <= value <= high:
+            return f"must be between {low:g} and {high:g}, not {value}"
+        return None
+
+    return check
+
+
+def _integer(low: int, high: int) -> Check:
+    def check(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"must be a whole number, not {type(value).__name__} {value!r}"
+        if not low <= value <= high:
+            return f"must be between {low} and {high}, not {value}"
+        return None
+
+    return check
+
+
+def _one_of(*allowed: str) -> Check:
+    def check(value: Any) -> str | None:
+        if value not in allowed:
+            return f"must be one of {', '.join(allowed)}, not {value!r}"
+        return None
+
+    return check
+
+
+def _text(value: Any) -> str | None:
+    return None if isinstance(value, str) else f"must be text, not {type(value).__name__}"
+
+
+def _currency(value: Any) -> str | None:
+    if isinstance(value, str) and len(value) == 3 and value.isalpha():
+        return None
+    return f"must be a three-letter currency code such as EUR, not {value!r}"
+
+
+def _period_or_off(value: Any) -> str | None:
+    from salesnotes.dates import parse_period
+    from salesnotes.errors import BadInput
+
+    if value in ("", "off", "none"):
+        return None
+    if not isinstance(value, str):
+        return f"must be a period such as '8w' or 'off', not {value!r}"
+    try:
+        parse_period(value)
+    except BadInput:
+        return f"must be a period such as 30d, 6w or 3m (or 'off'), not {value!r}"
+    return None
+
+
+def _email(value: Any) -> str | None:
+    if value == "" or (isinstance(value, str) and "@" in value and " " not in value.strip()):
+        return None
+    return f"must be an e-mail address, not {value!r}"
+
+
+_PERCENT = _integer(0, 100)
+_WEIGHT = _number(-10_000, 10_000)
+
+# key -> (default, check, documentation). Dotted keys are TOML tables: [quotes] currency = ...
+SETTINGS: dict[str, tuple[Any, Check, str]] = {
+    "money.currency": ("EUR", _currency, "currency of new quotes"),
+    "money.format": ("nl", _one_of("nl", "en"), "nl: € 12.500,00; en: € 12,500.00"),
+    "quotes.valid_days": (30, _integer(1, 3650), "validity of a new quote without --valid"),
+    "quotes.chase_after_working_days": (3, _integer(1, 60), "chase a sent quote after"),
+    "quotes.expiring_within_days": (7, _integer(0, 90), "agenda: quotes expiring within"),
+    "quotes.stale_after_days.draft": (14, _integer(1, 365), "a draft is stale after"),
+    "quotes.stale_after_days.sent": (7, _integer(1, 365), "a sent quote is stale after"),
+    "quotes.stale_after_days.negotiating": (5, _integer(1, 365), "negotiating: stale after"),
+    "quotes.probability.draft": (10, _PERCENT, "win probability of a draft, %"),
+    "quotes.probability.sent": (30, _PERCENT, "win probability of a sent quote, %"),
+    "quotes.probability.negotiating": (60, _PERCENT, "win probability when negotiating, %"),
+    "rhythm.lead": ("off", _period_or_off, "keep-in-touch rhythm of leads"),
+    "rhythm.prospect": ("2w", _period_or_off, "keep-in-touch rhythm of prospects"),
+    "rhythm.customer": ("8w", _period_or_off, "keep-in-touch rhythm of customers"),
+    "rhythm.ambassador": ("12w", _period_or_off, "keep-in-touch rhythm of ambassadors"),
+    "rhythm.former": ("off", _period_or_off, "keep-in-touch rhythm of former customers"),
+    "complaints.response_hours": (24, _integer(1, 24 * 90), "a complaint must be answered within"),
+    "brief.top": (10, _integer(1, 200), "agenda rows in the briefing"),
+    "brief.to": ("", _email, "recipient of 'brief --format email'"),
+    "brief.from": ("", _email, "sender of 'brief --format email' (default: the recipient)"),
+    "agenda.limit": (25, _integer(0, 100_000), "rows in 'agenda' without --limit (0: all)"),
+    "agenda.weights.complaint": (1000, _WEIGHT, "reason: complaint"),
+    "agenda.weights.callback": (500, _WEIGHT, "reason: callback"),
+    "agenda.weights.quote": (150, _WEIGHT, "reason: quote follow-up"),
+    "agenda.weights.question": (100, _WEIGHT, "reason: question"),
+    "agenda.weights.checkin": (60, _WEIGHT, "reason: check-in"),
+    "agenda.weights.other": (60, _WEIGHT, "reason: other follow-up"),
+    "agenda.weights.overdue": (100, _WEIGHT, "a follow-up past its day"),
+    "agenda.weights.overdue_per_day": (2, _WEIGHT, "per day overdue"),
+    "agenda.weights.overdue_max_days": (60, _integer(0, 3650), "days overdue that count"),
+    "agenda.weights.priority_high": (50, _WEIGHT, "priority high"),
+    "agenda.weights.priority_low": (-25, _WEIGHT, "priority low"),
+    "agenda.weights.extra_item": (10, _WEIGHT, "each further thing to discuss"),
+    "agenda.weights.extra_items_max": (50, _WEIGHT, "at most, for further things"),
+    "agenda.weights.complaint_late": (200, _WEIGHT, "a complaint past its response time"),
+    "agenda.weights.quote_expired": (200, _WEIGHT, "an open quote past its validity"),
+    "agenda.weights.quote_expiring": (150, _WEIGHT, "a quote expiring soon"),
+    "agenda.weights.quote_expiring_per_day": (10, _WEIGHT, "per day closer to expiry"),
+    "agenda.weights.quote_stale": (120, _WEIGHT, "a stale quote"),
+    "agenda.weights.quote_stale_per_day": (5, _WEIGHT, "per idle day past the threshold"),
+    "agenda.weights.quote_value_per_1000": (1, _WEIGHT, "per 1,000 of the quote's amount"),
+    "agenda.weights.quote_value_max": (100, _WEIGHT, "at most, for the amount"),
+    "agenda.weights.rhythm": (80, _WEIGHT, "a contact past their keep-in-touch rhythm"),
+    "agenda.weights.rhythm_per_rhythm": (100, _WEIGHT, "per whole rhythm overdue"),
+    "agenda.weights.rhythm_max": (300, _WEIGHT, "at most, for being overdue"),
+}
+
+
+def config_path() -> Path:
+    """$SALESNOTES_CONFIG, else config.toml in the platform's user config folder."""
+    env = os.environ.get("SALESNOTES_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path("salesnotes", appauthor=False) / "config.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Effective settings, and where each came from ('default' or the file's path)."""
+
+    values: dict[str, Any]
+    sources: dict[str, str]
+    path: Path
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def get_int(self, key: str) -> int:
+        """A whole-number setting."""
+        return int(self.values[key])
+
+    def get_float(self, key: str) -> float:
+        """A numeric setting."""
+        return float(self.values[key])
+
+    def get_str(self, key: str) -> str:
+        """A text setting."""
+        return str(self.values[key])
+
+    def items(self) -> Iterator[tuple[str, Any, str]]:
+        """(key, value, source) for every setting, in documentation order."""
+        for key in SETTINGS:
+            yield key, self.values[key], self.sources[key]
+
+
+def defaults() -> Config:
+    """The documented defaults, without reading any file."""
+    return Config(
+        values={key: spec[0] for key, spec in SETTINGS.items()},
+        sources=dict.fromkeys(SETTINGS, "default"),
+        path=Path(),
+    )
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for key, value in table.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict):
+            yield from _flatten(value, dotted + ".")
+        else:
+            yield dotted, value
+
+
+def load(path: Path | None = None) -> Config:
+    """Defaults overridden by the configuration file, if there is one."""
+    path = path or config_path()
+    base = defaults()
+    values, sources = dict(base.values), dict(base.sources)
+    if not path.exists():
+        return Config(values, sources, path)
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path} cannot be read: {exc}") from exc
+    for key, value in _flatten(data):
+        if key not in SETTINGS:
+            known = sorted({k.rsplit(".", 1)[0] for k in SETTINGS})
+            raise ConfigError(
+                f"{path}: unknown setting '{key}'; 'salesnotes config' lists them "
+                f"(tables: {', '.join(known)})"
+            )
+        problem = SETTINGS[key][1](value)
+        if problem:
+            raise ConfigError(f"{path}: '{key}' {problem}")
+        values[key] = value
+        sources[key] = str(path)
+    return Config(values, sources, path)

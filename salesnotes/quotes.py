@@ -1,0 +1,187 @@
+"""Quote rules that are not storage: probabilities, staleness, the pipeline's figures. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from salesnotes.config import Config
+from salesnotes.models import OPEN_QUOTE_STATUSES, Quote
+
+if TYPE_CHECKING:
+    import sqlite3
+
+COMMON_LOST_REASONS = ("price", "competitor", "timing", "no budget", "no response", "scope")
+
+
+def probabilities(config: Config) -> dict[str, int]:
+    """The default win probability (percent) of each open status."""
+    return {s: config.get_int(f"quotes.probability.{s}") for s in OPEN_QUOTE_STATUSES}
+
+
+def probability(quote: Quote, config: Config) -> int:
+    """The quote's own probability, else its status's default; closed: 100 won, 0 otherwise."""
+    if quote.status == "won":
+        return 100
+    if not quote.is_open:
+        return 0
+    if quote.probability is not None:
+        return quote.probability
+    return probabilities(config)[quote.status]
+
+
+def stale_threshold(quote: Quote, config: Config) -> int | None:
+    """Idle days after which an open quote is stale (None for a closed one)."""
+    if not quote.is_open:
+        return None
+    return config.get_int(f"quotes.stale_after_days.{quote.status}")
+
+
+def is_stale(quote: Quote, today: date, config: Config) -> bool:
+    """Open, and idle for longer than its status allows."""
+    threshold = stale_threshold(quote, config)
+    return threshold is not None and quote.idle_days(today) > threshold
+
+
+@dataclass(frozen=True)
+class StatusFigures:
+    """Open quotes of one shown status."""
+
+    status: str
+    count: int
+    value_cents: int
+    weighted_cents: int
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    """Quotes closed in a period."""
+
+    label: str
+    won_count: int
+    won_cents: int
+    lost_count: int
+    lost_cents: int
+
+    @property
+    def win_rate(self) -> float | None:
+        """Won / (won + lost) by count, or None when nothing closed."""
+        closed = self.won_count + self.lost_count
+        return self.won_count / closed if closed else None
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """What is open, weighted, expiring, and how the month and year went."""
+
+    currency: str
+    today: date
+    by_status: tuple[StatusFigures, ...]
+    expiring_count: int
+    expiring_cents: int
+    month: PeriodFigures
+    year: PeriodFigures
+    average_days_to_win: float | None
+    other_currencies: dict[str, int]
+    lost_reasons: tuple[tuple[str, int], ...]
+
+    @property
+    def open_count(self) -> int:
+        """All open quotes, expired ones included."""
+        return sum(s.count for s in self.by_status)
+
+    @property
+    def open_cents(self) -> int:
+        """The value of all open quotes, expired ones included."""
+        return sum(s.value_cents for s in self.by_status)
+
+    @property
+    def weighted_cents(self) -> int:
+        """Amount x probability over open quotes that have not expired."""
+        return sum(s.weighted_cents for s in self.by_status)
+
+
+def pipeline(
+    rows: dict[str, list[sqlite3.Row]],
+    lost_reasons: list[tuple[str, int]],
+    today: date,
+    currency: str,
+) -> Pipeline:
+    """Assemble the pipeline from the store's aggregates (store.pipeline_rows)."""
+    shown_order = ("draft", "sent", "negotiating", "expired")
+    found = {r["shown"]: r for r in rows["open"]}
+    by_status = tuple(
+        StatusFigures(
+            status,
+            int(found[status]["n"]) if status in found else 0,
+            int(found[status]["value"] or 0) if status in found else 0,
+            # weighted sums are cents x percent: back to cents, rounding half up
+            (int(found[status]["weighted"] or 0) + 50) // 100
+            if status in found and status != "expired"
+            else 0,
+        )
+        for status in shown_order
+    )
+    month_key = today.strftime("%Y-%m")
+
+    def period(label: str, months: set[str] | None) -> PeriodFigures:
+        totals: dict[str, list[int]] = {"won": [0, 0], "lost": [0, 0]}
+        for r in rows["closed"]:
+            if months is None or r["month"] in months:
+                totals[r["status"]][0] += int(r["n"])
+                totals[r["status"]][1] += int(r["value"] or 0)
+        return PeriodFigures(label, *totals["won"], *totals["lost"])
+
+    timed = sum(int(r["timed"]) for r in rows["closed"])
+    days = sum(float(r["days_to_win"] or 0) for r in rows["closed"])
+    return Pipeline(
+        currency=currency,
+        today=today,
+        by_status=by_status,
+        expiring_count=int(rows["expiring"][0]["n"]) if rows["expiring"] else 0,
+        expiring_cents=int(rows["expiring"][0]["value"]) if rows["expiring"] else 0,
+        month=period(month_key, {month_key}),
+        year=period(str(today.year), None),
+        average_days_to_win=round(days / timed, 1) if timed else None,
+        other_currencies={r["currency"]: int(r["n"]) for r in rows["other"]},
+        lost_reasons=tuple(lost_reasons),
+    )
+
+
+def pipeline_json(p: Pipeline) -> dict[str, Any]:
+    """The JSON contract of ``pipeline``."""
+
+    def period(f: PeriodFigures) -> dict[str, Any]:
+        return {
+            "period": f.label,
+            "won_count": f.won_count,
+            "won_cents": f.won_cents,
+            "lost_count": f.lost_count,
+            "lost_cents": f.lost_cents,
+            "win_rate": None if f.win_rate is None else round(f.win_rate, 4),
+        }
+
+    return {
+        "currency": p.currency,
+        "date": p.today.isoformat(),
+        "open": [
+            {
+                "status": s.status,
+                "count": s.count,
+                "value_cents": s.value_cents,
+                "weighted_cents": s.weighted_cents,
+            }
+            for s in p.by_status
+        ],
+        "open_count": p.open_count,
+        "open_cents": p.open_cents,
+        "weighted_cents": p.weighted_cents,
+        "expiring_count": p.expiring_count,
+        "expiring_cents": p.expiring_cents,
+        "month": period(p.month),
+        "year": period(p.year),
+        "average_days_sent_to_won": p.average_days_to_win,
+        "other_currencies": p.other_currencies,
+        "lost_reasons": [{"reason": r, "count": n} for r, n in p.lost_reasons],
+    }
