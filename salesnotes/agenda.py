@@ -11,11 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from salesnotes.config import Config, defaults
 from salesnotes.dates import days_phrase, relative
-from salesnotes.models import AgendaRow, Candidate, ContactCard, FollowUp, Quote, ScoreTerm
+from salesnotes.models import (
+    AgendaRow,
+    Candidate,
+    ContactCard,
+    FollowUp,
+    LosingTouch,
+    Quote,
+    ScoreTerm,
+)
 from salesnotes.text import fold, one_line
 
 
@@ -58,9 +66,43 @@ REASON_LABELS = {
 }
 
 
-def followup_candidate(followup: FollowUp, today: date, weights: Weights) -> Candidate:
-    """Score one open follow-up that is due on or before ``today`` and say why in words."""
+def complaint_age(followup: FollowUp, now: datetime) -> timedelta:
+    """How long a complaint has been open."""
+    opened = datetime.fromisoformat(followup.created_at.replace("Z", "+00:00"))
+    return max(now - opened, timedelta(0))
+
+
+def age_words(age: timedelta) -> str:
+    """'5 hours', '1 day', '3 days': hours while under two days."""
+    hours = int(age.total_seconds() // 3600)
+    if hours < 1:
+        return "less than an hour"
+    if hours < 48:
+        return f"{hours} hour{'' if hours == 1 else 's'}"
+    return days_phrase(age.days)
+
+
+def followup_candidate(
+    followup: FollowUp,
+    today: date,
+    weights: Weights,
+    now: datetime | None = None,
+    response_hours: int = 24,
+) -> Candidate:
+    """Score one open follow-up that is due on or before ``today`` and say why in words.
+
+    A complaint's age counts in hours from the moment it was opened (``now``); past the
+    response time it gains the ``complaint_late`` term.
+    """
     terms = [ScoreTerm(f"{followup.reason}", weights.reason(followup.reason))]
+    late = False
+    if followup.reason == "complaint" and now is not None:
+        age = complaint_age(followup, now)
+        late = age > timedelta(hours=response_hours)
+        if late:
+            terms.append(
+                ScoreTerm(f"no answer within {response_hours} hours", weights["complaint_late"])
+            )
     overdue_days = (today - followup.due_on).days
     if overdue_days > 0:
         counted = min(overdue_days, int(weights["overdue_max_days"]))
@@ -73,20 +115,25 @@ def followup_candidate(followup: FollowUp, today: date, weights: Weights) -> Can
     priority = weights.priority(followup.priority)
     if priority:
         terms.append(ScoreTerm(f"priority {followup.priority}", priority))
+    reason = followup_reason(followup, today, now)
+    if late:
+        reason += f" (response time of {response_hours} hours passed)"
     return Candidate(
         contact_id=followup.contact_id,
-        reason=followup_reason(followup, today),
+        reason=reason,
         terms=tuple(terms),
         since=followup.due_on,
         followup_ids=(followup.id,),
     )
 
 
-def followup_reason(followup: FollowUp, today: date) -> str:
+def followup_reason(followup: FollowUp, today: date, now: datetime | None = None) -> str:
     """'complaint open 2 days: leak', 'follow-up 3 days overdue: send quote', ..."""
     label = REASON_LABELS.get(followup.reason, followup.reason)
     overdue_days = (today - followup.due_on).days
-    if followup.reason == "complaint":
+    if followup.reason == "complaint" and now is not None:
+        when = f"open {age_words(complaint_age(followup, now))}"
+    elif followup.reason == "complaint":
         age = (today - followup.created_on).days
         when = "open since today" if age <= 0 else f"open {days_phrase(age)}"
     elif overdue_days > 0:
@@ -212,3 +259,35 @@ def quote_candidates(
             )
         )
     return found
+
+
+def duration_words(days: int) -> str:
+    """'9 days', '9 weeks', '5 months': how long, roughly, in the largest fitting unit."""
+    if days < 14:
+        return days_phrase(days)
+    if days < 90:
+        return f"{days // 7} weeks"
+    return f"{round(days / 30.44)} months"
+
+
+def rhythm_candidate(item: LosingTouch, today: date, weights: Weights) -> Candidate:
+    """A contact past their rhythm: weighted by how many rhythms late, so a weekly rhythm
+    missed by a week ranks above a quarterly one missed by a week."""
+    from salesnotes.dates import Period
+
+    unit = item.rhythm[-1]
+    rhythm = Period(int(item.rhythm[:-1]), unit).describe()
+    if item.last_contact is not None:
+        since = f"no contact for {duration_words((today - item.last_contact).days)}"
+    else:
+        since = f"no contact since added {duration_words((today - item.last_touch).days)} ago"
+    late = min(weights["rhythm_per_rhythm"] * item.overdue_ratio, weights["rhythm_max"])
+    return Candidate(
+        contact_id=item.contact_id,
+        reason=f"{since}; rhythm {rhythm}",
+        terms=(
+            ScoreTerm(f"past rhythm {item.rhythm}", weights["rhythm"]),
+            ScoreTerm(f"{item.overdue_ratio:.2f} rhythms late", round(late)),
+        ),
+        since=item.last_touch,
+    )

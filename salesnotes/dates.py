@@ -202,6 +202,43 @@ def parse_period(text: str) -> Period:
     raise BadInput(f"'{text}' is not a period; try 30d, 6w, 3m or '2 weeks'")
 
 
+def parse_birthday(text: str) -> str:
+    """'12-03', '12 maart', '12-03-1970', '1970-03-12' -> '--03-12' or '1970-03-12'.
+
+    A day and month, with or without a year, as vCard stores it. Never relative to today.
+    """
+    t = fold(text).replace(",", " ").strip()
+    words = [w.rstrip(".") for w in t.split() if w]
+    parsed: tuple[int, int, int | None] | None = None
+    match = _ISO.match(t)
+    if match:
+        parsed = int(match.group(3)), int(match.group(2)), int(match.group(1))
+    elif t.startswith("--") and re.fullmatch(r"--\d{2}-?\d{2}", t):
+        digits = t[2:].replace("-", "")
+        parsed = int(digits[2:]), int(digits[:2]), None
+    else:
+        match = _NUMERIC.match(t)
+        if match:
+            year = match.group(3)
+            parsed = (
+                int(match.group(1)),
+                int(match.group(2)),
+                int(year) if year and len(year) == 4 else None,
+            )
+            if year and len(year) == 2:
+                parsed = None
+        else:
+            parsed = _textual(words)
+    if parsed is None:
+        raise BadInput(f"'{text}' is not a birthday; try 12-03, '12 maart' or 12-03-1970")
+    day, month, year = parsed
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year: 29 February is a birthday too
+    except ValueError:
+        raise BadInput(f"'{text}' is not a day of the year; try 12-03 or '12 maart'") from None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
 def add_working_days(start: date, days: int) -> date:
     """``start`` plus ``days`` working days (Monday to Friday)."""
     current = start

@@ -161,13 +161,20 @@ QUOTES: list[tuple[str, str, int, int, int, list[tuple[Any, ...]]]] = [
 ]
 
 
+def at(day: date, hour: int = 9) -> str:
+    """A UTC instant on ``day``: the demo's history is stamped when it happened, not now."""
+    return f"{day.isoformat()}T{hour:02d}:00:00Z"
+
+
 def fill(store: Store, today: date, now: str) -> int:
     """Write the demo book into an empty store (in the caller's transaction); return contacts."""
     ids: dict[str, int] = {}
+    start = today - timedelta(days=60)
     for name, org, email, phone, status, tags in PEOPLE:
         contact = store.add_contact(
             name,
-            now=now,
+            now=at(start),
+            today=start,
             organisation=org,
             emails=[email],
             phones=[phone],
@@ -175,8 +182,20 @@ def fill(store: Store, today: date, now: str) -> int:
             status=status,
         )
         ids[name] = contact.id
+    # Occasions in the coming week: a birthday and a customer anniversary.
+    birthday = today + timedelta(days=3)
+    store.edit_contact(ids["Kees de Groot"], now=at(start), birthday=f"1968-{birthday:%m-%d}")
+    since = today + timedelta(days=5)
+    store.edit_contact(
+        ids["Jan de Vries"],
+        now=at(start),
+        customer_since=date(
+            since.year - 3, since.month, 28 if (since.month, since.day) == (2, 29) else since.day
+        ),
+    )
     for days_ago, who, kind, text in CONVERSATIONS:
-        store.log(ids[who], text, kind=kind, on=today - timedelta(days=days_ago), now=now)
+        day = today - timedelta(days=days_ago)
+        store.log(ids[who], text, kind=kind, on=day, now=at(day))
     for due_in, who, reason, priority, text, created_ago in FOLLOW_UPS:
         store.follow(
             ids[who],
@@ -185,7 +204,7 @@ def fill(store: Store, today: date, now: str) -> int:
             reason=reason,
             priority=priority,
             today=today - timedelta(days=created_ago),
-            now=now,
+            now=at(today - timedelta(days=created_ago)),
         )
     for who, title, cents, quoted_ago, valid_days, steps in QUOTES:
         quoted_on = today - timedelta(days=quoted_ago)
@@ -197,15 +216,17 @@ def fill(store: Store, today: date, now: str) -> int:
             quoted_on=quoted_on,
             valid_until=quoted_on + timedelta(days=valid_days),
             probability=None,
-            now=now,
+            now=at(quoted_on),
         )
         for step in steps:
             on = today - timedelta(days=step[1])
             if step[0] == "sent":
                 store.send_quote(quote.id, on)
-                store.log(ids[who], f"Sent quote #{quote.id} {title}", kind="email", on=on, now=now)
+                store.log(
+                    ids[who], f"Sent quote #{quote.id} {title}", kind="email", on=on, now=at(on)
+                )
             elif step[0] == "revise":
-                store.revise_quote(quote.id, step[2], note=step[3], on=on, now=now)
+                store.revise_quote(quote.id, step[2], note=step[3], on=on, now=at(on))
             else:
-                store.close_quote(quote.id, step[0], on=on, now=now, reason=step[2])
+                store.close_quote(quote.id, step[0], on=on, now=at(on), reason=step[2])
     return len(ids)

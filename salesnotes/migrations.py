@@ -156,6 +156,47 @@ def m002_quotes(db: Database) -> None:
     )
 
 
+def m003_rhythms_complaints_briefings(db: Database) -> None:
+    """Keep-in-touch rhythms, birthdays and anniversaries, and the briefing's memory.
+
+    ``every`` is a contact's own rhythm ('6w'; 'off'; NULL: the default for their status).
+    ``last_touch_on`` is the keep-in-touch clock: the day of the last interaction or completed
+    follow-up, else the day the contact was added; store.py keeps it current, so that "past
+    their rhythm" is an indexed comparison. ``birthday`` is YYYY-MM-DD, or --MM-DD without a
+    year (as vCard writes it). ``briefings`` remembers each briefing produced, so the next one
+    can say what happened since. ``quotes.closed_at`` is the instant a quote was closed.
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE contacts ADD COLUMN every TEXT;
+        ALTER TABLE contacts ADD COLUMN last_touch_on TEXT;
+        ALTER TABLE contacts ADD COLUMN birthday TEXT;
+        ALTER TABLE contacts ADD COLUMN customer_since TEXT;
+        UPDATE contacts SET last_touch_on = max(
+            substr(created_at, 1, 10),
+            coalesce((SELECT max(happened_on) FROM interactions i
+                      WHERE i.contact_id = contacts.id), ''),
+            coalesce((SELECT max(done_on) FROM followups f
+                      WHERE f.contact_id = contacts.id AND f.status = 'done'), '')
+        );
+        CREATE INDEX contacts_touch ON contacts(status, last_touch_on)
+            WHERE archived_at IS NULL;
+        ALTER TABLE quotes ADD COLUMN closed_at TEXT;
+        UPDATE quotes SET closed_at = closed_on || 'T12:00:00Z' WHERE closed_on IS NOT NULL;
+        CREATE TABLE briefings (
+            id INTEGER PRIMARY KEY,
+            produced_at TEXT NOT NULL,
+            for_date TEXT NOT NULL,
+            format TEXT NOT NULL,
+            calls INTEGER NOT NULL
+        );
+        CREATE INDEX interactions_logged ON interactions(logged_at);
+        CREATE INDEX followups_done_at ON followups(done_at) WHERE done_at IS NOT NULL;
+        """,
+    )
+
+
 def _run(db: Database, script: str) -> None:
     """Run ``;``-separated statements one by one: ``executescript`` would COMMIT the
     migration's transaction half-way. (No statement here has a ``;`` inside it.)"""
@@ -167,7 +208,11 @@ def _run(db: Database, script: str) -> None:
 
 
 # Append new migrations here, and to ORDER below.
-ORDER: tuple[Callable[[Database], None], ...] = (m001_core, m002_quotes)
+ORDER: tuple[Callable[[Database], None], ...] = (
+    m001_core,
+    m002_quotes,
+    m003_rhythms_complaints_briefings,
+)
 NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in ORDER)
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 STATUSES = ("lead", "prospect", "customer", "ambassador", "former")
 KINDS = ("call", "email", "meeting", "visit", "note")
+INTERACTION_KINDS = (*KINDS, "complaint")  # a complaint is logged by the complaint command
 REASONS = ("callback", "complaint", "question", "quote", "checkin", "other")
 PRIORITIES = ("high", "normal", "low")
 
@@ -39,6 +40,9 @@ class Contact:
     created_at: str = ""
     last_contact: date | None = None
     every: str | None = None
+    birthday: str | None = None
+    customer_since: date | None = None
+    last_touch: date | None = None
 
     @property
     def label(self) -> str:
@@ -187,3 +191,35 @@ class Quote:
     def idle_days(self, today: date) -> int:
         """Days since anything happened with this quote or its contact."""
         return max(0, (today - self.last_activity).days)
+
+
+@dataclass(frozen=True)
+class LosingTouch:
+    """A contact past their keep-in-touch rhythm."""
+
+    contact_id: int
+    name: str
+    organisation: str | None
+    status: str
+    rhythm: str
+    last_touch: date
+    last_contact: date | None
+    overdue_days: int
+    rhythm_days: float
+
+    @property
+    def overdue_ratio(self) -> float:
+        """How far past the rhythm, in rhythms: a week late on a weekly rhythm is 1.0."""
+        return self.overdue_days / self.rhythm_days if self.rhythm_days else 0.0
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """A birthday or customer anniversary coming up."""
+
+    contact_id: int
+    name: str
+    organisation: str | None
+    kind: str  # birthday or anniversary
+    on: date
+    years: int | None

@@ -18,7 +18,15 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from salesnotes.dates import DAY_ABBR, MONTH_ABBR, describe, relative
-from salesnotes.models import AgendaRow, Contact, FollowUp, Interaction, Organisation, Quote
+from salesnotes.models import (
+    AgendaRow,
+    Contact,
+    FollowUp,
+    Interaction,
+    LosingTouch,
+    Organisation,
+    Quote,
+)
 from salesnotes.text import clean, one_line
 
 if TYPE_CHECKING:
@@ -764,3 +772,76 @@ def pipeline(p: Pipeline, fmt: str, config: Config) -> None:
         out.print(Text(f"Most common reasons for losing: {reasons}"))
     for currency, count in p.other_currencies.items():
         out.print(Text(f"Not counted: {count} open quotes in {currency}"))
+
+
+# -- keep in touch, configuration -----------------------------------------------------------
+
+
+def losing_touch(items: Sequence[LosingTouch], fmt: str, today: date) -> None:
+    """``contacts --losing-touch``: who, rhythm, last contact, how far past the rhythm."""
+    listing(
+        items,
+        fmt,
+        [
+            Column("Id", lambda i: str(i.contact_id), justify="right"),
+            Column("Name", lambda i: i.name, style="bold"),
+            Column("Organisation", lambda i: i.organisation or ""),
+            Column("Status", lambda i: i.status),
+            Column("Rhythm", lambda i: i.rhythm),
+            Column("Last contact", lambda i: i.last_contact.isoformat() if i.last_contact else ""),
+            Column("Days late", lambda i: str(i.overdue_days), justify="right"),
+            Column("Rhythms late", lambda i: f"{i.overdue_ratio:.2f}", justify="right"),
+        ],
+        lambda i: {
+            "contact_id": i.contact_id,
+            "name": i.name,
+            "organisation": i.organisation,
+            "status": i.status,
+            "rhythm": i.rhythm,
+            "last_contact": i.last_contact,
+            "clock_started": i.last_touch,
+            "overdue_days": i.overdue_days,
+            "overdue_rhythms": round(i.overdue_ratio, 3),
+        },
+        empty="Nobody is past their keep-in-touch rhythm.",
+    )
+
+
+def settings(config: Config, fmt: str) -> None:
+    """``config``: every setting, its effective value, and where it comes from."""
+    from salesnotes.config import SETTINGS
+
+    rows = list(config.items())
+    if fmt == "json":
+        print_json(
+            {
+                "file": str(config.path),
+                "file_exists": config.path.exists(),
+                "settings": [
+                    {"key": k, "value": v, "source": src, "about": SETTINGS[k][2]}
+                    for k, v, src in rows
+                ],
+            }
+        )
+        return
+    if fmt == "plain":
+        for key, value, source in rows:
+            sys.stdout.write(f"{key}\t{value}\t{source}\n")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console()
+    state = "" if config.path.exists() else " (not there: all defaults)"
+    out.print(Text(f"Configuration file: {config.path}{state}", style="bold"))
+    table = Table(show_edge=False, pad_edge=False)
+    for header in ("Setting", "Value", "From", "About"):
+        table.add_column(header)
+    for key, value, source in rows:
+        table.add_row(
+            key,
+            Text(str(value)),
+            "default" if source == "default" else "file",
+            Text(SETTINGS[key][2]),
+        )
+    out.print(table)

@@ -21,7 +21,7 @@ from typing import Any
 from salesnotes import migrations
 from salesnotes.errors import BadInput, Conflict, DatabaseError, NotFound
 from salesnotes.models import (
-    KINDS,
+    INTERACTION_KINDS,
     PRIORITIES,
     REASONS,
     STATUSES,
@@ -29,6 +29,8 @@ from salesnotes.models import (
     ContactCard,
     FollowUp,
     Interaction,
+    LosingTouch,
+    Occasion,
     Organisation,
     Quote,
     QuoteRevision,
@@ -188,6 +190,19 @@ def normalise_phone(value: str) -> str:
     return phone
 
 
+def normalise_every(value: str) -> str:
+    """A keep-in-touch rhythm as stored: '6w', '30d', '3m', or 'off'."""
+    from salesnotes.dates import parse_period
+
+    text = value.strip().lower()
+    if text in ("off", "never", "nooit", "none"):
+        return "off"
+    try:
+        return str(parse_period(text))
+    except BadInput:
+        raise BadInput(f"'{value}' is not a rhythm; try 30d, 6w, 3m, 'off' or 'default'") from None
+
+
 def normalise_tag(value: str) -> str:
     """Lower case, no leading '#', no spaces."""
     tag = fold(clean(value)).lstrip("#").replace(" ", "-")
@@ -205,7 +220,8 @@ _CONTACT_COLUMNS = f"""
         (SELECT phone FROM contact_phones WHERE contact_id = c.id ORDER BY position)) AS phones,
     (SELECT group_concat(tag, '{_SEP}') FROM
         (SELECT tag FROM contact_tags WHERE contact_id = c.id ORDER BY tag)) AS tags,
-    (SELECT max(happened_on) FROM interactions WHERE contact_id = c.id) AS last_contact
+    (SELECT max(happened_on) FROM interactions WHERE contact_id = c.id) AS last_contact,
+    c.every, c.birthday, c.customer_since, c.last_touch_on
 """
 
 _FOLLOWUP_COLUMNS = """
@@ -344,6 +360,10 @@ class Store:
             archived=row["archived_at"] is not None,
             created_at=row["created_at"],
             last_contact=_date(row["last_contact"]),
+            every=row["every"],
+            birthday=row["birthday"],
+            customer_since=_date(row["customer_since"]),
+            last_touch=_date(row["last_touch_on"]),
         )
 
     def contact(self, contact_id: int) -> Contact:
@@ -368,15 +388,37 @@ class Store:
         tags: Iterable[str] = (),
         status: str = "lead",
         note: str = "",
+        today: date | None = None,
+        every: str | None = None,
+        birthday: str | None = None,
+        customer_since: date | None = None,
     ) -> Contact:
-        """Create a contact; its organisation is found or created by name."""
+        """Create a contact; its organisation is found or created by name.
+
+        ``every``: a keep-in-touch rhythm ('6w', 'off'); ``birthday``: 'YYYY-MM-DD' or '--MM-DD'.
+        The keep-in-touch clock starts on ``today`` (default: the day of ``now``).
+        """
         display = " ".join(_require_text(name, "a contact's name").split())
         status = _choice(status, STATUSES, "status")
         org_id = self.organisation_id(organisation, now) if organisation is not None else None
         cursor = self.conn.execute(
             "INSERT INTO contacts (uuid, name, name_key, organisation_id, status, note,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (new_uuid(), display, fold(display), org_id, status, clean(note), now, now),
+            " created_at, updated_at, every, birthday, customer_since, last_touch_on)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_uuid(),
+                display,
+                fold(display),
+                org_id,
+                status,
+                clean(note),
+                now,
+                now,
+                normalise_every(every) if every is not None else None,
+                birthday,
+                customer_since.isoformat() if customer_since else None,
+                (today.isoformat() if today else now[:10]),
+            ),
         )
         contact_id = int(cursor.lastrowid or 0)
         self._add_details(contact_id, emails, phones, tags)
@@ -420,9 +462,21 @@ class Store:
         untags: Iterable[str] = (),
         status: str | None = None,
         note: str | None = None,
+        every: str | None = None,
+        birthday: str | None = None,
+        customer_since: date | None = None,
     ) -> Contact:
-        """Change a contact: new values replace, e-mails, phones and tags are added."""
+        """Change a contact: new values replace, e-mails, phones and tags are added.
+
+        ``every='default'`` returns to the status's rhythm; ``birthday=''`` forgets it.
+        """
         changes: dict[str, Any] = {}
+        if every is not None:
+            changes["every"] = None if every == "default" else normalise_every(every)
+        if birthday is not None:
+            changes["birthday"] = birthday or None
+        if customer_since is not None:
+            changes["customer_since"] = customer_since.isoformat()
         if name is not None:
             display = " ".join(_require_text(name, "a contact's name").split())
             changes.update(name=display, name_key=fold(display))
@@ -618,17 +672,22 @@ class Store:
     def log(self, contact_id: int, text: str, *, kind: str, on: date, now: str) -> Interaction:
         """Record something that happened with a contact."""
         body = _require_text(text, "what was said")
-        kind = _choice(kind, KINDS, "kind of conversation")
+        kind = _choice(kind, INTERACTION_KINDS, "kind of conversation")
         cursor = self.conn.execute(
             "INSERT INTO interactions (uuid, contact_id, kind, text, happened_on, logged_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             (new_uuid(), contact_id, kind, body, on.isoformat(), now),
         )
-        self._touch_quotes(contact_id, on)
+        self._touch(contact_id, on)
         return self.interaction(int(cursor.lastrowid or 0))
 
-    def _touch_quotes(self, contact_id: int, on: date) -> None:
-        """Anything that happens with a contact restarts the staleness clock of their quotes."""
+    def _touch(self, contact_id: int, on: date) -> None:
+        """Anything that happens with a contact restarts their keep-in-touch clock and the
+        staleness clock of their open quotes."""
+        self.conn.execute(
+            "UPDATE contacts SET last_touch_on = max(coalesce(last_touch_on, ''), ?) WHERE id = ?",
+            (on.isoformat(), contact_id),
+        )
         self.conn.execute(
             "UPDATE quotes SET last_activity_on = max(last_activity_on, ?)"
             " WHERE contact_id = ? AND status IN ('draft', 'sent', 'negotiating')",
@@ -777,6 +836,16 @@ class Store:
         )
         return [self._followup(row) for row in rows]
 
+    def open_complaints(self) -> list[FollowUp]:
+        """Open complaints of active contacts, oldest first."""
+        rows = self._all(
+            f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f JOIN contacts c ON c.id = f.contact_id"
+            " LEFT JOIN organisations o ON o.id = c.organisation_id"
+            " WHERE f.status = 'open' AND f.reason = 'complaint' AND c.archived_at IS NULL"
+            " ORDER BY f.created_at, f.id",
+        )
+        return [self._followup(row) for row in rows]
+
     def _open_followup(self, followup_id: int) -> FollowUp:
         followup = self.followup(followup_id)
         if not followup.is_open:
@@ -810,7 +879,7 @@ class Store:
                 followup_id,
             ),
         )
-        self._touch_quotes(followup.contact_id, today)
+        self._touch(followup.contact_id, today)
         return self.followup(followup_id), interaction
 
     def snooze(self, followup_id: int, due: date) -> FollowUp:
@@ -1024,8 +1093,9 @@ class Store:
         """Won, lost or expired: the quote leaves the tray; its chase follow-ups are closed."""
         self._open_quote(quote_id, f"marked {status}")
         self.conn.execute(
-            "UPDATE quotes SET status = ?, closed_on = ?, lost_reason = ? WHERE id = ?",
-            (status, on.isoformat(), clean(reason), quote_id),
+            "UPDATE quotes SET status = ?, closed_on = ?, closed_at = ?, lost_reason = ?"
+            " WHERE id = ?",
+            (status, on.isoformat(), now, clean(reason), quote_id),
         )
         self.conn.execute(
             "UPDATE followups SET status = 'done', done_on = ?, done_at = ?, done_note = ?"
@@ -1124,6 +1194,123 @@ class Store:
             "other": other_rows,
             "expiring": [expiring_row] if expiring_row else [],
         }
+
+    # -- keep in touch, occasions, briefings --------------------------------------------------
+
+    def losing_touch(self, today: date, defaults: dict[str, str]) -> list[LosingTouch]:
+        """Active contacts past their rhythm (their own, else their status's default)."""
+        from salesnotes.dates import parse_period, shift
+
+        found: list[LosingTouch] = []
+        base = (
+            "SELECT c.id, c.name, o.name AS organisation, c.status, c.every, c.last_touch_on,"
+            " (SELECT max(happened_on) FROM interactions WHERE contact_id = c.id) AS last_contact"
+            " FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
+            " WHERE c.archived_at IS NULL AND "
+        )
+        queries: list[tuple[str, Sequence[Any]]] = []
+        for status, rhythm in defaults.items():
+            if rhythm in ("", "off", "none"):
+                continue
+            period = parse_period(rhythm)
+            cutoff = shift(today, -period.count, period.unit)
+            queries.append(
+                (
+                    base + "c.status = ? AND c.every IS NULL AND c.last_touch_on < ?",
+                    (status, cutoff.isoformat()),
+                )
+            )
+        queries.append((base + "c.every IS NOT NULL AND c.every <> 'off'", ()))
+        for sql, params in queries:
+            for r in self._all(sql, params):
+                period = parse_period(r["every"] or defaults[r["status"]])
+                touched = date.fromisoformat(r["last_touch_on"])
+                due = period.after(touched)
+                if due >= today:
+                    continue
+                found.append(
+                    LosingTouch(
+                        contact_id=r["id"],
+                        name=r["name"],
+                        organisation=r["organisation"],
+                        status=r["status"],
+                        rhythm=str(period),
+                        last_touch=touched,
+                        last_contact=_date(r["last_contact"]),
+                        overdue_days=(today - due).days,
+                        rhythm_days=period.approx_days,
+                    )
+                )
+        return found
+
+    def occasions(self, today: date, days: int) -> list[Occasion]:
+        """Birthdays and customer anniversaries from today up to ``days`` ahead."""
+        from datetime import timedelta
+
+        window = [(today + timedelta(days=n)) for n in range(days + 1)]
+        keys = sorted({d.strftime("%m-%d") for d in window})
+        marks = ",".join("?" * len(keys))
+        rows = self._all(
+            "SELECT c.id, c.name, o.name AS organisation, c.birthday, c.customer_since"
+            " FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
+            f" WHERE c.archived_at IS NULL AND (substr(c.birthday, -5) IN ({marks})"
+            f" OR substr(c.customer_since, -5) IN ({marks}))",
+            [*keys, *keys],
+        )
+        found = []
+        for r in rows:
+            for kind, value in (("birthday", r["birthday"]), ("anniversary", r["customer_since"])):
+                if not value:
+                    continue
+                month, day = int(value[-5:-3]), int(value[-2:])
+                for d in window:
+                    if (d.month, d.day) == (month, day):
+                        year = int(value[:4]) if value[:4].isdigit() else None
+                        years = d.year - year if year else None
+                        if kind == "anniversary" and not years:
+                            continue  # the day itself is not an anniversary yet
+                        found.append(
+                            Occasion(r["id"], r["name"], r["organisation"], kind, d, years)
+                        )
+        return sorted(found, key=lambda o: (o.on, fold(o.name)))
+
+    def last_briefing(self) -> str | None:
+        """When the previous briefing was produced (UTC instant), or None for the first."""
+        row = self._one("SELECT produced_at FROM briefings ORDER BY id DESC LIMIT 1")
+        return str(row["produced_at"]) if row else None
+
+    def record_briefing(self, produced_at: str, for_date: date, fmt: str, calls: int) -> None:
+        """Remember that a briefing was produced, so the next one can say what came since."""
+        self.conn.execute(
+            "INSERT INTO briefings (produced_at, for_date, format, calls) VALUES (?, ?, ?, ?)",
+            (produced_at, for_date.isoformat(), fmt, calls),
+        )
+
+    def interactions_since(self, since: str, until: str) -> list[Interaction]:
+        """Interactions logged after ``since`` up to ``until`` (UTC instants), oldest first."""
+        rows = self._all(
+            "SELECT i.*, c.name AS contact_name FROM interactions i"
+            " JOIN contacts c ON c.id = i.contact_id"
+            " WHERE i.logged_at > ? AND i.logged_at <= ? ORDER BY i.logged_at, i.id",
+            (since, until),
+        )
+        return [self._interaction(row) for row in rows]
+
+    def followups_done_since(self, since: str, until: str) -> list[FollowUp]:
+        """Follow-ups completed after ``since`` up to ``until``, oldest first."""
+        rows = self._all(
+            f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f JOIN contacts c ON c.id = f.contact_id"
+            " LEFT JOIN organisations o ON o.id = c.organisation_id"
+            " WHERE f.done_at > ? AND f.done_at <= ? ORDER BY f.done_at, f.id",
+            (since, until),
+        )
+        return [self._followup(row) for row in rows]
+
+    def quotes_closed_since(self, since: str, until: str) -> list[Quote]:
+        """Quotes won, lost or expired after ``since`` up to ``until``."""
+        return self._quotes(
+            "q.closed_at > ? AND q.closed_at <= ?", (since, until), "q.closed_at, q.id"
+        )
 
 
 def _check_probability(probability: int | None) -> None:

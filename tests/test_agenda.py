@@ -179,7 +179,7 @@ def test_agenda_command_json_contract(run: Run, run_json: RunJson, book: dict[st
     assert anna["organisation"] == "Bakker Bouw"
     assert anna["reasons"] == ["callback requested today: Asked for a demo"]
     assert rows[2]["reasons"] == ["follow-up 3 days overdue: send quote"]
-    assert rows[0]["reasons"] == ["complaint open since today: Leak in hall 2"]
+    assert rows[0]["reasons"] == ["complaint open less than an hour: Leak in hall 2"]
     assert [r["name"] for r in run_json("agenda", "--date", "morgen")][-1] == "José García"
     assert len(run_json("agenda", "--limit", "1")) == 1
 

@@ -85,7 +85,8 @@ def test_demo_fills_the_named_database_and_prints_its_agenda(
     assert f"written to {db_path}" in result.stderr
     rows = run_json("agenda")
     assert rows[0]["name"] == "Thomas Jansen"
-    assert rows[0]["reasons"][0].startswith("complaint open 1 day")
+    assert rows[0]["reasons"][0].startswith("complaint open 27 hours (high priority)")
+    assert "response time of 24 hours passed" in rows[0]["reasons"][0]
     assert rows[1]["reasons"] == ["callback requested today: Call back: asked for a demo"]
     assert any("overdue" in reason for row in rows for reason in row["reasons"])
     assert run_json("show", "jan")["contact"]["organisation"] == "Pluimers Isolatie"

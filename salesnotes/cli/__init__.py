@@ -198,13 +198,28 @@ def _root(
 
 # Registering commands: these modules import only typer and the standard library at the top.
 from salesnotes.cli import agenda as _agenda  # noqa: E402
+from salesnotes.cli import brief as _brief  # noqa: E402
+from salesnotes.cli import complaints as _complaints  # noqa: E402
 from salesnotes.cli import contacts as _contacts  # noqa: E402
 from salesnotes.cli import demo as _demo  # noqa: E402
 from salesnotes.cli import followups as _followups  # noqa: E402
 from salesnotes.cli import log as _log  # noqa: E402
 from salesnotes.cli import quotes as _quotes  # noqa: E402
+from salesnotes.cli import settings as _settings  # noqa: E402
 
-__all__ = ["_agenda", "_contacts", "_demo", "_followups", "_log", "_quotes", "app", "main"]
+__all__ = [
+    "_agenda",
+    "_brief",
+    "_complaints",
+    "_contacts",
+    "_demo",
+    "_followups",
+    "_log",
+    "_quotes",
+    "_settings",
+    "app",
+    "main",
+]
 
 
 def main() -> None:

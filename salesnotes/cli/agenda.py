@@ -29,16 +29,19 @@ def agenda(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Who to call today and why, most urgent first (see 'How the agenda ranks' in the README)."""
+    from datetime import datetime
+
     from salesnotes import render
     from salesnotes.dates import parse_when
     from salesnotes.sources import agenda as build
 
     e = env(ctx)
     day = parse_when(when, e.today()) if when is not None else e.today()
+    moment = e.moment() if day == e.today() else datetime.combine(day, e.moment().timetz())
     store = e.store()
     config = e.config()
     if limit is None:
         limit = config.get_int("agenda.limit")
     with store.read():
-        rows = build(store, day, config, limit=limit or None)
+        rows = build(store, day, config, limit=limit or None, now=moment)
     render.agenda(rows, fmt.value, day, explain=explain)

@@ -36,11 +36,24 @@ def add(
     note: Annotated[
         str, typer.Option("--note", "-n", help="A standing note about this person.")
     ] = "",
+    every: Annotated[
+        str | None,
+        typer.Option("--every", help="Keep in touch at least every 30d, 6w, 3m ('off': never)."),
+    ] = None,
+    birthday: Annotated[
+        str | None, typer.Option("--birthday", help="12-03, '12 maart' or 12-03-1970.")
+    ] = None,
+    customer_since: Annotated[
+        str | None, typer.Option("--customer-since", help="For the yearly anniversary: a date.")
+    ] = None,
 ) -> None:
     """Add a contact and print its id."""
     from salesnotes import render
+    from salesnotes.dates import parse_birthday, parse_when
 
     e = env(ctx)
+    born = parse_birthday(birthday) if birthday is not None else None
+    since = parse_when(customer_since, e.today(), past=True) if customer_since else None
     store = e.store()
     with store.write():
         contact = store.add_contact(
@@ -52,6 +65,10 @@ def add(
             tags=tag or (),
             status=status,
             note=note,
+            today=e.today(),
+            every=every,
+            birthday=born,
+            customer_since=since,
         )
         same = store.namesakes(contact)
     render.echo(f"Added #{contact.id} {contact.label}, {contact.status}")
@@ -78,14 +95,28 @@ def edit(
     note: Annotated[
         str | None, typer.Option("--note", "-n", help="Replace the standing note.")
     ] = None,
+    every: Annotated[
+        str | None,
+        typer.Option("--every", help="Rhythm: 30d, 6w, 3m, 'off', or 'default' (the status's)."),
+    ] = None,
+    birthday: Annotated[
+        str | None, typer.Option("--birthday", help="12-03, '12 maart', 12-03-1970 ('' forgets).")
+    ] = None,
+    customer_since: Annotated[
+        str | None, typer.Option("--customer-since", help="For the yearly anniversary: a date.")
+    ] = None,
 ) -> None:
     """Change a contact's details; e-mails, phones and tags are added to what is there."""
     from salesnotes import render
+    from salesnotes.dates import parse_birthday, parse_when
     from salesnotes.errors import BadInput
 
-    if all(v is None for v in (name, org, email, phone, tag, untag, status, note)):
+    values = (name, org, email, phone, tag, untag, status, note, every, birthday, customer_since)
+    if all(v is None for v in values):
         raise BadInput("nothing to change; give an option such as --status customer or --tag vip")
     e = env(ctx)
+    born = parse_birthday(birthday) if birthday else ("" if birthday == "" else None)
+    since = parse_when(customer_since, e.today(), past=True) if customer_since else None
     store = e.store()
     with store.write():
         contact = store.resolve(who)
@@ -100,6 +131,9 @@ def edit(
             untags=untag or (),
             status=status,
             note=note,
+            every=every,
+            birthday=born,
+            customer_since=since,
         )
     render.echo(f"Updated #{contact.id} {contact.label}, {contact.status}")
 
@@ -145,12 +179,28 @@ def list_contacts(
         str | None, typer.Option("--org", "-o", help="Only of this organisation.")
     ] = None,
     archived: Annotated[bool, typer.Option("--archived", help="List archived contacts.")] = False,
+    losing_touch: Annotated[
+        bool,
+        typer.Option("--losing-touch", help="Only those past their keep-in-touch rhythm."),
+    ] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """List contacts, by name."""
+    """List contacts, by name (--losing-touch: past their rhythm, most overdue first)."""
     from salesnotes import render
 
-    store = env(ctx).store()
+    e = env(ctx)
+    store = e.store()
+    if losing_touch:
+        from salesnotes.errors import BadInput
+        from salesnotes.sources import rhythm_defaults
+
+        if any(v is not None for v in (text, tag, status, org)) or archived:
+            raise BadInput("--losing-touch lists everyone past their rhythm; use it on its own")
+        with store.read():
+            items = store.losing_touch(e.today(), rhythm_defaults(e.config()))
+        items.sort(key=lambda i: (-i.overdue_ratio, i.last_touch, i.name))
+        render.losing_touch(items, fmt.value, e.today())
+        return
     with store.read():
         found = store.contacts(
             text=text, tag=tag, status=status, organisation=org, archived=archived

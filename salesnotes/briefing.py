@@ -1,0 +1,420 @@
+"""The morning briefing: what to do today and what happened since last time. Pure.
+
+``Brief`` holds the content; ``text``, ``markdown``, ``html``, ``as_json`` and ``email`` turn it
+into what cron mails. The sections, in order: the agenda (top N), complaints past their
+response time, quotes expiring soon and stale quotes, contacts losing touch, birthdays and
+anniversaries in the coming week, what happened since the previous briefing, a pipeline line.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from salesnotes.agenda import age_words, duration_words
+from salesnotes.dates import DAY_ABBR, MONTH_ABBR, describe
+from salesnotes.models import AgendaRow, FollowUp, Interaction, LosingTouch, Occasion, Quote
+from salesnotes.money import format_amount
+from salesnotes.quotes import Pipeline
+from salesnotes.text import one_line
+
+WIDTH = 78
+MAX_ITEMS = 15  # per "since" list: a briefing is read in a minute
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything one briefing says."""
+
+    day: date
+    now: datetime
+    agenda: Sequence[AgendaRow]
+    agenda_total: int
+    response_hours: int
+    late_complaints: Sequence[tuple[FollowUp, timedelta]]
+    expiring: Sequence[Quote]
+    stale: Sequence[Quote]
+    losing_touch: Sequence[LosingTouch]
+    occasions: Sequence[Occasion]
+    since: datetime | None
+    interactions: Sequence[Interaction]
+    followups_done: Sequence[FollowUp]
+    quotes_closed: Sequence[Quote]
+    pipeline: Pipeline | None
+    money_format: str = "nl"
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to do: no one to call, no late complaint, no quote, no occasion."""
+        return not (
+            self.agenda
+            or self.late_complaints
+            or self.expiring
+            or self.stale
+            or self.losing_touch
+            or self.occasions
+        )
+
+    @property
+    def calls(self) -> int:
+        """How many people the agenda says to call."""
+        return self.agenda_total
+
+
+def _money(brief: Brief, cents: int, currency: str = "EUR") -> str:
+    return format_amount(cents, currency, brief.money_format)
+
+
+def _moment(value: datetime) -> str:
+    local = value.astimezone()
+    return f"{DAY_ABBR[local.weekday()]} {local.day} {MONTH_ABBR[local.month - 1]} {local:%H:%M}"
+
+
+def _short(day: date) -> str:
+    return f"{DAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]}"
+
+
+def since_label(brief: Brief) -> str:
+    """'Since the last briefing (Tue 24 Nov 07:30)', or that this is the first."""
+    if brief.since is None:
+        return "Since the last briefing: this is the first briefing for this book"
+    return f"Since the last briefing ({_moment(brief.since)})"
+
+
+def pipeline_line(brief: Brief) -> str:
+    """One line: open quotes, weighted value, won this month."""
+    p = brief.pipeline
+    if p is None:
+        return ""
+    return (
+        f"Pipeline: {p.open_count} open quote{'' if p.open_count == 1 else 's'}, "
+        f"{_money(brief, p.open_cents, p.currency)} "
+        f"(weighted {_money(brief, p.weighted_cents, p.currency)}); "
+        f"this month won {p.month.won_count} ({_money(brief, p.month.won_cents, p.currency)}), "
+        f"lost {p.month.lost_count}"
+    )
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled list of items; each item is a first line and optional detail lines."""
+
+    title: str
+    items: list[tuple[str, list[str]]]
+    empty: str = ""
+    note: str = ""
+
+
+def sections(brief: Brief) -> list[Section]:
+    """The briefing's content, in order, independent of the output format."""
+    found: list[Section] = []
+    shown = len(brief.agenda)
+    count = f"{shown} of {brief.agenda_total}" if brief.agenda_total > shown else str(shown)
+    found.append(
+        Section(
+            f"Who to call today ({count})",
+            [
+                (
+                    ", ".join(
+                        x
+                        for x in (
+                            f"{one_line(r.name)} #{r.contact_id}",
+                            one_line(r.organisation or ""),
+                            one_line(r.phone or ""),
+                        )
+                        if x
+                    ),
+                    [one_line(reason) for reason in r.reasons],
+                )
+                for r in brief.agenda
+            ],
+            empty="Nobody to call today.",
+        )
+    )
+    if brief.late_complaints:
+        found.append(
+            Section(
+                f"Complaints past the response time ({brief.response_hours} hours)",
+                [
+                    (
+                        f"#{f.id} {one_line(f.contact_name)}: open {age_words(age)}: "
+                        f"{one_line(f.text)}",
+                        [],
+                    )
+                    for f, age in brief.late_complaints
+                ],
+            )
+        )
+    quote_items: list[tuple[str, list[str]]] = []
+    for q in brief.expiring:
+        assert q.valid_until is not None
+        quote_items.append(
+            (
+                f"Expires {_short(q.valid_until)}: #{q.id} {one_line(q.contact_name)}, "
+                f"{_money(brief, q.amount_cents, q.currency)}: {one_line(q.title)}",
+                [],
+            )
+        )
+    for q in brief.stale:
+        quote_items.append(
+            (
+                f"Stale, {q.status} and idle {q.idle_days(brief.day)} days: #{q.id} "
+                f"{one_line(q.contact_name)}, {_money(brief, q.amount_cents, q.currency)}: "
+                f"{one_line(q.title)}",
+                [],
+            )
+        )
+    if quote_items:
+        found.append(Section("Quotes expiring this week, and stale quotes", quote_items))
+    if brief.losing_touch:
+        found.append(
+            Section(
+                "Losing touch",
+                [
+                    (
+                        f"{one_line(i.name)}"
+                        + (f" ({one_line(i.organisation)})" if i.organisation else "")
+                        + ": "
+                        + (
+                            f"last contact {describe(i.last_contact)}"
+                            if i.last_contact
+                            else "never contacted"
+                        )
+                        + f", rhythm {i.rhythm}, {duration_words(i.overdue_days)} late",
+                        [],
+                    )
+                    for i in brief.losing_touch
+                ],
+            )
+        )
+    if brief.occasions:
+        found.append(
+            Section(
+                "Birthdays and anniversaries this week",
+                [(_occasion(o), []) for o in brief.occasions],
+            )
+        )
+    happened: list[tuple[str, list[str]]] = []
+    for i in list(brief.interactions)[:MAX_ITEMS]:
+        happened.append((f"{i.kind} with {one_line(i.contact_name)}: {one_line(i.text)}", []))
+    for f in list(brief.followups_done)[:MAX_ITEMS]:
+        happened.append(
+            (f"done: follow-up #{f.id} with {one_line(f.contact_name)}: {one_line(f.text)}", [])
+        )
+    for q in brief.quotes_closed:
+        happened.append(
+            (
+                f"quote #{q.id} {q.status}: {one_line(q.contact_name)}, "
+                f"{_money(brief, q.amount_cents, q.currency)}",
+                [],
+            )
+        )
+    won = sum(1 for q in brief.quotes_closed if q.status == "won")
+    lost = sum(1 for q in brief.quotes_closed if q.status == "lost")
+    summary = (
+        f"{plural(len(brief.interactions), 'interaction')} logged, "
+        f"{plural(len(brief.followups_done), 'follow-up')} done, "
+        f"{plural(won, 'quote')} won, {lost} lost"
+    )
+    found.append(
+        Section(
+            since_label(brief),
+            happened if brief.since is not None else [],
+            note=summary if brief.since is not None else "",
+        )
+    )
+    return found
+
+
+def plural(n: int, word: str) -> str:
+    """'1 quote', '3 quotes'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _occasion(o: Occasion) -> str:
+    who = one_line(o.name) + (f" ({one_line(o.organisation)})" if o.organisation else "")
+    if o.kind == "birthday":
+        age = f", turns {o.years}" if o.years else ""
+        return f"{_short(o.on)}: birthday of {who}{age}"
+    return f"{_short(o.on)}: {who}, {o.years} year{'' if o.years == 1 else 's'} a customer"
+
+
+def subject(brief: Brief) -> str:
+    """'Briefing Wed 25 Nov 2026: 7 calls'."""
+    return f"Briefing {describe(brief.day)}: {brief.calls} call{'' if brief.calls == 1 else 's'}"
+
+
+def text(brief: Brief) -> str:
+    """Plain text for a cron mail: no colour, no box drawing, wrapped at 78 columns."""
+    title = f"Briefing for {describe(brief.day)}"
+    lines = [title, "=" * len(title)]
+    for section in sections(brief):
+        lines += ["", section.title, "-" * min(len(section.title), WIDTH)]
+        if section.note:
+            lines += textwrap.wrap(section.note, WIDTH)
+        if not section.items and section.empty:
+            lines.append(section.empty)
+        numbered = section.title.startswith("Who to call")
+        for n, (first, details) in enumerate(section.items, start=1):
+            bullet = f"{n:>2}. " if numbered else " - "
+            lines += textwrap.wrap(
+                first, WIDTH, initial_indent=bullet, subsequent_indent=" " * len(bullet)
+            )
+            for detail in details:
+                lines += textwrap.wrap(
+                    detail,
+                    WIDTH,
+                    initial_indent=" " * len(bullet) + "- ",
+                    subsequent_indent=" " * (len(bullet) + 2),
+                )
+    line = pipeline_line(brief)
+    if line:
+        lines += ["", *textwrap.wrap(line, WIDTH)]
+    return "\n".join(lines) + "\n"
+
+
+def markdown(brief: Brief) -> str:
+    """Markdown: the same content, for notes apps and chat."""
+
+    def md(value: str) -> str:
+        return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in value)
+
+    lines = [f"# Briefing for {describe(brief.day)}"]
+    for section in sections(brief):
+        lines += ["", f"## {md(section.title)}", ""]
+        if section.note:
+            lines += [md(section.note), ""]
+        if not section.items and section.empty:
+            lines.append(md(section.empty))
+        numbered = section.title.startswith("Who to call")
+        for n, (first, details) in enumerate(section.items, start=1):
+            lines.append(f"{n}. {md(first)}" if numbered else f"- {md(first)}")
+            lines += [f"    - {md(d)}" for d in details]
+    line = pipeline_line(brief)
+    if line:
+        lines += ["", md(line)]
+    return "\n".join(lines) + "\n"
+
+
+_STYLE = {
+    "body": "font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222;"
+    "max-width:680px;margin:0 auto;padding:16px;",
+    "h1": "font-size:20px;margin:0 0 12px 0;",
+    "h2": "font-size:16px;margin:20px 0 6px 0;padding-bottom:3px;border-bottom:1px solid #ddd;",
+    "li": "margin:0 0 6px 0;",
+    "reason": "color:#555;",
+    "muted": "color:#777;",
+}
+
+
+def html(brief: Brief) -> str:
+    """A self-contained page with inline styles (mail clients drop style sheets)."""
+    e = htmllib.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(subject(brief))}</title></head>",
+        f'<body style="{_STYLE["body"]}">',
+        f'<h1 style="{_STYLE["h1"]}">Briefing for {e(describe(brief.day))}</h1>',
+    ]
+    for section in sections(brief):
+        parts.append(f'<h2 style="{_STYLE["h2"]}">{e(section.title)}</h2>')
+        if section.note:
+            parts.append(f'<p style="{_STYLE["muted"]}">{e(section.note)}</p>')
+        if not section.items and section.empty:
+            parts.append(f'<p style="{_STYLE["muted"]}">{e(section.empty)}</p>')
+        if section.items:
+            tag = "ol" if section.title.startswith("Who to call") else "ul"
+            parts.append(f'<{tag} style="padding-left:22px;margin:0;">')
+            for first, details in section.items:
+                extra = "".join(
+                    f'<br><span style="{_STYLE["reason"]}">&#8226; {e(d)}</span>' for d in details
+                )
+                parts.append(f'<li style="{_STYLE["li"]}">{e(first)}{extra}</li>')
+            parts.append(f"</{tag}>")
+    line = pipeline_line(brief)
+    if line:
+        parts.append(f'<p style="margin-top:20px;">{e(line)}</p>')
+    parts += ["</body></html>", ""]
+    return "\n".join(parts)
+
+
+def as_json(brief: Brief) -> dict[str, Any]:
+    """The JSON contract of ``brief --format json`` (stable keys)."""
+    from salesnotes.quotes import pipeline_json
+    from salesnotes.render import agenda_json, followup_json, interaction_json
+
+    def quote_item(q: Quote) -> dict[str, Any]:
+        return {
+            "id": q.id,
+            "contact_id": q.contact_id,
+            "contact": q.contact_name,
+            "title": q.title,
+            "amount_cents": q.amount_cents,
+            "currency": q.currency,
+            "status": q.status,
+            "valid_until": q.valid_until,
+            "idle_days": q.idle_days(brief.day),
+        }
+
+    return {
+        "date": brief.day,
+        "produced_at": brief.now.isoformat(),
+        "calls": brief.calls,
+        "agenda": [agenda_json(r) for r in brief.agenda],
+        "late_complaints": [
+            {**followup_json(f), "age_hours": int(age.total_seconds() // 3600)}
+            for f, age in brief.late_complaints
+        ],
+        "quotes_expiring": [quote_item(q) for q in brief.expiring],
+        "quotes_stale": [quote_item(q) for q in brief.stale],
+        "losing_touch": [
+            {
+                "contact_id": i.contact_id,
+                "name": i.name,
+                "rhythm": i.rhythm,
+                "last_contact": i.last_contact,
+                "overdue_days": i.overdue_days,
+            }
+            for i in brief.losing_touch
+        ],
+        "occasions": [
+            {
+                "contact_id": o.contact_id,
+                "name": o.name,
+                "kind": o.kind,
+                "on": o.on,
+                "years": o.years,
+            }
+            for o in brief.occasions
+        ],
+        "since": brief.since.isoformat() if brief.since else None,
+        "first_briefing": brief.since is None,
+        "happened": {
+            "interactions": [interaction_json(i) for i in brief.interactions],
+            "followups_done": [followup_json(f) for f in brief.followups_done],
+            "quotes_closed": [quote_item(q) for q in brief.quotes_closed],
+        },
+        "pipeline": pipeline_json(brief.pipeline) if brief.pipeline else None,
+    }
+
+
+def email(brief: Brief, to: str, sender: str) -> str:
+    """A complete MIME message (text and HTML alternatives) for ``sendmail -t``."""
+    from email.message import EmailMessage
+    from email.utils import format_datetime, make_msgid
+
+    message = EmailMessage()
+    message["Subject"] = subject(brief)
+    message["From"] = sender
+    message["To"] = to
+    message["Date"] = format_datetime(brief.now)
+    message["Message-ID"] = make_msgid(idstring="briefing", domain="salesnotes.invalid")
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(text(brief), cte="8bit")  # lines are at most 78 columns
+    message.add_alternative(html(brief), subtype="html")
+    return message.as_string()
