@@ -2,9 +2,9 @@
 
 Every source (follow-ups here; quotes and keep-in-touch rhythms plug in beside it) turns what
 it knows into ``Candidate`` rows: one contact, one reason in words, and named score terms.
-``rank`` knows nothing of sources. It gives each contact one row whose score is their most
-urgent candidate's score plus a small bonus for every further thing to discuss, and orders
-rows by score, then the oldest date, then name: the same book and day always give the same list.
+``rank`` knows nothing of sources. It gives each contact one row, listing every reason, whose
+score is their most urgent candidate's score, and orders rows by score, then the oldest date,
+then name: the same book and day always give the same list.
 """
 
 from __future__ import annotations
@@ -165,9 +165,6 @@ def rank(
         found.sort(key=lambda c: (-c.score, c.since))
         best = found[0]
         terms = list(best.terms)
-        if len(found) > 1:
-            bonus = min(weights["extra_item"] * (len(found) - 1), weights["extra_items_max"])
-            terms.append(ScoreTerm(f"{len(found) - 1} more to discuss", bonus))
         card = cards[contact_id]
         followup_ids = sorted({fid for c in found for fid in c.followup_ids})
         rows.append(
@@ -196,6 +193,12 @@ def quote_label(quote: Quote, money_format: str) -> str:
     return f"quote #{quote.id} {amount}"
 
 
+def quote_value(quote: Quote, weights: Weights) -> float:
+    """The value term: per whole thousand of the amount (so scores stay whole), capped."""
+    thousands = quote.amount_cents // 100_000
+    return min(thousands * weights["quote_value_per_1000"], weights["quote_value_max"])
+
+
 def quote_candidates(
     quote: Quote, today: date, weights: Weights, config: Config
 ) -> list[Candidate]:
@@ -203,11 +206,7 @@ def quote_candidates(
     fmt = config.get_str("money.format")
     label = quote_label(quote, fmt)
     title = one_line(quote.title)
-    thousands = quote.amount_cents // 100_000  # whole thousands: scores stay whole numbers
-    value = ScoreTerm(
-        "quote value",
-        min(thousands * weights["quote_value_per_1000"], weights["quote_value_max"]),
-    )
+    value = ScoreTerm("quote value", quote_value(quote, weights))
     found = []
     window = config.get_int("quotes.expiring_within_days")
     if quote.valid_until is not None:
@@ -243,16 +242,12 @@ def quote_candidates(
     idle = quote.idle_days(today)
     expired = quote.valid_until is not None and quote.valid_until < today
     if idle > threshold and not expired:  # for an expired quote, "renew it" says it all
-        past = min(idle - threshold, 30)
         found.append(
             Candidate(
                 quote.contact_id,
                 f"{label} stale: {quote.status}, no contact for {days_phrase(idle)}: {title}",
                 (
-                    ScoreTerm(
-                        f"quote stale {days_phrase(idle)}",
-                        weights["quote_stale"] + weights["quote_stale_per_day"] * past,
-                    ),
+                    ScoreTerm(f"quote stale {days_phrase(idle)}", weights["quote_stale"]),
                     value,
                 ),
                 quote.last_activity,

@@ -10,6 +10,7 @@ the problem. ``salesnotes config`` shows the effective settings and where each c
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,14 +120,11 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
     "agenda.weights.overdue_max_days": (60, _integer(0, 3650), "days overdue that count"),
     "agenda.weights.priority_high": (50, _WEIGHT, "priority high"),
     "agenda.weights.priority_low": (-25, _WEIGHT, "priority low"),
-    "agenda.weights.extra_item": (10, _WEIGHT, "each further thing to discuss"),
-    "agenda.weights.extra_items_max": (50, _WEIGHT, "at most, for further things"),
     "agenda.weights.complaint_late": (200, _WEIGHT, "a complaint past its response time"),
     "agenda.weights.quote_expired": (200, _WEIGHT, "an open quote past its validity"),
     "agenda.weights.quote_expiring": (150, _WEIGHT, "a quote expiring soon"),
     "agenda.weights.quote_expiring_per_day": (10, _WEIGHT, "per day closer to expiry"),
     "agenda.weights.quote_stale": (120, _WEIGHT, "a stale quote"),
-    "agenda.weights.quote_stale_per_day": (5, _WEIGHT, "per idle day past the threshold"),
     "agenda.weights.quote_value_per_1000": (1, _WEIGHT, "per 1,000 of the quote's amount"),
     "agenda.weights.quote_value_max": (100, _WEIGHT, "at most, for the amount"),
     "agenda.weights.rhythm": (80, _WEIGHT, "a contact past their keep-in-touch rhythm"),
@@ -140,9 +138,28 @@ def config_path() -> Path:
     env = os.environ.get("SALESNOTES_CONFIG")
     if env:
         return Path(env).expanduser()
-    from platformdirs import user_config_path
+    return user_folder("config") / "config.toml"
 
-    return user_config_path("salesnotes", appauthor=False) / "config.toml"
+
+def user_folder(kind: str) -> Path:
+    """salesnotes' user ``config`` or ``data`` folder, as platformdirs defines them.
+
+    On Linux and the BSDs that is the XDG rule ($XDG_CONFIG_HOME or ~/.config, $XDG_DATA_HOME
+    or ~/.local/share), read here directly because every command needs it and importing
+    platformdirs costs more than the rest of a start-up's path work; elsewhere (macOS,
+    Windows) platformdirs decides.
+    """
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        variable, fallback = {
+            "config": ("XDG_CONFIG_HOME", "~/.config"),
+            "data": ("XDG_DATA_HOME", "~/.local/share"),
+        }[kind]
+        base = os.environ.get(variable, "").strip() or fallback
+        return Path(base).expanduser() / "salesnotes"
+    import platformdirs
+
+    finder = platformdirs.user_config_path if kind == "config" else platformdirs.user_data_path
+    return finder("salesnotes", appauthor=False)
 
 
 @dataclass(frozen=True)

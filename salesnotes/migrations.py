@@ -197,14 +197,33 @@ def m003_rhythms_complaints_briefings(db: Database) -> None:
     )
 
 
+def m004_search_and_agenda_indexes(db: Database) -> None:
+    """Full-text search over what was said (sqlite-utils' FTS5 index, kept current by
+    triggers; accents folded, so "cafe" finds "café"), and the indexes that let the agenda
+    read only the top of each source (sources.py): open follow-ups per reason and priority
+    by due date, open quotes by amount, contacts with their own rhythm by last touch."""
+    db.table("interactions").enable_fts(
+        ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+    _run(
+        db,
+        """
+        CREATE INDEX contacts_every_touch ON contacts(every, last_touch_on)
+            WHERE archived_at IS NULL AND every IS NOT NULL;
+        CREATE INDEX followups_open_group ON followups(reason, priority, due_on)
+            WHERE status = 'open';
+        CREATE INDEX quotes_open_amount ON quotes(status, amount_cents)
+            WHERE status IN ('draft', 'sent', 'negotiating');
+        CREATE INDEX quotes_open_expiry ON quotes(valid_until, amount_cents)
+            WHERE status IN ('draft', 'sent', 'negotiating');
+        """,
+    )
+
+
 def _run(db: Database, script: str) -> None:
-    """Run ``;``-separated statements one by one: ``executescript`` would COMMIT the
-    migration's transaction half-way. (No statement here has a ``;`` inside it.)"""
-    for statement in script.split(";"):
-        if statement.strip() and not all(
-            line.strip().startswith("--") or not line.strip() for line in statement.splitlines()
-        ):
-            db.execute(statement)
+    """Run a script inside the migration's transaction (sqlite-utils >= 4.2 splits it into
+    statements rather than letting sqlite3's executescript COMMIT half-way)."""
+    db.executescript(script)
 
 
 # Append new migrations here, and to ORDER below.
@@ -212,6 +231,7 @@ ORDER: tuple[Callable[[Database], None], ...] = (
     m001_core,
     m002_quotes,
     m003_rhythms_complaints_briefings,
+    m004_search_and_agenda_indexes,
 )
 NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in ORDER)
 

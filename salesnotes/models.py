@@ -223,3 +223,15 @@ class Occasion:
     kind: str  # birthday or anniversary
     on: date
     years: int | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: a contact, something said, a follow-up or a quote."""
+
+    kind: str  # contact, interaction, followup, quote
+    id: int
+    contact_id: int
+    contact: str
+    on: date | None
+    text: str

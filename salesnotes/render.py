@@ -22,6 +22,7 @@ from salesnotes.models import (
     AgendaRow,
     Contact,
     FollowUp,
+    Hit,
     Interaction,
     LosingTouch,
     Organisation,
@@ -845,3 +846,28 @@ def settings(config: Config, fmt: str) -> None:
             Text(SETTINGS[key][2]),
         )
     out.print(table)
+
+
+def hits(items: Sequence[Hit], fmt: str) -> None:
+    """``search``: kind, id, date, contact, text."""
+    listing(
+        items,
+        fmt,
+        [
+            Column("Kind", lambda h: h.kind, no_wrap=True),
+            Column("Id", lambda h: str(h.id), justify="right"),
+            Column("Date", lambda h: h.on.isoformat() if h.on else "", no_wrap=True),
+            Column("Contact id", lambda h: str(h.contact_id)),
+            Column("Contact", lambda h: h.contact, style="bold"),
+            Column("Text", lambda h: h.text),
+        ],
+        lambda h: {
+            "kind": h.kind,
+            "id": h.id,
+            "date": h.on,
+            "contact_id": h.contact_id,
+            "contact": h.contact,
+            "text": h.text,
+        },
+        empty="Nothing found.",
+    )

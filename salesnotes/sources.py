@@ -2,23 +2,40 @@
 
 A new kind of reason to call (quotes, keep-in-touch rhythms) is a new function in SOURCES;
 the ranking in agenda.py does not change.
+
+A source is called in one of three ways: for everything (``k`` and ``contact_ids`` None), for
+its ``k`` most urgent candidates, or for every candidate of some contacts. With ``k`` it also
+returns a bound: no candidate it left out scores more. ``agenda`` uses that to read a day's
+list from the top of the indexes, however large the book, and still give exactly the rows a
+full ranking would (see ``agenda``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from salesnotes.agenda import (
     Weights,
     followup_candidate,
     quote_candidates,
+    quote_value,
     rank,
     rhythm_candidate,
 )
 from salesnotes.config import Config, defaults
-from salesnotes.models import OPEN_QUOTE_STATUSES, STATUSES, AgendaRow, Candidate
+from salesnotes.models import (
+    OPEN_QUOTE_STATUSES,
+    PRIORITIES,
+    REASONS,
+    STATUSES,
+    AgendaRow,
+    Candidate,
+    FollowUp,
+    Quote,
+)
 from salesnotes.store import Store
 
 
@@ -32,25 +49,36 @@ class Context:
     weights: Weights
 
 
-Source = Callable[[Store, Context], Iterable[Candidate]]
+Found = tuple[list[Candidate], float | None]
+Source = Callable[[Store, Context, Sequence[int] | None, int | None], Found]
 
 
-def followups_source(store: Store, ctx: Context) -> Iterable[Candidate]:
+def followups_source(
+    store: Store, ctx: Context, contact_ids: Sequence[int] | None, k: int | None
+) -> Found:
     """Open follow-ups due today or earlier (snoozed ones only once their new day comes);
-    complaints count their age in hours from when they were opened."""
+    complaints count their age in hours from when they were opened.
+
+    Read for the top: per reason and priority the score only grows with days overdue, so
+    each group is read oldest first; complaints (few, and aged by the hour) are read whole.
+    """
     hours = ctx.config.get_int("complaints.response_hours")
-    return [
-        followup_candidate(f, ctx.today, ctx.weights, ctx.now, hours)
-        for f in store.due_followups(ctx.today)
-    ]
 
+    def score(due: list[FollowUp]) -> list[Candidate]:
+        return [followup_candidate(f, ctx.today, ctx.weights, ctx.now, hours) for f in due]
 
-def rhythms_source(store: Store, ctx: Context) -> Iterable[Candidate]:
-    """Contacts past their keep-in-touch rhythm."""
-    return [
-        rhythm_candidate(item, ctx.today, ctx.weights)
-        for item in store.losing_touch(ctx.today, rhythm_defaults(ctx.config))
-    ]
+    if k is None:
+        return score(store.due_followups(ctx.today, contact_ids=contact_ids)), None
+    found: list[Candidate] = []
+    bounds = []
+    for reason in REASONS:
+        for priority in PRIORITIES:
+            limit = None if reason == "complaint" else k
+            group = score(store.due_followups(ctx.today, group=(reason, priority), limit=limit))
+            found += group
+            if limit is not None and len(group) >= limit:
+                bounds.append(group[-1].score)
+    return found, max(bounds, default=None)
 
 
 def rhythm_defaults(config: Config) -> dict[str, str]:
@@ -58,16 +86,65 @@ def rhythm_defaults(config: Config) -> dict[str, str]:
     return {status: config.get_str(f"rhythm.{status}") for status in STATUSES}
 
 
-def quotes_source(store: Store, ctx: Context) -> Iterable[Candidate]:
-    """Open quotes that expired, expire soon, or have gone stale."""
+def rhythms_source(
+    store: Store, ctx: Context, contact_ids: Sequence[int] | None, k: int | None
+) -> Found:
+    """Contacts past their keep-in-touch rhythm."""
+    items = store.losing_touch(
+        ctx.today, rhythm_defaults(ctx.config), contact_ids=contact_ids, limit=k
+    )
+    found = [rhythm_candidate(item, ctx.today, ctx.weights) for item in items]
+    bound = None
+    if k is not None:
+        # Per rhythm, the k-th longest without contact bounds the ones left out.
+        by_rhythm: dict[str, list[Candidate]] = {}
+        for item, candidate in zip(items, found, strict=True):
+            by_rhythm.setdefault(f"{item.status}/{item.rhythm}", []).append(candidate)
+        full = [min(c.score for c in group) for group in by_rhythm.values() if len(group) >= k]
+        bound = max(full, default=None)
+    return found, bound
+
+
+def quotes_source(
+    store: Store, ctx: Context, contact_ids: Sequence[int] | None, k: int | None
+) -> Found:
+    """Open quotes that expired, expire soon, or have gone stale.
+
+    Read for the top: expired ones per status, expiring ones per day and stale ones per
+    status, each largest first, since within each of those the score grows with the amount.
+    """
     today, config, weights = ctx.today, ctx.config, ctx.weights
-    window = timedelta(days=config.get_int("quotes.expiring_within_days"))
-    stale_before = {
-        status: today - timedelta(days=config.get_int(f"quotes.stale_after_days.{status}"))
-        for status in OPEN_QUOTE_STATUSES
-    }
-    quotes = store.quotes_needing_attention(today, today + window, stale_before)
-    return [c for q in quotes for c in quote_candidates(q, today, weights, config)]
+    if k is None:
+        quotes = store.quotes(open_only=True, contact_ids=contact_ids)
+        return [c for q in quotes for c in quote_candidates(q, today, weights, config)], None
+    window = config.get_int("quotes.expiring_within_days")
+    reads: list[tuple[str, list[Any], float]] = []
+    for status in OPEN_QUOTE_STATUSES:
+        reads.append(("expired", [status, today.isoformat()], weights["quote_expired"]))
+        threshold = config.get_int(f"quotes.stale_after_days.{status}")
+        cutoff = today - timedelta(days=threshold)
+        reads.append(("idle since", [status, cutoff.isoformat()], weights["quote_stale"]))
+    for days_left in range(window + 1):
+        day = today + timedelta(days=days_left)
+        base = weights["quote_expiring"] + weights["quote_expiring_per_day"] * (window - days_left)
+        reads.append(("expires on", [day.isoformat()], base))
+    seen: dict[int, Quote] = {}
+    bounds = []
+    for condition, params, base in reads:
+        quotes = store.open_quotes_by_amount(condition, params, k)
+        for quote in quotes:
+            seen.setdefault(quote.id, quote)
+        if len(quotes) >= k:
+            bounds.append(base + quote_value(quotes[-1], weights))
+    found = [c for q in seen.values() for c in quote_candidates(q, today, weights, config)]
+    return found, max(bounds, default=None)
+
+
+def _bound(found: list[Candidate], k: int | None) -> float | None:
+    """Candidates read in score order: the last of a full read bounds the ones left out."""
+    if k is None or len(found) < k:
+        return None
+    return min(c.score for c in found)
 
 
 SOURCES: list[Source] = [followups_source, quotes_source, rhythms_source]
@@ -83,12 +160,35 @@ def agenda(
     """The ranked agenda for ``today``: every source's candidates, one row per contact.
 
     ``now`` is the moment complaints are aged against (default: noon of ``today``).
+    With a ``limit``, each source gives its ``k`` most urgent candidates and a bound on the
+    rest. A contact's score is their best candidate's, so when the ``limit``-th best score
+    read is above every bound, nobody unread can make the list; otherwise the sources read
+    deeper. Then every candidate of the chosen contacts is read, for all their reasons.
     """
     config = config or defaults()
     weights = Weights.from_config(config)
     if now is None:
         now = datetime.combine(today, time(12, 0), tzinfo=UTC)
     ctx = Context(today, now, config, weights)
-    candidates = [c for source in SOURCES for c in source(store, ctx)]
-    cards = store.cards(c.contact_id for c in candidates)
-    return rank(candidates, cards, weights, limit)
+    if limit is None:
+        candidates = [c for source in SOURCES for c in source(store, ctx, None, None)[0]]
+        return rank(candidates, store.cards(c.contact_id for c in candidates), weights)
+    k = limit + 10
+    while True:
+        results = [source(store, ctx, None, k) for source in SOURCES]
+        best: dict[int, float] = {}
+        for found, _ in results:
+            for c in found:
+                best[c.contact_id] = max(best.get(c.contact_id, c.score), c.score)
+        bounds = [bound for _, bound in results if bound is not None]
+        ranked = sorted(best.values(), reverse=True)
+        cut = ranked[limit - 1] if len(ranked) >= limit else None
+        if bounds and (cut is None or max(bounds) >= cut):
+            k *= 4  # someone not read yet could still make the list: read deeper
+            continue
+        # A contact's score is their best candidate's, so the list is made of these contacts
+        # (ties at the cut included); read all their candidates for the reasons and dates.
+        chosen = [cid for cid, score in best.items() if cut is None or score >= cut]
+        cards = store.cards(chosen)
+        candidates = [c for source in SOURCES for c in source(store, ctx, list(cards), None)[0]]
+        return rank(candidates, cards, weights, limit)

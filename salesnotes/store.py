@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from salesnotes import migrations
 from salesnotes.errors import BadInput, Conflict, DatabaseError, NotFound
+from salesnotes.fields import normalise_email, normalise_every, normalise_phone, normalise_tag
 from salesnotes.models import (
     INTERACTION_KINDS,
     PRIORITIES,
@@ -28,6 +29,7 @@ from salesnotes.models import (
     Contact,
     ContactCard,
     FollowUp,
+    Hit,
     Interaction,
     LosingTouch,
     Occasion,
@@ -37,9 +39,12 @@ from salesnotes.models import (
 )
 from salesnotes.text import clean, fold
 
+if TYPE_CHECKING:
+    from salesnotes.bigbook import Batch
+    from salesnotes.formats.csv_contacts import Row as ImportRow
+
 BUSY_TIMEOUT_MS = 30_000
 _SEP = "\x1f"  # unit separator: clean() strips it from all stored text, so it never collides
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ID = re.compile(r"^#?(\d+)$")
 
 
@@ -147,6 +152,18 @@ _LEVELS: tuple[Callable[[str, str], bool], ...] = (
 the start of a word, anywhere. The first level with any match decides."""
 
 
+QUOTE_READS = {
+    "expired": "q.status = ? AND q.valid_until < ?",
+    "expires on": "q.valid_until = ?",
+    "idle since": "q.status = ? AND q.last_activity_on < ?",
+}
+
+
+def _id_list(ids: Iterable[int]) -> str:
+    """A literal list of integer ids for IN (...): ints only, so nothing to escape."""
+    return ",".join(str(int(i)) for i in ids) or "NULL"
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -172,43 +189,6 @@ def _choice(value: str, allowed: Sequence[str], what: str) -> str:
     if folded not in allowed:
         raise BadInput(f"'{value}' is not a {what}; use one of: {', '.join(allowed)}")
     return folded
-
-
-def normalise_email(value: str) -> str:
-    """Trimmed and lower-cased; refused when it does not look like an address."""
-    email = clean(value).lower()
-    if not _EMAIL.match(email):
-        raise BadInput(f"'{value}' is not an e-mail address; try jan@example.nl")
-    return email
-
-
-def normalise_phone(value: str) -> str:
-    """Kept as typed (people write numbers their own way), but it must contain digits."""
-    phone = " ".join(clean(value).split())
-    if sum(ch.isdigit() for ch in phone) < 3 or re.search(r"[^\d\s+()./-]", phone):
-        raise BadInput(f"'{value}' is not a phone number; try '06 1234 5678' or +31612345678")
-    return phone
-
-
-def normalise_every(value: str) -> str:
-    """A keep-in-touch rhythm as stored: '6w', '30d', '3m', or 'off'."""
-    from salesnotes.dates import parse_period
-
-    text = value.strip().lower()
-    if text in ("off", "never", "nooit", "none"):
-        return "off"
-    try:
-        return str(parse_period(text))
-    except BadInput:
-        raise BadInput(f"'{value}' is not a rhythm; try 30d, 6w, 3m, 'off' or 'default'") from None
-
-
-def normalise_tag(value: str) -> str:
-    """Lower case, no leading '#', no spaces."""
-    tag = fold(clean(value)).lstrip("#").replace(" ", "-")
-    if not tag:
-        raise BadInput(f"'{value}' is not a tag; try dakisolatie or vip")
-    return tag
 
 
 _CONTACT_COLUMNS = f"""
@@ -259,7 +239,8 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
+        if self.conn.in_transaction:  # a dry run rolls back itself
+            self.conn.execute("COMMIT")
 
     @contextmanager
     def read(self) -> Iterator[Store]:
@@ -825,14 +806,30 @@ class Store:
         )
         return [self._followup(row) for row in rows]
 
-    def due_followups(self, on_or_before: date) -> list[FollowUp]:
-        """Open follow-ups due on or before a day, of active contacts (the agenda's read)."""
+    def due_followups(
+        self,
+        on_or_before: date,
+        *,
+        contact_ids: Sequence[int] | None = None,
+        group: tuple[str, str] | None = None,
+        limit: int | None = None,
+    ) -> list[FollowUp]:
+        """Open follow-ups due on or before a day, of active contacts (the agenda's read),
+        oldest first. ``contact_ids``: only theirs; ``group``: only this (reason, priority);
+        ``limit``: only the first so many (within a group, the most overdue)."""
+        where = "f.status = 'open' AND f.due_on <= ? AND c.archived_at IS NULL"
+        params: list[Any] = [on_or_before.isoformat()]
+        if contact_ids is not None:
+            where += f" AND f.contact_id IN ({_id_list(contact_ids)})"
+        if group is not None:
+            where += " AND f.reason = ? AND f.priority = ?"
+            params += list(group)
+        cap = f" LIMIT {int(limit)}" if limit is not None else ""
         rows = self._all(
             f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f JOIN contacts c ON c.id = f.contact_id"
             " LEFT JOIN organisations o ON o.id = c.organisation_id"
-            " WHERE f.status = 'open' AND f.due_on <= ? AND c.archived_at IS NULL"
-            " ORDER BY f.due_on, f.id",
-            (on_or_before.isoformat(),),
+            f" WHERE {where} ORDER BY f.due_on, f.id{cap}",
+            params,
         )
         return [self._followup(row) for row in rows]
 
@@ -955,12 +952,15 @@ class Store:
         open_only: bool = True,
         contact_id: int | None = None,
         organisation_id: int | None = None,
+        contact_ids: Sequence[int] | None = None,
     ) -> list[Quote]:
         """Quotes of active contacts (or of one contact / organisation), oldest first."""
         where = ["1 = 1"]
         params: list[Any] = []
         if open_only:
             where.append("q.status IN ('draft', 'sent', 'negotiating')")
+        if contact_ids is not None:
+            where.append(f"q.contact_id IN ({_id_list(contact_ids)})")
         if contact_id is not None:
             where.append("q.contact_id = ?")
             params.append(contact_id)
@@ -1120,27 +1120,51 @@ class Store:
         return [(r["lost_reason"], r["n"]) for r in rows]
 
     def quotes_needing_attention(
-        self, today: date, expiring_until: date, stale_before: dict[str, date]
-    ) -> list[Quote]:
+        self,
+        today: date,
+        expiring_until: date,
+        stale_before: dict[str, date],
+        *,
+        contact_ids: Sequence[int] | None = None,
+        limit: int | None = None,
+    ) -> tuple[list[Quote], list[Quote]]:
         """Open quotes of active contacts that expire by ``expiring_until`` (or have expired),
-        or whose last activity is before their status's staleness cut-off. Indexed reads."""
-        found: dict[int, Quote] = {}
-        for quote in self._quotes(
+        and those whose last activity is before their status's staleness cut-off.
+
+        Returns (by validity, soonest first; stale, longest idle first). With ``limit``, at most
+        that many of each query: the most urgent ones, read in index order.
+        """
+        extra = f" AND q.contact_id IN ({_id_list(contact_ids)})" if contact_ids is not None else ""
+        cap = f" LIMIT {int(limit)}" if limit is not None else ""
+        by_validity = self._quotes(
             "q.status IN ('draft', 'sent', 'negotiating') AND q.valid_until <= ?"
-            " AND c.archived_at IS NULL",
+            f" AND c.archived_at IS NULL{extra}",
             (expiring_until.isoformat(),),
-            "q.id",
-        ):
-            found[quote.id] = quote
+            f"q.valid_until, q.id{cap}",
+        )
+        stale: list[Quote] = []
         for status, cutoff in stale_before.items():
-            for quote in self._quotes(
+            stale += self._quotes(
                 "q.status IN ('draft', 'sent', 'negotiating') AND q.status = ?"
-                " AND q.last_activity_on < ? AND c.archived_at IS NULL",
+                f" AND q.last_activity_on < ? AND c.archived_at IS NULL{extra}",
                 (status, cutoff.isoformat()),
-                "q.id",
-            ):
-                found[quote.id] = quote
-        return [found[key] for key in sorted(found)]
+                f"q.last_activity_on, q.id{cap}",
+            )
+        return by_validity, stale
+
+    def open_quotes_by_amount(
+        self, condition: str, params: Sequence[Any], limit: int
+    ) -> list[Quote]:
+        """The largest open quotes of active contacts meeting a fixed ``condition`` (one of
+        QUOTE_READS), largest first: how the agenda reads the top of each kind of quote."""
+        if condition not in QUOTE_READS:
+            raise ValueError(condition)
+        return self._quotes(
+            f"q.status IN ('draft', 'sent', 'negotiating') AND {QUOTE_READS[condition]}"
+            " AND c.archived_at IS NULL",
+            params,
+            f"q.amount_cents DESC, q.id LIMIT {int(limit)}",
+        )
 
     def pipeline_rows(
         self,
@@ -1197,8 +1221,19 @@ class Store:
 
     # -- keep in touch, occasions, briefings --------------------------------------------------
 
-    def losing_touch(self, today: date, defaults: dict[str, str]) -> list[LosingTouch]:
-        """Active contacts past their rhythm (their own, else their status's default)."""
+    def losing_touch(
+        self,
+        today: date,
+        defaults: dict[str, str],
+        *,
+        contact_ids: Sequence[int] | None = None,
+        limit: int | None = None,
+    ) -> list[LosingTouch]:
+        """Active contacts past their rhythm (their own, else their status's default).
+
+        With ``limit``: at most that many per rhythm, the longest without contact first (for
+        one rhythm, that is the most overdue), read in index order.
+        """
         from salesnotes.dates import parse_period, shift
 
         found: list[LosingTouch] = []
@@ -1220,8 +1255,22 @@ class Store:
                     (status, cutoff.isoformat()),
                 )
             )
-        queries.append((base + "c.every IS NOT NULL AND c.every <> 'off'", ()))
+        for row in self._all(
+            "SELECT DISTINCT every FROM contacts WHERE archived_at IS NULL"
+            " AND every IS NOT NULL AND every <> 'off'"
+        ):
+            period = parse_period(row["every"])
+            cutoff = shift(today, -period.count, period.unit)
+            queries.append(
+                (
+                    base + "c.every = ? AND c.last_touch_on < ?",
+                    (row["every"], cutoff.isoformat()),
+                )
+            )
+        extra = f" AND c.id IN ({_id_list(contact_ids)})" if contact_ids is not None else ""
+        cap = f" ORDER BY c.last_touch_on, c.id LIMIT {int(limit)}" if limit is not None else ""
         for sql, params in queries:
+            sql = sql + extra + cap
             for r in self._all(sql, params):
                 period = parse_period(r["every"] or defaults[r["status"]])
                 touched = date.fromisoformat(r["last_touch_on"])
@@ -1273,6 +1322,208 @@ class Store:
                             Occasion(r["id"], r["name"], r["organisation"], kind, d, years)
                         )
         return sorted(found, key=lambda o: (o.on, fold(o.name)))
+
+    def bulk_load(self, batches: Iterable[Batch]) -> int:
+        """Insert generated rows (salesnotes.bigbook) in the caller's transaction; return the
+        number of contacts. Rows carry their own ids, so the book must be empty."""
+        statements = (
+            (
+                "organisations",
+                "INSERT INTO organisations (id, uuid, name, name_key, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+            ),
+            (
+                "contacts",
+                "INSERT INTO contacts (id, uuid, name, name_key, organisation_id,"
+                " status, note, archived_at, created_at, updated_at, every, last_touch_on,"
+                " birthday, customer_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ),
+            ("emails", "INSERT INTO contact_emails (contact_id, email, position) VALUES (?, ?, ?)"),
+            ("phones", "INSERT INTO contact_phones (contact_id, phone, position) VALUES (?, ?, ?)"),
+            ("tags", "INSERT INTO contact_tags (contact_id, tag) VALUES (?, ?)"),
+            (
+                "interactions",
+                "INSERT INTO interactions (id, uuid, contact_id, kind, text,"
+                " happened_on, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ),
+            (
+                "followups",
+                "INSERT INTO followups (id, uuid, contact_id, due_on, text, reason,"
+                " priority, status, created_on, created_at, done_on, done_at, quote_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ),
+            (
+                "quotes",
+                "INSERT INTO quotes (id, uuid, contact_id, title, amount_cents, currency,"
+                " status, quoted_on, valid_until, probability, sent_on, closed_on, lost_reason,"
+                " last_activity_on, created_at, closed_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ),
+            (
+                "revisions",
+                "INSERT INTO quote_revisions (id, quote_id, number, amount_cents,"
+                " revised_on, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ),
+        )
+        # Indexing each row as it comes costs the full-text index a lot more than one rebuild
+        # at the end: the trigger is set aside and put back in this same transaction.
+        trigger = self._one(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'interactions_ai'"
+        )
+        if trigger:
+            self.conn.execute("DROP TRIGGER interactions_ai")
+        self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB while loading
+        contacts = 0
+        for batch in batches:
+            for attribute, sql in statements:
+                self.conn.executemany(sql, getattr(batch, attribute))
+            contacts += len(batch.contacts)
+        if trigger:
+            self.conn.execute("INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild')")
+            self.conn.execute(trigger["sql"])
+        self.conn.execute("PRAGMA cache_size = -2000")
+        return contacts
+
+    def import_contacts(
+        self, rows: Iterable[ImportRow], *, now: str, today: date
+    ) -> tuple[int, int, int]:
+        """Add contacts in the caller's transaction, in bulk; return (added, duplicates,
+        new organisations). A row is a duplicate when one of its e-mail addresses is known
+        already (in the book or earlier in the file), or, without an e-mail address, when a
+        contact of the same name exists in the same organisation."""
+        emails = {r[0] for r in self.conn.execute("SELECT email FROM contact_emails")}
+        orgs = {
+            key: oid for oid, key in self.conn.execute("SELECT id, name_key FROM organisations")
+        }
+        people = set(self.conn.execute("SELECT name_key, organisation_id FROM contacts"))
+        next_contact = (self.conn.execute("SELECT max(id) FROM contacts").fetchone()[0] or 0) + 1
+        next_org = (self.conn.execute("SELECT max(id) FROM organisations").fetchone()[0] or 0) + 1
+        added = duplicates = new_orgs = 0
+        batch: dict[str, list[tuple[Any, ...]]] = {
+            "organisations": [],
+            "contacts": [],
+            "emails": [],
+            "phones": [],
+            "tags": [],
+        }
+        sql = {
+            "organisations": "INSERT INTO organisations (id, uuid, name, name_key, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            "contacts": "INSERT INTO contacts (id, uuid, name, name_key, organisation_id, status,"
+            " note, created_at, updated_at, last_touch_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "emails": "INSERT INTO contact_emails (contact_id, email, position) VALUES (?, ?, ?)",
+            "phones": "INSERT OR IGNORE INTO contact_phones (contact_id, phone, position)"
+            " VALUES (?, ?, ?)",
+            "tags": "INSERT INTO contact_tags (contact_id, tag) VALUES (?, ?)",
+        }
+
+        def flush() -> None:
+            for table, values in batch.items():
+                self.conn.executemany(sql[table], values)
+                values.clear()
+
+        for row in rows:
+            org_id = None
+            if row.organisation:
+                key = fold(row.organisation)
+                org_id = orgs.get(key)
+                if org_id is None:
+                    org_id = orgs[key] = next_org
+                    next_org += 1
+                    new_orgs += 1
+                    batch["organisations"].append((org_id, new_uuid(), row.organisation, key, now))
+            name_key = fold(row.name)
+            if any(e in emails for e in row.emails) or (
+                not row.emails and (name_key, org_id) in people
+            ):
+                duplicates += 1
+                continue
+            cid = next_contact
+            next_contact += 1
+            added += 1
+            emails.update(row.emails)
+            people.add((name_key, org_id))
+            batch["contacts"].append(
+                (
+                    cid,
+                    new_uuid(),
+                    row.name,
+                    name_key,
+                    org_id,
+                    row.status,
+                    row.note,
+                    now,
+                    now,
+                    today.isoformat(),
+                )
+            )
+            batch["emails"] += [(cid, e, n) for n, e in enumerate(row.emails, start=1)]
+            batch["phones"] += [(cid, p, n) for n, p in enumerate(row.phones, start=1)]
+            batch["tags"] += [(cid, t) for t in row.tags]
+            if len(batch["contacts"]) >= 5000:
+                flush()
+        flush()
+        return added, duplicates, new_orgs
+
+    def search(self, text: str, limit: int = 20) -> list[Hit]:
+        """Contacts, interactions, follow-ups and quotes that mention all words of ``text``.
+
+        Interactions go through the full-text index (accent-insensitive, word prefixes), newest
+        first; the others match the folded text anywhere. At most ``limit`` of each kind.
+        """
+        words = re.findall(r"\w+", fold(text))
+        if not words:
+            raise BadInput(f"'{text}' has no words to search for; try a name or a word")
+        hits: list[Hit] = []
+        key = fold(clean(text))
+        for r in self._all(
+            "SELECT c.id, c.name, o.name AS organisation, c.created_at FROM contacts c"
+            " LEFT JOIN organisations o ON o.id = c.organisation_id"
+            " WHERE c.archived_at IS NULL AND (c.name_key LIKE ? ESCAPE '\\'"
+            " OR o.name_key LIKE ? ESCAPE '\\') ORDER BY c.name_key LIMIT ?",
+            (_like(key), _like(key), limit),
+        ):
+            org = f" ({r['organisation']})" if r["organisation"] else ""
+            hits.append(Hit("contact", r["id"], r["id"], r["name"], None, r["name"] + org))
+        query = " ".join(f'"{word}"*' for word in words)
+        for r in self._all(
+            "SELECT i.id, i.contact_id, c.name, i.happened_on, i.text"
+            " FROM (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH ?"
+            "       ORDER BY rowid DESC LIMIT ?) AS m"
+            " JOIN interactions i ON i.id = m.rowid JOIN contacts c ON c.id = i.contact_id",
+            (query, limit),
+        ):
+            hits.append(
+                Hit(
+                    "interaction",
+                    r["id"],
+                    r["contact_id"],
+                    r["name"],
+                    date.fromisoformat(r["happened_on"]),
+                    r["text"],
+                )
+            )
+        params = [_like(word) for word in words]
+        for kind, column, sql in (
+            (
+                "followup",
+                "x.text",
+                "SELECT x.id, x.contact_id, c.name, x.due_on AS day, x.text FROM followups x"
+                " JOIN contacts c ON c.id = x.contact_id WHERE x.status = 'open'",
+            ),
+            (
+                "quote",
+                "x.title",
+                "SELECT x.id, x.contact_id, c.name, x.quoted_on AS day, x.title AS text"
+                " FROM quotes x JOIN contacts c ON c.id = x.contact_id WHERE 1 = 1",
+            ),
+        ):
+            like = "".join(f" AND lower({column}) LIKE ? ESCAPE '\\'" for _ in words)
+            for r in self._all(f"{sql}{like} ORDER BY x.id DESC LIMIT ?", [*params, limit]):
+                hits.append(
+                    Hit(kind, r["id"], r["contact_id"], r["name"], _date(r["day"]), r["text"])
+                )
+        return hits
 
     def last_briefing(self) -> str | None:
         """When the previous briefing was produced (UTC instant), or None for the first."""

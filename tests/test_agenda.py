@@ -128,11 +128,11 @@ def test_one_row_per_contact_with_every_reason() -> None:
     ]
     cards = {i: ContactCard(i, f"P{i}", None, None, None) for i in (1, 2)}
     rows = rank([followup_candidate(f, TODAY, weights) for f in fs], cards, weights)
-    assert [r.contact_id for r in rows] == [1, 2]  # same callback, but one more thing to discuss
+    assert [r.contact_id for r in rows] == [1, 2]  # the same score: the same due date, by name
     assert rows[0].followup_ids == (1, 2)
     assert rows[0].reasons == ("callback 1 day overdue: b", "follow-up due today: a")
-    assert rows[0].score == rows[1].score + weights["extra_item"]
-    assert [t.name for t in rows[0].terms] == ["callback", "overdue 1 day", "1 more to discuss"]
+    assert rows[0].score == rows[1].score  # the most urgent reason decides
+    assert [t.name for t in rows[0].terms] == ["callback", "overdue 1 day"]
 
 
 reasons = st.sampled_from(["callback", "complaint", "question", "quote", "checkin", "other"])

@@ -81,7 +81,7 @@ def brief(
             if complaint_age(f, moment) > response
         ]
         window = day + timedelta(days=config.get_int("quotes.expiring_within_days"))
-        open_quotes = store.quotes_needing_attention(
+        by_validity, idle = store.quotes_needing_attention(
             day,
             window,
             {
@@ -89,13 +89,13 @@ def brief(
                 for s in ("draft", "sent", "negotiating")
             },
         )
-        expiring = [q for q in open_quotes if q.valid_until and day <= q.valid_until <= window]
+        expiring = [q for q in by_validity if q.valid_until and day <= q.valid_until]
         stale = [
             q
-            for q in open_quotes
-            if quote_rules.is_stale(q, day, config)
-            and q not in expiring
+            for q in idle
+            if q not in expiring
             and not (q.valid_until and q.valid_until < day)
+            and quote_rules.is_stale(q, day, config)
         ]
         losing = store.losing_touch(day, rhythm_defaults(config))
         losing.sort(key=lambda i: (-i.overdue_ratio, i.name))

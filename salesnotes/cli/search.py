@@ -1,0 +1,28 @@
+"""``search``: find what was said, to whom, across the whole book."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from salesnotes.cli import app, env
+from salesnotes.cli.common import Format, FormatOption
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Words to find (all of them).", show_default=False)],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many of each kind.")
+    ] = 20,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Search contacts, conversations (newest first), open follow-ups and quotes."""
+    from salesnotes import render
+
+    store = env(ctx).store()
+    with store.read():
+        hits = store.search(text, limit)
+    render.hits(hits, fmt.value)
