@@ -115,7 +115,7 @@ def quotes_source(
     """
     today, config, weights = ctx.today, ctx.config, ctx.weights
     if k is None:
-        quotes = store.quotes(open_only=True, contact_ids=contact_ids)
+        quotes = store.quotes(open_only=True, contact_ids=contact_ids, history=False)
         return [c for q in quotes for c in quote_candidates(q, today, weights, config)], None
     window = config.get_int("quotes.expiring_within_days")
     reads: list[tuple[str, list[Any], float]] = []

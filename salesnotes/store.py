@@ -152,10 +152,12 @@ _LEVELS: tuple[Callable[[str, str], bool], ...] = (
 the start of a word, anywhere. The first level with any match decides."""
 
 
+# The unary + keeps SQLite from sorting every match by amount: it walks the amount index
+# from the top and stops after ``limit`` matches instead.
 QUOTE_READS = {
-    "expired": "q.status = ? AND q.valid_until < ?",
+    "expired": "q.status = ? AND +q.valid_until < ?",
     "expires on": "q.valid_until = ?",
-    "idle since": "q.status = ? AND q.last_activity_on < ?",
+    "idle since": "q.status = ? AND +q.last_activity_on < ?",
 }
 
 
@@ -897,10 +899,12 @@ class Store:
         LEFT JOIN organisations o ON o.id = c.organisation_id
     """
 
-    def _quotes(self, where: str, params: Sequence[Any], order: str) -> list[Quote]:
+    def _quotes(
+        self, where: str, params: Sequence[Any], order: str, *, history: bool = True
+    ) -> list[Quote]:
         rows = self._all(f"{self._QUOTE_SELECT} WHERE {where} ORDER BY {order}", params)
         revisions: dict[int, list[QuoteRevision]] = {}
-        ids = [row["id"] for row in rows]
+        ids = [row["id"] for row in rows] if history else []
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for r in self._all(
@@ -953,8 +957,10 @@ class Store:
         contact_id: int | None = None,
         organisation_id: int | None = None,
         contact_ids: Sequence[int] | None = None,
+        history: bool = True,
     ) -> list[Quote]:
-        """Quotes of active contacts (or of one contact / organisation), oldest first."""
+        """Quotes of active contacts (or of one contact / organisation), oldest first;
+        ``history=False`` leaves out their revisions (the agenda does not need them)."""
         where = ["1 = 1"]
         params: list[Any] = []
         if open_only:
@@ -969,7 +975,7 @@ class Store:
             params.append(organisation_id)
         else:
             where.append("c.archived_at IS NULL")
-        return self._quotes(" AND ".join(where), params, "q.quoted_on, q.id")
+        return self._quotes(" AND ".join(where), params, "q.quoted_on, q.id", history=history)
 
     def add_quote(
         self,
@@ -1164,6 +1170,7 @@ class Store:
             " AND c.archived_at IS NULL",
             params,
             f"q.amount_cents DESC, q.id LIMIT {int(limit)}",
+            history=False,
         )
 
     def pipeline_rows(
@@ -1476,15 +1483,35 @@ class Store:
             raise BadInput(f"'{text}' has no words to search for; try a name or a word")
         hits: list[Hit] = []
         key = fold(clean(text))
-        for r in self._all(
-            "SELECT c.id, c.name, o.name AS organisation, c.created_at FROM contacts c"
-            " LEFT JOIN organisations o ON o.id = c.organisation_id"
-            " WHERE c.archived_at IS NULL AND (c.name_key LIKE ? ESCAPE '\\'"
-            " OR o.name_key LIKE ? ESCAPE '\\') ORDER BY c.name_key LIMIT ?",
-            (_like(key), _like(key), limit),
-        ):
-            org = f" ({r['organisation']})" if r["organisation"] else ""
-            hits.append(Hit("contact", r["id"], r["id"], r["name"], None, r["name"] + org))
+        found_ids = [
+            r["id"]
+            for r in self._all(
+                "SELECT id FROM contacts WHERE archived_at IS NULL AND name_key LIKE ?"
+                " ESCAPE '\\' ORDER BY name_key LIMIT ?",
+                (_like(key), limit),
+            )
+        ]
+        org_ids = [
+            r["id"]
+            for r in self._all(
+                "SELECT id FROM organisations WHERE name_key LIKE ? ESCAPE '\\' LIMIT ?",
+                (_like(key), limit),
+            )
+        ]
+        if org_ids and len(found_ids) < limit:
+            found_ids += [
+                r["id"]
+                for r in self._all(
+                    "SELECT id FROM contacts WHERE archived_at IS NULL AND organisation_id IN"
+                    f" ({_id_list(org_ids)}) AND id NOT IN ({_id_list(found_ids)}) LIMIT ?",
+                    (limit - len(found_ids),),
+                )
+            ]
+        for card in self.cards(found_ids).values():
+            org = f" ({card.organisation})" if card.organisation else ""
+            hits.append(
+                Hit("contact", card.contact_id, card.contact_id, card.name, None, card.name + org)
+            )
         query = " ".join(f'"{word}"*' for word in words)
         for r in self._all(
             "SELECT i.id, i.contact_id, c.name, i.happened_on, i.text"

@@ -81,7 +81,8 @@ def dump(db: Path) -> list[tuple[Any, ...]]:
         tables = [
             r[0]
             for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name <> '_sqlite_migrations' ORDER BY name"
             )
         ]
         rows: list[tuple[Any, ...]] = []

@@ -1,0 +1,189 @@
+"""Large books: the generator, an agenda read from the top of the indexes, query plans."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from salesnotes import sources
+from salesnotes.config import user_folder
+from salesnotes.store import Store
+from tests.conftest import Run, RunJson, dump
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def big_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated book of 1,500 contacts (shared by this module's tests; never written)."""
+    db = tmp_path_factory.mktemp("big") / "big.db"
+    env = {**os.environ, "SALESNOTES_DB": str(db), "SALESNOTES_TODAY": "2026-11-25"}
+    subprocess.run(
+        [sys.executable, "-m", "salesnotes", "demo", "--size", "1500"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return db
+
+
+def counts(db: Path) -> dict[str, int]:
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            "contacts": conn.execute("SELECT count(*) FROM contacts").fetchone()[0],
+            "interactions": conn.execute("SELECT count(*) FROM interactions").fetchone()[0],
+            "open": conn.execute("SELECT count(*) FROM followups WHERE status = 'open'").fetchone()[
+                0
+            ],
+            "statuses": conn.execute("SELECT count(DISTINCT status) FROM quotes").fetchone()[0],
+            "indexed": conn.execute("SELECT count(*) FROM interactions_fts").fetchone()[0],
+        }
+    finally:
+        conn.close()
+
+
+def test_the_generator_makes_a_realistic_book(big_book: Path) -> None:
+    found = counts(big_book)
+    assert found["contacts"] == 1500
+    assert 9 <= found["interactions"] / 1500 <= 11  # ten conversations each on average
+    assert 0.8 <= found["open"] / 1500 <= 1.2  # about one open follow-up each
+    assert found["statuses"] == 6  # quotes in every status
+    assert found["indexed"] == found["interactions"]  # the search index was rebuilt
+
+
+def test_the_generator_is_deterministic_and_refuses_a_used_book(
+    run: Run, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("demo", "--size", "60")
+    other = tmp_path / "other.db"
+    run("--db", str(other), "demo", "--size", "60")
+    assert dump(db_path) == dump(other)
+    before = dump(db_path)
+    assert "already holds contacts" in run("demo", "--size", "10", expect=4).stderr
+    assert dump(db_path) == before
+
+
+@pytest.mark.parametrize("day", ["2026-11-25", "2026-12-20"])
+def test_a_short_agenda_is_exactly_the_head_of_the_full_one(
+    run_json: RunJson, big_book: Path, monkeypatch: pytest.MonkeyPatch, day: str
+) -> None:
+    monkeypatch.setenv("SALESNOTES_DB", str(big_book))
+    monkeypatch.setenv("SALESNOTES_TODAY", day)
+    full = run_json("agenda", "--limit", "0")
+    assert len(full) > 300
+    for limit in (1, 7, 25, 120):
+        assert run_json("agenda", "--limit", str(limit)) == full[:limit], limit
+
+
+def test_agenda_queries_use_indexes_and_never_scan_a_big_table(big_book: Path) -> None:
+    store = Store.open(big_book)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    with store.read():
+        rows = sources.agenda(store, date(2026, 11, 25), limit=25)
+    store.conn.set_trace_callback(None)
+    assert len(rows) == 25
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert selects
+    for sql in selects:
+        plan = [row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        scans = [step for step in plan if step.startswith("SCAN") and "CONSTANT ROW" not in step]
+        assert not scans, f"{sql}\n{plan}"
+    store.close()
+
+
+def test_search_finds_accent_insensitive_prefixes_newest_first(
+    run: Run, run_json: RunJson, book: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("log", "jan", "Koffie in het café besproken", "--on", "maandag")
+    run("log", "anna", "Cafe-eigenaar wil zonnepanelen")
+    run("follow", "jose", "morgen", "Offerte café terras")
+    run("quote", "add", "jose", "900", "--title", "Terras overkapping")
+    hits = run_json("search", "cafe")  # "café" too; the newest first
+    assert [(h["kind"], h["contact"]) for h in hits] == [
+        ("interaction", "Anna Bakker"),
+        ("interaction", "Jan de Vries"),
+    ]
+    assert [h["kind"] for h in run_json("search", "terras")] == ["followup", "quote"]
+    assert [h["contact"] for h in run_json("search", "zonnepan")] == ["Anna Bakker"]
+    assert [h["kind"] for h in run_json("search", "García")][0] == "contact"
+    assert run_json("search", "nergens") == []
+    assert "no words to search for" in run("search", "!?", expect=2).stderr
+
+
+def test_the_command_line_entry_point_builds_only_what_it_runs(
+    run: Run, book: dict[str, int], db_path: Path
+) -> None:
+    """`salesnotes CMD` (main) registers only CMD; its output must equal the full app's."""
+    run("follow", "anna", "today", "demo", "--reason", "callback")
+    env = {**os.environ}
+    for args in (
+        ["agenda", "--format", "plain"],
+        ["--today", "2026-11-26", "followups", "-f", "plain"],
+        ["show", "anna", "-f", "plain"],
+        ["quotes", "--all", "-f", "json"],
+    ):
+        process = subprocess.run(
+            [sys.executable, "-m", "salesnotes", *args], env=env, capture_output=True, text=True
+        )
+        assert process.returncode == 0, process.stderr
+        assert process.stdout == run(*args).stdout, args
+    for args in (["quote", "--help"], ["--help"]):
+        process = subprocess.run(
+            [sys.executable, "-m", "salesnotes", *args], env=env, capture_output=True, text=True
+        )
+        assert process.returncode == 0
+        assert "Usage: salesnotes" in process.stdout
+        assert "show" in process.stdout  # every subcommand is listed
+    process = subprocess.run(
+        [sys.executable, "-m", "salesnotes", "agendaa"], env=env, capture_output=True, text=True
+    )
+    assert process.returncode == 2
+    assert "No such command 'agendaa'" in process.stderr
+
+
+@pytest.mark.parametrize("kind", ["config", "data"])
+def test_user_folders_are_the_ones_platformdirs_gives(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = {"config": platformdirs.user_config_path, "data": platformdirs.user_data_path}
+    assert user_folder(kind) == expected[kind]("salesnotes", appauthor=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "c"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "d"))
+    assert user_folder(kind) == expected[kind]("salesnotes", appauthor=False)
+
+
+def test_the_benchmark_runs(tmp_path: Path) -> None:
+    """The README's benchmark command, on small books: it runs and reports every budget."""
+    out = tmp_path / "results"
+    process = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--quick",
+            "--runs",
+            "1",
+            "--work",
+            str(tmp_path / "work"),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert process.returncode == 0, process.stderr
+    data = json.loads((out / "latest.json").read_text())
+    names = [b["name"] for b in data["budgets"]]
+    assert any(n.startswith("agenda --format plain") for n in names)
+    assert any(n.startswith("import") for n in names)
+    assert "budgets met" in process.stdout
