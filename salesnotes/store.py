@@ -57,6 +57,8 @@ def new_uuid() -> str:
 
 def _ensure_file(path: Path) -> None:
     """Create the database file 0600 (and a missing folder 0700) before SQLite opens it."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder; give a database file, e.g. {path / 'book.db'}")
     if path.exists():
         return
     folder = path.parent

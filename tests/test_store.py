@@ -192,6 +192,14 @@ def test_parallel_processes_all_succeed_and_nothing_is_lost(tmp_path: Path) -> N
     conn.close()
 
 
+def test_a_folder_is_not_a_database(run: Run, tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path), "agenda", expect=1)
+    assert (
+        result.stderr
+        == f"Error: {tmp_path} is a folder; give a database file, e.g. {tmp_path / 'book.db'}\n"
+    )
+
+
 def test_a_database_path_that_cannot_be_created_is_an_error(run: Run, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
