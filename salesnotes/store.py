@@ -715,6 +715,18 @@ class Store:
 
     # -- follow-ups -------------------------------------------------------------------------
 
+    def _followups(
+        self, where: str, params: Sequence[Any] = (), order: str = "f.due_on, f.id"
+    ) -> list[FollowUp]:
+        """Follow-ups with their contact's name and organisation, by a WHERE clause."""
+        rows = self._all(
+            f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f JOIN contacts c ON c.id = f.contact_id"
+            " LEFT JOIN organisations o ON o.id = c.organisation_id"
+            f" WHERE {where} ORDER BY {order}",
+            params,
+        )
+        return [self._followup(row) for row in rows]
+
     @staticmethod
     def _followup(row: sqlite3.Row) -> FollowUp:
         return FollowUp(
@@ -772,16 +784,12 @@ class Store:
 
     def followup(self, followup_id: int) -> FollowUp:
         """One follow-up by id."""
-        row = self._one(
-            f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f JOIN contacts c ON c.id = f.contact_id"
-            " LEFT JOIN organisations o ON o.id = c.organisation_id WHERE f.id = ?",
-            (followup_id,),
-        )
-        if row is None:
+        found = self._followups("f.id = ?", (followup_id,))
+        if not found:
             raise NotFound(
                 f"there is no follow-up #{followup_id}; 'salesnotes followups' lists them"
             )
-        return self._followup(row)
+        return found[0]
 
     def followups(
         self,
@@ -802,13 +810,7 @@ class Store:
         if due_before is not None:
             where.append("f.due_on < ?")
             params.append(due_before.isoformat())
-        rows = self._all(
-            f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f JOIN contacts c ON c.id = f.contact_id"
-            " LEFT JOIN organisations o ON o.id = c.organisation_id"
-            f" WHERE {' AND '.join(where)} ORDER BY f.due_on, f.id",
-            params,
-        )
-        return [self._followup(row) for row in rows]
+        return self._followups(" AND ".join(where), params)
 
     def due_followups(
         self,
@@ -829,23 +831,14 @@ class Store:
             where += " AND f.reason = ? AND f.priority = ?"
             params += list(group)
         cap = f" LIMIT {int(limit)}" if limit is not None else ""
-        rows = self._all(
-            f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f JOIN contacts c ON c.id = f.contact_id"
-            " LEFT JOIN organisations o ON o.id = c.organisation_id"
-            f" WHERE {where} ORDER BY f.due_on, f.id{cap}",
-            params,
-        )
-        return [self._followup(row) for row in rows]
+        return self._followups(where, params, f"f.due_on, f.id{cap}")
 
     def open_complaints(self) -> list[FollowUp]:
         """Open complaints of active contacts, oldest first."""
-        rows = self._all(
-            f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f JOIN contacts c ON c.id = f.contact_id"
-            " LEFT JOIN organisations o ON o.id = c.organisation_id"
-            " WHERE f.status = 'open' AND f.reason = 'complaint' AND c.archived_at IS NULL"
-            " ORDER BY f.created_at, f.id",
+        return self._followups(
+            "f.status = 'open' AND f.reason = 'complaint' AND c.archived_at IS NULL",
+            order="f.created_at, f.id",
         )
-        return [self._followup(row) for row in rows]
 
     def _open_followup(self, followup_id: int) -> FollowUp:
         followup = self.followup(followup_id)
@@ -1578,13 +1571,9 @@ class Store:
 
     def followups_done_since(self, since: str, until: str) -> list[FollowUp]:
         """Follow-ups completed after ``since`` up to ``until``, oldest first."""
-        rows = self._all(
-            f"SELECT {_FOLLOWUP_COLUMNS} FROM followups f JOIN contacts c ON c.id = f.contact_id"
-            " LEFT JOIN organisations o ON o.id = c.organisation_id"
-            " WHERE f.done_at > ? AND f.done_at <= ? ORDER BY f.done_at, f.id",
-            (since, until),
+        return self._followups(
+            "f.done_at > ? AND f.done_at <= ?", (since, until), "f.done_at, f.id"
         )
-        return [self._followup(row) for row in rows]
 
     def quotes_closed_since(self, since: str, until: str) -> list[Quote]:
         """Quotes won, lost or expired after ``since`` up to ``until``."""
