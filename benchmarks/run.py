@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -96,6 +97,18 @@ def timed(cmd: list[str], env: dict[str, str], runs: int, warmup: int = 1) -> fl
         if n >= warmup:
             samples.append(elapsed)
     return statistics.median(samples)
+
+
+def into_fresh_db(command: Callable[[Path], list[str]], stem: Path, runs: int) -> float:
+    """Median time of ``runs`` runs (after a warm-up) of a command that fills a new database."""
+    samples = []
+    for n in range(runs + 1):
+        db = stem.with_name(f"{stem.name}-{n}.db")
+        db.unlink(missing_ok=True)
+        start = time.perf_counter()
+        subprocess.run(command(db), env=run_env(db), check=True, stdout=subprocess.DEVNULL)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples[1:])
 
 
 def peak_rss_mb(cmd: list[str], env: dict[str, str]) -> float:
@@ -280,31 +293,14 @@ def main() -> None:
         write_csv(csv_path, large)
     sqlite_utils = Path(sys.executable).with_name("sqlite-utils")
     import_runs = max(1, runs // 3)
-    imports = []
-    for n in range(import_runs + 1):
-        fresh = work / f"import-{n}.db"
-        fresh.unlink(missing_ok=True)
-        start = time.perf_counter()
-        subprocess.run(
-            [bin_, "import", str(csv_path)],
-            env=run_env(fresh),
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        imports.append(time.perf_counter() - start)
-    t[f"import @{large}"] = statistics.median(imports[1:])
-    inserts = []
-    for n in range(import_runs + 1):
-        fresh = work / f"insert-{n}.db"
-        fresh.unlink(missing_ok=True)
-        start = time.perf_counter()
-        subprocess.run(
-            [str(sqlite_utils), "insert", str(fresh), "contacts", str(csv_path), "--csv"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        inserts.append(time.perf_counter() - start)
-    t[f"sqlite-utils insert @{large}"] = statistics.median(inserts[1:])
+    t[f"import @{large}"] = into_fresh_db(
+        lambda db: [bin_, "import", str(csv_path)], work / "import", import_runs
+    )
+    t[f"sqlite-utils insert @{large}"] = into_fresh_db(
+        lambda db: [str(sqlite_utils), "insert", str(db), "contacts", str(csv_path), "--csv"],
+        work / "insert",
+        import_runs,
+    )
 
     fresh = work / "import-rss.db"
     fresh.unlink(missing_ok=True)
