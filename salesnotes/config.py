@@ -52,10 +52,6 @@ def _one_of(*allowed: str) -> Check:
     return check
 
 
-def _text(value: Any) -> str | None:
-    return None if isinstance(value, str) else f"must be text, not {type(value).__name__}"
-
-
 def _currency(value: Any) -> str | None:
     if isinstance(value, str) and len(value) == 3 and value.isalpha():
         return None
@@ -176,10 +172,6 @@ class Config:
     def get_int(self, key: str) -> int:
         """A whole-number setting."""
         return int(self.values[key])
-
-    def get_float(self, key: str) -> float:
-        """A numeric setting."""
-        return float(self.values[key])
 
     def get_str(self, key: str) -> str:
         """A text setting."""

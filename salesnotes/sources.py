@@ -140,13 +140,6 @@ def quotes_source(
     return found, max(bounds, default=None)
 
 
-def _bound(found: list[Candidate], k: int | None) -> float | None:
-    """Candidates read in score order: the last of a full read bounds the ones left out."""
-    if k is None or len(found) < k:
-        return None
-    return min(c.score for c in found)
-
-
 SOURCES: list[Source] = [followups_source, quotes_source, rhythms_source]
 
 

@@ -273,15 +273,13 @@ class Store:
 
     # -- organisations ----------------------------------------------------------------------
 
-    def organisation_id(self, name: str, now: str, *, create: bool = True) -> int:
+    def organisation_id(self, name: str, now: str) -> int:
         """The id of the organisation with this name (case-insensitive), created if new."""
         display = " ".join(_require_text(name, "an organisation's name").split())
         key = fold(display)
         row = self._one("SELECT id FROM organisations WHERE name_key = ?", (key,))
         if row:
             return int(row["id"])
-        if not create:
-            raise NotFound(f"no organisation is called '{name}'")
         cursor = self.conn.execute(
             "INSERT INTO organisations (uuid, name, name_key, created_at) VALUES (?, ?, ?, ?)",
             (new_uuid(), display, key, now),
