@@ -19,6 +19,7 @@ from typing import Any
 
 from salesnotes.agenda import (
     Weights,
+    complaint_age,
     followup_candidate,
     quote_candidates,
     quote_value,
@@ -36,6 +37,8 @@ from salesnotes.models import (
     FollowUp,
     Quote,
 )
+from salesnotes.quotes import Pipeline, is_stale, probabilities
+from salesnotes.quotes import pipeline as assemble_pipeline
 from salesnotes.store import Store
 
 
@@ -141,6 +144,53 @@ def quotes_source(
 
 
 SOURCES: list[Source] = [followups_source, quotes_source, rhythms_source]
+
+
+# -- what the briefing and the pipeline read, beside the agenda ----------------------------------
+
+
+def late_complaints(
+    store: Store, config: Config, now: datetime
+) -> list[tuple[FollowUp, timedelta]]:
+    """Open complaints past their response time, with their age, oldest first."""
+    response = timedelta(hours=config.get_int("complaints.response_hours"))
+    aged = [(f, complaint_age(f, now)) for f in store.open_complaints()]
+    return [(f, age) for f, age in aged if age > response]
+
+
+def quotes_to_mention(store: Store, config: Config, day: date) -> tuple[list[Quote], list[Quote]]:
+    """Open quotes expiring within the window (soonest first) and stale ones (most idle first);
+    a quote already past its date is the agenda's "offer to renew", not stale."""
+    window = day + timedelta(days=config.get_int("quotes.expiring_within_days"))
+    cutoffs = {
+        status: day - timedelta(days=config.get_int(f"quotes.stale_after_days.{status}"))
+        for status in OPEN_QUOTE_STATUSES
+    }
+    by_validity, idle = store.quotes_needing_attention(day, window, cutoffs)
+    expiring = [q for q in by_validity if q.valid_until and day <= q.valid_until]
+    shown = {q.id for q in expiring}
+    stale = [
+        q
+        for q in idle
+        if q.id not in shown
+        and not (q.valid_until and q.valid_until < day)
+        and is_stale(q, day, config)
+    ]
+    return expiring, sorted(stale, key=lambda q: (-q.idle_days(day), q.id))
+
+
+def pipeline(store: Store, config: Config, day: date, lost_reasons: int = 5) -> Pipeline:
+    """The pipeline's figures on ``day``, in the configured currency."""
+    currency = config.get_str("money.currency")
+    rows = store.pipeline_rows(
+        day,
+        currency,
+        probabilities(config),
+        day.replace(month=1, day=1),
+        day + timedelta(days=config.get_int("quotes.expiring_within_days")),
+    )
+    reasons = store.lost_reasons(lost_reasons) if lost_reasons else []
+    return assemble_pipeline(rows, reasons, day, currency)
 
 
 def agenda(

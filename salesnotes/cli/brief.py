@@ -45,14 +45,18 @@ def brief(
     """The morning briefing: today's calls, late complaints, quotes, who is losing touch,
     birthdays, what happened since the last briefing, and the pipeline in one line."""
     import sys
-    from datetime import UTC, datetime, time, timedelta
+    from datetime import UTC, datetime, time
 
     from salesnotes import briefing, render
-    from salesnotes import quotes as quote_rules
-    from salesnotes.agenda import complaint_age
     from salesnotes.dates import parse_when
     from salesnotes.errors import BadInput
-    from salesnotes.sources import agenda, rhythm_defaults
+    from salesnotes.sources import (
+        agenda,
+        late_complaints,
+        pipeline,
+        quotes_to_mention,
+        rhythm_defaults,
+    )
 
     e = env(ctx)
     config = e.config()
@@ -70,36 +74,13 @@ def brief(
     if since is not None:
         since_day = parse_when(since, today, past=True)
         since_moment = datetime.combine(since_day, time(0, 0)).astimezone()
-    response = timedelta(hours=config.get_int("complaints.response_hours"))
     top = config.get_int("brief.top")
     store = e.store()
     with store.write():  # reads, then remembers this briefing: one transaction
         rows = agenda(store, day, config, now=moment)
-        late = [
-            (f, complaint_age(f, moment))
-            for f in store.open_complaints()
-            if complaint_age(f, moment) > response
-        ]
-        window = day + timedelta(days=config.get_int("quotes.expiring_within_days"))
-        by_validity, idle = store.quotes_needing_attention(
-            day,
-            window,
-            {
-                s: day - timedelta(days=config.get_int(f"quotes.stale_after_days.{s}"))
-                for s in ("draft", "sent", "negotiating")
-            },
-        )
-        expiring = [q for q in by_validity if q.valid_until and day <= q.valid_until]
-        stale = [
-            q
-            for q in idle
-            if q not in expiring
-            and not (q.valid_until and q.valid_until < day)
-            and quote_rules.is_stale(q, day, config)
-        ]
+        expiring, stale = quotes_to_mention(store, config, day)
         losing = store.losing_touch(day, rhythm_defaults(config))
         losing.sort(key=lambda i: (-i.overdue_ratio, i.name))
-        occasions = store.occasions(day, 7)
         previous = store.last_briefing()
         if since_moment is None and previous is not None:
             since_moment = datetime.fromisoformat(previous.replace("Z", "+00:00"))
@@ -107,30 +88,18 @@ def brief(
         lower = (
             since_moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if since_moment else until
         )
-        currency = config.get_str("money.currency")
-        figures = quote_rules.pipeline(
-            store.pipeline_rows(
-                day,
-                currency,
-                quote_rules.probabilities(config),
-                day.replace(month=1, day=1),
-                window,
-            ),
-            [],
-            day,
-            currency,
-        )
+        figures = pipeline(store, config, day, lost_reasons=0)
         content = briefing.Brief(
             day=day,
             now=moment,
             agenda=rows[:top],
             agenda_total=len(rows),
             response_hours=config.get_int("complaints.response_hours"),
-            late_complaints=late,
+            late_complaints=late_complaints(store, config, moment),
             expiring=expiring,
-            stale=sorted(stale, key=lambda q: -q.idle_days(day)),
+            stale=stale,
             losing_touch=losing[:top],
-            occasions=occasions,
+            occasions=store.occasions(day, 7),
             since=since_moment,
             interactions=store.interactions_since(lower, until) if since_moment else [],
             followups_done=store.followups_done_since(lower, until) if since_moment else [],

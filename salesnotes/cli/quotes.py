@@ -409,24 +409,11 @@ def list_quotes(
 @app.command()
 def pipeline(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
     """What is open, by status and weighted; what expires this week; how the month and year went."""
-    from datetime import timedelta
-
-    from salesnotes import quotes as domain
     from salesnotes import render
+    from salesnotes.sources import pipeline as read_pipeline
 
     e = env(ctx)
-    today = e.today()
-    config = e.config()
-    currency = config.get_str("money.currency")
     store = e.store()
     with store.read():
-        rows = store.pipeline_rows(
-            today,
-            currency,
-            domain.probabilities(config),
-            today.replace(month=1, day=1),
-            today + timedelta(days=config.get_int("quotes.expiring_within_days")),
-        )
-        reasons = store.lost_reasons(5)
-    figures = domain.pipeline(rows, reasons, today, currency)
-    render.pipeline(figures, fmt.value, config)
+        figures = read_pipeline(store, e.config(), e.today())
+    render.pipeline(figures, fmt.value, e.config())
