@@ -9,30 +9,29 @@ then name: the same book and day always give the same list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from salesnotes.config import Config, defaults
-from salesnotes.dates import days_phrase, relative
-from salesnotes.models import (
-    AgendaRow,
-    Candidate,
-    ContactCard,
-    FollowUp,
-    LosingTouch,
-    Quote,
-    ScoreTerm,
-)
+from salesnotes.config import defaults
+from salesnotes.days import Period, days_phrase, duration_words, relative
+from salesnotes.models import AgendaRow, Candidate, ScoreTerm
 from salesnotes.text import fold, one_line
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
 
-@dataclass(frozen=True)
+    from salesnotes.config import Config
+    from salesnotes.models import ContactCard, FollowUp, LosingTouch, Quote
+
+
 class Weights:
     """The agenda's scoring: ``agenda.weights.*`` in the configuration (README: "How the
     agenda ranks"). ``Weights()`` is the documented defaults."""
 
-    values: Mapping[str, float] = field(default_factory=lambda: _weights(defaults()))
+    __slots__ = ("values",)
+
+    def __init__(self, values: Mapping[str, float] | None = None) -> None:
+        self.values = values if values is not None else _weights(defaults())
 
     @classmethod
     def from_config(cls, config: Config) -> Weights:
@@ -256,20 +255,9 @@ def quote_candidates(
     return found
 
 
-def duration_words(days: int) -> str:
-    """'9 days', '9 weeks', '5 months': how long, roughly, in the largest fitting unit."""
-    if days < 14:
-        return days_phrase(days)
-    if days < 90:
-        return f"{days // 7} weeks"
-    return f"{round(days / 30.44)} months"
-
-
 def rhythm_candidate(item: LosingTouch, today: date, weights: Weights) -> Candidate:
     """A contact past their rhythm: weighted by how many rhythms late, so a weekly rhythm
     missed by a week ranks above a quarterly one missed by a week."""
-    from salesnotes.dates import Period
-
     unit = item.rhythm[-1]
     rhythm = Period(int(item.rhythm[:-1]), unit).describe()
     if item.last_contact is not None:

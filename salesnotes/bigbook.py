@@ -1,6 +1,7 @@
 """Realistic books of any size, for benchmarks and for trying salesnotes at scale.
 
-``generate(size, today, seed)`` yields batches of rows for ``Store.bulk_load``: Dutch people in
+``generate(size, today, seed)`` yields batches of plain rows for ``store.bulk.load`` (table
+name -> rows in ``store.bulk.LOAD_COLUMNS`` order): Dutch people in
 organisations, years of conversations, open and closed follow-ups, quotes in every status.
 Deterministic for a seed; streamed in batches, so a 100,000-contact book never sits in memory.
 Per contact on average: 10 interactions, about 1 open follow-up, 2 done ones, 0.3 quotes.
@@ -11,7 +12,6 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -177,19 +177,33 @@ PRIORITIES = ("normal",) * 6 + ("high", "low")
 TAGS = ("dakisolatie", "warmtepomp", "zonnepanelen", "nieuwbouw", "renovatie", "vip", "partner")
 
 
-@dataclass
 class Batch:
-    """Rows for one bulk insert, per table, in the column order ``Store.bulk_load`` expects."""
+    """Rows for one bulk insert, per table, in the column order ``store.bulk.load`` expects."""
 
-    organisations: list[tuple[Any, ...]] = field(default_factory=list)
-    contacts: list[tuple[Any, ...]] = field(default_factory=list)
-    emails: list[tuple[Any, ...]] = field(default_factory=list)
-    phones: list[tuple[Any, ...]] = field(default_factory=list)
-    tags: list[tuple[Any, ...]] = field(default_factory=list)
-    interactions: list[tuple[Any, ...]] = field(default_factory=list)
-    followups: list[tuple[Any, ...]] = field(default_factory=list)
-    quotes: list[tuple[Any, ...]] = field(default_factory=list)
-    revisions: list[tuple[Any, ...]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.organisations: list[tuple[Any, ...]] = []
+        self.contacts: list[tuple[Any, ...]] = []
+        self.emails: list[tuple[Any, ...]] = []
+        self.phones: list[tuple[Any, ...]] = []
+        self.tags: list[tuple[Any, ...]] = []
+        self.interactions: list[tuple[Any, ...]] = []
+        self.followups: list[tuple[Any, ...]] = []
+        self.quotes: list[tuple[Any, ...]] = []
+        self.revisions: list[tuple[Any, ...]] = []
+
+    def rows(self) -> dict[str, list[tuple[Any, ...]]]:
+        """The rows by table name."""
+        return {
+            "organisations": self.organisations,
+            "contacts": self.contacts,
+            "contact_emails": self.emails,
+            "contact_phones": self.phones,
+            "contact_tags": self.tags,
+            "interactions": self.interactions,
+            "followups": self.followups,
+            "quotes": self.quotes,
+            "quote_revisions": self.revisions,
+        }
 
 
 def _fold(text: str) -> str:
@@ -198,7 +212,9 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
-def generate(size: int, today: date, seed: int = 2026, batch: int = 2000) -> Iterator[Batch]:
+def generate(
+    size: int, today: date, seed: int = 2026, batch: int = 2000
+) -> Iterator[dict[str, list[tuple[Any, ...]]]]:
     """Yield batches of rows for a book of ``size`` contacts."""
     rng = random.Random(seed)  # noqa: S311 - made-up data, reproducible by design
 
@@ -333,9 +349,9 @@ def generate(size: int, today: date, seed: int = 2026, batch: int = 2000) -> Ite
         for tag in {rng.choice(TAGS) for _ in range(rng.choice((0, 0, 1, 2)))}:
             current.tags.append((contact_id, tag))
         if contact_id % batch == 0:
-            yield current
+            yield current.rows()
             current = Batch()
-    yield current
+    yield current.rows()
 
 
 def org_names_domain(org_id: int) -> str:

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from salesnotes.errors import ConfigError
+from salesnotes.record import record
 
-Check = Callable[[Any], str | None]  # returns a problem, or None when the value is fine
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import Any
+
+    Check = Callable[[Any], str | None]  # returns a problem, or None when the value is fine
 
 
 def _number(low: float, high: float) -> Check:
@@ -129,15 +131,15 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
 }
 
 
-def config_path() -> Path:
+def config_path() -> str:
     """$SALESNOTES_CONFIG, else config.toml in the platform's user config folder."""
     env = os.environ.get("SALESNOTES_CONFIG")
     if env:
-        return Path(env).expanduser()
-    return user_folder("config") / "config.toml"
+        return os.path.expanduser(env)
+    return os.path.join(user_folder("config"), "config.toml")
 
 
-def user_folder(kind: str) -> Path:
+def user_folder(kind: str) -> str:
     """salesnotes' user ``config`` or ``data`` folder, as platformdirs defines them.
 
     On Linux and the BSDs that is the XDG rule ($XDG_CONFIG_HOME or ~/.config, $XDG_DATA_HOME
@@ -151,20 +153,20 @@ def user_folder(kind: str) -> Path:
             "data": ("XDG_DATA_HOME", "~/.local/share"),
         }[kind]
         base = os.environ.get(variable, "").strip() or fallback
-        return Path(base).expanduser() / "salesnotes"
+        return os.path.join(os.path.expanduser(base), "salesnotes")
     import platformdirs
 
-    finder = platformdirs.user_config_path if kind == "config" else platformdirs.user_data_path
+    finder = platformdirs.user_config_dir if kind == "config" else platformdirs.user_data_dir
     return finder("salesnotes", appauthor=False)
 
 
-@dataclass(frozen=True)
+@record
 class Config:
     """Effective settings, and where each came from ('default' or the file's path)."""
 
     values: dict[str, Any]
     sources: dict[str, str]
-    path: Path
+    path: str
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -188,7 +190,7 @@ def defaults() -> Config:
     return Config(
         values={key: spec[0] for key, spec in SETTINGS.items()},
         sources=dict.fromkeys(SETTINGS, "default"),
-        path=Path(),
+        path="",
     )
 
 
@@ -201,17 +203,18 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any
             yield dotted, value
 
 
-def load(path: Path | None = None) -> Config:
+def load(path: str | os.PathLike[str] | None = None) -> Config:
     """Defaults overridden by the configuration file, if there is one."""
-    path = path or config_path()
+    path = os.fspath(path) if path else config_path()
     base = defaults()
     values, sources = dict(base.values), dict(base.sources)
-    if not path.exists():
+    if not os.path.exists(path):
         return Config(values, sources, path)
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as file:
+            data = tomllib.loads(file.read())
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
     except (OSError, UnicodeDecodeError) as exc:

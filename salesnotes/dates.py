@@ -8,11 +8,35 @@ Nothing is guessed: text that is not one of the forms below is a ``BadInput`` wi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from salesnotes.days import (
+    DAY_ABBR,
+    DAY_NAMES,
+    MONTH_ABBR,
+    MONTH_NAMES,
+    Period,
+    add_working_days,
+    describe,
+    month_end,
+    shift,
+)
 from salesnotes.errors import BadInput
 from salesnotes.text import fold
+
+__all__ = [
+    "DAY_ABBR",
+    "DAY_NAMES",
+    "MONTH_ABBR",
+    "MONTH_NAMES",
+    "EXAMPLES",
+    "Period",
+    "add_working_days",
+    "describe",
+    "parse_birthday",
+    "parse_period",
+    "parse_when",
+]
 
 WEEKDAYS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -49,10 +73,6 @@ for _i, _names in enumerate(
 ):
     for _name in _names:
         MONTHS[_name] = _i
-
-DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 _WORDS = {
     "today": 0,
@@ -128,68 +148,6 @@ _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|e|ste|de)?$")
 EXAMPLES = "2026-12-01, 1-12, '1 december', 'tomorrow', 'vrijdag', 'in 2 weeks' or '+3d'"
 
 
-@dataclass(frozen=True)
-class Period:
-    """A rhythm or validity such as 30d, 6w or 3m."""
-
-    count: int
-    unit: str  # d, w, m or y
-
-    def after(self, start: date) -> date:
-        """The date this period after ``start`` (months clamp to the month's end)."""
-        return shift(start, self.count, self.unit)
-
-    @property
-    def approx_days(self) -> float:
-        """Length in days, months counted as 30.44 days: for comparing periods."""
-        return self.count * {"d": 1.0, "w": 7.0, "m": 30.44, "y": 365.25}[self.unit]
-
-    def __str__(self) -> str:
-        return f"{self.count}{self.unit}"
-
-    def describe(self) -> str:
-        """'6 weeks', '1 month'."""
-        word = {"d": "day", "w": "week", "m": "month", "y": "year"}[self.unit]
-        return f"{self.count} {word}{'' if self.count == 1 else 's'}"
-
-
-def shift(start: date, count: int, unit: str) -> date:
-    """``start`` moved by ``count`` days, weeks, months or years."""
-    if unit == "d":
-        return start + timedelta(days=count)
-    if unit == "w":
-        return start + timedelta(weeks=count)
-    from dateutil.relativedelta import relativedelta  # ~10 ms; only month arithmetic needs it
-
-    if unit == "m":
-        return start + relativedelta(months=count)
-    return start + relativedelta(years=count)
-
-
-def describe(day: date) -> str:
-    """The echo format: 'Fri 27 Nov 2026' (English, independent of the locale)."""
-    return f"{DAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]} {day.year}"
-
-
-def relative(day: date, today: date) -> str:
-    """'today', 'tomorrow', 'in 3 days', 'yesterday', '3 days ago'."""
-    delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return "yesterday"
-    if delta > 0:
-        return f"in {delta} days"
-    return f"{-delta} days ago"
-
-
-def days_phrase(n: int) -> str:
-    """'1 day', '3 days'."""
-    return f"{n} day{'' if n == 1 else 's'}"
-
-
 def parse_period(text: str) -> Period:
     """'30d', '6w', '3m', '1y', '2 weeks', '6 weken' -> Period. Zero or negative is refused."""
     folded = fold(text).removeprefix("every ").removeprefix("elke ").removeprefix("iedere ")
@@ -237,17 +195,6 @@ def parse_birthday(text: str) -> str:
     except ValueError:
         raise BadInput(f"'{text}' is not a day of the year; try 12-03 or '12 maart'") from None
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
-
-
-def add_working_days(start: date, days: int) -> date:
-    """``start`` plus ``days`` working days (Monday to Friday)."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
 
 
 def parse_when(text: str, today: date, *, past: bool = False) -> date:
@@ -400,34 +347,13 @@ def _make(year: int, month: int, day: int, original: str) -> date:
     except ValueError:
         pass
     if 1 <= year <= 9999 and day > 28:
-        last = _month_end(year, month)
+        last = month_end(year, month)
         suggestion = f"{last.day}-{month}-{year}"
         raise BadInput(
             f"'{original}' is not a date: {MONTH_NAMES[month - 1]} {year} has {last.day} days; "
             f"try {suggestion}, 'tomorrow' or 'vrijdag'"
         )
     raise BadInput(f"'{original}' is not a date; try {EXAMPLES}")
-
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def _month_end(year: int, month: int) -> date:
-    first_next = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-    return first_next - timedelta(days=1)
 
 
 def _next_occurrence(day: int, month: int, today: date, past: bool, original: str) -> date:

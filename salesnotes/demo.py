@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
-from salesnotes.store import Store
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from salesnotes.store.interface import Store
 
 # name, organisation, e-mail, phone, status, tags
 PEOPLE = [
@@ -171,7 +174,7 @@ def fill(store: Store, today: date, now: str) -> int:
     ids: dict[str, int] = {}
     start = today - timedelta(days=60)
     for name, org, email, phone, status, tags in PEOPLE:
-        contact = store.add_contact(
+        contact = store.contacts.add(
             name,
             now=at(start),
             today=start,
@@ -184,9 +187,9 @@ def fill(store: Store, today: date, now: str) -> int:
         ids[name] = contact.id
     # Occasions in the coming week: a birthday and a customer anniversary.
     birthday = today + timedelta(days=3)
-    store.edit_contact(ids["Kees de Groot"], now=at(start), birthday=f"1968-{birthday:%m-%d}")
+    store.contacts.edit(ids["Kees de Groot"], now=at(start), birthday=f"1968-{birthday:%m-%d}")
     since = today + timedelta(days=5)
-    store.edit_contact(
+    store.contacts.edit(
         ids["Jan de Vries"],
         now=at(start),
         customer_since=date(
@@ -195,9 +198,9 @@ def fill(store: Store, today: date, now: str) -> int:
     )
     for days_ago, who, kind, text in CONVERSATIONS:
         day = today - timedelta(days=days_ago)
-        store.log(ids[who], text, kind=kind, on=day, now=at(day))
+        store.interactions.add(ids[who], text, kind=kind, on=day, now=at(day))
     for due_in, who, reason, priority, text, created_ago in FOLLOW_UPS:
-        store.follow(
+        store.followups.add(
             ids[who],
             today + timedelta(days=due_in),
             text,
@@ -208,7 +211,7 @@ def fill(store: Store, today: date, now: str) -> int:
         )
     for who, title, cents, quoted_ago, valid_days, steps in QUOTES:
         quoted_on = today - timedelta(days=quoted_ago)
-        quote = store.add_quote(
+        quote = store.quotes.add(
             ids[who],
             title,
             cents,
@@ -221,12 +224,12 @@ def fill(store: Store, today: date, now: str) -> int:
         for step in steps:
             on = today - timedelta(days=step[1])
             if step[0] == "sent":
-                store.send_quote(quote.id, on)
-                store.log(
+                store.quotes.send(quote.id, on)
+                store.interactions.add(
                     ids[who], f"Sent quote #{quote.id} {title}", kind="email", on=on, now=at(on)
                 )
             elif step[0] == "revise":
-                store.revise_quote(quote.id, step[2], note=step[3], on=on, now=at(on))
+                store.quotes.revise(quote.id, step[2], note=step[3], on=on, now=at(on))
             else:
-                store.close_quote(quote.id, step[0], on=on, now=at(on), reason=step[2])
+                store.quotes.close(quote.id, step[0], on=on, now=at(on), reason=step[2])
     return len(ids)

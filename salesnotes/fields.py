@@ -45,3 +45,19 @@ def normalise_tag(value: str) -> str:
     if not tag:
         raise BadInput(f"'{value}' is not a tag; try dakisolatie or vip")
     return tag
+
+
+def require_text(value: str, what: str) -> str:
+    """Cleaned text that must not be empty ("a contact's name cannot be empty")."""
+    cleaned = clean(value)
+    if not cleaned:
+        raise BadInput(f"{what} cannot be empty")
+    return cleaned
+
+
+def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
+    """A value from a fixed set, case-insensitive; anything else names the choices."""
+    folded = value.strip().lower()
+    if folded not in allowed:
+        raise BadInput(f"'{value}' is not a {what}; use one of: {', '.join(allowed)}")
+    return folded

@@ -1,9 +1,11 @@
-"""The records salesnotes keeps, as frozen dataclasses. Store returns these; render prints them."""
+"""The records salesnotes keeps (see ``record``: frozen, cheap to import). The store returns
+these; the domain and render take them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+
+from salesnotes.record import record
 
 STATUSES = ("lead", "prospect", "customer", "ambassador", "former")
 KINDS = ("call", "email", "meeting", "visit", "note")
@@ -12,7 +14,7 @@ REASONS = ("callback", "complaint", "question", "quote", "checkin", "other")
 PRIORITIES = ("high", "normal", "low")
 
 
-@dataclass(frozen=True)
+@record
 class Organisation:
     """A company; contacts belong to at most one."""
 
@@ -22,7 +24,7 @@ class Organisation:
     contact_count: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class Contact:
     """A person, with how to reach them and where they stand."""
 
@@ -50,7 +52,7 @@ class Contact:
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
 
 
-@dataclass(frozen=True)
+@record
 class Interaction:
     """Something that happened with a contact: a call, a mail, a visit, a note."""
 
@@ -64,7 +66,7 @@ class Interaction:
     logged_at: str
 
 
-@dataclass(frozen=True)
+@record
 class FollowUp:
     """A promise to get back to someone on a given day."""
 
@@ -90,7 +92,7 @@ class FollowUp:
         return self.status == "open"
 
 
-@dataclass(frozen=True)
+@record
 class ScoreTerm:
     """One named part of an agenda row's score: ('callback', 500)."""
 
@@ -98,7 +100,7 @@ class ScoreTerm:
     value: float
 
 
-@dataclass(frozen=True)
+@record
 class Candidate:
     """What one agenda source says about one contact: why to call, and how urgent."""
 
@@ -114,7 +116,7 @@ class Candidate:
         return sum(term.value for term in self.terms)
 
 
-@dataclass(frozen=True)
+@record
 class ContactCard:
     """The few contact details an agenda row shows."""
 
@@ -125,7 +127,7 @@ class ContactCard:
     email: str | None
 
 
-@dataclass(frozen=True)
+@record
 class AgendaRow:
     """One person to call, the score that placed them, and why in words."""
 
@@ -137,7 +139,7 @@ class AgendaRow:
     score: float
     reasons: tuple[str, ...]
     followup_ids: tuple[int, ...]
-    terms: tuple[ScoreTerm, ...] = field(default=())
+    terms: tuple[ScoreTerm, ...] = ()
     since: date | None = None
 
 
@@ -145,7 +147,7 @@ QUOTE_STATUSES = ("draft", "sent", "negotiating", "won", "lost", "expired")
 OPEN_QUOTE_STATUSES = ("draft", "sent", "negotiating")
 
 
-@dataclass(frozen=True)
+@record
 class QuoteRevision:
     """One version of a quote's amount: the first is the original offer."""
 
@@ -155,7 +157,7 @@ class QuoteRevision:
     note: str
 
 
-@dataclass(frozen=True)
+@record
 class Quote:
     """An offer to a contact, with its history; money in integer cents."""
 
@@ -193,7 +195,7 @@ class Quote:
         return max(0, (today - self.last_activity).days)
 
 
-@dataclass(frozen=True)
+@record
 class LosingTouch:
     """A contact past their keep-in-touch rhythm."""
 
@@ -213,7 +215,7 @@ class LosingTouch:
         return self.overdue_days / self.rhythm_days if self.rhythm_days else 0.0
 
 
-@dataclass(frozen=True)
+@record
 class Occasion:
     """A birthday or customer anniversary coming up."""
 
@@ -225,7 +227,7 @@ class Occasion:
     years: int | None
 
 
-@dataclass(frozen=True)
+@record
 class Hit:
     """One search result: a contact, something said, a follow-up or a quote."""
 
@@ -235,3 +237,40 @@ class Hit:
     contact: str
     on: date | None
     text: str
+
+
+@record
+class NewContact:
+    """A contact to add in bulk (an import): checked and normalised by the format that read it."""
+
+    name: str
+    organisation: str | None
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    tags: tuple[str, ...]
+    status: str
+    note: str
+
+
+@record
+class Touch:
+    """A contact's keep-in-touch clock, as the rhythm rules need it."""
+
+    contact_id: int
+    name: str
+    organisation: str | None
+    status: str
+    every: str | None
+    last_touch: date
+    last_contact: date | None
+
+
+@record
+class Dates:
+    """A contact's yearly dates: birthday ('YYYY-MM-DD' or '--MM-DD') and customer since."""
+
+    contact_id: int
+    name: str
+    organisation: str | None
+    birthday: str | None
+    customer_since: str | None

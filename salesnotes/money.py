@@ -10,22 +10,24 @@ expected, ``1,234`` and ``1.234`` are both one thousand two hundred and thirty-f
 
 from __future__ import annotations
 
-import re
-
 from salesnotes.errors import BadInput
 
 MAX_CENTS = 100_000_000_00  # one hundred million: anything above is a typo, not a quote
 SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
 STYLES = ("nl", "en")
-_CURRENCY_WORDS = re.compile(r"(?i)\s*(€|euros|euro|eur|\$|usd|£|gbp)\s*")
-_GROUPED = re.compile(r"^\d{1,3}([.,])\d{3}(\1\d{3})*$")
+# Patterns for reading amounts; ``re`` is imported only when an amount is read (formatting one,
+# which every agenda with a quote does, needs none).
+_CURRENCY_WORDS = r"(?i)\s*(€|euros|euro|eur|\$|usd|£|gbp)\s*"
+_GROUPED = r"^\d{1,3}([.,])\d{3}(\1\d{3})*$"
 
 
 def parse_amount(text: str) -> int:
     """'€ 12.500,50' -> 1250050 cents. Refuses negative, zero, absurd and unreadable amounts."""
+    import re
+
     original = text
     cleaned = text.strip().replace("\u00a0", " ").replace("\u202f", " ").replace("'", "")
-    cleaned = _CURRENCY_WORDS.sub("", cleaned).replace(" ", "")
+    cleaned = re.sub(_CURRENCY_WORDS, "", cleaned).replace(" ", "")
     if cleaned.startswith("-"):
         raise BadInput(f"'{original}' is negative; an amount is more than zero")
     multiplier = 1
@@ -44,11 +46,13 @@ def parse_amount(text: str) -> int:
 
 
 def _cents(text: str) -> int | None:
+    import re
+
     if not text or not re.fullmatch(r"[\d.,]+", text) or not text[0].isdigit():
         return None
     if text.isdigit():
         return int(text) * 100
-    if _GROUPED.match(text):  # 12.500, 1,234, 1.234.567
+    if re.match(_GROUPED, text):  # 12.500, 1,234, 1.234.567
         return int(re.sub(r"[.,]", "", text)) * 100
     last = max(text.rfind("."), text.rfind(","))
     whole, decimals = text[:last], text[last + 1 :]
@@ -57,7 +61,7 @@ def _cents(text: str) -> int | None:
     decimal_sep = text[last]
     if decimal_sep in whole:
         return None  # "1,234,56": the decimal separator used as a group separator too
-    if not whole.isdigit() and not _GROUPED.match(whole):
+    if not whole.isdigit() and not re.match(_GROUPED, whole):
         return None
     return int(re.sub(r"[.,]", "", whole)) * 100 + int(decimals.ljust(2, "0"))
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from salesnotes.models import OPEN_QUOTE_STATUSES
+from salesnotes.record import record
 
-from salesnotes.config import Config
-from salesnotes.models import OPEN_QUOTE_STATUSES, Quote
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import sqlite3
+    from datetime import date
+    from typing import Any
+
+    from salesnotes.config import Config
+    from salesnotes.models import Quote
 
 COMMON_LOST_REASONS = ("price", "competitor", "timing", "no budget", "no response", "scope")
 
@@ -44,7 +45,7 @@ def is_stale(quote: Quote, today: date, config: Config) -> bool:
     return threshold is not None and quote.idle_days(today) > threshold
 
 
-@dataclass(frozen=True)
+@record
 class StatusFigures:
     """Open quotes of one shown status."""
 
@@ -54,7 +55,7 @@ class StatusFigures:
     weighted_cents: int
 
 
-@dataclass(frozen=True)
+@record
 class PeriodFigures:
     """Quotes closed in a period."""
 
@@ -71,7 +72,7 @@ class PeriodFigures:
         return self.won_count / closed if closed else None
 
 
-@dataclass(frozen=True)
+@record
 class Pipeline:
     """What is open, weighted, expiring, and how the month and year went."""
 
@@ -103,12 +104,12 @@ class Pipeline:
 
 
 def pipeline(
-    rows: dict[str, list[sqlite3.Row]],
+    rows: dict[str, list[dict[str, Any]]],
     lost_reasons: list[tuple[str, int]],
     today: date,
     currency: str,
 ) -> Pipeline:
-    """Assemble the pipeline from the store's aggregates (store.pipeline_rows)."""
+    """Assemble the pipeline from the store's aggregates (``store.quotes.pipeline_figures``)."""
     shown_order = ("draft", "sent", "negotiating", "expired")
     found = {r["shown"]: r for r in rows["open"]}
     by_status = tuple(
@@ -147,41 +148,3 @@ def pipeline(
         other_currencies={r["currency"]: int(r["n"]) for r in rows["other"]},
         lost_reasons=tuple(lost_reasons),
     )
-
-
-def pipeline_json(p: Pipeline) -> dict[str, Any]:
-    """The JSON contract of ``pipeline``."""
-
-    def period(f: PeriodFigures) -> dict[str, Any]:
-        return {
-            "period": f.label,
-            "won_count": f.won_count,
-            "won_cents": f.won_cents,
-            "lost_count": f.lost_count,
-            "lost_cents": f.lost_cents,
-            "win_rate": None if f.win_rate is None else round(f.win_rate, 4),
-        }
-
-    return {
-        "currency": p.currency,
-        "date": p.today.isoformat(),
-        "open": [
-            {
-                "status": s.status,
-                "count": s.count,
-                "value_cents": s.value_cents,
-                "weighted_cents": s.weighted_cents,
-            }
-            for s in p.by_status
-        ],
-        "open_count": p.open_count,
-        "open_cents": p.open_cents,
-        "weighted_cents": p.weighted_cents,
-        "expiring_count": p.expiring_count,
-        "expiring_cents": p.expiring_cents,
-        "month": period(p.month),
-        "year": period(p.year),
-        "average_days_sent_to_won": p.average_days_to_win,
-        "other_currencies": p.other_currencies,
-        "lost_reasons": [{"reason": r, "count": n} for r, n in p.lost_reasons],
-    }

@@ -12,11 +12,9 @@ full ranking would (see ``agenda``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
+from salesnotes import rhythms
 from salesnotes.agenda import (
     Weights,
     complaint_age,
@@ -26,23 +24,25 @@ from salesnotes.agenda import (
     rank,
     rhythm_candidate,
 )
-from salesnotes.config import Config, defaults
-from salesnotes.models import (
-    OPEN_QUOTE_STATUSES,
-    PRIORITIES,
-    REASONS,
-    STATUSES,
-    AgendaRow,
-    Candidate,
-    FollowUp,
-    Quote,
-)
-from salesnotes.quotes import Pipeline, is_stale, probabilities
-from salesnotes.quotes import pipeline as assemble_pipeline
-from salesnotes.store import Store
+from salesnotes.config import defaults
+from salesnotes.models import OPEN_QUOTE_STATUSES, PRIORITIES, REASONS
+from salesnotes.record import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any
+
+    from salesnotes.config import Config
+    from salesnotes.models import AgendaRow, Candidate, FollowUp, LosingTouch, Occasion, Quote
+    from salesnotes.quotes import Pipeline
+    from salesnotes.store.interface import Store
+
+    Found = tuple[list[Candidate], float | None]
+    Source = Callable[[Store, "Context", Sequence[int] | None, int | None], Found]
 
 
-@dataclass(frozen=True)
+@record
 class Context:
     """What every source may use: the day, the moment, the settings and the weights."""
 
@@ -50,10 +50,6 @@ class Context:
     now: datetime
     config: Config
     weights: Weights
-
-
-Found = tuple[list[Candidate], float | None]
-Source = Callable[[Store, Context, Sequence[int] | None, int | None], Found]
 
 
 def followups_source(
@@ -71,31 +67,46 @@ def followups_source(
         return [followup_candidate(f, ctx.today, ctx.weights, ctx.now, hours) for f in due]
 
     if k is None:
-        return score(store.due_followups(ctx.today, contact_ids=contact_ids)), None
+        return score(store.followups.due(ctx.today, contact_ids=contact_ids)), None
     found: list[Candidate] = []
     bounds = []
     for reason in REASONS:
         for priority in PRIORITIES:
             limit = None if reason == "complaint" else k
-            group = score(store.due_followups(ctx.today, group=(reason, priority), limit=limit))
+            group = score(store.followups.due(ctx.today, group=(reason, priority), limit=limit))
             found += group
             if limit is not None and len(group) >= limit:
                 bounds.append(group[-1].score)
     return found, max(bounds, default=None)
 
 
-def rhythm_defaults(config: Config) -> dict[str, str]:
-    """The default rhythm of each status ('off' where there is none)."""
-    return {status: config.get_str(f"rhythm.{status}") for status in STATUSES}
+def losing_touch(
+    store: Store,
+    day: date,
+    config: Config,
+    *,
+    contact_ids: Sequence[int] | None = None,
+    limit: int | None = None,
+) -> list[LosingTouch]:
+    """Active contacts past their keep-in-touch rhythm on ``day`` (see ``rhythms``); with
+    ``limit``, at most that many per rhythm, the longest without contact first."""
+    by_status = rhythms.defaults(config)
+    statuses, own = rhythms.cutoffs(day, by_status, store.rhythms.rhythms_in_use())
+    touches = store.rhythms.untouched_since(statuses, own, contact_ids=contact_ids, limit=limit)
+    return rhythms.past_rhythm(touches, day, by_status)
+
+
+def occasions(store: Store, day: date, days: int = 7) -> list[Occasion]:
+    """Birthdays and customer anniversaries from ``day`` up to ``days`` ahead."""
+    keys = sorted({d.strftime("%m-%d") for d in rhythms.window(day, days)})
+    return rhythms.occasions(store.rhythms.yearly_dates(keys), day, days)
 
 
 def rhythms_source(
     store: Store, ctx: Context, contact_ids: Sequence[int] | None, k: int | None
 ) -> Found:
     """Contacts past their keep-in-touch rhythm."""
-    items = store.losing_touch(
-        ctx.today, rhythm_defaults(ctx.config), contact_ids=contact_ids, limit=k
-    )
+    items = losing_touch(store, ctx.today, ctx.config, contact_ids=contact_ids, limit=k)
     found = [rhythm_candidate(item, ctx.today, ctx.weights) for item in items]
     bound = None
     if k is not None:
@@ -118,7 +129,7 @@ def quotes_source(
     """
     today, config, weights = ctx.today, ctx.config, ctx.weights
     if k is None:
-        quotes = store.quotes(open_only=True, contact_ids=contact_ids, history=False)
+        quotes = store.quotes.find(open_only=True, contact_ids=contact_ids, history=False)
         return [c for q in quotes for c in quote_candidates(q, today, weights, config)], None
     window = config.get_int("quotes.expiring_within_days")
     reads: list[tuple[str, list[Any], float]] = []
@@ -134,7 +145,7 @@ def quotes_source(
     seen: dict[int, Quote] = {}
     bounds = []
     for condition, params, base in reads:
-        quotes = store.open_quotes_by_amount(condition, params, k)
+        quotes = store.quotes.top_by_amount(condition, params, k)
         for quote in quotes:
             seen.setdefault(quote.id, quote)
         if len(quotes) >= k:
@@ -154,19 +165,21 @@ def late_complaints(
 ) -> list[tuple[FollowUp, timedelta]]:
     """Open complaints past their response time, with their age, oldest first."""
     response = timedelta(hours=config.get_int("complaints.response_hours"))
-    aged = [(f, complaint_age(f, now)) for f in store.open_complaints()]
+    aged = [(f, complaint_age(f, now)) for f in store.followups.open_complaints()]
     return [(f, age) for f, age in aged if age > response]
 
 
 def quotes_to_mention(store: Store, config: Config, day: date) -> tuple[list[Quote], list[Quote]]:
     """Open quotes expiring within the window (soonest first) and stale ones (most idle first);
     a quote already past its date is the agenda's "offer to renew", not stale."""
+    from salesnotes.quotes import is_stale
+
     window = day + timedelta(days=config.get_int("quotes.expiring_within_days"))
     cutoffs = {
         status: day - timedelta(days=config.get_int(f"quotes.stale_after_days.{status}"))
         for status in OPEN_QUOTE_STATUSES
     }
-    by_validity, idle = store.quotes_needing_attention(day, window, cutoffs)
+    by_validity, idle = store.quotes.needing_attention(window, cutoffs)
     expiring = [q for q in by_validity if q.valid_until and day <= q.valid_until]
     shown = {q.id for q in expiring}
     stale = [
@@ -182,14 +195,17 @@ def quotes_to_mention(store: Store, config: Config, day: date) -> tuple[list[Quo
 def pipeline(store: Store, config: Config, day: date, lost_reasons: int = 5) -> Pipeline:
     """The pipeline's figures on ``day``, in the configured currency."""
     currency = config.get_str("money.currency")
-    rows = store.pipeline_rows(
+    from salesnotes.quotes import pipeline as assemble_pipeline
+    from salesnotes.quotes import probabilities
+
+    rows = store.quotes.pipeline_figures(
         day,
         currency,
         probabilities(config),
         day.replace(month=1, day=1),
         day + timedelta(days=config.get_int("quotes.expiring_within_days")),
     )
-    reasons = store.lost_reasons(lost_reasons) if lost_reasons else []
+    reasons = store.quotes.lost_reasons(lost_reasons) if lost_reasons else []
     return assemble_pipeline(rows, reasons, day, currency)
 
 
@@ -215,7 +231,7 @@ def agenda(
     ctx = Context(today, now, config, weights)
     if limit is None:
         candidates = [c for source in SOURCES for c in source(store, ctx, None, None)[0]]
-        return rank(candidates, store.cards(c.contact_id for c in candidates), weights)
+        return rank(candidates, store.contacts.cards(c.contact_id for c in candidates), weights)
     k = limit + 10
     while True:
         results = [source(store, ctx, None, k) for source in SOURCES]
@@ -232,6 +248,6 @@ def agenda(
         # A contact's score is their best candidate's, so the list is made of these contacts
         # (ties at the cut included); read all their candidates for the reasons and dates.
         chosen = [cid for cid, score in best.items() if cut is None or score >= cut]
-        cards = store.cards(chosen)
+        cards = store.contacts.cards(chosen)
         candidates = [c for source in SOURCES for c in source(store, ctx, list(cards), None)[0]]
         return rank(candidates, cards, weights, limit)

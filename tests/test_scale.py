@@ -15,7 +15,7 @@ import pytest
 
 from salesnotes import sources
 from salesnotes.config import user_folder
-from salesnotes.store import Store
+from salesnotes.store import open_store
 from tests.conftest import Run, RunJson, dump
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,17 +85,18 @@ def test_a_short_agenda_is_exactly_the_head_of_the_full_one(
 
 
 def test_agenda_queries_use_indexes_and_never_scan_a_big_table(big_book: Path) -> None:
-    store = Store.open(big_book)
+    store = open_store(big_book)
+    conn = store.db.conn
     statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
+    conn.set_trace_callback(statements.append)
     with store.read():
         rows = sources.agenda(store, date(2026, 11, 25), limit=25)
-    store.conn.set_trace_callback(None)
+    conn.set_trace_callback(None)
     assert len(rows) == 25
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert selects
     for sql in selects:
-        plan = [row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
         scans = [step for step in plan if step.startswith("SCAN") and "CONSTANT ROW" not in step]
         assert not scans, f"{sql}\n{plan}"
     store.close()
@@ -155,7 +156,7 @@ def test_the_command_line_entry_point_builds_only_what_it_runs(
 def test_user_folders_are_the_ones_platformdirs_gives(
     kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    expected = {"config": platformdirs.user_config_path, "data": platformdirs.user_data_path}
+    expected = {"config": platformdirs.user_config_dir, "data": platformdirs.user_data_dir}
     assert user_folder(kind) == expected[kind]("salesnotes", appauthor=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "c"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "d"))

@@ -15,7 +15,8 @@ import pytest
 
 from salesnotes import migrations
 from salesnotes.errors import DatabaseError
-from salesnotes.store import Store, connect, migrate
+from salesnotes.store import open_store
+from salesnotes.store.connection import connect, migrate
 from tests.conftest import Run, RunJson
 
 DATA = Path(__file__).parent / "data"
@@ -42,9 +43,9 @@ def test_default_location_is_the_user_data_folder(
 
 
 def test_connection_settings(db_path: Path) -> None:
-    store = Store.open(db_path)
+    store = open_store(db_path)
     try:
-        conn = store.conn
+        conn = store.db.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 10_000
@@ -67,7 +68,7 @@ def schema(db: Path) -> list[tuple[str, str]]:
 
 
 def test_migrates_an_empty_database_to_the_latest_schema(db_path: Path) -> None:
-    Store.open(db_path).close()
+    open_store(db_path).close()
     conn = sqlite3.connect(db_path)
     applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
     conn.close()
@@ -98,7 +99,7 @@ def test_upgrades_a_saved_database_of_the_first_version(
     conn.close()
     assert applied == list(migrations.NAMES)
     fresh = tmp_path / "fresh.db"
-    Store.open(fresh).close()
+    open_store(fresh).close()
     assert schema(old) == schema(fresh)
 
 

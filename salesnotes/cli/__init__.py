@@ -8,105 +8,18 @@ command pays only for what it needs (see the README's performance section).
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from salesnotes import __version__
-from salesnotes.errors import BadInput, SalesnotesError
-
-if TYPE_CHECKING:
-    from salesnotes.config import Config
-    from salesnotes.store import Store
+from salesnotes.env import Env
+from salesnotes.errors import SalesnotesError
 
 EXIT_CODES_HELP = "Exit codes: 0 ok, 1 error, 2 bad input, 3 not found, 4 ambiguous or conflict."
-
-
-def default_db_path() -> Path:
-    """The platform's user data folder, e.g. ~/.local/share/salesnotes/salesnotes.db."""
-    from salesnotes.config import user_folder
-
-    return user_folder("data") / "salesnotes.db"
-
-
-def parse_today(value: str, source: str) -> datetime:
-    """SALESNOTES_TODAY / --today: YYYY-MM-DD (noon) or YYYY-MM-DDTHH:MM, local time."""
-    try:
-        if "T" in value or " " in value.strip():
-            moment = datetime.fromisoformat(value.strip())
-        else:
-            moment = datetime.combine(date.fromisoformat(value.strip()), time(12, 0))
-    except ValueError:
-        raise BadInput(
-            f"{source}='{value}' is not a date; use YYYY-MM-DD, e.g. 2026-11-23"
-        ) from None
-    return moment if moment.tzinfo else moment.astimezone()
-
-
-@dataclass
-class Env:
-    """What every command needs: where the book is, and what day it is."""
-
-    db: Path | None = None
-    pinned: datetime | None = None
-    _store: Store | None = field(default=None, repr=False)
-    _config: Config | None = field(default=None, repr=False)
-
-    @property
-    def db_path(self) -> Path:
-        """--db, else SALESNOTES_DB, else the platform's data folder."""
-        if self.db is not None:
-            return self.db
-        env = os.environ.get("SALESNOTES_DB")
-        return Path(env).expanduser() if env else default_db_path()
-
-    @property
-    def db_is_explicit(self) -> bool:
-        """True when --db or SALESNOTES_DB names the database."""
-        return self.db is not None or bool(os.environ.get("SALESNOTES_DB"))
-
-    def moment(self) -> datetime:
-        """Now, as an aware local datetime: pinned by --today / SALESNOTES_TODAY, else the clock."""
-        if self.pinned is not None:
-            return self.pinned
-        return datetime.now().astimezone()
-
-    def today(self) -> date:
-        """The local date of ``moment``."""
-        return self.moment().date()
-
-    def now(self) -> str:
-        """``moment`` as a UTC ISO-8601 instant: '2026-11-22T11:00:00Z'."""
-        utc = self.moment().astimezone(UTC).replace(microsecond=0, tzinfo=None)
-        return utc.isoformat() + "Z"
-
-    def config(self) -> Config:
-        """The effective configuration (read once, on first use)."""
-        if self._config is None:
-            from salesnotes import config
-
-            self._config = config.load()
-        return self._config
-
-    def store(self) -> Store:
-        """The open store (opened, created and migrated on first use)."""
-        if self._store is None:
-            from salesnotes.store import Store
-
-            self._store = Store.open(self.db_path)
-        return self._store
-
-    def close(self) -> None:
-        """Close the store if one was opened."""
-        if self._store is not None:
-            self._store.close()
-            self._store = None
 
 
 def env(ctx: typer.Context) -> Env:
@@ -119,10 +32,11 @@ def env(ctx: typer.Context) -> Env:
 
 
 class SalesnotesGroup(TyperGroup):
-    """Turns domain errors into ``Error: ...`` on stderr and their exit code, never a traceback."""
+    """Turns a failure before a command runs (a bad --today) into ``Error: ...`` on stderr and
+    its exit code, never a traceback. Inside a command, ``commands.run`` does the same."""
 
     def invoke(self, ctx: Any) -> Any:
-        """Run the command; map SalesnotesError and SQLite failures to exit codes."""
+        """Run the command; map SalesnotesError to its exit code."""
         from salesnotes import render
 
         try:
@@ -130,12 +44,6 @@ class SalesnotesGroup(TyperGroup):
         except SalesnotesError as exc:
             render.error(exc.message, exc.details)
             ctx.exit(exc.exit_code)
-        except sqlite3.OperationalError as exc:
-            render.error(f"the database could not be used: {exc}")
-            ctx.exit(1)
-        except sqlite3.DatabaseError as exc:
-            render.error(f"{env(ctx).db_path} is not a usable salesnotes database: {exc}")
-            ctx.exit(1)
         finally:
             env(ctx).close()
 
@@ -188,12 +96,7 @@ def _root(
     ] = False,
 ) -> None:
     """Global options."""
-    pinned = None
-    if today is not None:
-        pinned = parse_today(today, "--today")
-    elif os.environ.get("SALESNOTES_TODAY"):
-        pinned = parse_today(os.environ["SALESNOTES_TODAY"], "SALESNOTES_TODAY")
-    ctx.obj = Env(db=db.expanduser() if db else None, pinned=pinned)
+    ctx.obj = Env.from_options(db, today)
 
 
 # Registering commands: these modules import only typer and the standard library at the top.
@@ -255,8 +158,9 @@ def _command_name(info: Any) -> str:
     return str(name)
 
 
-def main() -> None:
-    """Entry point of the ``salesnotes`` command."""
-    _only_the_command_asked_for(sys.argv[1:])
-    app(prog_name="salesnotes")
+def main(args: list[str] | None = None) -> None:
+    """Run the typer app (the full command line: help, completion, every error message)."""
+    args = sys.argv[1:] if args is None else args
+    _only_the_command_asked_for(args)
+    app(args=args, prog_name="salesnotes")
     sys.exit(0)

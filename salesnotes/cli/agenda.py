@@ -6,11 +6,12 @@ from typing import Annotated
 
 import typer
 
-from salesnotes.cli import app, env
-from salesnotes.cli.common import Format, FormatOption
+from salesnotes.cli import app
+from salesnotes.cli.common import Format, FormatOption, runs
 
 
 @app.command()
+@runs("salesnotes.commands.agenda:agenda")
 def agenda(
     ctx: typer.Context,
     when: Annotated[
@@ -29,19 +30,3 @@ def agenda(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Who to call today and why, most urgent first (see 'How the agenda ranks' in the README)."""
-    from datetime import datetime
-
-    from salesnotes import render
-    from salesnotes.dates import parse_when
-    from salesnotes.sources import agenda as build
-
-    e = env(ctx)
-    day = parse_when(when, e.today()) if when is not None else e.today()
-    moment = e.moment() if day == e.today() else datetime.combine(day, e.moment().timetz())
-    store = e.store()
-    config = e.config()
-    if limit is None:
-        limit = config.get_int("agenda.limit")
-    with store.read():
-        rows = build(store, day, config, limit=limit or None, now=moment)
-    render.agenda(rows, fmt.value, day, explain=explain)

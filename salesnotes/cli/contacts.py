@@ -6,14 +6,15 @@ from typing import Annotated
 
 import typer
 
-from salesnotes.cli import app, env
-from salesnotes.cli.common import Format, FormatOption, complete_from
+from salesnotes.cli import app
+from salesnotes.cli.common import Format, FormatOption, complete_from, runs
 from salesnotes.models import STATUSES
 
 STATUS_HELP = "lead, prospect, customer, ambassador or former."
 
 
 @app.command()
+@runs("salesnotes.commands.contacts:add")
 def add(
     ctx: typer.Context,
     name: Annotated[
@@ -48,35 +49,10 @@ def add(
     ] = None,
 ) -> None:
     """Add a contact and print its id."""
-    from salesnotes import render
-    from salesnotes.dates import parse_birthday, parse_when
-
-    e = env(ctx)
-    born = parse_birthday(birthday) if birthday is not None else None
-    since = parse_when(customer_since, e.today(), past=True) if customer_since else None
-    store = e.store()
-    with store.write():
-        contact = store.add_contact(
-            name,
-            now=e.now(),
-            organisation=org,
-            emails=email or (),
-            phones=phone or (),
-            tags=tag or (),
-            status=status,
-            note=note,
-            today=e.today(),
-            every=every,
-            birthday=born,
-            customer_since=since,
-        )
-        same = store.namesakes(contact)
-    render.echo(f"Added #{contact.id} {contact.label}, {contact.status}")
-    for other in same:
-        render.note(f"Note: #{other.id} {other.label} has the same name.")
 
 
 @app.command()
+@runs("salesnotes.commands.contacts:edit")
 def edit(
     ctx: typer.Context,
     who: Annotated[str, typer.Argument(help="Id, e-mail or part of the name.", show_default=False)],
@@ -107,63 +83,20 @@ def edit(
     ] = None,
 ) -> None:
     """Change a contact's details; e-mails, phones and tags are added to what is there."""
-    from salesnotes import render
-    from salesnotes.dates import parse_birthday, parse_when
-    from salesnotes.errors import BadInput
-
-    values = (name, org, email, phone, tag, untag, status, note, every, birthday, customer_since)
-    if all(v is None for v in values):
-        raise BadInput("nothing to change; give an option such as --status customer or --tag vip")
-    e = env(ctx)
-    born = parse_birthday(birthday) if birthday else ("" if birthday == "" else None)
-    since = parse_when(customer_since, e.today(), past=True) if customer_since else None
-    store = e.store()
-    with store.write():
-        contact = store.resolve(who)
-        contact = store.edit_contact(
-            contact.id,
-            now=e.now(),
-            name=name,
-            organisation=org,
-            emails=email or (),
-            phones=phone or (),
-            tags=tag or (),
-            untags=untag or (),
-            status=status,
-            note=note,
-            every=every,
-            birthday=born,
-            customer_since=since,
-        )
-    render.echo(f"Updated #{contact.id} {contact.label}, {contact.status}")
 
 
 @app.command()
+@runs("salesnotes.commands.contacts:archive")
 def archive(
     ctx: typer.Context,
     who: Annotated[str, typer.Argument(help="Id, e-mail or part of the name.", show_default=False)],
     undo: Annotated[bool, typer.Option("--undo", help="Bring an archived contact back.")] = False,
 ) -> None:
     """Hide a contact from lists and the agenda. Nothing is deleted; --undo brings it back."""
-    from salesnotes import render
-
-    e = env(ctx)
-    store = e.store()
-    with store.write():
-        contact = store.resolve(who)
-        if undo:
-            contact = store.unarchive_contact(contact.id, e.now())
-        else:
-            contact = store.archive_contact(contact.id, e.now())
-    if undo:
-        render.echo(f"Restored #{contact.id} {contact.label}")
-    else:
-        render.echo(
-            f"Archived #{contact.id} {contact.label}; 'salesnotes contacts --archived' lists it"
-        )
 
 
 @app.command("contacts")
+@runs("salesnotes.commands.contacts:contacts")
 def list_contacts(
     ctx: typer.Context,
     text: Annotated[
@@ -186,40 +119,16 @@ def list_contacts(
     fmt: FormatOption = Format.table,
 ) -> None:
     """List contacts, by name (--losing-touch: past their rhythm, most overdue first)."""
-    from salesnotes import render
-
-    e = env(ctx)
-    store = e.store()
-    if losing_touch:
-        from salesnotes.errors import BadInput
-        from salesnotes.sources import rhythm_defaults
-
-        if any(v is not None for v in (text, tag, status, org)) or archived:
-            raise BadInput("--losing-touch lists everyone past their rhythm; use it on its own")
-        with store.read():
-            items = store.losing_touch(e.today(), rhythm_defaults(e.config()))
-        items.sort(key=lambda i: (-i.overdue_ratio, i.last_touch, i.name))
-        render.losing_touch(items, fmt.value, e.today())
-        return
-    with store.read():
-        found = store.contacts(
-            text=text, tag=tag, status=status, organisation=org, archived=archived
-        )
-    render.contacts(found, fmt.value)
 
 
 @app.command()
+@runs("salesnotes.commands.contacts:orgs")
 def orgs(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
     """List organisations with their number of contacts."""
-    from salesnotes import render
-
-    store = env(ctx).store()
-    with store.read():
-        found = store.organisations()
-    render.organisations(found, fmt.value)
 
 
 @app.command()
+@runs("salesnotes.commands.contacts:show")
 def show(
     ctx: typer.Context,
     who: Annotated[
@@ -242,34 +151,3 @@ def show(
 
     A name that matches no contact is looked up among organisations.
     """
-    from salesnotes import render
-    from salesnotes.errors import NotFound
-
-    e = env(ctx)
-    store = e.store()
-    with store.read():
-        contact = None
-        if not org:
-            try:
-                contact = store.resolve(who)
-            except NotFound as not_a_contact:
-                try:
-                    organisation = store.resolve_organisation(who)
-                except NotFound:
-                    raise not_a_contact from None
-        else:
-            organisation = store.resolve_organisation(who)
-        if contact is not None:
-            open_followups = store.followups(contact_id=contact.id)
-            quotes = store.quotes(open_only=False, contact_id=contact.id)
-            recent = store.interactions(contact.id, limit)
-        else:
-            members = store.contacts(organisation_id=organisation.id)
-            open_followups = store.followups(organisation_id=organisation.id)
-            quotes = store.quotes(open_only=False, organisation_id=organisation.id)
-    if contact is not None:
-        render.dossier(contact, open_followups, quotes, recent, fmt.value, e.today(), e.config())
-    else:
-        render.account(
-            organisation, members, open_followups, quotes, fmt.value, e.today(), e.config()
-        )

@@ -7,10 +7,12 @@ from typing import Annotated
 
 import typer
 
-from salesnotes.cli import app, env
+from salesnotes.cli import app
+from salesnotes.cli.common import runs
 
 
 @app.command("import")
+@runs("salesnotes.commands.data:import_contacts")
 def import_contacts(
     ctx: typer.Context,
     path: Annotated[
@@ -30,19 +32,3 @@ def import_contacts(
     bedrijf, email, phone / telefoon, tags, status, note. Rows whose e-mail address is known
     already are skipped as duplicates. A bad row stops the import with its line number.
     """
-    from salesnotes import render
-    from salesnotes.errors import BadInput
-    from salesnotes.formats.csv_contacts import rows
-
-    if not path.is_file():
-        raise BadInput(f"{path} is not a file")
-    e = env(ctx)
-    store = e.store()
-    with store.write():
-        added, duplicates, orgs = store.import_contacts(rows(path), now=e.now(), today=e.today())
-        if dry_run:
-            store.conn.execute("ROLLBACK")
-    verb = "Would import" if dry_run else "Imported"
-    render.echo(
-        f"{verb} {added} contacts ({orgs} new organisations); {duplicates} duplicates skipped"
-    )

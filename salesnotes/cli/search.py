@@ -6,11 +6,12 @@ from typing import Annotated
 
 import typer
 
-from salesnotes.cli import app, env
-from salesnotes.cli.common import Format, FormatOption
+from salesnotes.cli import app
+from salesnotes.cli.common import Format, FormatOption, runs
 
 
 @app.command()
+@runs("salesnotes.commands.search:search")
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words to find (all of them).", show_default=False)],
@@ -20,9 +21,3 @@ def search(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Search contacts, conversations (newest first), open follow-ups and quotes."""
-    from salesnotes import render
-
-    store = env(ctx).store()
-    with store.read():
-        hits = store.search(text, limit)
-    render.hits(hits, fmt.value)

@@ -6,11 +6,12 @@ from typing import Annotated
 
 import typer
 
-from salesnotes.cli import app, env
-from salesnotes.cli.common import Format, FormatOption
+from salesnotes.cli import app
+from salesnotes.cli.common import Format, FormatOption, runs
 
 
 @app.command("config")
+@runs("salesnotes.commands.settings:show_config")
 def show_config(
     ctx: typer.Context,
     path: Annotated[bool, typer.Option("--path", help="Print only the file's path.")] = False,
@@ -21,10 +22,3 @@ def show_config(
     The file is $SALESNOTES_CONFIG, else config.toml in the user config folder. Its keys are
     the dotted names shown here, as TOML tables: [agenda.weights] callback = 400
     """
-    from salesnotes import render
-    from salesnotes.config import config_path
-
-    if path:
-        render.echo(str(config_path()))
-        return
-    render.settings(env(ctx).config(), fmt.value)

@@ -12,13 +12,12 @@ import codecs
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from salesnotes.errors import BadInput
 from salesnotes.fields import normalise_email, normalise_phone, normalise_tag
-from salesnotes.models import STATUSES
+from salesnotes.models import STATUSES, NewContact
 from salesnotes.text import clean, fold
 
 COLUMNS = {
@@ -74,20 +73,6 @@ STATUS_WORDS = {
 SNIFF_BYTES = 64 * 1024
 
 
-@dataclass(frozen=True)
-class Row:
-    """One contact to import, checked and normalised (e-mails and phones may be several)."""
-
-    line: int
-    name: str
-    organisation: str | None
-    emails: tuple[str, ...]
-    phones: tuple[str, ...]
-    tags: tuple[str, ...]
-    status: str
-    note: str
-
-
 def open_text(path: Path) -> tuple[io.TextIOWrapper, str]:
     """The file as text, streamed, in the encoding it was written in; and that encoding."""
     raw: BinaryIO = path.open("rb")
@@ -105,7 +90,7 @@ def open_text(path: Path) -> tuple[io.TextIOWrapper, str]:
     return io.TextIOWrapper(raw, encoding=encoding, newline=""), encoding
 
 
-def rows(path: Path) -> Iterator[Row]:
+def rows(path: Path) -> Iterator[NewContact]:
     """Read and check every row; the first bad one is a BadInput naming its line."""
     text, encoding = open_text(path)
     with text:
@@ -133,7 +118,7 @@ def rows(path: Path) -> Iterator[Row]:
                 if not any(cell.strip() for cell in record):
                     continue
                 try:
-                    yield _row(record, fields, line)
+                    yield _row(record, fields)
                 except BadInput as exc:
                     raise BadInput(f"{path.name}, line {line}: {exc.message}") from None
         except UnicodeDecodeError as exc:
@@ -159,7 +144,7 @@ def _map_header(header: list[str], path: Path) -> dict[str, int]:
     return fields
 
 
-def _row(record: list[str], fields: dict[str, int], line: int) -> Row:
+def _row(record: list[str], fields: dict[str, int]) -> NewContact:
     def cell(key: str) -> str:
         index = fields.get(key)
         return clean(record[index]) if index is not None and index < len(record) else ""
@@ -176,8 +161,7 @@ def _row(record: list[str], fields: dict[str, int], line: int) -> Row:
     def split(value: str) -> list[str]:
         return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
 
-    return Row(
-        line=line,
+    return NewContact(
         name=name,
         organisation=" ".join(cell("organisation").split()) or None,
         emails=tuple(dict.fromkeys(normalise_email(e) for e in split(cell("email")))),

@@ -1,4 +1,4 @@
-"""The morning briefing: what to do today and what happened since last time. Pure.
+"""The morning briefing as text, Markdown, HTML, JSON or a MIME mail. Pure.
 
 ``Brief`` holds the content; ``text``, ``markdown``, ``html``, ``as_json`` and ``email`` turn it
 into what cron mails. The sections, in order: the agenda (top N), complaints past their
@@ -8,25 +8,26 @@ anniversaries in the coming week, what happened since the previous briefing, a p
 
 from __future__ import annotations
 
-import html as htmllib
-import textwrap
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any
-
-from salesnotes.agenda import age_words, duration_words
-from salesnotes.dates import DAY_ABBR, MONTH_ABBR, describe
-from salesnotes.models import AgendaRow, FollowUp, Interaction, LosingTouch, Occasion, Quote
+from salesnotes.agenda import age_words
+from salesnotes.days import describe, duration_words, moment_words, short
 from salesnotes.money import format_amount
-from salesnotes.quotes import Pipeline
+from salesnotes.record import record
 from salesnotes.text import one_line
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date, datetime, timedelta
+    from typing import Any
+
+    from salesnotes.models import AgendaRow, FollowUp, Interaction, LosingTouch, Occasion, Quote
+    from salesnotes.quotes import Pipeline
 
 WIDTH = 78
 MAX_ITEMS = 15  # per "since" list: a briefing is read in a minute
 
 
-@dataclass(frozen=True)
+@record
 class Brief:
     """Everything one briefing says."""
 
@@ -69,20 +70,11 @@ def _money(brief: Brief, cents: int, currency: str = "EUR") -> str:
     return format_amount(cents, currency, brief.money_format)
 
 
-def _moment(value: datetime) -> str:
-    local = value.astimezone()
-    return f"{DAY_ABBR[local.weekday()]} {local.day} {MONTH_ABBR[local.month - 1]} {local:%H:%M}"
-
-
-def _short(day: date) -> str:
-    return f"{DAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]}"
-
-
 def since_label(brief: Brief) -> str:
     """'Since the last briefing (Tue 24 Nov 07:30)', or that this is the first."""
     if brief.since is None:
         return "Since the last briefing: this is the first briefing for this book"
-    return f"Since the last briefing ({_moment(brief.since)})"
+    return f"Since the last briefing ({moment_words(brief.since)})"
 
 
 def pipeline_line(brief: Brief) -> str:
@@ -99,7 +91,7 @@ def pipeline_line(brief: Brief) -> str:
     )
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """A titled list of items; each item is a first line and optional detail lines."""
 
@@ -154,7 +146,7 @@ def sections(brief: Brief) -> list[Section]:
         assert q.valid_until is not None
         quote_items.append(
             (
-                f"Expires {_short(q.valid_until)}: #{q.id} {one_line(q.contact_name)}, "
+                f"Expires {short(q.valid_until)}: #{q.id} {one_line(q.contact_name)}, "
                 f"{_money(brief, q.amount_cents, q.currency)}: {one_line(q.title)}",
                 [],
             )
@@ -239,8 +231,8 @@ def _occasion(o: Occasion) -> str:
     who = one_line(o.name) + (f" ({one_line(o.organisation)})" if o.organisation else "")
     if o.kind == "birthday":
         age = f", turns {o.years}" if o.years else ""
-        return f"{_short(o.on)}: birthday of {who}{age}"
-    return f"{_short(o.on)}: {who}, {o.years} year{'' if o.years == 1 else 's'} a customer"
+        return f"{short(o.on)}: birthday of {who}{age}"
+    return f"{short(o.on)}: {who}, {o.years} year{'' if o.years == 1 else 's'} a customer"
 
 
 def subject(brief: Brief) -> str:
@@ -250,6 +242,8 @@ def subject(brief: Brief) -> str:
 
 def text(brief: Brief) -> str:
     """Plain text for a cron mail: no colour, no box drawing, wrapped at 78 columns."""
+    import textwrap
+
     title = f"Briefing for {describe(brief.day)}"
     lines = [title, "=" * len(title)]
     for section in sections(brief):
@@ -313,6 +307,8 @@ _STYLE = {
 
 def html(brief: Brief) -> str:
     """A self-contained page with inline styles (mail clients drop style sheets)."""
+    import html as htmllib
+
     e = htmllib.escape
     parts = [
         "<!DOCTYPE html>",
@@ -345,21 +341,14 @@ def html(brief: Brief) -> str:
 
 def as_json(brief: Brief) -> dict[str, Any]:
     """The JSON contract of ``brief --format json`` (stable keys)."""
-    from salesnotes.quotes import pipeline_json
-    from salesnotes.render import agenda_json, followup_json, interaction_json
-
-    def quote_item(q: Quote) -> dict[str, Any]:
-        return {
-            "id": q.id,
-            "contact_id": q.contact_id,
-            "contact": q.contact_name,
-            "title": q.title,
-            "amount_cents": q.amount_cents,
-            "currency": q.currency,
-            "status": q.status,
-            "valid_until": q.valid_until,
-            "idle_days": q.idle_days(brief.day),
-        }
+    from salesnotes.render.shapes import (
+        agenda_json,
+        followup_json,
+        interaction_json,
+        occasion_json,
+        pipeline_json,
+        quote_item_json,
+    )
 
     return {
         "date": brief.day,
@@ -370,8 +359,8 @@ def as_json(brief: Brief) -> dict[str, Any]:
             {**followup_json(f), "age_hours": int(age.total_seconds() // 3600)}
             for f, age in brief.late_complaints
         ],
-        "quotes_expiring": [quote_item(q) for q in brief.expiring],
-        "quotes_stale": [quote_item(q) for q in brief.stale],
+        "quotes_expiring": [quote_item_json(q, brief.day) for q in brief.expiring],
+        "quotes_stale": [quote_item_json(q, brief.day) for q in brief.stale],
         "losing_touch": [
             {
                 "contact_id": i.contact_id,
@@ -382,22 +371,13 @@ def as_json(brief: Brief) -> dict[str, Any]:
             }
             for i in brief.losing_touch
         ],
-        "occasions": [
-            {
-                "contact_id": o.contact_id,
-                "name": o.name,
-                "kind": o.kind,
-                "on": o.on,
-                "years": o.years,
-            }
-            for o in brief.occasions
-        ],
+        "occasions": [occasion_json(o) for o in brief.occasions],
         "since": brief.since.isoformat() if brief.since else None,
         "first_briefing": brief.since is None,
         "happened": {
             "interactions": [interaction_json(i) for i in brief.interactions],
             "followups_done": [followup_json(f) for f in brief.followups_done],
-            "quotes_closed": [quote_item(q) for q in brief.quotes_closed],
+            "quotes_closed": [quote_item_json(q, brief.day) for q in brief.quotes_closed],
         },
         "pipeline": pipeline_json(brief.pipeline) if brief.pipeline else None,
     }

@@ -1,0 +1,51 @@
+"""What each command does, without typer: resolve, apply the rules, call the store, render.
+
+``cli/`` declares each command's arguments and options with typer and calls one function here;
+the fast entry path (``salesnotes/entry.py``) calls the same function with the same keyword
+arguments. ``run`` is the one place a failure becomes ``Error: ...`` and an exit code.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from salesnotes.errors import SalesnotesError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from salesnotes.env import Env
+
+
+def target(name: str) -> Callable[..., None]:
+    """The function 'salesnotes.commands.MODULE:FUNCTION' names."""
+    module, function = name.split(":")
+    loaded = __import__(module, fromlist=[function])
+    found: Callable[..., None] = getattr(loaded, function)
+    return found
+
+
+def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
+    """Run the command function ``name`` with ``arguments``; return the exit code.
+
+    A ``SalesnotesError`` becomes ``Error: ...`` on stderr and its exit code; SQLite's own
+    failures become exit 1 with what SQLite said. Never a traceback for what a user did.
+    """
+    from salesnotes import render
+
+    try:
+        target(name)(env, **arguments)
+    except SalesnotesError as exc:
+        render.error(exc.message, exc.details)
+        return exc.exit_code
+    except sqlite3.OperationalError as exc:
+        render.error(f"the database could not be used: {exc}")
+        return 1
+    except sqlite3.DatabaseError as exc:
+        render.error(f"{env.db_path} is not a usable salesnotes database: {exc}")
+        return 1
+    finally:
+        env.close()
+    return 0

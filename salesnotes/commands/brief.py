@@ -1,0 +1,100 @@
+"""``brief``: the morning briefing, for a terminal or a cron mail."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from salesnotes.env import Env
+
+
+def brief(
+    env: Env,
+    *,
+    when: str | None,
+    fmt: str,
+    to: str | None,
+    since: str | None,
+    quiet_if_empty: bool,
+) -> None:
+    """The morning briefing: today's calls, late complaints, quotes, who is losing touch,
+    birthdays, what happened since the last briefing, and the pipeline in one line."""
+    import sys
+    from datetime import UTC, datetime, time
+
+    from salesnotes import render
+    from salesnotes.dates import parse_when
+    from salesnotes.errors import BadInput
+    from salesnotes.render import briefing
+    from salesnotes.rhythms import most_overdue_first
+    from salesnotes.sources import (
+        agenda,
+        late_complaints,
+        losing_touch,
+        occasions,
+        pipeline,
+        quotes_to_mention,
+    )
+
+    config = env.config()
+    today = env.today()
+    day = parse_when(when, today) if when is not None else today
+    moment = env.moment_on(day)
+    recipient = to or config.get_str("brief.to")
+    if fmt == "email" and not recipient:
+        raise BadInput(
+            "--format email needs a recipient: --to me@example.nl, or brief.to in config"
+        )
+    if to is not None and "@" not in to:
+        raise BadInput(f"'{to}' is not an e-mail address; try --to me@example.nl")
+    since_moment = None
+    if since is not None:
+        since_day = parse_when(since, today, past=True)
+        since_moment = datetime.combine(since_day, time(0, 0)).astimezone()
+    top = config.get_int("brief.top")
+    store = env.store()
+    with store.write():  # reads, then remembers this briefing: one transaction
+        rows = agenda(store, day, config, now=moment)
+        expiring, stale = quotes_to_mention(store, config, day)
+        losing = most_overdue_first(losing_touch(store, day, config))
+        previous = store.briefings.last()
+        if since_moment is None and previous is not None:
+            since_moment = datetime.fromisoformat(previous.replace("Z", "+00:00"))
+        until = env.now()
+        lower = (
+            since_moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if since_moment else until
+        )
+        figures = pipeline(store, config, day, lost_reasons=0)
+        content = briefing.Brief(
+            day=day,
+            now=moment,
+            agenda=rows[:top],
+            agenda_total=len(rows),
+            response_hours=config.get_int("complaints.response_hours"),
+            late_complaints=late_complaints(store, config, moment),
+            expiring=expiring,
+            stale=stale,
+            losing_touch=losing[:top],
+            occasions=occasions(store, day, 7),
+            since=since_moment,
+            interactions=store.interactions.logged_between(lower, until) if since_moment else [],
+            followups_done=store.followups.done_between(lower, until) if since_moment else [],
+            quotes_closed=store.quotes.closed_between(lower, until) if since_moment else [],
+            pipeline=figures if figures.open_count or figures.year.won_count else None,
+            money_format=config.get_str("money.format"),
+        )
+        if quiet_if_empty and content.is_empty:
+            return
+        store.briefings.record(until, day, str(fmt), content.calls)
+    if fmt == "json":
+        render.print_json(briefing.as_json(content))
+        return
+    if fmt == "email":
+        sender = config.get_str("brief.from") or recipient
+        output = briefing.email(content, recipient, sender)
+    elif fmt == "html":
+        output = briefing.html(content)
+    elif fmt == "markdown":
+        output = briefing.markdown(content)
+    else:
+        output = briefing.text(content)
+    sys.stdout.write(output)

@@ -1,0 +1,193 @@
+"""People and organisations: ``add``, ``edit``, ``archive``, ``contacts``, ``orgs``, ``show``."""
+
+from __future__ import annotations
+
+from salesnotes.errors import BadInput
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from salesnotes.env import Env
+
+
+def add(
+    env: Env,
+    *,
+    name: str,
+    org: str | None,
+    email: list[str] | None,
+    phone: list[str] | None,
+    tag: list[str] | None,
+    status: str,
+    note: str,
+    every: str | None,
+    birthday: str | None,
+    customer_since: str | None,
+) -> None:
+    """Add a contact and print its id (and a note about a namesake)."""
+    from salesnotes import render
+    from salesnotes.dates import parse_birthday, parse_when
+
+    born = parse_birthday(birthday) if birthday is not None else None
+    since = parse_when(customer_since, env.today(), past=True) if customer_since else None
+    store = env.store()
+    with store.write():
+        contact = store.contacts.add(
+            name,
+            now=env.now(),
+            organisation=org,
+            emails=email or (),
+            phones=phone or (),
+            tags=tag or (),
+            status=status,
+            note=note,
+            today=env.today(),
+            every=every,
+            birthday=born,
+            customer_since=since,
+        )
+        same = store.contacts.namesakes(contact)
+    render.echo(f"Added #{contact.id} {contact.label}, {contact.status}")
+    for other in same:
+        render.note(f"Note: #{other.id} {other.label} has the same name.")
+
+
+def edit(
+    env: Env,
+    *,
+    who: str,
+    name: str | None,
+    org: str | None,
+    email: list[str] | None,
+    phone: list[str] | None,
+    tag: list[str] | None,
+    untag: list[str] | None,
+    status: str | None,
+    note: str | None,
+    every: str | None,
+    birthday: str | None,
+    customer_since: str | None,
+) -> None:
+    """Change a contact's details; e-mails, phones and tags are added to what is there."""
+    from salesnotes import render
+    from salesnotes.dates import parse_birthday, parse_when
+
+    values = (name, org, email, phone, tag, untag, status, note, every, birthday, customer_since)
+    if all(v is None for v in values):
+        raise BadInput("nothing to change; give an option such as --status customer or --tag vip")
+    born = parse_birthday(birthday) if birthday else ("" if birthday == "" else None)
+    since = parse_when(customer_since, env.today(), past=True) if customer_since else None
+    store = env.store()
+    with store.write():
+        contact = store.contacts.resolve(who)
+        contact = store.contacts.edit(
+            contact.id,
+            now=env.now(),
+            name=name,
+            organisation=org,
+            emails=email or (),
+            phones=phone or (),
+            tags=tag or (),
+            untags=untag or (),
+            status=status,
+            note=note,
+            every=every,
+            birthday=born,
+            customer_since=since,
+        )
+    render.echo(f"Updated #{contact.id} {contact.label}, {contact.status}")
+
+
+def archive(env: Env, *, who: str, undo: bool) -> None:
+    """Hide a contact from lists and the agenda (``undo``: bring it back)."""
+    from salesnotes import render
+
+    store = env.store()
+    with store.write():
+        contact = store.contacts.resolve(who)
+        if undo:
+            contact = store.contacts.unarchive(contact.id, env.now())
+        else:
+            contact = store.contacts.archive(contact.id, env.now())
+    if undo:
+        render.echo(f"Restored #{contact.id} {contact.label}")
+    else:
+        render.echo(
+            f"Archived #{contact.id} {contact.label}; 'salesnotes contacts --archived' lists it"
+        )
+
+
+def contacts(
+    env: Env,
+    *,
+    text: str | None,
+    tag: str | None,
+    status: str | None,
+    org: str | None,
+    archived: bool,
+    losing_touch: bool,
+    fmt: str,
+) -> None:
+    """List contacts by name, or (``losing_touch``) those past their rhythm, most overdue first."""
+    from salesnotes.render import listings
+
+    store = env.store()
+    if losing_touch:
+        from salesnotes.rhythms import most_overdue_first
+        from salesnotes.sources import losing_touch as past_rhythm
+
+        if any(v is not None for v in (text, tag, status, org)) or archived:
+            raise BadInput("--losing-touch lists everyone past their rhythm; use it on its own")
+        with store.read():
+            items = past_rhythm(store, env.today(), env.config())
+        listings.losing_touch(most_overdue_first(items), fmt)
+        return
+    with store.read():
+        found = store.contacts.find(
+            text=text, tag=tag, status=status, organisation=org, archived=archived
+        )
+    listings.contacts(found, fmt)
+
+
+def orgs(env: Env, *, fmt: str) -> None:
+    """List organisations with their number of contacts."""
+    from salesnotes.render import listings
+
+    store = env.store()
+    with store.read():
+        found = store.orgs.all()
+    listings.organisations(found, fmt)
+
+
+def show(env: Env, *, who: str, org: bool, limit: int, fmt: str) -> None:
+    """One contact's dossier, or (``org``, or a name that is no contact's) an organisation's
+    account view."""
+    from salesnotes.errors import NotFound
+    from salesnotes.render import dossier
+
+    store = env.store()
+    with store.read():
+        contact = None
+        if not org:
+            try:
+                contact = store.contacts.resolve(who)
+            except NotFound as not_a_contact:
+                try:
+                    organisation = store.orgs.resolve(who)
+                except NotFound:
+                    raise not_a_contact from None
+        else:
+            organisation = store.orgs.resolve(who)
+        if contact is not None:
+            open_followups = store.followups.find(contact_id=contact.id)
+            quotes = store.quotes.find(open_only=False, contact_id=contact.id)
+            recent = store.interactions.latest(contact.id, limit)
+        else:
+            members = store.contacts.find(organisation_id=organisation.id)
+            open_followups = store.followups.find(organisation_id=organisation.id)
+            quotes = store.quotes.find(open_only=False, organisation_id=organisation.id)
+    if contact is not None:
+        dossier.dossier(contact, open_followups, quotes, recent, fmt, env.today(), env.config())
+    else:
+        dossier.account(
+            organisation, members, open_followups, quotes, fmt, env.today(), env.config()
+        )

@@ -1,0 +1,46 @@
+"""``demo``: a small realistic sales book to try salesnotes on, and its agenda."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from salesnotes.env import Env
+
+
+def demo(env: Env, *, size: int | None, seed: int) -> None:
+    """Write a demo book (``size``: a generated one of that many contacts) into an empty
+    database, or a new temporary one, and print its agenda."""
+    import os
+    import tempfile
+
+    from salesnotes import demo as book
+    from salesnotes import render
+    from salesnotes.errors import Conflict
+    from salesnotes.render.agenda import agenda as show
+    from salesnotes.sources import agenda
+
+    temporary = not env.db_is_explicit
+    if temporary:
+        env.db = os.path.join(tempfile.mkdtemp(prefix="salesnotes-demo-"), "demo.db")
+    store = env.store()
+    today = env.today()
+    config = env.config()
+    with store.write():
+        if not store.is_empty():
+            raise Conflict(
+                f"{env.db_path} already holds contacts; the demo fills only an empty database "
+                "(leave out --db and SALESNOTES_DB to get a temporary one)"
+            )
+        if size is None:
+            count = book.fill(store, today, env.now())
+        else:
+            from salesnotes.bigbook import generate
+
+            count = store.bulk.load(generate(size, today, seed))
+    limit = config.get_int("agenda.limit")
+    with store.read():
+        rows = agenda(store, today, config, limit=limit or None)
+    render.note(f"Demo book with {count} contacts written to {env.db_path}")
+    if temporary:
+        render.note(f"Try it:  export SALESNOTES_DB={env.db_path}")
+    show(rows, "table", today)

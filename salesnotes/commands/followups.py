@@ -1,0 +1,139 @@
+"""Follow-ups: ``follow``, ``followups``, ``done``, ``snooze``; and completing one (the rule
+``done`` and ``resolve`` share)."""
+
+from __future__ import annotations
+
+from salesnotes.errors import BadInput
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date
+
+    from salesnotes.env import Env
+    from salesnotes.models import FollowUp, Interaction
+    from salesnotes.store.interface import Store
+
+ID_HINT = "'salesnotes followups' lists them with their ids"
+
+
+def record_id(value: str, what: str, hint: str) -> int:
+    """'12' or '#12' -> 12; anything else is bad input."""
+    text = value.strip()
+    digits = text[1:] if text.startswith("#") else text
+    if not (digits.isdigit() and digits.isascii() and len(digits) <= 18):
+        raise BadInput(f"'{value}' is not a {what} id; {hint}")
+    return int(digits)
+
+
+def complete(
+    store: Store, followup_id: int, *, note: str | None, kind: str, today: date, now: str
+) -> tuple[FollowUp, Interaction | None]:
+    """Close an open follow-up; a note is logged as an interaction with its contact first."""
+    followup = store.followups.get_open(followup_id)
+    interaction = None
+    if note is not None:
+        interaction = store.interactions.add(
+            followup.contact_id, note, kind=kind, on=today, now=now
+        )
+    return store.followups.complete(
+        followup_id, today=today, now=now, interaction=interaction
+    ), interaction
+
+
+def follow(env: Env, *, who: str, when: str, text: str, reason: str, priority: str) -> None:
+    """Schedule a follow-up with a contact."""
+    from salesnotes import render
+    from salesnotes.dates import parse_when
+    from salesnotes.days import describe, relative
+
+    today = env.today()
+    due = parse_when(when, today)
+    store = env.store()
+    with store.write():
+        contact = store.contacts.resolve(who)
+        followup = store.followups.add(
+            contact.id, due, text, reason=reason, priority=priority, today=today, now=env.now()
+        )
+    about = f": {followup.text}" if followup.text else ""
+    render.echo(
+        f"Follow-up #{followup.id} with {contact.label} on {describe(due)} "
+        f"({relative(due, today)}){about}"
+    )
+
+
+def followups(env: Env, *, overdue: bool, show_all: bool, fmt: str) -> None:
+    """List open follow-ups by due date (``show_all``: done ones too)."""
+    from salesnotes.render.listings import followups as show
+
+    today = env.today()
+    store = env.store()
+    with store.read():
+        found = store.followups.find(include_done=show_all, due_before=today if overdue else None)
+    show(found, fmt, today)
+
+
+def done(
+    env: Env,
+    *,
+    followup_id: str,
+    note: str | None,
+    kind: str,
+    next_when: str | None,
+    about: str | None,
+) -> None:
+    """Mark a follow-up done; ``note`` logs what came of it, ``next_when`` schedules the next."""
+    from salesnotes import render
+    from salesnotes.days import describe
+
+    fid = record_id(followup_id, "follow-up", ID_HINT)
+    today = env.today()
+    due = None
+    if next_when is not None:
+        from salesnotes.dates import parse_when
+
+        due = parse_when(next_when, today)
+    if due is None and about is not None:
+        raise BadInput("--about describes the next follow-up; give --next WHEN with it")
+    store = env.store()
+    with store.write():
+        followup, interaction = complete(
+            store, fid, note=note, kind=kind, today=today, now=env.now()
+        )
+        nxt = None
+        if due is not None:
+            nxt = store.followups.add(
+                followup.contact_id,
+                due,
+                about if about is not None else (note or followup.text),
+                reason="quote" if followup.reason == "quote" else "other",
+                today=today,
+                now=env.now(),
+                source_interaction_id=interaction.id if interaction else None,
+            )
+    render.echo(f"Done: follow-up #{followup.id} with {followup.contact_name}")
+    if interaction is not None:
+        render.echo(f"Logged {interaction.kind} #{interaction.id}: {interaction.text}")
+    if nxt is not None:
+        about_text = f": {nxt.text}" if nxt.text else ""
+        render.echo(f"Follow-up #{nxt.id} on {describe(nxt.due_on)}{about_text}")
+
+
+def snooze(env: Env, *, followup_id: str, when: str) -> None:
+    """Move a follow-up to another day; it stays off the agenda until then."""
+    from salesnotes import render
+    from salesnotes.dates import parse_when
+    from salesnotes.days import describe
+
+    fid = record_id(followup_id, "follow-up", ID_HINT)
+    today = env.today()
+    due = parse_when(when, today)
+    if due < today:
+        raise BadInput(f"'{when}' is {describe(due)}, before today; snooze to today or later")
+    store = env.store()
+    with store.write():
+        before = store.followups.get(fid)
+        followup = store.followups.snooze(fid, due)
+    render.echo(
+        f"Follow-up #{followup.id} with {followup.contact_name} moved to {describe(due)} "
+        f"(was {describe(before.due_on)})"
+    )

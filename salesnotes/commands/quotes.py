@@ -1,0 +1,353 @@
+"""Quotes: ``quote add|send|revise|won|lost|expire|renew|edit|show``, ``quotes``, ``pipeline``;
+and the rules they share (sending schedules a chase, closing closes it, won makes a customer)."""
+
+from __future__ import annotations
+
+from salesnotes.errors import BadInput
+from salesnotes.models import QUOTE_STATUSES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date
+
+    from salesnotes.config import Config
+    from salesnotes.env import Env
+    from salesnotes.models import Contact, Quote
+    from salesnotes.store.interface import Store
+
+ID_HINT = "'salesnotes quotes --all' lists them with their ids"
+
+
+def to_quote_id(value: str) -> int:
+    """A quote's id as typed ('4', '#4')."""
+    from salesnotes.commands.followups import record_id
+
+    return record_id(value, "quote", ID_HINT)
+
+
+def money(cents: int, currency: str, config: Config) -> str:
+    """'€ 12.500,00' in the configured style."""
+    from salesnotes.money import format_amount
+
+    return format_amount(cents, currency, config.get_str("money.format"))
+
+
+def valid_until(text: str, quoted_on: date, today: date) -> date:
+    """A validity: a period from the quote's date ('30d') or a date ('31-12')."""
+    from salesnotes.dates import parse_period, parse_when
+
+    try:
+        return parse_period(text).after(quoted_on)
+    except BadInput:
+        return parse_when(text, today)
+
+
+def send_quote(
+    store: Store, quote: Quote, *, today: date, now: str, config: Config
+) -> tuple[Quote, str]:
+    """Mark a quote sent, log it, and schedule the follow-up that chases it (unless one is
+    open already); return the quote and what was scheduled, in words."""
+    from salesnotes.days import add_working_days, describe
+
+    sent = store.quotes.send(quote.id, today)
+    store.interactions.add(
+        sent.contact_id,
+        f"Sent quote #{sent.id} {sent.title}: {money(sent.amount_cents, sent.currency, config)}",
+        kind="note",
+        on=today,
+        now=now,
+    )
+    if store.followups.chasing(sent.id):
+        return sent, "a follow-up already chases it"
+    days = config.get_int("quotes.chase_after_working_days")
+    followup = store.followups.add(
+        sent.contact_id,
+        add_working_days(today, days),
+        f"Chase quote #{sent.id} {sent.title} ({money(sent.amount_cents, sent.currency, config)})",
+        reason="quote",
+        today=today,
+        now=now,
+        quote_id=sent.id,
+    )
+    return sent, f"chase follow-up #{followup.id} on {describe(followup.due_on)}"
+
+
+def close_quote(
+    store: Store,
+    quote_id: int,
+    status: str,
+    *,
+    today: date,
+    now: str,
+    reason: str = "",
+    note: str = "",
+    config: Config,
+) -> tuple[Quote, Contact | None]:
+    """Close a quote as won, lost or expired: its chase follow-ups close with it, won and lost
+    are logged, and a won quote makes a lead or prospect a customer (returned: who was
+    promoted, as they were before)."""
+    quote = store.quotes.close(quote_id, status, on=today, now=now, reason=reason)
+    store.followups.close_chases(quote.id, on=today, now=now, note=f"quote #{quote.id} {status}")
+    if status == "expired":
+        return quote, None
+    if status == "won":
+        text = f"Quote #{quote.id} won: {quote.title}, "
+        text += money(quote.amount_cents, quote.currency, config)
+    else:
+        why = f" ({quote.lost_reason})" if quote.lost_reason else ""
+        text = f"Quote #{quote.id} lost{why}: {quote.title}"
+    store.interactions.add(
+        quote.contact_id, text + (f". {note}" if note else ""), kind="note", on=today, now=now
+    )
+    if status != "won":
+        return quote, None
+    contact = store.contacts.get(quote.contact_id)
+    if contact.status not in ("lead", "prospect"):
+        return quote, None
+    store.contacts.edit(contact.id, now=now, status="customer")
+    return quote, contact
+
+
+def quote_add(
+    env: Env,
+    *,
+    who: str,
+    amount: str,
+    title: str | None,
+    valid: str | None,
+    send: bool,
+    probability: int | None,
+    currency: str | None,
+    on: str | None,
+) -> None:
+    """Add a quote for a contact (a draft, or sent with ``send``)."""
+    from salesnotes import render
+    from salesnotes.dates import parse_when
+    from salesnotes.days import describe
+    from salesnotes.money import parse_amount
+
+    today = env.today()
+    config = env.config()
+    cents = parse_amount(amount)
+    quoted_on = parse_when(on, today, past=True) if on is not None else today
+    if quoted_on > today:
+        raise BadInput(
+            f"'{on}' is {describe(quoted_on)}, in the future; a quote is dated when made"
+        )
+    days = config.get_int("quotes.valid_days")
+    until = valid_until(valid if valid is not None else f"{days}d", quoted_on, today)
+    code = (currency or config.get_str("money.currency")).strip().upper()
+    if len(code) != 3 or not code.isalpha() or not code.isascii():
+        raise BadInput(f"'{currency}' is not a currency code; try EUR, USD or GBP")
+    store = env.store()
+    with store.write():
+        contact = store.contacts.resolve(who)
+        quote = store.quotes.add(
+            contact.id,
+            title if title is not None else f"Quote for {contact.organisation or contact.name}",
+            cents,
+            currency=code,
+            quoted_on=quoted_on,
+            valid_until=until,
+            probability=probability,
+            now=env.now(),
+        )
+        chased = None
+        if send:
+            quote, chased = send_quote(store, quote, today=today, now=env.now(), config=config)
+    render.echo(
+        f"Quote #{quote.id}: {money(quote.amount_cents, quote.currency, config)} for "
+        f"{contact.label}, {quote.title}, valid until {describe(until)} ({quote.status})"
+    )
+    if chased:
+        render.echo(f"Sent; {chased}")
+
+
+def quote_send(env: Env, *, quote_id: str) -> None:
+    """Mark a quote sent and schedule a follow-up to chase it."""
+    from salesnotes import render
+
+    store = env.store()
+    with store.write():
+        quote = store.quotes.get_open(to_quote_id(quote_id), "sent")
+        quote, chased = send_quote(
+            store, quote, today=env.today(), now=env.now(), config=env.config()
+        )
+    render.echo(f"Quote #{quote.id} sent to {quote.contact_name}; {chased}")
+
+
+def quote_revise(env: Env, *, quote_id: str, amount: str, note: str) -> None:
+    """Record a new amount; the history is kept and a sent quote moves to negotiating."""
+    from salesnotes import render
+    from salesnotes.money import parse_amount
+
+    config = env.config()
+    cents = parse_amount(amount)
+    store = env.store()
+    with store.write():
+        before = store.quotes.get(to_quote_id(quote_id))
+        quote = store.quotes.revise(before.id, cents, note=note, on=env.today(), now=env.now())
+        text = (
+            f"Quote #{quote.id} revised from {money(before.amount_cents, quote.currency, config)} "
+            f"to {money(cents, quote.currency, config)}"
+        )
+        store.interactions.add(
+            quote.contact_id,
+            f"{text}: {note}" if note else text,
+            kind="note",
+            on=env.today(),
+            now=env.now(),
+        )
+    render.echo(f"{text} (revision {len(quote.revisions)}, {quote.status})")
+
+
+def quote_won(env: Env, *, quote_id: str, note: str) -> None:
+    """Close a quote as won; a lead or prospect becomes a customer."""
+    from salesnotes import render
+
+    config = env.config()
+    store = env.store()
+    with store.write():
+        quote, promoted = close_quote(
+            store,
+            to_quote_id(quote_id),
+            "won",
+            today=env.today(),
+            now=env.now(),
+            note=note,
+            config=config,
+        )
+        contact = store.contacts.get(quote.contact_id)
+    render.echo(
+        f"Quote #{quote.id} won: {money(quote.amount_cents, quote.currency, config)} "
+        f"from {contact.label}"
+    )
+    if promoted is not None:
+        render.echo(f"{promoted.name} is now a customer (was {promoted.status})")
+
+
+def quote_lost(env: Env, *, quote_id: str, reason: str, note: str) -> None:
+    """Close a quote as lost, with the reason."""
+    from salesnotes import render
+
+    config = env.config()
+    store = env.store()
+    with store.write():
+        quote, _ = close_quote(
+            store,
+            to_quote_id(quote_id),
+            "lost",
+            today=env.today(),
+            now=env.now(),
+            reason=reason,
+            note=note,
+            config=config,
+        )
+    why = f" ({quote.lost_reason})" if quote.lost_reason else ""
+    render.echo(f"Quote #{quote.id} lost{why}: {money(quote.amount_cents, quote.currency, config)}")
+
+
+def quote_expire(env: Env, *, quote_id: str) -> None:
+    """Close a quote as expired (no answer in time); it leaves the tray."""
+    from salesnotes import render
+
+    store = env.store()
+    with store.write():
+        quote, _ = close_quote(
+            store,
+            to_quote_id(quote_id),
+            "expired",
+            today=env.today(),
+            now=env.now(),
+            config=env.config(),
+        )
+    render.echo(f"Quote #{quote.id} closed as expired")
+
+
+def quote_renew(env: Env, *, quote_id: str, valid: str | None) -> None:
+    """Extend an open quote's validity (recorded in its history)."""
+    from salesnotes import render
+    from salesnotes.days import describe
+
+    today = env.today()
+    days = env.config().get_int("quotes.valid_days")
+    until = valid_until(valid if valid is not None else f"{days}d", today, today)
+    store = env.store()
+    with store.write():
+        quote = store.quotes.renew(to_quote_id(quote_id), until, on=today, now=env.now())
+    render.echo(f"Quote #{quote.id} valid until {describe(until)}")
+
+
+def quote_edit(env: Env, *, quote_id: str, probability: str | None) -> None:
+    """Change an open quote's win probability ('default': back to its status's)."""
+    from salesnotes import render
+    from salesnotes.quotes import probability as effective
+
+    if probability is None:
+        raise BadInput("nothing to change; give --probability 70 or --probability default")
+    value: int | None
+    text = probability.strip().rstrip("%")
+    if text.lower() == "default":
+        value = None
+    elif text.isdigit() and text.isascii() and len(text) <= 9:
+        value = int(text)
+    else:
+        raise BadInput(f"'{probability}' is not a percentage; try 70 or default")
+    store = env.store()
+    with store.write():
+        quote = store.quotes.set_probability(to_quote_id(quote_id), value)
+    render.echo(f"Quote #{quote.id}: probability {effective(quote, env.config())}%")
+
+
+def quote_show(env: Env, *, quote_id: str, fmt: str) -> None:
+    """One quote with its revisions."""
+    from salesnotes.render.quotes import quotes as show
+
+    store = env.store()
+    with store.read():
+        quote = store.quotes.get(to_quote_id(quote_id))
+    show([quote], fmt, env.today(), env.config(), detail=True)
+
+
+def quotes(
+    env: Env,
+    *,
+    show_all: bool,
+    open_only: bool,
+    stale: bool,
+    status: str | None,
+    who: str | None,
+    fmt: str,
+) -> None:
+    """The tray: open quotes, oldest first (``show_all``: every quote; ``stale``: going cold,
+    most idle first)."""
+    from salesnotes.quotes import is_stale
+    from salesnotes.render.quotes import quotes as show
+
+    if show_all and (open_only or stale):
+        raise BadInput("--all lists every quote; leave out --open and --stale with it")
+    if status is not None and status.lower() not in QUOTE_STATUSES:
+        raise BadInput(f"'{status}' is not a quote status; use one of: {', '.join(QUOTE_STATUSES)}")
+    today = env.today()
+    config = env.config()
+    store = env.store()
+    with store.read():
+        contact_id = store.contacts.resolve(who).id if who is not None else None
+        found = store.quotes.find(open_only=not show_all, contact_id=contact_id)
+    if status is not None:
+        found = [q for q in found if q.shown_status(today) == status.lower()]
+    if stale:
+        found = [q for q in found if is_stale(q, today, config)]
+        found.sort(key=lambda q: (-q.idle_days(today), q.id))
+    show(found, fmt, today, config)
+
+
+def pipeline(env: Env, *, fmt: str) -> None:
+    """What is open, by status and weighted; what expires this week; the month and the year."""
+    from salesnotes.render.quotes import pipeline as show
+    from salesnotes.sources import pipeline as read_pipeline
+
+    store = env.store()
+    with store.read():
+        figures = read_pipeline(store, env.config(), env.today())
+    show(figures, fmt, env.config())

@@ -1,0 +1,147 @@
+"""Days: periods and date arithmetic, and the one place dates become words. Pure.
+
+``dates.py`` reads what people type; this module holds what every command needs once a date is
+known, and imports nothing heavy (no ``re``, no ``dateutil``), because the agenda needs it on
+every run.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from salesnotes.record import record
+
+DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_UNIT_DAYS = {"d": 1.0, "w": 7.0, "m": 30.44, "y": 365.25}
+_UNIT_WORDS = {"d": "day", "w": "week", "m": "month", "y": "year"}
+
+
+@record
+class Period:
+    """A rhythm or validity such as 30d, 6w or 3m."""
+
+    count: int
+    unit: str  # d, w, m or y
+
+    @classmethod
+    def stored(cls, text: str) -> Period | None:
+        """A period as salesnotes stores it ('6w', '3m'), or None if ``text`` is not one."""
+        if len(text) >= 2 and text[-1] in _UNIT_DAYS and text[:-1].isdigit() and text.isascii():
+            return cls(int(text[:-1]), text[-1])
+        return None
+
+    def after(self, start: date) -> date:
+        """The date this period after ``start`` (months clamp to the month's end)."""
+        return shift(start, self.count, self.unit)
+
+    @property
+    def approx_days(self) -> float:
+        """Length in days, months counted as 30.44 days: for comparing periods."""
+        return self.count * _UNIT_DAYS[self.unit]
+
+    def __str__(self) -> str:
+        return f"{self.count}{self.unit}"
+
+    def describe(self) -> str:
+        """'6 weeks', '1 month'."""
+        word = _UNIT_WORDS[self.unit]
+        return f"{self.count} {word}{'' if self.count == 1 else 's'}"
+
+
+def month_end(year: int, month: int) -> date:
+    """The last day of a month."""
+    first_next = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return first_next - timedelta(days=1)
+
+
+def add_months(start: date, months: int) -> date:
+    """``start`` moved by whole months; a day past the new month's end becomes its last day
+    (31 January + 1 month is 28 or 29 February), as dateutil's ``relativedelta`` does."""
+    year, index = divmod(start.month - 1 + months, 12)
+    year += start.year
+    if not 1 <= year <= 9999:
+        raise OverflowError("date value out of range")
+    return start.replace(
+        year=year, month=index + 1, day=min(start.day, month_end(year, index + 1).day)
+    )
+
+
+def shift(start: date, count: int, unit: str) -> date:
+    """``start`` moved by ``count`` days, weeks, months or years."""
+    if unit == "d":
+        return start + timedelta(days=count)
+    if unit == "w":
+        return start + timedelta(weeks=count)
+    return add_months(start, count if unit == "m" else 12 * count)
+
+
+def add_working_days(start: date, days: int) -> date:
+    """``start`` plus ``days`` working days (Monday to Friday)."""
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            remaining -= 1
+    return current
+
+
+def describe(day: date) -> str:
+    """The echo format: 'Fri 27 Nov 2026' (English, independent of the locale)."""
+    return f"{DAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]} {day.year}"
+
+
+def short(day: date, today: date | None = None) -> str:
+    """'Fri 27 Nov': with the year only when it is not ``today``'s year (None: never)."""
+    text = f"{DAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]}"
+    return text if today is None or day.year == today.year else f"{text} {day.year}"
+
+
+def moment_words(value: datetime) -> str:
+    """'Tue 24 Nov 07:30', in local time."""
+    local = value.astimezone()
+    return f"{short(local.date())} {local:%H:%M}"
+
+
+def relative(day: date, today: date) -> str:
+    """'today', 'tomorrow', 'in 3 days', 'yesterday', '3 days ago'."""
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta == -1:
+        return "yesterday"
+    if delta > 0:
+        return f"in {delta} days"
+    return f"{-delta} days ago"
+
+
+def days_phrase(n: int) -> str:
+    """'1 day', '3 days'."""
+    return f"{n} day{'' if n == 1 else 's'}"
+
+
+def duration_words(days: int) -> str:
+    """'9 days', '9 weeks', '5 months': how long, roughly, in the largest fitting unit."""
+    if days < 14:
+        return days_phrase(days)
+    if days < 90:
+        return f"{days // 7} weeks"
+    return f"{round(days / 30.44)} months"

@@ -1,0 +1,117 @@
+"""What every command needs: where the book is, what day it is, and the settings.
+
+Built once per process, from the global options (``--db``, ``--today``) and the environment
+(``SALESNOTES_DB``, ``SALESNOTES_TODAY``), by the typer app and by the fast entry path alike.
+Paths are plain strings here: ``pathlib`` costs a command ~6 ms to import (it pulls in ``re``).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime, time
+
+from salesnotes.errors import BadInput
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from salesnotes.config import Config
+    from salesnotes.store.interface import Store
+
+
+def default_db_path() -> str:
+    """The platform's user data folder, e.g. ~/.local/share/salesnotes/salesnotes.db."""
+    from salesnotes.config import user_folder
+
+    return os.path.join(user_folder("data"), "salesnotes.db")
+
+
+def parse_today(value: str, source: str) -> datetime:
+    """SALESNOTES_TODAY / --today: YYYY-MM-DD (noon) or YYYY-MM-DDTHH:MM, local time."""
+    try:
+        if "T" in value or " " in value.strip():
+            moment = datetime.fromisoformat(value.strip())
+        else:
+            moment = datetime.combine(date.fromisoformat(value.strip()), time(12, 0))
+    except ValueError:
+        raise BadInput(
+            f"{source}='{value}' is not a date; use YYYY-MM-DD, e.g. 2026-11-23"
+        ) from None
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+class Env:
+    """One invocation's book, day and settings (each opened or read on first use)."""
+
+    __slots__ = ("_config", "_store", "db", "pinned")
+
+    def __init__(self, db: str | None = None, pinned: datetime | None = None) -> None:
+        self.db = db
+        self.pinned = pinned
+        self._store: Store | None = None
+        self._config: Config | None = None
+
+    @classmethod
+    def from_options(cls, db: str | os.PathLike[str] | None, today: str | None) -> Env:
+        """The Env for the global options ``--db`` and ``--today`` (None: not given)."""
+        pinned = None
+        if today is not None:
+            pinned = parse_today(today, "--today")
+        elif os.environ.get("SALESNOTES_TODAY"):
+            pinned = parse_today(os.environ["SALESNOTES_TODAY"], "SALESNOTES_TODAY")
+        return cls(db=os.path.expanduser(db) if db else None, pinned=pinned)
+
+    @property
+    def db_path(self) -> str:
+        """--db, else SALESNOTES_DB, else the platform's data folder."""
+        if self.db is not None:
+            return self.db
+        env = os.environ.get("SALESNOTES_DB")
+        return os.path.expanduser(env) if env else default_db_path()
+
+    @property
+    def db_is_explicit(self) -> bool:
+        """True when --db or SALESNOTES_DB names the database."""
+        return self.db is not None or bool(os.environ.get("SALESNOTES_DB"))
+
+    def moment(self) -> datetime:
+        """Now, as an aware local datetime: pinned by --today / SALESNOTES_TODAY, else the clock."""
+        if self.pinned is not None:
+            return self.pinned
+        return datetime.now().astimezone()
+
+    def today(self) -> date:
+        """The local date of ``moment``."""
+        return self.moment().date()
+
+    def moment_on(self, day: date) -> datetime:
+        """``moment`` if ``day`` is today, else the same time of day on ``day``."""
+        if day == self.today():
+            return self.moment()
+        return datetime.combine(day, self.moment().timetz())
+
+    def now(self) -> str:
+        """``moment`` as a UTC ISO-8601 instant: '2026-11-22T11:00:00Z'."""
+        utc = self.moment().astimezone(UTC).replace(microsecond=0, tzinfo=None)
+        return utc.isoformat() + "Z"
+
+    def config(self) -> Config:
+        """The effective configuration (read once, on first use)."""
+        if self._config is None:
+            from salesnotes import config
+
+            self._config = config.load()
+        return self._config
+
+    def store(self) -> Store:
+        """The open store (opened, created and migrated on first use)."""
+        if self._store is None:
+            from salesnotes.store import open_store
+
+            self._store = open_store(self.db_path)
+        return self._store
+
+    def close(self) -> None:
+        """Close the store if one was opened."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None

@@ -1,0 +1,35 @@
+"""How a typed fragment picks a name: the rule behind WHO and organisation names. Pure.
+
+Names and fragments are compared folded (``text.fold``: case- and accent-insensitive, single
+spaces). Levels, best first: the whole name, a whole word, the start of a word, anywhere. The
+first level with any match decides, so ``jan`` is Jan de Vries even when Janneke exists.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+
+def level(name: str, key: str) -> int:
+    """0 whole name, 1 whole word, 2 start of a word, 3 anywhere, 4 no match."""
+    if name == key:
+        return 0
+    padded = f" {name} "
+    if f" {key} " in padded:
+        return 1
+    if f" {key}" in padded:
+        return 2
+    return 3 if key in name else 4
+
+
+def best(candidates: Iterable[tuple[int, str]], key: str) -> list[int]:
+    """The ids of the candidates (id, folded name) at the best level that matches, in order."""
+    found: list[list[int]] = [[], [], [], [], []]
+    for ident, name in candidates:
+        found[level(name, key)].append(ident)
+    for ids in found[:4]:
+        if ids:
+            return ids
+    return []

@@ -1,0 +1,81 @@
+"""The agenda: who to call, in rank order, with why."""
+
+from __future__ import annotations
+
+from salesnotes.days import describe
+from salesnotes.render.listing import Column, console, listing
+from salesnotes.render.shapes import agenda_json
+from salesnotes.text import clean, one_line
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
+    from salesnotes.models import AgendaRow
+
+
+def _score(value: float) -> str:
+    return f"{value:g}"
+
+
+def agenda(rows: Sequence[AgendaRow], fmt: str, day: date, *, explain: bool = False) -> None:
+    """``agenda``: rank, score, who, phone, why (every reason), follow-up ids."""
+    if fmt == "table":
+        _table(rows, day, explain)
+        return
+    position = {row.contact_id: n for n, row in enumerate(rows, start=1)}
+    columns = [
+        Column("#", lambda r: str(position[r.contact_id]), justify="right"),
+        Column("Score", lambda r: _score(r.score), justify="right"),
+        Column("Id", lambda r: str(r.contact_id), justify="right"),
+        Column("Who", lambda r: r.name, style="bold"),
+        Column("Organisation", lambda r: r.organisation or ""),
+        Column("Phone", lambda r: r.phone or ""),
+        Column("Why", lambda r: "; ".join(r.reasons)),
+        Column("Follow-ups", lambda r: ",".join(str(i) for i in r.followup_ids)),
+    ]
+    if explain:
+        columns.append(
+            Column(
+                "Score terms", lambda r: " + ".join(f"{t.name} {_score(t.value)}" for t in r.terms)
+            )
+        )
+    listing(rows, fmt, columns, agenda_json, empty="")
+
+
+def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console()
+    if not rows:
+        out.print(Text(f"Nothing to do on {describe(day)}: nobody to call."))
+        return
+    table = Table(
+        title=Text(f"Who to call on {describe(day)}", style="bold"),
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+        show_lines=False,
+    )
+    table.add_column("#", justify="right")
+    table.add_column("Who", style="bold")
+    table.add_column("Phone", no_wrap=True)
+    table.add_column("Why")
+    table.add_column("Score", justify="right")
+    for n, row in enumerate(rows, start=1):
+        who = Text(clean(row.name), style="bold")
+        who.append(f" #{row.contact_id}", style="dim")
+        if row.organisation:
+            who.append(f"\n{clean(row.organisation)}", style="dim")
+        why = Text("\n".join(f"- {one_line(r)}" for r in row.reasons))
+        if row.followup_ids:
+            why.append("\nfollow-up " + ", ".join(f"#{i}" for i in row.followup_ids), style="dim")
+        if explain:
+            why.append(
+                "\n" + " + ".join(f"{one_line(t.name)} {_score(t.value)}" for t in row.terms),
+                style="dim",
+            )
+        table.add_row(str(n), who, Text(clean(row.phone or "")), why, _score(row.score))
+    out.print(table)

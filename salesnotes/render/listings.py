@@ -1,0 +1,185 @@
+"""Listings of records: contacts, organisations, follow-ups, losing touch, search hits, settings."""
+
+from __future__ import annotations
+
+from salesnotes.days import relative, short
+from salesnotes.render import plain_lines, print_json
+from salesnotes.render.listing import Column, console, listing
+from salesnotes.render.shapes import (
+    contact_json,
+    followup_json,
+    hit_json,
+    losing_touch_json,
+    organisation_json,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
+    from salesnotes.config import Config
+    from salesnotes.models import Contact, FollowUp, Hit, LosingTouch, Organisation
+
+
+def _first(values: tuple[str, ...]) -> str:
+    return values[0] if values else ""
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+CONTACT_COLUMNS = [
+    Column("Id", lambda c: str(c.id), justify="right"),
+    Column("Name", lambda c: c.name, style="bold"),
+    Column("Organisation", lambda c: c.organisation or ""),
+    Column("Status", lambda c: c.status),
+    Column("E-mail", lambda c: _first(c.emails)),
+    Column("Phone", lambda c: _first(c.phones)),
+    Column("Tags", lambda c: ",".join(c.tags)),
+    Column("Last contact", lambda c: _day(c.last_contact)),
+]
+
+
+def contacts(items: Sequence[Contact], fmt: str) -> None:
+    """``contacts``: id, name, organisation, status, e-mail, phone, tags, last contact."""
+    listing(
+        items,
+        fmt,
+        CONTACT_COLUMNS,
+        contact_json,
+        empty="No contacts match.",
+        table_columns=[CONTACT_COLUMNS[i] for i in (0, 1, 2, 3, 5, 7)],
+    )
+
+
+def organisations(items: Sequence[Organisation], fmt: str) -> None:
+    """``orgs``: id, name, number of active contacts."""
+    listing(
+        items,
+        fmt,
+        [
+            Column("Id", lambda o: str(o.id), justify="right"),
+            Column("Organisation", lambda o: o.name, style="bold"),
+            Column("Contacts", lambda o: str(o.contact_count), justify="right"),
+        ],
+        lambda o: {**organisation_json(o), "contacts": o.contact_count},
+        empty="No organisations yet.",
+    )
+
+
+def followups(items: Sequence[FollowUp], fmt: str, today: date) -> None:
+    """``followups``: id, due date, contact, reason, priority, status, text."""
+
+    def due(f: FollowUp) -> str:
+        day = short(f.due_on, today)
+        return f"{day} ({relative(f.due_on, today)})" if f.is_open else f"{day} (done)"
+
+    listing(
+        items,
+        fmt,
+        [
+            Column("Id", lambda f: str(f.id), justify="right"),
+            Column("Due", lambda f: f.due_on.isoformat()),
+            Column("When", lambda f: relative(f.due_on, today) if f.is_open else ""),
+            Column("Contact", lambda f: f.contact_name, style="bold"),
+            Column("Organisation", lambda f: f.organisation or ""),
+            Column("Reason", lambda f: f.reason),
+            Column("Priority", lambda f: f.priority),
+            Column("Status", lambda f: f.status),
+            Column("About", lambda f: f.text),
+        ],
+        followup_json,
+        empty="No follow-ups.",
+        table_columns=[
+            Column("Id", lambda f: str(f.id), justify="right", no_wrap=True),
+            Column("Due", due, no_wrap=True),
+            Column("Contact", lambda f: f.contact_name, style="bold"),
+            Column(
+                "Reason",
+                lambda f: f.reason if f.priority == "normal" else f"{f.reason}, {f.priority}",
+            ),
+            Column("About", lambda f: f.text),
+        ],
+    )
+
+
+def losing_touch(items: Sequence[LosingTouch], fmt: str) -> None:
+    """``contacts --losing-touch``: who, rhythm, last contact, how far past the rhythm."""
+    listing(
+        items,
+        fmt,
+        [
+            Column("Id", lambda i: str(i.contact_id), justify="right"),
+            Column("Name", lambda i: i.name, style="bold"),
+            Column("Organisation", lambda i: i.organisation or ""),
+            Column("Status", lambda i: i.status),
+            Column("Rhythm", lambda i: i.rhythm),
+            Column("Last contact", lambda i: _day(i.last_contact)),
+            Column("Days late", lambda i: str(i.overdue_days), justify="right"),
+            Column("Rhythms late", lambda i: f"{i.overdue_ratio:.2f}", justify="right"),
+        ],
+        losing_touch_json,
+        empty="Nobody is past their keep-in-touch rhythm.",
+    )
+
+
+def hits(items: Sequence[Hit], fmt: str) -> None:
+    """``search``: kind, id, date, contact, text."""
+    listing(
+        items,
+        fmt,
+        [
+            Column("Kind", lambda h: h.kind, no_wrap=True),
+            Column("Id", lambda h: str(h.id), justify="right"),
+            Column("Date", lambda h: _day(h.on), no_wrap=True),
+            Column("Contact id", lambda h: str(h.contact_id)),
+            Column("Contact", lambda h: h.contact, style="bold"),
+            Column("Text", lambda h: h.text),
+        ],
+        hit_json,
+        empty="Nothing found.",
+    )
+
+
+def settings(config: Config, fmt: str) -> None:
+    """``config``: every setting, its effective value, and where it comes from."""
+    import os
+
+    from salesnotes.config import SETTINGS
+
+    rows = list(config.items())
+    exists = os.path.exists(config.path)
+    if fmt == "json":
+        print_json(
+            {
+                "file": config.path,
+                "file_exists": exists,
+                "settings": [
+                    {"key": k, "value": v, "source": src, "about": SETTINGS[k][2]}
+                    for k, v, src in rows
+                ],
+            }
+        )
+        return
+    if fmt == "plain":
+        plain_lines([key, str(value), source] for key, value, source in rows)
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console()
+    state = "" if exists else " (not there: all defaults)"
+    out.print(Text(f"Configuration file: {config.path}{state}", style="bold"))
+    table = Table(show_edge=False, pad_edge=False)
+    for header in ("Setting", "Value", "From", "About"):
+        table.add_column(header)
+    for key, value, source in rows:
+        table.add_row(
+            key,
+            Text(str(value)),
+            "default" if source == "default" else "file",
+            Text(SETTINGS[key][2]),
+        )
+    out.print(table)

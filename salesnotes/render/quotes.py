@@ -1,0 +1,183 @@
+"""Quotes: the tray, one quote with its history, and the pipeline."""
+
+from __future__ import annotations
+
+from salesnotes.days import describe, short
+from salesnotes.money import format_amount
+from salesnotes.render import plain_lines, print_json
+from salesnotes.render.listing import Column, console, listing
+from salesnotes.render.shapes import pipeline_json, quote_json
+from salesnotes.text import clean, one_line
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
+    from salesnotes.config import Config
+    from salesnotes.models import Quote
+    from salesnotes.quotes import Pipeline
+
+
+def quotes(
+    items: Sequence[Quote], fmt: str, today: date, config: Config, *, detail: bool = False
+) -> None:
+    """``quotes``: id, status, contact, organisation, title, amount, validity, idle days, %."""
+    from salesnotes.quotes import probability
+
+    style = config.get_str("money.format")
+
+    def amount(q: Quote) -> str:
+        return format_amount(q.amount_cents, q.currency, style)
+
+    def idle(q: Quote) -> str:
+        return str(q.idle_days(today)) if q.is_open else ""
+
+    columns = [
+        Column("Id", lambda q: str(q.id), justify="right", no_wrap=True),
+        Column("Status", lambda q: q.shown_status(today), no_wrap=True),
+        Column("Contact id", lambda q: str(q.contact_id)),
+        Column("Contact", lambda q: q.contact_name, style="bold"),
+        Column("Organisation", lambda q: q.organisation or ""),
+        Column("Title", lambda q: q.title),
+        Column("Amount", amount, justify="right", no_wrap=True),
+        Column("Cents", lambda q: str(q.amount_cents)),
+        Column("Currency", lambda q: q.currency),
+        Column("Valid until", lambda q: q.valid_until.isoformat() if q.valid_until else ""),
+        Column("Idle days", idle, justify="right"),
+        Column("%", lambda q: str(probability(q, config)), justify="right"),
+    ]
+    if fmt == "table" and detail and items:
+        _detail(items[0], today, config)
+        return
+    if fmt == "json" and detail and items:
+        print_json(quote_json(items[0], today, config))
+        return
+    listing(
+        items,
+        fmt,
+        columns,
+        lambda q: quote_json(q, today, config),
+        empty="No quotes.",
+        table_columns=[
+            *(columns[i] for i in (0, 1, 3, 5, 6)),
+            Column(
+                "Valid",
+                lambda q: short(q.valid_until, today) if q.valid_until else "",
+                no_wrap=True,
+            ),
+            Column("Idle", idle, justify="right"),
+            columns[11],
+        ],
+    )
+
+
+def _detail(q: Quote, today: date, config: Config) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from salesnotes.quotes import probability
+
+    style = config.get_str("money.format")
+    out = console()
+    out.print(Text(f"Quote #{q.id} {clean(q.title)}", style="bold"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim")
+    grid.add_column()
+    who = q.contact_name + (f" ({q.organisation})" if q.organisation else "")
+    rows = [
+        ("for", f"{who} #{q.contact_id}"),
+        ("amount", format_amount(q.amount_cents, q.currency, style)),
+        ("status", q.shown_status(today) + (f" ({q.lost_reason})" if q.lost_reason else "")),
+        ("quoted", describe(q.quoted_on)),
+        ("sent", describe(q.sent_on) if q.sent_on else ""),
+        ("valid until", describe(q.valid_until) if q.valid_until else ""),
+        ("closed", describe(q.closed_on) if q.closed_on else ""),
+        ("probability", f"{probability(q, config)}%"),
+        ("idle", f"{q.idle_days(today)} days" if q.is_open else ""),
+    ]
+    for key, value in rows:
+        if value:
+            grid.add_row(key, Text(clean(value)))
+    out.print(grid)
+    out.print(Text("\nRevisions", style="bold"))
+    for r in q.revisions:
+        amount = format_amount(r.amount_cents, q.currency, style)
+        line = f"  {r.number}. {describe(r.revised_on)}  {amount}"
+        out.print(Text(line + (f"  {one_line(r.note)}" if r.note else "")))
+
+
+def pipeline(p: Pipeline, fmt: str, config: Config) -> None:
+    """``pipeline``: open by status with bars, weighted value, expiring, month and year."""
+    if fmt == "json":
+        print_json(pipeline_json(p))
+        return
+    style = config.get_str("money.format")
+
+    def money(cents: int) -> str:
+        return format_amount(cents, p.currency, style)
+
+    def rate(value: float | None) -> str:
+        return "-" if value is None else f"{value:.0%}"
+
+    if fmt == "plain":
+        lines = [
+            ["open", s.status, str(s.count), str(s.value_cents), str(s.weighted_cents)]
+            for s in p.by_status
+        ]
+        lines.append(["total", "open", str(p.open_count), str(p.open_cents), str(p.weighted_cents)])
+        lines.append(["expiring", "7d", str(p.expiring_count), str(p.expiring_cents), ""])
+        for f in (p.month, p.year):
+            lines.append(["won", f.label, str(f.won_count), str(f.won_cents), rate(f.win_rate)])
+            lines.append(["lost", f.label, str(f.lost_count), str(f.lost_cents), ""])
+        days = "" if p.average_days_to_win is None else f"{p.average_days_to_win:g}"
+        lines.append(["days_to_win", str(p.today.year), days, "", ""])
+        plain_lines(lines)
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console()
+    table = Table(
+        title=Text(f"Pipeline on {describe(p.today)} ({p.currency})", style="bold"),
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+    )
+    for header, justify in (
+        ("Status", "left"),
+        ("Quotes", "right"),
+        ("Value", "right"),
+        ("Weighted", "right"),
+        ("", "left"),
+    ):
+        table.add_column(header, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    largest = max((s.value_cents for s in p.by_status), default=0) or 1
+    for s in p.by_status:
+        bar = "█" * round(24 * s.value_cents / largest) if s.value_cents else ""
+        table.add_row(s.status, str(s.count), money(s.value_cents), money(s.weighted_cents), bar)
+    table.add_row(
+        Text("open", style="bold"),
+        str(p.open_count),
+        money(p.open_cents),
+        money(p.weighted_cents),
+        "",
+    )
+    out.print(table)
+    out.print(Text(f"Expiring within 7 days: {p.expiring_count} ({money(p.expiring_cents)})"))
+    for f in (p.month, p.year):
+        out.print(
+            Text(
+                f"{f.label}: won {f.won_count} ({money(f.won_cents)}), "
+                f"lost {f.lost_count} ({money(f.lost_cents)}), win rate {rate(f.win_rate)}"
+            )
+        )
+    if p.average_days_to_win is not None:
+        out.print(
+            Text(f"Average days from sent to won ({p.year.label}): {p.average_days_to_win:g}")
+        )
+    if p.lost_reasons:
+        reasons = ", ".join(f"{r} ({n})" for r, n in p.lost_reasons)
+        out.print(Text(f"Most common reasons for losing: {reasons}"))
+    for currency, count in p.other_currencies.items():
+        out.print(Text(f"Not counted: {count} open quotes in {currency}"))

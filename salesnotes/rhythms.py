@@ -1,0 +1,113 @@
+"""Keep-in-touch rhythms and yearly occasions: the rules, pure (``today`` is an argument).
+
+A contact's rhythm is their own (``every``: '6w', 'off'), else their status's default from the
+configuration. Their clock (``last_touch``) restarts with anything that happens with them.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from salesnotes.days import Period, shift
+from salesnotes.models import STATUSES, LosingTouch, Occasion
+from salesnotes.text import fold
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+
+    from salesnotes.config import Config
+    from salesnotes.models import Dates, Touch
+
+OFF = ("", "off", "none")
+
+
+def period(text: str) -> Period:
+    """A rhythm as stored ('6w') or as the configuration may write it ('6 weeks')."""
+    found = Period.stored(text)
+    if found is not None:
+        return found
+    from salesnotes.dates import parse_period  # only for a non-canonical configured value
+
+    return parse_period(text)
+
+
+def defaults(config: Config) -> dict[str, str]:
+    """The default rhythm of each status ('off' where there is none)."""
+    return {status: config.get_str(f"rhythm.{status}") for status in STATUSES}
+
+
+def cutoffs(
+    today: date, by_status: dict[str, str], in_use: Iterable[str]
+) -> tuple[dict[str, date], dict[str, date]]:
+    """The day before which a clock must have stopped to be past its rhythm: per status (for
+    contacts on their status's rhythm) and per rhythm in use (for those with their own)."""
+    statuses = {
+        status: shift(today, -p.count, p.unit)
+        for status, rhythm in by_status.items()
+        if rhythm not in OFF
+        for p in (period(rhythm),)
+    }
+    own = {every: shift(today, -p.count, p.unit) for every in in_use for p in (period(every),)}
+    return statuses, own
+
+
+def past_rhythm(
+    touches: Iterable[Touch], today: date, by_status: dict[str, str]
+) -> list[LosingTouch]:
+    """The contacts whose rhythm ran out before ``today``, with how far past it they are."""
+    found = []
+    for t in touches:
+        p = period(t.every or by_status[t.status])
+        due = p.after(t.last_touch)
+        if due >= today:
+            continue
+        found.append(
+            LosingTouch(
+                contact_id=t.contact_id,
+                name=t.name,
+                organisation=t.organisation,
+                status=t.status,
+                rhythm=str(p),
+                last_touch=t.last_touch,
+                last_contact=t.last_contact,
+                overdue_days=(today - due).days,
+                rhythm_days=p.approx_days,
+            )
+        )
+    return found
+
+
+def most_overdue_first(items: list[LosingTouch]) -> list[LosingTouch]:
+    """Losing touch, most rhythms overdue first, then the longest untouched, then by name
+    (the one order for ``contacts --losing-touch`` and the briefing)."""
+    return sorted(items, key=lambda i: (-i.overdue_ratio, i.last_touch, fold(i.name)))
+
+
+def window(today: date, days: int) -> list[date]:
+    """``today`` and the ``days`` after it."""
+    return [today + timedelta(days=n) for n in range(days + 1)]
+
+
+def occasions(found: Iterable[Dates], today: date, days: int) -> list[Occasion]:
+    """Birthdays and customer anniversaries from ``today`` up to ``days`` ahead, by day.
+
+    A customer's first day is not an anniversary yet. A year-less birthday ('--03-12') has
+    no age.
+    """
+    days_ahead = window(today, days)
+    result = []
+    for d in found:
+        for kind, value in (("birthday", d.birthday), ("anniversary", d.customer_since)):
+            if not value:
+                continue
+            month, day = int(value[-5:-3]), int(value[-2:])
+            for on in days_ahead:
+                if (on.month, on.day) == (month, day):
+                    year = int(value[:4]) if value[:4].isdigit() else None
+                    years = on.year - year if year else None
+                    if kind == "anniversary" and not years:
+                        continue
+                    result.append(Occasion(d.contact_id, d.name, d.organisation, kind, on, years))
+    return sorted(result, key=lambda o: (o.on, fold(o.name)))

@@ -1,0 +1,225 @@
+"""The SQLite file: open it, set it up, migrate it, and run one command's transaction.
+
+Opening sets the connection up (WAL, foreign keys, a long busy timeout, full sync), creates the
+file 0600 in a 0700 folder on first use, and applies pending migrations under
+``BEGIN IMMEDIATE``. A command then runs in one transaction: ``with db.write():`` for anything
+that changes data (BEGIN IMMEDIATE, so that a read-then-write never fails on a lock),
+``with db.read():`` for a consistent snapshot. Everything in this module is SQLite's own
+(PRAGMA, the migrations table, WAL); a PostgreSQL backend has its own connection module.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+from salesnotes import migrations
+from salesnotes.errors import DatabaseError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from types import TracebackType
+    from typing import Any
+
+    Params = Sequence[Any] | dict[str, Any]
+    StrPath = str | os.PathLike[str]
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def new_uuid() -> str:
+    """A random UUID (version 4) as text."""
+    import uuid  # ~7 ms; only writes need one
+
+    return str(uuid.uuid4())
+
+
+def ensure_file(path: StrPath) -> None:
+    """Create the database file 0600 (and a missing folder 0700) before SQLite opens it."""
+    if os.path.isdir(path):
+        example = os.path.join(path, "book.db")
+        raise DatabaseError(f"{path} is a folder; give a database file, e.g. {example}")
+    if os.path.exists(path):
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.exists(folder):
+        try:
+            os.makedirs(folder, mode=0o700)
+            os.chmod(folder, 0o700)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise DatabaseError(f"cannot create the folder {folder}: {exc.strerror}") from exc
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise DatabaseError(f"cannot create the database {path}: {exc.strerror}") from exc
+    os.close(fd)
+
+
+def connect(path: StrPath) -> sqlite3.Connection:
+    """Open (creating if needed) the database with the settings every command relies on."""
+    ensure_file(path)
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is not a salesnotes database ({exc})") from exc
+    return conn
+
+
+def applied(conn: sqlite3.Connection) -> set[str]:
+    """The names of the migrations this database has had."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+        (migrations.MIGRATIONS_TABLE,),
+    ).fetchone()
+    if not exists:
+        return set()
+    rows = conn.execute(
+        f"SELECT name FROM {migrations.MIGRATIONS_TABLE} WHERE migration_set = ?",
+        (migrations.MIGRATION_SET,),
+    )
+    return {row[0] for row in rows}
+
+
+def migrate(conn: sqlite3.Connection, path: StrPath) -> int:
+    """Apply pending migrations in one IMMEDIATE transaction; return how many were applied.
+
+    A database that has migrations this code does not know was written by a newer
+    salesnotes: it is refused, and nothing is written.
+    """
+
+    def check(done: set[str]) -> list[str]:
+        unknown = done - set(migrations.NAMES)
+        if unknown:
+            raise DatabaseError(
+                f"{path} was written by a newer salesnotes (schema {', '.join(sorted(unknown))}); "
+                "upgrade salesnotes to use it"
+            )
+        return [name for name in migrations.NAMES if name not in done]
+
+    try:
+        if not check(applied(conn)):
+            return 0
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is not a salesnotes database ({exc})") from exc
+    try:
+        pending = check(applied(conn))  # another process may have migrated while we waited
+        if pending:
+            from sqlite_utils import Database as SqliteUtilsDatabase
+
+            migrations.build().apply(SqliteUtilsDatabase(conn, execute_plugins=False))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return len(pending)
+
+
+class Transaction:
+    """``with db.write():`` / ``with db.read():``: one command's transaction.
+
+    A write begins IMMEDIATE (it holds the write lock from the start, so a read-then-write
+    never fails on "database is locked") and commits at the end, or rolls back on any error.
+    A read sees one consistent snapshot.
+    """
+
+    __slots__ = ("conn", "writing")
+
+    def __init__(self, conn: sqlite3.Connection, *, writing: bool) -> None:
+        self.conn = conn
+        self.writing = writing
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE" if self.writing else "BEGIN")
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if not self.conn.in_transaction:  # a dry run rolled back itself
+            return
+        if kind is not None and self.writing:
+            self.conn.execute("ROLLBACK")
+        else:
+            self.conn.execute("COMMIT")
+
+
+class Database:
+    """One open SQLite book: its connection and the few ways the store modules use it."""
+
+    __slots__ = ("conn", "path")
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: StrPath) -> Database:
+        """Connect and bring the schema up to date."""
+        path = os.fspath(path)
+        conn = connect(path)
+        try:
+            migrate(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def write(self) -> Transaction:
+        """A transaction that changes data, all or nothing."""
+        return Transaction(self.conn, writing=True)
+
+    def read(self) -> Transaction:
+        """A consistent snapshot for reading."""
+        return Transaction(self.conn, writing=False)
+
+    def rollback(self) -> None:
+        """Undo the open transaction now (a dry run); its ``with`` block then ends quietly."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        """The first row of a query, or None."""
+        cursor = self.conn.execute(sql, params)
+        cursor.row_factory = sqlite3.Row
+        row: sqlite3.Row | None = cursor.fetchone()
+        return row
+
+    def all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        """Every row of a query."""
+        cursor = self.conn.execute(sql, params)
+        cursor.row_factory = sqlite3.Row
+        return cursor.fetchall()
+
+    def tuples(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        """Every row of a query as plain tuples (the cheapest read, for hot paths)."""
+        return self.conn.execute(sql, params).fetchall()
+
+    def execute(self, sql: str, params: Params = ()) -> int:
+        """Run a statement; return the number of rows it changed."""
+        return self.conn.execute(sql, params).rowcount
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        """Run an INSERT; return the new row's id."""
+        return int(self.conn.execute(sql, params).lastrowid or 0)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one statement for many rows."""
+        self.conn.executemany(sql, rows)

@@ -1,0 +1,376 @@
+"""Contacts: people with their e-mails, phones and tags; finding one from what was typed (WHO)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from salesnotes import matching
+from salesnotes.errors import BadInput, Conflict, NotFound
+from salesnotes.fields import (
+    normalise_email,
+    normalise_every,
+    normalise_phone,
+    normalise_tag,
+    one_of,
+    require_text,
+)
+from salesnotes.models import STATUSES, Contact, ContactCard
+from salesnotes.store.connection import new_uuid
+from salesnotes.store.dialect import INSERT_IGNORE, id_list, joined, later, like, split
+from salesnotes.text import clean, fold
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Iterable, Sequence
+    from typing import Any
+
+    from salesnotes.store.connection import Database
+    from salesnotes.store.organisations import Organisations
+
+COLUMNS = f"""
+    c.id, c.uuid, c.name, o.name AS organisation, c.organisation_id, c.status, c.note,
+    c.archived_at, c.created_at,
+    {joined("email", "contact_emails", "position")} AS emails,
+    {joined("phone", "contact_phones", "position")} AS phones,
+    {joined("tag", "contact_tags", "tag")} AS tags,
+    (SELECT max(happened_on) FROM interactions WHERE contact_id = c.id) AS last_contact,
+    c.every, c.birthday, c.customer_since, c.last_touch_on
+"""
+FROM = "FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
+_TOUCHED = later("coalesce(last_touch_on, '')", "?")
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def contact_from(row: sqlite3.Row) -> Contact:
+    """A Contact from a row of ``COLUMNS``."""
+    return Contact(
+        id=row["id"],
+        uuid=row["uuid"],
+        name=row["name"],
+        organisation=row["organisation"],
+        organisation_id=row["organisation_id"],
+        status=row["status"],
+        emails=split(row["emails"]),
+        phones=split(row["phones"]),
+        tags=split(row["tags"]),
+        note=row["note"],
+        archived=row["archived_at"] is not None,
+        created_at=row["created_at"],
+        last_contact=_date(row["last_contact"]),
+        every=row["every"],
+        birthday=row["birthday"],
+        customer_since=_date(row["customer_since"]),
+        last_touch=_date(row["last_touch_on"]),
+    )
+
+
+def touch(db: Database, contact_id: int, on: date) -> None:
+    """Anything that happens with a contact restarts their keep-in-touch clock and the
+    staleness clock of their open quotes (the columns that keep both reads indexed)."""
+    day = on.isoformat()
+    db.execute(
+        f"UPDATE contacts SET last_touch_on = {_TOUCHED} WHERE id = ?",
+        (day, contact_id),
+    )
+    db.execute(
+        f"UPDATE quotes SET last_activity_on = {later('last_activity_on', '?')}"
+        " WHERE contact_id = ? AND status IN ('draft', 'sent', 'negotiating')",
+        (day, contact_id),
+    )
+
+
+class Contacts:
+    """The ``contacts`` table and its ``contact_emails``, ``contact_phones``, ``contact_tags``."""
+
+    __slots__ = ("db", "orgs")
+
+    def __init__(self, db: Database, orgs: Organisations) -> None:
+        self.db = db
+        self.orgs = orgs
+
+    def get(self, contact_id: int) -> Contact:
+        """One contact by id (archived ones too)."""
+        row = self.db.one(f"SELECT {COLUMNS} {FROM} WHERE c.id = ?", (contact_id,))
+        if row is None:
+            raise NotFound(f"there is no contact #{contact_id}")
+        return contact_from(row)
+
+    def add(
+        self,
+        name: str,
+        *,
+        now: str,
+        organisation: str | None = None,
+        emails: Iterable[str] = (),
+        phones: Iterable[str] = (),
+        tags: Iterable[str] = (),
+        status: str = "lead",
+        note: str = "",
+        today: date | None = None,
+        every: str | None = None,
+        birthday: str | None = None,
+        customer_since: date | None = None,
+    ) -> Contact:
+        """Create a contact; its organisation is found or created by name.
+
+        ``every``: a keep-in-touch rhythm ('6w', 'off'); ``birthday``: 'YYYY-MM-DD' or '--MM-DD'.
+        The keep-in-touch clock starts on ``today`` (default: the day of ``now``).
+        """
+        display = " ".join(require_text(name, "a contact's name").split())
+        status = one_of(status, STATUSES, "status")
+        org_id = self.orgs.id_for(organisation, now) if organisation is not None else None
+        contact_id = self.db.insert(
+            "INSERT INTO contacts (uuid, name, name_key, organisation_id, status, note,"
+            " created_at, updated_at, every, birthday, customer_since, last_touch_on)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_uuid(),
+                display,
+                fold(display),
+                org_id,
+                status,
+                clean(note),
+                now,
+                now,
+                normalise_every(every) if every is not None else None,
+                birthday,
+                customer_since.isoformat() if customer_since else None,
+                (today.isoformat() if today else now[:10]),
+            ),
+        )
+        self._add_details(contact_id, emails, phones, tags)
+        return self.get(contact_id)
+
+    def _add_details(
+        self, contact_id: int, emails: Iterable[str], phones: Iterable[str], tags: Iterable[str]
+    ) -> None:
+        for table, column, values in (
+            ("contact_emails", "email", [normalise_email(e) for e in emails]),
+            ("contact_phones", "phone", [normalise_phone(p) for p in phones]),
+        ):
+            start = self.db.one(
+                f"SELECT coalesce(max(position), 0) AS n FROM {table} WHERE contact_id = ?",
+                (contact_id,),
+            )
+            position = int(start["n"]) if start else 0
+            for value in values:
+                position += 1
+                self.db.execute(
+                    f"{INSERT_IGNORE} INTO {table} (contact_id, {column}, position)"
+                    " VALUES (?, ?, ?)",
+                    (contact_id, value, position),
+                )
+        for tag in {normalise_tag(t) for t in tags}:
+            self.db.execute(
+                f"{INSERT_IGNORE} INTO contact_tags (contact_id, tag) VALUES (?, ?)",
+                (contact_id, tag),
+            )
+
+    def edit(
+        self,
+        contact_id: int,
+        *,
+        now: str,
+        name: str | None = None,
+        organisation: str | None = None,
+        emails: Iterable[str] = (),
+        phones: Iterable[str] = (),
+        tags: Iterable[str] = (),
+        untags: Iterable[str] = (),
+        status: str | None = None,
+        note: str | None = None,
+        every: str | None = None,
+        birthday: str | None = None,
+        customer_since: date | None = None,
+    ) -> Contact:
+        """Change a contact: new values replace, e-mails, phones and tags are added.
+
+        ``every='default'`` returns to the status's rhythm; ``birthday=''`` forgets it.
+        """
+        changes: dict[str, Any] = {}
+        if every is not None:
+            changes["every"] = None if every == "default" else normalise_every(every)
+        if birthday is not None:
+            changes["birthday"] = birthday or None
+        if customer_since is not None:
+            changes["customer_since"] = customer_since.isoformat()
+        if name is not None:
+            display = " ".join(require_text(name, "a contact's name").split())
+            changes.update(name=display, name_key=fold(display))
+        if organisation is not None:
+            changes["organisation_id"] = (
+                self.orgs.id_for(organisation, now) if organisation.strip() else None
+            )
+        if status is not None:
+            changes["status"] = one_of(status, STATUSES, "status")
+        if note is not None:
+            changes["note"] = clean(note)
+        changes["updated_at"] = now
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        self.db.execute(
+            f"UPDATE contacts SET {assignments} WHERE id = ?", (*changes.values(), contact_id)
+        )
+        self._add_details(contact_id, emails, phones, tags)
+        for tag in untags:
+            removed = self.db.execute(
+                "DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?",
+                (contact_id, normalise_tag(tag)),
+            )
+            if removed == 0:
+                raise NotFound(f"contact #{contact_id} has no tag '{tag}'")
+        return self.get(contact_id)
+
+    def archive(self, contact_id: int, now: str) -> Contact:
+        """Hide a contact from lists and the agenda; nothing is deleted."""
+        contact = self.get(contact_id)
+        if contact.archived:
+            raise Conflict(f"#{contact_id} {contact.name} is archived already")
+        self.db.execute(
+            "UPDATE contacts SET archived_at = ?, updated_at = ? WHERE id = ?",
+            (now, now, contact_id),
+        )
+        return self.get(contact_id)
+
+    def unarchive(self, contact_id: int, now: str) -> Contact:
+        """Bring an archived contact back into lists and the agenda."""
+        contact = self.get(contact_id)
+        if not contact.archived:
+            raise Conflict(f"#{contact_id} {contact.name} is not archived")
+        self.db.execute(
+            "UPDATE contacts SET archived_at = NULL, updated_at = ? WHERE id = ?", (now, contact_id)
+        )
+        return self.get(contact_id)
+
+    def namesakes(self, contact: Contact) -> list[Contact]:
+        """Other contacts with exactly the same name (case- and accent-insensitive)."""
+        rows = self.db.tuples(
+            "SELECT id FROM contacts WHERE name_key = ? AND id <> ? ORDER BY id",
+            (fold(contact.name), contact.id),
+        )
+        return [self.get(r[0]) for r in rows]
+
+    def find(
+        self,
+        *,
+        text: str | None = None,
+        tag: str | None = None,
+        status: str | None = None,
+        organisation: str | None = None,
+        organisation_id: int | None = None,
+        archived: bool = False,
+    ) -> list[Contact]:
+        """Contacts by name, filtered; archived ones only when asked for."""
+        where = ["c.archived_at IS NOT NULL" if archived else "c.archived_at IS NULL"]
+        params: list[Any] = []
+        if organisation_id is not None:
+            where.append("c.organisation_id = ?")
+            params.append(organisation_id)
+        if text:
+            key = like(fold(text))
+            where.append(
+                "(c.name_key LIKE ? ESCAPE '\\' OR o.name_key LIKE ? ESCAPE '\\' OR c.id IN"
+                " (SELECT contact_id FROM contact_emails WHERE email LIKE ? ESCAPE '\\'))"
+            )
+            params += [key, key, key]
+        if tag:
+            where.append("c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ?)")
+            params.append(normalise_tag(tag))
+        if status:
+            where.append("c.status = ?")
+            params.append(one_of(status, STATUSES, "status"))
+        if organisation:
+            where.append("o.name_key LIKE ? ESCAPE '\\'")
+            params.append(like(fold(organisation)))
+        rows = self.db.all(
+            f"SELECT {COLUMNS} {FROM} WHERE {' AND '.join(where)} ORDER BY c.name_key, c.id",
+            params,
+        )
+        return [contact_from(row) for row in rows]
+
+    def resolve(self, who: str) -> Contact:
+        """WHO -> one contact: an id ('12', '#12'), an e-mail address, or a piece of a name.
+
+        Names match case- and accent-insensitively (see ``matching``); more than one at the
+        best level is ambiguous (Conflict, exit 4). Active contacts are preferred; an archived
+        one is found only when no active one matches.
+        """
+        raw = clean(who)
+        if not raw:
+            raise BadInput("say who: an id like 12, an e-mail address or a name")
+        digits = raw[1:] if raw.startswith("#") else raw
+        if digits.isdigit() and digits.isascii():
+            return self.get(int(digits))
+        if "@" in raw:
+            rows = self.db.tuples(
+                "SELECT DISTINCT contact_id FROM contact_emails WHERE email = ?", (raw.lower(),)
+            )
+            if not rows:
+                raise NotFound(f"no contact has the e-mail address {raw}")
+            return self._pick([self.get(r[0]) for r in rows], raw)
+        key = fold(raw)
+        rows = self.db.tuples(
+            "SELECT c.id, c.name_key, c.archived_at IS NOT NULL FROM contacts c"
+            " WHERE c.name_key LIKE ? ESCAPE '\\'",
+            (like(key),),
+        )
+        for archived in (0, 1):
+            hits = matching.best(((r[0], r[1]) for r in rows if r[2] == archived), key)
+            if hits:
+                return self._pick([self.get(cid) for cid in hits[:20]], raw, len(hits))
+        raise NotFound(f"no contact matches '{raw}'", details=self._suggest(key))
+
+    def _pick(self, found: list[Contact], who: str, total: int | None = None) -> Contact:
+        if len(found) == 1:
+            return found[0]
+        total = total or len(found)
+        lines = [f"#{c.id}  {c.label}" for c in found]
+        if total > len(found):
+            lines.append(f"... and {total - len(found)} more")
+        raise Conflict(
+            f"'{who}' matches {total} contacts; say which by id (e.g. #{found[0].id}):",
+            details=lines,
+        )
+
+    def _suggest(self, key: str) -> list[str]:
+        import difflib  # only on the error path
+
+        rows = self.db.tuples("SELECT id, name, name_key FROM contacts WHERE archived_at IS NULL")
+        by_word: dict[str, list[tuple[Any, ...]]] = {}
+        for row in rows:
+            for word in {row[2], *row[2].split()}:
+                by_word.setdefault(word, []).append(row)
+        seen: dict[int, str] = {}
+        for word in difflib.get_close_matches(key, by_word, n=5, cutoff=0.6):
+            for row in by_word[word]:
+                seen.setdefault(row[0], row[1])
+        if not seen:
+            return []
+        names = ", ".join(f"{name} (#{cid})" for cid, name in list(seen.items())[:5])
+        return [f"did you mean: {names}?"]
+
+    def cards(self, contact_ids: Iterable[int]) -> dict[int, ContactCard]:
+        """Name, organisation, first phone and first e-mail of these active contacts.
+
+        Archived contacts are left out, so no agenda source can bring one back.
+        """
+        ids: Sequence[int] = list(dict.fromkeys(contact_ids))
+        cards: dict[int, ContactCard] = {}
+        for start in range(0, len(ids), 500):
+            rows = self.db.tuples(
+                f"""
+                SELECT c.id, c.name, o.name,
+                    (SELECT phone FROM contact_phones WHERE contact_id = c.id
+                     ORDER BY position LIMIT 1),
+                    (SELECT email FROM contact_emails WHERE contact_id = c.id
+                     ORDER BY position LIMIT 1)
+                {FROM}
+                WHERE c.id IN ({id_list(ids[start : start + 500])}) AND c.archived_at IS NULL
+                """
+            )
+            for r in rows:
+                cards[r[0]] = ContactCard(*r)
+        return cards

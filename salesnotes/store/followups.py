@@ -1,0 +1,216 @@
+"""Follow-ups: promises to get back to someone on a given day, and how they were closed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from salesnotes.errors import Conflict, NotFound
+from salesnotes.fields import one_of
+from salesnotes.models import PRIORITIES, REASONS, FollowUp
+from salesnotes.store.connection import new_uuid
+from salesnotes.store.contacts import touch
+from salesnotes.store.dialect import id_list
+from salesnotes.text import clean
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from salesnotes.models import Interaction
+    from salesnotes.store.connection import Database
+
+SELECT = """
+    SELECT f.id, f.uuid, f.contact_id, c.name, o.name, f.due_on, f.text, f.reason, f.priority,
+        f.status, f.created_on, f.created_at, f.done_on, f.done_note, f.snoozed_from
+    FROM followups f JOIN contacts c ON c.id = f.contact_id
+    LEFT JOIN organisations o ON o.id = c.organisation_id
+"""
+
+
+def followup_from(row: Sequence[Any]) -> FollowUp:
+    """A FollowUp from a row of ``SELECT``."""
+    return FollowUp(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        date.fromisoformat(row[5]),
+        row[6],
+        row[7],
+        row[8],
+        row[9],
+        date.fromisoformat(row[10]),
+        row[11],
+        date.fromisoformat(row[12]) if row[12] else None,
+        row[13],
+        date.fromisoformat(row[14]) if row[14] else None,
+    )
+
+
+class FollowUps:
+    """The ``followups`` table."""
+
+    __slots__ = ("db",)
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _read(
+        self, where: str, params: Sequence[Any] = (), order: str = "f.due_on, f.id"
+    ) -> list[FollowUp]:
+        rows = self.db.tuples(f"{SELECT} WHERE {where} ORDER BY {order}", params)
+        return [followup_from(r) for r in rows]
+
+    def add(
+        self,
+        contact_id: int,
+        due: date,
+        text: str = "",
+        *,
+        reason: str = "other",
+        priority: str = "normal",
+        today: date,
+        now: str,
+        source_interaction_id: int | None = None,
+        quote_id: int | None = None,
+    ) -> FollowUp:
+        """Schedule a follow-up with a contact (``quote_id``: it chases that quote)."""
+        reason = one_of(reason, REASONS, "reason")
+        priority = one_of(priority, PRIORITIES, "priority")
+        followup_id = self.db.insert(
+            "INSERT INTO followups (uuid, contact_id, due_on, text, reason, priority, status,"
+            " created_on, created_at, source_interaction_id, quote_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
+            (
+                new_uuid(),
+                contact_id,
+                due.isoformat(),
+                clean(text),
+                reason,
+                priority,
+                today.isoformat(),
+                now,
+                source_interaction_id,
+                quote_id,
+            ),
+        )
+        return self.get(followup_id)
+
+    def get(self, followup_id: int) -> FollowUp:
+        """One follow-up by id."""
+        found = self._read("f.id = ?", (followup_id,))
+        if not found:
+            raise NotFound(
+                f"there is no follow-up #{followup_id}; 'salesnotes followups' lists them"
+            )
+        return found[0]
+
+    def get_open(self, followup_id: int) -> FollowUp:
+        """One follow-up that is still open (a done one is a Conflict: nothing to change)."""
+        followup = self.get(followup_id)
+        if not followup.is_open:
+            raise Conflict(
+                f"follow-up #{followup_id} was done on {followup.done_on}; nothing to change"
+            )
+        return followup
+
+    def find(
+        self,
+        *,
+        include_done: bool = False,
+        due_before: date | None = None,
+        contact_id: int | None = None,
+        organisation_id: int | None = None,
+    ) -> list[FollowUp]:
+        """Follow-ups by due date: open ones, or all; only those due before a day if asked.
+        Without a contact, only those of active contacts."""
+        where = ["c.archived_at IS NULL"] if contact_id is None else ["f.contact_id = ?"]
+        params: list[Any] = [] if contact_id is None else [contact_id]
+        if organisation_id is not None:
+            where.append("c.organisation_id = ?")
+            params.append(organisation_id)
+        if not include_done:
+            where.append("f.status = 'open'")
+        if due_before is not None:
+            where.append("f.due_on < ?")
+            params.append(due_before.isoformat())
+        return self._read(" AND ".join(where), params)
+
+    def due(
+        self,
+        on_or_before: date,
+        *,
+        contact_ids: Sequence[int] | None = None,
+        group: tuple[str, str] | None = None,
+        limit: int | None = None,
+    ) -> list[FollowUp]:
+        """Open follow-ups due on or before a day, of active contacts (the agenda's read),
+        oldest first. ``contact_ids``: only theirs; ``group``: only this (reason, priority);
+        ``limit``: only the first so many (within a group, the most overdue)."""
+        where = "f.status = 'open' AND f.due_on <= ? AND c.archived_at IS NULL"
+        params: list[Any] = [on_or_before.isoformat()]
+        if contact_ids is not None:
+            where += f" AND f.contact_id IN ({id_list(contact_ids)})"
+        if group is not None:
+            where += " AND f.reason = ? AND f.priority = ?"
+            params += list(group)
+        cap = f" LIMIT {int(limit)}" if limit is not None else ""
+        return self._read(where, params, f"f.due_on, f.id{cap}")
+
+    def open_complaints(self) -> list[FollowUp]:
+        """Open complaints of active contacts, oldest first."""
+        return self._read(
+            "f.status = 'open' AND f.reason = 'complaint' AND c.archived_at IS NULL",
+            order="f.created_at, f.id",
+        )
+
+    def complete(
+        self, followup_id: int, *, today: date, now: str, interaction: Interaction | None = None
+    ) -> FollowUp:
+        """Close an open follow-up (``interaction``: what came of it, logged already)."""
+        followup = self.get_open(followup_id)
+        self.db.execute(
+            "UPDATE followups SET status = 'done', done_on = ?, done_at = ?, done_note = ?,"
+            " done_interaction_id = ? WHERE id = ?",
+            (
+                today.isoformat(),
+                now,
+                interaction.text if interaction else "",
+                interaction.id if interaction else None,
+                followup_id,
+            ),
+        )
+        touch(self.db, followup.contact_id, today)
+        return self.get(followup_id)
+
+    def snooze(self, followup_id: int, due: date) -> FollowUp:
+        """Move an open follow-up to another day, remembering the day it was first due."""
+        followup = self.get_open(followup_id)
+        self.db.execute(
+            "UPDATE followups SET due_on = ?, snoozed_from = coalesce(snoozed_from, ?)"
+            " WHERE id = ?",
+            (due.isoformat(), followup.due_on.isoformat(), followup_id),
+        )
+        return self.get(followup_id)
+
+    def done_between(self, since: str, until: str) -> list[FollowUp]:
+        """Follow-ups completed after ``since`` up to ``until`` (UTC instants), oldest first."""
+        return self._read("f.done_at > ? AND f.done_at <= ?", (since, until), "f.done_at, f.id")
+
+    def chasing(self, quote_id: int) -> bool:
+        """True when an open follow-up already chases this quote."""
+        return bool(
+            self.db.one(
+                "SELECT 1 FROM followups WHERE quote_id = ? AND status = 'open'", (quote_id,)
+            )
+        )
+
+    def close_chases(self, quote_id: int, *, on: date, now: str, note: str) -> int:
+        """Close the open follow-ups that chase a quote; return how many."""
+        return self.db.execute(
+            "UPDATE followups SET status = 'done', done_on = ?, done_at = ?, done_note = ?"
+            " WHERE quote_id = ? AND status = 'open'",
+            (on.isoformat(), now, note, quote_id),
+        )

@@ -1,0 +1,74 @@
+"""Interactions: what happened with a contact (a call, a mail, a visit, a note)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from salesnotes.errors import NotFound
+from salesnotes.fields import one_of, require_text
+from salesnotes.models import INTERACTION_KINDS, Interaction
+from salesnotes.store.connection import new_uuid
+from salesnotes.store.contacts import touch
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from salesnotes.store.connection import Database
+
+SELECT = (
+    "SELECT i.id, i.uuid, i.contact_id, c.name, i.kind, i.text, i.happened_on, i.logged_at"
+    " FROM interactions i JOIN contacts c ON c.id = i.contact_id"
+)
+
+
+def interaction_from(row: Sequence[Any]) -> Interaction:
+    """An Interaction from a row of ``SELECT``."""
+    return Interaction(
+        row[0], row[1], row[2], row[3], row[4], row[5], date.fromisoformat(row[6]), row[7]
+    )
+
+
+class Interactions:
+    """The ``interactions`` table (its full-text index is kept current by triggers)."""
+
+    __slots__ = ("db",)
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, contact_id: int, text: str, *, kind: str, on: date, now: str) -> Interaction:
+        """Record something that happened with a contact; it restarts their clocks."""
+        body = require_text(text, "what was said")
+        kind = one_of(kind, INTERACTION_KINDS, "kind of conversation")
+        interaction_id = self.db.insert(
+            "INSERT INTO interactions (uuid, contact_id, kind, text, happened_on, logged_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (new_uuid(), contact_id, kind, body, on.isoformat(), now),
+        )
+        touch(self.db, contact_id, on)
+        return self.get(interaction_id)
+
+    def get(self, interaction_id: int) -> Interaction:
+        """One interaction by id."""
+        found = self.db.tuples(f"{SELECT} WHERE i.id = ?", (interaction_id,))
+        if not found:
+            raise NotFound(f"there is no interaction #{interaction_id}")
+        return interaction_from(found[0])
+
+    def latest(self, contact_id: int, limit: int = 10) -> list[Interaction]:
+        """A contact's latest interactions, newest first."""
+        rows = self.db.tuples(
+            f"{SELECT} WHERE i.contact_id = ? ORDER BY i.happened_on DESC, i.id DESC LIMIT ?",
+            (contact_id, limit),
+        )
+        return [interaction_from(r) for r in rows]
+
+    def logged_between(self, since: str, until: str) -> list[Interaction]:
+        """Interactions logged after ``since`` up to ``until`` (UTC instants), oldest first."""
+        rows = self.db.tuples(
+            f"{SELECT} WHERE i.logged_at > ? AND i.logged_at <= ? ORDER BY i.logged_at, i.id",
+            (since, until),
+        )
+        return [interaction_from(r) for r in rows]

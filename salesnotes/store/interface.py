@@ -1,0 +1,291 @@
+"""The store's interface: what commands, sources and render may rely on, whatever the backend.
+
+The SQLite backend (``salesnotes.store``) implements it; a PostgreSQL backend implements the same
+and runs the same contract tests (``tests/test_store_contract.py``). Everything crosses it as
+models (``salesnotes.models``), dates and plain values: never a database row, never SQL.
+Imported for type checking only, so it costs a command nothing at run time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+    from datetime import date
+    from types import TracebackType
+
+    from salesnotes.models import (
+        Contact,
+        ContactCard,
+        Dates,
+        FollowUp,
+        Hit,
+        Interaction,
+        NewContact,
+        Organisation,
+        Quote,
+        Touch,
+    )
+
+
+class Transaction(Protocol):
+    """One command's transaction: ``with store.write():`` or ``with store.read():``."""
+
+    def __enter__(self) -> None: ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None: ...
+
+
+class OrganisationStore(Protocol):
+    """Organisations, found or created by name."""
+
+    def id_for(self, name: str, now: str) -> int: ...
+    def get(self, organisation_id: int) -> Organisation: ...
+    def resolve(self, text: str) -> Organisation: ...
+    def all(self) -> list[Organisation]: ...
+
+
+class ContactStore(Protocol):
+    """People, with e-mails, phones and tags; WHO resolution."""
+
+    def get(self, contact_id: int) -> Contact: ...
+
+    def add(
+        self,
+        name: str,
+        *,
+        now: str,
+        organisation: str | None = None,
+        emails: Iterable[str] = (),
+        phones: Iterable[str] = (),
+        tags: Iterable[str] = (),
+        status: str = "lead",
+        note: str = "",
+        today: date | None = None,
+        every: str | None = None,
+        birthday: str | None = None,
+        customer_since: date | None = None,
+    ) -> Contact: ...
+
+    def edit(
+        self,
+        contact_id: int,
+        *,
+        now: str,
+        name: str | None = None,
+        organisation: str | None = None,
+        emails: Iterable[str] = (),
+        phones: Iterable[str] = (),
+        tags: Iterable[str] = (),
+        untags: Iterable[str] = (),
+        status: str | None = None,
+        note: str | None = None,
+        every: str | None = None,
+        birthday: str | None = None,
+        customer_since: date | None = None,
+    ) -> Contact: ...
+
+    def archive(self, contact_id: int, now: str) -> Contact: ...
+    def unarchive(self, contact_id: int, now: str) -> Contact: ...
+    def namesakes(self, contact: Contact) -> list[Contact]: ...
+
+    def find(
+        self,
+        *,
+        text: str | None = None,
+        tag: str | None = None,
+        status: str | None = None,
+        organisation: str | None = None,
+        organisation_id: int | None = None,
+        archived: bool = False,
+    ) -> list[Contact]: ...
+
+    def resolve(self, who: str) -> Contact: ...
+    def cards(self, contact_ids: Iterable[int]) -> dict[int, ContactCard]: ...
+
+
+class InteractionStore(Protocol):
+    """What happened with whom."""
+
+    def add(self, contact_id: int, text: str, *, kind: str, on: date, now: str) -> Interaction: ...
+    def get(self, interaction_id: int) -> Interaction: ...
+    def latest(self, contact_id: int, limit: int = 10) -> list[Interaction]: ...
+    def logged_between(self, since: str, until: str) -> list[Interaction]: ...
+
+
+class FollowUpStore(Protocol):
+    """Promises to get back to someone."""
+
+    def add(
+        self,
+        contact_id: int,
+        due: date,
+        text: str = "",
+        *,
+        reason: str = "other",
+        priority: str = "normal",
+        today: date,
+        now: str,
+        source_interaction_id: int | None = None,
+        quote_id: int | None = None,
+    ) -> FollowUp: ...
+
+    def get(self, followup_id: int) -> FollowUp: ...
+    def get_open(self, followup_id: int) -> FollowUp: ...
+
+    def find(
+        self,
+        *,
+        include_done: bool = False,
+        due_before: date | None = None,
+        contact_id: int | None = None,
+        organisation_id: int | None = None,
+    ) -> list[FollowUp]: ...
+
+    def due(
+        self,
+        on_or_before: date,
+        *,
+        contact_ids: Sequence[int] | None = None,
+        group: tuple[str, str] | None = None,
+        limit: int | None = None,
+    ) -> list[FollowUp]: ...
+
+    def open_complaints(self) -> list[FollowUp]: ...
+
+    def complete(
+        self, followup_id: int, *, today: date, now: str, interaction: Interaction | None = None
+    ) -> FollowUp: ...
+
+    def snooze(self, followup_id: int, due: date) -> FollowUp: ...
+    def done_between(self, since: str, until: str) -> list[FollowUp]: ...
+    def chasing(self, quote_id: int) -> bool: ...
+    def close_chases(self, quote_id: int, *, on: date, now: str, note: str) -> int: ...
+
+
+class QuoteStore(Protocol):
+    """Offers and their history; the pipeline's figures."""
+
+    def get(self, quote_id: int) -> Quote: ...
+    def get_open(self, quote_id: int, action: str) -> Quote: ...
+
+    def find(
+        self,
+        *,
+        open_only: bool = True,
+        contact_id: int | None = None,
+        organisation_id: int | None = None,
+        contact_ids: Sequence[int] | None = None,
+        history: bool = True,
+    ) -> list[Quote]: ...
+
+    def add(
+        self,
+        contact_id: int,
+        title: str,
+        amount_cents: int,
+        *,
+        currency: str,
+        quoted_on: date,
+        valid_until: date | None,
+        probability: int | None,
+        now: str,
+    ) -> Quote: ...
+
+    def send(self, quote_id: int, on: date) -> Quote: ...
+    def revise(
+        self, quote_id: int, amount_cents: int, *, note: str, on: date, now: str
+    ) -> Quote: ...
+    def renew(self, quote_id: int, valid_until: date, *, on: date, now: str) -> Quote: ...
+    def set_probability(self, quote_id: int, probability: int | None) -> Quote: ...
+    def close(
+        self, quote_id: int, status: str, *, on: date, now: str, reason: str = ""
+    ) -> Quote: ...
+    def lost_reasons(self, limit: int = 10) -> list[tuple[str, int]]: ...
+    def needing_attention(
+        self, expiring_until: date, stale_before: dict[str, date]
+    ) -> tuple[list[Quote], list[Quote]]: ...
+    def top_by_amount(self, read: str, params: Sequence[Any], limit: int) -> list[Quote]: ...
+    def closed_between(self, since: str, until: str) -> list[Quote]: ...
+    def pipeline_figures(
+        self,
+        today: date,
+        currency: str,
+        probabilities: dict[str, int],
+        since: date,
+        expiring_until: date,
+    ) -> dict[str, list[dict[str, Any]]]: ...
+
+
+class RhythmStore(Protocol):
+    """Keep-in-touch clocks and yearly dates."""
+
+    def rhythms_in_use(self) -> list[str]: ...
+    def untouched_since(
+        self,
+        by_status: dict[str, date],
+        by_rhythm: dict[str, date],
+        *,
+        contact_ids: Sequence[int] | None = None,
+        limit: int | None = None,
+    ) -> list[Touch]: ...
+    def yearly_dates(self, month_days: Sequence[str]) -> list[Dates]: ...
+
+
+class SearchStore(Protocol):
+    """Reads across the book."""
+
+    def find(self, text: str, limit: int = 20) -> list[Hit]: ...
+
+
+class BriefingStore(Protocol):
+    """When the previous briefing was produced."""
+
+    def last(self) -> str | None: ...
+    def record(self, produced_at: str, for_date: date, fmt: str, calls: int) -> None: ...
+
+
+class BulkStore(Protocol):
+    """Many rows at once, in the caller's transaction."""
+
+    def load(self, batches: Iterable[Mapping[str, Sequence[tuple[Any, ...]]]]) -> int: ...
+    def import_contacts(
+        self, rows: Iterable[NewContact], *, now: str, today: date
+    ) -> tuple[int, int, int]: ...
+
+
+class Store(Protocol):
+    """One open salesnotes book."""
+
+    @property
+    def orgs(self) -> OrganisationStore: ...
+    @property
+    def contacts(self) -> ContactStore: ...
+    @property
+    def interactions(self) -> InteractionStore: ...
+    @property
+    def followups(self) -> FollowUpStore: ...
+    @property
+    def quotes(self) -> QuoteStore: ...
+    @property
+    def rhythms(self) -> RhythmStore: ...
+    @property
+    def search(self) -> SearchStore: ...
+    @property
+    def briefings(self) -> BriefingStore: ...
+    @property
+    def bulk(self) -> BulkStore: ...
+    @property
+    def location(self) -> str: ...
+
+    def write(self) -> Transaction: ...
+    def read(self) -> Transaction: ...
+    def rollback(self) -> None: ...
+    def is_empty(self) -> bool: ...
+    def close(self) -> None: ...

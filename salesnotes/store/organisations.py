@@ -1,0 +1,77 @@
+"""Organisations: found or created by name, resolved from a piece of their name."""
+
+from __future__ import annotations
+
+from salesnotes import matching
+from salesnotes.errors import BadInput, Conflict, NotFound
+from salesnotes.fields import require_text
+from salesnotes.models import Organisation
+from salesnotes.store.connection import new_uuid
+from salesnotes.store.dialect import like
+from salesnotes.text import clean, fold
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from salesnotes.store.connection import Database
+
+
+class Organisations:
+    """The ``organisations`` table."""
+
+    __slots__ = ("db",)
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def id_for(self, name: str, now: str) -> int:
+        """The id of the organisation with this name (case-insensitive), created if new."""
+        display = " ".join(require_text(name, "an organisation's name").split())
+        key = fold(display)
+        row = self.db.one("SELECT id FROM organisations WHERE name_key = ?", (key,))
+        if row:
+            return int(row["id"])
+        return self.db.insert(
+            "INSERT INTO organisations (uuid, name, name_key, created_at) VALUES (?, ?, ?, ?)",
+            (new_uuid(), display, key, now),
+        )
+
+    def get(self, organisation_id: int) -> Organisation:
+        """One organisation by id, with its number of active contacts."""
+        for org in self._read(organisation_id):
+            return org
+        raise NotFound(f"there is no organisation #{organisation_id}")
+
+    def resolve(self, text: str) -> Organisation:
+        """An organisation by (a piece of) its name: exact, whole word, word start, anywhere."""
+        key = fold(clean(text))
+        if not key:
+            raise BadInput("say which organisation: a piece of its name")
+        rows = self.db.tuples(
+            "SELECT id, name_key FROM organisations WHERE name_key LIKE ? ESCAPE '\\'",
+            (like(key),),
+        )
+        hits = matching.best(rows, key)
+        if len(hits) == 1:
+            return self.get(hits[0])
+        if hits:
+            raise Conflict(
+                f"'{text}' matches {len(hits)} organisations; say more of the name:",
+                details=[self.get(h).name for h in hits[:20]],
+            )
+        raise NotFound(f"no organisation matches '{text}'")
+
+    def all(self) -> list[Organisation]:
+        """Every organisation with how many active contacts it has, by name."""
+        return self._read(None)
+
+    def _read(self, organisation_id: int | None) -> list[Organisation]:
+        rows = self.db.tuples(
+            """
+            SELECT o.id, o.uuid, o.name,
+                (SELECT count(*) FROM contacts c
+                 WHERE c.organisation_id = o.id AND c.archived_at IS NULL) AS contact_count
+            FROM organisations o WHERE (? IS NULL OR o.id = ?) ORDER BY o.name_key
+            """,
+            (organisation_id, organisation_id),
+        )
+        return [Organisation(*r) for r in rows]

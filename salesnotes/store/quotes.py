@@ -1,0 +1,363 @@
+"""Quotes: offers with their revision history, and the figures of the pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from salesnotes.errors import BadInput, Conflict, NotFound
+from salesnotes.fields import require_text
+from salesnotes.models import Quote, QuoteRevision
+from salesnotes.store.connection import new_uuid
+from salesnotes.store.dialect import days_between, id_list, later, month_of
+from salesnotes.text import clean
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from salesnotes.store.connection import Database
+
+OPEN = "q.status IN ('draft', 'sent', 'negotiating')"
+SELECT = """
+    SELECT q.id, q.uuid, q.contact_id, c.name, o.name, q.title, q.amount_cents, q.currency,
+        q.status, q.quoted_on, q.valid_until, q.probability, q.sent_on, q.closed_on,
+        q.lost_reason, q.last_activity_on
+    FROM quotes q JOIN contacts c ON c.id = q.contact_id
+    LEFT JOIN organisations o ON o.id = c.organisation_id
+"""
+
+# How the agenda reads the top of each kind of open quote, largest first. The unary + keeps
+# SQLite from sorting every match by amount (a planner hint, SQLite's own): it walks the amount
+# index from the top and stops after the limit instead.
+TOP_READS = {
+    "expired": "q.status = ? AND +q.valid_until < ?",
+    "expires on": "q.valid_until = ?",
+    "idle since": "q.status = ? AND +q.last_activity_on < ?",
+}
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def quote_from(row: Sequence[Any], revisions: tuple[QuoteRevision, ...] = ()) -> Quote:
+    """A Quote from a row of ``SELECT``."""
+    return Quote(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        row[8],
+        date.fromisoformat(row[9]),
+        _day(row[10]),
+        row[11],
+        _day(row[12]),
+        _day(row[13]),
+        row[14],
+        date.fromisoformat(row[15]),
+        revisions,
+    )
+
+
+def check_probability(probability: int | None) -> None:
+    """A probability is a percentage."""
+    if probability is not None and not 0 <= probability <= 100:
+        raise BadInput(f"a probability is a percentage from 0 to 100, not {probability}")
+
+
+class Quotes:
+    """The ``quotes`` and ``quote_revisions`` tables."""
+
+    __slots__ = ("db",)
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _read(
+        self, where: str, params: Sequence[Any], order: str, *, history: bool = True
+    ) -> list[Quote]:
+        rows = self.db.tuples(f"{SELECT} WHERE {where} ORDER BY {order}", params)
+        revisions: dict[int, list[QuoteRevision]] = {}
+        ids = [row[0] for row in rows] if history else []
+        for start in range(0, len(ids), 500):
+            for quote_id, number, cents, revised_on, note in self.db.tuples(
+                "SELECT quote_id, number, amount_cents, revised_on, note FROM quote_revisions"
+                f" WHERE quote_id IN ({id_list(ids[start : start + 500])})"
+                " ORDER BY quote_id, number"
+            ):
+                revisions.setdefault(quote_id, []).append(
+                    QuoteRevision(number, cents, date.fromisoformat(revised_on), note)
+                )
+        return [quote_from(row, tuple(revisions.get(row[0], ()))) for row in rows]
+
+    def get(self, quote_id: int) -> Quote:
+        """One quote by id, with its revisions."""
+        found = self._read("q.id = ?", (quote_id,), "q.id")
+        if not found:
+            raise NotFound(f"there is no quote #{quote_id}; 'salesnotes quotes --all' lists them")
+        return found[0]
+
+    def get_open(self, quote_id: int, action: str) -> Quote:
+        """One open quote; a closed one is a Conflict ("it cannot be ``action``")."""
+        quote = self.get(quote_id)
+        if not quote.is_open:
+            when = f" on {quote.closed_on.isoformat()}" if quote.closed_on else ""
+            raise Conflict(f"quote #{quote_id} was {quote.status}{when}; it cannot be {action}")
+        return quote
+
+    def find(
+        self,
+        *,
+        open_only: bool = True,
+        contact_id: int | None = None,
+        organisation_id: int | None = None,
+        contact_ids: Sequence[int] | None = None,
+        history: bool = True,
+    ) -> list[Quote]:
+        """Quotes of active contacts (or of one contact / organisation), oldest first;
+        ``history=False`` leaves out their revisions (the agenda does not need them)."""
+        where = ["1 = 1"]
+        params: list[Any] = []
+        if open_only:
+            where.append(OPEN)
+        if contact_ids is not None:
+            where.append(f"q.contact_id IN ({id_list(contact_ids)})")
+        if contact_id is not None:
+            where.append("q.contact_id = ?")
+            params.append(contact_id)
+        elif organisation_id is not None:
+            where.append("c.organisation_id = ?")
+            params.append(organisation_id)
+        else:
+            where.append("c.archived_at IS NULL")
+        return self._read(" AND ".join(where), params, "q.quoted_on, q.id", history=history)
+
+    def add(
+        self,
+        contact_id: int,
+        title: str,
+        amount_cents: int,
+        *,
+        currency: str,
+        quoted_on: date,
+        valid_until: date | None,
+        probability: int | None,
+        now: str,
+    ) -> Quote:
+        """A new draft quote; its amount is revision 1."""
+        heading = " ".join(require_text(title, "a quote's title").split())
+        if valid_until is not None and valid_until < quoted_on:
+            raise BadInput(
+                f"valid until {valid_until.isoformat()} is before the quote's date "
+                f"{quoted_on.isoformat()}"
+            )
+        check_probability(probability)
+        # The staleness clock starts at the quote's date or the last contact, whichever is later.
+        last_talk = "coalesce((SELECT max(happened_on) FROM interactions WHERE contact_id = ?), '')"
+        last_done = (
+            "coalesce((SELECT max(done_on) FROM followups WHERE contact_id = ?"
+            " AND status = 'done'), '')"
+        )
+        last = self.db.one(
+            f"SELECT {later(later(last_talk, last_done), '?')} AS last",
+            (contact_id, contact_id, quoted_on.isoformat()),
+        )
+        quote_id = self.db.insert(
+            "INSERT INTO quotes (uuid, contact_id, title, amount_cents, currency, status,"
+            " quoted_on, valid_until, probability, last_activity_on, created_at)"
+            " VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)",
+            (
+                new_uuid(),
+                contact_id,
+                heading,
+                amount_cents,
+                currency.upper(),
+                quoted_on.isoformat(),
+                valid_until.isoformat() if valid_until else None,
+                probability,
+                last["last"] if last else quoted_on.isoformat(),
+                now,
+            ),
+        )
+        self._add_revision(quote_id, amount_cents, quoted_on, "", now)
+        return self.get(quote_id)
+
+    def _add_revision(
+        self, quote_id: int, amount_cents: int, on: date, note: str, now: str
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO quote_revisions (quote_id, number, amount_cents, revised_on, note,"
+            " created_at) VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM quote_revisions"
+            " WHERE quote_id = ?), ?, ?, ?, ?)",
+            (quote_id, quote_id, amount_cents, on.isoformat(), clean(note), now),
+        )
+
+    def send(self, quote_id: int, on: date) -> Quote:
+        """Mark a quote sent (a draft becomes sent; the first sending day is kept)."""
+        quote = self.get_open(quote_id, "sent")
+        self.db.execute(
+            "UPDATE quotes SET status = CASE status WHEN 'draft' THEN 'sent' ELSE status END,"
+            f" sent_on = coalesce(sent_on, ?), last_activity_on = {later('last_activity_on', '?')}"
+            " WHERE id = ?",
+            (on.isoformat(), on.isoformat(), quote.id),
+        )
+        return self.get(quote_id)
+
+    def revise(self, quote_id: int, amount_cents: int, *, note: str, on: date, now: str) -> Quote:
+        """A new amount; history is kept; a sent quote moves to negotiating."""
+        quote = self.get_open(quote_id, "revised")
+        self._add_revision(quote_id, amount_cents, on, note, now)
+        self.db.execute(
+            "UPDATE quotes SET amount_cents = ?,"
+            " status = CASE status WHEN 'sent' THEN 'negotiating' ELSE status END,"
+            f" last_activity_on = {later('last_activity_on', '?')} WHERE id = ?",
+            (amount_cents, on.isoformat(), quote.id),
+        )
+        return self.get(quote_id)
+
+    def renew(self, quote_id: int, valid_until: date, *, on: date, now: str) -> Quote:
+        """A new validity date, recorded as a revision with the same amount."""
+        quote = self.get_open(quote_id, "renewed")
+        if valid_until < quote.quoted_on:
+            raise BadInput(
+                f"valid until {valid_until.isoformat()} is before the quote's date "
+                f"{quote.quoted_on.isoformat()}"
+            )
+        self._add_revision(
+            quote_id, quote.amount_cents, on, f"valid until {valid_until.isoformat()}", now
+        )
+        self.db.execute(
+            "UPDATE quotes SET valid_until = ?,"
+            f" last_activity_on = {later('last_activity_on', '?')} WHERE id = ?",
+            (valid_until.isoformat(), on.isoformat(), quote_id),
+        )
+        return self.get(quote_id)
+
+    def set_probability(self, quote_id: int, probability: int | None) -> Quote:
+        """Override (or with None reset) the win probability of an open quote."""
+        self.get_open(quote_id, "changed")
+        check_probability(probability)
+        self.db.execute("UPDATE quotes SET probability = ? WHERE id = ?", (probability, quote_id))
+        return self.get(quote_id)
+
+    def close(self, quote_id: int, status: str, *, on: date, now: str, reason: str = "") -> Quote:
+        """Won, lost or expired: the quote leaves the tray."""
+        self.get_open(quote_id, f"marked {status}")
+        self.db.execute(
+            "UPDATE quotes SET status = ?, closed_on = ?, closed_at = ?, lost_reason = ?"
+            " WHERE id = ?",
+            (status, on.isoformat(), now, clean(reason), quote_id),
+        )
+        return self.get(quote_id)
+
+    def lost_reasons(self, limit: int = 10) -> list[tuple[str, int]]:
+        """The most used reasons for lost quotes, most used first."""
+        rows = self.db.tuples(
+            "SELECT lost_reason, count(*) AS n FROM quotes WHERE status = 'lost'"
+            " AND lost_reason <> '' GROUP BY lost_reason ORDER BY n DESC, lost_reason LIMIT ?",
+            (limit,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def needing_attention(
+        self, expiring_until: date, stale_before: dict[str, date]
+    ) -> tuple[list[Quote], list[Quote]]:
+        """Open quotes of active contacts that expire by ``expiring_until`` (or have expired),
+        soonest first; and those whose last activity is before their status's cut-off, longest
+        idle first."""
+        by_validity = self._read(
+            f"{OPEN} AND q.valid_until <= ? AND c.archived_at IS NULL",
+            (expiring_until.isoformat(),),
+            "q.valid_until, q.id",
+        )
+        stale: list[Quote] = []
+        for status, cutoff in stale_before.items():
+            stale += self._read(
+                f"{OPEN} AND q.status = ? AND q.last_activity_on < ? AND c.archived_at IS NULL",
+                (status, cutoff.isoformat()),
+                "q.last_activity_on, q.id",
+            )
+        return by_validity, stale
+
+    def top_by_amount(self, read: str, params: Sequence[Any], limit: int) -> list[Quote]:
+        """The largest open quotes of active contacts of one kind (a key of ``TOP_READS``),
+        largest first: how the agenda reads the top of each kind of quote."""
+        return self._read(
+            f"{OPEN} AND {TOP_READS[read]} AND c.archived_at IS NULL",
+            params,
+            f"q.amount_cents DESC, q.id LIMIT {int(limit)}",
+            history=False,
+        )
+
+    def closed_between(self, since: str, until: str) -> list[Quote]:
+        """Quotes won, lost or expired after ``since`` up to ``until`` (UTC instants)."""
+        return self._read(
+            "q.closed_at > ? AND q.closed_at <= ?", (since, until), "q.closed_at, q.id"
+        )
+
+    def pipeline_figures(
+        self,
+        today: date,
+        currency: str,
+        probabilities: dict[str, int],
+        since: date,
+        expiring_until: date,
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Aggregates for the pipeline in one currency, as plain rows (see quotes.pipeline):
+        ``open`` (shown status, n, value, weighted), ``closed`` (status, month, n, value,
+        days_to_win, timed), ``expiring`` (n, value), ``other`` (currency, n)."""
+        case = " ".join(f"WHEN '{s}' THEN {int(p)}" for s, p in probabilities.items())
+        figures: dict[str, list[dict[str, Any]]] = {}
+        for key, sql, params in (
+            (
+                "open",
+                f"""
+                SELECT CASE WHEN valid_until < :today THEN 'expired' ELSE status END AS shown,
+                    count(*) AS n, sum(amount_cents) AS value,
+                    sum(amount_cents * coalesce(probability, CASE status {case} ELSE 0 END))
+                        AS weighted
+                FROM quotes q WHERE {OPEN} AND currency = :currency GROUP BY shown
+                """,
+                {"today": today.isoformat(), "currency": currency},
+            ),
+            (
+                "closed",
+                f"""
+                SELECT status, {month_of("closed_on")} AS month, count(*) AS n,
+                    sum(amount_cents) AS value,
+                    sum(CASE WHEN status = 'won' AND sent_on IS NOT NULL
+                        THEN {days_between("sent_on", "closed_on")} END) AS days_to_win,
+                    sum(CASE WHEN status = 'won' AND sent_on IS NOT NULL THEN 1 ELSE 0 END)
+                        AS timed
+                FROM quotes
+                WHERE status IN ('won', 'lost') AND currency = :currency
+                    AND closed_on >= :since AND closed_on <= :today
+                GROUP BY status, month
+                """,
+                {"today": today.isoformat(), "currency": currency, "since": since.isoformat()},
+            ),
+            (
+                "expiring",
+                f"SELECT count(*) AS n, coalesce(sum(amount_cents), 0) AS value FROM quotes q"
+                f" WHERE {OPEN} AND currency = :currency"
+                " AND valid_until >= :today AND valid_until <= :until",
+                {
+                    "currency": currency,
+                    "today": today.isoformat(),
+                    "until": expiring_until.isoformat(),
+                },
+            ),
+            (
+                "other",
+                f"SELECT currency, count(*) AS n FROM quotes q WHERE currency <> :currency"
+                f" AND {OPEN} GROUP BY currency",
+                {"currency": currency},
+            ),
+        ):
+            figures[key] = [dict(row) for row in self.db.all(sql, params)]
+        return figures

@@ -1,0 +1,83 @@
+"""Keep-in-touch clocks and yearly dates: who is past a rhythm, whose birthday is coming."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from salesnotes.models import Dates, Touch
+from salesnotes.store.dialect import id_list
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from salesnotes.store.connection import Database
+
+_SELECT = (
+    "SELECT c.id, c.name, o.name, c.status, c.every, c.last_touch_on,"
+    " (SELECT max(happened_on) FROM interactions WHERE contact_id = c.id)"
+    " FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
+    " WHERE c.archived_at IS NULL AND "
+)
+
+
+class Rhythms:
+    """Reads of ``contacts.last_touch_on``, ``every``, ``birthday`` and ``customer_since``."""
+
+    __slots__ = ("db",)
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def rhythms_in_use(self) -> list[str]:
+        """The contacts' own rhythms ('6w', '3m'; not 'off'), each once."""
+        return [
+            r[0]
+            for r in self.db.tuples(
+                "SELECT DISTINCT every FROM contacts WHERE archived_at IS NULL"
+                " AND every IS NOT NULL AND every <> 'off' ORDER BY every"
+            )
+        ]
+
+    def untouched_since(
+        self,
+        by_status: dict[str, date],
+        by_rhythm: dict[str, date],
+        *,
+        contact_ids: Sequence[int] | None = None,
+        limit: int | None = None,
+    ) -> list[Touch]:
+        """Active contacts whose clock stopped before a cut-off: per status for those on their
+        status's rhythm, per own rhythm for the others. With ``limit``: at most that many per
+        cut-off, the longest untouched first, read in index order."""
+        queries: list[tuple[str, Sequence[Any]]] = [
+            ("c.status = ? AND c.every IS NULL AND c.last_touch_on < ?", (s, day.isoformat()))
+            for s, day in by_status.items()
+        ]
+        queries += [
+            ("c.every = ? AND c.last_touch_on < ?", (every, day.isoformat()))
+            for every, day in by_rhythm.items()
+        ]
+        extra = f" AND c.id IN ({id_list(contact_ids)})" if contact_ids is not None else ""
+        cap = f" ORDER BY c.last_touch_on, c.id LIMIT {int(limit)}" if limit is not None else ""
+        found = []
+        for where, params in queries:
+            for r in self.db.tuples(_SELECT + where + extra + cap, params):
+                last_contact = date.fromisoformat(r[6]) if r[6] else None
+                found.append(
+                    Touch(r[0], r[1], r[2], r[3], r[4], date.fromisoformat(r[5]), last_contact)
+                )
+        return found
+
+    def yearly_dates(self, month_days: Sequence[str]) -> list[Dates]:
+        """Active contacts whose birthday or customer-since falls on one of these 'MM-DD'."""
+        marks = ",".join("?" * len(month_days))
+        rows = self.db.tuples(
+            "SELECT c.id, c.name, o.name, c.birthday, c.customer_since"
+            " FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
+            f" WHERE c.archived_at IS NULL AND (substr(c.birthday, -5) IN ({marks})"
+            f" OR substr(c.customer_since, -5) IN ({marks}))",
+            [*month_days, *month_days],
+        )
+        return [Dates(*r) for r in rows]
