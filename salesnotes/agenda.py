@@ -65,9 +65,9 @@ REASON_LABELS = {
 }
 
 
-def complaint_age(followup: FollowUp, now: datetime) -> timedelta:
-    """How long a complaint has been open."""
-    opened = datetime.fromisoformat(followup.created_at.replace("Z", "+00:00"))
+def complaint_age(created_at: str, now: datetime) -> timedelta:
+    """How long a complaint opened at ``created_at`` (a UTC instant) has been open."""
+    opened = datetime.fromisoformat(created_at.replace("Z", "+00:00"))
     return max(now - opened, timedelta(0))
 
 
@@ -81,28 +81,34 @@ def age_words(age: timedelta) -> str:
     return days_phrase(age.days)
 
 
-def followup_candidate(
-    followup: FollowUp,
+def is_late(reason: str, created_at: str, now: datetime | None, response_hours: int) -> bool:
+    """A complaint open longer than its response time."""
+    if reason != "complaint" or now is None:
+        return False
+    return complaint_age(created_at, now) > timedelta(hours=response_hours)
+
+
+def followup_terms(
+    reason: str,
+    priority: str,
+    due_on: date,
+    created_at: str,
     today: date,
     weights: Weights,
     now: datetime | None = None,
     response_hours: int = 24,
-) -> Candidate:
-    """Score one open follow-up that is due on or before ``today`` and say why in words.
+) -> tuple[ScoreTerm, ...]:
+    """The score of an open follow-up due on or before ``today``, term by term.
 
     A complaint's age counts in hours from the moment it was opened (``now``); past the
     response time it gains the ``complaint_late`` term.
     """
-    terms = [ScoreTerm(f"{followup.reason}", weights.reason(followup.reason))]
-    late = False
-    if followup.reason == "complaint" and now is not None:
-        age = complaint_age(followup, now)
-        late = age > timedelta(hours=response_hours)
-        if late:
-            terms.append(
-                ScoreTerm(f"no answer within {response_hours} hours", weights["complaint_late"])
-            )
-    overdue_days = (today - followup.due_on).days
+    terms = [ScoreTerm(reason, weights.reason(reason))]
+    if is_late(reason, created_at, now, response_hours):
+        terms.append(
+            ScoreTerm(f"no answer within {response_hours} hours", weights["complaint_late"])
+        )
+    overdue_days = (today - due_on).days
     if overdue_days > 0:
         counted = min(overdue_days, int(weights["overdue_max_days"]))
         terms.append(
@@ -111,16 +117,31 @@ def followup_candidate(
                 weights["overdue"] + weights["overdue_per_day"] * counted,
             )
         )
-    priority = weights.priority(followup.priority)
-    if priority:
-        terms.append(ScoreTerm(f"priority {followup.priority}", priority))
+    bonus = weights.priority(priority)
+    if bonus:
+        terms.append(ScoreTerm(f"priority {priority}", bonus))
+    return tuple(terms)
+
+
+def followup_candidate(
+    followup: FollowUp,
+    today: date,
+    weights: Weights,
+    now: datetime | None = None,
+    response_hours: int = 24,
+) -> Candidate:
+    """Score one open follow-up that is due on or before ``today`` and say why in words."""
+    f = followup
+    terms = followup_terms(
+        f.reason, f.priority, f.due_on, f.created_at, today, weights, now, response_hours
+    )
     reason = followup_reason(followup, today, now)
-    if late:
+    if is_late(f.reason, f.created_at, now, response_hours):
         reason += f" (response time of {response_hours} hours passed)"
     return Candidate(
         contact_id=followup.contact_id,
         reason=reason,
-        terms=tuple(terms),
+        terms=terms,
         since=followup.due_on,
         followup_ids=(followup.id,),
     )
@@ -131,7 +152,7 @@ def followup_reason(followup: FollowUp, today: date, now: datetime | None = None
     label = REASON_LABELS.get(followup.reason, followup.reason)
     overdue_days = (today - followup.due_on).days
     if followup.reason == "complaint" and now is not None:
-        when = f"open {age_words(complaint_age(followup, now))}"
+        when = f"open {age_words(complaint_age(followup.created_at, now))}"
     elif followup.reason == "complaint":
         age = (today - followup.created_on).days
         when = "open since today" if age <= 0 else f"open {days_phrase(age)}"
@@ -192,85 +213,100 @@ def quote_label(quote: Quote, money_format: str) -> str:
     return f"quote #{quote.id} {amount}"
 
 
-def quote_value(quote: Quote, weights: Weights) -> float:
+def quote_value(amount_cents: int, weights: Weights) -> float:
     """The value term: per whole thousand of the amount (so scores stay whole), capped."""
-    thousands = quote.amount_cents // 100_000
+    thousands = amount_cents // 100_000
     return min(thousands * weights["quote_value_per_1000"], weights["quote_value_max"])
+
+
+def quote_terms(
+    amount_cents: int,
+    status: str,
+    valid_until: date | None,
+    last_activity: date,
+    today: date,
+    weights: Weights,
+    config: Config,
+) -> list[tuple[str, tuple[ScoreTerm, ...], date]]:
+    """Why an open quote needs a call, as (kind, terms, since): 'expired' (still open),
+    'expiring' (within the window) or 'stale' (idle past its status's threshold; an expired
+    quote is never also stale: "renew it" says it all)."""
+    value = ScoreTerm("quote value", quote_value(amount_cents, weights))
+    found: list[tuple[str, tuple[ScoreTerm, ...], date]] = []
+    window = config.get_int("quotes.expiring_within_days")
+    if valid_until is not None:
+        days_left = (valid_until - today).days
+        if days_left < 0:
+            found.append(
+                (
+                    "expired",
+                    (ScoreTerm("quote expired", weights["quote_expired"]), value),
+                    valid_until,
+                )
+            )
+        elif days_left <= window:
+            urgency = weights["quote_expiring"] + weights["quote_expiring_per_day"] * (
+                window - days_left
+            )
+            term = ScoreTerm(f"quote expires {relative(valid_until, today)}", urgency)
+            found.append(("expiring", (term, value), valid_until))
+    idle = max(0, (today - last_activity).days)
+    expired = valid_until is not None and valid_until < today
+    if idle > config.get_int(f"quotes.stale_after_days.{status}") and not expired:
+        term = ScoreTerm(f"quote stale {days_phrase(idle)}", weights["quote_stale"])
+        found.append(("stale", (term, value), last_activity))
+    return found
 
 
 def quote_candidates(
     quote: Quote, today: date, weights: Weights, config: Config
 ) -> list[Candidate]:
-    """Why an open quote needs a call: it expired (still open), expires soon, or went stale."""
-    fmt = config.get_str("money.format")
-    label = quote_label(quote, fmt)
+    """Why an open quote needs a call, in words (see ``quote_terms``)."""
+    q = quote
+    found = quote_terms(
+        q.amount_cents, q.status, q.valid_until, q.last_activity, today, weights, config
+    )
+    if not found:
+        return []
+    label = quote_label(quote, config.get_str("money.format"))
     title = one_line(quote.title)
-    value = ScoreTerm("quote value", quote_value(quote, weights))
-    found = []
-    window = config.get_int("quotes.expiring_within_days")
-    if quote.valid_until is not None:
-        days_left = (quote.valid_until - today).days
-        if days_left < 0:
-            found.append(
-                Candidate(
-                    quote.contact_id,
-                    f"{label} expired {relative(quote.valid_until, today)}, still open: "
-                    f"offer to renew ({title})",
-                    (ScoreTerm("quote expired", weights["quote_expired"]), value),
-                    quote.valid_until,
-                )
+    candidates = []
+    for kind, terms, since in found:
+        if kind == "expired":
+            words = (
+                f"{label} expired {relative(since, today)}, still open: offer to renew ({title})"
             )
-        elif days_left <= window:
-            when = "today" if days_left == 0 else relative(quote.valid_until, today)
-            found.append(
-                Candidate(
-                    quote.contact_id,
-                    f"{label} expires {when}: {title}",
-                    (
-                        ScoreTerm(
-                            f"quote expires {relative(quote.valid_until, today)}",
-                            weights["quote_expiring"]
-                            + weights["quote_expiring_per_day"] * (window - days_left),
-                        ),
-                        value,
-                    ),
-                    quote.valid_until,
-                )
-            )
-    threshold = config.get_int(f"quotes.stale_after_days.{quote.status}")
-    idle = quote.idle_days(today)
-    expired = quote.valid_until is not None and quote.valid_until < today
-    if idle > threshold and not expired:  # for an expired quote, "renew it" says it all
-        found.append(
-            Candidate(
-                quote.contact_id,
-                f"{label} stale: {quote.status}, no contact for {days_phrase(idle)}: {title}",
-                (
-                    ScoreTerm(f"quote stale {days_phrase(idle)}", weights["quote_stale"]),
-                    value,
-                ),
-                quote.last_activity,
-            )
-        )
-    return found
+        elif kind == "expiring":
+            when = "today" if since == today else relative(since, today)
+            words = f"{label} expires {when}: {title}"
+        else:
+            idle = days_phrase(quote.idle_days(today))
+            words = f"{label} stale: {quote.status}, no contact for {idle}: {title}"
+        candidates.append(Candidate(quote.contact_id, words, terms, since))
+    return candidates
+
+
+def rhythm_terms(rhythm: str, overdue_ratio: float, weights: Weights) -> tuple[ScoreTerm, ...]:
+    """The score of a contact past their rhythm: weighted by how many rhythms late, so a
+    weekly rhythm missed by a week ranks above a quarterly one missed by a week."""
+    late = min(weights["rhythm_per_rhythm"] * overdue_ratio, weights["rhythm_max"])
+    return (
+        ScoreTerm(f"past rhythm {rhythm}", weights["rhythm"]),
+        ScoreTerm(f"{overdue_ratio:.2f} rhythms late", round(late)),
+    )
 
 
 def rhythm_candidate(item: LosingTouch, today: date, weights: Weights) -> Candidate:
-    """A contact past their rhythm: weighted by how many rhythms late, so a weekly rhythm
-    missed by a week ranks above a quarterly one missed by a week."""
+    """A contact past their rhythm, in words (see ``rhythm_terms``)."""
     unit = item.rhythm[-1]
     rhythm = Period(int(item.rhythm[:-1]), unit).describe()
     if item.last_contact is not None:
         since = f"no contact for {duration_words((today - item.last_contact).days)}"
     else:
         since = f"no contact since added {duration_words((today - item.last_touch).days)} ago"
-    late = min(weights["rhythm_per_rhythm"] * item.overdue_ratio, weights["rhythm_max"])
     return Candidate(
         contact_id=item.contact_id,
         reason=f"{since}; rhythm {rhythm}",
-        terms=(
-            ScoreTerm(f"past rhythm {item.rhythm}", weights["rhythm"]),
-            ScoreTerm(f"{item.overdue_ratio:.2f} rhythms late", round(late)),
-        ),
+        terms=rhythm_terms(item.rhythm, item.overdue_ratio, weights),
         since=item.last_touch,
     )

@@ -274,3 +274,37 @@ class Dates:
     organisation: str | None
     birthday: str | None
     customer_since: str | None
+
+
+@record
+class Due:
+    """An open follow-up as the agenda scores it: no more than the score needs."""
+
+    id: int
+    contact_id: int
+    due_on: date
+    reason: str
+    priority: str
+    created_at: str
+
+
+@record
+class QuoteFacts:
+    """An open quote as the agenda scores it."""
+
+    id: int
+    contact_id: int
+    amount_cents: int
+    status: str
+    valid_until: date | None
+    last_activity: date
+
+
+@record
+class Clock:
+    """A contact's keep-in-touch clock as the agenda scores it (``every`` None: the status's)."""
+
+    contact_id: int
+    status: str
+    every: str | None
+    last_touch: date

@@ -53,16 +53,25 @@ def cutoffs(
     return statuses, own
 
 
+def lateness(rhythm: str, last_touch: date, today: date) -> tuple[Period, int] | None:
+    """(the rhythm, days past it) for a clock stopped on ``last_touch``; None if not past."""
+    if rhythm in OFF:
+        return None
+    p = period(rhythm)
+    due = p.after(last_touch)
+    return (p, (today - due).days) if due < today else None
+
+
 def past_rhythm(
     touches: Iterable[Touch], today: date, by_status: dict[str, str]
 ) -> list[LosingTouch]:
     """The contacts whose rhythm ran out before ``today``, with how far past it they are."""
     found = []
     for t in touches:
-        p = period(t.every or by_status[t.status])
-        due = p.after(t.last_touch)
-        if due >= today:
+        late = lateness(t.every or by_status[t.status], t.last_touch, today)
+        if late is None:
             continue
+        p, overdue_days = late
         found.append(
             LosingTouch(
                 contact_id=t.contact_id,
@@ -72,7 +81,7 @@ def past_rhythm(
                 rhythm=str(p),
                 last_touch=t.last_touch,
                 last_contact=t.last_contact,
-                overdue_days=(today - due).days,
+                overdue_days=overdue_days,
                 rhythm_days=p.approx_days,
             )
         )

@@ -1,17 +1,22 @@
 """Agenda sources: each reads what it needs from the store and yields scored candidates.
 
-A new kind of reason to call (quotes, keep-in-touch rhythms) is a new function in SOURCES;
-the ranking in agenda.py does not change.
+A new kind of reason to call (quotes, keep-in-touch rhythms) is a source here; the ranking in
+agenda.py does not change. A source gives every candidate, in words, of all contacts or of
+some (``contact_ids``); and, for a short agenda, its *streams*: reads whose rows come in
+order of falling score (the follow-ups of one reason and priority, most overdue first; the
+quotes of one kind, largest first; the contacts of one rhythm, longest untouched first).
 
-A source is called in one of three ways: for everything (``k`` and ``contact_ids`` None), for
-its ``k`` most urgent candidates, or for every candidate of some contacts. With ``k`` it also
-returns a bound: no candidate it left out scores more. ``agenda`` uses that to read a day's
-list from the top of the indexes, however large the book, and still give exactly the rows a
-full ranking would (see ``agenda``).
+``agenda(limit=N)`` merges the streams: it scores only the few columns a score needs, takes
+the best head of all streams each time, and stops once N contacts are found and no head can
+reach the N-th score. A contact's score is their best candidate's, so that is exactly the
+list a full ranking gives (a test holds it to that). Each source reads the first page of
+all its streams in one statement, and the rare stream that runs dry is read further on its
+own. Only the chosen contacts' candidates are then read in full and put in words.
 """
 
 from __future__ import annotations
 
+import heapq
 from datetime import UTC, date, datetime, time, timedelta
 
 from salesnotes import rhythms
@@ -19,10 +24,12 @@ from salesnotes.agenda import (
     Weights,
     complaint_age,
     followup_candidate,
+    followup_terms,
     quote_candidates,
-    quote_value,
+    quote_terms,
     rank,
     rhythm_candidate,
+    rhythm_terms,
 )
 from salesnotes.config import defaults
 from salesnotes.models import OPEN_QUOTE_STATUSES, PRIORITIES, REASONS
@@ -30,16 +37,31 @@ from salesnotes.record import record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from typing import Any
 
     from salesnotes.config import Config
-    from salesnotes.models import AgendaRow, Candidate, FollowUp, LosingTouch, Occasion, Quote
+    from salesnotes.models import (
+        AgendaRow,
+        Candidate,
+        Clock,
+        Due,
+        FollowUp,
+        LosingTouch,
+        Occasion,
+        Quote,
+        QuoteFacts,
+    )
     from salesnotes.quotes import Pipeline
     from salesnotes.store.interface import Store
 
-    Found = tuple[list[Candidate], float | None]
-    Source = Callable[[Store, "Context", Sequence[int] | None, int | None], Found]
+    # (score, contact id) pairs in falling score order, read a page at a time
+    Stream = Iterator[tuple[float, int]]
+    Streams = Callable[[Store, "Context", int], list[Stream]]
+    Candidates = Callable[[Store, "Context", Sequence[int] | None], list[Candidate]]
+
+FIRST_PAGE = 8
+"""Rows read from the top of each stream at first; a stream that runs dry reads on, doubling."""
 
 
 @record
@@ -51,33 +73,128 @@ class Context:
     config: Config
     weights: Weights
 
+    @property
+    def response_hours(self) -> int:
+        """A complaint's response time."""
+        return self.config.get_int("complaints.response_hours")
 
-def followups_source(
-    store: Store, ctx: Context, contact_ids: Sequence[int] | None, k: int | None
-) -> Found:
+
+def _paged(
+    first: list[Any],
+    more: Callable[[int, int], list[Any]],
+    score: Callable[[Any], tuple[float, int] | None],
+) -> Stream:
+    """A stream over rows: ``first`` page, then ``more(limit, offset)`` pages, each scored
+    (``score`` None: the row gives no candidate in this stream and is passed over)."""
+    rows, offset, size = first, 0, len(first) or FIRST_PAGE
+    while rows:
+        for row in rows:
+            found = score(row)
+            if found is not None:
+                yield found
+        if len(rows) < size:
+            return
+        offset += len(rows)
+        size *= 2
+        rows = more(size, offset)
+
+
+# -- follow-ups -------------------------------------------------------------------------------
+
+
+def followup_candidates(
+    store: Store, ctx: Context, contact_ids: Sequence[int] | None
+) -> list[Candidate]:
     """Open follow-ups due today or earlier (snoozed ones only once their new day comes);
-    complaints count their age in hours from when they were opened.
+    complaints count their age in hours from when they were opened."""
+    return [
+        followup_candidate(f, ctx.today, ctx.weights, ctx.now, ctx.response_hours)
+        for f in store.followups.due(ctx.today, contact_ids=contact_ids)
+    ]
 
-    Read for the top: per reason and priority the score only grows with days overdue, so
-    each group is read oldest first; complaints (few, and aged by the hour) are read whole.
-    """
-    hours = ctx.config.get_int("complaints.response_hours")
 
-    def score(due: list[FollowUp]) -> list[Candidate]:
-        return [followup_candidate(f, ctx.today, ctx.weights, ctx.now, hours) for f in due]
+def followup_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
+    """One stream per reason and priority, most overdue first: within one, the score only
+    grows with the days overdue. Complaints, few and aged by the hour, are one stream read
+    whole and sorted."""
+    groups = [(r, p) for r in REASONS if r != "complaint" for p in PRIORITIES]
 
-    if k is None:
-        return score(store.followups.due(ctx.today, contact_ids=contact_ids)), None
-    found: list[Candidate] = []
-    bounds = []
-    for reason in REASONS:
-        for priority in PRIORITIES:
-            limit = None if reason == "complaint" else k
-            group = score(store.followups.due(ctx.today, group=(reason, priority), limit=limit))
-            found += group
-            if limit is not None and len(group) >= limit:
-                bounds.append(group[-1].score)
-    return found, max(bounds, default=None)
+    def score(due: Due) -> tuple[float, int]:
+        terms = followup_terms(
+            due.reason,
+            due.priority,
+            due.due_on,
+            due.created_at,
+            ctx.today,
+            ctx.weights,
+            ctx.now,
+            ctx.response_hours,
+        )
+        return sum(t.value for t in terms), due.contact_id
+
+    complaints = store.followups.heads(
+        ctx.today, [("complaint", p) for p in PRIORITIES], limit=None
+    )
+    everything = sorted((score(d) for group in complaints for d in group), reverse=True)
+    streams = [iter(everything)]
+    for group, first in zip(groups, store.followups.heads(ctx.today, groups, page), strict=True):
+
+        def more(limit: int, offset: int, group: tuple[str, str] = group) -> list[Due]:
+            return store.followups.heads(ctx.today, [group], limit, offset)[0]
+
+        streams.append(_paged(first, more, score))
+    return streams
+
+
+# -- quotes -----------------------------------------------------------------------------------
+
+
+def quote_source_candidates(
+    store: Store, ctx: Context, contact_ids: Sequence[int] | None
+) -> list[Candidate]:
+    """Open quotes that expired, expire soon, or have gone stale."""
+    quotes = store.quotes.find(open_only=True, contact_ids=contact_ids, history=False)
+    return [c for q in quotes for c in quote_candidates(q, ctx.today, ctx.weights, ctx.config)]
+
+
+def quote_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
+    """Expired quotes per status, quotes expiring per day and stale ones per status, each
+    largest first: within each, the score grows with the amount only."""
+    today, config = ctx.today, ctx.config
+    reads: list[tuple[str, list[Any], str]] = []
+    for status in OPEN_QUOTE_STATUSES:
+        reads.append(("expired", [status, today.isoformat()], "expired"))
+        threshold = config.get_int(f"quotes.stale_after_days.{status}")
+        cutoff = today - timedelta(days=threshold)
+        reads.append(("idle since", [status, cutoff.isoformat()], "stale"))
+    for days_left in range(config.get_int("quotes.expiring_within_days") + 1):
+        day = today + timedelta(days=days_left)
+        reads.append(("expires on", [day.isoformat()], "expiring"))
+
+    def scorer(kind: str) -> Callable[[QuoteFacts], tuple[float, int] | None]:
+        def score(q: QuoteFacts) -> tuple[float, int] | None:
+            found = quote_terms(
+                q.amount_cents, q.status, q.valid_until, q.last_activity, today, ctx.weights, config
+            )
+            for which, terms, _ in found:
+                if which == kind:
+                    return sum(t.value for t in terms), q.contact_id
+            return None  # e.g. an idle quote that expired: "renew it", not "stale"
+
+        return score
+
+    streams = []
+    firsts = store.quotes.heads([(read, values) for read, values, _ in reads], page)
+    for (read, values, kind), first in zip(reads, firsts, strict=True):
+
+        def more(limit: int, offset: int, read: str = read, values: list[Any] = values) -> Any:
+            return store.quotes.heads([(read, values)], limit, offset)[0]
+
+        streams.append(_paged(first, more, scorer(kind)))
+    return streams
+
+
+# -- keep in touch ----------------------------------------------------------------------------
 
 
 def losing_touch(
@@ -86,14 +203,14 @@ def losing_touch(
     config: Config,
     *,
     contact_ids: Sequence[int] | None = None,
-    limit: int | None = None,
 ) -> list[LosingTouch]:
-    """Active contacts past their keep-in-touch rhythm on ``day`` (see ``rhythms``); with
-    ``limit``, at most that many per rhythm, the longest without contact first."""
+    """Active contacts (``contact_ids``: of these) past their keep-in-touch rhythm on ``day``
+    (see ``rhythms``)."""
     by_status = rhythms.defaults(config)
+    if contact_ids is not None:
+        return rhythms.past_rhythm(store.rhythms.touches(contact_ids), day, by_status)
     statuses, own = rhythms.cutoffs(day, by_status, store.rhythms.rhythms_in_use())
-    touches = store.rhythms.untouched_since(statuses, own, contact_ids=contact_ids, limit=limit)
-    return rhythms.past_rhythm(touches, day, by_status)
+    return rhythms.past_rhythm(store.rhythms.untouched_since(statuses, own), day, by_status)
 
 
 def occasions(store: Store, day: date, days: int = 7) -> list[Occasion]:
@@ -102,59 +219,45 @@ def occasions(store: Store, day: date, days: int = 7) -> list[Occasion]:
     return rhythms.occasions(store.rhythms.yearly_dates(keys), day, days)
 
 
-def rhythms_source(
-    store: Store, ctx: Context, contact_ids: Sequence[int] | None, k: int | None
-) -> Found:
+def rhythm_source_candidates(
+    store: Store, ctx: Context, contact_ids: Sequence[int] | None
+) -> list[Candidate]:
     """Contacts past their keep-in-touch rhythm."""
-    items = losing_touch(store, ctx.today, ctx.config, contact_ids=contact_ids, limit=k)
-    found = [rhythm_candidate(item, ctx.today, ctx.weights) for item in items]
-    bound = None
-    if k is not None:
-        # Per rhythm, the k-th longest without contact bounds the ones left out.
-        by_rhythm: dict[str, list[Candidate]] = {}
-        for item, candidate in zip(items, found, strict=True):
-            by_rhythm.setdefault(f"{item.status}/{item.rhythm}", []).append(candidate)
-        full = [min(c.score for c in group) for group in by_rhythm.values() if len(group) >= k]
-        bound = max(full, default=None)
-    return found, bound
+    items = losing_touch(store, ctx.today, ctx.config, contact_ids=contact_ids)
+    return [rhythm_candidate(item, ctx.today, ctx.weights) for item in items]
 
 
-def quotes_source(
-    store: Store, ctx: Context, contact_ids: Sequence[int] | None, k: int | None
-) -> Found:
-    """Open quotes that expired, expire soon, or have gone stale.
+def rhythm_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
+    """Per status's rhythm and per own rhythm, the contacts untouched longest first: within
+    one rhythm, the score grows with the time since the last contact."""
+    by_status = rhythms.defaults(ctx.config)
+    statuses, own = rhythms.cutoffs(ctx.today, by_status, store.rhythms.rhythms_in_use())
+    reads = [("status", s, day) for s, day in statuses.items()]
+    reads += [("every", every, day) for every, day in own.items()]
 
-    Read for the top: expired ones per status, expiring ones per day and stale ones per
-    status, each largest first, since within each of those the score grows with the amount.
-    """
-    today, config, weights = ctx.today, ctx.config, ctx.weights
-    if k is None:
-        quotes = store.quotes.find(open_only=True, contact_ids=contact_ids, history=False)
-        return [c for q in quotes for c in quote_candidates(q, today, weights, config)], None
-    window = config.get_int("quotes.expiring_within_days")
-    reads: list[tuple[str, list[Any], float]] = []
-    for status in OPEN_QUOTE_STATUSES:
-        reads.append(("expired", [status, today.isoformat()], weights["quote_expired"]))
-        threshold = config.get_int(f"quotes.stale_after_days.{status}")
-        cutoff = today - timedelta(days=threshold)
-        reads.append(("idle since", [status, cutoff.isoformat()], weights["quote_stale"]))
-    for days_left in range(window + 1):
-        day = today + timedelta(days=days_left)
-        base = weights["quote_expiring"] + weights["quote_expiring_per_day"] * (window - days_left)
-        reads.append(("expires on", [day.isoformat()], base))
-    seen: dict[int, Quote] = {}
-    bounds = []
-    for condition, params, base in reads:
-        quotes = store.quotes.top_by_amount(condition, params, k)
-        for quote in quotes:
-            seen.setdefault(quote.id, quote)
-        if len(quotes) >= k:
-            bounds.append(base + quote_value(quotes[-1], weights))
-    found = [c for q in seen.values() for c in quote_candidates(q, today, weights, config)]
-    return found, max(bounds, default=None)
+    def score(clock: Clock) -> tuple[float, int] | None:
+        late = rhythms.lateness(clock.every or by_status[clock.status], clock.last_touch, ctx.today)
+        if late is None:
+            return None
+        period, overdue_days = late
+        terms = rhythm_terms(str(period), overdue_days / period.approx_days, ctx.weights)
+        return sum(t.value for t in terms), clock.contact_id
+
+    streams = []
+    for read, first in zip(reads, store.rhythms.heads(reads, page), strict=True):
+
+        def more(limit: int, offset: int, read: tuple[str, str, date] = read) -> list[Clock]:
+            return store.rhythms.heads([read], limit, offset)[0]
+
+        streams.append(_paged(first, more, score))
+    return streams
 
 
-SOURCES: list[Source] = [followups_source, quotes_source, rhythms_source]
+SOURCES: list[tuple[Candidates, Streams]] = [
+    (followup_candidates, followup_streams),
+    (quote_source_candidates, quote_streams),
+    (rhythm_source_candidates, rhythm_streams),
+]
 
 
 # -- what the briefing and the pipeline read, beside the agenda ----------------------------------
@@ -165,7 +268,7 @@ def late_complaints(
 ) -> list[tuple[FollowUp, timedelta]]:
     """Open complaints past their response time, with their age, oldest first."""
     response = timedelta(hours=config.get_int("complaints.response_hours"))
-    aged = [(f, complaint_age(f, now)) for f in store.followups.open_complaints()]
+    aged = [(f, complaint_age(f.created_at, now)) for f in store.followups.open_complaints()]
     return [(f, age) for f, age in aged if age > response]
 
 
@@ -218,11 +321,8 @@ def agenda(
 ) -> list[AgendaRow]:
     """The ranked agenda for ``today``: every source's candidates, one row per contact.
 
-    ``now`` is the moment complaints are aged against (default: noon of ``today``).
-    With a ``limit``, each source gives its ``k`` most urgent candidates and a bound on the
-    rest. A contact's score is their best candidate's, so when the ``limit``-th best score
-    read is above every bound, nobody unread can make the list; otherwise the sources read
-    deeper. Then every candidate of the chosen contacts is read, for all their reasons.
+    ``now`` is the moment complaints are aged against (default: noon of ``today``). With a
+    ``limit``, only the contacts that can make the list are read in full (see the module).
     """
     config = config or defaults()
     weights = Weights.from_config(config)
@@ -230,24 +330,34 @@ def agenda(
         now = datetime.combine(today, time(12, 0), tzinfo=UTC)
     ctx = Context(today, now, config, weights)
     if limit is None:
-        candidates = [c for source in SOURCES for c in source(store, ctx, None, None)[0]]
+        candidates = [c for read, _ in SOURCES for c in read(store, ctx, None)]
         return rank(candidates, store.contacts.cards(c.contact_id for c in candidates), weights)
-    k = limit + 10
-    while True:
-        results = [source(store, ctx, None, k) for source in SOURCES]
-        best: dict[int, float] = {}
-        for found, _ in results:
-            for c in found:
-                best[c.contact_id] = max(best.get(c.contact_id, c.score), c.score)
-        bounds = [bound for _, bound in results if bound is not None]
-        ranked = sorted(best.values(), reverse=True)
-        cut = ranked[limit - 1] if len(ranked) >= limit else None
-        if bounds and (cut is None or max(bounds) >= cut):
-            k *= 4  # someone not read yet could still make the list: read deeper
-            continue
-        # A contact's score is their best candidate's, so the list is made of these contacts
-        # (ties at the cut included); read all their candidates for the reasons and dates.
-        chosen = [cid for cid, score in best.items() if cut is None or score >= cut]
-        cards = store.contacts.cards(chosen)
-        candidates = [c for source in SOURCES for c in source(store, ctx, list(cards), None)[0]]
-        return rank(candidates, cards, weights, limit)
+    cards = store.contacts.cards(top_contacts(store, ctx, limit))
+    candidates = [c for read, _ in SOURCES for c in read(store, ctx, list(cards))]
+    return rank(candidates, cards, weights, limit)
+
+
+def top_contacts(store: Store, ctx: Context, limit: int) -> list[int]:
+    """The contacts whose best score is among the ``limit`` best (ties at the cut included),
+    by merging every source's streams, best head first."""
+    streams = [s for _, make in SOURCES for s in make(store, ctx, min(limit, FIRST_PAGE))]
+    heads: list[tuple[float, int, int]] = []
+    for n, stream in enumerate(streams):
+        for score, contact_id in stream:
+            heads.append((-score, n, contact_id))
+            break
+    heapq.heapify(heads)
+    best: dict[int, float] = {}
+    cut = None
+    while heads:
+        negative, n, contact_id = heapq.heappop(heads)
+        if cut is not None and -negative < cut:
+            break
+        if contact_id not in best:
+            best[contact_id] = -negative
+            if len(best) == limit:
+                cut = -negative
+        for score, following in streams[n]:
+            heapq.heappush(heads, (-score, n, following))
+            break
+    return list(best)

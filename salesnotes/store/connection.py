@@ -212,6 +212,20 @@ class Database:
         """Every row of a query as plain tuples (the cheapest read, for hot paths)."""
         return self.conn.execute(sql, params).fetchall()
 
+    def heads(self, reads: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple[Any, ...]]]:
+        """Run several ordered, limited reads as one statement (``UNION ALL`` of subqueries,
+        each still walking its own index); return each read's rows, in order."""
+        found: list[list[tuple[Any, ...]]] = [[] for _ in reads]
+        if not reads:
+            return found
+        sql = " UNION ALL ".join(
+            f"SELECT {n}, * FROM ({select})" for n, (select, _) in enumerate(reads)
+        )
+        params = [value for _, values in reads for value in values]
+        for row in self.conn.execute(sql, params):
+            found[row[0]].append(row[1:])
+        return found
+
     def execute(self, sql: str, params: Params = ()) -> int:
         """Run a statement; return the number of rows it changed."""
         return self.conn.execute(sql, params).rowcount

@@ -19,6 +19,10 @@ INSERT_IGNORE = "INSERT OR IGNORE"
 """An insert that skips a row breaking a unique key. PostgreSQL: ``... ON CONFLICT DO NOTHING``."""
 
 
+NO_LIMIT = -1
+"""``LIMIT ?`` for "no limit": SQLite takes a negative number. PostgreSQL: ``LIMIT ALL`` or NULL."""
+
+
 def joined(column: str, table: str, order: str) -> str:
     """A contact's values of ``column`` from ``table`` in one text, in ``order``.
 
@@ -44,6 +48,13 @@ def days_between(start: str, end: str) -> str:
 def month_of(column: str) -> str:
     """'2026-11' from an ISO date. Portable as ``substr`` in both; named for completeness."""
     return f"substr({column}, 1, 7)"
+
+
+def unindexed(column: str) -> str:
+    """``column`` with SQLite's unary ``+``: a planner hint that keeps SQLite from choosing an
+    index on it (without ANALYZE statistics it sometimes picks a worse one). PostgreSQL:
+    just the column (its planner has statistics; ``+`` on text is an error there)."""
+    return f"+{column}"
 
 
 def id_list(ids: Iterable[int]) -> str:

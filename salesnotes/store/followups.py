@@ -6,10 +6,10 @@ from datetime import date
 
 from salesnotes.errors import Conflict, NotFound
 from salesnotes.fields import one_of
-from salesnotes.models import PRIORITIES, REASONS, FollowUp
+from salesnotes.models import PRIORITIES, REASONS, Due, FollowUp
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contacts import touch
-from salesnotes.store.dialect import id_list
+from salesnotes.store.dialect import NO_LIMIT, id_list
 from salesnotes.text import clean
 
 TYPE_CHECKING = False
@@ -139,25 +139,38 @@ class FollowUps:
         return self._read(" AND ".join(where), params)
 
     def due(
-        self,
-        on_or_before: date,
-        *,
-        contact_ids: Sequence[int] | None = None,
-        group: tuple[str, str] | None = None,
-        limit: int | None = None,
+        self, on_or_before: date, *, contact_ids: Sequence[int] | None = None
     ) -> list[FollowUp]:
-        """Open follow-ups due on or before a day, of active contacts (the agenda's read),
-        oldest first. ``contact_ids``: only theirs; ``group``: only this (reason, priority);
-        ``limit``: only the first so many (within a group, the most overdue)."""
+        """Open follow-ups due on or before a day, of active contacts (``contact_ids``: only
+        theirs), oldest first: what the agenda ranks."""
         where = "f.status = 'open' AND f.due_on <= ? AND c.archived_at IS NULL"
-        params: list[Any] = [on_or_before.isoformat()]
         if contact_ids is not None:
             where += f" AND f.contact_id IN ({id_list(contact_ids)})"
-        if group is not None:
-            where += " AND f.reason = ? AND f.priority = ?"
-            params += list(group)
-        cap = f" LIMIT {int(limit)}" if limit is not None else ""
-        return self._read(where, params, f"f.due_on, f.id{cap}")
+        return self._read(where, (on_or_before.isoformat(),))
+
+    def heads(
+        self,
+        on_or_before: date,
+        groups: Sequence[tuple[str, str]],
+        limit: int | None,
+        offset: int = 0,
+    ) -> list[list[Due]]:
+        """Per (reason, priority) group, the open follow-ups of active contacts due on or
+        before a day, most overdue first: rows ``offset`` to ``offset + limit`` of each (the
+        agenda reads the top of each group this way, in one statement)."""
+        select = (
+            "SELECT f.id, f.contact_id, f.due_on, f.reason, f.priority, f.created_at"
+            " FROM followups f JOIN contacts c ON c.id = f.contact_id"
+            " WHERE f.status = 'open' AND f.reason = ? AND f.priority = ? AND f.due_on <= ?"
+            " AND c.archived_at IS NULL ORDER BY f.due_on, f.id LIMIT ? OFFSET ?"
+        )
+        day = on_or_before.isoformat()
+        cap = NO_LIMIT if limit is None else limit
+        rows = self.db.heads([(select, (r, p, day, cap, offset)) for r, p in groups])
+        return [
+            [Due(i, c, date.fromisoformat(d), r, p, a) for i, c, d, r, p, a in group]
+            for group in rows
+        ]
 
     def open_complaints(self) -> list[FollowUp]:
         """Open complaints of active contacts, oldest first."""

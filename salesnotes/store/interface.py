@@ -16,15 +16,18 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from salesnotes.models import (
+        Clock,
         Contact,
         ContactCard,
         Dates,
+        Due,
         FollowUp,
         Hit,
         Interaction,
         NewContact,
         Organisation,
         Quote,
+        QuoteFacts,
         Touch,
     )
 
@@ -149,13 +152,16 @@ class FollowUpStore(Protocol):
     ) -> list[FollowUp]: ...
 
     def due(
+        self, on_or_before: date, *, contact_ids: Sequence[int] | None = None
+    ) -> list[FollowUp]: ...
+
+    def heads(
         self,
         on_or_before: date,
-        *,
-        contact_ids: Sequence[int] | None = None,
-        group: tuple[str, str] | None = None,
-        limit: int | None = None,
-    ) -> list[FollowUp]: ...
+        groups: Sequence[tuple[str, str]],
+        limit: int | None,
+        offset: int = 0,
+    ) -> list[list[Due]]: ...
 
     def open_complaints(self) -> list[FollowUp]: ...
 
@@ -211,7 +217,9 @@ class QuoteStore(Protocol):
     def needing_attention(
         self, expiring_until: date, stale_before: dict[str, date]
     ) -> tuple[list[Quote], list[Quote]]: ...
-    def top_by_amount(self, read: str, params: Sequence[Any], limit: int) -> list[Quote]: ...
+    def heads(
+        self, reads: Sequence[tuple[str, Sequence[Any]]], limit: int, offset: int = 0
+    ) -> list[list[QuoteFacts]]: ...
     def closed_between(self, since: str, until: str) -> list[Quote]: ...
     def pipeline_figures(
         self,
@@ -228,13 +236,12 @@ class RhythmStore(Protocol):
 
     def rhythms_in_use(self) -> list[str]: ...
     def untouched_since(
-        self,
-        by_status: dict[str, date],
-        by_rhythm: dict[str, date],
-        *,
-        contact_ids: Sequence[int] | None = None,
-        limit: int | None = None,
+        self, by_status: dict[str, date], by_rhythm: dict[str, date]
     ) -> list[Touch]: ...
+    def touches(self, contact_ids: Sequence[int]) -> list[Touch]: ...
+    def heads(
+        self, reads: Sequence[tuple[str, str, date]], limit: int, offset: int = 0
+    ) -> list[list[Clock]]: ...
     def yearly_dates(self, month_days: Sequence[str]) -> list[Dates]: ...
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from salesnotes.models import Dates, Touch
+from salesnotes.models import Clock, Dates, Touch
 from salesnotes.store.dialect import id_list
 
 TYPE_CHECKING = False
@@ -41,16 +41,10 @@ class Rhythms:
         ]
 
     def untouched_since(
-        self,
-        by_status: dict[str, date],
-        by_rhythm: dict[str, date],
-        *,
-        contact_ids: Sequence[int] | None = None,
-        limit: int | None = None,
+        self, by_status: dict[str, date], by_rhythm: dict[str, date]
     ) -> list[Touch]:
         """Active contacts whose clock stopped before a cut-off: per status for those on their
-        status's rhythm, per own rhythm for the others. With ``limit``: at most that many per
-        cut-off, the longest untouched first, read in index order."""
+        status's rhythm, per own rhythm for the others."""
         queries: list[tuple[str, Sequence[Any]]] = [
             ("c.status = ? AND c.every IS NULL AND c.last_touch_on < ?", (s, day.isoformat()))
             for s, day in by_status.items()
@@ -59,16 +53,44 @@ class Rhythms:
             ("c.every = ? AND c.last_touch_on < ?", (every, day.isoformat()))
             for every, day in by_rhythm.items()
         ]
-        extra = f" AND c.id IN ({id_list(contact_ids)})" if contact_ids is not None else ""
-        cap = f" ORDER BY c.last_touch_on, c.id LIMIT {int(limit)}" if limit is not None else ""
         found = []
         for where, params in queries:
-            for r in self.db.tuples(_SELECT + where + extra + cap, params):
-                last_contact = date.fromisoformat(r[6]) if r[6] else None
-                found.append(
-                    Touch(r[0], r[1], r[2], r[3], r[4], date.fromisoformat(r[5]), last_contact)
-                )
+            found += self._touches(where, params)
         return found
+
+    def touches(self, contact_ids: Sequence[int]) -> list[Touch]:
+        """The clocks of these active contacts."""
+        return self._touches(f"c.id IN ({id_list(contact_ids)})", ())
+
+    def _touches(self, where: str, params: Sequence[Any]) -> list[Touch]:
+        found = []
+        for r in self.db.tuples(_SELECT + where, params):
+            last_contact = date.fromisoformat(r[6]) if r[6] else None
+            found.append(
+                Touch(r[0], r[1], r[2], r[3], r[4], date.fromisoformat(r[5]), last_contact)
+            )
+        return found
+
+    def heads(
+        self, reads: Sequence[tuple[str, str, date]], limit: int, offset: int = 0
+    ) -> list[list[Clock]]:
+        """Per read, ``("status", status, cut-off)`` for contacts on their status's rhythm or
+        ``("every", rhythm, cut-off)`` for those with their own: the active contacts whose
+        clock stopped before the cut-off, longest ago first, rows ``offset`` to
+        ``offset + limit`` of each, in one statement."""
+        parts = []
+        for kind, value, cutoff in reads:
+            which = "c.status = ? AND c.every IS NULL" if kind == "status" else "c.every = ?"
+            select = (
+                "SELECT c.id, c.status, c.every, c.last_touch_on FROM contacts c"
+                f" WHERE c.archived_at IS NULL AND {which} AND c.last_touch_on < ?"
+                " ORDER BY c.last_touch_on, c.id LIMIT ? OFFSET ?"
+            )
+            parts.append((select, (value, cutoff.isoformat(), limit, offset)))
+        return [
+            [Clock(i, s, e, date.fromisoformat(t)) for i, s, e, t in group]
+            for group in self.db.heads(parts)
+        ]
 
     def yearly_dates(self, month_days: Sequence[str]) -> list[Dates]:
         """Active contacts whose birthday or customer-since falls on one of these 'MM-DD'."""
