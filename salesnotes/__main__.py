@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesnotes.cli import main
+from salesnotes.entry import main
 
 if __name__ == "__main__":
     main()

@@ -8,8 +8,7 @@ sqlite-utils: ``NAMES`` is all a start-up needs to know that nothing is to be do
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 

@@ -9,11 +9,31 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from typer.testing import CliRunner, Result
 
 from salesnotes.cli import app
 
 TODAY = "2026-11-25"  # a Wednesday
+
+
+@pytest.fixture(autouse=True, scope="session")
+def built_once() -> Iterator[None]:
+    """typer turns every command's signature into a click command on each CliRunner.invoke
+    (~45 ms); the app does not change during a run, so build it once (STYLE.md: ~4x faster)."""
+    import typer.testing
+    from typer.main import get_command
+
+    built: dict[int, Any] = {}
+
+    def cached(typer_app: typer.Typer) -> Any:
+        if id(typer_app) not in built:
+            built[id(typer_app)] = get_command(typer_app)
+        return built[id(typer_app)]
+
+    typer.testing._get_command = cached  # type: ignore[attr-defined,assignment]
+    yield
+    typer.testing._get_command = get_command  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)

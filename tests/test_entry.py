@@ -1,0 +1,265 @@
+"""The fast entry path reads command lines exactly as typer does, or hands them to typer."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import subprocess
+import sys
+import typing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from salesnotes import commands, entry
+from salesnotes._manifest import COMMANDS
+from salesnotes.cli import app
+from salesnotes.cli.manifest import build
+from salesnotes.env import Env
+from salesnotes.errors import BadInput
+from tests.conftest import Run
+
+EVERYDAY = ("agenda", "log", "show", "follow", "done", "followups", "search", "brief")
+
+
+def test_the_manifest_is_what_typer_declares() -> None:
+    """salesnotes/_manifest.py is generated; regenerate it after changing a command:
+    python -m salesnotes.cli.manifest"""
+    assert build() == COMMANDS
+
+
+def test_every_everyday_command_is_on_the_fast_path() -> None:
+    assert set(EVERYDAY) <= set(COMMANDS)
+    assert not COMMANDS["agenda"]["long"]
+    assert COMMANDS["demo"]["long"]  # generating a big book collects garbage as usual
+
+
+def _declarations() -> list[tuple[str, Any]]:
+    from typer.main import get_command
+
+    group = get_command(app)
+    found = []
+    for name, command in sorted(group.commands.items()):  # type: ignore[attr-defined]
+        subcommands = getattr(command, "commands", None)
+        for sub, cmd in sorted((subcommands or {name: command}).items()):
+            label = name if subcommands is None else f"{name} {sub}"
+            found.append((label, cmd.callback))
+    return found
+
+
+@pytest.mark.parametrize(("name", "declaration"), _declarations())
+def test_each_declaration_matches_the_function_that_does_the_work(
+    name: str, declaration: Any
+) -> None:
+    """Same keyword names and types, so typer and the fast path call it the same way."""
+    target = commands.target(declaration.__salesnotes_target__)
+    declared = typing.get_type_hints(inspect.unwrap(declaration))
+    declared.pop("ctx")
+    declared.pop("return")
+    # the command modules import these for type checking only
+    wanted = typing.get_type_hints(target, localns={"Env": Env, "Path": Path})
+    wanted.pop("env")
+    wanted.pop("return")
+    assert set(declared) == set(wanted), name
+    for key, kind in declared.items():
+        if kind != wanted[key]:  # a choice of an Enum is passed as its str value
+            assert wanted[key] is str and issubclass(kind, str), (name, key)
+
+
+def _typer_call(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, Any]:
+    """What typer would run for ``args``: (exit code, (db, pinned, target, arguments))."""
+    called: list[Any] = []
+
+    def record(env: Env, target: str, arguments: dict[str, Any]) -> int:
+        called.append((env.db, env.pinned, target, arguments))
+        return 0
+
+    monkeypatch.setattr(commands, "run", record)
+    result = CliRunner().invoke(app, args)
+    return result.exit_code, called[0] if called else None
+
+
+def _fast_call(args: list[str]) -> tuple[int, Any] | None:
+    parsed = entry.parse(args)
+    if parsed is None:
+        return None
+    options, name, arguments = parsed
+    try:
+        env = Env.from_options(options.get("--db"), options.get("--today"))
+    except BadInput:
+        return 2, None
+    return 0, (env.db, env.pinned, COMMANDS[name]["target"], arguments)
+
+
+VALUES = st.one_of(
+    st.sampled_from(
+        [
+            "jan",
+            "#1",
+            "0",
+            "7",
+            "-1",
+            "+3",
+            " 5",
+            "99999999999999999999",
+            "",
+            "-",
+            "--",
+            "-x",
+            "-n",
+            "table",
+            "plain",
+            "json",
+            "JSON",
+            "morgen",
+            "1_000",
+            "٣",
+            "a=b",
+            "-5d",
+        ]
+    ),
+    st.text(max_size=6),
+)
+
+
+@st.composite
+def command_lines(draw: st.DrawFn) -> list[str]:
+    """A command line built from a real command's own option names and hostile values:
+    options with a value (a good one, a choice in the wrong case, a number out of range),
+    ``--option=value``, lone options and positional values."""
+    name = draw(st.sampled_from(sorted(COMMANDS)))
+    spec = COMMANDS[name]
+    options = [p for p in spec["params"] if p["kind"] == "option"]
+    words: list[str] = []
+    for _ in range(draw(st.integers(0, 5))):
+        unit = draw(st.integers(0, 3))
+        if unit <= 2 and options:
+            option = draw(st.sampled_from(options))
+            opt = draw(st.sampled_from(option["opts"]))
+            good = [
+                *option.get("choices", []),
+                *(["0", "1", "25"] if option["type"] == "int" else []),
+            ]
+            bad = [c.upper() for c in option.get("choices", [])]
+            if option["type"] == "int":
+                bad += [str((option["min"] or 0) - 1), str((option["max"] or 10**9) + 1), "1.5"]
+            value = draw(
+                st.one_of(VALUES, st.sampled_from(good or ["x"]), st.sampled_from(bad or ["x"]))
+            )
+            if unit == 0:
+                words += [opt, value]
+            elif unit == 1:
+                words.append(f"{opt}={value}")
+            else:
+                words.append(opt)
+        else:
+            words.append(draw(VALUES))
+    front: list[str] = []
+    if draw(st.booleans()):
+        front += ["--today", draw(st.sampled_from(["2026-11-26", "bad", "2026-02-30"]))]
+    if draw(st.booleans()):
+        front += [draw(st.sampled_from(["--db", "--db=x.db"]))]
+        if front[-1] == "--db":
+            front.append("other.db")
+    return [*front, name, *words]
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(args=command_lines())
+def test_the_fast_path_reads_a_command_line_as_typer_does(args: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast = _fast_call(args)
+        if fast is None:
+            return  # typer gets it unchanged
+        assert _typer_call(args, monkeypatch) == fast, args
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["agenda"],
+        ["agenda", "--format", "plain", "--limit", "10"],
+        ["--db", "x.db", "--today", "2026-11-26", "agenda", "-f", "json"],
+        ["log", "jan", "Called about the roof", "--kind", "call", "--next", "vrijdag"],
+        ["show", "#42", "-n", "3"],
+        ["follow", "anna", "morgen", "Call back", "--reason", "callback"],
+        ["done", "3", "--note", "Demo booked", "--next", "in 2 weeks"],
+        ["followups", "--overdue"],
+        ["search", "heat pump", "--limit", "5"],
+        ["brief", "--format", "email", "--to", "me@example.nl", "--quiet-if-empty"],
+        ["add", "Jan", "--email", "a@b.nl", "--email", "c@d.nl", "--tag", "vip"],
+    ],
+)
+def test_everyday_command_lines_take_the_fast_path(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = _fast_call(args)
+    assert fast is not None, args
+    assert _typer_call(args, monkeypatch) == fast
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["agenda", "--help"],
+        ["agenda", "-h"],
+        ["quote", "add", "jan", "500"],
+        ["agenda", "--limit", "-1"],
+        ["agenda", "--format", "xml"],
+        ["log", "jan"],
+        ["log", "jan", "x", "--", "y"],
+        ["agenda", "-fplain"],
+        ["quote", "add", "jan", "-500"],
+        ["import", "file.csv"],
+        ["agendaa"],
+        ["--version"],
+    ],
+)
+def test_what_the_fast_path_does_not_fully_accept_goes_to_typer(args: list[str]) -> None:
+    assert entry.parse(args) is None
+
+
+def _salesnotes(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "salesnotes", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def test_the_process_gives_what_typer_gives(run: Run, db_path: Path) -> None:
+    """Output, messages and exit codes are the same on both paths, errors included."""
+    run("add", "Jan de Vries", "--org", "Pluimers")
+    run("log", "jan", "Called", "--next", "morgen")
+    for args in (
+        ["agenda", "--date", "morgen", "-f", "plain"],
+        ["show", "jan", "-f", "json"],
+        ["show", "999"],  # exit 3
+        ["log", "nobody", "x"],  # exit 3, with a suggestion
+        ["agenda", "--date", "someday"],  # exit 2
+        ["--today", "bad", "agenda"],  # exit 2, before the command
+        ["agenda", "--limit", "-1"],  # typer's own message
+    ):
+        process = _salesnotes(*args)
+        expected = run(*args, expect=None)
+        assert process.returncode == expected.exit_code, args
+        assert process.stdout == expected.stdout, args
+        assert process.stderr == expected.stderr, args
+        assert "Traceback" not in process.stderr
+
+
+def test_a_database_error_on_the_fast_path_is_a_sentence(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n" * 100)
+    process = _salesnotes("--db", str(notes), "agenda")
+    assert process.returncode == 1
+    assert process.stderr.startswith("Error: ")
+    assert "not a salesnotes database" in process.stderr
+    assert "Traceback" not in process.stderr
