@@ -203,14 +203,26 @@ def losing_touch(
     config: Config,
     *,
     contact_ids: Sequence[int] | None = None,
+    limit: int | None = None,
 ) -> list[LosingTouch]:
     """Active contacts (``contact_ids``: of these) past their keep-in-touch rhythm on ``day``
-    (see ``rhythms``)."""
+    (see ``rhythms``), most rhythms overdue first; ``limit``: only the first so many (read as
+    the first so many of each rhythm, which within one rhythm is the same order)."""
     by_status = rhythms.defaults(config)
     if contact_ids is not None:
-        return rhythms.past_rhythm(store.rhythms.touches(contact_ids), day, by_status)
+        touches = store.rhythms.touches(contact_ids)
+    else:
+        statuses, own = rhythms.cutoffs(day, by_status, store.rhythms.rhythms_in_use())
+        touches = store.rhythms.untouched_since(statuses, own, limit)
+    found = rhythms.most_overdue_first(rhythms.past_rhythm(touches, day, by_status))
+    return found if limit is None else found[:limit]
+
+
+def losing_touch_ids(store: Store, day: date, config: Config) -> set[int]:
+    """The active contacts past their keep-in-touch rhythm on ``day`` (counted, not read)."""
+    by_status = rhythms.defaults(config)
     statuses, own = rhythms.cutoffs(day, by_status, store.rhythms.rhythms_in_use())
-    return rhythms.past_rhythm(store.rhythms.untouched_since(statuses, own), day, by_status)
+    return set(store.rhythms.untouched_contacts(statuses, own))
 
 
 def occasions(store: Store, day: date, days: int = 7) -> list[Occasion]:
@@ -272,27 +284,37 @@ def late_complaints(
     return [(f, age) for f, age in aged if age > response]
 
 
-def quotes_to_mention(store: Store, config: Config, day: date) -> tuple[list[Quote], list[Quote]]:
-    """Open quotes expiring within the window (soonest first) and stale ones (most idle first);
-    a quote already past its date is the agenda's "offer to renew", not stale."""
-    from salesnotes.quotes import is_stale
-
-    window = day + timedelta(days=config.get_int("quotes.expiring_within_days"))
-    cutoffs = {
+def _stale_cutoffs(config: Config, day: date) -> dict[str, date]:
+    return {
         status: day - timedelta(days=config.get_int(f"quotes.stale_after_days.{status}"))
         for status in OPEN_QUOTE_STATUSES
     }
-    by_validity, idle = store.quotes.needing_attention(window, cutoffs)
-    expiring = [q for q in by_validity if q.valid_until and day <= q.valid_until]
-    shown = {q.id for q in expiring}
-    stale = [
-        q
-        for q in idle
-        if q.id not in shown
-        and not (q.valid_until and q.valid_until < day)
-        and is_stale(q, day, config)
-    ]
-    return expiring, sorted(stale, key=lambda q: (-q.idle_days(day), q.id))
+
+
+def quotes_to_mention(
+    store: Store, config: Config, day: date, limit: int | None = None
+) -> tuple[list[Quote], int, list[Quote], int]:
+    """Open quotes expiring within the window (soonest first) and stale ones (most idle
+    first), each with how many there are (``limit``: list only the first so many); a quote
+    already past its date is the agenda's "offer to renew", and one expiring is listed as
+    expiring, not also as stale."""
+    until = day + timedelta(days=config.get_int("quotes.expiring_within_days"))
+    expiring, expiring_total = store.quotes.expiring(day, until, limit)
+    stale, stale_total = store.quotes.stale(_stale_cutoffs(config, day), until, limit)
+    return expiring, expiring_total, stale, stale_total
+
+
+def agenda_size(
+    store: Store, day: date, config: Config, losing_touch: set[int] | None = None
+) -> int:
+    """How many people the full agenda for ``day`` lists: everyone with a follow-up due, a
+    quote needing a call, or a rhythm run out (counted, not ranked; ``losing_touch``: the
+    last ones, if read already)."""
+    until = day + timedelta(days=config.get_int("quotes.expiring_within_days"))
+    people = set(store.followups.due_contacts(day))
+    people.update(store.quotes.attention_contacts(until, _stale_cutoffs(config, day)))
+    people.update(losing_touch_ids(store, day, config) if losing_touch is None else losing_touch)
+    return len(people)
 
 
 def pipeline(store: Store, config: Config, day: date, lost_reasons: int = 5) -> Pipeline:

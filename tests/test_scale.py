@@ -214,7 +214,23 @@ def test_the_benchmark_runs(tmp_path: Path) -> None:
     )
     assert process.returncode == 0, process.stderr
     data = json.loads((out / "latest.json").read_text())
-    names = [b["name"] for b in data["budgets"]]
-    assert any(n.startswith("agenda --format plain") for n in names)
-    assert any(n.startswith("import") for n in names)
+    budgets = {b["name"]: b for b in data["budgets"]}
+    for name in (
+        "agenda --format plain @1000 / python -c pass",
+        "agenda (table) @1000 / python -c pass",
+        "log @1000 / python -c pass",
+        "show @1000 / python -c pass",
+        "agenda @2000 / agenda @200",
+        "show @2000 / show @200",
+        "log @2000 / log @200",
+        "import @2000 / sqlite-utils insert",
+    ):
+        assert name in budgets, name
+    # Every ratio is reported with the two medians it divides, both taken in this run.
+    for budget in data["budgets"]:
+        if budget["unit"] == "x":
+            over, under = budget["medians_ms"]
+            assert budget["value"] == pytest.approx(over / under, rel=0.02), budget
+            assert budget["met"] == (budget["value"] <= budget["limit"])
+    assert data["timings_ms"]["python -c pass"] > 0
     assert "budgets met" in process.stdout

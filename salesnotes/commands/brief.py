@@ -22,14 +22,14 @@ def brief(
     from datetime import UTC, datetime, time
 
     from salesnotes import render
-    from salesnotes.dates import parse_when
     from salesnotes.errors import BadInput
     from salesnotes.render import briefing
-    from salesnotes.rhythms import most_overdue_first
     from salesnotes.sources import (
         agenda,
+        agenda_size,
         late_complaints,
         losing_touch,
+        losing_touch_ids,
         occasions,
         pipeline,
         quotes_to_mention,
@@ -37,6 +37,8 @@ def brief(
 
     config = env.config()
     today = env.today()
+    if when is not None or since is not None:
+        from salesnotes.dates import parse_when
     day = parse_when(when, today) if when is not None else today
     moment = env.moment_on(day)
     recipient = to or config.get_str("brief.to")
@@ -51,11 +53,20 @@ def brief(
         since_day = parse_when(since, today, past=True)
         since_moment = datetime.combine(since_day, time(0, 0)).astimezone()
     top = config.get_int("brief.top")
+    # A briefing is read in a minute: the text formats list the first few of each section
+    # and say how many there are; the JSON lists everything (a contract for scripts).
+    listed = None if fmt == "json" else top
+    happened = None if fmt == "json" else briefing.MAX_ITEMS
     store = env.store()
     with store.write():  # reads, then remembers this briefing: one transaction
-        rows = agenda(store, day, config, now=moment)
-        expiring, stale = quotes_to_mention(store, config, day)
-        losing = most_overdue_first(losing_touch(store, day, config))
+        rows = agenda(store, day, config, limit=top, now=moment)
+        coming = occasions(store, day, 7)
+        losing = losing_touch(store, day, config, limit=top)
+        # Counted only when a list was cut short: who is losing touch is part of both counts.
+        losing_ids = (
+            losing_touch_ids(store, day, config) if top in (len(rows), len(losing)) else None
+        )
+        expiring, expiring_total, stale, stale_total = quotes_to_mention(store, config, day, listed)
         previous = store.briefings.last()
         if since_moment is None and previous is not None:
             since_moment = datetime.fromisoformat(previous.replace("Z", "+00:00"))
@@ -67,20 +78,36 @@ def brief(
         content = briefing.Brief(
             day=day,
             now=moment,
-            agenda=rows[:top],
-            agenda_total=len(rows),
+            agenda=rows,
+            agenda_total=(
+                agenda_size(store, day, config, losing_ids) if len(rows) == top else len(rows)
+            ),
             response_hours=config.get_int("complaints.response_hours"),
             late_complaints=late_complaints(store, config, moment),
             expiring=expiring,
             stale=stale,
-            losing_touch=losing[:top],
-            occasions=occasions(store, day, 7),
+            losing_touch=losing,
+            occasions=coming[:listed],
             since=since_moment,
-            interactions=store.interactions.logged_between(lower, until) if since_moment else [],
-            followups_done=store.followups.done_between(lower, until) if since_moment else [],
+            interactions=(
+                store.interactions.logged_between(lower, until, happened) if since_moment else []
+            ),
+            followups_done=(
+                store.followups.done_between(lower, until, happened) if since_moment else []
+            ),
             quotes_closed=store.quotes.closed_between(lower, until) if since_moment else [],
             pipeline=figures if figures.open_count or figures.year.won_count else None,
             money_format=config.get_str("money.format"),
+            expiring_total=expiring_total,
+            stale_total=stale_total,
+            losing_touch_total=len(losing_ids) if losing_ids is not None else None,
+            occasions_total=len(coming),
+            interactions_total=(
+                store.interactions.count_logged_between(lower, until) if since_moment else 0
+            ),
+            followups_done_total=(
+                store.followups.count_done_between(lower, until) if since_moment else 0
+            ),
         )
         if quiet_if_empty and content.is_empty:
             return

@@ -132,14 +132,13 @@ def contacts(
 
     store = env.store()
     if losing_touch:
-        from salesnotes.rhythms import most_overdue_first
         from salesnotes.sources import losing_touch as past_rhythm
 
         if any(v is not None for v in (text, tag, status, org)) or archived:
             raise BadInput("--losing-touch lists everyone past their rhythm; use it on its own")
         with store.read():
             items = past_rhythm(store, env.today(), env.config())
-        listings.losing_touch(most_overdue_first(items), fmt)
+        listings.losing_touch(items, fmt)
         return
     with store.read():
         found = store.contacts.find(

@@ -47,6 +47,14 @@ class Brief:
     quotes_closed: Sequence[Quote]
     pipeline: Pipeline | None
     money_format: str = "nl"
+    # How many there are of what the lists above may show only the first few of (None: the
+    # list is complete).
+    expiring_total: int | None = None
+    stale_total: int | None = None
+    losing_touch_total: int | None = None
+    occasions_total: int | None = None
+    interactions_total: int | None = None
+    followups_done_total: int | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -68,6 +76,16 @@ class Brief:
 
 def _money(brief: Brief, cents: int, currency: str = "EUR") -> str:
     return format_amount(cents, currency, brief.money_format)
+
+
+def _total(shown: Sequence[object], total: int | None) -> int:
+    return len(shown) if total is None else total
+
+
+def _more(shown: Sequence[object], total: int | None, where: str) -> list[tuple[str, list[str]]]:
+    """The line saying how many more there are than shown, and where to see them all."""
+    left = _total(shown, total) - len(shown)
+    return [(f"... and {left} more: {where}", [])] if left > 0 else []
 
 
 def since_label(brief: Brief) -> str:
@@ -151,6 +169,7 @@ def sections(brief: Brief) -> list[Section]:
                 [],
             )
         )
+    quote_items += _more(brief.expiring, brief.expiring_total, "salesnotes quotes")
     for q in brief.stale:
         quote_items.append(
             (
@@ -160,12 +179,15 @@ def sections(brief: Brief) -> list[Section]:
                 [],
             )
         )
+    quote_items += _more(brief.stale, brief.stale_total, "salesnotes quotes --stale")
     if quote_items:
         found.append(Section("Quotes expiring this week, and stale quotes", quote_items))
     if brief.losing_touch:
+        shown = len(brief.losing_touch)
+        total = _total(brief.losing_touch, brief.losing_touch_total)
         found.append(
             Section(
-                "Losing touch",
+                f"Losing touch ({shown} of {total})" if total > shown else "Losing touch",
                 [
                     (
                         f"{one_line(i.name)}"
@@ -187,7 +209,8 @@ def sections(brief: Brief) -> list[Section]:
         found.append(
             Section(
                 "Birthdays and anniversaries this week",
-                [(_occasion(o), []) for o in brief.occasions],
+                [(_occasion(o), []) for o in brief.occasions]
+                + _more(brief.occasions, brief.occasions_total, "the JSON briefing lists them"),
             )
         )
     happened: list[tuple[str, list[str]]] = []
@@ -207,9 +230,11 @@ def sections(brief: Brief) -> list[Section]:
         )
     won = sum(1 for q in brief.quotes_closed if q.status == "won")
     lost = sum(1 for q in brief.quotes_closed if q.status == "lost")
+    logged = _total(brief.interactions, brief.interactions_total)
+    done = _total(brief.followups_done, brief.followups_done_total)
     summary = (
-        f"{plural(len(brief.interactions), 'interaction')} logged, "
-        f"{plural(len(brief.followups_done), 'follow-up')} done, "
+        f"{plural(logged, 'interaction')} logged, "
+        f"{plural(done, 'follow-up')} done, "
         f"{plural(won, 'quote')} won, {lost} lost"
     )
     found.append(

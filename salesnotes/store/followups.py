@@ -9,7 +9,7 @@ from salesnotes.fields import one_of
 from salesnotes.models import PRIORITIES, REASONS, Due, FollowUp
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contacts import touch
-from salesnotes.store.dialect import NO_LIMIT, id_list
+from salesnotes.store.dialect import ACTIVE, NO_LIMIT, id_list
 from salesnotes.text import clean
 
 TYPE_CHECKING = False
@@ -148,6 +148,15 @@ class FollowUps:
             where += f" AND f.contact_id IN ({id_list(contact_ids)})"
         return self._read(where, (on_or_before.isoformat(),))
 
+    def due_contacts(self, on_or_before: date) -> list[int]:
+        """The active contacts with an open follow-up due on or before a day."""
+        rows = self.db.tuples(
+            "SELECT contact_id FROM followups"
+            f" WHERE status = 'open' AND due_on <= ? AND contact_id {ACTIVE}",
+            (on_or_before.isoformat(),),
+        )
+        return list({r[0] for r in rows})
+
     def heads(
         self,
         on_or_before: date,
@@ -208,9 +217,20 @@ class FollowUps:
         )
         return self.get(followup_id)
 
-    def done_between(self, since: str, until: str) -> list[FollowUp]:
-        """Follow-ups completed after ``since`` up to ``until`` (UTC instants), oldest first."""
-        return self._read("f.done_at > ? AND f.done_at <= ?", (since, until), "f.done_at, f.id")
+    def done_between(self, since: str, until: str, limit: int | None = None) -> list[FollowUp]:
+        """Follow-ups completed after ``since`` up to ``until`` (UTC instants), oldest first
+        (``limit``: the first so many)."""
+        cap = NO_LIMIT if limit is None else int(limit)
+        return self._read(
+            "f.done_at > ? AND f.done_at <= ?", (since, until), f"f.done_at, f.id LIMIT {cap}"
+        )
+
+    def count_done_between(self, since: str, until: str) -> int:
+        """How many follow-ups were completed after ``since`` up to ``until``."""
+        row = self.db.tuples(
+            "SELECT count(*) FROM followups WHERE done_at > ? AND done_at <= ?", (since, until)
+        )
+        return int(row[0][0])
 
     def chasing(self, quote_id: int) -> bool:
         """True when an open follow-up already chases this quote."""

@@ -9,6 +9,7 @@ from salesnotes.fields import one_of, require_text
 from salesnotes.models import INTERACTION_KINDS, Interaction
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contacts import touch
+from salesnotes.store.dialect import NO_LIMIT
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -65,10 +66,20 @@ class Interactions:
         )
         return [interaction_from(r) for r in rows]
 
-    def logged_between(self, since: str, until: str) -> list[Interaction]:
-        """Interactions logged after ``since`` up to ``until`` (UTC instants), oldest first."""
+    def logged_between(self, since: str, until: str, limit: int | None = None) -> list[Interaction]:
+        """Interactions logged after ``since`` up to ``until`` (UTC instants), oldest first
+        (``limit``: the first so many)."""
         rows = self.db.tuples(
-            f"{SELECT} WHERE i.logged_at > ? AND i.logged_at <= ? ORDER BY i.logged_at, i.id",
-            (since, until),
+            f"{SELECT} WHERE i.logged_at > ? AND i.logged_at <= ?"
+            " ORDER BY i.logged_at, i.id LIMIT ?",
+            (since, until, NO_LIMIT if limit is None else limit),
         )
         return [interaction_from(r) for r in rows]
+
+    def count_logged_between(self, since: str, until: str) -> int:
+        """How many interactions were logged after ``since`` up to ``until``."""
+        row = self.db.tuples(
+            "SELECT count(*) FROM interactions WHERE logged_at > ? AND logged_at <= ?",
+            (since, until),
+        )
+        return int(row[0][0])

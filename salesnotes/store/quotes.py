@@ -8,7 +8,16 @@ from salesnotes.errors import BadInput, Conflict, NotFound
 from salesnotes.fields import require_text
 from salesnotes.models import Quote, QuoteFacts, QuoteRevision
 from salesnotes.store.connection import new_uuid
-from salesnotes.store.dialect import days_between, id_list, later, month_of, unindexed
+from salesnotes.store.dialect import (
+    ACTIVE,
+    NO_LIMIT,
+    days_between,
+    id_list,
+    later,
+    month_of,
+    unindexed,
+    using,
+)
 from salesnotes.text import clean
 
 TYPE_CHECKING = False
@@ -79,9 +88,18 @@ class Quotes:
         self.db = db
 
     def _read(
-        self, where: str, params: Sequence[Any], order: str, *, history: bool = True
+        self,
+        where: str,
+        params: Sequence[Any],
+        order: str,
+        *,
+        history: bool = True,
+        index: str | None = None,
     ) -> list[Quote]:
-        rows = self.db.tuples(f"{SELECT} WHERE {where} ORDER BY {order}", params)
+        select = (
+            SELECT.replace("FROM quotes q", f"FROM quotes q {using(index)}") if index else SELECT
+        )
+        rows = self.db.tuples(f"{select} WHERE {where} ORDER BY {order}", params)
         revisions: dict[int, list[QuoteRevision]] = {}
         ids = [row[0] for row in rows] if history else []
         for start in range(0, len(ids), 500):
@@ -267,25 +285,53 @@ class Quotes:
         )
         return [(r[0], r[1]) for r in rows]
 
-    def needing_attention(
-        self, expiring_until: date, stale_before: dict[str, date]
-    ) -> tuple[list[Quote], list[Quote]]:
-        """Open quotes of active contacts that expire by ``expiring_until`` (or have expired),
-        soonest first; and those whose last activity is before their status's cut-off, longest
-        idle first."""
-        by_validity = self._read(
-            f"{OPEN} AND q.valid_until <= ? AND c.archived_at IS NULL",
-            (expiring_until.isoformat(),),
-            "q.valid_until, q.id",
+    def attention_contacts(self, expiring_until: date, stale_before: dict[str, date]) -> list[int]:
+        """The active contacts with an open quote that expires by ``expiring_until`` (or has
+        expired), or is idle since before its status's cut-off."""
+        idle = " OR ".join("(q.status = ? AND q.last_activity_on < ?)" for _ in stale_before)
+        rows = self.db.tuples(
+            f"SELECT q.contact_id FROM quotes q WHERE {OPEN} AND q.contact_id {ACTIVE}"
+            f" AND (q.valid_until <= ?{' OR ' + idle if idle else ''})",
+            [
+                expiring_until.isoformat(),
+                *(v for s, d in stale_before.items() for v in (s, d.isoformat())),
+            ],
         )
-        stale: list[Quote] = []
+        return list({r[0] for r in rows})
+
+    def expiring(self, day: date, until: date, limit: int | None) -> tuple[list[Quote], int]:
+        """Open quotes of active contacts valid until a day from ``day`` to ``until``, soonest
+        first (``limit``: the first so many), and how many there are."""
+        where = f"{OPEN} AND q.valid_until >= ? AND q.valid_until <= ? AND q.contact_id {ACTIVE}"
+        params = (day.isoformat(), until.isoformat())
+        cap = NO_LIMIT if limit is None else int(limit)
+        found = self._read(
+            where, params, f"q.valid_until, q.id LIMIT {cap}", index="quotes_open_validity"
+        )
+        return found, self._count(where, params)
+
+    def stale(
+        self, stale_before: dict[str, date], valid_after: date, limit: int | None
+    ) -> tuple[list[Quote], int]:
+        """Open quotes of active contacts idle since before their status's cut-off and valid
+        after ``valid_after`` (or open-ended), longest idle first (``limit``: the first so
+        many), and how many there are."""
+        found: list[Quote] = []
+        total = 0
+        cap = NO_LIMIT if limit is None else int(limit)
         for status, cutoff in stale_before.items():
-            stale += self._read(
-                f"{OPEN} AND q.status = ? AND q.last_activity_on < ? AND c.archived_at IS NULL",
-                (status, cutoff.isoformat()),
-                "q.last_activity_on, q.id",
+            where = (
+                f"{OPEN} AND q.status = ? AND q.last_activity_on < ?"
+                f" AND (q.valid_until IS NULL OR q.valid_until > ?) AND q.contact_id {ACTIVE}"
             )
-        return by_validity, stale
+            params = (status, cutoff.isoformat(), valid_after.isoformat())
+            found += self._read(where, params, f"q.last_activity_on, q.id LIMIT {cap}")
+            total += self._count(where, params)
+        found.sort(key=lambda q: (q.last_activity, q.id))
+        return (found if limit is None else found[:limit]), total
+
+    def _count(self, where: str, params: Sequence[Any]) -> int:
+        return int(self.db.tuples(f"SELECT count(*) FROM quotes q WHERE {where}", params)[0][0])
 
     def heads(
         self, reads: Sequence[tuple[str, Sequence[Any]]], limit: int, offset: int = 0
@@ -325,52 +371,50 @@ class Quotes:
         ``open`` (shown status, n, value, weighted), ``closed`` (status, month, n, value,
         days_to_win, timed), ``expiring`` (n, value), ``other`` (currency, n)."""
         case = " ".join(f"WHEN '{s}' THEN {int(p)}" for s, p in probabilities.items())
-        figures: dict[str, list[dict[str, Any]]] = {}
-        for key, sql, params in (
-            (
-                "open",
-                f"""
-                SELECT CASE WHEN valid_until < :today THEN 'expired' ELSE status END AS shown,
-                    count(*) AS n, sum(amount_cents) AS value,
-                    sum(amount_cents * coalesce(probability, CASE status {case} ELSE 0 END))
-                        AS weighted
-                FROM quotes q WHERE {OPEN} AND currency = :currency GROUP BY shown
-                """,
-                {"today": today.isoformat(), "currency": currency},
-            ),
-            (
-                "closed",
-                f"""
-                SELECT status, {month_of("closed_on")} AS month, count(*) AS n,
-                    sum(amount_cents) AS value,
-                    sum(CASE WHEN status = 'won' AND sent_on IS NOT NULL
-                        THEN {days_between("sent_on", "closed_on")} END) AS days_to_win,
-                    sum(CASE WHEN status = 'won' AND sent_on IS NOT NULL THEN 1 ELSE 0 END)
-                        AS timed
-                FROM quotes
-                WHERE status IN ('won', 'lost') AND currency = :currency
-                    AND closed_on >= :since AND closed_on <= :today
-                GROUP BY status, month
-                """,
-                {"today": today.isoformat(), "currency": currency, "since": since.isoformat()},
-            ),
-            (
-                "expiring",
-                f"SELECT count(*) AS n, coalesce(sum(amount_cents), 0) AS value FROM quotes q"
-                f" WHERE {OPEN} AND currency = :currency"
-                " AND valid_until >= :today AND valid_until <= :until",
+        day, until = today.isoformat(), expiring_until.isoformat()
+        # One pass over the open quotes (index quotes_open_figures), per currency and shown
+        # status: the pipeline counts its own currency and names the others.
+        grouped = self.db.all(
+            f"""
+            SELECT currency, CASE WHEN valid_until < ? THEN 'expired' ELSE status END AS shown,
+                count(*) AS n, sum(amount_cents) AS value,
+                sum(amount_cents * coalesce(probability, CASE status {case} ELSE 0 END))
+                    AS weighted,
+                sum(CASE WHEN valid_until >= ? AND valid_until <= ? THEN 1 ELSE 0 END)
+                    AS expiring_n,
+                sum(CASE WHEN valid_until >= ? AND valid_until <= ? THEN amount_cents ELSE 0 END)
+                    AS expiring_value
+            FROM quotes q WHERE {OPEN} GROUP BY currency, shown ORDER BY currency, shown
+            """,
+            (day, day, until, day, until),
+        )
+        mine = [row for row in grouped if row["currency"] == currency]
+        others: dict[str, int] = {}
+        for row in grouped:
+            if row["currency"] != currency:
+                others[row["currency"]] = others.get(row["currency"], 0) + int(row["n"])
+        closed = self.db.all(
+            f"""
+            SELECT status, {month_of("closed_on")} AS month, count(*) AS n,
+                sum(amount_cents) AS value,
+                sum(CASE WHEN status = 'won' AND sent_on IS NOT NULL
+                    THEN {days_between("sent_on", "closed_on")} END) AS days_to_win,
+                sum(CASE WHEN status = 'won' AND sent_on IS NOT NULL THEN 1 ELSE 0 END) AS timed
+            FROM quotes
+            WHERE status IN ('won', 'lost') AND currency = ?
+                AND closed_on >= ? AND closed_on <= ?
+            GROUP BY status, month
+            """,
+            (currency, since.isoformat(), day),
+        )
+        return {
+            "open": [{k: row[k] for k in ("shown", "n", "value", "weighted")} for row in mine],
+            "closed": [dict(row) for row in closed],
+            "expiring": [
                 {
-                    "currency": currency,
-                    "today": today.isoformat(),
-                    "until": expiring_until.isoformat(),
-                },
-            ),
-            (
-                "other",
-                f"SELECT currency, count(*) AS n FROM quotes q WHERE currency <> :currency"
-                f" AND {OPEN} GROUP BY currency",
-                {"currency": currency},
-            ),
-        ):
-            figures[key] = [dict(row) for row in self.db.all(sql, params)]
-        return figures
+                    "n": sum(int(row["expiring_n"] or 0) for row in mine),
+                    "value": sum(int(row["expiring_value"] or 0) for row in mine),
+                }
+            ],
+            "other": [{"currency": c, "n": n} for c, n in sorted(others.items())],
+        }

@@ -40,22 +40,46 @@ class Rhythms:
             )
         ]
 
-    def untouched_since(
-        self, by_status: dict[str, date], by_rhythm: dict[str, date]
-    ) -> list[Touch]:
-        """Active contacts whose clock stopped before a cut-off: per status for those on their
-        status's rhythm, per own rhythm for the others."""
-        queries: list[tuple[str, Sequence[Any]]] = [
+    @staticmethod
+    def _cutoffs(
+        by_status: dict[str, date], by_rhythm: dict[str, date]
+    ) -> list[tuple[str, Sequence[Any]]]:
+        """One condition per cut-off: per status for contacts on their status's rhythm, per
+        own rhythm for the others."""
+        reads: list[tuple[str, Sequence[Any]]] = [
             ("c.status = ? AND c.every IS NULL AND c.last_touch_on < ?", (s, day.isoformat()))
             for s, day in by_status.items()
         ]
-        queries += [
+        reads += [
             ("c.every = ? AND c.last_touch_on < ?", (every, day.isoformat()))
             for every, day in by_rhythm.items()
         ]
+        return reads
+
+    def untouched_since(
+        self, by_status: dict[str, date], by_rhythm: dict[str, date], limit: int | None = None
+    ) -> list[Touch]:
+        """Active contacts whose clock stopped before a cut-off (per status for those on
+        their status's rhythm, per own rhythm for the others); with ``limit``, at most that
+        many per cut-off, untouched longest first, then by name."""
+        order = (
+            "" if limit is None else f" ORDER BY c.last_touch_on, c.name_key, c.id LIMIT {limit}"
+        )
         found = []
-        for where, params in queries:
-            found += self._touches(where, params)
+        for where, params in self._cutoffs(by_status, by_rhythm):
+            found += self._touches(where + order, params)
+        return found
+
+    def untouched_contacts(
+        self, by_status: dict[str, date], by_rhythm: dict[str, date]
+    ) -> list[int]:
+        """The ids of the active contacts ``untouched_since`` reads."""
+        found: list[int] = []
+        for where, params in self._cutoffs(by_status, by_rhythm):
+            rows = self.db.tuples(
+                f"SELECT c.id FROM contacts c WHERE c.archived_at IS NULL AND {where}", params
+            )
+            found += [r[0] for r in rows]
         return found
 
     def touches(self, contact_ids: Sequence[int]) -> list[Touch]:
@@ -93,13 +117,17 @@ class Rhythms:
         ]
 
     def yearly_dates(self, month_days: Sequence[str]) -> list[Dates]:
-        """Active contacts whose birthday or customer-since falls on one of these 'MM-DD'."""
+        """Active contacts whose birthday or customer-since falls on one of these 'MM-DD'
+        (each read through its expression index, migration m005)."""
         marks = ",".join("?" * len(month_days))
         rows = self.db.tuples(
             "SELECT c.id, c.name, o.name, c.birthday, c.customer_since"
             " FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
-            f" WHERE c.archived_at IS NULL AND (substr(c.birthday, -5) IN ({marks})"
-            f" OR substr(c.customer_since, -5) IN ({marks}))",
+            " WHERE c.id IN ("
+            "SELECT id FROM contacts WHERE archived_at IS NULL AND birthday IS NOT NULL"
+            f" AND substr(birthday, -5) IN ({marks})"
+            " UNION SELECT id FROM contacts WHERE archived_at IS NULL"
+            f" AND customer_since IS NOT NULL AND substr(customer_since, -5) IN ({marks}))",
             [*month_days, *month_days],
         )
         return [Dates(*r) for r in rows]
