@@ -110,3 +110,24 @@ def test_demo_without_a_database_uses_a_temporary_one(
     assert Path(temp).is_relative_to(tmp_path)
     assert "export SALESNOTES_DB=" in result.stderr
     assert not (tmp_path / "home" / ".local" / "share" / "salesnotes").exists()
+
+
+def test_show_wraps_to_the_terminal_and_hangs_under_its_own_text(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("add", "Jan de Vries", "--org", "Pluimers", "--note", "roof " * 30)
+    run("log", "jan", "Called about the insulation of hall 3 " * 3, "--next", "vrijdag")
+    monkeypatch.setenv("COLUMNS", "50")
+    lines = run("show", "jan").stdout.splitlines()
+    assert all(len(line) <= 50 for line in lines), lines
+    note = next(n for n, line in enumerate(lines) if line.startswith("note"))
+    column = lines[note].index("roof")
+    assert lines[note + 1].startswith(" " * column + "roof")  # under the value, not column 0
+    followup = next(n for n, line in enumerate(lines) if line.startswith("  #1 "))
+    assert lines[followup + 1].startswith("     ")  # under the text after "#1 "
+    assert "\x1b" not in "".join(lines)  # NO_COLOR (and not a terminal)
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    shown = run("show", "jan").stdout
+    assert "\x1b[1m#1 Jan de Vries\x1b[0m" in shown
+    assert "\x1b[2morganisation\x1b[0m" in shown

@@ -1,10 +1,13 @@
-"""``show``: one contact's dossier, or an organisation's account view."""
+"""``show``: one contact's dossier, or an organisation's account view.
+
+For people it is lines of text (``render.text``), not a table: each wrapped line hangs under
+its own text. ``plain`` and ``json`` are the machine formats.
+"""
 
 from __future__ import annotations
 
 from salesnotes.days import describe, relative
 from salesnotes.render import plain_lines, print_json
-from salesnotes.render.listing import console
 from salesnotes.render.shapes import (
     contact_json,
     followup_json,
@@ -12,14 +15,13 @@ from salesnotes.render.shapes import (
     organisation_json,
     quote_json,
 )
-from salesnotes.text import clean, one_line
+from salesnotes.render.text import Page
+from salesnotes.text import one_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
-
-    from rich.console import Console
 
     from salesnotes.config import Config
     from salesnotes.models import Contact, FollowUp, Interaction, Organisation, Quote
@@ -59,19 +61,19 @@ def dossier(
         ]
         plain_lines(lines)
         return
-    from rich.text import Text
-
-    out = console()
-    out.print(Text(f"#{contact.id} {clean(contact.name)}", style="bold"))
-    _grid(out, [(k, v) for k, v in details[2:] if v])
-    _followup_section(out, open_followups, today)
-    _quote_section(out, contact_quotes, today, config)
-    out.print()
-    out.print(Text("Latest interactions", style="bold"))
+    page = Page()
+    page.heading(f"#{contact.id} {contact.name}")
+    page.pairs([(k, v) for k, v in details[2:] if v])
+    _followup_section(page, open_followups, today)
+    _quote_section(page, contact_quotes, today, config)
+    page.blank()
+    page.heading("Latest interactions")
     if not recent:
-        out.print(Text("  none yet"))
+        page.line("none yet", indent=2)
     for i in recent:
-        out.print(Text(f"  {describe(i.happened_on)}  {i.kind:<8} {one_line(i.text)}"))
+        when = f"{describe(i.happened_on)}  {i.kind:<8} "
+        page.line(when + one_line(i.text), 2, len(when))
+    page.print()
 
 
 def account(
@@ -104,20 +106,19 @@ def account(
         lines += [_quote_fields(q, today) for q in org_quotes]
         plain_lines(lines)
         return
-    from rich.text import Text
-
-    out = console()
-    out.print(Text(f"{clean(organisation.name)} (organisation #{organisation.id})", style="bold"))
-    out.print()
-    out.print(Text("Contacts", style="bold"))
+    page = Page()
+    page.heading(f"{organisation.name} (organisation #{organisation.id})")
+    page.blank()
+    page.heading("Contacts")
     if not members:
-        out.print(Text("  none"))
+        page.line("none", indent=2)
     for c in members:
         reach = ", ".join(x for x in (_first(c.phones), _first(c.emails)) if x)
         last = f", last contact {describe(c.last_contact)}" if c.last_contact else ""
-        out.print(Text(f"  #{c.id} {one_line(c.name)} ({c.status}) {reach}{last}"))
-    _followup_section(out, open_followups, today, with_contact=True)
-    _quote_section(out, org_quotes, today, config, with_contact=True)
+        page.line(f"#{c.id} {one_line(c.name)} ({c.status}) {reach}{last}", 2, 4)
+    _followup_section(page, open_followups, today, with_contact=True)
+    _quote_section(page, org_quotes, today, config, with_contact=True)
+    page.print()
 
 
 def _followup_fields(f: FollowUp) -> list[str]:
@@ -145,58 +146,42 @@ def _quote_fields(q: Quote, today: date) -> list[str]:
     ]
 
 
-def _grid(out: Console, rows: Sequence[tuple[str, str]]) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="dim")
-    grid.add_column()
-    for key, value in rows:
-        grid.add_row(key, Text(clean(value)))
-    out.print(grid)
-
-
 def _followup_section(
-    out: Console, open_followups: Sequence[FollowUp], today: date, *, with_contact: bool = False
+    page: Page, open_followups: Sequence[FollowUp], today: date, *, with_contact: bool = False
 ) -> None:
-    from rich.text import Text
-
-    out.print()
-    out.print(Text("Open follow-ups", style="bold"))
+    page.blank()
+    page.heading("Open follow-ups")
     if not open_followups:
-        out.print(Text("  none"))
+        page.line("none", indent=2)
     for f in open_followups:
-        line = Text(f"  #{f.id} {describe(f.due_on)} ({relative(f.due_on, today)}) {f.reason}")
+        line = f"#{f.id} {describe(f.due_on)} ({relative(f.due_on, today)}) {f.reason}"
         if with_contact:
-            line.append(f" with {one_line(f.contact_name)}")
+            line += f" with {one_line(f.contact_name)}"
         if f.priority != "normal":
-            line.append(f", {f.priority} priority")
+            line += f", {f.priority} priority"
         if f.text:
-            line.append(f": {one_line(f.text)}")
-        out.print(line)
+            line += f": {one_line(f.text)}"
+        page.line(line, 2, len(f"#{f.id} "))
 
 
 def _quote_section(
-    out: Console,
+    page: Page,
     items: Sequence[Quote],
     today: date,
     config: Config,
     *,
     with_contact: bool = False,
 ) -> None:
-    from rich.text import Text
-
     from salesnotes.money import format_amount
 
     if not items:
         return
-    out.print()
-    out.print(Text("Quotes", style="bold"))
+    page.blank()
+    page.heading("Quotes")
     style = config.get_str("money.format")
     for q in items:
         status = q.shown_status(today)
-        line = f"  #{q.id} {format_amount(q.amount_cents, q.currency, style)} {status}"
+        line = f"#{q.id} {format_amount(q.amount_cents, q.currency, style)} {status}"
         if q.is_open and q.valid_until:
             line += f", valid until {describe(q.valid_until)}"
         if q.closed_on:
@@ -206,7 +191,7 @@ def _quote_section(
         line += f": {one_line(q.title)}"
         if with_contact:
             line += f" ({one_line(q.contact_name)})"
-        out.print(Text(line))
+        page.line(line, 2, len(f"#{q.id} "))
 
 
 def _details(contact: Contact) -> list[tuple[str, str]]:
