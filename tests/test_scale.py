@@ -147,6 +147,10 @@ def test_search_finds_accent_insensitive_prefixes_newest_first(
     assert [h["kind"] for h in run_json("search", "terras")] == ["followup", "quote"]
     assert [h["contact"] for h in run_json("search", "zonnepan")] == ["Anna Bakker"]
     assert [h["kind"] for h in run_json("search", "García")][0] == "contact"
+    # an organisation's name finds its people, also when no person's name matches
+    assert [(h["kind"], h["contact"]) for h in run_json("search", "bakker bouw")] == [
+        ("contact", "Anna Bakker")
+    ]
     assert run_json("search", "nergens") == []
     assert "no words to search for" in run("search", "!?", expect=2).stderr
 

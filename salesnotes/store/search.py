@@ -53,11 +53,13 @@ class Search:
             )
         ]
         if org_ids and len(found_ids) < limit:
+            # (not "NOT IN (NULL)" when no name matched: that is never true)
+            others = f" AND id NOT IN ({id_list(found_ids)})" if found_ids else ""
             found_ids += [
                 r[0]
                 for r in self.db.tuples(
                     "SELECT id FROM contacts WHERE archived_at IS NULL AND organisation_id IN"
-                    f" ({id_list(org_ids)}) AND id NOT IN ({id_list(found_ids)}) LIMIT ?",
+                    f" ({id_list(org_ids)}){others} ORDER BY name_key LIMIT ?",
                     (limit - len(found_ids),),
                 )
             ]
