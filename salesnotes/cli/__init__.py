@@ -1,131 +1,48 @@
-"""The command line: the app, global options, and the one place errors become exit codes.
+"""The command line: typer's definition of every command, option and help text.
 
-This package is the only one that imports typer. Its modules import nothing heavy at the
-top: rich, sqlite-utils and the parsers load inside the commands that use them, so every
-command pays only for what it needs (see the README's performance section).
+This package is the only one that imports typer (ruff's banned-api enforces it). ``app.py``
+holds the app and its global options; each other module declares the commands of one noun
+and names, with ``@runs``, the function in ``salesnotes.commands`` that does the work. Their
+modules import nothing heavy at the top. The everyday command lines do not come here at all:
+``salesnotes.entry`` runs them from a manifest of this definition (``manifest.py``).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-import typer
-from typer.core import TyperGroup
-
-from salesnotes import __version__
-from salesnotes.env import Env
-from salesnotes.errors import SalesnotesError
-
-EXIT_CODES_HELP = "Exit codes: 0 ok, 1 error, 2 bad input, 3 not found, 4 ambiguous or conflict."
-
-
-def env(ctx: typer.Context) -> Env:
-    """The Env of this invocation (set up by the app's callback)."""
-    obj = ctx.find_root().obj
-    if not isinstance(obj, Env):
-        obj = Env()
-        ctx.find_root().obj = obj
-    return obj
-
-
-class SalesnotesGroup(TyperGroup):
-    """Turns a failure before a command runs (a bad --today) into ``Error: ...`` on stderr and
-    its exit code, never a traceback. Inside a command, ``commands.run`` does the same."""
-
-    def invoke(self, ctx: Any) -> Any:
-        """Run the command; map SalesnotesError to its exit code."""
-        from salesnotes import render
-
-        try:
-            return super().invoke(ctx)
-        except SalesnotesError as exc:
-            render.error(exc.message, exc.details)
-            ctx.exit(exc.exit_code)
-        finally:
-            env(ctx).close()
-
-
-app = typer.Typer(
-    name="salesnotes",
-    cls=SalesnotesGroup,
-    help=(
-        "Record a conversation in one command; every morning, a ranked list of who to call "
-        f"and why. {EXIT_CODES_HELP}"
-    ),
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    pretty_exceptions_show_locals=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+from salesnotes.cli import (
+    agenda,
+    brief,
+    complaints,
+    contacts,
+    data,
+    demo,
+    followups,
+    log,
+    quotes,
+    search,
+    settings,
 )
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"salesnotes {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    ctx: typer.Context,
-    db: Annotated[
-        Path | None,
-        typer.Option(
-            "--db",
-            help="The database file. Default: $SALESNOTES_DB, else the user data folder.",
-            show_default=False,
-        ),
-    ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--today",
-            help="Pretend today is this date (YYYY-MM-DD); also $SALESNOTES_TODAY.",
-            show_default=False,
-        ),
-    ] = None,
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
-        ),
-    ] = False,
-) -> None:
-    """Global options."""
-    ctx.obj = Env.from_options(db, today)
-
-
-# Registering commands: these modules import only typer and the standard library at the top.
-from salesnotes.cli import agenda as _agenda  # noqa: E402
-from salesnotes.cli import brief as _brief  # noqa: E402
-from salesnotes.cli import complaints as _complaints  # noqa: E402
-from salesnotes.cli import contacts as _contacts  # noqa: E402
-from salesnotes.cli import data as _data  # noqa: E402
-from salesnotes.cli import demo as _demo  # noqa: E402
-from salesnotes.cli import followups as _followups  # noqa: E402
-from salesnotes.cli import log as _log  # noqa: E402
-from salesnotes.cli import quotes as _quotes  # noqa: E402
-from salesnotes.cli import search as _search  # noqa: E402
-from salesnotes.cli import settings as _settings  # noqa: E402
+from salesnotes.cli.app import app, env
 
 __all__ = [
-    "_agenda",
-    "_brief",
-    "_complaints",
-    "_contacts",
-    "_data",
-    "_demo",
-    "_followups",
-    "_log",
-    "_quotes",
-    "_search",
-    "_settings",
+    "agenda",
     "app",
+    "brief",
+    "complaints",
+    "contacts",
+    "data",
+    "demo",
+    "env",
+    "followups",
+    "log",
     "main",
+    "quotes",
+    "search",
+    "settings",
 ]
 
 

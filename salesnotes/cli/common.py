@@ -47,7 +47,7 @@ def runs(target: str) -> Callable[[F], F]:
     def decorate(declaration: F) -> F:
         @functools.wraps(declaration)
         def command(ctx: typer.Context, **arguments: Any) -> None:
-            from salesnotes.cli import env
+            from salesnotes.cli.app import env
             from salesnotes.commands import run
 
             code = run(env(ctx), target, arguments)

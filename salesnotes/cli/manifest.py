@@ -25,7 +25,7 @@ from typer._types import TyperChoice
 from typer.core import TyperArgument, TyperGroup, TyperOption
 from typer.main import get_command
 
-from salesnotes.cli import app
+from salesnotes.cli.app import app
 
 # Commands that run long and should collect garbage as usual (the rest run with the
 # collector off: they finish in milliseconds).

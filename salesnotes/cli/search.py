@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from salesnotes.cli import app
+from salesnotes.cli.app import app
 from salesnotes.cli.common import Format, FormatOption, runs
 
 

@@ -1,0 +1,92 @@
+"""The typer app: global options, and the group that turns failures into exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from salesnotes import __version__
+from salesnotes.env import Env
+from salesnotes.errors import SalesnotesError
+
+EXIT_CODES_HELP = "Exit codes: 0 ok, 1 error, 2 bad input, 3 not found, 4 ambiguous or conflict."
+
+
+def env(ctx: typer.Context) -> Env:
+    """The Env of this invocation (set up by the app's callback)."""
+    obj = ctx.find_root().obj
+    if not isinstance(obj, Env):
+        obj = Env()
+        ctx.find_root().obj = obj
+    return obj
+
+
+class SalesnotesGroup(TyperGroup):
+    """Turns a failure before a command runs (a bad --today) into ``Error: ...`` on stderr and
+    its exit code, never a traceback. Inside a command, ``commands.run`` does the same."""
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; map SalesnotesError to its exit code."""
+        from salesnotes import render
+
+        try:
+            return super().invoke(ctx)
+        except SalesnotesError as exc:
+            render.error(exc.message, exc.details)
+            ctx.exit(exc.exit_code)
+        finally:
+            env(ctx).close()
+
+
+app = typer.Typer(
+    name="salesnotes",
+    cls=SalesnotesGroup,
+    help=(
+        "Record a conversation in one command; every morning, a ranked list of who to call "
+        f"and why. {EXIT_CODES_HELP}"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"salesnotes {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="The database file. Default: $SALESNOTES_DB, else the user data folder.",
+            show_default=False,
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            help="Pretend today is this date (YYYY-MM-DD); also $SALESNOTES_TODAY.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Global options."""
+    ctx.obj = Env.from_options(db, today)

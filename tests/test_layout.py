@@ -1,0 +1,147 @@
+"""The house drawn from the imports: dependencies point one way, and nothing imports in a circle.
+
+cli -> commands -> (sources, env) -> (store, render, domain) -> (models, errors, ...).
+Lazy imports inside functions count as dependencies too; imports for type checking only
+count for the direction (a command may name the store's interface) but not for cycles.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "salesnotes"
+
+# module prefix -> prefixes it must never import
+FORBIDDEN = {
+    "salesnotes.store": (
+        "salesnotes.cli",
+        "salesnotes.commands",
+        "salesnotes.render",
+        "salesnotes.sources",
+        "salesnotes.env",
+        "salesnotes.formats",
+        "salesnotes.agenda",
+        "salesnotes.quotes",
+        "salesnotes.rhythms",
+        "salesnotes.config",
+        "salesnotes.demo",
+        "salesnotes.bigbook",
+    ),
+    "salesnotes.render": (
+        "salesnotes.cli",
+        "salesnotes.commands",
+        "salesnotes.store",
+        "salesnotes.sources",
+        "salesnotes.env",
+    ),
+    "salesnotes.sources": ("salesnotes.cli", "salesnotes.commands", "salesnotes.render"),
+    "salesnotes.commands": ("salesnotes.cli",),
+    "salesnotes.env": ("salesnotes.cli", "salesnotes.commands", "salesnotes.render"),
+}
+PURE = (
+    "salesnotes.agenda",
+    "salesnotes.config",
+    "salesnotes.dates",
+    "salesnotes.days",
+    "salesnotes.errors",
+    "salesnotes.fields",
+    "salesnotes.formats",
+    "salesnotes.matching",
+    "salesnotes.models",
+    "salesnotes.money",
+    "salesnotes.quotes",
+    "salesnotes.record",
+    "salesnotes.rhythms",
+    "salesnotes.text",
+)
+for _pure in PURE:
+    FORBIDDEN[_pure] = (
+        "salesnotes.cli",
+        "salesnotes.commands",
+        "salesnotes.store",
+        "salesnotes.render",
+        "salesnotes.sources",
+        "salesnotes.env",
+    )
+
+
+def _module(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def _imports(path: Path) -> list[tuple[str, bool, bool]]:
+    """(imported module, at module level, for type checking only) for each import."""
+    found: list[tuple[str, bool, bool]] = []
+
+    def visit(node: ast.AST, top: bool, typing_only: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                for inner in child.body:
+                    visit_one(inner, top, True)
+                for inner in child.orelse:
+                    visit_one(inner, top, typing_only)
+                continue
+            visit_one(child, top, typing_only)
+
+    def visit_one(node: ast.AST, top: bool, typing_only: bool) -> None:
+        if isinstance(node, ast.Import):
+            found.extend((a.name, top, typing_only) for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                found.append((full if full in MODULES else node.module, top, typing_only))
+        else:
+            inner_top = top and not isinstance(
+                node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+            )
+            visit(node, inner_top, typing_only)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), True, False)
+    return [(name, top, t) for name, top, t in found if name.startswith("salesnotes")]
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_dependencies_point_one_way(module: str) -> None:
+    rules = [bad for prefix, bad in FORBIDDEN.items() if module.startswith(prefix)]
+    for imported, _, _ in _imports(MODULES[module]):
+        for bad in (b for rule in rules for b in rule):
+            assert not imported.startswith(bad), f"{module} imports {imported}"
+
+
+def test_nothing_but_the_entry_point_reaches_up_into_the_command_line() -> None:
+    for module, path in MODULES.items():
+        if module.startswith("salesnotes.cli") or module in ("salesnotes.entry",):
+            continue
+        for imported, _, _ in _imports(path):
+            assert not imported.startswith("salesnotes.cli"), f"{module} imports {imported}"
+
+
+def test_no_module_level_import_cycle() -> None:
+    graph = {
+        module: {name for name, top, typing_only in _imports(path) if top and not typing_only}
+        for module, path in MODULES.items()
+    }
+    state: dict[str, int] = {}  # 1 visiting, 2 done
+
+    def walk(module: str, trail: list[str]) -> None:
+        state[module] = 1
+        for imported in sorted(graph.get(module, ())):
+            if imported not in graph:
+                continue
+            if state.get(imported) == 1:
+                cycle = [*trail[trail.index(imported) :], imported]
+                pytest.fail(f"import cycle: {' -> '.join(cycle)}")
+            if imported not in state:
+                walk(imported, [*trail, imported])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            walk(module, [module])
