@@ -131,3 +131,19 @@ def test_show_wraps_to_the_terminal_and_hangs_under_its_own_text(
     shown = run("show", "jan").stdout
     assert "\x1b[1m#1 Jan de Vries\x1b[0m" in shown
     assert "\x1b[2morganisation\x1b[0m" in shown
+
+
+def test_a_generated_demo_prints_the_normal_agenda_not_every_row(
+    run: Run, run_json: RunJson, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def ranks(out: str) -> list[int]:
+        cells = [line.split("│")[0].strip() for line in out.splitlines()]
+        return [int(cell) for cell in cells if cell.isdigit()]
+
+    assert ranks(run("demo", "--size", "300").stdout) == list(range(1, 26))
+    assert len(run_json("agenda", "--limit", "0")) > 25  # there was more to print
+    config = tmp_path / "config.toml"
+    config.write_text("[agenda]\nlimit = 7\n")
+    monkeypatch.setenv("SALESNOTES_CONFIG", str(config))
+    other = tmp_path / "other.db"
+    assert ranks(run("--db", str(other), "demo", "--size", "300").stdout) == list(range(1, 8))
