@@ -65,6 +65,11 @@ def error(message: str, details: Iterable[str] = ()) -> None:
         sys.stderr.write(f"  {clean(line)}\n")
 
 
+def first(values: tuple[str, ...]) -> str:
+    """The first of a contact's e-mails or phones, or ''."""
+    return values[0] if values else ""
+
+
 def plain_lines(lines: Iterable[Sequence[str]]) -> None:
     """Tab-separated lines, each field on one line (the ``plain`` format)."""
     write = sys.stdout.write

@@ -7,7 +7,7 @@ its own text. ``plain`` and ``json`` are the machine formats.
 from __future__ import annotations
 
 from salesnotes.days import describe, relative
-from salesnotes.render import plain_lines, print_json
+from salesnotes.render import first, plain_lines, print_json
 from salesnotes.render.shapes import (
     contact_json,
     followup_json,
@@ -25,10 +25,6 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
     from salesnotes.models import Contact, FollowUp, Interaction, Organisation, Quote
-
-
-def _first(values: tuple[str, ...]) -> str:
-    return values[0] if values else ""
 
 
 def dossier(
@@ -99,7 +95,7 @@ def account(
     if fmt == "plain":
         lines = [["organisation", str(organisation.id), organisation.name]]
         lines += [
-            ["contact", str(c.id), c.name, c.status, _first(c.emails), _first(c.phones)]
+            ["contact", str(c.id), c.name, c.status, first(c.emails), first(c.phones)]
             for c in members
         ]
         lines += [_followup_fields(f) for f in open_followups]
@@ -113,7 +109,7 @@ def account(
     if not members:
         page.line("none", indent=2)
     for c in members:
-        reach = ", ".join(x for x in (_first(c.phones), _first(c.emails)) if x)
+        reach = ", ".join(x for x in (first(c.phones), first(c.emails)) if x)
         last = f", last contact {describe(c.last_contact)}" if c.last_contact else ""
         page.line(f"#{c.id} {one_line(c.name)} ({c.status}) {reach}{last}", 2, 4)
     _followup_section(page, open_followups, today, with_contact=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.days import relative, short
-from salesnotes.render import plain_lines, print_json
+from salesnotes.render import first, plain_lines, print_json
 from salesnotes.render.listing import Column, console, listing
 from salesnotes.render.shapes import (
     contact_json,
@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from salesnotes.models import Contact, FollowUp, Hit, LosingTouch, Organisation
 
 
-def _first(values: tuple[str, ...]) -> str:
-    return values[0] if values else ""
-
-
 def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
@@ -35,8 +31,8 @@ CONTACT_COLUMNS = [
     Column("Name", lambda c: c.name, style="bold"),
     Column("Organisation", lambda c: c.organisation or ""),
     Column("Status", lambda c: c.status),
-    Column("E-mail", lambda c: _first(c.emails)),
-    Column("Phone", lambda c: _first(c.phones)),
+    Column("E-mail", lambda c: first(c.emails)),
+    Column("Phone", lambda c: first(c.phones)),
     Column("Tags", lambda c: ",".join(c.tags)),
     Column("Last contact", lambda c: _day(c.last_contact)),
 ]

@@ -89,6 +89,14 @@ LOAD_COLUMNS = {
 }
 
 
+# What an import knows of a contact: the loader's columns but for archiving, rhythm and dates.
+IMPORTED = tuple(
+    c
+    for c in LOAD_COLUMNS["contacts"]
+    if c not in ("archived_at", "every", "birthday", "customer_since")
+)
+
+
 def _insert(table: str, columns: Sequence[str], verb: str = "INSERT") -> str:
     return f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
@@ -139,21 +147,7 @@ class Bulk:
         batch: dict[str, list[tuple[Any, ...]]] = {table: [] for table in LOAD_COLUMNS}
         sql = {
             "organisations": _insert("organisations", LOAD_COLUMNS["organisations"]),
-            "contacts": _insert(
-                "contacts",
-                (
-                    "id",
-                    "uuid",
-                    "name",
-                    "name_key",
-                    "organisation_id",
-                    "status",
-                    "note",
-                    "created_at",
-                    "updated_at",
-                    "last_touch_on",
-                ),
-            ),
+            "contacts": _insert("contacts", IMPORTED),
             "contact_emails": _insert("contact_emails", LOAD_COLUMNS["contact_emails"]),
             "contact_phones": _insert(
                 "contact_phones", LOAD_COLUMNS["contact_phones"], INSERT_IGNORE
