@@ -263,3 +263,20 @@ def test_a_database_error_on_the_fast_path_is_a_sentence(tmp_path: Path) -> None
     assert process.stderr.startswith("Error: ")
     assert "not a salesnotes database" in process.stderr
     assert "Traceback" not in process.stderr
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(run: Run, db_path: Path) -> None:
+    run("demo", "--size", "1500")  # more than a pipe holds (64 KB), a line at a time
+    for args in (["contacts", "-f", "plain"], ["agenda", "-n", "0", "-f", "plain"]):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "salesnotes", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "COLUMNS": "80"},
+        )
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline()  # read one line, then hang up, as head -1 does
+        process.stdout.close()
+        error = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 1, error
+        assert error == "", args

@@ -7,7 +7,9 @@ arguments. ``run`` is the one place a failure becomes ``Error: ...`` and an exit
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 
 from salesnotes.errors import SalesnotesError
 
@@ -31,12 +33,19 @@ def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
     """Run the command function ``name`` with ``arguments``; return the exit code.
 
     A ``SalesnotesError`` becomes ``Error: ...`` on stderr and its exit code; SQLite's own
-    failures become exit 1 with what SQLite said. Never a traceback for what a user did.
+    failures become exit 1 with what SQLite said; a reader that stops reading (``| head``)
+    ends the command quietly with exit 1. Never a traceback for what a user did.
     """
     from salesnotes import render
 
     try:
         target(name)(env, **arguments)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (salesnotes contacts | head): stop quietly. Python would flush
+        # stdout once more at exit and complain, so stdout now goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except SalesnotesError as exc:
         render.error(exc.message, exc.details)
         return exc.exit_code
