@@ -343,9 +343,8 @@ def generate(
         current.emails.append(
             (contact_id, f"{_fold(first)}.{_fold(last).replace(' ', '')}{contact_id}@{domain}", 1)
         )
-        current.phones.append(
-            (contact_id, f"06 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}", 1)
-        )
+        mobile = f"{rng.randint(1000, 9999)}{rng.randint(1000, 9999)}"
+        current.phones.append((contact_id, f"06 {mobile[:4]} {mobile[4:]}", 1, f"+316{mobile}", 1))
         for tag in {rng.choice(TAGS) for _ in range(rng.choice((0, 0, 1, 2)))}:
             current.tags.append((contact_id, tag))
         if contact_id % batch == 0:

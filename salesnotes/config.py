@@ -75,6 +75,14 @@ def _period_or_off(value: Any) -> str | None:
     return None
 
 
+def _region(value: Any) -> str | None:
+    import phonenumbers  # only when the setting is in the file
+
+    if isinstance(value, str) and value in phonenumbers.SUPPORTED_REGIONS:
+        return None
+    return f"must be a two-letter country code such as NL, BE or DE, not {value!r}"
+
+
 def _email(value: Any) -> str | None:
     if value == "" or (isinstance(value, str) and "@" in value and " " not in value.strip()):
         return None
@@ -88,6 +96,7 @@ _WEIGHT = _number(-10_000, 10_000)
 SETTINGS: dict[str, tuple[Any, Check, str]] = {
     "money.currency": ("EUR", _currency, "currency of new quotes"),
     "money.format": ("nl", _one_of("nl", "en"), "nl: € 12.500,00; en: € 12,500.00"),
+    "phone.region": ("NL", _region, "country of phone numbers typed without +31 / 0031"),
     "quotes.valid_days": (30, _integer(1, 3650), "validity of a new quote without --valid"),
     "quotes.chase_after_working_days": (3, _integer(1, 60), "chase a sent quote after"),
     "quotes.expiring_within_days": (7, _integer(0, 90), "agenda: quotes expiring within"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from salesnotes.fields import read_phone
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
@@ -180,7 +182,7 @@ def fill(store: Store, today: date, now: str) -> int:
             today=start,
             organisation=org,
             emails=[email],
-            phones=[phone],
+            phones=[read_phone(phone, "NL")],
             tags=tags,
             status=status,
         )

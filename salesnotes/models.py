@@ -45,6 +45,7 @@ class Contact:
     birthday: str | None = None
     customer_since: date | None = None
     last_touch: date | None = None
+    merged_into: int | None = None
 
     @property
     def label(self) -> str:
@@ -240,13 +241,23 @@ class Hit:
 
 
 @record
+class PhoneNumber:
+    """A phone number as typed (what is shown) and as read: E.164, with ';ext=' and the
+    extension if it has one; None when it is not a valid number (it is still kept)."""
+
+    typed: str
+    e164: str | None
+    mobile: bool = False
+
+
+@record
 class NewContact:
     """A contact to add in bulk (an import): checked and normalised by the format that read it."""
 
     name: str
     organisation: str | None
     emails: tuple[str, ...]
-    phones: tuple[str, ...]
+    phones: tuple[PhoneNumber, ...]
     tags: tuple[str, ...]
     status: str
     note: str

@@ -152,7 +152,7 @@ def test_who_ambiguous_lists_candidates_with_exit_4(
     for name in ("Jan de Vries", "Janneke Smit", "Thomas Jansen"):
         assert f"#{book[name]}  {name}" in result.stderr
     run("edit", "anna", "--email", "info@shared.nl")
-    run("edit", "thomas", "--email", "info@shared.nl")
+    run("edit", "thomas", "--email", "info@shared.nl", "--force")  # a shared address
     assert "matches 2 contacts" in run("show", "info@shared.nl", expect=4).stderr
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from salesnotes.errors import BadInput, Conflict, NotFound
-from salesnotes.models import NewContact
+from salesnotes.models import Contact, NewContact, PhoneNumber
 from salesnotes.store import open_store
 from salesnotes.store.interface import Store
+from salesnotes.who import resolve
 
 NOW = "2026-11-25T11:00:00Z"
 TODAY = date(2026, 11, 25)
@@ -33,6 +34,11 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     opened = BACKENDS[request.param](tmp_path)
     yield opened
     opened.close()
+
+
+def find(store: Store, who: str) -> Contact:
+    """WHO through the store's lookups (salesnotes.who)."""
+    return resolve(store, who, "NL")[0]
 
 
 def day(text: str) -> date:
@@ -99,19 +105,19 @@ def test_organisations_are_found_case_and_accent_insensitively(store: Store) -> 
 def test_who_resolves_by_id_email_and_the_best_name_match(store: Store) -> None:
     ids = _people(store)
     with store.read():
-        assert store.contacts.resolve(f"#{ids['Jan de Vries']}").name == "Jan de Vries"
-        assert store.contacts.resolve("JAN@pluimers.nl").name == "Jan de Vries"
-        assert store.contacts.resolve("jan").name == "Jan de Vries"  # whole word over start
-        assert store.contacts.resolve("jose").name == "José García"
-        assert store.contacts.resolve("anna").archived  # only archived ones match
+        assert find(store, f"#{ids['Jan de Vries']}").name == "Jan de Vries"
+        assert find(store, "JAN@pluimers.nl").name == "Jan de Vries"
+        assert find(store, "jan").name == "Jan de Vries"  # whole word over start
+        assert find(store, "jose").name == "José García"
+        assert find(store, "anna").archived  # only archived ones match
         with pytest.raises(Conflict) as ambiguous:
-            store.contacts.resolve("j")
+            find(store, "j")
         assert len(ambiguous.value.details) == 3
         with pytest.raises(NotFound) as missing:
-            store.contacts.resolve("jann smit")
+            find(store, "janeke smit")  # a typo: no name or word starts so
         assert missing.value.details  # "did you mean"
         with pytest.raises(NotFound):
-            store.contacts.resolve("999")
+            find(store, "999")
 
 
 def test_contacts_keep_emails_phones_and_tags_in_order(store: Store) -> None:
@@ -120,7 +126,7 @@ def test_contacts_keep_emails_phones_and_tags_in_order(store: Store) -> None:
             "Jan",
             now=NOW,
             emails=["b@x.nl", "A@X.nl"],
-            phones=["06 1234 5678"],
+            phones=[PhoneNumber("06 1234 5678", "+31612345678", True)],
             tags=["VIP", "#dak isolatie"],
             status="customer",
             every="6w",
@@ -364,7 +370,15 @@ def test_search_finds_people_words_and_open_items(store: Store) -> None:
     with store.read():
         assert [h.kind for h in store.search.find("cafe")] == ["interaction"]  # accents folded
         assert [h.kind for h in store.search.find("terras")] == ["followup"]
-        assert [h.contact for h in store.search.find("pluimers")] == ["Jan de Vries", "José García"]
+        people = [h.contact for h in store.search.find("pluimers")]
+        assert sorted(people) == ["Jan de Vries", "José García"]  # through their organisation
+    with store.write():
+        store.contacts.add("Piet Pluimers", now=NOW, tags=["vip"])
+    with store.read():
+        assert store.search.find("pluimers")[0].contact == "Piet Pluimers"  # a name counts most
+        assert [h.contact for h in store.search.find("jan pluimers")] == ["Jan de Vries"]
+        assert [h.contact for h in store.search.find("vip")] == ["Piet Pluimers"]  # a tag
+        assert [h.contact for h in store.search.find("JOSE@pluimers.nl")][0] == "José García"
         with pytest.raises(BadInput):
             store.search.find("?!")
 

@@ -47,6 +47,12 @@ def add(
     customer_since: Annotated[
         str | None, typer.Option("--customer-since", help="For the yearly anniversary: a date.")
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Also when another contact has the same e-mail address or phone."
+        ),
+    ] = False,
 ) -> None:
     """Add a contact and print its id."""
 
@@ -81,6 +87,12 @@ def edit(
     customer_since: Annotated[
         str | None, typer.Option("--customer-since", help="For the yearly anniversary: a date.")
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Also when another contact has the same e-mail address or phone."
+        ),
+    ] = False,
 ) -> None:
     """Change a contact's details; e-mails, phones and tags are added to what is there."""
 

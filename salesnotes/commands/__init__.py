@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from salesnotes.env import Env
+    from salesnotes.models import Contact
+    from salesnotes.store.interface import Store
 
 
 def target(name: str) -> Callable[..., None]:
@@ -27,6 +29,18 @@ def target(name: str) -> Callable[..., None]:
     loaded = __import__(module, fromlist=[function])
     found: Callable[..., None] = getattr(loaded, function)
     return found
+
+
+def contact_named(env: Env, store: Store, who: str) -> Contact:
+    """The contact WHO names (see ``salesnotes.who``); a note on stderr when it was found
+    through a merge."""
+    from salesnotes import render
+    from salesnotes.who import resolve as find
+
+    contact, note = find(store, who, env.config().get_str("phone.region"))
+    if note:
+        render.note(note)
+    return contact
 
 
 def run(env: Env, name: str, arguments: dict[str, Any]) -> int:

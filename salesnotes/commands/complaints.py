@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from salesnotes.commands import contact_named
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
@@ -16,7 +18,7 @@ def complaint(env: Env, *, who: str, text: str) -> None:
     hours = env.config().get_int("complaints.response_hours")
     store = env.store()
     with store.write():
-        contact = store.contacts.resolve(who)
+        contact = contact_named(env, store, who)
         interaction = store.interactions.add(
             contact.id, text, kind="complaint", on=env.today(), now=env.now()
         )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from salesnotes.errors import BadInput
+from salesnotes.commands import contact_named
+from salesnotes.errors import BadInput, Conflict
+from salesnotes.fields import normalise_email, read_phone, unread_phones
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
+    from salesnotes.models import PhoneNumber
+    from salesnotes.store.interface import Store
 
 
 def add(
@@ -22,21 +26,26 @@ def add(
     every: str | None,
     birthday: str | None,
     customer_since: str | None,
+    force: bool,
 ) -> None:
-    """Add a contact and print its id (and a note about a namesake)."""
+    """Add a contact and print its id (and a note about a namesake); refuse one whose e-mail
+    address or phone number another contact has, unless ``force``."""
     from salesnotes import render
     from salesnotes.dates import parse_birthday, parse_when
 
     born = parse_birthday(birthday) if birthday is not None else None
     since = parse_when(customer_since, env.today(), past=True) if customer_since else None
+    emails, numbers = _details(env, email, phone)
     store = env.store()
     with store.write():
+        if not force:
+            refuse_known_details(store, emails, numbers)
         contact = store.contacts.add(
             name,
             now=env.now(),
             organisation=org,
-            emails=email or (),
-            phones=phone or (),
+            emails=emails,
+            phones=numbers,
             tags=tag or (),
             status=status,
             note=note,
@@ -49,6 +58,34 @@ def add(
     render.echo(f"Added #{contact.id} {contact.label}, {contact.status}")
     for other in same:
         render.note(f"Note: #{other.id} {other.label} has the same name.")
+    for warning in unread_phones(numbers):
+        render.note(warning)
+
+
+def _details(
+    env: Env, email: list[str] | None, phone: list[str] | None
+) -> tuple[list[str], list[PhoneNumber]]:
+    """E-mail addresses checked and phone numbers read, before anything is written."""
+    region = env.config().get_str("phone.region")
+    return [normalise_email(e) for e in email or ()], [read_phone(p, region) for p in phone or ()]
+
+
+def refuse_known_details(
+    store: Store, emails: list[str], numbers: list[PhoneNumber], me: int | None = None
+) -> None:
+    """A Conflict naming the contact (other than ``me``) that has one of these e-mail
+    addresses or phone numbers already: most likely the same person."""
+    known = [(e, store.contacts.with_email(e)) for e in emails]
+    known += [(n.typed, store.contacts.with_phone(n.e164)) for n in numbers if n.e164]
+    for value, ids in known:
+        for other in (store.contacts.get(i) for i in ids if i != me):
+            if other.merged_into is not None:
+                continue
+            state = ", archived" if other.archived else ""
+            raise Conflict(
+                f"looks like #{other.id} {other.label}{state}, who has {value} too; "
+                "--force adds it anyway"
+            )
 
 
 def edit(
@@ -66,8 +103,10 @@ def edit(
     every: str | None,
     birthday: str | None,
     customer_since: str | None,
+    force: bool,
 ) -> None:
-    """Change a contact's details; e-mails, phones and tags are added to what is there."""
+    """Change a contact's details; e-mails, phones and tags are added to what is there (an
+    e-mail address or phone number another contact has is refused, unless ``force``)."""
     from salesnotes import render
     from salesnotes.dates import parse_birthday, parse_when
 
@@ -76,16 +115,19 @@ def edit(
         raise BadInput("nothing to change; give an option such as --status customer or --tag vip")
     born = parse_birthday(birthday) if birthday else ("" if birthday == "" else None)
     since = parse_when(customer_since, env.today(), past=True) if customer_since else None
+    emails, numbers = _details(env, email, phone)
     store = env.store()
     with store.write():
-        contact = store.contacts.resolve(who)
+        contact = contact_named(env, store, who)
+        if not force:
+            refuse_known_details(store, emails, numbers, contact.id)
         contact = store.contacts.edit(
             contact.id,
             now=env.now(),
             name=name,
             organisation=org,
-            emails=email or (),
-            phones=phone or (),
+            emails=emails,
+            phones=numbers,
             tags=tag or (),
             untags=untag or (),
             status=status,
@@ -95,6 +137,8 @@ def edit(
             customer_since=since,
         )
     render.echo(f"Updated #{contact.id} {contact.label}, {contact.status}")
+    for warning in unread_phones(numbers):
+        render.note(warning)
 
 
 def archive(env: Env, *, who: str, undo: bool) -> None:
@@ -103,7 +147,7 @@ def archive(env: Env, *, who: str, undo: bool) -> None:
 
     store = env.store()
     with store.write():
-        contact = store.contacts.resolve(who)
+        contact = contact_named(env, store, who)
         if undo:
             contact = store.contacts.unarchive(contact.id, env.now())
         else:
@@ -168,7 +212,7 @@ def show(env: Env, *, who: str, org: bool, limit: int, fmt: str) -> None:
         contact = None
         if not org:
             try:
-                contact = store.contacts.resolve(who)
+                contact = contact_named(env, store, who)
             except NotFound as not_a_contact:
                 try:
                     organisation = store.orgs.resolve(who)

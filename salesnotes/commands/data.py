@@ -20,7 +20,7 @@ def import_contacts(env: Env, *, path: Path, dry_run: bool) -> None:
     store = env.store()
     with store.write():
         added, duplicates, orgs = store.bulk.import_contacts(
-            rows(path), now=env.now(), today=env.today()
+            rows(path, env.config().get_str("phone.region")), now=env.now(), today=env.today()
         )
         if dry_run:
             store.rollback()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from salesnotes.commands import contact_named
 from salesnotes.errors import BadInput
 
 TYPE_CHECKING = False
@@ -50,7 +51,7 @@ def follow(env: Env, *, who: str, when: str, text: str, reason: str, priority: s
     due = parse_when(when, today)
     store = env.store()
     with store.write():
-        contact = store.contacts.resolve(who)
+        contact = contact_named(env, store, who)
         followup = store.followups.add(
             contact.id, due, text, reason=reason, priority=priority, today=today, now=env.now()
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from salesnotes.commands import contact_named
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
@@ -42,7 +44,7 @@ def log(
         raise BadInput("--about describes the follow-up; give --next WHEN with it")
     store = env.store()
     with store.write():
-        contact = store.contacts.resolve(who)
+        contact = contact_named(env, store, who)
         interaction = store.interactions.add(
             contact.id, text, kind=kind, on=happened, now=env.now()
         )

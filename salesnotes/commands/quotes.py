@@ -3,6 +3,7 @@ and the rules they share (sending schedules a chase, closing closes it, won make
 
 from __future__ import annotations
 
+from salesnotes.commands import contact_named
 from salesnotes.errors import BadInput
 from salesnotes.models import QUOTE_STATUSES
 
@@ -141,7 +142,7 @@ def quote_add(
         raise BadInput(f"'{currency}' is not a currency code; try EUR, USD or GBP")
     store = env.store()
     with store.write():
-        contact = store.contacts.resolve(who)
+        contact = contact_named(env, store, who)
         quote = store.quotes.add(
             contact.id,
             title if title is not None else f"Quote for {contact.organisation or contact.name}",
@@ -332,7 +333,7 @@ def quotes(
     config = env.config()
     store = env.store()
     with store.read():
-        contact_id = store.contacts.resolve(who).id if who is not None else None
+        contact_id = contact_named(env, store, who).id if who is not None else None
         found = store.quotes.find(open_only=not show_all, contact_id=contact_id)
     if status is not None:
         found = [q for q in found if q.shown_status(today) == status.lower()]

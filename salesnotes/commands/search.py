@@ -8,10 +8,18 @@ if TYPE_CHECKING:
 
 
 def search(env: Env, *, text: str, limit: int, fmt: str) -> None:
-    """Search contacts, conversations (newest first), open follow-ups and quotes."""
+    """Search contacts (by phone number in any notation, e-mail address, or words across
+    name, organisation, e-mail and tags), conversations (newest first), open follow-ups and
+    quotes."""
     from salesnotes.render.listings import hits
+    from salesnotes.who import looks_like_phone
 
+    e164 = None
+    if looks_like_phone(text.strip()):
+        from salesnotes.fields import read_phone
+
+        e164 = read_phone(text, env.config().get_str("phone.region")).e164
     store = env.store()
     with store.read():
-        found = store.search.find(text, limit)
+        found = store.search.find(text, limit, e164=e164)
     hits(found, fmt)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from salesnotes.errors import BadInput
-from salesnotes.fields import normalise_email, normalise_phone, normalise_tag
+from salesnotes.fields import normalise_email, normalise_tag, read_phone
 from salesnotes.models import STATUSES, NewContact
 from salesnotes.text import clean, fold
 
@@ -90,7 +90,7 @@ def open_text(path: Path) -> tuple[io.TextIOWrapper, str]:
     return io.TextIOWrapper(raw, encoding=encoding, newline=""), encoding
 
 
-def rows(path: Path) -> Iterator[NewContact]:
+def rows(path: Path, region: str = "NL") -> Iterator[NewContact]:
     """Read and check every row; the first bad one is a BadInput naming its line."""
     text, encoding = open_text(path)
     with text:
@@ -118,7 +118,7 @@ def rows(path: Path) -> Iterator[NewContact]:
                 if not any(cell.strip() for cell in record):
                     continue
                 try:
-                    yield _row(record, fields)
+                    yield _row(record, fields, region)
                 except BadInput as exc:
                     raise BadInput(f"{path.name}, line {line}: {exc.message}") from None
         except UnicodeDecodeError as exc:
@@ -144,7 +144,7 @@ def _map_header(header: list[str], path: Path) -> dict[str, int]:
     return fields
 
 
-def _row(record: list[str], fields: dict[str, int]) -> NewContact:
+def _row(record: list[str], fields: dict[str, int], region: str) -> NewContact:
     def cell(key: str) -> str:
         index = fields.get(key)
         return clean(record[index]) if index is not None and index < len(record) else ""
@@ -165,7 +165,7 @@ def _row(record: list[str], fields: dict[str, int]) -> NewContact:
         name=name,
         organisation=" ".join(cell("organisation").split()) or None,
         emails=tuple(dict.fromkeys(normalise_email(e) for e in split(cell("email")))),
-        phones=tuple(dict.fromkeys(normalise_phone(p) for p in split(cell("phone")))),
+        phones=tuple(dict.fromkeys(read_phone(p, region) for p in split(cell("phone")))),
         tags=tuple(sorted({normalise_tag(t) for t in split(cell("tags"))})),
         status=status,
         note=cell("note"),

@@ -7,6 +7,7 @@ Both write in the caller's transaction, so a load is all or nothing. The trigger
 from __future__ import annotations
 
 from salesnotes.store.connection import new_uuid
+from salesnotes.store.contacts import FTS_ROW
 from salesnotes.store.dialect import INSERT_IGNORE
 from salesnotes.text import fold
 
@@ -41,7 +42,7 @@ LOAD_COLUMNS = {
         "customer_since",
     ),
     "contact_emails": ("contact_id", "email", "position"),
-    "contact_phones": ("contact_id", "phone", "position"),
+    "contact_phones": ("contact_id", "phone", "position", "e164", "mobile"),
     "contact_tags": ("contact_id", "tag"),
     "interactions": ("id", "uuid", "contact_id", "kind", "text", "happened_on", "logged_at"),
     "followups": (
@@ -128,6 +129,9 @@ class Bulk:
         if trigger:
             self.db.execute("INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild')")
             self.db.execute(trigger["sql"])
+        self.db.execute(
+            f"INSERT INTO contacts_fts (rowid, name, organisation, emails, tags) {FTS_ROW}"
+        )
         self.db.execute("PRAGMA cache_size = -2000")
         return contacts
 
@@ -141,7 +145,7 @@ class Bulk:
         emails = {r[0] for r in self.db.tuples("SELECT email FROM contact_emails")}
         orgs = {key: oid for oid, key in self.db.tuples("SELECT id, name_key FROM organisations")}
         people = set(self.db.tuples("SELECT name_key, organisation_id FROM contacts"))
-        next_contact = (self.db.tuples("SELECT max(id) FROM contacts")[0][0] or 0) + 1
+        next_contact = first = (self.db.tuples("SELECT max(id) FROM contacts")[0][0] or 0) + 1
         next_org = (self.db.tuples("SELECT max(id) FROM organisations")[0][0] or 0) + 1
         added = duplicates = new_orgs = 0
         batch: dict[str, list[tuple[Any, ...]]] = {table: [] for table in LOAD_COLUMNS}
@@ -196,9 +200,16 @@ class Bulk:
                 )
             )
             batch["contact_emails"] += [(cid, e, n) for n, e in enumerate(row.emails, start=1)]
-            batch["contact_phones"] += [(cid, p, n) for n, p in enumerate(row.phones, start=1)]
+            batch["contact_phones"] += [
+                (cid, p.typed, n, p.e164, int(p.mobile)) for n, p in enumerate(row.phones, start=1)
+            ]
             batch["contact_tags"] += [(cid, t) for t in row.tags]
             if len(batch["contacts"]) >= 5000:
                 flush()
         flush()
+        self.db.execute(
+            f"INSERT INTO contacts_fts (rowid, name, organisation, emails, tags) {FTS_ROW}"
+            " WHERE c.id >= ?",
+            (first,),
+        )
         return added, duplicates, new_orgs

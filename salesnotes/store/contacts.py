@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from salesnotes import matching
-from salesnotes.errors import BadInput, Conflict, NotFound
+from salesnotes.errors import Conflict, NotFound
 from salesnotes.fields import (
     normalise_email,
     normalise_every,
-    normalise_phone,
     normalise_tag,
     one_of,
     require_text,
 )
 from salesnotes.models import STATUSES, Contact, ContactCard
 from salesnotes.store.connection import new_uuid
-from salesnotes.store.dialect import INSERT_IGNORE, id_list, joined, later, like, split
+from salesnotes.store.dialect import INSERT_IGNORE, id_list, joined, later, like, quote_term, split
 from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
@@ -25,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from typing import Any
 
+    from salesnotes.models import PhoneNumber
     from salesnotes.store.connection import Database
     from salesnotes.store.organisations import Organisations
 
@@ -35,9 +34,16 @@ COLUMNS = f"""
     {joined("phone", "contact_phones", "position")} AS phones,
     {joined("tag", "contact_tags", "tag")} AS tags,
     (SELECT max(happened_on) FROM interactions WHERE contact_id = c.id) AS last_contact,
-    c.every, c.birthday, c.customer_since, c.last_touch_on
+    c.every, c.birthday, c.customer_since, c.last_touch_on, c.merged_into
 """
 FROM = "FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
+# A contact's row of the search index (contacts_fts, migration m006): SQLite's FTS5.
+FTS_ROW = f"""
+    SELECT c.id, c.name, coalesce(o.name, ''),
+        coalesce((SELECT group_concat(email, ' ') FROM contact_emails WHERE contact_id = c.id), ''),
+        coalesce((SELECT group_concat(tag, ' ') FROM contact_tags WHERE contact_id = c.id), '')
+    {FROM}
+"""
 _TOUCHED = later("coalesce(last_touch_on, '')", "?")
 
 
@@ -65,6 +71,7 @@ def contact_from(row: sqlite3.Row) -> Contact:
         birthday=row["birthday"],
         customer_since=_date(row["customer_since"]),
         last_touch=_date(row["last_touch_on"]),
+        merged_into=row["merged_into"],
     )
 
 
@@ -106,7 +113,7 @@ class Contacts:
         now: str,
         organisation: str | None = None,
         emails: Iterable[str] = (),
-        phones: Iterable[str] = (),
+        phones: Iterable[PhoneNumber] = (),
         tags: Iterable[str] = (),
         status: str = "lead",
         note: str = "",
@@ -146,12 +153,20 @@ class Contacts:
         return self.get(contact_id)
 
     def _add_details(
-        self, contact_id: int, emails: Iterable[str], phones: Iterable[str], tags: Iterable[str]
+        self,
+        contact_id: int,
+        emails: Iterable[str],
+        phones: Iterable[PhoneNumber],
+        tags: Iterable[str],
     ) -> None:
-        for table, column, values in (
-            ("contact_emails", "email", [normalise_email(e) for e in emails]),
-            ("contact_phones", "phone", [normalise_phone(p) for p in phones]),
+        """Add e-mails and phones after the contact's own (a value it has already is kept
+        where it is) and tags; then bring the contact's search row up to date."""
+        for table, values in (
+            ("contact_emails", [(normalise_email(e),) for e in emails]),
+            ("contact_phones", [(p.typed, p.e164, int(p.mobile)) for p in phones]),
         ):
+            if not values:
+                continue
             start = self.db.one(
                 f"SELECT coalesce(max(position), 0) AS n FROM {table} WHERE contact_id = ?",
                 (contact_id,),
@@ -159,16 +174,29 @@ class Contacts:
             position = int(start["n"]) if start else 0
             for value in values:
                 position += 1
+                if table == "contact_emails":
+                    sql = "(contact_id, email, position) VALUES (?, ?, ?)"
+                else:
+                    sql = "(contact_id, phone, e164, mobile, position) VALUES (?, ?, ?, ?, ?)"
                 self.db.execute(
-                    f"{INSERT_IGNORE} INTO {table} (contact_id, {column}, position)"
-                    " VALUES (?, ?, ?)",
-                    (contact_id, value, position),
+                    f"{INSERT_IGNORE} INTO {table} {sql}", (contact_id, *value, position)
                 )
         for tag in {normalise_tag(t) for t in tags}:
             self.db.execute(
                 f"{INSERT_IGNORE} INTO contact_tags (contact_id, tag) VALUES (?, ?)",
                 (contact_id, tag),
             )
+        self.reindex(contact_id)
+
+    def reindex(self, contact_id: int) -> None:
+        """Write the contact's row of the search index anew (name, organisation, e-mail
+        addresses and tags): every change to those goes through here."""
+        self.db.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact_id,))
+        self.db.execute(
+            f"INSERT INTO contacts_fts (rowid, name, organisation, emails, tags) {FTS_ROW}"
+            " WHERE c.id = ?",
+            (contact_id,),
+        )
 
     def edit(
         self,
@@ -178,7 +206,7 @@ class Contacts:
         name: str | None = None,
         organisation: str | None = None,
         emails: Iterable[str] = (),
-        phones: Iterable[str] = (),
+        phones: Iterable[PhoneNumber] = (),
         tags: Iterable[str] = (),
         untags: Iterable[str] = (),
         status: str | None = None,
@@ -222,6 +250,7 @@ class Contacts:
             )
             if removed == 0:
                 raise NotFound(f"contact #{contact_id} has no tag '{tag}'")
+        self.reindex(contact_id)
         return self.get(contact_id)
 
     def archive(self, contact_id: int, now: str) -> Contact:
@@ -291,51 +320,54 @@ class Contacts:
         )
         return [contact_from(row) for row in rows]
 
-    def resolve(self, who: str) -> Contact:
-        """WHO -> one contact: an id ('12', '#12'), an e-mail address, or a piece of a name.
+    def with_email(self, email: str) -> list[int]:
+        """The contacts with this e-mail address (any case), active ones first."""
+        rows = self.db.tuples(
+            "SELECT DISTINCT e.contact_id FROM contact_emails e JOIN contacts c"
+            " ON c.id = e.contact_id WHERE e.email = ? ORDER BY c.archived_at IS NOT NULL, c.id",
+            (email.lower(),),
+        )
+        return [r[0] for r in rows]
 
-        Names match case- and accent-insensitively (see ``matching``); more than one at the
-        best level is ambiguous (Conflict, exit 4). Active contacts are preferred; an archived
-        one is found only when no active one matches.
-        """
-        raw = clean(who)
-        if not raw:
-            raise BadInput("say who: an id like 12, an e-mail address or a name")
-        digits = raw[1:] if raw.startswith("#") else raw
-        if digits.isdigit() and digits.isascii():
-            return self.get(int(digits))
-        if "@" in raw:
-            rows = self.db.tuples(
-                "SELECT DISTINCT contact_id FROM contact_emails WHERE email = ?", (raw.lower(),)
-            )
-            if not rows:
-                raise NotFound(f"no contact has the e-mail address {raw}")
-            return self._pick([self.get(r[0]) for r in rows], raw)
-        key = fold(raw)
+    def with_phone(self, e164: str) -> list[int]:
+        """The contacts with this phone number (E.164; a number with an extension is found
+        by the number alone too), active ones first."""
+        number = e164.split(";", 1)[0]
+        rows = self.db.tuples(
+            "SELECT DISTINCT p.contact_id FROM contact_phones p JOIN contacts c"
+            " ON c.id = p.contact_id WHERE p.e164 = ? OR p.e164 = ?"
+            " OR (p.e164 > ? AND p.e164 < ?) ORDER BY c.archived_at IS NOT NULL, c.id",
+            (e164, number, f"{number};", f"{number}<"),
+        )
+        return [r[0] for r in rows]
+
+    def named(self, key: str) -> list[tuple[int, str, bool]]:
+        """(id, folded name, archived) of the contacts whose folded name contains ``key``."""
         rows = self.db.tuples(
             "SELECT c.id, c.name_key, c.archived_at IS NOT NULL FROM contacts c"
             " WHERE c.name_key LIKE ? ESCAPE '\\'",
             (like(key),),
         )
-        for archived in (0, 1):
-            hits = matching.best(((r[0], r[1]) for r in rows if r[2] == archived), key)
-            if hits:
-                return self._pick([self.get(cid) for cid in hits[:20]], raw, len(hits))
-        raise NotFound(f"no contact matches '{raw}'", details=self._suggest(key))
+        return [(r[0], r[1], bool(r[2])) for r in rows]
 
-    def _pick(self, found: list[Contact], who: str, total: int | None = None) -> Contact:
-        if len(found) == 1:
-            return found[0]
-        total = total or len(found)
-        lines = [f"#{c.id}  {c.label}" for c in found]
-        if total > len(found):
-            lines.append(f"... and {total - len(found)} more")
-        raise Conflict(
-            f"'{who}' matches {total} contacts; say which by id (e.g. #{found[0].id}):",
-            details=lines,
+    def with_words(self, words: Sequence[str], limit: int = 200) -> list[tuple[int, bool]]:
+        """(id, archived) of the contacts where every word starts a word of their name,
+        organisation, e-mail addresses or tags, and at least one starts a word of their name
+        (through the search index, best first)."""
+        terms = [quote_term(w) for w in words if w]
+        if not terms:
+            return []
+        query = f"({' '.join(terms)}) AND name : ({' OR '.join(terms)})"
+        rows = self.db.tuples(
+            "SELECT c.id, c.archived_at IS NOT NULL FROM contacts_fts f"
+            " JOIN contacts c ON c.id = f.rowid WHERE contacts_fts MATCH ?"
+            " ORDER BY f.rank LIMIT ?",
+            (query, limit),
         )
+        return [(r[0], bool(r[1])) for r in rows]
 
-    def _suggest(self, key: str) -> list[str]:
+    def suggestions(self, key: str) -> list[str]:
+        """'did you mean: ...' for a name that matched nobody."""
         import difflib  # only on the error path
 
         rows = self.db.tuples("SELECT id, name, name_key FROM contacts WHERE archived_at IS NULL")

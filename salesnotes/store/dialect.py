@@ -79,6 +79,11 @@ def like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def quote_term(word: str) -> str:
+    """A word as an FTS5 prefix query term: quoted (so nothing in it is syntax), then '*'."""
+    return '"' + word.replace('"', '""') + '"*'
+
+
 def split(value: str | None) -> tuple[str, ...]:
     """The values ``joined`` put in one text."""
     return tuple(value.split(SEP)) if value else ()

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         Interaction,
         NewContact,
         Organisation,
+        PhoneNumber,
         Quote,
         QuoteFacts,
         Touch,
@@ -66,7 +67,7 @@ class ContactStore(Protocol):
         now: str,
         organisation: str | None = None,
         emails: Iterable[str] = (),
-        phones: Iterable[str] = (),
+        phones: Iterable[PhoneNumber] = (),
         tags: Iterable[str] = (),
         status: str = "lead",
         note: str = "",
@@ -84,7 +85,7 @@ class ContactStore(Protocol):
         name: str | None = None,
         organisation: str | None = None,
         emails: Iterable[str] = (),
-        phones: Iterable[str] = (),
+        phones: Iterable[PhoneNumber] = (),
         tags: Iterable[str] = (),
         untags: Iterable[str] = (),
         status: str | None = None,
@@ -109,7 +110,12 @@ class ContactStore(Protocol):
         archived: bool = False,
     ) -> list[Contact]: ...
 
-    def resolve(self, who: str) -> Contact: ...
+    def with_email(self, email: str) -> list[int]: ...
+    def with_phone(self, e164: str) -> list[int]: ...
+    def named(self, key: str) -> list[tuple[int, str, bool]]: ...
+    def with_words(self, words: Sequence[str], limit: int = 200) -> list[tuple[int, bool]]: ...
+    def suggestions(self, key: str) -> list[str]: ...
+    def reindex(self, contact_id: int) -> None: ...
     def cards(self, contact_ids: Iterable[int]) -> dict[int, ContactCard]: ...
 
 
@@ -261,7 +267,7 @@ class RhythmStore(Protocol):
 class SearchStore(Protocol):
     """Reads across the book."""
 
-    def find(self, text: str, limit: int = 20) -> list[Hit]: ...
+    def find(self, text: str, limit: int = 20, *, e164: str | None = None) -> list[Hit]: ...
 
 
 class BriefingStore(Protocol):

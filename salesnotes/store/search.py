@@ -8,7 +8,7 @@ from datetime import date
 
 from salesnotes.errors import BadInput
 from salesnotes.models import Hit
-from salesnotes.store.dialect import id_list, like
+from salesnotes.store.dialect import like, quote_term
 from salesnotes.text import clean, fold, words
 
 TYPE_CHECKING = False
@@ -26,49 +26,31 @@ class Search:
         self.db = db
         self.contacts = contacts
 
-    def find(self, text: str, limit: int = 20) -> list[Hit]:
-        """Contacts, interactions, follow-ups and quotes that mention all words of ``text``.
+    def find(self, text: str, limit: int = 20, *, e164: str | None = None) -> list[Hit]:
+        """Contacts, interactions, follow-ups and quotes that mention all words of ``text``;
+        with ``e164`` (``text`` read as a phone number), the contacts with that number.
 
-        Interactions go through the full-text index (accent-insensitive, word prefixes), newest
-        first; the others match the folded text anywhere. At most ``limit`` of each kind.
+        Contacts: by e-mail address, else every word starts a word of their name,
+        organisation, e-mail addresses or tags (best first: a name counts most). Interactions
+        go through their full-text index (accent-insensitive, word prefixes), newest first;
+        follow-ups and quotes match the folded text anywhere. At most ``limit`` of each kind.
         """
+        if e164 is not None:
+            return self._contacts(self.contacts.with_phone(e164)[:limit])
         terms = words(fold(text))
         if not terms:
             raise BadInput(f"'{text}' has no words to search for; try a name or a word")
-        hits: list[Hit] = []
-        key = like(fold(clean(text)))
-        found_ids = [
-            r[0]
-            for r in self.db.tuples(
-                "SELECT id FROM contacts WHERE archived_at IS NULL AND name_key LIKE ?"
-                " ESCAPE '\\' ORDER BY name_key LIMIT ?",
-                (key, limit),
-            )
-        ]
-        org_ids = [
-            r[0]
-            for r in self.db.tuples(
-                "SELECT id FROM organisations WHERE name_key LIKE ? ESCAPE '\\' LIMIT ?",
-                (key, limit),
-            )
-        ]
-        if org_ids and len(found_ids) < limit:
-            # (not "NOT IN (NULL)" when no name matched: that is never true)
-            others = f" AND id NOT IN ({id_list(found_ids)})" if found_ids else ""
-            found_ids += [
-                r[0]
-                for r in self.db.tuples(
-                    "SELECT id FROM contacts WHERE archived_at IS NULL AND organisation_id IN"
-                    f" ({id_list(org_ids)}){others} ORDER BY name_key LIMIT ?",
-                    (limit - len(found_ids),),
-                )
-            ]
-        for card in self.contacts.cards(found_ids).values():
-            org = f" ({card.organisation})" if card.organisation else ""
-            hits.append(
-                Hit("contact", card.contact_id, card.contact_id, card.name, None, card.name + org)
-            )
-        query = " ".join(f'"{word}"*' for word in terms)
+        raw = clean(text)
+        found = self.contacts.with_email(raw)[:limit] if "@" in raw else []
+        rows = self.db.tuples(
+            "SELECT f.rowid FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
+            " WHERE contacts_fts MATCH ? AND c.archived_at IS NULL"
+            " ORDER BY bm25(contacts_fts, 10.0, 5.0, 2.0, 3.0), c.name_key LIMIT ?",
+            (" ".join(quote_term(w) for w in terms), limit),
+        )
+        found += [r[0] for r in rows if r[0] not in found]
+        hits = self._contacts(found[:limit])
+        query = " ".join(quote_term(word) for word in terms)
         for r in self.db.tuples(
             "SELECT i.id, i.contact_id, c.name, i.happened_on, i.text"
             " FROM (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH ?"
@@ -96,4 +78,14 @@ class Search:
             for r in self.db.tuples(f"{sql}{matches} ORDER BY x.id DESC LIMIT ?", [*params, limit]):
                 day = date.fromisoformat(r[3]) if r[3] else None
                 hits.append(Hit(kind, r[0], r[1], r[2], day, r[4]))
+        return hits
+
+    def _contacts(self, ids: list[int]) -> list[Hit]:
+        cards = self.contacts.cards(ids)
+        hits = []
+        for cid in ids:
+            card = cards.get(cid)
+            if card is not None:
+                org = f" ({card.organisation})" if card.organisation else ""
+                hits.append(Hit("contact", cid, cid, card.name, None, card.name + org))
         return hits

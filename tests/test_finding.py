@@ -1,0 +1,169 @@
+"""Finding people: phone numbers in any notation, e-mail, words across fields; no double entries."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from salesnotes.fields import read_phone
+from tests.conftest import Run, RunJson, dump
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("typed", "region", "e164", "mobile"),
+    [
+        # the Netherlands: mobiles and landlines, every way people write them
+        ("06 12 34 56 78", "NL", "+31612345678", True),
+        ("+31612345678", "NL", "+31612345678", True),
+        ("0031 6 1234 5678", "NL", "+31612345678", True),
+        ("06-12345678", "NL", "+31612345678", True),
+        ("+31 (0)6 1234 5678", "NL", "+31612345678", True),
+        ("(06) 12 34 56 78", "NL", "+31612345678", True),
+        ("038 421 7788", "NL", "+31384217788", False),
+        ("0570 61 23 45", "NL", "+31570612345", False),
+        ("038-4217788 ext. 12", "NL", "+31384217788;ext=12", False),
+        # Belgium, typed there or from here
+        ("0470 12 34 56", "BE", "+32470123456", True),
+        ("+32 470 12 34 56", "NL", "+32470123456", True),
+        ("02 511 13 13", "BE", "+3225111313", False),
+        # Germany
+        ("030 1234567", "DE", "+49301234567", False),
+        ("+49 (0)30 1234567", "NL", "+49301234567", False),
+        ("0151 23456789", "DE", "+4915123456789", True),
+        # further away
+        ("+1 212 555 0100", "NL", "+12125550100", True),  # US: no telling mobile from fixed
+        ("+44 20 7946 0018", "NL", "+442079460018", False),
+    ],
+)
+def test_phone_numbers_are_read_in_any_notation(
+    typed: str, region: str, e164: str, mobile: bool
+) -> None:
+    number = read_phone(typed, region)
+    assert (number.typed, number.e164, number.mobile) == (typed, e164, mobile)
+
+
+@pytest.mark.parametrize("typed", ["1234", "112", "0470 12 34 56", "+31 6 123", "toestel 12"])
+def test_a_number_it_cannot_read_is_kept_as_typed(typed: str) -> None:
+    number = read_phone(typed, "NL")  # "0470 ..." is Belgian: not a Dutch number
+    assert (number.typed, number.e164) == (typed, None)
+
+
+def test_add_keeps_an_unreadable_number_with_a_warning_and_refuses_no_digits(
+    run: Run, run_json: RunJson, db_path: Path
+) -> None:
+    result = run("add", "Jan", "--phone", "toestel 12")
+    assert "'toestel 12' is not a phone number salesnotes can read; kept as typed" in result.stderr
+    assert run_json("show", "jan")["contact"]["phones"] == ["toestel 12"]
+    before = dump(db_path)
+    assert "not a phone number" in run("add", "Anna", "--phone", "reception", expect=2).stderr
+    assert dump(db_path) == before
+
+
+@pytest.fixture
+def jan(run: Run) -> None:
+    run(
+        "add",
+        "Jan de Vries",
+        "--org",
+        "Pluimers",
+        "--phone",
+        "06 12 34 56 78",
+        "--email",
+        "Jan@Pluimers.nl",
+    )
+    run("add", "Janneke Smit", "--org", "Smit Advies", "--phone", "038 421 7788 ext. 12")
+    run("add", "Anna Bakker", "--org", "Bakker Bouw", "--tag", "vip")
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["+31612345678", "0612345678", "06 12 34 56 78", "0031 6 1234 5678", "+31 (0)6 1234 5678"],
+)
+def test_a_missed_call_finds_its_contact(
+    run: Run, run_json: RunJson, jan: None, number: str
+) -> None:
+    assert [(h["kind"], h["contact"]) for h in run_json("search", number)] == [
+        ("contact", "Jan de Vries")
+    ]
+    assert run_json("show", number)["contact"]["name"] == "Jan de Vries"
+    out = run("log", number, "Missed call, called back: wants a visit", "--kind", "call").stdout
+    assert "with Jan de Vries" in out
+
+
+def test_a_switchboard_number_finds_the_person_behind_the_extension(
+    run_json: RunJson, jan: None
+) -> None:
+    assert run_json("show", "038 421 7788")["contact"]["name"] == "Janneke Smit"
+
+
+def test_an_unknown_number_says_so(run: Run, jan: None) -> None:
+    assert run("show", "0687654321", expect=3).stderr == (
+        "Error: there is no contact #0687654321, and no contact has the phone number 0687654321\n"
+    )
+    assert (
+        "no contact has the phone number 06 87 65 43 21"
+        in run("show", "06 87 65 43 21", expect=3).stderr
+    )
+    assert "there is no contact #12" in run("show", "12", expect=3).stderr
+
+
+def test_first_name_and_organisation_find_the_person(
+    run: Run, run_json: RunJson, jan: None
+) -> None:
+    assert run_json("show", "jan pluimers")["contact"]["name"] == "Jan de Vries"
+    assert [h["contact"] for h in run_json("search", "jan pluimers")] == ["Jan de Vries"]
+    run("add", "Jan Bos", "--org", "Pluimers")
+    result = run("show", "jan pluimers", expect=4)
+    assert "matches 2 contacts" in result.stderr
+    assert "Jan Bos" in result.stderr and "Jan de Vries" in result.stderr
+
+
+def test_search_by_email_and_tag(run_json: RunJson, jan: None) -> None:
+    assert [h["contact"] for h in run_json("search", "jan@pluimers.nl")][0] == "Jan de Vries"
+    assert [h["contact"] for h in run_json("search", "vip")] == ["Anna Bakker"]
+
+
+def test_add_refuses_someone_who_is_already_there(run: Run, db_path: Path, jan: None) -> None:
+    before = dump(db_path)
+    result = run("add", "J. de Vries", "--phone", "0612345678", expect=4)
+    assert result.stderr == (
+        "Error: looks like #1 Jan de Vries (Pluimers), who has 0612345678 too; "
+        "--force adds it anyway\n"
+    )
+    assert (
+        "who has jan@pluimers.nl too"
+        in run("add", "J. de Vries", "--email", "JAN@pluimers.nl", expect=4).stderr
+    )
+    assert (
+        "looks like #1 Jan de Vries"
+        in run("edit", "anna", "--phone", "+31612345678", expect=4).stderr
+    )
+    assert dump(db_path) == before
+    run("edit", "jan", "--phone", "06 12 34 56 78")  # one's own number again is fine
+    forced = run("add", "J. de Vries", "--phone", "0612345678", "--force").stdout
+    assert forced.startswith("Added #4 J. de Vries")
+
+
+def test_an_existing_book_gets_its_numbers_read(
+    run: Run, run_json: RunJson, tmp_path: Path
+) -> None:
+    """book-v1.db was written by salesnotes 0.1 (schema m001), its phones as typed."""
+    old = tmp_path / "old.db"
+    shutil.copy(DATA / "book-v1.db", old)
+    conn = sqlite3.connect(old)
+    typed = conn.execute("SELECT phone FROM contact_phones").fetchall()
+    conn.close()
+    assert typed  # the old book has numbers to read
+    run("--db", str(old), "agenda")  # migrates
+    conn = sqlite3.connect(old)
+    rows = conn.execute("SELECT phone, e164 FROM contact_phones").fetchall()
+    conn.close()
+    assert all(e164 == read_phone(phone, "NL").e164 for phone, e164 in rows)
+    assert any(e164 for _, e164 in rows)
+    phone = rows[0][0]
+    assert run_json("--db", str(old), "show", phone)["contact"]["phones"][0] == phone
