@@ -119,6 +119,13 @@ def moment_words(value: datetime) -> str:
     return f"{short(local.date())} {local:%H:%M}"
 
 
+def birthday_words(value: str) -> str:
+    """A stored birthday as people write it: '--03-12' is '12 Mar', '1970-03-12' '12 Mar 1970'."""
+    month, day = int(value[-5:-3]), int(value[-2:])
+    year = value[:4] if value[:4].isdigit() else ""
+    return f"{day} {MONTH_ABBR[month - 1]}{' ' + year if year else ''}"
+
+
 def relative(day: date, today: date) -> str:
     """'today', 'tomorrow', 'in 3 days', 'yesterday', '3 days ago'."""
     delta = (day - today).days

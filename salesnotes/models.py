@@ -319,3 +319,33 @@ class Clock:
     status: str
     every: str | None
     last_touch: date
+
+
+@record
+class Person:
+    """A contact as duplicate detection needs it (salesnotes.duplicates)."""
+
+    id: int
+    name: str
+    organisation_id: int | None
+
+
+@record
+class Shared:
+    """Two contacts with the same detail: 'email', 'mobile' or 'phone' (a landline)."""
+
+    first: int
+    second: int
+    kind: str
+    value: str
+
+
+@record
+class Pair:
+    """Two contacts that are probably one person, how sure, and why (in words)."""
+
+    first: int
+    second: int
+    certain: bool
+    why: tuple[str, ...]
+    strength: int  # for the order within a level: more and better reasons first

@@ -30,55 +30,62 @@ def looks_like_phone(text: str) -> bool:
     return set(text) <= PHONE_CHARACTERS and sum(ch.isdigit() for ch in text) >= 6
 
 
-def resolve(store: Store, who: str, region: str) -> tuple[Contact, str | None]:
-    """The contact ``who`` names, and a note to show when it was found through a merge."""
+def resolve(
+    store: Store, who: str, region: str, *, follow: bool = True
+) -> tuple[Contact, str | None]:
+    """The contact ``who`` names, and a note to show when it was found through a merge
+    (``follow=False``: the merged contact itself)."""
     raw = clean(who)
     if not raw:
         raise BadInput("say who: an id like 12, a phone number, an e-mail address or a name")
     digits = raw[1:] if raw.startswith("#") else raw
     if digits.isdigit() and digits.isascii() and len(digits) <= 18:
         try:
-            return _follow(store, store.contacts.get(int(digits)))
+            return _follow(store, store.contacts.get(int(digits)), follow)
         except NotFound:
             if raw.startswith("#") or not looks_like_phone(raw):
                 raise
-            return _by_phone(store, raw, region, f"there is no contact #{digits}, and no contact")
+            return _by_phone(
+                store, raw, region, f"there is no contact #{digits}, and no contact", follow
+            )
     if "@" in raw:
         found = store.contacts.with_email(raw)
         if not found:
             raise NotFound(f"no contact has the e-mail address {raw}")
-        return _pick(store, found, raw)
+        return _pick(store, found, raw, follow)
     if looks_like_phone(raw):
-        return _by_phone(store, raw, region, "no contact")
+        return _by_phone(store, raw, region, "no contact", follow)
     key = fold(raw)
     named = store.contacts.named(key)
     for archived in (False, True):
         hits = matching.best(((cid, name) for cid, name, a in named if a == archived), key)
         if hits:
-            return _pick(store, hits, raw)
+            return _pick(store, hits, raw, follow)
     if len(key.split()) > 1:
         across = store.contacts.with_words(key.split())
         for archived in (False, True):
             hits = [cid for cid, a in across if a == archived]
             if hits:
-                return _pick(store, hits, raw)
+                return _pick(store, hits, raw, follow)
     raise NotFound(f"no contact matches '{raw}'", details=store.contacts.suggestions(key))
 
 
-def _by_phone(store: Store, raw: str, region: str, nobody: str) -> tuple[Contact, str | None]:
+def _by_phone(
+    store: Store, raw: str, region: str, nobody: str, follow: bool
+) -> tuple[Contact, str | None]:
     from salesnotes.fields import read_phone
 
     number = read_phone(raw, region)
     found = store.contacts.with_phone(number.e164) if number.e164 else []
     if not found:
         raise NotFound(f"{nobody} has the phone number {raw}")
-    return _pick(store, found, raw)
+    return _pick(store, found, raw, follow)
 
 
-def _pick(store: Store, ids: Sequence[int], who: str) -> tuple[Contact, str | None]:
+def _pick(store: Store, ids: Sequence[int], who: str, follow: bool) -> tuple[Contact, str | None]:
     """The one contact, or the candidates (at most 20 named) as a Conflict."""
     if len(ids) == 1:
-        return _follow(store, store.contacts.get(ids[0]))
+        return _follow(store, store.contacts.get(ids[0]), follow)
     shown = [store.contacts.get(cid) for cid in ids[:20]]
     lines = [f"#{c.id}  {c.label}" for c in shown]
     if len(ids) > len(shown):
@@ -89,8 +96,10 @@ def _pick(store: Store, ids: Sequence[int], who: str) -> tuple[Contact, str | No
     )
 
 
-def _follow(store: Store, contact: Contact) -> tuple[Contact, str | None]:
+def _follow(store: Store, contact: Contact, follow: bool) -> tuple[Contact, str | None]:
     """A merged contact's successor (along the chain of merges), with a note saying so."""
+    if not follow:
+        return contact, None
     first = contact
     seen = {contact.id}
     while contact.merged_into is not None and contact.merged_into not in seen:

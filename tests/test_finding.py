@@ -167,3 +167,46 @@ def test_an_existing_book_gets_its_numbers_read(
     assert any(e164 for _, e164 in rows)
     phone = rows[0][0]
     assert run_json("--db", str(old), "show", phone)["contact"]["phones"][0] == phone
+
+
+def _complete(shell: str, words: str, **env: str) -> str:
+    import os
+    import subprocess
+    import sys
+
+    variables = {**os.environ, "_SALESNOTES_COMPLETE": f"complete_{shell}", **env}
+    if shell == "bash":
+        variables.update(COMP_WORDS=words, COMP_CWORD=str(len(words.split()) - 1))
+    else:
+        variables["_TYPER_COMPLETE_ARGS"] = words
+    return subprocess.run(
+        [sys.executable, "-m", "salesnotes"],
+        env=variables,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_shell_completion_of_names_reads_the_named_book_and_writes_nothing(
+    run: Run, tmp_path: Path
+) -> None:
+    book = tmp_path / "other.db"
+    for name, org in (("Jan de Vries", "Pluimers"), ("Janneke Smit", ""), ("José García", "")):
+        run("--db", str(book), "add", name, *(["--org", org] if org else []))
+    run("--db", str(book), "archive", "janneke")
+    before = book.read_bytes()
+    files = sorted(p.name for p in tmp_path.iterdir())
+    # bash: what was typed is kept, the rest added, spaces escaped; archived ones left out
+    assert _complete("bash", f"salesnotes --db {book} show ja").splitlines() == ["jan\\ de\\ Vries"]
+    assert _complete("bash", f"salesnotes --db {book} log jo").splitlines() == ["josé\\ García"]
+    # zsh: the organisation as the description; zsh quotes the name itself
+    assert _complete("zsh", f"salesnotes --db {book} merge Jan") == (
+        """_arguments '*: :(("Jan de Vries":"Pluimers"))'\n"""
+    )
+    # the book in SALESNOTES_DB when the command line names none; nothing in another
+    names = _complete("bash", "salesnotes show J", SALESNOTES_DB=str(book)).splitlines()
+    assert names == ["Jan\\ de\\ Vries", "José\\ García"]
+    assert _complete("bash", "salesnotes --db /nonexistent/x.db show j").strip() == ""
+    assert book.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == files  # no -wal, no -shm

@@ -35,6 +35,50 @@ def complete_from(values: tuple[str, ...]) -> Callable[[str], list[str]]:
     return complete
 
 
+def complete_who(ctx: typer.Context, param: Any, incomplete: str) -> list[Any]:
+    """Shell completion of a WHO: the names in the book the command line names (--db, else
+    $SALESNOTES_DB, else the default) that start with what was typed (case and accents
+    ignored), read without writing anything.
+
+    Each name keeps what was typed and adds the rest ('ja' -> 'jan de Vries'), so the shell's
+    own prefix matching keeps it; for bash the spaces are escaped, so the completed name stays
+    one word (zsh quotes by itself). This is click's ``shell_complete`` hook: typer's
+    ``autocompletion`` only passes values that start with what was typed, to the letter and
+    unescaped, which a name with spaces can never be in bash. (typer marks the hook for
+    removal after 0.28; salesnotes pins typer below 0.29.)
+    """
+    import os
+
+    from typer._click.shell_completion import CompletionItem
+
+    from salesnotes.env import Env
+    from salesnotes.store import names_for_completion
+    from salesnotes.text import fold
+
+    db = ctx.find_root().params.get("db")
+    path = Env(db=os.path.expanduser(str(db)) if db else None).db_path
+    bash = os.environ.get("_SALESNOTES_COMPLETE", "").endswith("bash")
+    found = []
+    for name, organisation in names_for_completion(path, incomplete):
+        typed = len(incomplete)
+        value = incomplete + name[typed:] if fold(name[:typed]) == fold(incomplete) else name
+        found.append(
+            CompletionItem(value.replace(" ", "\\ ") if bash else value, help=organisation)
+        )
+    return found
+
+
+WhoArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="WHO",
+        help="Id, phone number, e-mail or part of the name.",
+        show_default=False,
+        shell_complete=complete_who,
+    ),
+]
+
+
 def runs(target: str) -> Callable[[F], F]:
     """The command's work is ``target`` ('salesnotes.commands.MODULE:FUNCTION').
 

@@ -7,14 +7,14 @@ from typing import Annotated
 import typer
 
 from salesnotes.cli.app import app
-from salesnotes.cli.common import runs
+from salesnotes.cli.common import WhoArgument, runs
 
 
 @app.command()
 @runs("salesnotes.commands.complaints:complaint")
 def complaint(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help="Id, e-mail or part of the name.", show_default=False)],
+    who: WhoArgument,
     text: Annotated[str, typer.Argument(help="What is wrong.", show_default=False)],
 ) -> None:
     """Open a complaint: logged, and on top of the agenda until it is resolved."""

@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from salesnotes.cli.app import app
-from salesnotes.cli.common import Format, FormatOption, complete_from, runs
+from salesnotes.cli.common import (
+    Format,
+    FormatOption,
+    WhoArgument,
+    complete_from,
+    complete_who,
+    runs,
+)
 from salesnotes.models import STATUSES
 
 STATUS_HELP = "lead, prospect, customer, ambassador or former."
@@ -61,7 +68,7 @@ def add(
 @runs("salesnotes.commands.contacts:edit")
 def edit(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help="Id, e-mail or part of the name.", show_default=False)],
+    who: WhoArgument,
     name: Annotated[str | None, typer.Option("--name", help="New name.")] = None,
     org: Annotated[
         str | None, typer.Option("--org", "-o", help="New organisation ('' for none).")
@@ -101,7 +108,7 @@ def edit(
 @runs("salesnotes.commands.contacts:archive")
 def archive(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help="Id, e-mail or part of the name.", show_default=False)],
+    who: WhoArgument,
     undo: Annotated[bool, typer.Option("--undo", help="Bring an archived contact back.")] = False,
 ) -> None:
     """Hide a contact from lists and the agenda. Nothing is deleted; --undo brings it back."""
@@ -146,8 +153,10 @@ def show(
     who: Annotated[
         str,
         typer.Argument(
-            help="Id, e-mail or part of a contact's name; or an organisation's name.",
+            metavar="WHO",
+            help="Id, phone number, e-mail or part of a contact's name; or an organisation's.",
             show_default=False,
+            shell_complete=complete_who,
         ),
     ],
     org: Annotated[

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from salesnotes.cli.app import app
-from salesnotes.cli.common import Format, FormatOption, complete_from, runs
+from salesnotes.cli.common import Format, FormatOption, WhoArgument, complete_from, runs
 from salesnotes.models import PRIORITIES, REASONS
 
 
@@ -15,7 +15,7 @@ from salesnotes.models import PRIORITIES, REASONS
 @runs("salesnotes.commands.followups:follow")
 def follow(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help="Id, e-mail or part of the name.", show_default=False)],
+    who: WhoArgument,
     when: Annotated[
         str,
         typer.Argument(help="morgen, vrijdag, 'in 2 weeks', 1-12, 2026-12-01.", show_default=False),

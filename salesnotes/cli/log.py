@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from salesnotes.cli.app import app
-from salesnotes.cli.common import complete_from, runs
+from salesnotes.cli.common import WhoArgument, complete_from, runs
 from salesnotes.models import KINDS, REASONS
 
 
@@ -15,7 +15,7 @@ from salesnotes.models import KINDS, REASONS
 @runs("salesnotes.commands.log:log")
 def log(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help="Id, e-mail or part of the name.", show_default=False)],
+    who: WhoArgument,
     text: Annotated[str, typer.Argument(help="What was said or done.", show_default=False)],
     kind: Annotated[
         str,

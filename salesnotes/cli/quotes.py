@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from salesnotes.cli.app import app
-from salesnotes.cli.common import Format, FormatOption, complete_from, runs
+from salesnotes.cli.common import (
+    Format,
+    FormatOption,
+    WhoArgument,
+    complete_from,
+    complete_who,
+    runs,
+)
 from salesnotes.models import QUOTE_STATUSES
 
 quote_app = typer.Typer(
@@ -42,7 +49,7 @@ def _lost_reasons(incomplete: str) -> list[str]:
 @runs("salesnotes.commands.quotes:quote_add")
 def quote_add(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help="Id, e-mail or part of the name.", show_default=False)],
+    who: WhoArgument,
     amount: Annotated[str, typer.Argument(help=AMOUNT_HELP, show_default=False)],
     title: Annotated[str | None, typer.Option("--title", "-t", help="What is offered.")] = None,
     valid: Annotated[str | None, typer.Option("--valid", help=VALID_HELP)] = None,
@@ -188,7 +195,10 @@ def list_quotes(
             autocompletion=complete_from(QUOTE_STATUSES),
         ),
     ] = None,
-    who: Annotated[str | None, typer.Option("--who", help="Only this contact's quotes.")] = None,
+    who: Annotated[
+        str | None,
+        typer.Option("--who", help="Only this contact's quotes.", shell_complete=complete_who),
+    ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """The tray: open quotes, oldest first (--all: every quote; --stale: the ones going cold)."""

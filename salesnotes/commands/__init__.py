@@ -31,13 +31,13 @@ def target(name: str) -> Callable[..., None]:
     return found
 
 
-def contact_named(env: Env, store: Store, who: str) -> Contact:
+def contact_named(env: Env, store: Store, who: str, *, follow: bool = True) -> Contact:
     """The contact WHO names (see ``salesnotes.who``); a note on stderr when it was found
-    through a merge."""
+    through a merge (``follow=False``: the merged contact itself)."""
     from salesnotes import render
     from salesnotes.who import resolve as find
 
-    contact, note = find(store, who, env.config().get_str("phone.region"))
+    contact, note = find(store, who, env.config().get_str("phone.region"), follow=follow)
     if note:
         render.note(note)
     return contact

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.days import relative, short
-from salesnotes.render import first, plain_lines, print_json
+from salesnotes.render import first, note, plain_lines, print_json
 from salesnotes.render.listing import Column, console, listing
 from salesnotes.render.shapes import (
     contact_json,
@@ -19,7 +19,15 @@ if TYPE_CHECKING:
     from datetime import date
 
     from salesnotes.config import Config
-    from salesnotes.models import Contact, FollowUp, Hit, LosingTouch, Organisation
+    from salesnotes.models import (
+        Contact,
+        ContactCard,
+        FollowUp,
+        Hit,
+        LosingTouch,
+        Organisation,
+        Pair,
+    )
 
 
 def _day(value: date | None) -> str:
@@ -179,3 +187,46 @@ def settings(config: Config, fmt: str) -> None:
             Text(SETTINGS[key][2]),
         )
     out.print(table)
+
+
+def duplicates(items: Sequence[Pair], cards: dict[int, ContactCard], fmt: str, total: int) -> None:
+    """``duplicates``: how sure, the two contacts, why; and the merge that would make them one
+    (the newer into the older, which has the longer history)."""
+
+    def who(contact_id: int) -> str:
+        card = cards.get(contact_id)
+        if card is None:
+            return f"#{contact_id}"
+        org = f" ({card.organisation})" if card.organisation else ""
+        return f"#{contact_id} {card.name}{org}"
+
+    listing(
+        items,
+        fmt,
+        [
+            Column("Level", lambda p: "certain" if p.certain else "likely", no_wrap=True),
+            Column("First", lambda p: str(p.first), justify="right"),
+            Column("Second", lambda p: str(p.second), justify="right"),
+            Column("Why", lambda p: "; ".join(p.why)),
+            Column("Contacts", lambda p: f"{who(p.first)} / {who(p.second)}"),
+        ],
+        lambda p: {
+            "certain": p.certain,
+            "first": {"id": p.first, "name": cards[p.first].name if p.first in cards else None},
+            "second": {
+                "id": p.second,
+                "name": cards[p.second].name if p.second in cards else None,
+            },
+            "why": list(p.why),
+            "merge": f"salesnotes merge {p.second} {p.first}",
+        },
+        empty="No likely duplicates.",
+        table_columns=[
+            Column("", lambda p: "certain" if p.certain else "likely", no_wrap=True),
+            Column("Contacts", lambda p: f"{who(p.first)}\n{who(p.second)}"),
+            Column("Why", lambda p: "\n".join(p.why)),
+            Column("Merge", lambda p: f"merge {p.second} {p.first}", no_wrap=True),
+        ],
+    )
+    if fmt == "table" and total > len(items):
+        note(f"... and {total - len(items)} more (--limit 0 lists all)")

@@ -85,3 +85,40 @@ class SQLiteStore:
 def open_store(path: str | os.PathLike[str]) -> SQLiteStore:
     """Open (creating and migrating if needed) the book at ``path``."""
     return SQLiteStore(Database.open(path))
+
+
+def names_for_completion(path: str, typed: str, limit: int = 30) -> list[tuple[str, str]]:
+    """(name, organisation) of active contacts whose name starts with ``typed`` (case and
+    accents ignored), for shell completion.
+
+    Reads the file as it is and never writes: opened read-only and immutable (no lock, no
+    -wal or -shm file made), not migrated. Anything that goes wrong (no file, not a book, an
+    older schema) gives no names: completion must never fail loudly.
+    """
+    import sqlite3
+    from urllib.parse import quote
+
+    from salesnotes.text import fold
+
+    key = fold(typed)
+    try:
+        conn = sqlite3.connect(f"file:{quote(path)}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return []
+    try:
+        rows = conn.execute(
+            "SELECT c.name, coalesce(o.name, '') FROM contacts c"
+            " LEFT JOIN organisations o ON o.id = c.organisation_id"
+            " WHERE c.archived_at IS NULL AND c.name_key LIKE ? ESCAPE '\\'"
+            " ORDER BY c.name_key LIMIT ?",
+            (_starts(key), limit),
+        ).fetchall()
+    except sqlite3.Error:
+        return []
+    finally:
+        conn.close()
+    return [(str(name), str(org)) for name, org in rows]
+
+
+def _starts(key: str) -> str:
+    return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -12,9 +12,18 @@ from salesnotes.fields import (
     one_of,
     require_text,
 )
-from salesnotes.models import STATUSES, Contact, ContactCard
+from salesnotes.models import STATUSES, Contact, ContactCard, Person, Shared
 from salesnotes.store.connection import new_uuid
-from salesnotes.store.dialect import INSERT_IGNORE, id_list, joined, later, like, quote_term, split
+from salesnotes.store.dialect import (
+    ACTIVE,
+    INSERT_IGNORE,
+    id_list,
+    joined,
+    later,
+    like,
+    quote_term,
+    split,
+)
 from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
@@ -365,6 +374,88 @@ class Contacts:
             (query, limit),
         )
         return [(r[0], bool(r[1])) for r in rows]
+
+    def people(self) -> list[Person]:
+        """Every active contact, as duplicate detection reads them."""
+        rows = self.db.tuples(
+            "SELECT id, name, organisation_id FROM contacts WHERE archived_at IS NULL"
+        )
+        return [Person(*r) for r in rows]
+
+    def shared_details(self) -> list[Shared]:
+        """Pairs of active contacts with the same e-mail address or phone number."""
+        found = [
+            Shared(a, b, "email", email)
+            for a, b, email in self.db.tuples(
+                "SELECT x.contact_id, y.contact_id, x.email FROM contact_emails x"
+                " JOIN contact_emails y ON y.email = x.email AND y.contact_id > x.contact_id"
+                f" WHERE x.contact_id {ACTIVE} AND y.contact_id {ACTIVE}"
+            )
+        ]
+        found += [
+            Shared(a, b, "mobile" if mobile else "phone", typed)
+            for a, b, mobile, typed in self.db.tuples(
+                "SELECT x.contact_id, y.contact_id, x.mobile AND y.mobile, x.phone"
+                " FROM contact_phones x JOIN contact_phones y"
+                " ON y.e164 = x.e164 AND y.contact_id > x.contact_id"
+                f" WHERE x.e164 IS NOT NULL AND x.contact_id {ACTIVE} AND y.contact_id {ACTIVE}"
+            )
+        ]
+        return found
+
+    def absorb(self, source: int, into: int, changes: dict[str, Any], now: str) -> dict[str, int]:
+        """Move everything of contact ``source`` to ``into``: conversations, follow-ups,
+        quotes, e-mail addresses and phone numbers (after ``into``'s, each once), tags; set
+        ``changes`` on ``into``; archive ``source`` with a pointer to ``into``. Returns how
+        many of each moved."""
+        moved = {
+            "revisions": self.db.tuples(
+                "SELECT count(*) FROM quote_revisions WHERE quote_id IN"
+                " (SELECT id FROM quotes WHERE contact_id = ?)",
+                (source,),
+            )[0][0]
+        }
+        for table in ("interactions", "followups", "quotes"):
+            moved[table] = self.db.execute(
+                f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", (into, source)
+            )
+        for table, column, same in (
+            ("contact_emails", "email", "email = x.email"),
+            ("contact_phones", "phone", "phone = x.phone OR e164 = x.e164"),
+        ):
+            extra = ", e164, mobile" if table == "contact_phones" else ""
+            moved[table] = self.db.execute(
+                f"INSERT INTO {table} (contact_id, {column}, position{extra})"
+                f" SELECT ?, x.{column},"
+                f" (SELECT coalesce(max(position), 0) FROM {table} WHERE contact_id = ?)"
+                f" + row_number() OVER (ORDER BY x.position){extra.replace(', ', ', x.')}"
+                f" FROM {table} x WHERE x.contact_id = ?"
+                f" AND NOT EXISTS (SELECT 1 FROM {table} WHERE contact_id = ? AND ({same}))",
+                (into, into, source, into),
+            )
+            self.db.execute(f"DELETE FROM {table} WHERE contact_id = ?", (source,))
+        moved["contact_tags"] = self.db.execute(
+            f"{INSERT_IGNORE} INTO contact_tags (contact_id, tag)"
+            " SELECT ?, tag FROM contact_tags WHERE contact_id = ?",
+            (into, source),
+        )
+        self.db.execute("DELETE FROM contact_tags WHERE contact_id = ?", (source,))
+        clock = self.get(source).last_touch
+        assignments = "".join(f", {column} = ?" for column in changes)
+        self.db.execute(
+            f"UPDATE contacts SET updated_at = ?{assignments} WHERE id = ?",
+            (now, *changes.values(), into),
+        )
+        if clock is not None:
+            touch(self.db, into, clock)
+        self.db.execute(
+            "UPDATE contacts SET archived_at = coalesce(archived_at, ?), merged_into = ?,"
+            " updated_at = ? WHERE id = ?",
+            (now, into, now, source),
+        )
+        self.reindex(into)
+        self.reindex(source)
+        return moved
 
     def suggestions(self, key: str) -> list[str]:
         """'did you mean: ...' for a name that matched nobody."""

@@ -26,9 +26,11 @@ if TYPE_CHECKING:
         Interaction,
         NewContact,
         Organisation,
+        Person,
         PhoneNumber,
         Quote,
         QuoteFacts,
+        Shared,
         Touch,
     )
 
@@ -116,6 +118,11 @@ class ContactStore(Protocol):
     def with_words(self, words: Sequence[str], limit: int = 200) -> list[tuple[int, bool]]: ...
     def suggestions(self, key: str) -> list[str]: ...
     def reindex(self, contact_id: int) -> None: ...
+    def people(self) -> list[Person]: ...
+    def shared_details(self) -> list[Shared]: ...
+    def absorb(
+        self, source: int, into: int, changes: dict[str, Any], now: str
+    ) -> dict[str, int]: ...
     def cards(self, contact_ids: Iterable[int]) -> dict[int, ContactCard]: ...
 
 
