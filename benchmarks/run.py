@@ -165,6 +165,16 @@ def count(db: Path, sql: str) -> int:
         conn.close()
 
 
+def text(db: Path, sql: str) -> str:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return str(conn.execute(sql).fetchone()[0])
+    finally:
+        conn.close()
+
+
 def write_csv(path: Path, size: int) -> None:
     """A contacts CSV like a CRM export: name, organisation, e-mail, phone, tags, status."""
     rng = random.Random(7)
@@ -289,6 +299,17 @@ def main() -> None:
     for size, db in books.items():
         for name, cmd in per_size.items():
             commands[f"{name} @{size}"] = ([bin_, *cmd], run_env(db))
+        phone = text(db, "SELECT phone FROM contact_phones WHERE contact_id = 42")
+        commands[f"search by phone @{size}"] = ([bin_, "search", phone], run_env(db))
+        commands[f"duplicates @{size}"] = ([bin_, "duplicates"], run_env(db))
+        first = text(db, "SELECT substr(name, 1, 3) FROM contacts WHERE id = 42")
+        completing = {
+            **run_env(db),
+            "_SALESNOTES_COMPLETE": "complete_bash",
+            "COMP_WORDS": f"salesnotes show {first}",
+            "COMP_CWORD": "2",
+        }
+        commands[f"complete a name @{size}"] = ([bin_], completing)
     if shutil.which("task"):
         for size in (middle, large):
             open_items = report.counts[f"open_followups_{size}"]
@@ -399,6 +420,21 @@ def budgets(report: Report, small: int, middle: int, large: int) -> None:
                 0.8,
             )
     b.append(Budget(f"search @{large} (whole command)", t[f"search @{large}"] * 1000, 200, "ms"))
+    b.append(
+        Budget(
+            f"search by phone @{large} (whole command)",
+            t[f"search by phone @{large}"] * 1000,
+            200,
+            "ms",
+        )
+    )
+    ratio(
+        f"complete a name @{large} / --help @{middle}",
+        f"complete a name @{large}",
+        f"--help @{middle}",
+        1.2,
+        "completion answers within one command's start-up",
+    )
     ratio(
         f"import @{large} / sqlite-utils insert",
         f"import @{large}",

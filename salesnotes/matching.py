@@ -33,3 +33,20 @@ def best(candidates: Iterable[tuple[int, str]], key: str) -> list[int]:
         if ids:
             return ids
     return []
+
+
+def words_level(words: list[str], fields: list[str]) -> int:
+    """How well every word matches somewhere in ``fields`` (folded texts): 1 when each is a
+    whole word of one of them, 2 when each at least starts one, 4 when one does not."""
+    padded = [
+        f" {' '.join(field.replace('@', ' ').replace('.', ' ').split())} " for field in fields
+    ]
+    worst = 1
+    for word in words:
+        if any(f" {word} " in field for field in padded):
+            continue
+        if any(f" {word}" in field for field in padded):
+            worst = 2
+        else:
+            return 4
+    return worst

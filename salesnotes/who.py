@@ -64,7 +64,8 @@ def resolve(
     if len(key.split()) > 1:
         across = store.contacts.with_words(key.split())
         for archived in (False, True):
-            hits = [cid for cid, a in across if a == archived]
+            pool = [(cid, level) for cid, a, level in across if a == archived]
+            hits = [cid for cid, level in pool if level == min(lv for _, lv in pool)]
             if hits:
                 return _pick(store, hits, raw, follow)
     raise NotFound(f"no contact matches '{raw}'", details=store.contacts.suggestions(key))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from salesnotes import matching
 from salesnotes.errors import Conflict, NotFound
 from salesnotes.fields import (
     normalise_email,
@@ -359,21 +360,32 @@ class Contacts:
         )
         return [(r[0], r[1], bool(r[2])) for r in rows]
 
-    def with_words(self, words: Sequence[str], limit: int = 200) -> list[tuple[int, bool]]:
-        """(id, archived) of the contacts where every word starts a word of their name,
-        organisation, e-mail addresses or tags, and at least one starts a word of their name
-        (through the search index, best first)."""
-        terms = [quote_term(w) for w in words if w]
-        if not terms:
-            return []
-        query = f"({' '.join(terms)}) AND name : ({' OR '.join(terms)})"
-        rows = self.db.tuples(
-            "SELECT c.id, c.archived_at IS NOT NULL FROM contacts_fts f"
-            " JOIN contacts c ON c.id = f.rowid WHERE contacts_fts MATCH ?"
-            " ORDER BY f.rank LIMIT ?",
-            (query, limit),
-        )
-        return [(r[0], bool(r[1])) for r in rows]
+    def with_words(
+        self, words: Sequence[str], *, in_name: bool = True, limit: int = 200
+    ) -> list[tuple[int, bool, int]]:
+        """(id, archived, how well: 1 whole words, 2 word starts) of the contacts where every
+        word starts a word of their name, organisation, e-mail addresses or tags (and, with
+        ``in_name``, at least one starts a word of their name), best first: whole words
+        before word starts, then by the index's rank (a name counts most)."""
+        found: dict[int, tuple[int, bool, int]] = {}
+        for prefix in (False, True):  # whole words first: "jan" before every "jansen"
+            terms = [quote_term(w, prefix=prefix) for w in words if w]
+            if not terms or len(found) >= limit:
+                break
+            query = " ".join(terms)
+            if in_name:
+                query = f"({query}) AND name : ({' OR '.join(terms)})"
+            rows = self.db.tuples(
+                "SELECT c.id, c.archived_at IS NOT NULL, f.name, f.organisation, f.emails, f.tags"
+                " FROM contacts_fts f JOIN contacts c ON c.id = f.rowid WHERE contacts_fts MATCH ?"
+                " ORDER BY bm25(contacts_fts, 10.0, 5.0, 2.0, 3.0), c.name_key LIMIT ?",
+                (query, limit),
+            )
+            for r in rows:
+                if r[0] not in found:
+                    level = matching.words_level(list(words), [fold(v) for v in r[2:]])
+                    found[r[0]] = (r[0], bool(r[1]), level)
+        return sorted(found.values(), key=lambda f: f[2])
 
     def people(self) -> list[Person]:
         """Every active contact, as duplicate detection reads them."""

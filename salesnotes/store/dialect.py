@@ -79,9 +79,10 @@ def like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def quote_term(word: str) -> str:
-    """A word as an FTS5 prefix query term: quoted (so nothing in it is syntax), then '*'."""
-    return '"' + word.replace('"', '""') + '"*'
+def quote_term(word: str, *, prefix: bool = True) -> str:
+    """A word as an FTS5 query term, quoted (so nothing in it is syntax): a prefix ('*') or a
+    whole word."""
+    return '"' + word.replace('"', '""') + ('"*' if prefix else '"')
 
 
 def split(value: str | None) -> tuple[str, ...]:

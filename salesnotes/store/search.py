@@ -42,13 +42,8 @@ class Search:
             raise BadInput(f"'{text}' has no words to search for; try a name or a word")
         raw = clean(text)
         found = self.contacts.with_email(raw)[:limit] if "@" in raw else []
-        rows = self.db.tuples(
-            "SELECT f.rowid FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
-            " WHERE contacts_fts MATCH ? AND c.archived_at IS NULL"
-            " ORDER BY bm25(contacts_fts, 10.0, 5.0, 2.0, 3.0), c.name_key LIMIT ?",
-            (" ".join(quote_term(w) for w in terms), limit),
-        )
-        found += [r[0] for r in rows if r[0] not in found]
+        across = self.contacts.with_words(terms, in_name=False)
+        found += [cid for cid, archived, _ in across if not archived and cid not in found]
         hits = self._contacts(found[:limit])
         query = " ".join(quote_term(word) for word in terms)
         for r in self.db.tuples(
