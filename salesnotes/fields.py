@@ -38,12 +38,12 @@ def read_phone(value: str, region: str) -> PhoneNumber:
         number = phonenumbers.parse(typed, region)
     except phonenumbers.NumberParseException:
         return PhoneNumber(typed, None)
-    if not phonenumbers.is_valid_number(number):
+    kind = phonenumbers.number_type(number)  # UNKNOWN exactly when it is not a valid number
+    if kind == phonenumbers.PhoneNumberType.UNKNOWN:
         return PhoneNumber(typed, None)
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if number.extension:
         e164 += f";ext={number.extension}"
-    kind = phonenumbers.number_type(number)
     mobile = kind in (
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
