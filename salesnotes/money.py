@@ -14,7 +14,6 @@ from salesnotes.errors import BadInput
 
 MAX_CENTS = 100_000_000_00  # one hundred million: anything above is a typo, not a quote
 SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
-STYLES = ("nl", "en")
 # Patterns for reading amounts; ``re`` is imported only when an amount is read (formatting one,
 # which every agenda with a quote does, needs none).
 _CURRENCY_WORDS = r"(?i)\s*(€|euros|euro|eur|\$|usd|£|gbp)\s*"

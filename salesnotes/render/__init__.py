@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from typing import Any
 
-FORMATS = ("table", "plain", "json")
-
 
 def safe(value: Any) -> Any:
     """A value ready for JSON: text cleaned, dates ISO, tuples as lists."""

@@ -56,11 +56,6 @@ class SQLiteStore:
         self.briefings = Briefings(db)
         self.bulk = Bulk(db)
 
-    @property
-    def location(self) -> str:
-        """Where the book is, for messages: the file's path."""
-        return self.db.path
-
     def write(self) -> Transaction:
         """One command's changes, all or nothing, holding the write lock from the start."""
         return self.db.write()
