@@ -308,6 +308,32 @@ def m006_phones_merges_and_finding_people(db: Database) -> None:
     )
 
 
+def m007_job_title_and_city(db: Database) -> None:
+    """A contact's job title and city: what address books and exports carry that a
+    salesperson uses (shown, searchable). The contacts' search index gets them as columns, so
+    it is made anew and filled from the contacts."""
+    _run(
+        db,
+        """
+        ALTER TABLE contacts ADD COLUMN job_title TEXT NOT NULL DEFAULT '';
+        ALTER TABLE contacts ADD COLUMN city TEXT NOT NULL DEFAULT '';
+        DROP TABLE contacts_fts;
+        CREATE VIRTUAL TABLE contacts_fts USING fts5(
+            name, organisation, emails, tags, job_title, city,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO contacts_fts (rowid, name, organisation, emails, tags, job_title, city)
+            SELECT c.id, c.name, coalesce(o.name, ''),
+                coalesce((SELECT group_concat(email, ' ') FROM contact_emails
+                          WHERE contact_id = c.id), ''),
+                coalesce((SELECT group_concat(tag, ' ') FROM contact_tags
+                          WHERE contact_id = c.id), ''),
+                c.job_title, c.city
+            FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id;
+        """,
+    )
+
+
 def _run(db: Database, script: str) -> None:
     """Run a script inside the migration's transaction (sqlite-utils >= 4.2 splits it into
     statements rather than letting sqlite3's executescript COMMIT half-way)."""
@@ -322,6 +348,7 @@ ORDER: tuple[Callable[[Database], None], ...] = (
     m004_search_and_agenda_indexes,
     m005_briefing_indexes,
     m006_phones_merges_and_finding_people,
+    m007_job_title_and_city,
 )
 NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in ORDER)
 

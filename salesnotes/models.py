@@ -46,6 +46,8 @@ class Contact:
     customer_since: date | None = None
     last_touch: date | None = None
     merged_into: int | None = None
+    job_title: str = ""
+    city: str = ""
 
     @property
     def label(self) -> str:
@@ -252,15 +254,40 @@ class PhoneNumber:
 
 @record
 class NewContact:
-    """A contact to add in bulk (an import): checked and normalised by the format that read it."""
+    """A contact as a file (CSV, vCard) describes it: checked and normalised by the format
+    that read it, matched and written by ``import``. ``where`` is its place in the file
+    ('line 12', 'card 3'); ``status`` None means the file says none."""
 
     name: str
     organisation: str | None
     emails: tuple[str, ...]
     phones: tuple[PhoneNumber, ...]
     tags: tuple[str, ...]
-    status: str
+    status: str | None
     note: str
+    job_title: str = ""
+    city: str = ""
+    birthday: str | None = None
+    uuid: str | None = None
+    where: str = ""
+
+
+@record
+class ImportResult:
+    """What an import did: contacts added, updated (each with what changed), unchanged."""
+
+    added: int
+    updated: tuple[str, ...]
+    unchanged: int
+    new_organisations: int
+
+
+@record
+class Unreadable:
+    """A record of a file that cannot be imported, where it is and why."""
+
+    where: str
+    reason: str
 
 
 @record

@@ -23,6 +23,8 @@ def one_line(text: str) -> str:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: "José Müller" -> "jose muller"."""
+    if text.isascii():  # no accents to take off (most names: ~10x cheaper, for imports)
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.split())

@@ -215,7 +215,7 @@ def test_everyday_command_lines_take_the_fast_path(
         ["log", "jan", "x", "--", "y"],
         ["agenda", "-fplain"],
         ["quote", "add", "jan", "-500"],
-        ["import", "file.csv"],
+        ["export", "--format", "xml"],
         ["agendaa"],
         ["--version"],
     ],

@@ -393,7 +393,7 @@ def test_the_briefing_remembers_the_last_one(store: Store) -> None:
         assert store.briefings.last() == NOW
 
 
-def test_an_import_adds_in_bulk_and_skips_known_people(store: Store) -> None:
+def test_an_import_adds_in_bulk_and_updates_known_people(store: Store) -> None:
     _people(store)
 
     def row(name: str, email: str, org: str | None = "Nieuw BV") -> NewContact:
@@ -406,6 +406,9 @@ def test_an_import_adds_in_bulk_and_skips_known_people(store: Store) -> None:
             now=NOW,
             today=TODAY,
         )
-    assert added == (2, 1, 1)  # added, duplicates, new organisations
+    # Jan is known by his e-mail address: he gains the tag, and (named in the file) his
+    # organisation; Piet and Kees are new, in the one new organisation.
+    assert (added.added, added.unchanged, added.new_organisations) == (2, 0, 1)
+    assert added.updated == ("#1 Jan Again: name, organisation, tags",)
     with store.read():
         assert [c.tags for c in store.contacts.find(text="piet")] == [("vip",)]

@@ -44,6 +44,10 @@ def add(
     note: Annotated[
         str, typer.Option("--note", "-n", help="A standing note about this person.")
     ] = "",
+    job_title: Annotated[
+        str, typer.Option("--job-title", help="What they do: 'inkoper', 'CFO'.")
+    ] = "",
+    city: Annotated[str, typer.Option("--city", help="Where they are (for a visit).")] = "",
     every: Annotated[
         str | None,
         typer.Option("--every", help="Keep in touch at least every 30d, 6w, 3m ('off': never)."),
@@ -84,6 +88,10 @@ def edit(
     note: Annotated[
         str | None, typer.Option("--note", "-n", help="Replace the standing note.")
     ] = None,
+    job_title: Annotated[
+        str | None, typer.Option("--job-title", help="New job title ('' for none).")
+    ] = None,
+    city: Annotated[str | None, typer.Option("--city", help="New city ('' for none).")] = None,
     every: Annotated[
         str | None,
         typer.Option("--every", help="Rhythm: 30d, 6w, 3m, 'off', or 'default' (the status's)."),

@@ -23,6 +23,8 @@ def add(
     tag: list[str] | None,
     status: str,
     note: str,
+    job_title: str,
+    city: str,
     every: str | None,
     birthday: str | None,
     customer_since: str | None,
@@ -53,6 +55,8 @@ def add(
             every=every,
             birthday=born,
             customer_since=since,
+            job_title=job_title,
+            city=city,
         )
         same = store.contacts.namesakes(contact)
     render.echo(f"Added #{contact.id} {contact.label}, {contact.status}")
@@ -100,6 +104,8 @@ def edit(
     untag: list[str] | None,
     status: str | None,
     note: str | None,
+    job_title: str | None,
+    city: str | None,
     every: str | None,
     birthday: str | None,
     customer_since: str | None,
@@ -110,7 +116,8 @@ def edit(
     from salesnotes import render
     from salesnotes.dates import parse_birthday, parse_when
 
-    values = (name, org, email, phone, tag, untag, status, note, every, birthday, customer_since)
+    values = [name, org, email, phone, tag, untag, status, note, job_title, city, every]
+    values += [birthday, customer_since]
     if all(v is None for v in values):
         raise BadInput("nothing to change; give an option such as --status customer or --tag vip")
     born = parse_birthday(birthday) if birthday else ("" if birthday == "" else None)
@@ -135,6 +142,8 @@ def edit(
             every=every,
             birthday=born,
             customer_since=since,
+            job_title=job_title,
+            city=city,
         )
     render.echo(f"Updated #{contact.id} {contact.label}, {contact.status}")
     for warning in unread_phones(numbers):

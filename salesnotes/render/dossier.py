@@ -195,6 +195,8 @@ def _details(contact: Contact) -> list[tuple[str, str]]:
         ("id", str(contact.id)),
         ("name", contact.name),
         ("organisation", contact.organisation or ""),
+        *([("job title", contact.job_title)] if contact.job_title else []),
+        *([("city", contact.city)] if contact.city else []),
         ("status", contact.status + (" (archived)" if contact.archived else "")),
         ("email", ", ".join(contact.emails)),
         ("phone", ", ".join(contact.phones)),
@@ -203,6 +205,8 @@ def _details(contact: Contact) -> list[tuple[str, str]]:
     ]
     if contact.every:
         details.append(("keep in touch", f"every {contact.every}"))
+    if contact.birthday:
+        details.append(("birthday", contact.birthday.removeprefix("--")))
     if contact.note:
         details.append(("note", contact.note))
     return details

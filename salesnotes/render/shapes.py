@@ -34,6 +34,8 @@ def contact_json(contact: Contact) -> dict[str, Any]:
         "name": contact.name,
         "organisation": contact.organisation,
         "organisation_id": contact.organisation_id,
+        "job_title": contact.job_title,
+        "city": contact.city,
         "status": contact.status,
         "emails": list(contact.emails),
         "phones": list(contact.phones),
@@ -42,6 +44,7 @@ def contact_json(contact: Contact) -> dict[str, Any]:
         "archived": contact.archived,
         "created_at": contact.created_at,
         "last_contact": contact.last_contact,
+        "birthday": contact.birthday,
     }
 
 

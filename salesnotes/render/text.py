@@ -11,7 +11,7 @@ import os
 import shutil
 import sys
 
-from salesnotes.text import one_line
+from salesnotes.text import clean, one_line
 
 
 def styled() -> bool:
@@ -57,8 +57,13 @@ class Page:
         if not rows:
             return
         gap = max(len(label) for label, _ in rows) + 2
+        pad = " " * (indent + gap)
         for label, value in rows:
-            wrapped = _wrap(one_line(value), self.width, " " * (indent + gap), " " * (indent + gap))
+            # A value's own lines (a note's) stay lines, each wrapped under the column.
+            paragraphs = [one_line(part) for part in clean(value).split("\n")]
+            wrapped = [
+                line for part in paragraphs if part for line in _wrap(part, self.width, pad, pad)
+            ]
             first = wrapped[0][indent + gap :] if wrapped else ""
             shown = self._style(label, "2") + " " * (gap - len(label))
             self.lines.append(" " * indent + shown + first)

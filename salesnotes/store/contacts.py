@@ -44,16 +44,20 @@ COLUMNS = f"""
     {joined("phone", "contact_phones", "position")} AS phones,
     {joined("tag", "contact_tags", "tag")} AS tags,
     (SELECT max(happened_on) FROM interactions WHERE contact_id = c.id) AS last_contact,
-    c.every, c.birthday, c.customer_since, c.last_touch_on, c.merged_into
+    c.every, c.birthday, c.customer_since, c.last_touch_on, c.merged_into, c.job_title, c.city
 """
 FROM = "FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
 # A contact's row of the search index (contacts_fts, migration m006): SQLite's FTS5.
+FTS_COLUMNS = "rowid, name, organisation, emails, tags, job_title, city"
 FTS_ROW = f"""
     SELECT c.id, c.name, coalesce(o.name, ''),
         coalesce((SELECT group_concat(email, ' ') FROM contact_emails WHERE contact_id = c.id), ''),
-        coalesce((SELECT group_concat(tag, ' ') FROM contact_tags WHERE contact_id = c.id), '')
+        coalesce((SELECT group_concat(tag, ' ') FROM contact_tags WHERE contact_id = c.id), ''),
+        c.job_title, c.city
     {FROM}
 """
+# How much a match counts per column of contacts_fts: a name most, a city least.
+FTS_WEIGHTS = "bm25(contacts_fts, 10.0, 5.0, 2.0, 3.0, 2.0, 1.0)"
 _TOUCHED = later("coalesce(last_touch_on, '')", "?")
 
 
@@ -82,6 +86,8 @@ def contact_from(row: sqlite3.Row) -> Contact:
         customer_since=_date(row["customer_since"]),
         last_touch=_date(row["last_touch_on"]),
         merged_into=row["merged_into"],
+        job_title=row["job_title"],
+        city=row["city"],
     )
 
 
@@ -131,8 +137,12 @@ class Contacts:
         every: str | None = None,
         birthday: str | None = None,
         customer_since: date | None = None,
+        job_title: str = "",
+        city: str = "",
+        uuid: str | None = None,
     ) -> Contact:
-        """Create a contact; its organisation is found or created by name.
+        """Create a contact; its organisation is found or created by name (``uuid``: keep the
+        one an import file gave it).
 
         ``every``: a keep-in-touch rhythm ('6w', 'off'); ``birthday``: 'YYYY-MM-DD' or '--MM-DD'.
         The keep-in-touch clock starts on ``today`` (default: the day of ``now``).
@@ -142,10 +152,10 @@ class Contacts:
         org_id = self.orgs.id_for(organisation, now) if organisation is not None else None
         contact_id = self.db.insert(
             "INSERT INTO contacts (uuid, name, name_key, organisation_id, status, note,"
-            " created_at, updated_at, every, birthday, customer_since, last_touch_on)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, updated_at, every, birthday, customer_since, last_touch_on,"
+            " job_title, city) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                new_uuid(),
+                uuid or new_uuid(),
                 display,
                 fold(display),
                 org_id,
@@ -157,6 +167,8 @@ class Contacts:
                 birthday,
                 customer_since.isoformat() if customer_since else None,
                 (today.isoformat() if today else now[:10]),
+                " ".join(clean(job_title).split()),
+                " ".join(clean(city).split()),
             ),
         )
         self._add_details(contact_id, emails, phones, tags)
@@ -203,8 +215,7 @@ class Contacts:
         addresses and tags): every change to those goes through here."""
         self.db.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact_id,))
         self.db.execute(
-            f"INSERT INTO contacts_fts (rowid, name, organisation, emails, tags) {FTS_ROW}"
-            " WHERE c.id = ?",
+            f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW} WHERE c.id = ?",
             (contact_id,),
         )
 
@@ -224,6 +235,8 @@ class Contacts:
         every: str | None = None,
         birthday: str | None = None,
         customer_since: date | None = None,
+        job_title: str | None = None,
+        city: str | None = None,
     ) -> Contact:
         """Change a contact: new values replace, e-mails, phones and tags are added.
 
@@ -247,6 +260,10 @@ class Contacts:
             changes["status"] = one_of(status, STATUSES, "status")
         if note is not None:
             changes["note"] = clean(note)
+        if job_title is not None:
+            changes["job_title"] = " ".join(clean(job_title).split())
+        if city is not None:
+            changes["city"] = " ".join(clean(city).split())
         changes["updated_at"] = now
         assignments = ", ".join(f"{column} = ?" for column in changes)
         self.db.execute(
@@ -376,9 +393,9 @@ class Contacts:
             if in_name:
                 query = f"({query}) AND name : ({' OR '.join(terms)})"
             rows = self.db.tuples(
-                "SELECT c.id, c.archived_at IS NOT NULL, f.name, f.organisation, f.emails, f.tags"
-                " FROM contacts_fts f JOIN contacts c ON c.id = f.rowid WHERE contacts_fts MATCH ?"
-                " ORDER BY bm25(contacts_fts, 10.0, 5.0, 2.0, 3.0), c.name_key LIMIT ?",
+                "SELECT c.id, c.archived_at IS NOT NULL, f.name, f.organisation, f.emails, f.tags,"
+                " f.job_title, f.city FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
+                f" WHERE contacts_fts MATCH ? ORDER BY {FTS_WEIGHTS}, c.name_key LIMIT ?",
                 (query, limit),
             )
             for r in rows:
