@@ -208,3 +208,16 @@ def test_a_database_path_that_cannot_be_created_is_an_error(run: Run, tmp_path: 
     assert result.stderr.startswith("Error: cannot create the database")
     with pytest.raises(DatabaseError):
         connect(blocker / "book.db")
+
+
+def test_new_uuids_are_random_version_4_as_uuid_writes_them() -> None:
+    import uuid
+
+    from salesnotes.store.connection import new_uuid
+
+    made = [new_uuid() for _ in range(1000)]
+    assert len(set(made)) == 1000
+    for text in made:
+        parsed = uuid.UUID(text)
+        assert (parsed.version, parsed.variant) == (4, uuid.RFC_4122)
+        assert str(parsed) == text  # lower case, dashes where uuid puts them

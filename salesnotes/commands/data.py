@@ -1,30 +1,284 @@
-"""``import``: contacts from a spreadsheet's CSV file, all or nothing."""
+"""``import`` and ``export``: the book in and out, as other programs write and read it."""
 
 from __future__ import annotations
 
+import os
+import sys
+
+from salesnotes.errors import BadInput, Conflict
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from pathlib import Path
+    from collections.abc import Iterable, Iterator
 
     from salesnotes.env import Env
+    from salesnotes.models import NewContact, Unreadable
+    from salesnotes.render.reports import ImportSummary
+    from salesnotes.store.interface import Store
+
+EXPORT_FORMATS = ("vcard", "ics", "csv", "json")
+# A progress bar for files bigger than this many records (and only on a terminal).
+PROGRESS_FROM = 2000
 
 
-def import_contacts(env: Env, *, path: Path, dry_run: bool) -> None:
-    """Import contacts from a CSV file: all rows or none (``dry_run``: count, write nothing)."""
-    from salesnotes import render
-    from salesnotes.errors import BadInput
-    from salesnotes.formats.csv_contacts import rows
+def import_file(
+    env: Env, *, path: str, dry_run: bool, skip_bad: bool, mapping: list[str] | None
+) -> None:
+    """Import contacts from a vCard or CSV file, or a whole book from salesnotes' JSON: all
+    or nothing (``skip_bad``: all but the unreadable records, listed)."""
+    from salesnotes.formats import book
+    from salesnotes.formats import text as files
 
-    if not path.is_file():
-        raise BadInput(f"{path} is not a file")
+    name = os.path.basename(path) or path
+    content, encoding = files.read(path)
+    if book.looks_like(content) or path.lower().endswith(".json"):
+        if mapping:
+            raise BadInput("--map is for CSV files; a salesnotes book names its own columns")
+        _import_book(env, content, name, dry_run)
+        return
+    summary = _import_contacts(env, content, name, encoding, dry_run, skip_bad, mapping or [])
+    from salesnotes.render import reports
+
+    reports.import_summary(summary)
+
+
+def _import_contacts(
+    env: Env,
+    content: str,
+    name: str,
+    encoding: str,
+    dry_run: bool,
+    skip_bad: bool,
+    mapping: list[str],
+) -> ImportSummary:
+    import re
+
+    from salesnotes.formats import csv_contacts, vcard
+    from salesnotes.render import progress
+    from salesnotes.render.reports import ImportSummary
+
+    region = env.config().get_str("phone.region")
+    summary = ImportSummary(name=name, dry_run=dry_run)
+    rows: Iterable[NewContact | Unreadable]
+    if re.match(r"(?:\ufeff)?\s*BEGIN:VCARD", content, re.IGNORECASE) or name.lower().endswith(
+        (".vcf", ".vcard")
+    ):
+        if mapping:
+            raise BadInput("--map is for CSV files; a vCard names its own fields")
+        card_report = vcard.Report()
+        summary.vcard = card_report
+        summary.kind = f"vCard, {encoding}"
+        rows, total = vcard.read(content, name, region, card_report), vcard.count(content)
+    else:
+        csv_report = csv_contacts.Report()
+        summary.csv = csv_report
+        rows = csv_contacts.read(content, name, region, csv_report, _mapping(mapping))
+        total = csv_contacts.count(content)
+    checked = _checked(rows, name, skip_bad, summary)
+    if total >= PROGRESS_FROM:
+        checked = progress.track(checked, total, f"Importing {name}")
     store = env.store()
     with store.write():
-        added, duplicates, orgs = store.bulk.import_contacts(
-            rows(path, env.config().get_str("phone.region")), now=env.now(), today=env.today()
-        )
+        summary.result = store.bulk.import_contacts(checked, now=env.now(), today=env.today())
         if dry_run:
             store.rollback()
-    verb = "Would import" if dry_run else "Imported"
-    render.echo(
-        f"{verb} {added} contacts ({orgs} new organisations); {duplicates} duplicates skipped"
-    )
+    if summary.csv is not None:
+        sep = {"\t": "tab", ",": "','", ";": "';'"}.get(summary.csv.separator, "")
+        summary.kind = f"{summary.csv.kind} CSV, {encoding}, {sep} between columns"
+    return summary
+
+
+def _checked(
+    rows: Iterable[NewContact | Unreadable], name: str, skip_bad: bool, summary: ImportSummary
+) -> Iterator[NewContact]:
+    """The readable rows; an unreadable one stops the import (nothing is written), or, with
+    ``skip_bad``, is listed and left out."""
+    from salesnotes.models import Unreadable
+
+    for row in rows:
+        if isinstance(row, Unreadable):
+            if not skip_bad:
+                raise BadInput(
+                    f"{name}, {row.where}: {row.reason}; nothing was imported "
+                    "(correct it, or --skip-bad imports the rest)"
+                )
+            summary.skipped.append(row)
+            continue
+        summary.unread_phones += sum(1 for p in row.phones if p.e164 is None)
+        yield row
+
+
+def _mapping(pairs: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pair in pairs:
+        column, sep, target = pair.partition("=")
+        if not sep or not column.strip() or not target.strip():
+            raise BadInput(f"--map '{pair}' is not COLUMN=FIELD; try --map \"Plaats=city\"")
+        found[column.strip()] = target.strip()
+    return found
+
+
+def _import_book(env: Env, content: str, name: str, dry_run: bool) -> None:
+    from salesnotes import render
+    from salesnotes.formats import book
+    from salesnotes.migrations import NAMES
+
+    tables = book.read(content, name, NAMES)
+    store = env.store()
+    with store.write():
+        empty = store.is_empty()
+        counts = store.bulk.restore(tables)
+        if dry_run:
+            store.rollback()
+    from salesnotes.render import reports
+
+    reports.book_summary(name, counts, empty=empty, dry_run=dry_run)
+    if sum(counts.get("contacts", (0, 0))) == 0:
+        render.note("Note: the file holds no contacts.")
+
+
+def export(
+    env: Env,
+    *,
+    fmt: str,
+    output: str | None,
+    force: bool,
+    vcard_version: str,
+    events: bool,
+    excel: bool,
+    what: str,
+    tag: str | None,
+    status: str | None,
+    org: str | None,
+) -> None:
+    """Write contacts (vCard, CSV), open follow-ups (iCalendar), or the whole book (JSON) to
+    ``output`` (mode 0600; an existing file only with ``force``) or to stdout."""
+    from salesnotes import render
+
+    _check_options(fmt, vcard_version, events, excel, what, tag, status, org)
+    if output is not None:
+        _check_target(output, force)
+    store = env.store()
+    with store.read():
+        if fmt == "json":
+            from salesnotes.formats import book
+            from salesnotes.migrations import NAMES
+
+            chunks = book.write(store.bulk.dump(), schema=NAMES[-1], exported_at=env.now())
+            _emit((c.encode("utf-8") for c in chunks), output, force)
+            count, described = 0, "the whole book"
+        elif fmt == "ics":
+            from salesnotes.formats import ics
+
+            followups = store.followups.find()
+            cards = store.contacts.cards(f.contact_id for f in followups)
+            data = ics.write(followups, cards, now=env.now(), events=events)
+            _emit([data], output, force)
+            count, described = len(followups), "open follow-ups"
+        elif fmt == "vcard":
+            from salesnotes.formats import vcard
+
+            people = store.contacts.find(tag=tag, status=status, organisation=org)
+            version = "4.0" if vcard_version == "4" else "3.0"
+            cards_text = vcard.write(people, version)
+            _emit((c.encode("utf-8") for c in cards_text), output, force)
+            count, described = len(people), "contacts"
+        else:
+            text, count = _csv(store, what, excel, tag, status, org)
+            _emit([text.encode("utf-8")], output, force)
+            described = what
+    if output is not None:
+        what_text = described if fmt == "json" else f"{count} {described}"
+        render.echo(f"Wrote {what_text} to {output}")
+    elif fmt != "json" and count == 0:
+        render.note(f"Note: no {described} to export.")
+
+
+def _check_options(
+    fmt: str,
+    vcard_version: str,
+    events: bool,
+    excel: bool,
+    what: str,
+    tag: str | None,
+    status: str | None,
+    org: str | None,
+) -> None:
+    """Refuse an option that does nothing with this format, rather than ignore it."""
+    if vcard_version != "3" and fmt != "vcard":
+        raise BadInput("--vcard-version is for --format vcard")
+    if events and fmt != "ics":
+        raise BadInput("--events is for --format ics")
+    if excel and fmt != "csv":
+        raise BadInput("--excel is for --format csv")
+    if what != "contacts" and fmt != "csv":
+        raise BadInput("--what is for --format csv; vCard holds contacts, iCalendar follow-ups")
+    filters = [n for n, v in (("--tag", tag), ("--status", status), ("--org", org)) if v]
+    contact_list = fmt == "vcard" or (fmt == "csv" and what == "contacts")
+    if filters and not contact_list:
+        raise BadInput(f"{', '.join(filters)} choose contacts: for --format vcard or csv")
+
+
+def _csv(
+    book: Store, what: str, excel: bool, tag: str | None, status: str | None, org: str | None
+) -> tuple[str, int]:
+    from salesnotes.formats import csv_export
+
+    if what == "contacts":
+        header, rows = csv_export.contacts(
+            book.contacts.find(tag=tag, status=status, organisation=org)
+        )
+    elif what == "followups":
+        items = book.followups.find(include_done=True)
+        header, rows = csv_export.followups(items, book.contacts.cards(f.contact_id for f in items))
+    elif what == "quotes":
+        header, rows = csv_export.quotes(book.quotes.find(open_only=False), excel=excel)
+    else:
+        header, rows = csv_export.interactions(book.interactions.all())
+    return csv_export.write(header, rows, excel=excel), len(rows)
+
+
+def _check_target(output: str, force: bool) -> None:
+    folder = os.path.dirname(os.path.abspath(output))
+    if os.path.isdir(output):
+        raise BadInput(f"{output} is a folder; give a file name, e.g. {output}/export.vcf")
+    if not os.path.isdir(folder):
+        raise BadInput(f"{folder} does not exist; make the folder first")
+    if os.path.lexists(output) and not force:
+        raise Conflict(f"{output} exists already; --force overwrites it")
+
+
+def _emit(chunks: Iterable[bytes], output: str | None, force: bool) -> None:
+    """Write to stdout, or to ``output`` by way of a private temporary file in the same
+    folder (mode 0600: customer data), renamed into place only when complete."""
+    if output is None:
+        sys.stdout.flush()
+        out = sys.stdout.buffer
+        for chunk in chunks:
+            out.write(chunk)
+        out.flush()
+        return
+    import tempfile
+
+    from salesnotes.errors import SalesnotesError
+
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".salesnotes-", suffix=".tmp")
+    except OSError as exc:
+        raise SalesnotesError(f"cannot write in {folder}: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        if not force and os.path.lexists(output):
+            raise Conflict(f"{output} exists already; --force overwrites it")
+        os.replace(temporary, output)
+    except OSError as exc:
+        os.unlink(temporary)
+        raise SalesnotesError(f"cannot write {output}: {exc.strerror}") from None
+    except BaseException:
+        os.unlink(temporary)
+        raise

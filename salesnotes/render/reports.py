@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from salesnotes.render import echo, note
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections import Counter
+
+    from salesnotes.formats import csv_contacts, vcard
     from salesnotes.merging import Plan
-    from salesnotes.models import Contact
+    from salesnotes.models import Contact, ImportResult, Unreadable
 
 
 def merge_report(
@@ -35,3 +40,117 @@ def merge_report(
         note("Nothing was written (--dry-run).")
     else:
         echo(f"#{old.id} is archived; its id and name find #{new.id} from now on")
+
+
+@dataclass
+class ImportSummary:
+    """What an import of contacts read, did and left out, gathered for its summary."""
+
+    name: str
+    dry_run: bool
+    kind: str = ""
+    result: ImportResult | None = None
+    skipped: list[Unreadable] = field(default_factory=list)
+    unread_phones: int = 0
+    csv: csv_contacts.Report | None = None
+    vcard: vcard.Report | None = None
+
+
+# How many updated or skipped records the summary names one by one.
+SHOWN = 20
+
+
+def import_summary(summary: ImportSummary) -> None:
+    """The counts on one line, then a line for each thing changed, skipped or left out."""
+    result = summary.result
+    if result is None:
+        return
+    verb = "Would import" if summary.dry_run else "Imported"
+    counts = (
+        f"{result.added} new, {len(result.updated)} updated, {result.unchanged} unchanged, "
+        f"{len(summary.skipped)} skipped; {_count(result.new_organisations, 'new organisation')}"
+    )
+    echo(f"{verb} {summary.name} ({summary.kind}): {counts}")
+    _some("updated", list(result.updated))
+    _some("skipped", [f"{row.where}: {row.reason}" for row in summary.skipped])
+    report = summary.csv
+    if report is not None:
+        if report.noted:
+            echo(f"- into the note, as 'column: value': {_columns(report.noted, 'row')}")
+        if report.ignored:
+            echo(f"- left out (nothing a salesperson uses): {_columns(report.ignored, 'row')}")
+        if report.exchange_addresses:
+            echo(
+                f"- left out: {_count(report.exchange_addresses, 'Exchange-internal address')}"
+                " ('/o=...'), which cannot receive e-mail"
+            )
+        if report.unread_dates:
+            echo(f"- {_count(report.unread_dates, 'birthday')} not read as a date: in the note")
+    cards = summary.vcard
+    if cards is not None:
+        if cards.noted:
+            echo(f"- into the note: {_properties(cards.noted)}")
+        if cards.pictures:
+            echo(f"- left out: {_count(cards.pictures, 'picture')} (photos and logos)")
+        if cards.unreadable:
+            lines = ", ".join(str(n) for n in cards.unreadable[:5])
+            more = ", ..." if len(cards.unreadable) > 5 else ""
+            echo(
+                f"- left out: {_count(len(cards.unreadable), 'line')} that"
+                f" {'is' if len(cards.unreadable) == 1 else 'are'} not a vCard property"
+                f" (line {lines}{more})"
+            )
+        if cards.left_out:
+            echo(f"- left out (nothing a salesperson uses): {_properties(cards.left_out)}")
+    if summary.unread_phones:
+        echo(
+            f"- {_count(summary.unread_phones, 'phone number')} not read as a number of the"
+            " phone region (see 'salesnotes config'): kept as written"
+        )
+    if summary.dry_run:
+        note("Nothing was written (--dry-run).")
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" + ("" if n == 1 else "es" if thing.endswith("ss") else "s")
+
+
+def _some(label: str, lines: list[str]) -> None:
+    for line in lines[:SHOWN]:
+        echo(f"- {label} {line}")
+    if len(lines) > SHOWN:
+        echo(f"- ... and {len(lines) - SHOWN} more {label}")
+
+
+def _properties(counter: Counter[str]) -> str:
+    return ", ".join(name + (f" ({n})" if n > 1 else "") for name, n in sorted(counter.items()))
+
+
+def _columns(counter: Counter[str], unit: str) -> str:
+    return ", ".join(f"{name} ({_count(n, unit)})" for name, n in sorted(counter.items()))
+
+
+def book_summary(
+    name: str, counts: dict[str, tuple[int, int]], *, empty: bool, dry_run: bool
+) -> None:
+    """What a whole book's import added, and (merging into a book with data) found there."""
+    names = (
+        ("organisations", "organisations"),
+        ("contacts", "contacts"),
+        ("interactions", "conversations"),
+        ("followups", "follow-ups"),
+        ("quotes", "quotes"),
+    )
+    added = ", ".join(f"{counts.get(t, (0, 0))[0]} {label}" for t, label in names)
+    verb = "Would import" if dry_run else "Imported"
+    if empty:
+        echo(f"{verb} the book {name}: {added}")
+    else:
+        present = ", ".join(
+            f"{counts[t][1]} {label}" for t, label in names if counts.get(t, (0, 0))[1]
+        )
+        echo(f"{verb} {name} into this book, by UUID: added {added}")
+        if present:
+            echo(f"  already here (kept as they are): {present}")
+    if dry_run:
+        note("Nothing was written (--dry-run).")

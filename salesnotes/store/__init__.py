@@ -54,7 +54,7 @@ class SQLiteStore:
         self.rhythms = Rhythms(db)
         self.search = Search(db, self.contacts)
         self.briefings = Briefings(db)
-        self.bulk = Bulk(db)
+        self.bulk = Bulk(db, self.contacts)
 
     def write(self) -> Transaction:
         """One command's changes, all or nothing, holding the write lock from the start."""

@@ -6,19 +6,24 @@ Both write in the caller's transaction, so a load is all or nothing. The trigger
 
 from __future__ import annotations
 
+import sqlite3
+
+from salesnotes.errors import BadInput
+from salesnotes.models import ImportResult
 from salesnotes.store.connection import new_uuid
-from salesnotes.store.contacts import FTS_ROW
-from salesnotes.store.dialect import INSERT_IGNORE
+from salesnotes.store.contacts import FTS_COLUMNS, FTS_ROW
+from salesnotes.store.dialect import ACTIVE, INSERT_IGNORE
 from salesnotes.text import fold
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
     from datetime import date
     from typing import Any
 
     from salesnotes.models import NewContact
     from salesnotes.store.connection import Database
+    from salesnotes.store.contacts import Contacts
 
     Rows = Mapping[str, Sequence[tuple[Any, ...]]]
 
@@ -91,10 +96,10 @@ LOAD_COLUMNS = {
 
 
 # What an import knows of a contact: the loader's columns but for archiving, rhythm and dates.
-IMPORTED = tuple(
-    c
-    for c in LOAD_COLUMNS["contacts"]
-    if c not in ("archived_at", "every", "birthday", "customer_since")
+IMPORTED = (
+    *(c for c in LOAD_COLUMNS["contacts"] if c not in ("archived_at", "every", "customer_since")),
+    "job_title",
+    "city",
 )
 
 
@@ -105,10 +110,11 @@ def _insert(table: str, columns: Sequence[str], verb: str = "INSERT") -> str:
 class Bulk:
     """Many rows in one go."""
 
-    __slots__ = ("db",)
+    __slots__ = ("contacts", "db")
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, contacts: Contacts) -> None:
         self.db = db
+        self.contacts = contacts
 
     def load(self, batches: Iterable[Rows]) -> int:
         """Insert batches of plain rows (table -> rows in ``LOAD_COLUMNS`` order) into an
@@ -129,25 +135,27 @@ class Bulk:
         if trigger:
             self.db.execute("INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild')")
             self.db.execute(trigger["sql"])
-        self.db.execute(
-            f"INSERT INTO contacts_fts (rowid, name, organisation, emails, tags) {FTS_ROW}"
-        )
+        self.db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW}")
         self.db.execute("PRAGMA cache_size = -2000")
         return contacts
 
-    def import_contacts(
-        self, rows: Iterable[NewContact], *, now: str, today: date
-    ) -> tuple[int, int, int]:
-        """Add contacts in the caller's transaction, in bulk; return (added, duplicates,
-        new organisations). A row is a duplicate when one of its e-mail addresses is known
-        already (in the book or earlier in the file), or, without an e-mail address, when a
-        contact of the same name exists in the same organisation."""
-        emails = {r[0] for r in self.db.tuples("SELECT email FROM contact_emails")}
-        orgs = {key: oid for oid, key in self.db.tuples("SELECT id, name_key FROM organisations")}
-        people = set(self.db.tuples("SELECT name_key, organisation_id FROM contacts"))
-        next_contact = first = (self.db.tuples("SELECT max(id) FROM contacts")[0][0] or 0) + 1
+    def import_contacts(self, rows: Iterable[NewContact], *, now: str, today: date) -> ImportResult:
+        """Add or update contacts from a file, in the caller's transaction.
+
+        A row is the contact it matches: the one with its UUID (the file's own, as vCards
+        and salesnotes' JSON carry), else one of its e-mail addresses, else one of its phone
+        numbers, else the same name in the same organisation (earlier rows of the file
+        count too). A match takes the file's name, organisation, job title, city, birthday
+        and status where the file has them and they differ, gains the e-mail addresses, phone
+        numbers and tags it lacks, and the file's note if its note does not hold it yet.
+        Everything else is new, and added in bulk."""
+        index = _Index(self.db)
         next_org = (self.db.tuples("SELECT max(id) FROM organisations")[0][0] or 0) + 1
-        added = duplicates = new_orgs = 0
+        next_contact = (self.db.tuples("SELECT max(id) FROM contacts")[0][0] or 0) + 1
+        first_new = next_contact
+        added = unchanged = new_orgs = 0
+        updated: list[str] = []
+        pending: set[int] = set()
         batch: dict[str, list[tuple[Any, ...]]] = {table: [] for table in LOAD_COLUMNS}
         sql = {
             "organisations": _insert("organisations", LOAD_COLUMNS["organisations"]),
@@ -156,60 +164,339 @@ class Bulk:
             "contact_phones": _insert(
                 "contact_phones", LOAD_COLUMNS["contact_phones"], INSERT_IGNORE
             ),
-            "contact_tags": _insert("contact_tags", LOAD_COLUMNS["contact_tags"]),
+            "contact_tags": _insert("contact_tags", LOAD_COLUMNS["contact_tags"], INSERT_IGNORE),
         }
 
         def flush() -> None:
             for table, statement in sql.items():
                 self.db.executemany(statement, batch[table])
                 batch[table].clear()
+            pending.clear()
 
         for row in rows:
             org_id = None
             if row.organisation:
                 key = fold(row.organisation)
-                org_id = orgs.get(key)
+                org_id = index.orgs.get(key)
                 if org_id is None:
-                    org_id = orgs[key] = next_org
+                    org_id = index.orgs[key] = next_org
                     next_org += 1
                     new_orgs += 1
                     batch["organisations"].append((org_id, new_uuid(), row.organisation, key, now))
-            name_key = fold(row.name)
-            if any(e in emails for e in row.emails) or (
-                not row.emails and (name_key, org_id) in people
-            ):
-                duplicates += 1
-                continue
-            cid = next_contact
-            next_contact += 1
-            added += 1
-            emails.update(row.emails)
-            people.add((name_key, org_id))
-            batch["contacts"].append(
-                (
-                    cid,
-                    new_uuid(),
-                    row.name,
-                    name_key,
-                    org_id,
-                    row.status,
-                    row.note,
-                    now,
-                    now,
-                    today.isoformat(),
+            person = (fold(row.name), org_id)
+            found = index.match(row, person)
+            if found is None:
+                cid = next_contact
+                next_contact += 1
+                added += 1
+                pending.add(cid)
+                uuid = row.uuid if row.uuid and row.uuid not in index.uuids else new_uuid()
+                index.remember(cid, uuid, row, person)
+                batch["contacts"].append(
+                    (
+                        cid,
+                        uuid,
+                        row.name,
+                        person[0],
+                        org_id,
+                        row.status or "lead",
+                        row.note,
+                        now,
+                        now,
+                        today.isoformat(),
+                        row.birthday,
+                        row.job_title,
+                        row.city,
+                    )
                 )
-            )
-            batch["contact_emails"] += [(cid, e, n) for n, e in enumerate(row.emails, start=1)]
-            batch["contact_phones"] += [
-                (cid, p.typed, n, p.e164, int(p.mobile)) for n, p in enumerate(row.phones, start=1)
-            ]
-            batch["contact_tags"] += [(cid, t) for t in row.tags]
-            if len(batch["contacts"]) >= 5000:
-                flush()
+                batch["contact_emails"] += [
+                    (cid, e, n) for n, e in enumerate(dict.fromkeys(row.emails), start=1)
+                ]
+                batch["contact_phones"] += [
+                    (cid, p.typed, n, p.e164, int(p.mobile))
+                    for n, p in enumerate(row.phones, start=1)
+                ]
+                batch["contact_tags"] += [(cid, t) for t in row.tags]
+                if len(batch["contacts"]) >= 5000:
+                    flush()
+                continue
+            if found in pending or batch["organisations"]:
+                flush()  # the contact (or its new organisation) must exist to be changed
+            changed = _update(self.contacts, found, row, now)
+            index.remember(found, None, row, person)
+            if changed:
+                updated.append(f"#{found} {row.name}: {', '.join(changed)}")
+            else:
+                unchanged += 1
         flush()
+        # New contacts get their search rows now, in one go (one that a later row of the
+        # file updated has had its row made already).
+        self.db.execute("DELETE FROM contacts_fts WHERE rowid >= ?", (first_new,))
         self.db.execute(
-            f"INSERT INTO contacts_fts (rowid, name, organisation, emails, tags) {FTS_ROW}"
-            " WHERE c.id >= ?",
-            (first,),
+            f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW} WHERE c.id >= ?", (first_new,)
         )
-        return added, duplicates, new_orgs
+        return ImportResult(added, tuple(updated), unchanged, new_orgs)
+
+    def dump(self) -> Iterator[tuple[str, tuple[str, ...], Iterator[tuple[Any, ...]]]]:
+        """Every table of the book, its columns and its rows (see ``dump``)."""
+        return dump(self.db)
+
+    def restore(
+        self, tables: Mapping[str, Sequence[Mapping[str, Any]]]
+    ) -> dict[str, tuple[int, int]]:
+        """A whole book's rows into this one (see ``restore``)."""
+        return restore(self.db, tables)
+
+
+class _Index:
+    """What an import matches rows against: the book's contacts, and the file's so far."""
+
+    def __init__(self, db: Database) -> None:
+        rows = db.tuples("SELECT id, uuid, merged_into, name_key, organisation_id FROM contacts")
+        self.uuids: dict[str, int] = {uuid: merged or cid for cid, uuid, merged, _, _ in rows}
+        self.names: dict[tuple[str, int | None], int] = {
+            (key, org): cid for cid, _, merged, key, org in rows if merged is None
+        }
+        self.emails: dict[str, int] = dict(
+            db.tuples(f"SELECT email, contact_id FROM contact_emails WHERE contact_id {ACTIVE}")
+        )
+        self.phones: dict[str, int] = dict(
+            db.tuples(
+                "SELECT e164, contact_id FROM contact_phones"
+                f" WHERE e164 IS NOT NULL AND contact_id {ACTIVE}"
+            )
+        )
+        self.orgs = {key: oid for oid, key in db.tuples("SELECT id, name_key FROM organisations")}
+        self.with_email = set(self.emails.values())
+
+    def match(self, row: NewContact, key: tuple[str, int | None]) -> int | None:
+        """The contact ``row`` is (see ``import_contacts``); ``key``: its folded name and
+        its organisation's id."""
+        if row.uuid and row.uuid in self.uuids:
+            return self.uuids[row.uuid]
+        for email in row.emails:
+            if email in self.emails:
+                return self.emails[email]
+        for phone in row.phones:
+            found = self.phones.get(phone.e164) if phone.e164 else None
+            # Not a contact with other e-mail addresses than the row's: colleagues share
+            # an office's number, a person does not share an address.
+            if found is not None and not (row.emails and found in self.with_email):
+                return found
+        # The same name in the same organisation, when e-mail addresses do not say otherwise.
+        found = self.names.get(key)
+        if found is not None and not (row.emails and found in self.with_email):
+            return found
+        return None
+
+    def remember(
+        self, cid: int, uuid: str | None, row: NewContact, key: tuple[str, int | None]
+    ) -> None:
+        """Rows later in the file match this one too."""
+        if uuid:
+            self.uuids[uuid] = cid
+        for email in row.emails:
+            self.emails.setdefault(email, cid)
+            self.with_email.add(cid)
+        for phone in row.phones:
+            if phone.e164:
+                self.phones.setdefault(phone.e164, cid)
+        self.names.setdefault(key, cid)
+
+
+def _update(contacts: Contacts, cid: int, row: NewContact, now: str) -> list[str]:
+    """Bring contact ``cid`` up to what ``row`` says; return the names of what changed."""
+    contact = contacts.get(cid)
+    changes: dict[str, Any] = {}
+    changed: list[str] = []
+    named = row.name not in row.emails and row.name != row.organisation  # not a stand-in
+    for field, theirs, ours in (
+        ("name", row.name if named else "", contact.name),
+        ("organisation", row.organisation, contact.organisation),
+        ("job_title", row.job_title, contact.job_title),
+        ("city", row.city, contact.city),
+        ("status", row.status, contact.status),
+    ):
+        if theirs and fold(theirs) != fold(ours or ""):
+            changes[field] = theirs
+            changed.append(field.replace("_", " "))
+    if row.birthday and row.birthday != contact.birthday:
+        changes["birthday"] = row.birthday
+        changed.append("birthday")
+    if row.note and row.note not in contact.note:
+        changes["note"] = f"{contact.note}\n{row.note}" if contact.note else row.note
+        changed.append("note")
+    emails = [e for e in row.emails if e not in contact.emails]
+    phones = [
+        p
+        for p in row.phones
+        if p.typed not in contact.phones and not (p.e164 and cid in contacts.with_phone(p.e164))
+    ]
+    tags = [t for t in row.tags if t not in contact.tags]
+    changed += [
+        what for what, new in (("e-mail", emails), ("phone", phones), ("tags", tags)) if new
+    ]
+    if changes or emails or phones or tags:
+        contacts.edit(cid, now=now, emails=emails, phones=phones, tags=tags, **changes)
+    return changed
+
+
+# The tables of a book as ``dump`` writes them and ``restore`` fills them: parents before
+# children, each with the order its rows are written in. (A test checks that every table of
+# the schema is here: a table added later must not be left out of the whole-book export.)
+BOOK = {
+    "organisations": "id",
+    "contacts": "id",
+    "contact_emails": "contact_id, position, email",
+    "contact_phones": "contact_id, position, phone",
+    "contact_tags": "contact_id, tag",
+    "interactions": "id",
+    "quotes": "id",
+    "quote_revisions": "id",
+    "followups": "id",
+    "briefings": "id",
+}
+# Rows a book has once: matched by these columns when a file is merged into a book.
+_SAME = {
+    "organisations": ("uuid", "name_key"),
+    "contacts": ("uuid",),
+    "interactions": ("uuid",),
+    "quotes": ("uuid",),
+    "followups": ("uuid",),
+    "quote_revisions": ("quote_id", "number"),
+    "contact_emails": ("contact_id", "email"),
+    "contact_phones": ("contact_id", "phone"),
+    "contact_tags": ("contact_id", "tag"),
+    "briefings": ("produced_at", "for_date", "format"),
+}
+
+
+class BookError(BadInput):
+    """A book's rows that cannot go into this database, and where (bad input: exit 2)."""
+
+
+def book_tables(db: Database) -> list[str]:
+    """Every table that holds a book's data: all but SQLite's, the migrations' and the
+    full-text indexes (which are made from the others)."""
+    rows = db.tuples("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    virtual = [name for name, sql in rows if sql and sql.upper().startswith("CREATE VIRTUAL")]
+    return [
+        name
+        for name, _ in rows
+        if not name.startswith(("sqlite_", "_sqlite"))
+        and name not in virtual
+        and not any(name.startswith(f"{v}_") for v in virtual)
+    ]
+
+
+def columns_of(db: Database, table: str) -> tuple[str, ...]:
+    """A table's columns, in the schema's order."""
+    return tuple(row[1] for row in db.tuples(f"PRAGMA table_info({table})"))
+
+
+def dump(db: Database) -> Iterator[tuple[str, tuple[str, ...], Iterator[tuple[Any, ...]]]]:
+    """Every table of the book with its columns and its rows, streamed, in ``BOOK`` order."""
+    for table, order in BOOK.items():
+        columns = columns_of(db, table)
+        yield table, columns, iter(db.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"))
+
+
+def restore(
+    db: Database, tables: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> dict[str, tuple[int, int]]:
+    """Put a whole book's rows (table -> rows as column -> value) into this one, in the
+    caller's transaction; return per table (added, already there).
+
+    Into an empty book every row keeps its id, so the book is the same book. Into a book
+    with data the rows are merged: a row whose UUID (an organisation: or name) the book has
+    already is that row, kept as the book has it; the others are added under new ids, and
+    what refers to them (a contact's organisation, a follow-up's quote) follows.
+    """
+    empty = not db.one("SELECT 1 FROM contacts UNION ALL SELECT 1 FROM organisations")
+    unknown = sorted(set(tables) - set(BOOK))
+    if unknown:
+        raise BookError(f"no such part of a book: {', '.join(unknown)}")
+    db.execute("PRAGMA defer_foreign_keys = ON")
+    ids: dict[str, dict[Any, Any]] = {table: {} for table in BOOK}
+    counts: dict[str, tuple[int, int]] = {}
+    later: list[tuple[int, Any]] = []  # (contact, merged into) once every contact has its id
+    changed: set[Any] = set()  # contacts whose search row is to be made (again)
+    for table in BOOK:
+        rows = tables.get(table, ())
+        known = columns_of(db, table)
+        parents = {
+            row[3]: row[2] for row in db.tuples(f"PRAGMA foreign_key_list({table})")
+        }  # column -> table it refers to
+        added = present = 0
+        for number, given in enumerate(rows, start=1):
+            strange = [c for c in given if c not in known]
+            if strange:
+                raise BookError(f"{table} row {number}: no such column: {', '.join(strange)}")
+            row = dict(given)
+            if not empty:
+                for column, parent in parents.items():
+                    if row.get(column) is not None and column != "merged_into":
+                        row[column] = ids[parent].get(row[column], row[column])
+                existing = _existing(db, table, row)
+                if existing is not None:
+                    if "id" in row:
+                        ids[table][row["id"]] = existing
+                    present += 1
+                    continue
+                if table == "contacts" and row.get("merged_into") is not None:
+                    later.append((row["id"], row.pop("merged_into")))
+                old = row.pop("id", None)
+            names = list(row)
+            sql = f"INSERT INTO {table} DEFAULT VALUES"
+            if names:
+                sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+                sql += f"({', '.join('?' * len(names))})"
+            try:
+                cursor = db.conn.execute(sql, [row[c] for c in names])
+            except sqlite3.IntegrityError as exc:
+                raise BookError(f"{table} row {number}: {exc}") from None
+            if not empty and old is not None:
+                ids[table][old] = cursor.lastrowid
+            if table == "contacts":
+                changed.add(cursor.lastrowid)
+            elif table.startswith("contact_"):
+                changed.add(row["contact_id"])
+            added += 1
+        counts[table] = (added, present)
+    for contact, target in later:
+        db.execute(
+            "UPDATE contacts SET merged_into = ? WHERE id = ?",
+            (ids["contacts"].get(target, target), ids["contacts"][contact]),
+        )
+    broken = db.tuples("PRAGMA foreign_key_check")
+    if broken:
+        table, _, parent, _ = broken[0]
+        raise BookError(f"a row of {table} refers to a {parent} row that is not in the file")
+    if empty:
+        db.execute("DELETE FROM contacts_fts")
+        db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW}")
+    else:
+        for contact_id in sorted(changed):
+            db.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact_id,))
+            db.execute(
+                f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW} WHERE c.id = ?", (contact_id,)
+            )
+    return counts
+
+
+def _existing(db: Database, table: str, row: Mapping[str, Any]) -> Any:
+    """The id (or, for a table without ids, 1) of the row the book has already that is
+    ``row``; None when it has none."""
+    keys = _SAME.get(table, ())
+    if not keys or any(column not in row for column in keys):
+        return None
+    if table == "organisations":  # the same UUID, or else the same name
+        for column in keys:
+            found = db.one(f"SELECT id FROM organisations WHERE {column} = ?", (row[column],))
+            if found:
+                return found[0]
+        return None
+    where = " AND ".join(f"{column} = ?" for column in keys)
+    what = "id" if "id" in columns_of(db, table) else "1"
+    found = db.one(f"SELECT {what} FROM {table} WHERE {where}", [row[c] for c in keys])
+    return found[0] if found else None

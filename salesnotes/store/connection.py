@@ -29,10 +29,14 @@ BUSY_TIMEOUT_MS = 30_000
 
 
 def new_uuid() -> str:
-    """A random UUID (version 4) as text."""
-    import uuid  # ~7 ms; only writes need one
-
-    return str(uuid.uuid4())
+    """A random UUID (version 4) as text, as ``str(uuid.uuid4())`` gives it: made here from
+    16 random bytes because an import makes one per contact and organisation, and this is
+    ~5x cheaper (and ``uuid`` costs ~7 ms to import)."""
+    data = bytearray(os.urandom(16))
+    data[6] = data[6] & 0x0F | 0x40  # version 4
+    data[8] = data[8] & 0x3F | 0x80  # the RFC 4122 variant
+    h = data.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def ensure_file(path: StrPath) -> None:

@@ -66,6 +66,11 @@ class Interactions:
         )
         return [interaction_from(r) for r in rows]
 
+    def all(self) -> list[Interaction]:
+        """Every interaction in the book, oldest first (an export)."""
+        rows = self.db.tuples(f"{SELECT} ORDER BY i.happened_on, i.id")
+        return [interaction_from(r) for r in rows]
+
     def logged_between(self, since: str, until: str, limit: int | None = None) -> list[Interaction]:
         """Interactions logged after ``since`` up to ``until`` (UTC instants), oldest first
         (``limit``: the first so many)."""

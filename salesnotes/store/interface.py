@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
     from datetime import date
     from types import TracebackType
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         Due,
         FollowUp,
         Hit,
+        ImportResult,
         Interaction,
         NewContact,
         Organisation,
@@ -77,6 +78,9 @@ class ContactStore(Protocol):
         every: str | None = None,
         birthday: str | None = None,
         customer_since: date | None = None,
+        job_title: str = "",
+        city: str = "",
+        uuid: str | None = None,
     ) -> Contact: ...
 
     def edit(
@@ -95,6 +99,8 @@ class ContactStore(Protocol):
         every: str | None = None,
         birthday: str | None = None,
         customer_since: date | None = None,
+        job_title: str | None = None,
+        city: str | None = None,
     ) -> Contact: ...
 
     def archive(self, contact_id: int, now: str) -> Contact: ...
@@ -134,6 +140,7 @@ class InteractionStore(Protocol):
     def add(self, contact_id: int, text: str, *, kind: str, on: date, now: str) -> Interaction: ...
     def get(self, interaction_id: int) -> Interaction: ...
     def latest(self, contact_id: int, limit: int = 10) -> list[Interaction]: ...
+    def all(self) -> list[Interaction]: ...
     def logged_between(
         self, since: str, until: str, limit: int | None = None
     ) -> list[Interaction]: ...
@@ -292,7 +299,11 @@ class BulkStore(Protocol):
     def load(self, batches: Iterable[Mapping[str, Sequence[tuple[Any, ...]]]]) -> int: ...
     def import_contacts(
         self, rows: Iterable[NewContact], *, now: str, today: date
-    ) -> tuple[int, int, int]: ...
+    ) -> ImportResult: ...
+    def dump(self) -> Iterator[tuple[str, tuple[str, ...], Iterator[tuple[Any, ...]]]]: ...
+    def restore(
+        self, tables: Mapping[str, Sequence[Mapping[str, Any]]]
+    ) -> dict[str, tuple[int, int]]: ...
 
 
 class Store(Protocol):

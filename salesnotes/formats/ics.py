@@ -1,0 +1,88 @@
+"""Open follow-ups as iCalendar (RFC 5545), through the icalendar library.
+
+A follow-up is a task with a due day (VTODO), or, for calendars that do not show tasks (many
+phones), an all-day event (VEVENT) on that day, shown as free time. Its UID is the
+follow-up's UUID, so a calendar that imports the file again updates what it has. The
+contact's name and organisation are in the summary; the phone number to call, the e-mail
+address and the reason in the description.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from salesnotes.models import ContactCard, FollowUp
+
+# RFC 5545 PRIORITY: 1 highest, 9 lowest, 5 the middle.
+PRIORITY = {"high": 1, "normal": 5, "low": 9}
+REASON_WORDS = {
+    "callback": "call back",
+    "complaint": "complaint",
+    "question": "question",
+    "quote": "quote",
+    "checkin": "check-in",
+    "other": "follow-up",
+}
+
+
+def write(
+    followups: Iterable[FollowUp],
+    cards: Mapping[int, ContactCard],
+    *,
+    now: str,
+    events: bool = False,
+) -> bytes:
+    """One calendar with a VTODO (``events``: an all-day VEVENT) per follow-up."""
+    import icalendar
+
+    stamp = datetime.fromisoformat(now.replace("Z", "+00:00"))
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//salesnotes//follow-ups//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "salesnotes follow-ups")
+    for followup in followups:
+        card = cards.get(followup.contact_id)
+        item = icalendar.Event() if events else icalendar.Todo()
+        item.add("uid", followup.uuid)
+        item.add("dtstamp", stamp)
+        item.add("summary", summary(followup))
+        item.add("description", description(followup, card))
+        item.add("priority", PRIORITY.get(followup.priority, 5))
+        item.add("categories", [REASON_WORDS.get(followup.reason, followup.reason)])
+        if events:
+            item.add("dtstart", followup.due_on)
+            item.add("dtend", followup.due_on + timedelta(days=1))
+            item.add("transp", "TRANSPARENT")
+        else:
+            item.add("due", followup.due_on)
+            item.add("status", "NEEDS-ACTION")
+        calendar.add_component(item)
+    result: bytes = calendar.to_ical()
+    return result
+
+
+def summary(followup: FollowUp) -> str:
+    """'Jan de Vries (Bakker BV): send the new price list'."""
+    who = followup.contact_name
+    if followup.organisation:
+        who += f" ({followup.organisation})"
+    what = " ".join(followup.text.split()) or REASON_WORDS.get(followup.reason, followup.reason)
+    return f"{who}: {what}"
+
+
+def description(followup: FollowUp, card: ContactCard | None) -> str:
+    """What to have at hand: the number to call, the address, why, and the follow-up's id."""
+    lines = []
+    if card is not None and card.phone:
+        lines.append(f"Phone: {card.phone}")
+    if card is not None and card.email:
+        lines.append(f"E-mail: {card.email}")
+    lines.append(f"Reason: {REASON_WORDS.get(followup.reason, followup.reason)}")
+    if followup.text:
+        lines.append(followup.text)
+    lines.append(f"salesnotes follow-up #{followup.id} (salesnotes done {followup.id})")
+    return "\n".join(lines)

@@ -1,0 +1,88 @@
+"""A file's bytes as text, in the encoding it was written in; what kind of file it is.
+
+Spreadsheets and address books write text in whatever their platform likes: Excel in the
+Netherlands Windows-1252, "CSV UTF-8" with a byte-order mark, "Unicode text" as UTF-16, phones
+and Google UTF-8. A workbook (.xlsx, .xls) or a picture is not text at all, and is named as
+what it is rather than read as noise.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from salesnotes.errors import BadInput
+
+# Big enough for any address book a salesperson keeps; a mistake (a disk image) is refused
+# before it is read into memory.
+MAX_BYTES = 512 * 1024 * 1024
+_SIGNATURES = (
+    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip file"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls) or another Office file"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a picture (PNG)"),
+    (b"\xff\xd8\xff", "a picture (JPEG)"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_SAVE_AS = "save it as CSV first (in Excel: File > Save As > CSV UTF-8) and import that"
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """The text of a file's ``data`` and the encoding it was in; BadInput for what is not text.
+
+    Order: a byte-order mark (UTF-8, UTF-16) decides; UTF-16 without one is recognised by
+    its zero bytes; then UTF-8 when the whole file is valid UTF-8, else Windows-1252 (Excel's
+    'CSV' in Western Europe), else ISO-8859-1.
+    """
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            hint = _SAVE_AS if "Excel" in what else "import a CSV, vCard or salesnotes JSON file"
+            raise BadInput(f"{name} is {what}, not a text file; {hint}")
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data, "utf-8-sig", name), "UTF-8"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", name), "UTF-16"
+    head = data[:4096]
+    even, odd = head[0::2], head[1::2]
+    if len(head) >= 4:
+        # Latin text in UTF-16 without a byte-order mark: a zero in every other byte, and
+        # which ones says which end comes first.
+        for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+            if zeros.count(0) >= 0.9 * len(zeros) and others.count(0) <= 0.1 * len(others):
+                return _strict(data, encoding, name), "UTF-16"
+    if b"\x00" in data:
+        raise BadInput(f"{name} is not a text file; import a CSV, vCard or salesnotes JSON file")
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "ISO-8859-1"
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{name} is not {encoding} text: {exc.reason} at byte {exc.start}") from None
+
+
+def read(path: str) -> tuple[str, str]:
+    """The text of the file at ``path`` and its encoding; BadInput when it cannot be read."""
+    import os
+
+    name = os.path.basename(path) or path
+    try:
+        if os.path.isdir(path):
+            raise BadInput(f"{path} is a folder; give a file")
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise BadInput(f"{name} is {size // 2**20} MB; more than an address book can be")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise BadInput(f"{path} does not exist") from None
+    except OSError as exc:
+        raise BadInput(f"{path} cannot be read: {exc.strerror}") from None
+    return decode(data, name)
