@@ -569,22 +569,13 @@ def _big_csv(path: Path, rows: int) -> Path:
     return path
 
 
-def test_a_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[str, bytes]:
+    """What a command writes to stdout, and what a terminal on its stderr shows."""
     import pty
 
-    big = _big_csv(tmp_path / "big.csv", 3000)
-    env = {**os.environ, "SALESNOTES_DB": str(tmp_path / "book.db"), "TERM": "xterm"}
-    env.pop("NO_COLOR", None)
-    # stderr a pipe (cron, a script): no bar, no noise.
-    piped = subprocess.run(
-        [sys.executable, "-m", "salesnotes", "import", str(big), "--dry-run"],
-        env=env, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert piped.stderr == "Nothing was written (--dry-run).\n"
-    # stderr a terminal: a bar while it works (gone when done); stdout, the data, unchanged.
     leader, follower = pty.openpty()
     process = subprocess.run(
-        [sys.executable, "-m", "salesnotes", "import", str(big), "--dry-run"],
+        [sys.executable, "-m", "salesnotes", *args],
         env=env, stdout=subprocess.PIPE, stderr=follower, text=True, check=True,
     )  # fmt: skip
     os.close(follower)
@@ -598,9 +589,36 @@ def test_a_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
             break
         seen += chunk
     os.close(leader)
+    return process.stdout, seen
+
+
+def test_a_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    big = _big_csv(tmp_path / "big.csv", 3000)
+    env = {**os.environ, "SALESNOTES_DB": str(tmp_path / "book.db"), "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    # stderr a pipe (cron, a script): no bar, no noise.
+    piped = subprocess.run(
+        [sys.executable, "-m", "salesnotes", "import", str(big), "--dry-run"],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert piped.stderr == "Nothing was written (--dry-run).\n"
+    # stderr a terminal: a bar while it works (gone when done); stdout, the data, unchanged.
+    stdout, seen = _on_a_terminal(["import", str(big), "--dry-run"], env)
     assert b"Importing big.csv" in seen
-    assert process.stdout == piped.stdout
-    assert ": 3000 new," in process.stdout
+    assert stdout == piped.stdout
+    assert ": 3000 new," in stdout
+    # Exports of that many take a moment too: the same bar, and the same file as in a pipe.
+    subprocess.run([sys.executable, "-m", "salesnotes", "import", str(big)], env=env, check=True)
+    for fmt in ("vcard", "json"):
+        piped = subprocess.run(
+            [sys.executable, "-m", "salesnotes", "export", "--format", fmt],
+            env=env, capture_output=True, check=True,
+        )  # fmt: skip
+        assert piped.stderr == b""
+        stdout, seen = _on_a_terminal(["export", "--format", fmt], env)
+        assert b"Exporting" in seen
+        if fmt == "vcard":
+            assert stdout.encode() == piped.stdout.replace(b"\r\n", b"\n")
 
 
 def test_only_import_and_export_load_the_vcard_and_calendar_libraries(tmp_path: Path) -> None:

@@ -10,11 +10,14 @@ from salesnotes.errors import BadInput, Conflict
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+    from typing import TypeVar
 
     from salesnotes.env import Env
     from salesnotes.models import NewContact, Unreadable
     from salesnotes.render.reports import ImportSummary
     from salesnotes.store.interface import Store
+
+    T = TypeVar("T")
 
 EXPORT_FORMATS = ("vcard", "ics", "csv", "json")
 # A progress bar for files bigger than this many records (and only on a terminal).
@@ -154,6 +157,7 @@ def export(
     """Write contacts (vCard, CSV), open follow-ups (iCalendar), or the whole book (JSON) to
     ``output`` (mode 0600; an existing file only with ``force``) or to stdout."""
     from salesnotes import render
+    from salesnotes.render import progress
 
     _check_options(fmt, vcard_version, events, excel, what, tag, status, org)
     if output is not None:
@@ -164,7 +168,12 @@ def export(
             from salesnotes.formats import book
             from salesnotes.migrations import NAMES
 
-            chunks = book.write(store.bulk.dump(), schema=NAMES[-1], exported_at=env.now())
+            tables = list(store.bulk.dump())
+            chunks = book.write(tables, schema=NAMES[-1], exported_at=env.now())
+            if progress.wanted():
+                rows = store.bulk.size()
+                if rows >= PROGRESS_FROM:  # a piece per row, two per table, two for the file
+                    chunks = progress.track(chunks, rows + 2 * len(tables) + 2, "Exporting")
             _emit((c.encode("utf-8") for c in chunks), output, force)
             count, described = 0, "the whole book"
         elif fmt == "ics":
@@ -172,15 +181,15 @@ def export(
 
             followups = store.followups.find()
             cards = store.contacts.cards(f.contact_id for f in followups)
-            data = ics.write(followups, cards, now=env.now(), events=events)
-            _emit([data], output, force)
+            data = ics.write(_tracked(followups), cards, now=env.now(), events=events)
+            _emit(data, output, force)
             count, described = len(followups), "open follow-ups"
         elif fmt == "vcard":
             from salesnotes.formats import vcard
 
             people = store.contacts.find(tag=tag, status=status, organisation=org)
             version = "4.0" if vcard_version == "4" else "3.0"
-            cards_text = vcard.write(people, version)
+            cards_text = vcard.write(_tracked(people), version)
             _emit((c.encode("utf-8") for c in cards_text), output, force)
             count, described = len(people), "contacts"
         else:
@@ -192,6 +201,15 @@ def export(
         render.echo(f"Wrote {what_text} to {output}")
     elif fmt != "json" and count == 0:
         render.note(f"Note: no {described} to export.")
+
+
+def _tracked(items: list[T]) -> Iterable[T]:
+    """``items``, with a progress bar on a terminal when there are many."""
+    from salesnotes.render import progress
+
+    if len(items) < PROGRESS_FROM:
+        return items
+    return progress.track(items, len(items), "Exporting")
 
 
 def _check_options(

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
     from salesnotes.models import ContactCard, FollowUp
 
@@ -35,8 +35,10 @@ def write(
     *,
     now: str,
     events: bool = False,
-) -> bytes:
-    """One calendar with a VTODO (``events``: an all-day VEVENT) per follow-up."""
+) -> Iterator[bytes]:
+    """One calendar with a VTODO (``events``: an all-day VEVENT) per follow-up, in pieces:
+    a big book's calendar is never one object in memory (icalendar's tree of 100,000 tasks
+    took ~1 GB)."""
     import icalendar
 
     stamp = datetime.fromisoformat(now.replace("Z", "+00:00"))
@@ -44,6 +46,9 @@ def write(
     calendar.add("prodid", "-//salesnotes//follow-ups//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "salesnotes follow-ups")
+    end = b"END:VCALENDAR\r\n"
+    head: bytes = calendar.to_ical()
+    yield head.removesuffix(end)
     for followup in followups:
         card = cards.get(followup.contact_id)
         item = icalendar.Event() if events else icalendar.Todo()
@@ -60,9 +65,9 @@ def write(
         else:
             item.add("due", followup.due_on)
             item.add("status", "NEEDS-ACTION")
-        calendar.add_component(item)
-    result: bytes = calendar.to_ical()
-    return result
+        piece: bytes = item.to_ical()
+        yield piece
+    yield end
 
 
 def summary(followup: FollowUp) -> str:

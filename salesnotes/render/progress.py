@@ -13,6 +13,11 @@ if TYPE_CHECKING:
     T = TypeVar("T")
 
 
+def wanted() -> bool:
+    """Whether a bar would be drawn (to skip counting what it would count)."""
+    return sys.stderr.isatty()
+
+
 def track(items: Iterable[T], total: int, label: str) -> Iterator[T]:
     """``items`` as they come; with a bar that counts to ``total`` when stderr is a terminal."""
     if not sys.stderr.isatty():

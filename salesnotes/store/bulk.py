@@ -241,6 +241,12 @@ class Bulk:
         """Every table of the book, its columns and its rows (see ``dump``)."""
         return dump(self.db)
 
+    def size(self) -> int:
+        """How many rows ``dump`` gives."""
+        counts = " + ".join(f"(SELECT count(*) FROM {table})" for table in BOOK)
+        total: int = self.db.conn.execute(f"SELECT {counts}").fetchone()[0]
+        return total
+
     def restore(
         self, tables: Mapping[str, Sequence[Mapping[str, Any]]]
     ) -> dict[str, tuple[int, int]]:
