@@ -520,7 +520,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
     },
     "export": {
         "target": "salesnotes.commands.data:export",
-        "long": False,
+        "long": True,
         "params": [
             {
                 "name": "fmt",

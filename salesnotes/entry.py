@@ -10,8 +10,8 @@ typer's own.
 
 Garbage collection: a short command allocates little and exits in milliseconds, so it runs
 with the collector off, and everything alive is frozen before the interpreter exits (its
-final collection then skips the lot: ~20 ms of shutdown here). ``import`` and ``demo`` collect
-as usual.
+final collection then skips the lot: ~20 ms of shutdown here). ``import``, ``export`` and
+``demo`` collect as usual.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from salesnotes.cli.app import app
 
 # Commands that run long and should collect garbage as usual (the rest run with the
 # collector off: they finish in milliseconds).
-LONG = ("import", "demo")
+LONG = ("import", "export", "demo")
 OUT = Path(__file__).resolve().parent.parent / "_manifest.py"
 
 
