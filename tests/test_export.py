@@ -114,7 +114,9 @@ def test_an_exported_vcard_reimports_as_the_same_contacts(
     path = tmp_path / "klanten.vcf"
     run("export", "-o", str(path))
     # The same book imports its own export as nothing new: the UID is the contact's UUID.
-    assert ": 0 new, 0 updated, 3 unchanged" in run("import", str(path)).stdout
+    again = run("import", str(path)).stdout
+    assert ": 0 new, 0 updated, 3 unchanged" in again
+    assert "into the note" not in again  # the city it wrote as an address is the city again
     db_path.unlink()
     out = run("import", str(path)).stdout
     assert ": 3 new," in out
@@ -296,6 +298,8 @@ def test_an_output_file_is_private_and_never_overwritten_by_accident(
     assert len(cards_of(path.read_text(encoding="utf-8"))) == 3
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".salesnotes")) == []
+    one = tmp_path / "horeca.vcf"
+    assert run("export", "--tag", "horeca", "-o", str(one)).stdout == f"Wrote 1 contact to {one}\n"
 
 
 @pytest.mark.parametrize(

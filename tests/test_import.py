@@ -343,6 +343,22 @@ def test_what_is_not_text_is_named(
 def test_a_missing_file_or_a_folder(run: Run, tmp_path: Path) -> None:
     assert "does not exist" in run("import", str(tmp_path / "nope.csv"), expect=2).stderr
     assert "is a folder" in run("import", str(tmp_path), expect=2).stderr
+    # A device would be read for ever (/dev/zero) or as nothing; a NUL cannot be in a name.
+    assert "is a device, not a file" in run("import", "/dev/zero", expect=2).stderr
+    assert "is not a file name" in run("import", "a\x00b.csv", expect=2).stderr
+    assert "is not a file name" in run("export", "-o", "a\x00b.vcf", expect=2).stderr
+
+
+def test_a_pipe_is_read_like_a_file(run: Run, run_json: RunJson) -> None:
+    # salesnotes import <(ssh host cat klanten.csv): the shell passes /dev/fd/N, a pipe.
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"naam;e-mail\nMila Kok;mila@kok.nl\n")
+    os.close(write_end)
+    try:
+        assert ": 1 new," in run("import", f"/dev/fd/{read_end}").stdout
+    finally:
+        os.close(read_end)
+    assert [c["emails"] for c in run_json("contacts")] == [["mila@kok.nl"]]
 
 
 # vCards ------------------------------------------------------------------------------------

@@ -195,9 +195,10 @@ def export(
         else:
             text, count = _csv(store, what, excel, tag, status, org)
             _emit([text.encode("utf-8")], output, force)
-            described = what
+            described = what.replace("followups", "follow-ups")
     if output is not None:
-        what_text = described if fmt == "json" else f"{count} {described}"
+        word = described.removesuffix("s") if count == 1 else described
+        what_text = described if fmt == "json" else f"{count} {word}"
         render.echo(f"Wrote {what_text} to {output}")
     elif fmt != "json" and count == 0:
         render.note(f"Note: no {described} to export.")
@@ -257,6 +258,8 @@ def _csv(
 
 
 def _check_target(output: str, force: bool) -> None:
+    if "\x00" in output:
+        raise BadInput(f"{output!r} is not a file name")
     folder = os.path.dirname(os.path.abspath(output))
     if os.path.isdir(output):
         raise BadInput(f"{output} is a folder; give a file name, e.g. {output}/export.vcf")

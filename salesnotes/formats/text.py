@@ -69,20 +69,26 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 
 def read(path: str) -> tuple[str, str]:
-    """The text of the file at ``path`` and its encoding; BadInput when it cannot be read."""
+    """The text of the file at ``path`` (or of a pipe: ``<(...)``) and its encoding;
+    BadInput when it cannot be read."""
     import os
+    import stat
 
     name = os.path.basename(path) or path
     try:
-        if os.path.isdir(path):
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
             raise BadInput(f"{path} is a folder; give a file")
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise BadInput(f"{name} is {size // 2**20} MB; more than an address book can be")
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise BadInput(f"{path} is a device, not a file")
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise BadInput(f"{path} does not exist") from None
     except OSError as exc:
         raise BadInput(f"{path} cannot be read: {exc.strerror}") from None
+    except ValueError:  # a NUL in the name
+        raise BadInput(f"{path!r} is not a file name") from None
+    if len(data) > MAX_BYTES:
+        raise BadInput(f"{name} is over {MAX_BYTES // 2**20} MB; more than an address book can be")
     return decode(data, name)

@@ -261,7 +261,6 @@ def _contact(card: Any, region: str, where: str, report: Report) -> NewContact:
                 city = place
                 work_city = place if "WORK" in kinds else work_city
             address = _address(value)
-            report.noted["ADR"] += 1
             if address:
                 label = f" ({kinds[0].lower()})" if kinds else ""
                 extra.append(f"Address{label}: {address}")
@@ -288,6 +287,9 @@ def _contact(card: Any, region: str, where: str, report: Report) -> NewContact:
     # An address that only repeats the city (what this export writes) says nothing more.
     extra = [line for line in extra if not (city and line.endswith(f"): {city}"))]
     extra = [line for line in extra if line != f"Address: {city}"]
+    addresses = sum(1 for line in extra if line.startswith("Address"))
+    if addresses:
+        report.noted["ADR"] += addresses
     note = "\n".join(dict.fromkeys([*notes, *extra]))
     return NewContact(
         name=name,
