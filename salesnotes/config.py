@@ -212,12 +212,17 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any
             yield dotted, value
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Config:
-    """Defaults overridden by the configuration file, if there is one."""
+def load(path: str | os.PathLike[str] | None = None, *, named_must_exist: bool = True) -> Config:
+    """Defaults overridden by the configuration file, if there is one. A file that
+    $SALESNOTES_CONFIG names must exist, unless ``named_must_exist`` is off (``config``
+    shows where it would be)."""
     path = os.fspath(path) if path else config_path()
     base = defaults()
     values, sources = dict(base.values), dict(base.sources)
     if not os.path.exists(path):
+        if named_must_exist and os.environ.get("SALESNOTES_CONFIG") and path == config_path():
+            # Named on purpose (a crontab line): a typo must not run with the defaults.
+            raise ConfigError(f"SALESNOTES_CONFIG names {path}, which does not exist")
         return Config(values, sources, path)
     import tomllib
 
@@ -226,6 +231,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Config:
             data = tomllib.loads(file.read())
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    except RecursionError:
+        raise ConfigError(f"{path} is nested too deeply to be a configuration") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path} cannot be read: {exc}") from exc
     for key, value in _flatten(data):

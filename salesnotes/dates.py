@@ -24,6 +24,12 @@ from salesnotes.days import (
 from salesnotes.errors import BadInput
 from salesnotes.text import fold
 
+# The days salesnotes takes (documented in the README): enough for any birthday and any plan,
+# and far from the ends of Python's dates, so that counting days from one never overflows.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+RANGE_WORDS = "salesnotes takes dates from 1900 to 2999"
+
 __all__ = [
     "DAY_ABBR",
     "DAY_NAMES",
@@ -194,6 +200,8 @@ def parse_birthday(text: str) -> str:
         date(year or 2000, month, day)  # 2000 is a leap year: 29 February is a birthday too
     except ValueError:
         raise BadInput(f"'{text}' is not a day of the year; try 12-03 or '12 maart'") from None
+    if year is not None and not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise BadInput(f"'{text}' is in the year {year}: {RANGE_WORDS}")
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
 
@@ -202,6 +210,8 @@ def parse_when(text: str, today: date, *, past: bool = False) -> date:
     result = _parse(fold(text).replace(",", " ").strip(), today, past)
     if result is None:
         raise BadInput(f"'{text}' is not a date; try {EXAMPLES}")
+    if not FIRST_DAY <= result <= LAST_DAY:
+        raise BadInput(f"'{text}' is {result.isoformat()}: {RANGE_WORDS}")
     return result
 
 

@@ -132,6 +132,9 @@ def _read(spec: dict[str, Any], value: str) -> tuple[Any] | None:
 def main() -> None:
     """Entry point of the ``salesnotes`` command."""
     args = sys.argv[1:]
+    code = _unusable_terminal(args)
+    if code:
+        sys.exit(code)
     parsed = None if os.environ.get("_SALESNOTES_COMPLETE") else parse(args)
     if parsed is None:
         try:
@@ -151,6 +154,27 @@ def main() -> None:
     sys.stdout.flush()
     gc.freeze()
     sys.exit(code)
+
+
+def _unusable_terminal(args: list[str]) -> int:
+    """2 when an argument is not UTF-8 text (a terminal set to Latin-1 sends 'é' as one byte,
+    which Python keeps as a lone surrogate that no file or database can hold), else 0. An
+    output that cannot show a character (PYTHONIOENCODING=latin-1 and '€') shows '?'."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            sys.stderr.write(
+                f"Error: the argument '{shown}' is not UTF-8 text; set the terminal to UTF-8"
+                " (e.g. LANG=nl_NL.UTF-8) and type it again\n"
+            )
+            return 2
+    return 0
 
 
 def _run(options: dict[str, str], target: str, arguments: dict[str, Any]) -> int:

@@ -36,6 +36,10 @@ def parse_today(value: str, source: str) -> datetime:
         raise BadInput(
             f"{source}='{value}' is not a date; use YYYY-MM-DD, e.g. 2026-11-23"
         ) from None
+    from salesnotes.dates import FIRST_DAY, LAST_DAY, RANGE_WORDS
+
+    if not FIRST_DAY <= moment.date() <= LAST_DAY:
+        raise BadInput(f"{source}='{value}' is out of range: {RANGE_WORDS}")
     return moment if moment.tzinfo else moment.astimezone()
 
 

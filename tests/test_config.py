@@ -13,11 +13,13 @@ from tests.conftest import Run, RunJson
 @pytest.fixture
 def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "config.toml"
+    path.write_text("", encoding="utf-8")  # a file SALESNOTES_CONFIG names must exist
     monkeypatch.setenv("SALESNOTES_CONFIG", str(path))
     return path
 
 
 def test_defaults_without_a_file(run_json: RunJson, config_file: Path) -> None:
+    config_file.unlink()
     data = run_json("config")
     assert data["file"] == str(config_file)
     assert data["file_exists"] is False

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from salesnotes.cli.app import app
-from salesnotes.cli.common import Format, FormatOption, runs
+from salesnotes.cli.common import MAX_LIMIT, Format, FormatOption, runs
 
 
 @app.command()
@@ -21,7 +21,11 @@ def agenda(
     limit: Annotated[
         int | None,
         typer.Option(
-            "--limit", "-n", min=0, help="How many people at most (0: everyone). Default 25."
+            "--limit",
+            "-n",
+            min=0,
+            max=MAX_LIMIT,
+            help="How many people at most (0: everyone). Default 25.",
         ),
     ] = None,
     explain: Annotated[

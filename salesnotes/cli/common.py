@@ -10,6 +10,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 F = TypeVar("F", bound=Callable[..., Any])
+# The most any --limit takes (a number beyond SQLite's integers would not be one; a
+# million rows is more than any screen or mail).
+MAX_LIMIT = 1_000_000
 
 
 class Format(StrEnum):

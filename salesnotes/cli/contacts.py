@@ -8,6 +8,7 @@ import typer
 
 from salesnotes.cli.app import app
 from salesnotes.cli.common import (
+    MAX_LIMIT,
     Format,
     FormatOption,
     WhoArgument,
@@ -171,7 +172,8 @@ def show(
         bool, typer.Option("--org", help="WHO is an organisation: show the whole account.")
     ] = False,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="How many interactions to show.")
+        int,
+        typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="How many interactions to show."),
     ] = 10,
     fmt: FormatOption = Format.table,
 ) -> None:

@@ -23,7 +23,9 @@ def demo(
             help="Generate a realistic book of this many contacts instead (for benchmarks).",
         ),
     ] = None,
-    seed: Annotated[int, typer.Option("--seed", help="With --size: the random seed.")] = 2026,
+    seed: Annotated[
+        int, typer.Option("--seed", min=0, max=2**63 - 1, help="With --size: the random seed.")
+    ] = 2026,
 ) -> None:
     """Write a demo sales book and print its agenda.
 

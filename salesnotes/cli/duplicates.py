@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from salesnotes.cli.app import app
-from salesnotes.cli.common import Format, FormatOption, complete_who, runs
+from salesnotes.cli.common import MAX_LIMIT, Format, FormatOption, complete_who, runs
 
 
 @app.command()
@@ -15,7 +15,10 @@ from salesnotes.cli.common import Format, FormatOption, complete_who, runs
 def duplicates(
     ctx: typer.Context,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=0, help="At most this many pairs (0: all).")
+        int,
+        typer.Option(
+            "--limit", "-n", min=0, max=MAX_LIMIT, help="At most this many pairs (0: all)."
+        ),
     ] = 50,
     fmt: FormatOption = Format.table,
 ) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from salesnotes.cli.app import app
-from salesnotes.cli.common import Format, FormatOption, runs
+from salesnotes.cli.common import MAX_LIMIT, Format, FormatOption, runs
 
 
 @app.command()
@@ -16,7 +16,8 @@ def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words to find (all of them).", show_default=False)],
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="At most this many of each kind.")
+        int,
+        typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most this many of each kind."),
     ] = 20,
     fmt: FormatOption = Format.table,
 ) -> None:

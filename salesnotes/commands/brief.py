@@ -46,8 +46,13 @@ def brief(
         raise BadInput(
             "--format email needs a recipient: --to me@example.nl, or brief.to in config"
         )
-    if to is not None and "@" not in to:
-        raise BadInput(f"'{to}' is not an e-mail address; try --to me@example.nl")
+    sender = ""
+    if fmt == "email":
+        recipient = _address(recipient, "--to" if to else "brief.to in the config")
+        given = config.get_str("brief.from")
+        sender = _address(given, "brief.from in the config") if given else recipient
+    elif to is not None:
+        _address(to, "--to")
     since_moment = None
     if since is not None:
         since_day = parse_when(since, today, past=True)
@@ -69,7 +74,13 @@ def brief(
         expiring, expiring_total, stale, stale_total = quotes_to_mention(store, config, day, listed)
         previous = store.briefings.last()
         if since_moment is None and previous is not None:
-            since_moment = datetime.fromisoformat(previous.replace("Z", "+00:00"))
+            try:
+                since_moment = datetime.fromisoformat(previous.replace("Z", "+00:00"))
+            except ValueError:  # written by another tool: say so, and count from nothing
+                render.note(
+                    f"Note: the last briefing's time '{previous}' in the briefings table is"
+                    " not a time (YYYY-MM-DDTHH:MM:SSZ); 'since the last briefing' is left out."
+                )
         until = env.now()
         lower = (
             since_moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if since_moment else until
@@ -111,17 +122,34 @@ def brief(
         )
         if quiet_if_empty and content.is_empty:
             return
+        # Made before the briefing is remembered: a run that fails does not move "since".
+        if fmt == "json":
+            output = render.json_text(briefing.as_json(content))
+        elif fmt == "email":
+            output = briefing.email(content, recipient, sender)
+        elif fmt == "html":
+            output = briefing.html(content)
+        elif fmt == "markdown":
+            output = briefing.markdown(content)
+        else:
+            output = briefing.text(content)
         store.briefings.record(until, day, str(fmt), content.calls)
-    if fmt == "json":
-        render.print_json(briefing.as_json(content))
-        return
-    if fmt == "email":
-        sender = config.get_str("brief.from") or recipient
-        output = briefing.email(content, recipient, sender)
-    elif fmt == "html":
-        output = briefing.html(content)
-    elif fmt == "markdown":
-        output = briefing.markdown(content)
-    else:
-        output = briefing.text(content)
     sys.stdout.write(output)
+
+
+def _address(value: str, source: str) -> str:
+    """An e-mail address for a mail header ('jan@example.nl' or 'Jan <jan@example.nl>');
+    BadInput for anything else, and for a line break (which would add a header)."""
+    from email.utils import formataddr, parseaddr
+
+    from salesnotes.errors import BadInput
+    from salesnotes.fields import normalise_email
+
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise BadInput(f"{source}: {value!r} holds a line break or control character")
+    name, address = parseaddr(value)
+    try:
+        address = normalise_email(address)
+    except BadInput:
+        raise BadInput(f"{source}: '{value}' is not an e-mail address; try me@example.nl") from None
+    return formataddr((name, address)) if name else address

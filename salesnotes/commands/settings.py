@@ -10,10 +10,10 @@ if TYPE_CHECKING:
 def show_config(env: Env, *, path: bool, fmt: str) -> None:
     """Show the effective settings (``path``: only the file's path)."""
     from salesnotes import render
-    from salesnotes.config import config_path
+    from salesnotes.config import config_path, load
     from salesnotes.render.listings import settings
 
     if path:
         render.echo(config_path())
         return
-    settings(env.config(), fmt)
+    settings(load(named_must_exist=False), fmt)

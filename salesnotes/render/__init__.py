@@ -41,9 +41,14 @@ def safe(value: Any) -> Any:
 
 def print_json(data: Any) -> None:
     """Stable, readable JSON on stdout (UTF-8, two-space indent)."""
+    sys.stdout.write(json_text(data))
+
+
+def json_text(data: Any) -> str:
+    """What ``print_json`` prints."""
     import json
 
-    sys.stdout.write(json.dumps(safe(data), ensure_ascii=False, indent=2) + "\n")
+    return json.dumps(safe(data), ensure_ascii=False, indent=2) + "\n"
 
 
 def echo(message: str) -> None:

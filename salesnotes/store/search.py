@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from salesnotes.store.contacts import Contacts
 
 
+# Each word is a condition of every query: a whole page of text would make SQLite's
+# expression tree too deep (1,000), and a search is a few words anyway.
+MAX_WORDS = 32
+
+
 class Search:
     """Reads across tables for ``search``."""
 
@@ -40,6 +45,10 @@ class Search:
         terms = words(fold(text))
         if not terms:
             raise BadInput(f"'{text}' has no words to search for; try a name or a word")
+        if len(terms) > MAX_WORDS:
+            raise BadInput(
+                f"that is {len(terms)} words; search takes at most {MAX_WORDS} (all must match)"
+            )
         raw = clean(text)
         found = self.contacts.with_email(raw)[:limit] if "@" in raw else []
         across = self.contacts.with_words(terms, in_name=False)

@@ -1,0 +1,113 @@
+"""No traceback and no write on any input: each case here once gave a Python traceback (or
+wrote while failing) when tried from outside."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run, dump
+
+
+def salesnotes(*args: str | bytes, **env: str) -> subprocess.CompletedProcess[bytes]:
+    """The installed command as a terminal runs it (bytes in, bytes out)."""
+    return subprocess.run(
+        [sys.executable, "-m", "salesnotes", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+    )
+
+
+def test_numbers_beyond_sqlite_are_refused_by_the_option(run: Run, book: dict[str, int]) -> None:
+    huge = "9223372036854775808"
+    for args in (("search", "jan", "--limit", huge), ("show", "jan", "--limit", huge)):
+        err = run(*args, expect=2).stderr
+        assert "is not in the range" in err and "1000000" in err
+    assert "is not in the range" in run("agenda", "--limit", huge, expect=2).stderr
+    # An id that large is not a contact's: it is tried as a phone number, and said so.
+    err = run("show", "99999999999999999999999", expect=3).stderr
+    assert err.startswith("Error: no contact has the phone number")
+
+
+def test_days_out_of_range_are_refused(run: Run, db_path: Path) -> None:
+    run("add", "Jan")
+    before = dump(db_path)
+    for day, command in (("0001-01-01", "followups"), ("9999-12-31", "agenda"),
+                         ("0001-01-02", "brief")):  # fmt: skip
+        err = run("--today", day, command, expect=2).stderr
+        assert (
+            err
+            == f"Error: --today='{day}' is out of range: salesnotes takes dates from 1900 to 2999\n"
+        )
+    assert "1900 to 2999" in run("follow", "jan", "31-12-3000", "x", expect=2).stderr
+    assert "1900 to 2999" in run("add", "Oud", "--birthday", "1-1-1800", expect=2).stderr
+    assert dump(db_path) == before
+    run("--today", "2999-12-31", "agenda")
+
+
+def test_an_argument_that_is_not_utf8(tmp_path: Path) -> None:
+    db = str(tmp_path / "book.db")
+    done = salesnotes("--db", db, "add", b"Jos\xe9")
+    assert done.returncode == 2
+    assert done.stderr.startswith(b"Error: the argument 'Jos\xef\xbf\xbd' is not UTF-8 text")
+    assert b"Traceback" not in done.stderr
+    assert not Path(db).exists()
+
+
+def test_an_output_without_the_euro_sign(tmp_path: Path) -> None:
+    db = str(tmp_path / "book.db")
+    assert salesnotes("--db", db, "add", "Jan").returncode == 0
+    assert salesnotes("--db", db, "quote", "add", "jan", "12500", "--title", "Hal").returncode == 0
+    done = salesnotes("--db", db, "pipeline", PYTHONIOENCODING="latin-1")
+    assert done.returncode == 0, done.stderr
+    assert b"? 12.500,00" in done.stdout
+
+
+def test_a_mail_header_cannot_be_smuggled_in(run: Run, db_path: Path) -> None:
+    run("add", "Jan")
+    before = dump(db_path)
+    smuggled = "me@x.nl\nBcc: v@evil.example"
+    assert "holds a line break" in run("brief", "-f", "email", "--to", smuggled, expect=2).stderr
+    err = run("brief", "--format", "email", "--to", "not an address", expect=2).stderr
+    assert "is not an e-mail address" in err
+    assert dump(db_path) == before  # the failed run did not count as a briefing
+    mail = run("brief", "--format", "email", "--to", "Jan de Vries <jan@example.nl>").stdout
+    assert "To: Jan de Vries <jan@example.nl>\n" in mail
+
+
+def test_a_briefing_row_written_by_another_tool(run: Run, db_path: Path) -> None:
+    run("add", "Jan")
+    run("brief")
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE briefings SET produced_at = 'yesterday'")
+    conn.commit()
+    conn.close()
+    result = run("brief")
+    assert "the last briefing's time 'yesterday'" in result.stderr
+    assert result.stdout.startswith("Briefing for")
+
+
+def test_configuration_that_cannot_be(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deep = tmp_path / "deep.toml"
+    deep.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    monkeypatch.setenv("SALESNOTES_CONFIG", str(deep))
+    assert "nested too deeply" in run("agenda", expect=2).stderr
+    missing = tmp_path / "typo.toml"
+    monkeypatch.setenv("SALESNOTES_CONFIG", str(missing))
+    err = run("agenda", expect=2).stderr
+    assert err == f"Error: SALESNOTES_CONFIG names {missing}, which does not exist\n"
+    assert run("config", "--path").stdout == f"{missing}\n"  # where to make it
+
+
+def test_a_page_of_words_to_search(run: Run, book: dict[str, int]) -> None:
+    words = " ".join(f"w{n}" for n in range(1000))
+    err = run("search", words, expect=2).stderr
+    assert err == "Error: that is 1000 words; search takes at most 32 (all must match)\n"
+    assert run("search", " ".join(["jan"] * 32)).stdout
