@@ -169,6 +169,28 @@ COMMANDS: dict[str, dict[str, Any]] = {
             },
         ],
     },
+    "backup": {
+        "target": "salesnotes.commands.safety:backup",
+        "long": False,
+        "params": [
+            {"name": "path", "type": "str", "default": None, "kind": "argument", "required": False}
+        ],
+    },
+    "backups": {
+        "target": "salesnotes.commands.safety:backups",
+        "long": False,
+        "params": [
+            {
+                "name": "fmt",
+                "type": "choice",
+                "choices": ["table", "plain", "json"],
+                "default": "table",
+                "kind": "option",
+                "opts": ["--format", "-f"],
+                "multiple": False,
+            }
+        ],
+    },
     "brief": {
         "target": "salesnotes.commands.brief:brief",
         "long": False,
@@ -327,6 +349,20 @@ COMMANDS: dict[str, dict[str, Any]] = {
                 "opts": ["--seed"],
                 "multiple": False,
             },
+        ],
+    },
+    "doctor": {
+        "target": "salesnotes.commands.safety:doctor",
+        "long": False,
+        "params": [
+            {
+                "name": "repair",
+                "type": "flag",
+                "default": False,
+                "kind": "option",
+                "opts": ["--repair"],
+                "multiple": False,
+            }
         ],
     },
     "done": {
@@ -607,6 +643,29 @@ COMMANDS: dict[str, dict[str, Any]] = {
             },
         ],
     },
+    "export-person": {
+        "target": "salesnotes.commands.privacy:export_person",
+        "long": False,
+        "params": [
+            {"name": "who", "type": "str", "default": None, "kind": "argument", "required": True},
+            {
+                "name": "output",
+                "type": "str",
+                "default": None,
+                "kind": "option",
+                "opts": ["--output", "-o"],
+                "multiple": False,
+            },
+            {
+                "name": "force",
+                "type": "flag",
+                "default": False,
+                "kind": "option",
+                "opts": ["--force"],
+                "multiple": False,
+            },
+        ],
+    },
     "follow": {
         "target": "salesnotes.commands.followups:follow",
         "long": False,
@@ -659,6 +718,21 @@ COMMANDS: dict[str, dict[str, Any]] = {
                 "default": "table",
                 "kind": "option",
                 "opts": ["--format", "-f"],
+                "multiple": False,
+            },
+        ],
+    },
+    "forget": {
+        "target": "salesnotes.commands.privacy:forget",
+        "long": False,
+        "params": [
+            {"name": "who", "type": "str", "default": None, "kind": "argument", "required": True},
+            {
+                "name": "yes",
+                "type": "flag",
+                "default": False,
+                "kind": "option",
+                "opts": ["--yes", "-y"],
                 "multiple": False,
             },
         ],
@@ -866,6 +940,21 @@ COMMANDS: dict[str, dict[str, Any]] = {
                 "default": None,
                 "kind": "option",
                 "opts": ["--note", "-n"],
+                "multiple": False,
+            },
+        ],
+    },
+    "restore": {
+        "target": "salesnotes.commands.safety:restore",
+        "long": False,
+        "params": [
+            {"name": "path", "type": "str", "default": None, "kind": "argument", "required": True},
+            {
+                "name": "yes",
+                "type": "flag",
+                "default": False,
+                "kind": "option",
+                "opts": ["--yes", "-y"],
                 "multiple": False,
             },
         ],

@@ -115,6 +115,7 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
     "brief.top": (10, _integer(1, 200), "agenda rows in the briefing"),
     "brief.to": ("", _email, "recipient of 'brief --format email'"),
     "brief.from": ("", _email, "sender of 'brief --format email' (default: the recipient)"),
+    "backup.keep": (7, _integer(1, 1000), "dated backups kept by 'backup' without a path"),
     "agenda.limit": (25, _integer(0, 100_000), "rows in 'agenda' without --limit (0: all)"),
     "agenda.weights.complaint": (1000, _WEIGHT, "reason: complaint"),
     "agenda.weights.callback": (500, _WEIGHT, "reason: callback"),

@@ -334,6 +334,24 @@ def m007_job_title_and_city(db: Database) -> None:
     )
 
 
+def m008_erasures(db: Database) -> None:
+    """Who was erased with ``forget``: a salted hash of each erased contact's UUID (never the
+    data), so that a restored backup or a re-imported file erases or skips them again. Each
+    row has its own salt, so rows from several books merge without a shared secret."""
+    _run(
+        db,
+        """
+        CREATE TABLE erasures (
+            id INTEGER PRIMARY KEY,
+            salt TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            erased_at TEXT NOT NULL,
+            UNIQUE (salt, hash)
+        );
+        """,
+    )
+
+
 def _run(db: Database, script: str) -> None:
     """Run a script inside the migration's transaction (sqlite-utils >= 4.2 splits it into
     statements rather than letting sqlite3's executescript COMMIT half-way)."""
@@ -349,6 +367,7 @@ ORDER: tuple[Callable[[Database], None], ...] = (
     m005_briefing_indexes,
     m006_phones_merges_and_finding_people,
     m007_job_title_and_city,
+    m008_erasures,
 )
 NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in ORDER)
 

@@ -280,6 +280,18 @@ class ImportResult:
     updated: tuple[str, ...]
     unchanged: int
     new_organisations: int
+    erased: int  # rows of people erased with 'forget', skipped
+
+
+@record
+class BookFile:
+    """A salesnotes book in a file (a backup), checked: what it holds."""
+
+    path: str
+    schema: str  # the newest migration it has
+    current: bool  # False: an older schema, migrated when restored
+    contacts: int
+    size: int
 
 
 @record

@@ -111,3 +111,34 @@ def test_a_page_of_words_to_search(run: Run, book: dict[str, int]) -> None:
     err = run("search", words, expect=2).stderr
     assert err == "Error: that is 1000 words; search takes at most 32 (all must match)\n"
     assert run("search", " ".join(["jan"] * 32)).stdout
+
+
+# Files: private whatever the umask -----------------------------------------------------------
+
+
+def _mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+def test_files_are_private_under_any_umask(run: Run, tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        book = tmp_path / "a" / "b" / "salesnotes" / "book.db"
+        run("--db", str(book), "add", "Jan")
+        # Folders above salesnotes' own: as the umask says, but never writable by others.
+        assert (_mode(tmp_path / "a"), _mode(tmp_path / "a" / "b")) == (0o755, 0o755)
+        assert _mode(book.parent) == 0o700
+        assert _mode(book) == 0o600
+        # A symlink that points nowhere yet: the file it names is made, privately.
+        target = tmp_path / "real.db"
+        (tmp_path / "link.db").symlink_to(target)
+        run("--db", str(tmp_path / "link.db"), "add", "Jan")
+        assert _mode(target) == 0o600
+        # An empty file someone made world-writable becomes the book, and private.
+        empty = tmp_path / "empty.db"
+        empty.touch()
+        empty.chmod(0o666)
+        run("--db", str(empty), "add", "Jan")
+        assert _mode(empty) == 0o600
+    finally:
+        os.umask(old)

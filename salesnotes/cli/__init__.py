@@ -24,6 +24,7 @@ from salesnotes.cli import (
     followups,
     log,
     quotes,
+    safety,
     search,
     settings,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "log",
     "main",
     "quotes",
+    "safety",
     "search",
     "settings",
 ]

@@ -131,11 +131,16 @@ def _import_book(env: Env, content: str, name: str, dry_run: bool) -> None:
     with store.write():
         empty = store.is_empty()
         counts = store.bulk.restore(tables)
+        again = store.privacy.erase_again(env.now())
         if dry_run:
             store.rollback()
+    if again and not dry_run:
+        store.privacy.flush()
     from salesnotes.render import reports
 
     reports.book_summary(name, counts, empty=empty, dry_run=dry_run)
+    if again:
+        reports.erased_again(again)
     if sum(counts.get("contacts", (0, 0))) == 0:
         render.note("Note: the file holds no contacts.")
 
@@ -161,7 +166,7 @@ def export(
 
     _check_options(fmt, vcard_version, events, excel, what, tag, status, org)
     if output is not None:
-        _check_target(output, force)
+        check_target(output, force)
     store = env.store()
     with store.read():
         if fmt == "json":
@@ -174,7 +179,7 @@ def export(
                 rows = store.bulk.size()
                 if rows >= PROGRESS_FROM:  # a piece per row, two per table, two for the file
                     chunks = progress.track(chunks, rows + 2 * len(tables) + 2, "Exporting")
-            _emit((c.encode("utf-8") for c in chunks), output, force)
+            emit((c.encode("utf-8") for c in chunks), output, force)
             count, described = 0, "the whole book"
         elif fmt == "ics":
             from salesnotes.formats import ics
@@ -182,7 +187,7 @@ def export(
             followups = store.followups.find()
             cards = store.contacts.cards(f.contact_id for f in followups)
             data = ics.write(_tracked(followups), cards, now=env.now(), events=events)
-            _emit(data, output, force)
+            emit(data, output, force)
             count, described = len(followups), "open follow-ups"
         elif fmt == "vcard":
             from salesnotes.formats import vcard
@@ -190,11 +195,11 @@ def export(
             people = store.contacts.find(tag=tag, status=status, organisation=org)
             version = "4.0" if vcard_version == "4" else "3.0"
             cards_text = vcard.write(_tracked(people), version)
-            _emit((c.encode("utf-8") for c in cards_text), output, force)
+            emit((c.encode("utf-8") for c in cards_text), output, force)
             count, described = len(people), "contacts"
         else:
             text, count = _csv(store, what, excel, tag, status, org)
-            _emit([text.encode("utf-8")], output, force)
+            emit([text.encode("utf-8")], output, force)
             described = what.replace("followups", "follow-ups")
     if output is not None:
         word = described.removesuffix("s") if count == 1 else described
@@ -257,7 +262,7 @@ def _csv(
     return csv_export.write(header, rows, excel=excel), len(rows)
 
 
-def _check_target(output: str, force: bool) -> None:
+def check_target(output: str, force: bool) -> None:
     if "\x00" in output:
         raise BadInput(f"{output!r} is not a file name")
     folder = os.path.dirname(os.path.abspath(output))
@@ -269,7 +274,7 @@ def _check_target(output: str, force: bool) -> None:
         raise Conflict(f"{output} exists already; --force overwrites it")
 
 
-def _emit(chunks: Iterable[bytes], output: str | None, force: bool) -> None:
+def emit(chunks: Iterable[bytes], output: str | None, force: bool) -> None:
     """Write to stdout, or to ``output`` by way of a private temporary file in the same
     folder (mode 0600: customer data), renamed into place only when complete."""
     if output is None:

@@ -73,6 +73,12 @@ def import_summary(summary: ImportSummary) -> None:
     echo(f"{verb} {summary.name} ({summary.kind}): {counts}")
     _some("updated", list(result.updated))
     _some("skipped", [f"{row.where}: {row.reason}" for row in summary.skipped])
+    if result.erased:
+        people = "1 person" if result.erased == 1 else f"{result.erased} people"
+        echo(
+            f"- left out: {people} erased with 'salesnotes forget' (the file is older; they"
+            " stay erased)"
+        )
     report = summary.csv
     if report is not None:
         if report.noted:
@@ -128,6 +134,12 @@ def _properties(counter: Counter[str]) -> str:
 
 def _columns(counter: Counter[str], unit: str) -> str:
     return ", ".join(f"{name} ({_count(n, unit)})" for name, n in sorted(counter.items()))
+
+
+def erased_again(people: int) -> None:
+    """After a restore or a book's import: people erased since, erased again."""
+    who = "1 person" if people == 1 else f"{people} people"
+    echo(f"- erased again: {who} erased with 'salesnotes forget' after this copy was made")
 
 
 def book_summary(

@@ -17,6 +17,7 @@ from salesnotes.store.contacts import Contacts
 from salesnotes.store.followups import FollowUps
 from salesnotes.store.interactions import Interactions
 from salesnotes.store.organisations import Organisations
+from salesnotes.store.privacy import Privacy
 from salesnotes.store.quotes import Quotes
 from salesnotes.store.rhythms import Rhythms
 from salesnotes.store.search import Search
@@ -39,6 +40,7 @@ class SQLiteStore:
         "followups",
         "interactions",
         "orgs",
+        "privacy",
         "quotes",
         "rhythms",
         "search",
@@ -55,6 +57,7 @@ class SQLiteStore:
         self.search = Search(db, self.contacts)
         self.briefings = Briefings(db)
         self.bulk = Bulk(db, self.contacts)
+        self.privacy = Privacy(db)
 
     def write(self) -> Transaction:
         """One command's changes, all or nothing, holding the write lock from the start."""

@@ -13,6 +13,7 @@ from salesnotes.models import ImportResult
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contacts import FTS_COLUMNS, FTS_ROW
 from salesnotes.store.dialect import ACTIVE, INSERT_IGNORE
+from salesnotes.store.privacy import Privacy
 from salesnotes.text import fold
 
 TYPE_CHECKING = False
@@ -173,7 +174,13 @@ class Bulk:
                 batch[table].clear()
             pending.clear()
 
+        erased = 0
+        privacy = Privacy(self.db)
+        forgotten = bool(self.db.one("SELECT 1 FROM erasures"))
         for row in rows:
+            if forgotten and row.uuid and privacy.erased([row.uuid]):
+                erased += 1  # erased with 'forget': a file made before must not bring them back
+                continue
             org_id = None
             if row.organisation:
                 key = fold(row.organisation)
@@ -235,7 +242,7 @@ class Bulk:
         self.db.execute(
             f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW} WHERE c.id >= ?", (first_new,)
         )
-        return ImportResult(added, tuple(updated), unchanged, new_orgs)
+        return ImportResult(added, tuple(updated), unchanged, new_orgs, erased)
 
     def dump(self) -> Iterator[tuple[str, tuple[str, ...], Iterator[tuple[Any, ...]]]]:
         """Every table of the book, its columns and its rows (see ``dump``)."""
@@ -361,6 +368,7 @@ BOOK = {
     "quote_revisions": "id",
     "followups": "id",
     "briefings": "id",
+    "erasures": "id",
 }
 # Rows a book has once: matched by these columns when a file is merged into a book.
 _SAME = {
@@ -374,6 +382,7 @@ _SAME = {
     "contact_phones": ("contact_id", "phone"),
     "contact_tags": ("contact_id", "tag"),
     "briefings": ("produced_at", "for_date", "format"),
+    "erasures": ("salt", "hash"),
 }
 
 

@@ -40,28 +40,70 @@ def new_uuid() -> str:
 
 
 def ensure_file(path: StrPath) -> None:
-    """Create the database file 0600 (and a missing folder 0700) before SQLite opens it."""
+    """Create the database file 0600 (its folder 0700, and missing folders above it never
+    world-writable, whatever the umask) before SQLite opens it. A symlink is followed: the
+    file it points to is the book. An empty file (made by someone else) becomes private."""
+    path = os.path.realpath(path)
     if os.path.isdir(path):
         example = os.path.join(path, "book.db")
         raise DatabaseError(f"{path} is a folder; give a database file, e.g. {example}")
     if os.path.exists(path):
+        info = os.stat(path)
+        if info.st_size == 0 and info.st_uid == os.getuid():
+            os.chmod(path, 0o600)
         return
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.exists(folder):
-        try:
-            os.makedirs(folder, mode=0o700)
-            os.chmod(folder, 0o700)
-        except FileExistsError:
-            pass
-        except OSError as exc:
-            raise DatabaseError(f"cannot create the folder {folder}: {exc.strerror}") from exc
+    ensure_folder(os.path.dirname(path))
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return
     except OSError as exc:
         raise DatabaseError(f"cannot create the database {path}: {exc.strerror}") from exc
+    os.fchmod(fd, 0o600)  # the umask may have taken more; never less
     os.close(fd)
+
+
+def ensure_folder(folder: str) -> None:
+    """``folder`` 0700 (salesnotes' own) if it is missing, and each missing folder above it
+    as the umask says but never writable by others (under umask 000 os.makedirs would make
+    them 0777)."""
+    missing = []
+    parent = folder
+    while parent and not os.path.exists(parent):
+        missing.append(parent)
+        parent = os.path.dirname(parent)
+    umask = os.umask(0o077)
+    os.umask(umask)
+    try:
+        for each in reversed(missing):
+            own = each == folder
+            mode = 0o700 if own else 0o777 & ~umask & ~0o022
+            try:
+                os.mkdir(each, mode)
+            except FileExistsError:
+                continue
+            os.chmod(each, mode)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create the folder {folder}: {exc.strerror}") from exc
+
+
+def open_failure(path: StrPath, exc: sqlite3.DatabaseError) -> DatabaseError:
+    """What went wrong opening ``path``, in words: a locked or read-only book is not a
+    broken one."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return DatabaseError(
+            f"{path} is locked by another program (for longer than "
+            f"{BUSY_TIMEOUT_MS // 1000} s); close it and try again"
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(
+            f"{path} cannot be written: the file or its folder is read-only (SQLite writes"
+            " its -wal and -shm files beside the book)"
+        )
+    if "unable to open" in text:
+        return DatabaseError(f"{path} cannot be opened: check the file's and folder's rights")
+    return DatabaseError(f"{path} is not a salesnotes database ({exc})")
 
 
 def connect(path: StrPath) -> sqlite3.Connection:
@@ -75,7 +117,7 @@ def connect(path: StrPath) -> sqlite3.Connection:
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is not a salesnotes database ({exc})") from exc
+        raise open_failure(path, exc) from exc
     return conn
 
 
@@ -115,7 +157,7 @@ def migrate(conn: sqlite3.Connection, path: StrPath) -> int:
             return 0
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is not a salesnotes database ({exc})") from exc
+        raise open_failure(path, exc) from exc
     try:
         pending = check(applied(conn))  # another process may have migrated while we waited
         if pending:

@@ -1,0 +1,78 @@
+"""``export-person`` and ``forget``: a person's right of access and right to erasure (GDPR)."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from salesnotes.env import Env
+
+PERSON_FORMAT = "salesnotes-person"
+
+
+def export_person(env: Env, *, who: str, output: str | None, force: bool) -> None:
+    """Everything stored about one person, as JSON (to stdout, or ``output`` 0600)."""
+    import json
+
+    from salesnotes import render
+    from salesnotes.commands import contact_named
+    from salesnotes.commands.data import check_target, emit
+
+    if output is not None:
+        check_target(output, force)
+    store = env.store()
+    with store.read():
+        contact = contact_named(env, store, who)
+        tables = store.privacy.rows(contact.id)
+    data = {
+        "format": PERSON_FORMAT,
+        "version": 1,
+        "exported_at": env.now(),
+        "person": {"id": contact.id, "uuid": contact.uuid, "name": contact.name},
+        "tables": tables,
+    }
+    text = json.dumps(render.safe(data), ensure_ascii=False, indent=2) + "\n"
+    emit([text.encode("utf-8")], output, force)
+    if output is not None:
+        rows = sum(len(rows) for rows in tables.values())
+        render.echo(
+            f"Wrote everything stored about #{contact.id} {contact.name} ({rows} rows) to {output}"
+        )
+
+
+def forget(env: Env, *, who: str, yes: bool) -> None:
+    """Erase one person completely: their rows, their words in the search indexes, the
+    freed bytes; keep only a salted fingerprint so that restores and imports keep them out."""
+    from salesnotes import render
+    from salesnotes.commands import contact_named
+    from salesnotes.commands.safety import confirm
+
+    store = env.store()
+    with store.read():
+        contact = contact_named(env, store, who)
+        tables = store.privacy.rows(contact.id)
+    held = {t: len(r) for t, r in tables.items() if r and t != "organisations"}
+    words = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in held.items())
+    confirm(
+        f"Erase #{contact.id} {contact.name} and everything about them ({words})? This"
+        " cannot be undone (backups made before still hold them until restored).",
+        yes,
+        "forget",
+    )
+    with store.write():
+        deleted = store.privacy.erase(contact.id, env.now())
+    complete = store.privacy.flush()
+    rows = sum(n for t, n in deleted.items())
+    render.echo(
+        f"Erased #{contact.id} {contact.name}: {rows} rows, and their words in the search index"
+    )
+    if "organisations" in deleted:
+        render.echo("Their organisation had nobody else in it: erased too")
+    if not complete:
+        render.note(
+            "Note: another salesnotes was reading the book; the last traces leave the"
+            " write-ahead log when it is done (any next command does it)."
+        )
+    render.note(
+        "Backups made before still hold them: a restore of one erases them again, and an"
+        " import of a file made before leaves them out."
+    )

@@ -1,0 +1,166 @@
+"""One person's data: all of it out (right of access), or all of it gone (right to erasure).
+
+SQLite-specific: ``PRAGMA secure_delete`` (freed bytes are overwritten with zeros), FTS5's
+``'optimize'`` command (the full-text indexes are rewritten without the deleted words) and
+``PRAGMA wal_checkpoint(TRUNCATE)`` (the write-ahead log is emptied). A PostgreSQL backend
+erases with DELETE and leaves the rest to VACUUM.
+"""
+
+from __future__ import annotations
+
+from salesnotes.store.connection import Database, new_uuid
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+# The tables that hold a person's rows, in the order they are erased (what refers to a row
+# before the row), each with how its rows are found from the person's contact ids.
+_BELONGS = (
+    ("quote_revisions", "quote_id IN (SELECT id FROM quotes WHERE contact_id IN ({ids}))"),
+    ("followups", "contact_id IN ({ids})"),
+    ("interactions", "contact_id IN ({ids})"),
+    ("quotes", "contact_id IN ({ids})"),
+    ("contact_emails", "contact_id IN ({ids})"),
+    ("contact_phones", "contact_id IN ({ids})"),
+    ("contact_tags", "contact_id IN ({ids})"),
+    ("contacts", "id IN ({ids})"),
+)
+FTS_TABLES = ("contacts_fts", "interactions_fts")
+
+
+def fingerprint(salt: str, uuid: str) -> str:
+    """What an erasure keeps of a contact: a salted SHA-256 of its UUID (not reversible)."""
+    import hashlib
+
+    return hashlib.sha256(f"{salt}:{uuid}".encode()).hexdigest()
+
+
+class Privacy:
+    """Access to, and erasure of, one person's rows."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def person_ids(self, contact_id: int) -> list[int]:
+        """The contact and every contact merged into it (the same person, archived)."""
+        rows = self.db.tuples(
+            "WITH RECURSIVE person(id) AS (SELECT ? UNION"
+            " SELECT c.id FROM contacts c JOIN person p ON c.merged_into = p.id)"
+            " SELECT id FROM person ORDER BY id",
+            (contact_id,),
+        )
+        return [int(r[0]) for r in rows]
+
+    def rows(self, contact_id: int) -> dict[str, list[dict[str, Any]]]:
+        """Everything stored about the person: table -> rows (column -> value), the
+        organisation's row included."""
+        ids = self.person_ids(contact_id)
+        marks = ", ".join("?" for _ in ids)
+        found: dict[str, list[dict[str, Any]]] = {}
+        orgs = self.db.tuples(
+            f"SELECT DISTINCT organisation_id FROM contacts WHERE id IN ({marks})"
+            " AND organisation_id IS NOT NULL",
+            ids,
+        )
+        for table, where in (*reversed(_BELONGS), ("organisations", "")):
+            if table == "organisations":
+                sql, params = "SELECT * FROM organisations WHERE id IN ({})", [r[0] for r in orgs]
+                sql = sql.format(", ".join("?" for _ in params) or "NULL")
+            else:
+                sql, params = f"SELECT * FROM {table} WHERE {where.format(ids=marks)}", ids
+            cursor = self.db.conn.execute(sql, params)
+            columns = [d[0] for d in cursor.description]
+            found[table] = [dict(zip(columns, row, strict=True)) for row in cursor]
+        return found
+
+    def erase(self, contact_id: int, now: str) -> dict[str, int]:
+        """Delete every row of the person (in the caller's transaction), their organisation
+        when nobody else belongs to it, their words from the search indexes; remember a
+        fingerprint of each UUID. Returns table -> rows deleted."""
+        self.db.execute("PRAGMA secure_delete = ON")
+        ids = self.person_ids(contact_id)
+        marks = ", ".join("?" for _ in ids)
+        uuids = [
+            r[0] for r in self.db.tuples(f"SELECT uuid FROM contacts WHERE id IN ({marks})", ids)
+        ]
+        orgs = [
+            r[0]
+            for r in self.db.tuples(
+                f"SELECT DISTINCT organisation_id FROM contacts WHERE id IN ({marks})"
+                " AND organisation_id IS NOT NULL",
+                ids,
+            )
+        ]
+        # What others hold of theirs points nowhere now (a follow-up made from their call).
+        talks = f"SELECT id FROM interactions WHERE contact_id IN ({marks})"
+        for column in ("source_interaction_id", "done_interaction_id"):
+            self.db.execute(
+                f"UPDATE followups SET {column} = NULL WHERE {column} IN ({talks})", ids
+            )
+        deleted: dict[str, int] = {}
+        for table, where in _BELONGS:
+            cursor = self.db.conn.execute(
+                f"DELETE FROM {table} WHERE {where.format(ids=marks)}", ids
+            )
+            deleted[table] = cursor.rowcount
+        self.db.execute(f"DELETE FROM contacts_fts WHERE rowid IN ({marks})", ids)
+        for org in orgs:
+            if not self.db.one("SELECT 1 FROM contacts WHERE organisation_id = ?", (org,)):
+                self.db.execute("DELETE FROM organisations WHERE id = ?", (org,))
+                deleted["organisations"] = deleted.get("organisations", 0) + 1
+        for uuid in uuids:
+            salt = new_uuid()
+            self.db.execute(
+                "INSERT INTO erasures (salt, hash, erased_at) VALUES (?, ?, ?)",
+                (salt, fingerprint(salt, uuid), now),
+            )
+        for fts in FTS_TABLES:  # rewrite the indexes without the deleted words
+            self.db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
+        return deleted
+
+    def erased(self, uuids: list[str]) -> set[str]:
+        """Which of ``uuids`` belong to people erased from this book."""
+        marks = self.db.tuples("SELECT salt, hash FROM erasures")
+        if not marks:
+            return set()
+        kept = {h for _, h in marks}
+        salts = {s for s, _ in marks}
+        return {u for u in uuids if any(fingerprint(s, u) in kept for s in salts)}
+
+    def erasures(self) -> list[tuple[str, str, str]]:
+        """Every erasure: (salt, hash, when)."""
+        return [(str(a), str(b), str(c)) for a, b, c in
+                self.db.tuples("SELECT salt, hash, erased_at FROM erasures")]  # fmt: skip
+
+    def keep_erasures(self, rows: list[tuple[str, str, str]]) -> None:
+        """Add erasures (from the book a restore replaced) that this book lacks."""
+        self.db.executemany(
+            "INSERT OR IGNORE INTO erasures (salt, hash, erased_at) VALUES (?, ?, ?)", rows
+        )
+
+    def erase_again(self, now: str) -> int:
+        """Erase every contact of the book that an erasure names (after a restore or a
+        merged book); return how many people."""
+        if not self.db.one("SELECT 1 FROM erasures"):
+            return 0
+        rows = self.db.tuples("SELECT id, uuid, merged_into FROM contacts")
+        again = self.erased([str(r[1]) for r in rows])
+        into = {int(cid): merged for cid, _, merged in rows}
+        people = set()
+        for cid, uuid, _ in rows:
+            if uuid in again:
+                root = int(cid)
+                while into.get(root) is not None:  # the person it was merged into
+                    root = int(into[root])
+                people.add(root)
+        for root in sorted(people):
+            self.erase(root, now)
+        return len(people)
+
+    def flush(self) -> bool:
+        """After the erasure is committed: empty the write-ahead log into the file, so no
+        old page is left in it. False when another process was reading (it stays until
+        the next checkpoint)."""
+        busy, _, _ = self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return not busy
