@@ -99,6 +99,20 @@ def window(today: date, days: int) -> list[date]:
     return [today + timedelta(days=n) for n in range(days + 1)]
 
 
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def yearly_keys(today: date, days: int) -> list[str]:
+    """The 'MM-DD' of the days from ``today`` up to ``days`` ahead, with '02-29' when the
+    window holds 28 February of a year without a 29th."""
+    window_days = window(today, days)
+    keys = {d.strftime("%m-%d") for d in window_days}
+    if any((d.month, d.day) == (2, 28) and not _leap(d.year) for d in window_days):
+        keys.add("02-29")
+    return sorted(keys)
+
+
 def occasions(found: Iterable[Dates], today: date, days: int) -> list[Occasion]:
     """Birthdays and customer anniversaries from ``today`` up to ``days`` ahead, by day.
 
@@ -113,7 +127,9 @@ def occasions(found: Iterable[Dates], today: date, days: int) -> list[Occasion]:
                 continue
             month, day = int(value[-5:-3]), int(value[-2:])
             for on in days_ahead:
-                if (on.month, on.day) == (month, day):
+                if (on.month, on.day) == (month, day) or (
+                    (month, day) == (2, 29) and (on.month, on.day) == (2, 28) and not _leap(on.year)
+                ):  # 29 February is celebrated on the 28th in other years
                     year = int(value[:4]) if value[:4].isdigit() else None
                     years = on.year - year if year else None
                     if kind == "anniversary" and not years:

@@ -227,8 +227,7 @@ def losing_touch_ids(store: Store, day: date, config: Config) -> set[int]:
 
 def occasions(store: Store, day: date, days: int = 7) -> list[Occasion]:
     """Birthdays and customer anniversaries from ``day`` up to ``days`` ahead."""
-    keys = sorted({d.strftime("%m-%d") for d in rhythms.window(day, days)})
-    return rhythms.occasions(store.rhythms.yearly_dates(keys), day, days)
+    return rhythms.occasions(store.rhythms.yearly_dates(rhythms.yearly_keys(day, days)), day, days)
 
 
 def rhythm_source_candidates(

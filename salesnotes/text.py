@@ -7,13 +7,27 @@ import unicodedata
 # C0 and C1 control characters except tab and newline; DEL too. ESC (\x1b) is among them, so
 # an escape sequence loses its teeth and what is left ("[31m") prints as harmless text.
 # (str.translate rather than a regular expression: ``re`` costs every command ~5 ms to import.)
-_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
+# The bidirectional controls go too (U+200E/F, U+061C, U+202A-U+202E, U+2066-U+2069): they can
+# make a name display as something else ("Trojan Source").
+_CONTROL = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)  # fmt: skip
 _TABS = {ord("\t"): "\n"}
 
 
 def clean(text: str) -> str:
     """Strip control characters (keeping tab and newline) and surrounding white space."""
     return text.translate(_CONTROL).strip()
+
+
+def excerpt(text: str, limit: int) -> str:
+    """``text``, or its first ``limit`` characters and how many more there are: what a table
+    or a page for people shows of long text (another program may have stored megabytes;
+    plain and json give it whole)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit].rstrip()} … [{len(text) - limit:,} more characters]"
 
 
 def one_line(text: str) -> str:

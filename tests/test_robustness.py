@@ -8,10 +8,11 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import Run, dump
+from tests.conftest import Run, RunJson, dump
 
 
 def salesnotes(*args: str | bytes, **env: str) -> subprocess.CompletedProcess[bytes]:
@@ -142,3 +143,68 @@ def test_files_are_private_under_any_umask(run: Run, tmp_path: Path) -> None:
         assert _mode(empty) == 0o600
     finally:
         os.umask(old)
+
+
+# Odd text and odd days -------------------------------------------------------------------
+
+
+def test_bidirectional_controls_are_inert(run: Run, run_json: RunJson) -> None:
+    # U+202E turns the rest of a line around: "Jan \u202eeilA" would display as "Jan Alie".
+    run("add", "Jan \u202eeilA\u2066 \u200fX")
+    [contact] = run_json("contacts")
+    assert contact["name"] == "Jan eilA X"
+    shown = run("show", "jan").stdout
+    assert not any(
+        ch in shown for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+    )
+
+
+def test_a_29_february_birthday_in_other_years(run: Run, run_json: RunJson) -> None:
+    run("add", "Schrikkel Jan", "--birthday", "29-02-1980")
+    mid = run_json("--today", "2027-02-26", "brief")["occasions"]
+    assert [(o["on"], o["years"]) for o in mid] == [("2027-02-28", 47)]  # on the 28th
+    leap = run_json("--today", "2028-02-26", "brief")["occasions"]
+    assert [(o["on"], o["years"]) for o in leap] == [("2028-02-29", 48)]  # its own day
+    assert run_json("--today", "2027-03-01", "brief")["occasions"] == []  # not twice
+
+
+def test_text_longer_than_salesnotes_keeps_is_refused(run: Run, db_path: Path) -> None:
+    run("add", "Jan")
+    before = dump(db_path)
+    err = run("add", "x" * 201, expect=2).stderr
+    assert (
+        err == "Error: a name of 201 characters is longer than salesnotes keeps (200); shorten it\n"
+    )
+    err = run("log", "jan", "y" * 100_001, expect=2).stderr
+    assert "a text of 100,001 characters is longer than salesnotes keeps (100,000)" in err
+    assert "a note of" in run("edit", "jan", "--note", "z" * 100_001, expect=2).stderr
+    assert dump(db_path) == before
+    run("log", "jan", "y" * 100_000)  # the longest there is, kept whole
+    [talk] = [i for i in run_json_of(run, "show", "jan")["interactions"] if i["kind"] == "note"]
+    assert len(talk["text"]) == 100_000
+
+
+def run_json_of(run: Run, *args: str) -> Any:
+    import json
+
+    return json.loads(run(*args, "--format", "json").stdout)
+
+
+def test_megabytes_written_by_another_program_show_as_an_excerpt(run: Run, db_path: Path) -> None:
+    run("add", "Jan")
+    run("log", "jan", "kort", "--next", "vandaag")
+    run("quote", "add", "jan", "1000", "--title", "Hal")
+    big = "woord " * 400_000  # 2.4 MB in each text, as a sync tool or a script might leave
+    conn = sqlite3.connect(db_path)
+    for sql in ("UPDATE contacts SET note = ?", "UPDATE interactions SET text = ?",
+                "UPDATE followups SET text = ?", "UPDATE quotes SET title = ?"):  # fmt: skip
+        conn.execute(sql, (big,))
+    conn.commit()
+    conn.close()
+    for args in (("show", "jan"), ("search", "woord"), ("quotes",), ("followups",), ("agenda",),
+                 ("quote", "show", "1"), ("brief",)):  # fmt: skip
+        out = run(*args).stdout
+        assert len(out) < 20_000, args  # an excerpt, not megabytes
+        assert "more characters]" in out, args
+    # The machine formats give it whole.
+    assert len(run("show", "jan", "--format", "json").stdout) > len(big)

@@ -308,3 +308,14 @@ def test_an_erased_person_stays_erased(
     out = run("--db", str(fresh), "import", str(book)).stdout
     assert "- erased again: 1 person" in out
     assert [c["name"] for c in run_json("--db", str(fresh), "contacts")] == ["Anna Bakker"]
+
+
+def test_an_archived_contact_is_forgotten_as_completely(
+    run: Run, run_json: RunJson, jan: None, db_path: Path
+) -> None:
+    run("archive", "jan")
+    run("forget", "jan", "--yes")  # an archived contact is found when no active one matches
+    assert run_json("contacts", "--archived") == []
+    data = raw(db_path)
+    for word in SECRETS:
+        assert word.lower().encode() not in data.lower(), word

@@ -43,6 +43,32 @@ def contact_named(env: Env, store: Store, who: str, *, follow: bool = True) -> C
     return contact
 
 
+# The longest text salesnotes stores (documented in the README's "Your data"): a name or a
+# title is a line, a note or a conversation a few pages. Longer is refused (exit 2), so a
+# paste gone wrong cannot make every table slow.
+LONGEST = {"name": 200, "org": 200, "job_title": 200, "city": 200, "title": 500,
+           "email": 254, "phone": 100, "tag": 100}  # fmt: skip
+LONGEST_TEXT = 100_000
+_FIELD_WORDS = {"org": "an organisation", "job_title": "a job title", "title": "a title",
+                "email": "an e-mail address", "phone": "a phone number", "tag": "a tag",
+                "name": "a name", "city": "a city", "note": "a note"}  # fmt: skip
+
+
+def check_lengths(arguments: dict[str, Any]) -> None:
+    """BadInput for an argument longer than salesnotes stores."""
+    from salesnotes.errors import BadInput
+
+    for key, value in arguments.items():
+        limit = LONGEST.get(key, LONGEST_TEXT)
+        for each in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(each, str) and len(each) > limit:
+                what = _FIELD_WORDS.get(key, "a text")
+                raise BadInput(
+                    f"{what} of {len(each):,} characters is longer than salesnotes keeps"
+                    f" ({limit:,}); shorten it"
+                )
+
+
 def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
     """Run the command function ``name`` with ``arguments``; return the exit code.
 
@@ -53,6 +79,7 @@ def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
     from salesnotes import render
 
     try:
+        check_lengths(arguments)
         target(name)(env, **arguments)
         sys.stdout.flush()
     except BrokenPipeError:

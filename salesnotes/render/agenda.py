@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from salesnotes.days import describe
-from salesnotes.render.listing import Column, console, listing
+from salesnotes.render.listing import CELL_TEXT, Column, console, listing
 from salesnotes.render.shapes import agenda_json
-from salesnotes.text import clean, one_line
+from salesnotes.text import clean, excerpt, one_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
         who.append(f" #{row.contact_id}", style="dim")
         if row.organisation:
             who.append(f"\n{clean(row.organisation)}", style="dim")
-        why = Text("\n".join(f"- {one_line(r)}" for r in row.reasons))
+        why = Text("\n".join(f"- {one_line(excerpt(r, CELL_TEXT))}" for r in row.reasons))
         if row.followup_ids:
             why.append("\nfollow-up " + ", ".join(f"#{i}" for i in row.followup_ids), style="dim")
         if explain:

@@ -12,7 +12,8 @@ from salesnotes.agenda import age_words
 from salesnotes.days import describe, duration_words, moment_words, short
 from salesnotes.money import format_amount
 from salesnotes.record import record
-from salesnotes.text import one_line
+from salesnotes.text import excerpt
+from salesnotes.text import one_line as _one_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,6 +26,11 @@ if TYPE_CHECKING:
 
 WIDTH = 78
 MAX_ITEMS = 15  # per "since" list: a briefing is read in a minute
+
+
+def one_line(text: str) -> str:
+    """One line of a briefing: long text (another program's) cut to an excerpt."""
+    return _one_line(excerpt(text, 300))
 
 
 @record

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from salesnotes.record import record
 from salesnotes.render import note, plain_lines, print_json
-from salesnotes.text import clean
+from salesnotes.text import clean, excerpt
+
+# At most this much of one text in a table cell (see ``excerpt``).
+CELL_TEXT = 300
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -72,5 +75,5 @@ def listing(
             no_wrap=column.no_wrap,
         )
     for item in items:
-        table.add_row(*(Text(clean(c.value(item))) for c in shown))
+        table.add_row(*(Text(clean(excerpt(c.value(item), CELL_TEXT))) for c in shown))
     console().print(table)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from salesnotes.days import describe, short
 from salesnotes.money import format_amount
 from salesnotes.render import plain_lines, print_json
-from salesnotes.render.listing import Column, console, listing
+from salesnotes.render.listing import CELL_TEXT, Column, console, listing
 from salesnotes.render.shapes import pipeline_json, quote_json
-from salesnotes.text import clean, one_line
+from salesnotes.text import clean, excerpt, one_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def _detail(q: Quote, today: date, config: Config) -> None:
 
     style = config.get_str("money.format")
     out = console()
-    out.print(Text(f"Quote #{q.id} {clean(q.title)}", style="bold"))
+    out.print(Text(f"Quote #{q.id} {clean(excerpt(q.title, CELL_TEXT))}", style="bold"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim")
     grid.add_column()
@@ -98,13 +98,13 @@ def _detail(q: Quote, today: date, config: Config) -> None:
     ]
     for key, value in rows:
         if value:
-            grid.add_row(key, Text(clean(value)))
+            grid.add_row(key, Text(clean(excerpt(value, CELL_TEXT * 4))))
     out.print(grid)
     out.print(Text("\nRevisions", style="bold"))
     for r in q.revisions:
         amount = format_amount(r.amount_cents, q.currency, style)
         line = f"  {r.number}. {describe(r.revised_on)}  {amount}"
-        out.print(Text(line + (f"  {one_line(r.note)}" if r.note else "")))
+        out.print(Text(line + (f"  {one_line(excerpt(r.note, CELL_TEXT))}" if r.note else "")))
 
 
 def pipeline(p: Pipeline, fmt: str, config: Config) -> None:

@@ -11,7 +11,11 @@ import os
 import shutil
 import sys
 
-from salesnotes.text import clean, one_line
+from salesnotes.text import clean, excerpt, one_line
+
+# At most this much of one text on a page (a note, a conversation): a page is read, and
+# wrapping megabytes takes seconds.
+PAGE_TEXT = 2_000
 
 
 def styled() -> bool:
@@ -50,7 +54,8 @@ class Page:
     def line(self, text: str, indent: int = 0, hang: int = 0) -> None:
         """``text`` (made one line) wrapped to the width, ``indent`` spaces in, continuation
         lines ``hang`` spaces further in."""
-        self.lines += _wrap(one_line(text), self.width, " " * indent, " " * (indent + hang))
+        text = one_line(excerpt(text, PAGE_TEXT))
+        self.lines += _wrap(text, self.width, " " * indent, " " * (indent + hang))
 
     def pairs(self, rows: list[tuple[str, str]], indent: int = 0) -> None:
         """Dim labels and their values, the values in one column, wrapped under it."""
@@ -60,7 +65,7 @@ class Page:
         pad = " " * (indent + gap)
         for label, value in rows:
             # A value's own lines (a note's) stay lines, each wrapped under the column.
-            paragraphs = [one_line(part) for part in clean(value).split("\n")]
+            paragraphs = [one_line(part) for part in clean(excerpt(value, PAGE_TEXT)).split("\n")]
             wrapped = [
                 line for part in paragraphs if part for line in _wrap(part, self.width, pad, pad)
             ]
