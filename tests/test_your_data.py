@@ -195,10 +195,16 @@ def test_doctor_says_what_is_wrong_and_how_to_fix_it(
     conn.execute("DELETE FROM contacts_fts WHERE rowid = 2")
     conn.commit()
     conn.close()
+    # Every command that meets the row says so, and where to look; none crashes.
+    for args in (("followups",), ("show", "jan"), ("export", "--format", "ics")):
+        err = run(*args, expect=1).stderr
+        assert "the book holds a value salesnotes cannot read" in err, args
+        assert "'salesnotes doctor' names the rows to correct" in err
     db_path.chmod(0o644)
     result = run("doctor", expect=1)
-    assert "PROBLEM  dates and times readable: followups row 1: due_on = 'volgende week'" in (
-        result.stdout
+    assert (
+        "PROBLEM  dates, times and numbers readable: followups row 1: due_on = 'volgende week'"
+        in (result.stdout)
     )
     assert "PROBLEM  search indexes in step with their tables: contacts: 1 missing" in result.stdout
     assert f"chmod 600 {db_path}" in result.stdout
@@ -319,3 +325,30 @@ def test_an_archived_contact_is_forgotten_as_completely(
     data = raw(db_path)
     for word in SECRETS:
         assert word.lower().encode() not in data.lower(), word
+
+
+def test_forget_asks_on_a_terminal(run: Run, run_json: RunJson, jan: None, tmp_path: Path) -> None:
+    import pty
+
+    env = {**os.environ, "SALESNOTES_DB": str(tmp_path / "book.db")}
+
+    def answer(text: str) -> subprocess.CompletedProcess[str]:
+        leader, follower = pty.openpty()
+        os.write(leader, text.encode())
+        try:
+            return subprocess.run(
+                [sys.executable, "-m", "salesnotes", "forget", "jan"],
+                env=env, stdin=follower, capture_output=True, text=True, timeout=60,
+            )  # fmt: skip
+        finally:
+            os.close(leader)
+            os.close(follower)
+
+    said_no = answer("n\n")
+    assert said_no.returncode == 4
+    assert "Erase #1 Jan de Vries and everything about them" in said_no.stderr
+    assert said_no.stderr.endswith("Error: nothing was changed\n")
+    assert len(run_json("contacts")) == 2
+    said_yes = answer("ja\n")
+    assert said_yes.returncode == 0, said_yes.stderr
+    assert [c["name"] for c in run_json("contacts")] == ["Anna Bakker"]

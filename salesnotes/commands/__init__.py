@@ -90,6 +90,15 @@ def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
     except SalesnotesError as exc:
         render.error(exc.message, exc.details)
         return exc.exit_code
+    except (ValueError, TypeError, OverflowError) as exc:
+        # Not from what was typed (that is BadInput): from a row another program wrote
+        # (a due date 'volgende week', an amount 'veel'). The book is plain SQLite and
+        # other tools are welcome, so say it, and where to look, rather than crash.
+        render.error(
+            f"the book holds a value salesnotes cannot read ({exc}); 'salesnotes doctor'"
+            " names the rows to correct"
+        )
+        return 1
     except sqlite3.OperationalError as exc:
         render.error(f"the database could not be used: {exc}")
         return 1

@@ -180,22 +180,40 @@ def health(db: Database) -> list[tuple[bool, str, str]]:
     found.append(
         (
             not bad,
-            "dates and times readable",
-            "; ".join(bad) + ": written by another program? correct them (YYYY-MM-DD)",
+            "dates, times and numbers readable",
+            "; ".join(bad) + ": written by another program? correct them (dates as YYYY-MM-DD)",
         )
     )
     return found
 
 
 def _bad_days(conn: sqlite3.Connection) -> list[str]:
-    """Date ('..._on') and time ('..._at') columns with a value SQLite cannot read as one."""
+    """Date ('..._on') and time ('..._at') columns with a value SQLite cannot read as one, and
+    whole-number columns (ids, amounts in cents) that hold something else."""
     from salesnotes.store.bulk import BOOK
 
     bad = []
     for table in BOOK:
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
         for column in columns:
-            if not column.endswith(("_on", "_at")):
+            if column.endswith(("_cents", "_id", "probability", "calls")) or column == "id":
+                rows = conn.execute(
+                    f"SELECT rowid, {column} FROM {table} WHERE typeof({column})"
+                    " NOT IN ('integer', 'null') LIMIT 3"
+                ).fetchall()
+                bad += [
+                    f"{table} row {r[0]}: {column} = {r[1]!r} (not a whole number)" for r in rows
+                ]
+                continue
+            if column == "birthday":  # '1980-03-22' or, without a year, '--03-22'
+                rows = conn.execute(
+                    "SELECT rowid, birthday FROM contacts WHERE birthday IS NOT NULL AND NOT"
+                    " (birthday GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+                    " OR birthday GLOB '--[0-1][0-9]-[0-3][0-9]') LIMIT 3"
+                ).fetchall()
+                bad += [f"contacts row {r[0]}: birthday = {r[1]!r}" for r in rows]
+                continue
+            if not column.endswith(("_on", "_at", "_since")):
                 continue
             rows = conn.execute(
                 f"SELECT rowid, {column} FROM {table} WHERE {column} IS NOT NULL"
