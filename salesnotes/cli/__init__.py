@@ -57,7 +57,9 @@ def _only_the_command_asked_for(args: list[str]) -> None:
     any of them (about 45 ms for all of ours); one costs about 2 ms. For help, completion,
     or anything unclear, everything stays registered.
     """
-    if os.environ.get("_SALESNOTES_COMPLETE") or any(a in ("-h", "--help") for a in args):
+    if os.environ.get("_SALESNOTES_COMPLETE"):
+        args = _completed_words()  # a WHO after 'show' needs 'show' only
+    if any(a in ("-h", "--help") for a in args):
         return
     rest = list(args)
     while rest and rest[0].startswith("-"):
@@ -72,6 +74,19 @@ def _only_the_command_asked_for(args: list[str]) -> None:
     if len(commands) + len(groups) == 1:
         app.registered_commands = commands
         app.registered_groups = groups
+
+
+def _completed_words() -> list[str]:
+    """The words before the one being completed (click's bash, zsh and fish completion
+    pass COMP_WORDS and COMP_CWORD); none when that is the command's name itself."""
+    import shlex
+
+    try:
+        words = shlex.split(os.environ.get("COMP_WORDS", ""))
+        current = int(os.environ.get("COMP_CWORD", "0"))
+    except ValueError:
+        return []
+    return words[1:current]
 
 
 def _command_name(info: Any) -> str:
