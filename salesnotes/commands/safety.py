@@ -35,32 +35,31 @@ def backup(env: Env, *, path: str | None) -> None:
     """A consistent, checked copy of the book: to ``path``, or dated into the backup folder
     (keeping the newest ``backup.keep``)."""
     from salesnotes import render
+    from salesnotes.store.backup import check, copy
 
+    if not os.path.exists(env.db_path):
+        raise DatabaseError(f"there is no book at {env.db_path} to back up")
     if path is not None:
         target = os.path.abspath(os.path.expanduser(path))
         if os.path.isdir(target):
-            target = os.path.join(target, f"{_stem(env)}-{_stamp(env)}.db")
+            target = _free(os.path.join(target, f"{_stem(env)}-{_stamp(env)}.db"))
         elif not os.path.isdir(os.path.dirname(target)):
             raise BadInput(f"{os.path.dirname(target)} does not exist; make the folder first")
-        if os.path.samefile(target, env.db_path) if os.path.exists(target) else False:
+        if os.path.exists(target) and os.path.samefile(target, env.db_path):
             raise BadInput(f"{path} is the book itself; give another file")
     else:
         folder = backup_folder()
         _private_folder(folder)
         target = _free(os.path.join(folder, f"{_stem(env)}-{_stamp(env)}.db"))
-    from salesnotes.store.backup import check, copy
-
-    if not os.path.exists(env.db_path):
-        raise DatabaseError(f"there is no book at {env.db_path} to back up")
     store = env.store()
     copy(store.db, target)  # type: ignore[attr-defined]  # an SQLite book's file
     info = check(target)
     render.echo(f"Backed up {info.contacts} contacts to {target} ({_size(info.size)}, checked)")
     if path is None:
-        removed = _rotate(env, env.config().get_int("backup.keep"))
+        keep = env.config().get_int("backup.keep")
+        removed = _rotate(env, keep)
         if removed:
-            render.echo(f"Removed {len(removed)} older backup(s); kept the newest "
-                        f"{env.config().get_int('backup.keep')}")  # fmt: skip
+            render.echo(f"Removed {len(removed)} older backup(s); kept the newest {keep}")
 
 
 def backups(env: Env, *, fmt: str) -> None:
