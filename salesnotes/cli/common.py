@@ -71,6 +71,14 @@ def complete_who(ctx: typer.Context, param: Any, incomplete: str) -> list[Any]:
     return found
 
 
+OutputOption = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="Write to this file (mode 0600), not to stdout."),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Overwrite the --output file if it exists.")
+]
+
 WhoArgument = Annotated[
     str,
     typer.Argument(

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from salesnotes.cli.app import app
-from salesnotes.cli.common import complete_from, runs
+from salesnotes.cli.common import ForceOption, OutputOption, complete_from, runs
 from salesnotes.models import STATUSES
 
 
@@ -88,13 +88,8 @@ def export(
             help="vcard (contacts), ics (open follow-ups), csv, or json (the whole book).",
         ),
     ] = ExportFormat.vcard,
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o", help="Write to this file (mode 0600), not to stdout."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the --output file if it exists.")
-    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
     vcard_version: Annotated[
         VCardVersion,
         typer.Option("--vcard-version", help="3 (what every address book reads) or 4."),

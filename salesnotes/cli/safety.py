@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from salesnotes.cli.app import app
-from salesnotes.cli.common import Format, FormatOption, WhoArgument, runs
+from salesnotes.cli.common import (
+    ForceOption,
+    Format,
+    FormatOption,
+    OutputOption,
+    WhoArgument,
+    runs,
+)
 
 YesOption = Annotated[
     bool, typer.Option("--yes", "-y", help="Do it without asking (needed without a terminal).")
@@ -77,13 +84,8 @@ def doctor(
 def export_person(
     ctx: typer.Context,
     who: WhoArgument,
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o", help="Write to this file (mode 0600), not to stdout."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the --output file if it exists.")
-    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Everything stored about one person, as JSON (a GDPR request for access).
 
