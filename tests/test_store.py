@@ -221,3 +221,25 @@ def test_new_uuids_are_random_version_4_as_uuid_writes_them() -> None:
         parsed = uuid.UUID(text)
         assert (parsed.version, parsed.variant) == (4, uuid.RFC_4122)
         assert str(parsed) == text  # lower case, dashes where uuid puts them
+
+
+def test_another_programs_database_is_refused_and_left_as_it_was(run: Run, tmp_path: Path) -> None:
+    other = tmp_path / "klanten.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE klanten (naam TEXT)")
+    conn.execute("INSERT INTO klanten VALUES ('Jan')")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    for args in (("agenda",), ("add", "Jan"), ("demo",)):
+        err = run("--db", str(other), *args, expect=1).stderr
+        assert "is another program's SQLite database (tables: klanten)" in err
+    assert other.read_bytes() == before
+    assert not Path(f"{other}-wal").exists()
+    # Another program that keeps its migrations with sqlite-utils, as salesnotes does.
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, applied_at TEXT)")
+    conn.execute("INSERT INTO _sqlite_migrations VALUES ('crm', 'm001', '2026-01-01')")
+    conn.commit()
+    conn.close()
+    assert "another program's" in run("--db", str(other), "agenda", expect=1).stderr

@@ -114,11 +114,30 @@ def connect(path: StrPath) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
+        _refuse_another_programs(conn, path)
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.DatabaseError as exc:
         raise open_failure(path, exc) from exc
     return conn
+
+
+def _refuse_another_programs(conn: sqlite3.Connection, path: StrPath) -> None:
+    """A SQLite file with tables but no salesnotes migrations is another program's: refused
+    before anything is written to it (not even the switch to WAL)."""
+    tables = {
+        str(r[0])
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not str(r[0]).startswith("sqlite_")
+    }
+    if not tables - {migrations.MIGRATIONS_TABLE} or applied(conn):
+        return
+    conn.close()
+    shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+    raise DatabaseError(
+        f"{path} is another program's SQLite database (tables: {shown}), not a salesnotes"
+        " book; it was left as it is. Give salesnotes a new file or its own book (--db)"
+    )
 
 
 def applied(conn: sqlite3.Connection) -> set[str]:
