@@ -64,11 +64,47 @@ def test_add_send_revise_keeps_history(run: Run, run_json: RunJson, book: dict[s
     assert chase["text"] == "Chase quote #1 Dakisolatie hal 3 (€ 12.500,00)"
 
 
-def test_send_does_not_chase_twice(run: Run, run_json: RunJson, book: dict[str, int]) -> None:
+def test_send_does_not_chase_twice(
+    run: Run, run_json: RunJson, book: dict[str, int], db_path: Path
+) -> None:
     run("quote", "add", "anna", "5000")
     assert "chase follow-up #1" in run("quote", "send", "1").stdout
-    assert "a follow-up already chases it" in run("quote", "send", "#1").stdout
+    before = dump(db_path)
+    # Sent is sent: a second send (also once negotiating) logs no second "Sent" (issue 14).
+    err = run("quote", "send", "#1", expect=4).stderr
+    assert err.startswith("Error: quote #1 was sent on Wed 25 Nov 2026 already (sent)")
+    run("quote", "revise", "1", "4500")
+    assert "already (negotiating)" in run("quote", "send", "1", expect=4).stderr
     assert len(run_json("followups")) == 1
+    assert [r for r in dump(db_path) if r[0] == "interactions" and "Sent quote" in str(r)] == [
+        r for r in before if r[0] == "interactions" and "Sent quote" in str(r)
+    ]
+
+
+def test_quotes_refuse_nonsense(
+    run: Run, run_json: RunJson, book: dict[str, int], db_path: Path
+) -> None:
+    run("quote", "add", "anna", "12500", "--send")
+    before = dump(db_path)
+    err = run("quote", "renew", "1", "--valid", "gisteren", expect=2).stderr
+    assert "in the past; a renewed quote is valid from today on" in err
+    err = run("quote", "revise", "1", "12.500", expect=4).stderr
+    assert err == "Error: quote #1 is € 12.500,00 already; nothing was changed\n"
+    assert dump(db_path) == before
+    [quote] = run_json("quotes")
+    assert quote["status"] == "sent"
+
+
+def test_a_quote_sent_on_an_earlier_day_is_chased_from_that_day(
+    run: Run, run_json: RunJson, book: dict[str, int]
+) -> None:
+    run("quote", "add", "anna", "5000", "--send", "--on", "maandag")  # Mon 23 Nov 2026
+    [quote] = run_json("quotes")
+    assert (quote["quoted_on"], quote["sent_on"]) == ("2026-11-23", "2026-11-23")
+    [chase] = run_json("followups")
+    assert chase["due_on"] == "2026-11-26"  # 3 working days after Monday, not after today
+    sent = [i for i in run_json("show", "anna")["interactions"] if "Sent quote" in i["text"]]
+    assert [i["happened_on"] for i in sent] == ["2026-11-23"]
 
 
 def test_won_closes_the_quote_its_chase_and_makes_a_customer(

@@ -4,7 +4,7 @@ and the rules they share (sending schedules a chase, closing closes it, won make
 from __future__ import annotations
 
 from salesnotes.commands import contact_named
-from salesnotes.errors import BadInput
+from salesnotes.errors import BadInput, Conflict
 from salesnotes.models import QUOTE_STATUSES
 
 TYPE_CHECKING = False
@@ -44,18 +44,25 @@ def valid_until(text: str, quoted_on: date, today: date) -> date:
 
 
 def send_quote(
-    store: Store, quote: Quote, *, today: date, now: str, config: Config
+    store: Store, quote: Quote, *, today: date, now: str, config: Config, on: date | None = None
 ) -> tuple[Quote, str]:
-    """Mark a quote sent, log it, and schedule the follow-up that chases it (unless one is
-    open already); return the quote and what was scheduled, in words."""
+    """Mark a quote sent ``on`` that day (default today), log it, and schedule the follow-up
+    that chases it, counted from the sending day (unless one is open already); return the
+    quote and what was scheduled, in words. A quote sent before is not sent again."""
     from salesnotes.days import add_working_days, describe
 
-    sent = store.quotes.send(quote.id, today)
+    if quote.sent_on is not None:
+        raise Conflict(
+            f"quote #{quote.id} was sent on {describe(quote.sent_on)} already ({quote.status});"
+            f" to chase it: salesnotes follow {quote.contact_id} WHEN"
+        )
+    on = on or today
+    sent = store.quotes.send(quote.id, on)
     store.interactions.add(
         sent.contact_id,
         f"Sent quote #{sent.id} {sent.title}: {money(sent.amount_cents, sent.currency, config)}",
         kind="note",
-        on=today,
+        on=on,
         now=now,
     )
     if store.followups.chasing(sent.id):
@@ -63,7 +70,7 @@ def send_quote(
     days = config.get_int("quotes.chase_after_working_days")
     followup = store.followups.add(
         sent.contact_id,
-        add_working_days(today, days),
+        add_working_days(on, days),
         f"Chase quote #{sent.id} {sent.title} ({money(sent.amount_cents, sent.currency, config)})",
         reason="quote",
         today=today,
@@ -155,7 +162,9 @@ def quote_add(
         )
         chased = None
         if send:
-            quote, chased = send_quote(store, quote, today=today, now=env.now(), config=config)
+            quote, chased = send_quote(
+                store, quote, today=today, now=env.now(), config=config, on=quoted_on
+            )
     render.echo(
         f"Quote #{quote.id}: {money(quote.amount_cents, quote.currency, config)} for "
         f"{contact.label}, {quote.title}, valid until {describe(until)} ({quote.status})"
@@ -187,6 +196,11 @@ def quote_revise(env: Env, *, quote_id: str, amount: str, note: str) -> None:
     store = env.store()
     with store.write():
         before = store.quotes.get(to_quote_id(quote_id))
+        if cents == before.amount_cents:
+            raise Conflict(
+                f"quote #{before.id} is {money(cents, before.currency, config)} already;"
+                " nothing was changed"
+            )
         quote = store.quotes.revise(before.id, cents, note=note, on=env.today(), now=env.now())
         text = (
             f"Quote #{quote.id} revised from {money(before.amount_cents, quote.currency, config)} "
@@ -273,6 +287,10 @@ def quote_renew(env: Env, *, quote_id: str, valid: str | None) -> None:
     today = env.today()
     days = env.config().get_int("quotes.valid_days")
     until = valid_until(valid if valid is not None else f"{days}d", today, today)
+    if until < today:
+        raise BadInput(
+            f"'{valid}' is {describe(until)}, in the past; a renewed quote is valid from today on"
+        )
     store = env.store()
     with store.write():
         quote = store.quotes.renew(to_quote_id(quote_id), until, on=today, now=env.now())
