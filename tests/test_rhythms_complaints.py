@@ -172,3 +172,13 @@ def test_response_time_is_configurable(
     run("complaint", "jan", "Leak")
     at(monkeypatch, "2026-11-25T14:00")
     assert "response time of 4 hours passed" in run_json("agenda")[0]["reasons"][0]
+
+
+def test_logging_a_complaint_opens_one(run: Run, run_json: RunJson) -> None:
+    run("add", "Jan de Vries")
+    out = run("log", "jan", "Lekkage in hal 2", "--kind", "complaint").stdout
+    assert "Complaint #1 opened for Jan de Vries: answer within 24 hours" in out
+    [row] = run_json("agenda")
+    assert row["reasons"][0].startswith("complaint open")
+    run("resolve", "1", "--note", "Dak gerepareerd")
+    assert run_json("agenda") == []

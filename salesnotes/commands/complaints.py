@@ -7,31 +7,43 @@ from salesnotes.commands import contact_named
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
+    from salesnotes.models import Contact, FollowUp, Interaction
+    from salesnotes.store.interface import Store
 
 
 def complaint(env: Env, *, who: str, text: str) -> None:
     """Open a complaint: logged, and on top of the agenda until it is resolved."""
-    from datetime import timedelta
-
-    from salesnotes import render
-
-    hours = env.config().get_int("complaints.response_hours")
     store = env.store()
     with store.write():
         contact = contact_named(env, store, who)
         interaction = store.interactions.add(
             contact.id, text, kind="complaint", on=env.today(), now=env.now()
         )
-        followup = store.followups.add(
-            contact.id,
-            env.today(),
-            interaction.text,
-            reason="complaint",
-            priority="high",
-            today=env.today(),
-            now=env.now(),
-            source_interaction_id=interaction.id,
-        )
+        followup = open_complaint(env, store, interaction)
+    opened(env, contact, followup)
+
+
+def open_complaint(env: Env, store: Store, interaction: Interaction) -> FollowUp:
+    """The urgent follow-up a logged complaint opens (``complaint``, ``log --kind complaint``)."""
+    return store.followups.add(
+        interaction.contact_id,
+        env.today(),
+        interaction.text,
+        reason="complaint",
+        priority="high",
+        today=env.today(),
+        now=env.now(),
+        source_interaction_id=interaction.id,
+    )
+
+
+def opened(env: Env, contact: Contact, followup: FollowUp) -> None:
+    """Say that a complaint was opened, and by when it must be answered."""
+    from datetime import timedelta
+
+    from salesnotes import render
+
+    hours = env.config().get_int("complaints.response_hours")
     deadline = env.moment() + timedelta(hours=hours)
     render.echo(
         f"Complaint #{followup.id} opened for {contact.label}: answer within {hours} hours, "

@@ -48,7 +48,11 @@ def log(
         interaction = store.interactions.add(
             contact.id, text, kind=kind, on=happened, now=env.now()
         )
-        followup = None
+        followup = complaint = None
+        if interaction.kind == "complaint":  # as 'salesnotes complaint' does: one to answer
+            from salesnotes.commands.complaints import open_complaint
+
+            complaint = open_complaint(env, store, interaction)
         if due is not None:
             followup = store.followups.add(
                 contact.id,
@@ -63,5 +67,9 @@ def log(
         f"Logged {interaction.kind} #{interaction.id} with {contact.label} "
         f"on {describe(interaction.happened_on)}"
     )
+    if complaint is not None:
+        from salesnotes.commands.complaints import opened
+
+        opened(env, contact, complaint)
     if followup is not None:
         render.echo(f"Follow-up #{followup.id} on {describe(followup.due_on)}: {followup.text}")
