@@ -188,3 +188,23 @@ def test_orgs_plain(run: Run, book: dict[str, int]) -> None:
         ["Pluimers Isolatie", "2"],
         ["Smit Advies", "1"],
     ]
+
+
+def test_nothing_is_planned_with_an_archived_contact(
+    run: Run, run_json: RunJson, db_path: Path
+) -> None:
+    run("add", "Janneke Smit")
+    run("follow", "janneke", "morgen", "Offerte nabellen")
+    out = run("archive", "janneke").stdout
+    assert "1 open follow-up(s) (#1) stay open but leave the agenda and the lists" in out
+    before = dump(db_path)
+    for args in (("follow", "janneke", "morgen", "x"), ("log", "janneke", "x", "--next", "vrijdag"),
+                 ("complaint", "janneke", "x"), ("log", "janneke", "x", "--kind", "complaint"),
+                 ("done", "1", "--next", "vrijdag")):  # fmt: skip
+        err = run(*args, expect=4).stderr
+        assert "is archived, so" in err and "would never show on the agenda" in err, args
+    assert dump(db_path) == before
+    run("log", "janneke", "Belde terug")  # the history may still grow
+    undone = run("archive", "janneke", "--undo").stdout
+    assert "Their open follow-ups (#1) are on the agenda and in the lists again" in undone
+    assert [f["id"] for f in run_json("followups")] == [1]

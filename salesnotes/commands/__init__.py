@@ -69,6 +69,18 @@ def check_lengths(arguments: dict[str, Any]) -> None:
                 )
 
 
+def require_active(contact: Contact, what: str) -> None:
+    """Conflict when ``contact`` is archived: what is planned with an archived contact would
+    never show (the agenda and the lists leave archived contacts out)."""
+    from salesnotes.errors import Conflict
+
+    if contact.archived:
+        raise Conflict(
+            f"#{contact.id} {contact.name} is archived, so {what} would never show on the"
+            f" agenda; 'salesnotes archive {contact.id} --undo' brings them back first"
+        )
+
+
 def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
     """Run the command function ``name`` with ``arguments``; return the exit code.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesnotes.commands import contact_named
+from salesnotes.commands import contact_named, require_active
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -16,6 +16,7 @@ def complaint(env: Env, *, who: str, text: str) -> None:
     store = env.store()
     with store.write():
         contact = contact_named(env, store, who)
+        require_active(contact, "a complaint")
         interaction = store.interactions.add(
             contact.id, text, kind="complaint", on=env.today(), now=env.now()
         )

@@ -161,12 +161,22 @@ def archive(env: Env, *, who: str, undo: bool) -> None:
             contact = store.contacts.unarchive(contact.id, env.now())
         else:
             contact = store.contacts.archive(contact.id, env.now())
+        waiting = store.followups.find(contact_id=contact.id)
+    ids = ", ".join(f"#{f.id}" for f in waiting)
     if undo:
         render.echo(f"Restored #{contact.id} {contact.label}")
+        if waiting:
+            render.echo(f"Their open follow-ups ({ids}) are on the agenda and in the lists again")
     else:
         render.echo(
             f"Archived #{contact.id} {contact.label}; 'salesnotes contacts --archived' lists it"
         )
+        if waiting:
+            render.echo(
+                f"{len(waiting)} open follow-up(s) ({ids}) stay open but leave the agenda and"
+                f" the lists with them; 'salesnotes done ID' closes one, 'archive --undo'"
+                " brings them back"
+            )
 
 
 def contacts(

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from salesnotes.commands import contact_named
+from salesnotes.commands import contact_named, require_active
 from salesnotes.errors import BadInput
 
 TYPE_CHECKING = False
@@ -52,6 +52,7 @@ def follow(env: Env, *, who: str, when: str, text: str, reason: str, priority: s
     store = env.store()
     with store.write():
         contact = contact_named(env, store, who)
+        require_active(contact, "a follow-up")
         followup = store.followups.add(
             contact.id, due, text, reason=reason, priority=priority, today=today, now=env.now()
         )
@@ -102,6 +103,7 @@ def done(
         )
         nxt = None
         if due is not None:
+            require_active(store.contacts.get(followup.contact_id), "the next follow-up")
             nxt = store.followups.add(
                 followup.contact_id,
                 due,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesnotes.commands import contact_named
+from salesnotes.commands import contact_named, require_active
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -45,6 +45,8 @@ def log(
     store = env.store()
     with store.write():
         contact = contact_named(env, store, who)
+        if due is not None or kind == "complaint":
+            require_active(contact, "a complaint" if kind == "complaint" else "the follow-up")
         interaction = store.interactions.add(
             contact.id, text, kind=kind, on=happened, now=env.now()
         )
