@@ -236,6 +236,14 @@ COMMANDS: dict[str, dict[str, Any]] = {
                 "opts": ["--quiet-if-empty"],
                 "multiple": False,
             },
+            {
+                "name": "record",
+                "type": "flag",
+                "default": False,
+                "kind": "option",
+                "opts": ["--record"],
+                "multiple": False,
+            },
         ],
     },
     "complaint": {

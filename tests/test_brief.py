@@ -54,7 +54,7 @@ def test_late_complaints_are_flagged(run: Run, demo: None, monkeypatch: pytest.M
 def test_since_the_previous_briefing(
     run: Run, run_json: RunJson, demo: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = run_json("brief", "--format", "json")
+    first = run_json("brief", "--format", "json", "--record")
     assert first["first_briefing"] is True
     assert first["happened"]["interactions"] == []
     at(monkeypatch, "2026-11-25T10:00")
@@ -62,23 +62,39 @@ def test_since_the_previous_briefing(
     run("done", "5", "--note", "Planned")
     run("quote", "won", "2")
     at(monkeypatch, "2026-11-25T10:05")
-    second = run_json("brief", "--format", "json")
+    second = run_json("brief", "--format", "json", "--record")
     assert second["since"] == "2026-11-25T07:30:00+00:00"
     happened = second["happened"]
-    assert [i["text"] for i in happened["interactions"]] == [
-        "Planned the job",
-        "Planned",
-        "Quote #2 won: Roof insulation hall 3, € 12.500,00",
-    ]
+    # Each event once: the won quote is listed as a quote, not again as its note, and the
+    # chase it closed is not a follow-up somebody did (issue 14).
+    assert [i["text"] for i in happened["interactions"]] == ["Planned the job", "Planned"]
     assert [f["id"] for f in happened["followups_done"]] == [5]
     assert [q["id"] for q in happened["quotes_closed"]] == [2]
     at(monkeypatch, "2026-11-25T10:10")
-    third = run_json("brief", "--format", "json")
+    third = run_json("brief", "--format", "json", "--record")
     assert third["happened"] == {"interactions": [], "followups_done": [], "quotes_closed": []}
     since = run_json("brief", "--format", "json", "--since", "gisteren")
-    assert len(since["happened"]["interactions"]) == 4  # yesterday's complaint call too
+    assert len(since["happened"]["interactions"]) == 3  # yesterday's complaint call too
     text = run("brief").stdout
     assert "Since the last briefing (Wed 25 Nov 10:10)" in text
+
+
+def test_only_a_delivered_briefing_moves_the_mark(
+    run: Run, run_json: RunJson, demo: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("brief")  # the morning text (or mail): delivered, so it moves the mark
+    at(monkeypatch, "2026-11-25T10:00")
+    run("log", "jan", "Planned the job", "--kind", "call")
+    at(monkeypatch, "2026-11-25T10:05")
+    for fmt in ("json", "markdown", "html"):  # a look in between uses nothing up
+        run("brief", "--format", fmt)
+    assert [i["text"] for i in run_json("brief")["happened"]["interactions"]] == ["Planned the job"]
+    text = run("brief", "--since", "maandag").stdout
+    assert "Since Mon 23 Nov 2026" in text and "Since the last briefing" not in text
+    err = run("brief", "--since", "maandag", "--record", expect=2).stderr
+    assert "never moves 'since the last briefing'" in err
+    delivered = run("brief").stdout  # --since did not move the mark either
+    assert "Planned the job" in delivered
 
 
 def test_quiet_if_empty_prints_nothing_and_remembers_nothing(

@@ -43,6 +43,13 @@ def brief(
         bool,
         typer.Option("--quiet-if-empty", help="Print nothing when there is nothing to do (cron)."),
     ] = False,
+    record: Annotated[
+        bool,
+        typer.Option(
+            "--record",
+            help="Count this run as the delivered briefing (text and email runs do already).",
+        ),
+    ] = False,
 ) -> None:
     """The morning briefing: today's calls, late complaints, quotes, who is losing touch,
     birthdays, what happened since the last briefing, and the pipeline in one line."""

@@ -15,6 +15,7 @@ def brief(
     to: str | None,
     since: str | None,
     quiet_if_empty: bool,
+    record: bool = False,
 ) -> None:
     """The morning briefing: today's calls, late complaints, quotes, who is losing touch,
     birthdays, what happened since the last briefing, and the pipeline in one line."""
@@ -46,6 +47,13 @@ def brief(
         raise BadInput(
             "--format email needs a recipient: --to me@example.nl, or brief.to in config"
         )
+    if record and since is not None:
+        raise BadInput(
+            "--record and --since: a briefing since a chosen day never moves 'since the last"
+            " briefing'"
+        )
+    # Only a delivered briefing moves the mark: the morning text or mail, or one asked for.
+    remember = record or (since is None and fmt in ("text", "email"))
     sender = ""
     if fmt == "email":
         recipient = _address(recipient, "--to" if to else "brief.to in the config")
@@ -119,6 +127,7 @@ def brief(
             followups_done_total=(
                 store.followups.count_done_between(lower, until) if since_moment else 0
             ),
+            since_asked=since is not None,
         )
         if quiet_if_empty and content.is_empty:
             return
@@ -133,7 +142,8 @@ def brief(
             output = briefing.markdown(content)
         else:
             output = briefing.text(content)
-        store.briefings.record(until, day, str(fmt), content.calls)
+        if remember:
+            store.briefings.record(until, day, str(fmt), content.calls)
     sys.stdout.write(output)
 
 

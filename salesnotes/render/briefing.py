@@ -61,6 +61,7 @@ class Brief:
     occasions_total: int | None = None
     interactions_total: int | None = None
     followups_done_total: int | None = None
+    since_asked: bool = False  # --since: from that day, not from the last briefing
 
     @property
     def is_empty(self) -> bool:
@@ -98,6 +99,8 @@ def since_label(brief: Brief) -> str:
     """'Since the last briefing (Tue 24 Nov 07:30)', or that this is the first."""
     if brief.since is None:
         return "Since the last briefing: this is the first briefing for this book"
+    if brief.since_asked:
+        return f"Since {describe(brief.since.date())}"
     return f"Since the last briefing ({moment_words(brief.since)})"
 
 

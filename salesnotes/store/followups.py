@@ -49,6 +49,14 @@ def followup_from(row: Sequence[Any]) -> FollowUp:
     )
 
 
+# A chase closed by its quote's closing (same instant) was not done by anyone: a briefing
+# counts the quote, not the chase.
+NOT_CLOSED_WITH_QUOTE = (
+    "NOT (f.quote_id IS NOT NULL AND f.done_at ="
+    " (SELECT q.closed_at FROM quotes q WHERE q.id = f.quote_id))"
+)
+
+
 class FollowUps:
     """The ``followups`` table."""
 
@@ -222,13 +230,17 @@ class FollowUps:
         (``limit``: the first so many)."""
         cap = NO_LIMIT if limit is None else int(limit)
         return self._read(
-            "f.done_at > ? AND f.done_at <= ?", (since, until), f"f.done_at, f.id LIMIT {cap}"
+            f"f.done_at > ? AND f.done_at <= ? AND {NOT_CLOSED_WITH_QUOTE}",
+            (since, until),
+            f"f.done_at, f.id LIMIT {cap}",
         )
 
     def count_done_between(self, since: str, until: str) -> int:
         """How many follow-ups were completed after ``since`` up to ``until``."""
         row = self.db.tuples(
-            "SELECT count(*) FROM followups WHERE done_at > ? AND done_at <= ?", (since, until)
+            "SELECT count(*) FROM followups f WHERE f.done_at > ? AND f.done_at <= ?"
+            f" AND {NOT_CLOSED_WITH_QUOTE}",
+            (since, until),
         )
         return int(row[0][0])
 

@@ -31,6 +31,14 @@ def interaction_from(row: Sequence[Any]) -> Interaction:
     )
 
 
+# The note 'quote won'/'quote lost' logs with the quote (same contact, same instant): a
+# briefing lists the closed quote itself, so the note is not listed again.
+NOT_A_QUOTE_CLOSING = (
+    "NOT EXISTS (SELECT 1 FROM quotes q WHERE q.contact_id = i.contact_id"
+    " AND q.closed_at = i.logged_at AND i.text LIKE 'Quote #' || q.id || ' %')"
+)
+
+
 class Interactions:
     """The ``interactions`` table (its full-text index is kept current by triggers)."""
 
@@ -75,7 +83,7 @@ class Interactions:
         """Interactions logged after ``since`` up to ``until`` (UTC instants), oldest first
         (``limit``: the first so many)."""
         rows = self.db.tuples(
-            f"{SELECT} WHERE i.logged_at > ? AND i.logged_at <= ?"
+            f"{SELECT} WHERE i.logged_at > ? AND i.logged_at <= ? AND {NOT_A_QUOTE_CLOSING}"
             " ORDER BY i.logged_at, i.id LIMIT ?",
             (since, until, NO_LIMIT if limit is None else limit),
         )
@@ -84,7 +92,8 @@ class Interactions:
     def count_logged_between(self, since: str, until: str) -> int:
         """How many interactions were logged after ``since`` up to ``until``."""
         row = self.db.tuples(
-            "SELECT count(*) FROM interactions WHERE logged_at > ? AND logged_at <= ?",
+            "SELECT count(*) FROM interactions i WHERE i.logged_at > ? AND i.logged_at <= ?"
+            f" AND {NOT_A_QUOTE_CLOSING}",
             (since, until),
         )
         return int(row[0][0])
