@@ -781,7 +781,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
         "long": False,
         "params": [
             {"name": "who", "type": "str", "default": None, "kind": "argument", "required": True},
-            {"name": "text", "type": "str", "default": None, "kind": "argument", "required": True},
+            {"name": "text", "type": "str", "default": None, "kind": "argument", "required": False},
             {
                 "name": "kind",
                 "type": "str",

@@ -171,3 +171,43 @@ def test_today_pins_what_log_and_follow_record(
     assert shown["followups"][0]["due_on"] == "2027-01-01"
     monkeypatch.setenv("SALESNOTES_TODAY", "31-12")
     assert "SALESNOTES_TODAY='31-12' is not a date" in run("agenda", expect=2).stderr
+
+
+def test_log_text_from_standard_input_or_the_editor(
+    run: Run, run_json: RunJson, tmp_path: Path
+) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    run("add", "Jan de Vries")
+    run("log", "jan", "-", input="Lange notitie\nover twee regels\n")
+    run("log", "jan", input="uit een pipe\n")
+    assert "nothing to log: the text is empty" in run("log", "jan", "-", input="", expect=2).stderr
+    # On a terminal without text: $EDITOR opens a file; what is written there is logged.
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "Uit de editor\\n" > "$1"\n', encoding="utf-8")
+    editor.chmod(0o755)
+    env = {**os.environ, "SALESNOTES_DB": str(tmp_path / "book.db"), "EDITOR": str(editor)}
+    env.pop("VISUAL", None)
+
+    def on_a_terminal() -> subprocess.CompletedProcess[str]:
+        leader, follower = pty.openpty()
+        try:
+            command = [sys.executable, "-m", "salesnotes", "log", "jan"]
+            return subprocess.run(
+                command, env=env, stdin=follower, capture_output=True, text=True, timeout=60
+            )
+        finally:
+            os.close(leader)
+            os.close(follower)
+
+    done = on_a_terminal()
+    assert done.returncode == 0, done.stderr
+    env["EDITOR"] = "/nonexistent/editor"
+    failed = on_a_terminal()
+    assert failed.returncode == 2
+    assert "the editor '/nonexistent/editor' was not found" in failed.stderr
+    texts = [i["text"] for i in run_json("show", "jan")["interactions"]]
+    assert texts == ["Uit de editor", "uit een pipe", "Lange notitie\nover twee regels"]

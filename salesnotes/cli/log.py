@@ -16,13 +16,20 @@ from salesnotes.models import KINDS, REASONS
 def log(
     ctx: typer.Context,
     who: WhoArgument,
-    text: Annotated[str, typer.Argument(help="What was said or done.", show_default=False)],
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            help="What was said or done; '-' reads it from standard input, and without it a"
+            " terminal opens $EDITOR (a pipe is read).",
+            show_default=False,
+        ),
+    ] = None,
     kind: Annotated[
         str,
         typer.Option(
             "--kind",
             "-k",
-            help="call, email, meeting, visit or note.",
+            help="call, email, meeting, visit, note or complaint (opens one).",
             autocompletion=complete_from(KINDS),
         ),
     ] = "note",

@@ -13,7 +13,7 @@ def log(
     env: Env,
     *,
     who: str,
-    text: str,
+    text: str | None,
     kind: str,
     on: str | None,
     next_when: str | None,
@@ -25,6 +25,8 @@ def log(
     from salesnotes.days import describe
     from salesnotes.errors import BadInput
 
+    if text is None or text == "-":
+        text = _text_from_elsewhere(text)
     today = env.today()
     happened = today
     due = None
@@ -75,3 +77,47 @@ def log(
         opened(env, contact, complaint)
     if followup is not None:
         render.echo(f"Follow-up #{followup.id} on {describe(followup.due_on)}: {followup.text}")
+
+
+def _text_from_elsewhere(text: str | None) -> str:
+    """'-': standard input. None: on a terminal, what is written in $VISUAL or $EDITOR (for
+    notes longer than a line); from a pipe, standard input."""
+    import os
+    import sys
+
+    from salesnotes.errors import BadInput
+
+    if text == "-" or not sys.stdin.isatty():
+        found = sys.stdin.read()
+    else:
+        found = _edited(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+    if not found.strip():
+        raise BadInput("nothing to log: the text is empty")
+    return found.strip()
+
+
+def _edited(editor: str) -> str:
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    from salesnotes.errors import BadInput
+
+    fd, path = tempfile.mkstemp(prefix="salesnotes-log-", suffix=".txt")  # 0600: a note
+    os.close(fd)
+    try:
+        try:
+            done = subprocess.run([*shlex.split(editor), path], check=False)  # noqa: S603  the user's own editor
+        except (FileNotFoundError, ValueError):
+            raise BadInput(
+                f"the editor '{editor}' was not found; set $EDITOR, or give the text"
+            ) from None
+        if done.returncode != 0:
+            raise BadInput(
+                f"the editor '{editor}' stopped with exit {done.returncode}: nothing logged"
+            )
+        with open(path, encoding="utf-8", errors="replace") as written:
+            return written.read()
+    finally:
+        os.unlink(path)
