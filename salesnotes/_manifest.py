@@ -323,6 +323,16 @@ COMMANDS: dict[str, dict[str, Any]] = {
                 "multiple": False,
             },
             {
+                "name": "limit",
+                "type": "int",
+                "min": 0,
+                "max": 1000000,
+                "default": None,
+                "kind": "option",
+                "opts": ["--limit", "-n"],
+                "multiple": False,
+            },
+            {
                 "name": "fmt",
                 "type": "choice",
                 "choices": ["table", "plain", "json"],
@@ -717,6 +727,16 @@ COMMANDS: dict[str, dict[str, Any]] = {
                 "default": False,
                 "kind": "option",
                 "opts": ["--all"],
+                "multiple": False,
+            },
+            {
+                "name": "limit",
+                "type": "int",
+                "min": 0,
+                "max": 1000000,
+                "default": None,
+                "kind": "option",
+                "opts": ["--limit", "-n"],
                 "multiple": False,
             },
             {

@@ -208,3 +208,21 @@ def test_nothing_is_planned_with_an_archived_contact(
     undone = run("archive", "janneke", "--undo").stdout
     assert "Their open follow-ups (#1) are on the agenda and in the lists again" in undone
     assert [f["id"] for f in run_json("followups")] == [1]
+
+
+def test_a_table_lists_the_first_fifty_and_says_how_many_there_are(
+    run: Run, run_json: RunJson
+) -> None:
+    for n in range(60):
+        run("add", f"Klant {n:02d}")
+        run("follow", f"Klant {n:02d}", "morgen", "bellen")
+    for command in ("contacts", "followups"):
+        table = run(command)
+        assert table.stderr == (
+            "Showing 50 of 60: --limit 0 shows all; --format plain or json lists all for scripts\n"
+        )
+        assert "Klant 49" in table.stdout and "Klant 50" not in table.stdout
+        assert len(run(command, "--format", "plain").stdout.splitlines()) == 60
+        assert len(run_json(command)) == 60
+        assert "Klant 59" in run(command, "--limit", "0").stdout
+        assert len(run(command, "--limit", "5", "--format", "plain").stdout.splitlines()) == 5

@@ -71,6 +71,16 @@ def complete_who(ctx: typer.Context, param: Any, incomplete: str) -> list[Any]:
     return found
 
 
+ListLimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        "-n",
+        min=0,
+        max=MAX_LIMIT,
+        help="At most this many rows (0: all). Default for a table 50; plain and json list all.",
+    ),
+]
 OutputOption = Annotated[
     str | None,
     typer.Option("--output", "-o", help="Write to this file (mode 0600), not to stdout."),

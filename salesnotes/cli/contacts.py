@@ -11,6 +11,7 @@ from salesnotes.cli.common import (
     MAX_LIMIT,
     Format,
     FormatOption,
+    ListLimitOption,
     WhoArgument,
     complete_from,
     complete_who,
@@ -144,6 +145,7 @@ def list_contacts(
         bool,
         typer.Option("--losing-touch", help="Only those past their keep-in-touch rhythm."),
     ] = False,
+    limit: ListLimitOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List contacts, by name (--losing-touch: past their rhythm, most overdue first)."""

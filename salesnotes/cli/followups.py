@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from salesnotes.cli.app import app
-from salesnotes.cli.common import Format, FormatOption, WhoArgument, complete_from, runs
+from salesnotes.cli.common import (
+    Format,
+    FormatOption,
+    ListLimitOption,
+    WhoArgument,
+    complete_from,
+    runs,
+)
 from salesnotes.models import PRIORITIES, REASONS
 
 
@@ -49,6 +56,7 @@ def followups(
     ctx: typer.Context,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only those past their day.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Done ones too.")] = False,
+    limit: ListLimitOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """List open follow-ups by due date (--all: done ones too)."""

@@ -69,6 +69,26 @@ def check_lengths(arguments: dict[str, Any]) -> None:
                 )
 
 
+# Rows a table shows without --limit: a table is read by a person (plain and json, for
+# scripts, list everything).
+TABLE_ROWS = 50
+
+
+def shown(items: list[Any], limit: int | None, fmt: str) -> list[Any]:
+    """The rows to list: ``limit`` (0: all), or for a table without one the first
+    ``TABLE_ROWS``; says on stderr how many there are when some are left out."""
+    from salesnotes import render
+
+    cap = limit if limit is not None else (TABLE_ROWS if fmt == "table" else 0)
+    if not cap or len(items) <= cap:
+        return items
+    render.note(
+        f"Showing {cap:,} of {len(items):,}: --limit 0 shows all; --format plain or json"
+        " lists all for scripts"
+    )
+    return items[:cap]
+
+
 def require_active(contact: Contact, what: str) -> None:
     """Conflict when ``contact`` is archived: what is planned with an archived contact would
     never show (the agenda and the lists leave archived contacts out)."""

@@ -189,8 +189,10 @@ def contacts(
     archived: bool,
     losing_touch: bool,
     fmt: str,
+    limit: int | None = None,
 ) -> None:
     """List contacts by name, or (``losing_touch``) those past their rhythm, most overdue first."""
+    from salesnotes.commands import shown
     from salesnotes.render import listings
 
     store = env.store()
@@ -201,13 +203,13 @@ def contacts(
             raise BadInput("--losing-touch lists everyone past their rhythm; use it on its own")
         with store.read():
             items = past_rhythm(store, env.today(), env.config())
-        listings.losing_touch(items, fmt)
+        listings.losing_touch(shown(items, limit, fmt), fmt)
         return
     with store.read():
         found = store.contacts.find(
             text=text, tag=tag, status=status, organisation=org, archived=archived
         )
-    listings.contacts(found, fmt)
+    listings.contacts(shown(found, limit, fmt), fmt)
 
 
 def orgs(env: Env, *, fmt: str) -> None:

@@ -63,15 +63,18 @@ def follow(env: Env, *, who: str, when: str, text: str, reason: str, priority: s
     )
 
 
-def followups(env: Env, *, overdue: bool, show_all: bool, fmt: str) -> None:
+def followups(
+    env: Env, *, overdue: bool, show_all: bool, fmt: str, limit: int | None = None
+) -> None:
     """List open follow-ups by due date (``show_all``: done ones too)."""
+    from salesnotes.commands import shown
     from salesnotes.render.listings import followups as show
 
     today = env.today()
     store = env.store()
     with store.read():
         found = store.followups.find(include_done=show_all, due_before=today if overdue else None)
-    show(found, fmt, today)
+    show(shown(found, limit, fmt), fmt, today)
 
 
 def done(
