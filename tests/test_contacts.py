@@ -226,3 +226,36 @@ def test_a_table_lists_the_first_fifty_and_says_how_many_there_are(
         assert len(run_json(command)) == 60
         assert "Klant 59" in run(command, "--limit", "0").stdout
         assert len(run(command, "--limit", "5", "--format", "plain").stdout.splitlines()) == 5
+
+
+def test_a_long_table_on_a_terminal_goes_through_the_pager(run: Run, tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    for n in range(30):
+        run("add", f"Klant {n:02d}")
+    env = {**os.environ, "SALESNOTES_DB": str(tmp_path / "book.db"), "LINES": "10",
+           "PAGER": "sed s/^/PAGED:/"}  # fmt: skip
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "salesnotes", "contacts"], env=env,
+                              stdin=follower, stdout=follower, stderr=subprocess.PIPE,
+                              timeout=60)  # fmt: skip
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0, done.stderr
+    assert b"PAGED:" in seen and b"Klant 29" in seen
+    # In a pipe (a script, cron): no pager.
+    assert "PAGED:" not in run("contacts").stdout

@@ -5,6 +5,8 @@ rich is imported only to draw a table; plain and json never load it.
 
 from __future__ import annotations
 
+import sys
+
 from salesnotes.record import record
 from salesnotes.render import note, plain_lines, print_json
 from salesnotes.text import clean, excerpt
@@ -76,4 +78,17 @@ def listing(
         )
     for item in items:
         table.add_row(*(Text(clean(excerpt(c.value(item), CELL_TEXT))) for c in shown))
-    console().print(table)
+    paged(table, len(items))
+
+
+def paged(table: Any, rows: int) -> None:
+    """Print a table; on a terminal, one longer than the screen goes through $PAGER (less
+    by default, keeping the colours), never in a pipe or under cron."""
+    import shutil
+
+    out = console()
+    if sys.stdout.isatty() and rows + 4 > shutil.get_terminal_size().lines:
+        with out.pager(styles=True):
+            out.print(table)
+        return
+    out.print(table)
