@@ -295,6 +295,9 @@ def main() -> None:
         "log": ["log", "#42", "Called about the heat pump", "--kind", "call"],
         "search": ["search", "heat pump"],
         "pipeline": ["pipeline", "--format", "plain"],
+        # The two long listings, as a person sees them: a table of the first 50, counted.
+        "followups (table)": ["followups"],
+        "contacts (table)": ["contacts"],
     }
     for size, db in books.items():
         for name, cmd in per_size.items():

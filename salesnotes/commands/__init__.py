@@ -74,19 +74,26 @@ def check_lengths(arguments: dict[str, Any]) -> None:
 TABLE_ROWS = 50
 
 
-def shown(items: list[Any], limit: int | None, fmt: str) -> list[Any]:
-    """The rows to list: ``limit`` (0: all), or for a table without one the first
-    ``TABLE_ROWS``; says on stderr how many there are when some are left out."""
+def rows_for(limit: int | None, fmt: str) -> int | None:
+    """How many rows a listing reads: ``limit`` (0: all), else for a table ``TABLE_ROWS``
+    and for plain and json everything (None)."""
+    cap = limit if limit is not None else (TABLE_ROWS if fmt == "table" else 0)
+    return cap or None
+
+
+def say_how_many(shown: int, cap: int | None, total: Callable[[], int]) -> None:
+    """When a listing was cut at ``cap``, say on stderr how many there are (``total`` is
+    counted only then)."""
     from salesnotes import render
 
-    cap = limit if limit is not None else (TABLE_ROWS if fmt == "table" else 0)
-    if not cap or len(items) <= cap:
-        return items
-    render.note(
-        f"Showing {cap:,} of {len(items):,}: --limit 0 shows all; --format plain or json"
-        " lists all for scripts"
-    )
-    return items[:cap]
+    if cap is None or shown < cap:
+        return
+    everything = total()
+    if everything > shown:
+        render.note(
+            f"Showing {shown:,} of {everything:,}: --limit 0 shows all; --format plain or json"
+            " lists all for scripts"
+        )
 
 
 def require_active(contact: Contact, what: str) -> None:

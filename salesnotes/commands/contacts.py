@@ -192,7 +192,7 @@ def contacts(
     limit: int | None = None,
 ) -> None:
     """List contacts by name, or (``losing_touch``) those past their rhythm, most overdue first."""
-    from salesnotes.commands import shown
+    from salesnotes.commands import rows_for, say_how_many
     from salesnotes.render import listings
 
     store = env.store()
@@ -203,13 +203,23 @@ def contacts(
             raise BadInput("--losing-touch lists everyone past their rhythm; use it on its own")
         with store.read():
             items = past_rhythm(store, env.today(), env.config())
-        listings.losing_touch(shown(items, limit, fmt), fmt)
+        cap = rows_for(limit, fmt)
+        say_how_many(len(items[:cap]), cap, lambda: len(items))
+        listings.losing_touch(items[:cap], fmt)
         return
+    cap = rows_for(limit, fmt)
     with store.read():
         found = store.contacts.find(
-            text=text, tag=tag, status=status, organisation=org, archived=archived
+            text=text, tag=tag, status=status, organisation=org, archived=archived, limit=cap
         )
-    listings.contacts(shown(found, limit, fmt), fmt)
+        say_how_many(
+            len(found),
+            cap,
+            lambda: store.contacts.count(
+                text=text, tag=tag, status=status, organisation=org, archived=archived
+            ),
+        )
+    listings.contacts(found, fmt)
 
 
 def orgs(env: Env, *, fmt: str) -> None:

@@ -67,14 +67,19 @@ def followups(
     env: Env, *, overdue: bool, show_all: bool, fmt: str, limit: int | None = None
 ) -> None:
     """List open follow-ups by due date (``show_all``: done ones too)."""
-    from salesnotes.commands import shown
+    from salesnotes.commands import rows_for, say_how_many
     from salesnotes.render.listings import followups as show
 
     today = env.today()
+    before = today if overdue else None
+    cap = rows_for(limit, fmt)
     store = env.store()
     with store.read():
-        found = store.followups.find(include_done=show_all, due_before=today if overdue else None)
-    show(shown(found, limit, fmt), fmt, today)
+        found = store.followups.find(include_done=show_all, due_before=before, limit=cap)
+        say_how_many(
+            len(found), cap, lambda: store.followups.count(include_done=show_all, due_before=before)
+        )
+    show(found, fmt, today)
 
 
 def done(

@@ -18,6 +18,7 @@ from salesnotes.store.connection import new_uuid
 from salesnotes.store.dialect import (
     ACTIVE,
     INSERT_IGNORE,
+    NO_LIMIT,
     id_list,
     joined,
     later,
@@ -318,8 +319,40 @@ class Contacts:
         organisation: str | None = None,
         organisation_id: int | None = None,
         archived: bool = False,
+        limit: int | None = None,
     ) -> list[Contact]:
-        """Contacts by name, filtered; archived ones only when asked for."""
+        """Contacts by name, filtered; archived ones only when asked for (``limit``: the
+        first so many)."""
+        where, params = self._filters(text, tag, status, organisation, organisation_id, archived)
+        cap = NO_LIMIT if limit is None else int(limit)
+        rows = self.db.all(
+            f"SELECT {COLUMNS} {FROM} WHERE {where} ORDER BY c.name_key, c.id LIMIT {cap}",
+            params,
+        )
+        return [contact_from(row) for row in rows]
+
+    def count(
+        self,
+        *,
+        text: str | None = None,
+        tag: str | None = None,
+        status: str | None = None,
+        organisation: str | None = None,
+        archived: bool = False,
+    ) -> int:
+        """How many contacts ``find`` gives with these filters."""
+        where, params = self._filters(text, tag, status, organisation, None, archived)
+        return int(self.db.tuples(f"SELECT count(*) {FROM} WHERE {where}", params)[0][0])
+
+    @staticmethod
+    def _filters(
+        text: str | None,
+        tag: str | None,
+        status: str | None,
+        organisation: str | None,
+        organisation_id: int | None,
+        archived: bool,
+    ) -> tuple[str, list[Any]]:
         where = ["c.archived_at IS NOT NULL" if archived else "c.archived_at IS NULL"]
         params: list[Any] = []
         if organisation_id is not None:
@@ -341,11 +374,7 @@ class Contacts:
         if organisation:
             where.append("o.name_key LIKE ? ESCAPE '\\'")
             params.append(like(fold(organisation)))
-        rows = self.db.all(
-            f"SELECT {COLUMNS} {FROM} WHERE {' AND '.join(where)} ORDER BY c.name_key, c.id",
-            params,
-        )
-        return [contact_from(row) for row in rows]
+        return " AND ".join(where), params
 
     def with_email(self, email: str) -> list[int]:
         """The contacts with this e-mail address (any case), active ones first."""

@@ -116,7 +116,17 @@ class ContactStore(Protocol):
         organisation: str | None = None,
         organisation_id: int | None = None,
         archived: bool = False,
+        limit: int | None = None,
     ) -> list[Contact]: ...
+    def count(
+        self,
+        *,
+        text: str | None = None,
+        tag: str | None = None,
+        status: str | None = None,
+        organisation: str | None = None,
+        archived: bool = False,
+    ) -> int: ...
 
     def with_email(self, email: str) -> list[int]: ...
     def with_phone(self, e164: str) -> list[int]: ...
@@ -174,7 +184,9 @@ class FollowUpStore(Protocol):
         due_before: date | None = None,
         contact_id: int | None = None,
         organisation_id: int | None = None,
+        limit: int | None = None,
     ) -> list[FollowUp]: ...
+    def count(self, *, include_done: bool = False, due_before: date | None = None) -> int: ...
 
     def due(
         self, on_or_before: date, *, contact_ids: Sequence[int] | None = None
