@@ -128,3 +128,19 @@ def book(run: Run) -> dict[str, int]:
         out = run("add", name, "--org", org, "--email", email, "--status", status).stdout
         ids[name] = int(out.split("#", 1)[1].split()[0])
     return ids
+
+
+def drain(fd: int) -> bytes:
+    """Everything a pseudo-terminal's other end has written, until it is closed."""
+    import os
+
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the other end is closed (Linux says EIO)
+            break
+        if not chunk:
+            break
+        seen += chunk
+    return seen

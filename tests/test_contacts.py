@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run, RunJson, dump
+from tests.conftest import Run, RunJson, drain, dump
 
 
 def test_add_prints_the_id_and_reuses_organisations(run: Run, run_json: RunJson) -> None:
@@ -244,15 +244,7 @@ def test_a_long_table_on_a_terminal_goes_through_the_pager(run: Run, tmp_path: P
                               stdin=follower, stdout=follower, stderr=subprocess.PIPE,
                               timeout=60)  # fmt: skip
         os.close(follower)
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
+        seen = drain(leader)
     finally:
         os.close(leader)
     assert done.returncode == 0, done.stderr

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Run, RunJson, dump
+from tests.conftest import Run, RunJson, drain, dump
 
 DATA = Path(__file__).parent / "data" / "import"
 # Real exports of phones and address books (ez-vcard's test files, BSD: see the folder),
@@ -606,15 +606,7 @@ def _on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[str, bytes]:
         env=env, stdout=subprocess.PIPE, stderr=follower, text=True, check=True,
     )  # fmt: skip
     os.close(follower)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
+    seen = drain(leader)
     os.close(leader)
     return process.stdout, seen
 
