@@ -352,3 +352,13 @@ def test_forget_asks_on_a_terminal(run: Run, run_json: RunJson, jan: None, tmp_p
     said_yes = answer("ja\n")
     assert said_yes.returncode == 0, said_yes.stderr
     assert [c["name"] for c in run_json("contacts")] == ["Anna Bakker"]
+
+
+def test_a_backup_the_system_cannot_write_is_a_sentence(
+    run: Run, jan: None, tmp_path: Path
+) -> None:
+    # Found by the fuzz test: a file name longer than the file system allows.
+    target = tmp_path / ("a" * 300)
+    err = run("backup", str(target), expect=1).stderr
+    assert err == f"Error: cannot write the copy to {target}: File name too long\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".salesnotes")] == []

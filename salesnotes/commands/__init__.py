@@ -129,6 +129,12 @@ def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
     except SalesnotesError as exc:
         render.error(exc.message, exc.details)
         return exc.exit_code
+    except OSError as exc:
+        # A file the command was asked to write or read (a backup, an export) that the
+        # system refuses: a name too long, a full disk, no right to write there.
+        where = f"{exc.filename}: " if exc.filename else ""
+        render.error(f"{where}{exc.strerror or exc}")
+        return 1
     except (ValueError, TypeError, OverflowError) as exc:
         # Not from what was typed (that is BadInput): from a row another program wrote
         # (a due date 'volgende week', an amount 'veel'). The book is plain SQLite and

@@ -6,6 +6,7 @@ import os
 import sys
 
 from salesnotes.errors import BadInput, Conflict, DatabaseError
+from salesnotes.store.connection import ensure_folder
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def backup(env: Env, *, path: str | None) -> None:
             raise BadInput(f"{path} is the book itself; give another file")
     else:
         folder = backup_folder()
-        _private_folder(folder)
+        ensure_folder(folder)
         target = _free(os.path.join(folder, f"{_stem(env)}-{_stamp(env)}.db"))
     store = env.store()
     copy(store.db, target)  # type: ignore[attr-defined]  # an SQLite book's file
@@ -109,7 +110,7 @@ def restore(env: Env, *, path: str, yes: bool) -> None:
     )
     confirm(question, yes, "restore")
     folder = backup_folder()
-    _private_folder(folder)
+    ensure_folder(folder)
     had_book = os.path.exists(env.db_path)
     store = env.store()
     safety = None
@@ -245,13 +246,6 @@ def _free(path: str) -> str:
     while os.path.exists(path):
         path, n = f"{stem}-{n}.db", n + 1
     return path
-
-
-def _private_folder(folder: str) -> None:
-    from salesnotes.store.connection import ensure_folder
-
-    if not os.path.isdir(folder):
-        ensure_folder(folder)
 
 
 def _rotate(env: Env, keep: int) -> list[str]:

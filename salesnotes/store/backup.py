@@ -39,7 +39,10 @@ def copy(db: Database, target: str) -> None:
         if problem != "ok":
             raise DatabaseError(f"the copy did not pass SQLite's integrity check: {problem}")
         os.chmod(temporary, 0o600)
-        os.replace(temporary, target)
+        try:
+            os.replace(temporary, target)
+        except OSError as exc:
+            raise DatabaseError(f"cannot write the copy to {target}: {exc.strerror}") from None
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
