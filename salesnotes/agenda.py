@@ -12,7 +12,15 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from salesnotes.config import defaults
-from salesnotes.days import Period, days_phrase, duration_words, relative
+from salesnotes.days import (
+    WORKWEEK,
+    Period,
+    days_phrase,
+    duration_words,
+    relative,
+    short,
+    working_days_between,
+)
 from salesnotes.models import AgendaRow, Candidate, ScoreTerm
 from salesnotes.text import fold, one_line
 
@@ -28,15 +36,18 @@ class Weights:
     """The agenda's scoring: ``agenda.weights.*`` in the configuration (README: "How the
     agenda ranks"). ``Weights()`` is the documented defaults."""
 
-    __slots__ = ("values",)
+    __slots__ = ("values", "working")
 
-    def __init__(self, values: Mapping[str, float] | None = None) -> None:
+    def __init__(
+        self, values: Mapping[str, float] | None = None, working: frozenset[int] = WORKWEEK
+    ) -> None:
         self.values = values if values is not None else _weights(defaults())
+        self.working = working  # the days overdue counts (calendar.working_days)
 
     @classmethod
     def from_config(cls, config: Config) -> Weights:
         """The weights a configuration sets (defaults where it is silent)."""
-        return cls(_weights(config))
+        return cls(_weights(config), config.working_days())
 
     def __getitem__(self, name: str) -> float:
         return self.values[name]
@@ -97,18 +108,23 @@ def followup_terms(
     weights: Weights,
     now: datetime | None = None,
     response_hours: int = 24,
+    amount_cents: int | None = None,
 ) -> tuple[ScoreTerm, ...]:
     """The score of an open follow-up due on or before ``today``, term by term.
 
     A complaint's age counts in hours from the moment it was opened (``now``); past the
-    response time it gains the ``complaint_late`` term.
+    response time it gains the ``complaint_late`` term. Overdue counts working days only
+    (a follow-up due on Friday is one day overdue on Monday). A follow-up that chases a quote
+    (``amount_cents``: the quote's amount) gains the quote's value term, as the quote does.
     """
     terms = [ScoreTerm(reason, weights.reason(reason))]
     if is_late(reason, created_at, now, response_hours):
         terms.append(
             ScoreTerm(f"no answer within {response_hours} hours", weights["complaint_late"])
         )
-    overdue_days = (today - due_on).days
+    if amount_cents is not None:
+        terms.append(ScoreTerm("quote value", quote_value(amount_cents, weights)))
+    overdue_days = working_days_between(due_on, today, weights.working)
     if overdue_days > 0:
         counted = min(overdue_days, int(weights["overdue_max_days"]))
         terms.append(
@@ -133,9 +149,17 @@ def followup_candidate(
     """Score one open follow-up that is due on or before ``today`` and say why in words."""
     f = followup
     terms = followup_terms(
-        f.reason, f.priority, f.due_on, f.created_at, today, weights, now, response_hours
+        f.reason,
+        f.priority,
+        f.due_on,
+        f.created_at,
+        today,
+        weights,
+        now,
+        response_hours,
+        f.quote_amount_cents,
     )
-    reason = followup_reason(followup, today, now)
+    reason = followup_reason(followup, today, now, weights.working)
     if is_late(f.reason, f.created_at, now, response_hours):
         reason += f" (response time of {response_hours} hours passed)"
     return Candidate(
@@ -144,13 +168,20 @@ def followup_candidate(
         terms=terms,
         since=followup.due_on,
         followup_ids=(followup.id,),
+        at=followup.due_time if followup.due_on == today else None,
     )
 
 
-def followup_reason(followup: FollowUp, today: date, now: datetime | None = None) -> str:
-    """'complaint open 2 days: leak', 'follow-up 3 days overdue: send quote', ..."""
+def followup_reason(
+    followup: FollowUp,
+    today: date,
+    now: datetime | None = None,
+    working: frozenset[int] = WORKWEEK,
+) -> str:
+    """'complaint open 2 days: leak', 'follow-up 3 days overdue: send quote', 'callback due
+    today at 14:00: ...'; overdue in working days."""
     label = REASON_LABELS.get(followup.reason, followup.reason)
-    overdue_days = (today - followup.due_on).days
+    overdue_days = working_days_between(followup.due_on, today, working)
     if followup.reason == "complaint" and now is not None:
         when = f"open {age_words(complaint_age(followup.created_at, now))}"
     elif followup.reason == "complaint":
@@ -158,10 +189,14 @@ def followup_reason(followup: FollowUp, today: date, now: datetime | None = None
         when = "open since today" if age <= 0 else f"open {days_phrase(age)}"
     elif overdue_days > 0:
         when = f"{days_phrase(overdue_days)} overdue"
+    elif followup.due_on < today:  # due on a day off, nothing missed since
+        when = f"due {short(followup.due_on)}"
     elif followup.reason == "callback" and followup.created_on == today:
         when = "requested today"
     else:
         when = "due today"
+    if followup.due_time and followup.due_on == today:
+        when += f" at {followup.due_time}"
     words = f"{label} {when}"
     if followup.priority == "high":
         words += " (high priority)"
@@ -199,9 +234,13 @@ def rank(
                 followup_ids=tuple(followup_ids),
                 terms=tuple(terms),
                 since=min(c.since for c in found),
+                at=min((c.at for c in found if c.at), default=None),
             )
         )
-    rows.sort(key=lambda r: (-r.score, r.since or date.max, fold(r.name), r.contact_id))
+    # Within one score, the day's timed calls in the order of their times, before untimed.
+    rows.sort(
+        key=lambda r: (-r.score, r.at or "~", r.since or date.max, fold(r.name), r.contact_id)
+    )
     return rows if limit is None else rows[:limit]
 
 

@@ -83,6 +83,14 @@ def _region(value: Any) -> str | None:
     return f"must be a two-letter country code such as NL, BE or DE, not {value!r}"
 
 
+def _working_days(value: Any) -> str | None:
+    from salesnotes.days import parse_working_days
+
+    if isinstance(value, str) and parse_working_days(value) is not None:
+        return None
+    return f"must name the working days, such as 'mon-fri', 'mon-sat' or 'ma,di,do', not {value!r}"
+
+
 def _email(value: Any) -> str | None:
     if value == "" or (isinstance(value, str) and "@" in value and " " not in value.strip()):
         return None
@@ -97,6 +105,11 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
     "money.currency": ("EUR", _currency, "currency of new quotes"),
     "money.format": ("nl", _one_of("nl", "en"), "nl: € 12.500,00; en: € 12,500.00"),
     "phone.region": ("NL", _region, "country of phone numbers typed without +31 / 0031"),
+    "calendar.working_days": (
+        "mon-fri",
+        _working_days,
+        "days worked: relative dates skip the others, overdue counts only these",
+    ),
     "quotes.valid_days": (30, _integer(1, 3650), "validity of a new quote without --valid"),
     "quotes.chase_after_working_days": (3, _integer(1, 60), "chase a sent quote after"),
     "quotes.expiring_within_days": (7, _integer(0, 90), "agenda: quotes expiring within"),
@@ -188,6 +201,12 @@ class Config:
     def get_str(self, key: str) -> str:
         """A text setting."""
         return str(self.values[key])
+
+    def working_days(self) -> frozenset[int]:
+        """The ``calendar.working_days`` setting as weekday numbers (0 is Monday)."""
+        from salesnotes.days import WORKWEEK, parse_working_days
+
+        return parse_working_days(str(self.values["calendar.working_days"])) or WORKWEEK
 
     def items(self) -> Iterator[tuple[str, Any, str]]:
         """(key, value, source) for every setting, in documentation order."""

@@ -15,13 +15,16 @@ from salesnotes.days import (
     DAY_NAMES,
     MONTH_ABBR,
     MONTH_NAMES,
+    WORKWEEK,
     Period,
     add_working_days,
     describe,
     month_end,
+    next_working_day,
     shift,
 )
 from salesnotes.errors import BadInput
+from salesnotes.record import record
 from salesnotes.text import fold
 
 # The days salesnotes takes (documented in the README): enough for any birthday and any plan,
@@ -41,7 +44,9 @@ __all__ = [
     "describe",
     "parse_birthday",
     "parse_period",
+    "parse_plan",
     "parse_when",
+    "Planned",
 ]
 
 WEEKDAYS: dict[str, int] = {}
@@ -213,6 +218,80 @@ def parse_when(text: str, today: date, *, past: bool = False) -> date:
     if not FIRST_DAY <= result <= LAST_DAY:
         raise BadInput(f"'{text}' is {result.isoformat()}: {RANGE_WORDS}")
     return result
+
+
+@record
+class Planned:
+    """A day to get back to someone: with a time of day if one was given, and the day a
+    relative date first gave when that was not a working day."""
+
+    day: date
+    at: str | None = None  # 'HH:MM', local time
+    moved_from: date | None = None
+
+
+# A time of day at the end of a WHEN: 14:00, 14.00, 9:30am, 9am, 14u, '14 uur', after an
+# optional 'om', 'at' or '@'. A bare number ('at 5') is not a time: too easily a day.
+_TIME = re.compile(
+    r"^(?P<rest>.*?)\s*(?:\b(?:om|at|@)\s*)?"
+    r"(?:(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>am|pm)?|(?P<h2>\d{1,2})\s*(?P<ampm2>am|pm)"
+    r"|(?P<h3>\d{1,2})\s*(?:u|uur|h))$"
+)
+_RELATIVE_WORDS = frozenset(
+    ("tomorrow", "morgen", "overmorgen", "day after tomorrow", "next week", "volgende week")
+    + ("next month", "volgende maand")
+)
+TIME_EXAMPLES = "'vrijdag 14:00', 'vr om 14.00' or 'tomorrow 9am'"
+
+
+def parse_plan(text: str, today: date, working: frozenset[int] = WORKWEEK) -> Planned:
+    """A WHEN for a follow-up: a day (``parse_when``), optionally with a time of day. A
+    relative date ('morgen', 'over 3 dagen', '+2w') that falls on a day off moves to the next
+    working day; a date given as such ('zaterdag', '28-11') is kept."""
+    folded = " ".join(fold(text).replace(",", " ").split())
+    try:
+        day = parse_when(text, today)
+        return _moved(Planned(day), folded, today, working)
+    except BadInput as whole:
+        match = _TIME.match(folded)
+        if match is None:
+            raise
+        at = _clock(match)
+        if at is None:
+            raise BadInput(f"'{text}' does not hold a time of day; try {TIME_EXAMPLES}") from None
+        rest = match.group("rest").strip()
+        if not rest:
+            return Planned(today, at)
+        try:
+            day = parse_when(rest, today)
+        except BadInput:
+            raise whole from None
+        return _moved(Planned(day, at), rest, today, working)
+
+
+def _clock(match: re.Match[str]) -> str | None:
+    hour_text = match.group("h") or match.group("h2") or match.group("h3")
+    minute = int(match.group("m") or 0)
+    half = match.group("ampm") or match.group("ampm2")
+    hour = int(hour_text)
+    if half is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _moved(plan: Planned, folded: str, today: date, working: frozenset[int]) -> Planned:
+    if plan.day.weekday() in working or not _is_relative(folded, today):
+        return plan
+    return Planned(next_working_day(plan.day, working), plan.at, plan.day)
+
+
+def _is_relative(folded: str, today: date) -> bool:
+    """A date counted from today ('morgen', 'in 3 days', '+2w'), not one named as such."""
+    return folded in _RELATIVE_WORDS or _offset(folded, today, False) is not None
 
 
 def _parse(t: str, today: date, past: bool) -> date | None:

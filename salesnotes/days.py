@@ -91,15 +91,83 @@ def shift(start: date, count: int, unit: str) -> date:
     return add_months(start, count if unit == "m" else 12 * count)
 
 
-def add_working_days(start: date, days: int) -> date:
-    """``start`` plus ``days`` working days (Monday to Friday)."""
+WORKWEEK = frozenset(range(5))
+"""Monday to Friday: the default of the ``calendar.working_days`` setting."""
+
+_DAY_WORDS = (
+    ("mon", "monday", "ma", "maandag"),
+    ("tue", "tuesday", "di", "dinsdag"),
+    ("wed", "wednesday", "wo", "woensdag"),
+    ("thu", "thursday", "do", "donderdag"),
+    ("fri", "friday", "vr", "vrijdag"),
+    ("sat", "saturday", "za", "zaterdag"),
+    ("sun", "sunday", "zo", "zondag"),
+)
+
+
+def _day_number(word: str) -> int | None:
+    word = word.strip().lower()
+    for number, words in enumerate(_DAY_WORDS):
+        if word in words:
+            return number
+    return None
+
+
+def parse_working_days(text: str) -> frozenset[int] | None:
+    """'mon-fri', 'ma-za', 'mon,tue,thu,fri' -> the weekdays (0 is Monday); None when ``text``
+    is not such a list or names no day."""
+    days: set[int] = set()
+    for part in text.replace(" ", "").split(","):
+        ends = part.split("-")
+        if len(ends) > 2:
+            return None
+        numbers = [_day_number(e) for e in ends]
+        if any(n is None for n in numbers):
+            return None
+        first, last = numbers[0], numbers[-1]
+        assert first is not None and last is not None
+        span = (last - first) % 7
+        days.update((first + i) % 7 for i in range(span + 1))
+    return frozenset(days) or None
+
+
+def working_words(working: frozenset[int]) -> str:
+    """'Mon-Fri', 'Mon-Sat', 'Mon, Tue, Thu': the working days as people write them."""
+    ordered = sorted(working)
+    if ordered == list(range(ordered[0], ordered[-1] + 1)) and len(ordered) > 2:
+        return f"{DAY_ABBR[ordered[0]]}-{DAY_ABBR[ordered[-1]]}"
+    return ", ".join(DAY_ABBR[d] for d in ordered)
+
+
+def add_working_days(start: date, days: int, working: frozenset[int] = WORKWEEK) -> date:
+    """``start`` plus ``days`` working days (Monday to Friday unless ``working`` says)."""
     current = start
     remaining = days
     while remaining > 0:
         current += timedelta(days=1)
-        if current.weekday() < 5:
+        if current.weekday() in working:
             remaining -= 1
     return current
+
+
+def next_working_day(day: date, working: frozenset[int] = WORKWEEK) -> date:
+    """``day`` itself when it is a working day, else the first working day after it."""
+    for ahead in range(7):
+        candidate = day + timedelta(days=ahead)
+        if candidate.weekday() in working:
+            return candidate
+    return day  # no working day at all: a setting salesnotes refuses; keep the day
+
+
+def working_days_between(start: date, end: date, working: frozenset[int] = WORKWEEK) -> int:
+    """How many working days lie from ``start`` up to (not including) ``end``: the working
+    days a follow-up due on ``start`` has been left undone by ``end`` (0 when not later)."""
+    total = (end - start).days
+    if total <= 0:
+        return 0
+    weeks, rest = divmod(total, 7)
+    first = start.weekday()
+    return weeks * len(working) + sum(1 for i in range(rest) if (first + i) % 7 in working)
 
 
 def describe(day: date) -> str:

@@ -352,6 +352,21 @@ def m008_erasures(db: Database) -> None:
     )
 
 
+def m009_times_and_chases(db: Database) -> None:
+    """A follow-up may be planned at a time of day ('vrijdag 14:00'); untimed stays the
+    default (NULL). The open chases of quotes get their own index: the agenda reads them
+    whole, because their score grows with the quote's amount as well as with the days
+    overdue, so no single order of one index gives them best first."""
+    _run(
+        db,
+        """
+        ALTER TABLE followups ADD COLUMN due_time TEXT;
+        CREATE INDEX followups_open_chases ON followups(due_on)
+            WHERE status = 'open' AND quote_id IS NOT NULL;
+        """,
+    )
+
+
 def _run(db: Database, script: str) -> None:
     """Run a script inside the migration's transaction (sqlite-utils >= 4.2 splits it into
     statements rather than letting sqlite3's executescript COMMIT half-way)."""
@@ -368,6 +383,7 @@ ORDER: tuple[Callable[[Database], None], ...] = (
     m006_phones_merges_and_finding_people,
     m007_job_title_and_city,
     m008_erasures,
+    m009_times_and_chases,
 )
 NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in ORDER)
 

@@ -88,6 +88,9 @@ class FollowUp:
     done_on: date | None = None
     done_note: str = ""
     snoozed_from: date | None = None
+    due_time: str | None = None  # 'HH:MM' when planned at a time of day
+    quote_id: int | None = None  # the quote this follow-up chases
+    quote_amount_cents: int | None = None  # that quote's amount now
 
     @property
     def is_open(self) -> bool:
@@ -112,6 +115,7 @@ class Candidate:
     terms: tuple[ScoreTerm, ...]
     since: date
     followup_ids: tuple[int, ...] = ()
+    at: str | None = None  # a follow-up due today at this time of day
 
     @property
     def score(self) -> float:
@@ -144,6 +148,7 @@ class AgendaRow:
     followup_ids: tuple[int, ...]
     terms: tuple[ScoreTerm, ...] = ()
     since: date | None = None
+    at: str | None = None  # the earliest time of day of a follow-up due today
 
 
 QUOTE_STATUSES = ("draft", "sent", "negotiating", "won", "lost", "expired")
@@ -336,6 +341,7 @@ class Due:
     reason: str
     priority: str
     created_at: str
+    amount_cents: int | None = None  # a chase: its quote's amount
 
 
 @record

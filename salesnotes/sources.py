@@ -116,7 +116,7 @@ def followup_candidates(
 def followup_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
     """One stream per reason and priority, most overdue first: within one, the score only
     grows with the days overdue. Complaints, few and aged by the hour, are one stream read
-    whole and sorted."""
+    whole and sorted; so are the follow-ups that chase a quote (scored by its amount too)."""
     groups = [(r, p) for r in REASONS if r != "complaint" for p in PRIORITIES]
 
     def score(due: Due) -> tuple[float, int]:
@@ -129,6 +129,7 @@ def followup_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
             ctx.weights,
             ctx.now,
             ctx.response_hours,
+            due.amount_cents,
         )
         return sum(t.value for t in terms), due.contact_id
 
@@ -136,7 +137,9 @@ def followup_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
         ctx.today, [("complaint", p) for p in PRIORITIES], limit=None
     )
     everything = sorted((score(d) for group in complaints for d in group), reverse=True)
-    streams = [iter(everything)]
+    # A quote's chases score by its amount too: read whole (one per sent quote) and sorted.
+    chases = sorted((score(d) for d in store.followups.chases_due(ctx.today)), reverse=True)
+    streams = [iter(everything), iter(chases)]
     for group, first in zip(groups, store.followups.heads(ctx.today, groups, page), strict=True):
 
         def more(limit: int, offset: int, group: tuple[str, str] = group) -> list[Due]:

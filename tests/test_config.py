@@ -57,7 +57,7 @@ def test_explain_shows_each_term(run: Run, book: dict[str, int]) -> None:
     run("follow", "anna", "today", "second thing")
     out = run("agenda", "--explain", "--format", "plain").stdout
     assert out.rstrip("\n").split("\t")[-1] == (
-        "callback 500 + overdue 5 days 110 + priority high 50"
+        "callback 500 + overdue 3 days 106 + priority high 50"
     )
 
 

@@ -23,7 +23,7 @@ def test_log_with_next_schedules_a_followup_that_says_what_it_is_about(
     ).stdout.splitlines()
     assert out[0] == "Logged call #1 with Jan de Vries (Pluimers Isolatie) on Wed 25 Nov 2026"
     assert out[1] == (
-        "Follow-up #1 on Fri 27 Nov 2026: "
+        "Follow-up #1 on Fri 27 Nov 2026 (in 2 days): "
         "after call: Called about the roof job; wants a quote for hall 3"
     )
     [f] = run_json("followups")
@@ -108,7 +108,7 @@ def test_done_logs_the_note_and_schedules_the_next(
     assert out == [
         "Done: follow-up #1 with Anna Bakker",
         "Logged note #1: Demo booked",
-        "Follow-up #2 on Wed 9 Dec 2026: Demo booked",
+        "Follow-up #2 on Wed 9 Dec 2026 (in 14 days): Demo booked",
     ]
     shown = run_json("show", "anna")
     assert [i["text"] for i in shown["interactions"]] == ["Demo booked"]

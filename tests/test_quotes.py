@@ -234,7 +234,7 @@ def test_agenda_gains_quote_reasons(
         "quote #2 € 8.000 expired 4 days ago, still open: offer to renew (Kit)"
     ]
     assert rows["Thomas Jansen"] == [
-        "quote follow-up 21 days overdue: Chase quote #3 Small job (€ 2.000,00)",
+        "quote follow-up 15 days overdue: Chase quote #3 Small job (€ 2.000,00)",
         "quote #3 € 2.000 stale: sent, no contact for 24 days: Small job",
     ]
     assert "José García" not in rows  # a won quote drops out

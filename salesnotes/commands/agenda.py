@@ -4,6 +4,8 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
+
     from salesnotes.env import Env
 
 
@@ -23,4 +25,19 @@ def agenda(env: Env, *, when: str | None, limit: int | None, explain: bool, fmt:
     store = env.store()
     with store.read():
         rows = build(store, day, config, limit=limit or None, now=env.moment_on(day))
+    if when is None and day.weekday() not in config.working_days():
+        _weekend(day, config.working_days())
     show(rows, fmt, day, explain=explain)
+
+
+def _weekend(day: date, working: frozenset[int]) -> None:
+    """On a day off, say so, and how to see the next working day's list."""
+    from salesnotes import render
+    from salesnotes.days import DAY_NAMES, describe, next_working_day, working_words
+
+    following = next_working_day(day, working)
+    name = DAY_NAMES[following.weekday()].lower()
+    render.note(
+        f"{describe(day)} is not a working day ({working_words(working)}); "
+        f"{DAY_NAMES[following.weekday()]}'s list: salesnotes agenda --date {name}"
+    )

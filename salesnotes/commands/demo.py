@@ -4,6 +4,8 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
+
     from salesnotes.env import Env
 
 
@@ -23,8 +25,8 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
     if temporary:
         env.db = os.path.join(tempfile.mkdtemp(prefix="salesnotes-demo-"), "demo.db")
     store = env.store()
-    today = env.today()
     config = env.config()
+    today = _working_day(env.today(), config.working_days())
     with store.write():
         if not store.is_empty():
             raise Conflict(
@@ -43,4 +45,16 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
     render.note(f"Demo book with {count} contacts written to {env.db_path}")
     if temporary:
         render.note(f"Try it:  export SALESNOTES_DB={env.db_path}")
+    if today != env.today():
+        from salesnotes.days import describe
+
+        render.note(
+            f"{describe(env.today())} is not a working day: the demo shows {describe(today)}"
+        )
     show(rows, "table", today)
+
+
+def _working_day(day: date, working: frozenset[int]) -> date:
+    from salesnotes.days import next_working_day
+
+    return next_working_day(day, working)

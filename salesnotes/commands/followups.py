@@ -10,6 +10,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
 
+    from salesnotes.dates import Planned
     from salesnotes.env import Env
     from salesnotes.models import FollowUp, Interaction
     from salesnotes.store.interface import Store
@@ -24,6 +25,26 @@ def record_id(value: str, what: str, hint: str) -> int:
     if not (digits.isdigit() and digits.isascii() and len(digits) <= 18):
         raise BadInput(f"'{value}' is not a {what} id; {hint}")
     return int(digits)
+
+
+def plan(env: Env, when: str, today: date) -> Planned:
+    """A follow-up's WHEN: day, time of day, and a relative day moved off a day off."""
+    from salesnotes.dates import parse_plan
+
+    return parse_plan(when, today, env.config().working_days())
+
+
+def when_words(planned: Planned, today: date) -> str:
+    """'Mon 30 Nov 2026 at 14:00 (in 4 days; Sun 29 Nov is not a working day)'."""
+    from salesnotes.days import describe, relative, short
+
+    words = describe(planned.day)
+    if planned.at:
+        words += f" at {planned.at}"
+    notes = [relative(planned.day, today)]
+    if planned.moved_from is not None:
+        notes.append(f"{short(planned.moved_from)} is not a working day")
+    return f"{words} ({'; '.join(notes)})"
 
 
 def complete(
@@ -44,22 +65,26 @@ def complete(
 def follow(env: Env, *, who: str, when: str, text: str, reason: str, priority: str) -> None:
     """Schedule a follow-up with a contact."""
     from salesnotes import render
-    from salesnotes.dates import parse_when
-    from salesnotes.days import describe, relative
 
     today = env.today()
-    due = parse_when(when, today)
+    planned = plan(env, when, today)
     store = env.store()
     with store.write():
         contact = contact_named(env, store, who)
         require_active(contact, "a follow-up")
         followup = store.followups.add(
-            contact.id, due, text, reason=reason, priority=priority, today=today, now=env.now()
+            contact.id,
+            planned.day,
+            text,
+            reason=reason,
+            priority=priority,
+            today=today,
+            now=env.now(),
+            at=planned.at,
         )
     about = f": {followup.text}" if followup.text else ""
     render.echo(
-        f"Follow-up #{followup.id} with {contact.label} on {describe(due)} "
-        f"({relative(due, today)}){about}"
+        f"Follow-up #{followup.id} with {contact.label} on {when_words(planned, today)}{about}"
     )
 
 
@@ -93,15 +118,12 @@ def done(
 ) -> None:
     """Mark a follow-up done; ``note`` logs what came of it, ``next_when`` schedules the next."""
     from salesnotes import render
-    from salesnotes.days import describe
 
     fid = record_id(followup_id, "follow-up", ID_HINT)
     today = env.today()
     due = None
     if next_when is not None:
-        from salesnotes.dates import parse_when
-
-        due = parse_when(next_when, today)
+        due = plan(env, next_when, today)
     if due is None and about is not None:
         raise BadInput("--about describes the next follow-up; give --next WHEN with it")
     store = env.store()
@@ -114,37 +136,44 @@ def done(
             require_active(store.contacts.get(followup.contact_id), "the next follow-up")
             nxt = store.followups.add(
                 followup.contact_id,
-                due,
+                due.day,
                 about if about is not None else (note or followup.text),
                 reason="quote" if followup.reason == "quote" else "other",
                 today=today,
                 now=env.now(),
                 source_interaction_id=interaction.id if interaction else None,
+                at=due.at,
             )
     render.echo(f"Done: follow-up #{followup.id} with {followup.contact_name}")
     if interaction is not None:
         render.echo(f"Logged {interaction.kind} #{interaction.id}: {interaction.text}")
-    if nxt is not None:
+    if nxt is not None and due is not None:
         about_text = f": {nxt.text}" if nxt.text else ""
-        render.echo(f"Follow-up #{nxt.id} on {describe(nxt.due_on)}{about_text}")
+        render.echo(f"Follow-up #{nxt.id} on {when_words(due, today)}{about_text}")
 
 
 def snooze(env: Env, *, followup_id: str, when: str) -> None:
     """Move a follow-up to another day; it stays off the agenda until then."""
     from salesnotes import render
-    from salesnotes.dates import parse_when
-    from salesnotes.days import describe
+    from salesnotes.days import describe, short
 
     fid = record_id(followup_id, "follow-up", ID_HINT)
     today = env.today()
-    due = parse_when(when, today)
-    if due < today:
-        raise BadInput(f"'{when}' is {describe(due)}, before today; snooze to today or later")
+    planned = plan(env, when, today)
+    if planned.day < today:
+        raise BadInput(
+            f"'{when}' is {describe(planned.day)}, before today; snooze to today or later"
+        )
     store = env.store()
     with store.write():
         before = store.followups.get(fid)
-        followup = store.followups.snooze(fid, due)
+        followup = store.followups.snooze(fid, planned.day, planned.at)
+    was = describe(before.due_on) + (f" at {before.due_time}" if before.due_time else "")
+    moved = ""
+    if planned.moved_from is not None:
+        moved = f"; {short(planned.moved_from)} is not a working day"
+    at = f" at {planned.at}" if planned.at else ""
     render.echo(
-        f"Follow-up #{followup.id} with {followup.contact_name} moved to {describe(due)} "
-        f"(was {describe(before.due_on)})"
+        f"Follow-up #{followup.id} with {followup.contact_name} moved to "
+        f"{describe(planned.day)}{at} (was {was}{moved})"
     )

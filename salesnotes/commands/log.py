@@ -30,18 +30,19 @@ def log(
     today = env.today()
     happened = today
     due = None
-    if on is not None or next_when is not None:
+    if on is not None:
         from salesnotes.dates import parse_when
 
-        if on is not None:
-            happened = parse_when(on, today, past=True)
-            if happened > today:
-                raise BadInput(
-                    f"'{on}' is {describe(happened)}, in the future; log what happened, "
-                    "and use --next for what is planned"
-                )
-        if next_when is not None:
-            due = parse_when(next_when, today)
+        happened = parse_when(on, today, past=True)
+        if happened > today:
+            raise BadInput(
+                f"'{on}' is {describe(happened)}, in the future; log what happened, "
+                "and use --next for what is planned"
+            )
+    if next_when is not None:
+        from salesnotes.commands.followups import plan
+
+        due = plan(env, next_when, today)
     if due is None and about is not None:
         raise BadInput("--about describes the follow-up; give --next WHEN with it")
     store = env.store()
@@ -60,12 +61,13 @@ def log(
         if due is not None:
             followup = store.followups.add(
                 contact.id,
-                due,
+                due.day,
                 about if about is not None else f"after {interaction.kind}: {interaction.text}",
                 reason=reason,
                 today=today,
                 now=env.now(),
                 source_interaction_id=interaction.id,
+                at=due.at,
             )
     render.echo(
         f"Logged {interaction.kind} #{interaction.id} with {contact.label} "
@@ -75,8 +77,10 @@ def log(
         from salesnotes.commands.complaints import opened
 
         opened(env, contact, complaint)
-    if followup is not None:
-        render.echo(f"Follow-up #{followup.id} on {describe(followup.due_on)}: {followup.text}")
+    if followup is not None and due is not None:
+        from salesnotes.commands.followups import when_words
+
+        render.echo(f"Follow-up #{followup.id} on {when_words(due, today)}: {followup.text}")
 
 
 def _text_from_elsewhere(text: str | None) -> str:

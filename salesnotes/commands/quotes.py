@@ -70,7 +70,7 @@ def send_quote(
     days = config.get_int("quotes.chase_after_working_days")
     followup = store.followups.add(
         sent.contact_id,
-        add_working_days(on, days),
+        add_working_days(on, days, config.working_days()),
         f"Chase quote #{sent.id} {sent.title} ({money(sent.amount_cents, sent.currency, config)})",
         reason="quote",
         today=today,

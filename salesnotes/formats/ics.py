@@ -9,7 +9,7 @@ address and the reason in the description.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -58,16 +58,29 @@ def write(
         item.add("description", description(followup, card))
         item.add("priority", PRIORITY.get(followup.priority, 5))
         item.add("categories", [REASON_WORDS.get(followup.reason, followup.reason)])
-        if events:
+        when = planned_at(followup)
+        if events and when is not None:  # a call at a time: half an hour, shown as busy
+            item.add("dtstart", when)
+            item.add("dtend", when + timedelta(minutes=30))
+        elif events:
             item.add("dtstart", followup.due_on)
             item.add("dtend", followup.due_on + timedelta(days=1))
             item.add("transp", "TRANSPARENT")
         else:
-            item.add("due", followup.due_on)
+            item.add("due", when or followup.due_on)
             item.add("status", "NEEDS-ACTION")
         piece: bytes = item.to_ical()
         yield piece
     yield end
+
+
+def planned_at(followup: FollowUp) -> datetime | None:
+    """A timed follow-up's moment, in floating local time (the calendar's own zone, as the
+    salesperson typed it), or None for a day."""
+    if not followup.due_time:
+        return None
+    hour, minute = (int(part) for part in followup.due_time.split(":"))
+    return datetime.combine(followup.due_on, time(hour, minute))
 
 
 def summary(followup: FollowUp) -> str:

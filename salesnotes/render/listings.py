@@ -77,7 +77,7 @@ def followups(items: Sequence[FollowUp], fmt: str, today: date) -> None:
     """``followups``: id, due date, contact, reason, priority, status, text."""
 
     def due(f: FollowUp) -> str:
-        day = short(f.due_on, today)
+        day = short(f.due_on, today) + (f" {f.due_time}" if f.due_time else "")
         return f"{day} ({relative(f.due_on, today)})" if f.is_open else f"{day} (done)"
 
     listing(
@@ -93,6 +93,7 @@ def followups(items: Sequence[FollowUp], fmt: str, today: date) -> None:
             Column("Priority", lambda f: f.priority),
             Column("Status", lambda f: f.status),
             Column("About", lambda f: f.text),
+            Column("At", lambda f: f.due_time or ""),  # last: scripts read columns by place
         ],
         followup_json,
         empty="No follow-ups.",

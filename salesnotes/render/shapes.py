@@ -62,6 +62,7 @@ def followup_json(f: FollowUp) -> dict[str, Any]:
         "contact": f.contact_name,
         "organisation": f.organisation,
         "due_on": f.due_on,
+        "due_time": f.due_time,
         "text": f.text,
         "reason": f.reason,
         "priority": f.priority,
@@ -98,6 +99,7 @@ def agenda_json(row: AgendaRow) -> dict[str, Any]:
         "reasons": list(row.reasons),
         "followup_ids": list(row.followup_ids),
         "terms": [{"name": t.name, "value": t.value} for t in row.terms],
+        "at": row.at,
     }
 
 

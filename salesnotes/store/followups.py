@@ -22,9 +22,11 @@ if TYPE_CHECKING:
 
 SELECT = """
     SELECT f.id, f.uuid, f.contact_id, c.name, o.name, f.due_on, f.text, f.reason, f.priority,
-        f.status, f.created_on, f.created_at, f.done_on, f.done_note, f.snoozed_from
+        f.status, f.created_on, f.created_at, f.done_on, f.done_note, f.snoozed_from,
+        f.due_time, f.quote_id, q.amount_cents
     FROM followups f JOIN contacts c ON c.id = f.contact_id
     LEFT JOIN organisations o ON o.id = c.organisation_id
+    LEFT JOIN quotes q ON q.id = f.quote_id
 """
 
 
@@ -46,6 +48,9 @@ def followup_from(row: Sequence[Any]) -> FollowUp:
         date.fromisoformat(row[12]) if row[12] else None,
         row[13],
         date.fromisoformat(row[14]) if row[14] else None,
+        row[15],
+        row[16],
+        row[17],
     )
 
 
@@ -66,7 +71,10 @@ class FollowUps:
         self.db = db
 
     def _read(
-        self, where: str, params: Sequence[Any] = (), order: str = "f.due_on, f.id"
+        self,
+        where: str,
+        params: Sequence[Any] = (),
+        order: str = "f.due_on, f.due_time IS NULL, f.due_time, f.id",
     ) -> list[FollowUp]:
         rows = self.db.tuples(f"{SELECT} WHERE {where} ORDER BY {order}", params)
         return [followup_from(r) for r in rows]
@@ -83,14 +91,16 @@ class FollowUps:
         now: str,
         source_interaction_id: int | None = None,
         quote_id: int | None = None,
+        at: str | None = None,
     ) -> FollowUp:
-        """Schedule a follow-up with a contact (``quote_id``: it chases that quote)."""
+        """Schedule a follow-up with a contact (``quote_id``: it chases that quote; ``at``:
+        at that time of day, 'HH:MM')."""
         reason = one_of(reason, REASONS, "reason")
         priority = one_of(priority, PRIORITIES, "priority")
         followup_id = self.db.insert(
             "INSERT INTO followups (uuid, contact_id, due_on, text, reason, priority, status,"
-            " created_on, created_at, source_interaction_id, quote_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
+            " created_on, created_at, source_interaction_id, quote_id, due_time)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)",
             (
                 new_uuid(),
                 contact_id,
@@ -102,6 +112,7 @@ class FollowUps:
                 now,
                 source_interaction_id,
                 quote_id,
+                at,
             ),
         )
         return self.get(followup_id)
@@ -137,7 +148,9 @@ class FollowUps:
         Without a contact, only those of active contacts (``limit``: the first so many)."""
         where, params = self._filters(include_done, due_before, contact_id, organisation_id)
         cap = NO_LIMIT if limit is None else int(limit)
-        return self._read(where, params, f"f.due_on, f.id LIMIT {cap}")
+        return self._read(
+            where, params, f"f.due_on, f.due_time IS NULL, f.due_time, f.id LIMIT {cap}"
+        )
 
     def count(self, *, include_done: bool = False, due_before: date | None = None) -> int:
         """How many follow-ups ``find`` gives (of active contacts)."""
@@ -205,7 +218,8 @@ class FollowUps:
             "SELECT f.id, f.contact_id, f.due_on, f.reason, f.priority, f.created_at"
             " FROM followups f JOIN contacts c ON c.id = f.contact_id"
             " WHERE f.status = 'open' AND f.reason = ? AND f.priority = ? AND f.due_on <= ?"
-            " AND c.archived_at IS NULL ORDER BY f.due_on, f.id LIMIT ? OFFSET ?"
+            " AND f.quote_id IS NULL AND c.archived_at IS NULL"
+            " ORDER BY f.due_on, f.id LIMIT ? OFFSET ?"
         )
         day = on_or_before.isoformat()
         cap = NO_LIMIT if limit is None else limit
@@ -214,6 +228,19 @@ class FollowUps:
             [Due(i, c, date.fromisoformat(d), r, p, a) for i, c, d, r, p, a in group]
             for group in rows
         ]
+
+    def chases_due(self, on_or_before: date) -> list[Due]:
+        """The open follow-ups that chase a quote, of active contacts, due on or before a day,
+        each with its quote's amount (the agenda reads them whole: see m009)."""
+        rows = self.db.tuples(
+            "SELECT f.id, f.contact_id, f.due_on, f.reason, f.priority, f.created_at,"
+            " q.amount_cents FROM followups f JOIN contacts c ON c.id = f.contact_id"
+            " JOIN quotes q ON q.id = f.quote_id"
+            " WHERE f.status = 'open' AND f.quote_id IS NOT NULL AND f.due_on <= ?"
+            " AND c.archived_at IS NULL",
+            (on_or_before.isoformat(),),
+        )
+        return [Due(i, c, date.fromisoformat(d), r, p, a, m) for i, c, d, r, p, a, m in rows]
 
     def open_complaints(self) -> list[FollowUp]:
         """Open complaints of active contacts, oldest first."""
@@ -241,13 +268,14 @@ class FollowUps:
         touch(self.db, followup.contact_id, today)
         return self.get(followup_id)
 
-    def snooze(self, followup_id: int, due: date) -> FollowUp:
-        """Move an open follow-up to another day, remembering the day it was first due."""
+    def snooze(self, followup_id: int, due: date, at: str | None = None) -> FollowUp:
+        """Move an open follow-up to another day (``at``: and time of day; None: untimed),
+        remembering the day it was first due."""
         followup = self.get_open(followup_id)
         self.db.execute(
-            "UPDATE followups SET due_on = ?, snoozed_from = coalesce(snoozed_from, ?)"
-            " WHERE id = ?",
-            (due.isoformat(), followup.due_on.isoformat(), followup_id),
+            "UPDATE followups SET due_on = ?, due_time = ?,"
+            " snoozed_from = coalesce(snoozed_from, ?) WHERE id = ?",
+            (due.isoformat(), at, followup.due_on.isoformat(), followup_id),
         )
         return self.get(followup_id)
 
