@@ -27,6 +27,19 @@ if TYPE_CHECKING:
 GLOBAL_OPTIONS = ("--db", "--today")
 
 
+ALIASES = {("log", "edit"): "log-edit"}
+"""Two words that name one command: 'log edit 12' is 'log-edit 12'."""
+
+
+def spelled_out(args: list[str]) -> list[str]:
+    """The command line with a two-word command (``ALIASES``) as its one-word name."""
+    position = 0
+    while position < len(args) and args[position].startswith("-"):
+        position += 2 if args[position] in GLOBAL_OPTIONS else 1
+    name = ALIASES.get(tuple(args[position : position + 2]))  # type: ignore[arg-type]
+    return [*args[:position], name, *args[position + 2 :]] if name else args
+
+
 def parse(args: list[str]) -> tuple[dict[str, str], str, dict[str, Any]] | None:
     """(global options, command name, keyword arguments) for a command line the fast path
     fully accepts, else None."""
@@ -131,7 +144,7 @@ def _read(spec: dict[str, Any], value: str) -> tuple[Any] | None:
 
 def main() -> None:
     """Entry point of the ``salesnotes`` command."""
-    args = sys.argv[1:]
+    args = spelled_out(sys.argv[1:])
     code = _unusable_terminal(args)
     if code:
         sys.exit(code)

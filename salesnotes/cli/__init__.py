@@ -21,6 +21,7 @@ from salesnotes.cli import (
     data,
     demo,
     duplicates,
+    edits,
     followups,
     log,
     quotes,
@@ -39,6 +40,7 @@ __all__ = [
     "data",
     "demo",
     "duplicates",
+    "edits",
     "env",
     "followups",
     "log",
@@ -94,9 +96,63 @@ def _command_name(info: Any) -> str:
     return str(name)
 
 
+def values_not_options(group: Any, args: list[str]) -> list[str]:
+    """The command line with every word that starts with '-' but names none of the command's
+    options ('-500', '-3d', '-jan') read as the value it is: its options first, then '--',
+    then its arguments in their order. Unchanged when there is no such word."""
+    if not any(len(a) > 1 and a[0] == "-" and a[1] != "-" for a in args):
+        return args
+    position = 0
+    while position < len(args) and args[position].startswith("-"):
+        name = args[position]
+        position += 2 if name in ("--db", "--today") else 1
+    # typer carries its own click: groups and options are told apart by what they have.
+    command: Any = group
+    while hasattr(command, "commands") and position < len(args):
+        found = command.commands.get(args[position])
+        if found is None:
+            return args
+        command, position = found, position + 1
+    if hasattr(command, "commands"):
+        return args
+    takes_value = {"-h": False, "--help": False}
+    for param in command.params:
+        if param.param_type_name == "option":
+            for opt in (*param.opts, *param.secondary_opts):
+                takes_value[opt] = not (param.is_flag or param.count)
+    words = args[position:]
+    options: list[str] = []
+    values: list[str] = []
+    index, moved = 0, False
+    while index < len(words):
+        word = words[index]
+        index += 1
+        if word == "--":
+            values += words[index:]
+            break
+        name = word.split("=", 1)[0] if word.startswith("--") else word[:2]
+        if (
+            word.startswith("-")
+            and len(word) > 1
+            and (word.startswith("--") or name in takes_value)
+        ):
+            options.append(word)
+            bare = name == word
+            if takes_value.get(name) and bare and index < len(words):
+                options.append(words[index])
+                index += 1
+            continue
+        if word.startswith("-") and len(word) > 1:
+            moved = True
+        values.append(word)
+    return [*args[:position], *options, "--", *values] if moved else args
+
+
 def main(args: list[str] | None = None) -> None:
     """Run the typer app (the full command line: help, completion, every error message)."""
+    from salesnotes.entry import spelled_out
+
     args = sys.argv[1:] if args is None else args
-    _only_the_command_asked_for(args)
+    _only_the_command_asked_for(spelled_out(args))
     app(args=args, prog_name="salesnotes")
     sys.exit(0)

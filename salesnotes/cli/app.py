@@ -28,6 +28,17 @@ class SalesnotesGroup(TyperGroup):
     """Turns a failure before a command runs (a bad --today) into ``Error: ...`` on stderr and
     its exit code, never a traceback. Inside a command, ``commands.run`` does the same."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Read 'log edit ID' as 'log-edit ID', and a word such as '-500' or '-3d' where a
+        value is due as that value (``values_not_options``), before click parses."""
+        from salesnotes.cli import values_not_options
+        from salesnotes.entry import spelled_out
+
+        if not ctx.resilient_parsing:  # completion sees the words as typed
+            args = values_not_options(self, spelled_out(args))
+        result: list[str] = super().parse_args(ctx, args)
+        return result
+
     def invoke(self, ctx: Any) -> Any:
         """Run the command; map SalesnotesError to its exit code."""
         from salesnotes import render

@@ -82,7 +82,16 @@ def edit(
     email: Annotated[list[str] | None, typer.Option("--email", "-e", help="Add an e-mail.")] = None,
     phone: Annotated[list[str] | None, typer.Option("--phone", "-p", help="Add a phone.")] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Add a tag.")] = None,
-    untag: Annotated[list[str] | None, typer.Option("--untag", help="Remove a tag.")] = None,
+    untag: Annotated[
+        list[str] | None, typer.Option("--remove-tag", "--untag", help="Remove a tag.")
+    ] = None,
+    remove_email: Annotated[
+        list[str] | None, typer.Option("--remove-email", help="Remove an e-mail address.")
+    ] = None,
+    remove_phone: Annotated[
+        list[str] | None,
+        typer.Option("--remove-phone", help="Remove a phone number (typed any way)."),
+    ] = None,
     status: Annotated[
         str | None,
         typer.Option("--status", "-s", help=STATUS_HELP, autocompletion=complete_from(STATUSES)),

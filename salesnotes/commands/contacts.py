@@ -110,19 +110,24 @@ def edit(
     birthday: str | None,
     customer_since: str | None,
     force: bool,
+    remove_email: list[str] | None = None,
+    remove_phone: list[str] | None = None,
 ) -> None:
     """Change a contact's details; e-mails, phones and tags are added to what is there (an
-    e-mail address or phone number another contact has is refused, unless ``force``)."""
+    e-mail address or phone number another contact has is refused, unless ``force``), and
+    removed with ``remove_email``/``remove_phone``/``untag``."""
     from salesnotes import render
     from salesnotes.dates import parse_birthday, parse_when
 
     values = [name, org, email, phone, tag, untag, status, note, job_title, city, every]
-    values += [birthday, customer_since]
+    values += [birthday, customer_since, remove_email, remove_phone]
     if all(v is None for v in values):
         raise BadInput("nothing to change; give an option such as --status customer or --tag vip")
     born = parse_birthday(birthday) if birthday else ("" if birthday == "" else None)
     since = parse_when(customer_since, env.today(), past=True) if customer_since else None
     emails, numbers = _details(env, email, phone)
+    region = env.config().get_str("phone.region")
+    gone_numbers = [read_phone(p, region) for p in remove_phone or ()]
     store = env.store()
     with store.write():
         contact = contact_named(env, store, who)
@@ -144,6 +149,8 @@ def edit(
             customer_since=since,
             job_title=job_title,
             city=city,
+            unemails=remove_email or (),
+            unphones=gone_numbers,
         )
     render.echo(f"Updated #{contact.id} {contact.label}, {contact.status}")
     for warning in unread_phones(numbers):

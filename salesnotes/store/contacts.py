@@ -107,6 +107,19 @@ def touch(db: Database, contact_id: int, on: date) -> None:
     )
 
 
+def retouch(db: Database, contact_id: int) -> None:
+    """Count a contact's keep-in-touch clock again from what is left (after a conversation or
+    a follow-up was deleted or moved): the latest of being added, a conversation, a follow-up
+    done. (SQLite's many-argument max; PostgreSQL says greatest.)"""
+    db.execute(
+        "UPDATE contacts SET last_touch_on = max(substr(created_at, 1, 10),"
+        " coalesce((SELECT max(happened_on) FROM interactions WHERE contact_id = ?), ''),"
+        " coalesce((SELECT max(done_on) FROM followups WHERE contact_id = ?"
+        " AND status = 'done'), '')) WHERE id = ?",
+        (contact_id, contact_id, contact_id),
+    )
+
+
 class Contacts:
     """The ``contacts`` table and its ``contact_emails``, ``contact_phones``, ``contact_tags``."""
 
@@ -238,8 +251,11 @@ class Contacts:
         customer_since: date | None = None,
         job_title: str | None = None,
         city: str | None = None,
+        unemails: Iterable[str] = (),
+        unphones: Iterable[PhoneNumber] = (),
     ) -> Contact:
-        """Change a contact: new values replace, e-mails, phones and tags are added.
+        """Change a contact: new values replace, e-mails, phones and tags are added, and
+        ``unemails``/``unphones``/``untags`` removed (one the contact lacks is NotFound).
 
         ``every='default'`` returns to the status's rhythm; ``birthday=''`` forgets it.
         """
@@ -278,6 +294,20 @@ class Contacts:
             )
             if removed == 0:
                 raise NotFound(f"contact #{contact_id} has no tag '{tag}'")
+        for email in unemails:
+            removed = self.db.execute(
+                "DELETE FROM contact_emails WHERE contact_id = ? AND lower(email) = lower(?)",
+                (contact_id, email),
+            )
+            if removed == 0:
+                raise NotFound(f"contact #{contact_id} has no e-mail address '{email}'")
+        for number in unphones:
+            removed = self.db.execute(
+                "DELETE FROM contact_phones WHERE contact_id = ? AND (phone = ? OR e164 = ?)",
+                (contact_id, number.typed, number.e164 or number.typed),
+            )
+            if removed == 0:
+                raise NotFound(f"contact #{contact_id} has no phone number '{number.typed}'")
         self.reindex(contact_id)
         return self.get(contact_id)
 

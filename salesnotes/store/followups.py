@@ -8,7 +8,7 @@ from salesnotes.errors import Conflict, NotFound
 from salesnotes.fields import one_of
 from salesnotes.models import PRIORITIES, REASONS, Due, FollowUp
 from salesnotes.store.connection import new_uuid
-from salesnotes.store.contacts import touch
+from salesnotes.store.contacts import retouch, touch
 from salesnotes.store.dialect import ACTIVE, NO_LIMIT, id_list
 from salesnotes.text import clean
 
@@ -297,6 +297,14 @@ class FollowUps:
             (since, until),
         )
         return int(row[0][0])
+
+    def delete(self, followup_id: int) -> FollowUp:
+        """Remove a follow-up (one made by mistake; a done one counts the clock again)."""
+        gone = self.get(followup_id)
+        self.db.execute("DELETE FROM followups WHERE id = ?", (followup_id,))
+        if not gone.is_open:
+            retouch(self.db, gone.contact_id)
+        return gone
 
     def chasing(self, quote_id: int) -> bool:
         """True when an open follow-up already chases this quote."""

@@ -8,7 +8,7 @@ from salesnotes.errors import NotFound
 from salesnotes.fields import one_of, require_text
 from salesnotes.models import INTERACTION_KINDS, Interaction
 from salesnotes.store.connection import new_uuid
-from salesnotes.store.contacts import touch
+from salesnotes.store.contacts import retouch, touch
 from salesnotes.store.dialect import NO_LIMIT
 
 TYPE_CHECKING = False
@@ -65,6 +65,48 @@ class Interactions:
         if not found:
             raise NotFound(f"there is no interaction #{interaction_id}")
         return interaction_from(found[0])
+
+    def edit(
+        self,
+        interaction_id: int,
+        *,
+        text: str | None = None,
+        kind: str | None = None,
+        on: date | None = None,
+    ) -> Interaction:
+        """Correct a logged interaction: its text, kind or day (the search index follows by
+        trigger, the contact's keep-in-touch clock is counted again)."""
+        before = self.get(interaction_id)
+        changes: dict[str, Any] = {}
+        if text is not None:
+            changes["text"] = require_text(text, "what was said")
+        if kind is not None:
+            changes["kind"] = one_of(kind, INTERACTION_KINDS, "kind")
+        if on is not None:
+            changes["happened_on"] = on.isoformat()
+        if changes:
+            assignments = ", ".join(f"{column} = ?" for column in changes)
+            self.db.execute(
+                f"UPDATE interactions SET {assignments} WHERE id = ?",
+                (*changes.values(), interaction_id),
+            )
+            retouch(self.db, before.contact_id)
+        return self.get(interaction_id)
+
+    def delete(self, interaction_id: int) -> Interaction:
+        """Remove a logged interaction; follow-ups it started or closed forget the link."""
+        gone = self.get(interaction_id)
+        self.db.execute(
+            "UPDATE followups SET source_interaction_id = NULL WHERE source_interaction_id = ?",
+            (interaction_id,),
+        )
+        self.db.execute(
+            "UPDATE followups SET done_interaction_id = NULL WHERE done_interaction_id = ?",
+            (interaction_id,),
+        )
+        self.db.execute("DELETE FROM interactions WHERE id = ?", (interaction_id,))
+        retouch(self.db, gone.contact_id)
+        return gone
 
     def latest(self, contact_id: int, limit: int = 10) -> list[Interaction]:
         """A contact's latest interactions, newest first."""

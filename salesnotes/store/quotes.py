@@ -120,6 +120,20 @@ class Quotes:
             raise NotFound(f"there is no quote #{quote_id}; 'salesnotes quotes --all' lists them")
         return found[0]
 
+    def delete_draft(self, quote_id: int) -> Quote:
+        """Remove a draft (one typed by mistake); a quote the customer has seen is history:
+        a Conflict that says to close it instead."""
+        quote = self.get(quote_id)
+        if quote.status != "draft" or quote.sent_on is not None:
+            raise Conflict(
+                f"quote #{quote_id} is {quote.status}, not a draft: the customer has seen it;"
+                f" close it instead (salesnotes quote lost {quote_id} --reason ...)"
+            )
+        self.db.execute("UPDATE followups SET quote_id = NULL WHERE quote_id = ?", (quote_id,))
+        self.db.execute("DELETE FROM quote_revisions WHERE quote_id = ?", (quote_id,))
+        self.db.execute("DELETE FROM quotes WHERE id = ?", (quote_id,))
+        return quote
+
     def get_open(self, quote_id: int, action: str) -> Quote:
         """One open quote; a closed one is a Conflict ("it cannot be ``action``")."""
         quote = self.get(quote_id)

@@ -1,0 +1,134 @@
+"""Taking back what was typed: log edit, delete, edit --remove-*, undo; and values that
+start with '-'."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run, RunJson, dump
+
+
+def search_ids(run_json: RunJson, text: str) -> list[tuple[str, int]]:
+    return [(r["kind"], r["id"]) for r in run_json("search", text)]
+
+
+def test_log_edit_corrects_text_kind_and_day_and_the_search_follows(
+    run: Run, run_json: RunJson, book: dict[str, int]
+) -> None:
+    run("log", "jan", "Gebeld over hal 2", "--kind", "call")
+    out = run(
+        "log", "edit", "1", "--text", "Gebeld over hal 3", "--kind", "visit", "--on", "maandag"
+    )
+    assert out.stdout == (
+        "Edited visit #1 with Jan de Vries on Mon 23 Nov 2026: Gebeld over hal 3\n"
+    )
+    assert ("interaction", 1) in search_ids(run_json, "hal 3")
+    assert ("interaction", 1) not in search_ids(run_json, "hal 2")
+    shown = run_json("show", "jan")
+    assert shown["interactions"][0]["kind"] == "visit"
+    assert shown["interactions"][0]["happened_on"] == "2026-11-23"
+
+
+def test_log_edit_refuses_nonsense_and_writes_nothing(
+    run: Run, book: dict[str, int], db_path: Path
+) -> None:
+    run("log", "jan", "Gebeld")
+    before = dump(db_path)
+    assert "nothing to change" in run("log", "edit", "1", expect=2).stderr
+    assert "in the future" in run("log", "edit", "1", "--on", "2027-01-05", expect=2).stderr
+    assert "kind" in run("log", "edit", "1", "--kind", "fax", expect=2).stderr
+    assert "no interaction #9" in run("log", "edit", "9", "--text", "x", expect=3).stderr
+    assert dump(db_path) == before
+
+
+def test_delete_asks_and_needs_yes_off_a_terminal(
+    run: Run, run_json: RunJson, book: dict[str, int], db_path: Path
+) -> None:
+    run("follow", "jan", "vrijdag", "typo")
+    before = dump(db_path)
+    result = run("delete", "followup", "1", expect=2)
+    assert (
+        result.stderr == "Error: delete changes the book for good: add --yes (no terminal to ask)\n"
+    )
+    assert dump(db_path) == before
+    out = run("delete", "followup", "1", "--yes").stdout
+    assert out == "Deleted follow-up #1 with Jan de Vries (Fri 27 Nov 2026: typo)\n"
+    assert run_json("followups") == []
+
+
+def test_delete_an_interaction_keeps_its_follow_up_and_the_clock(
+    run: Run, run_json: RunJson, book: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-11-20")
+    run("log", "jan", "echt gesprek")
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-11-25")
+    run("log", "jan", "verkeerde persoon", "--next", "vrijdag")
+    run("delete", "interaction", "2", "--yes")
+    assert search_ids(run_json, "verkeerde") == [("followup", 1)]  # the conversation is gone
+    [followup] = run_json("followups")
+    assert followup["contact"] == "Jan de Vries"
+    [contact] = [c for c in run_json("contacts") if c["name"] == "Jan de Vries"]
+    assert contact["last_contact"] == "2026-11-20"
+
+
+def test_delete_a_quote_only_while_it_is_a_draft(
+    run: Run, run_json: RunJson, book: dict[str, int]
+) -> None:
+    run("quote", "add", "jan", "500")
+    run("quote", "add", "jan", "700", "--send")
+    assert "not a draft" in run("delete", "quote", "2", "--yes", expect=4).stderr
+    run("delete", "quote", "1", "--yes")
+    assert [q["id"] for q in run_json("quotes", "--all")] == [2]
+    assert "not something to delete" in run("delete", "contact", "1", "--yes", expect=2).stderr
+
+
+def test_edit_removes_an_email_a_phone_and_a_tag(
+    run: Run, run_json: RunJson, db_path: Path
+) -> None:
+    run("add", "Jan de Vries", "-e", "jan@x.nl", "-e", "oud@x.nl", "-p", "0612345678", "-t", "vip")
+    run("edit", "jan", "--remove-email", "OUD@x.nl", "--remove-phone", "+31 6 12345678")
+    run("edit", "jan", "--remove-tag", "vip")
+    [contact] = run_json("contacts")
+    assert contact["emails"] == ["jan@x.nl"]
+    assert contact["phones"] == []
+    assert contact["tags"] == []
+    assert run_json("search", "oud") == []
+    assert run_json("search", "vip") == []
+    before = dump(db_path)
+    assert "no e-mail address" in run("edit", "jan", "--remove-email", "x@y.nl", expect=3).stderr
+    assert dump(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("quote", "add", "jan", "-500"), "'-500' is negative"),
+        (("follow", "jan", "-3d", "--reason", "callback"), None),
+        (("search", "-jan"), None),
+    ],
+)
+def test_values_that_start_with_a_dash_are_values(
+    run: Run, book: dict[str, int], args: tuple[str, ...], message: str | None
+) -> None:
+    result = run(*args, expect=None)
+    assert "No such option" not in result.stderr
+    if message is None:
+        assert result.exit_code == 0, result.stderr
+    else:
+        assert message in result.stderr
+    assert (
+        "No such option: --fromat" in run("follow", "jan", "-3d", "--fromat", "x", expect=2).stderr
+    )
+
+
+def test_log_dash_reads_standard_input(run: Run, run_json: RunJson, book: dict[str, int]) -> None:
+    run("log", "jan", "-", input="Lang gesprek\nover twee regels\n")
+    shown = run_json("show", "jan")
+    assert shown["interactions"][0]["text"] == "Lang gesprek\nover twee regels"
+
+
+def _conn(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path)
