@@ -1136,4 +1136,27 @@ COMMANDS: dict[str, dict[str, Any]] = {
             {"name": "when", "type": "str", "default": None, "kind": "argument", "required": True},
         ],
     },
+    "undo": {
+        "target": "salesnotes.commands.undo:undo",
+        "long": False,
+        "params": [
+            {
+                "name": "show_list",
+                "type": "flag",
+                "default": False,
+                "kind": "option",
+                "opts": ["--list", "-l"],
+                "multiple": False,
+            },
+            {
+                "name": "fmt",
+                "type": "choice",
+                "choices": ["table", "plain", "json"],
+                "default": "table",
+                "kind": "option",
+                "opts": ["--format", "-f"],
+                "multiple": False,
+            },
+        ],
+    },
 }

@@ -146,6 +146,9 @@ def main() -> None:
     """Entry point of the ``salesnotes`` command."""
     args = spelled_out(sys.argv[1:])
     code = _unusable_terminal(args)
+    from salesnotes import env
+
+    env.COMMAND_LINE[:] = args
     if code:
         sys.exit(code)
     parsed = None if os.environ.get("_SALESNOTES_COMPLETE") else parse(args)

@@ -18,6 +18,30 @@ if TYPE_CHECKING:
     from salesnotes.store.interface import Store
 
 
+COMMAND_LINE: list[str] = []
+"""The words of the command being run (set by the entry path and the typer app): what
+``undo`` names a command by."""
+
+
+def command_words(args: list[str]) -> str:
+    """'log jan "Gebeld over hal 3"': the words of a command line without the global
+    options, each with spaces quoted, as one line."""
+    words: list[str] = []
+    skip = False
+    for index, word in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if not words and word in ("--db", "--today"):
+            skip = True
+            continue
+        if not words and word.startswith(("--db=", "--today=")):
+            continue
+        shown = " ".join(word.split())
+        words.append(f'"{shown}"' if (" " in shown or not shown) and index else shown)
+    return " ".join(words)
+
+
 def default_db_path() -> str:
     """The platform's user data folder, e.g. ~/.local/share/salesnotes/salesnotes.db."""
     from salesnotes.config import user_folder
@@ -112,6 +136,8 @@ class Env:
             from salesnotes.store import open_store
 
             self._store = open_store(self.db_path)
+            if COMMAND_LINE:
+                self._store.record_as(command_words(COMMAND_LINE), self.now())
         return self._store
 
     def close(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import sqlite3
     from collections.abc import Callable
 
     from sqlite_utils import Database
@@ -367,6 +368,88 @@ def m009_times_and_chases(db: Database) -> None:
     )
 
 
+def m010_undo_journal(db: Database) -> None:
+    """The undo journal (``store/journal.py``): the last writing commands, each row they
+    changed before and after, and which command is being recorded. A command written
+    without row records (an import) is kept as a step undo cannot pass (``undoable`` 0,
+    ``note`` says how to take it back). Its triggers are made
+    from the tables' columns as they are here; a later migration that adds a column to a
+    journaled table calls ``create_triggers`` again."""
+    _run(
+        db,
+        """
+        CREATE TABLE undo_commands (
+            id INTEGER PRIMARY KEY,
+            command TEXT NOT NULL,
+            at TEXT NOT NULL,
+            undone_at TEXT,
+            undoable INTEGER NOT NULL DEFAULT 1,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE undo_changes (
+            id INTEGER PRIMARY KEY,
+            command_id INTEGER NOT NULL REFERENCES undo_commands(id),
+            tbl TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+        CREATE INDEX undo_changes_command ON undo_changes(command_id);
+        CREATE INDEX undo_changes_row ON undo_changes(tbl, row_id);
+        CREATE TABLE undo_recording (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            command_id INTEGER
+        );
+        INSERT INTO undo_recording (id, command_id) VALUES (1, NULL);
+        """,
+    )
+    create_undo_triggers(db.conn)
+
+
+JOURNALED = (
+    "organisations",
+    "contacts",
+    "contact_emails",
+    "contact_phones",
+    "contact_tags",
+    "interactions",
+    "followups",
+    "quotes",
+    "quote_revisions",
+)
+"""The tables the undo journal records: the book's own data, not its indexes, the
+briefing's mark or the erasures."""
+
+
+def json_of(columns: list[str], prefix: str) -> str:
+    """SQL for one row as a JSON object of its columns (``prefix``: 'NEW.', 'OLD.' or '')."""
+    pairs = ", ".join(f"'{c}', {prefix}\"{c}\"" for c in columns)
+    return f"json_object({pairs})"
+
+
+def create_undo_triggers(conn: sqlite3.Connection) -> None:
+    """(Re)create the undo journal's triggers from each journaled table's columns as they
+    are now: a migration that adds a column to one of them calls this again."""
+    recording = "(SELECT command_id FROM undo_recording WHERE id = 1)"
+    for table in JOURNALED:
+        cols = [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")]
+        new, old = json_of(cols, "NEW."), json_of(cols, "OLD.")
+        bodies = {
+            "ai": ("INSERT", "NEW.rowid", "NULL", new),
+            "au": ("UPDATE", "NEW.rowid", old, new),
+            "ad": ("DELETE", "OLD.rowid", old, "NULL"),
+        }
+        for suffix, (event, rowid, before, after) in bodies.items():
+            name = f"undo_{table}_{suffix}"
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+            conn.execute(
+                f"CREATE TRIGGER {name} AFTER {event} ON {table}"
+                f" WHEN {recording} IS NOT NULL BEGIN"
+                " INSERT INTO undo_changes (command_id, tbl, row_id, before, after)"
+                f" VALUES ({recording}, '{table}', {rowid}, {before}, {after}); END"
+            )
+
+
 def _run(db: Database, script: str) -> None:
     """Run a script inside the migration's transaction (sqlite-utils >= 4.2 splits it into
     statements rather than letting sqlite3's executescript COMMIT half-way)."""
@@ -384,6 +467,7 @@ ORDER: tuple[Callable[[Database], None], ...] = (
     m007_job_title_and_city,
     m008_erasures,
     m009_times_and_chases,
+    m010_undo_journal,
 )
 NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in ORDER)
 

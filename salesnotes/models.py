@@ -394,3 +394,27 @@ class Pair:
     certain: bool
     why: tuple[str, ...]
     strength: int  # for the order within a level: more and better reasons first
+
+
+@record
+class Recorded:
+    """One recorded command: what was typed, when, how many rows it changed, and whether it
+    was undone."""
+
+    id: int
+    command: str
+    at: str
+    changes: int
+    undone_at: str | None
+    undoable: bool = True
+    note: str = ""  # a step undo cannot pass: how to take it back instead
+
+
+@record
+class Undone:
+    """What ``undo`` put back: the command, and per table how many rows were restored,
+    removed or put back as they were."""
+
+    command: Recorded
+    counts: dict[str, dict[str, int]]
+    contacts: set[int]

@@ -132,3 +132,93 @@ def test_log_dash_reads_standard_input(run: Run, run_json: RunJson, book: dict[s
 
 def _conn(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path)
+
+
+def test_undo_takes_back_the_last_command_then_the_one_before(
+    run: Run, run_json: RunJson, db_path: Path
+) -> None:
+    run("add", "Jan de Vries", "-e", "jan@x.nl", "-t", "vip", "--org", "Pluimers")
+    after_add = dump(db_path)
+    run("log", "jan", "Gebeld over hal 2", "--kind", "call", "--next", "vrijdag")
+    run("edit", "jan", "--remove-tag", "vip", "--city", "Zwolle")
+    out = run("undo").stdout.splitlines()
+    assert out[0] == (
+        "Undid 'salesnotes edit jan --remove-tag vip --city Zwolle' (Wed 25 Nov 12:00)"
+    )
+    assert out[1] == "1 tag restored, 1 contact put back"
+    assert [c["contact"] for c in run_json("search", "vip")] == ["Jan de Vries"]
+    out = run("undo").stdout.splitlines()
+    assert out[0].startswith('Undid \'salesnotes log jan "Gebeld over hal 2" --kind call')
+    assert run_json("followups") == []
+    assert run_json("search", "hal") == []
+    assert _without_journal(dump(db_path)) == _without_journal(after_add)
+    listed = run_json("undo", "--list")
+    assert [(r["command"].split()[0], r["undone_at"] is not None) for r in listed] == [
+        ("edit", True),
+        ("log", True),
+        ("add", False),
+    ]
+    run("undo")
+    assert run_json("contacts") == []
+    assert run_json("search", "pluimers") == []
+    assert "nothing to undo" in run("undo", expect=3).stderr
+
+
+def test_undo_walks_back_at_most_the_documented_depth(run: Run) -> None:
+    from salesnotes.store.journal import DEPTH
+
+    for n in range(DEPTH + 3):
+        run("add", f"Persoon {n}")
+    for _ in range(DEPTH):
+        run("undo")
+    assert "nothing to undo" in run("undo", expect=3).stderr
+
+
+def test_undo_refuses_when_the_rows_changed_since_and_writes_nothing(
+    run: Run, book: dict[str, int], db_path: Path
+) -> None:
+    run("edit", "jan", "--city", "Zwolle")
+    with sqlite3.connect(db_path) as conn:  # another program, behind salesnotes' back
+        conn.execute("UPDATE contacts SET city = 'Kampen' WHERE name = 'Jan de Vries'")
+    before = dump(db_path)
+    result = run("undo", expect=4)
+    assert result.stderr.startswith(
+        "Error: cannot undo 'edit jan --city Zwolle': a change undo does not record changed"
+        " the same contacts row since"
+    )
+    assert dump(db_path) == before
+
+
+def test_an_import_is_a_step_undo_names_the_way_back(
+    run: Run, book: dict[str, int], tmp_path: Path, db_path: Path
+) -> None:
+    source = tmp_path / "new.csv"
+    source.write_text("Name;E-mail\nPiet Groot;piet@x.nl\n", encoding="cp1252")
+    result = run("import", str(source))
+    assert "The book as it was is kept in" in result.stderr
+    before = dump(db_path)
+    refused = run("undo", expect=4).stderr
+    assert f"'salesnotes import {source}' cannot be undone: restore the copy made" in refused
+    assert dump(db_path) == before
+    copy = refused.rsplit("salesnotes restore ", 1)[1].strip()
+    run("restore", copy, "--yes")
+    assert "Piet Groot" not in run("contacts", "--format", "plain").stdout
+
+
+def test_forget_empties_the_undo_history(run: Run, run_json: RunJson, book: dict[str, int]) -> None:
+    run("edit", "jan", "--city", "Zwolle")
+    run("forget", "jan", "--yes")
+    assert run_json("undo", "--list") == []
+    assert "nothing to undo" in run("undo", expect=3).stderr
+
+
+def test_a_briefing_is_not_what_undo_takes_back(run: Run, book: dict[str, int]) -> None:
+    run("log", "jan", "gebeld")
+    run("brief")
+    assert "Undid 'salesnotes log jan gebeld'" in run("undo").stdout
+
+
+def _without_journal(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """The book's own rows: not the journal, not the search indexes' internal pages (their
+    answers are checked by searching)."""
+    return [r for r in rows if not str(r[0]).startswith("undo_") and "_fts" not in str(r[0])]

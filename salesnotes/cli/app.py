@@ -35,6 +35,9 @@ class SalesnotesGroup(TyperGroup):
         from salesnotes.entry import spelled_out
 
         if not ctx.resilient_parsing:  # completion sees the words as typed
+            from salesnotes import env as environment
+
+            environment.COMMAND_LINE[:] = spelled_out(args)
             args = values_not_options(self, spelled_out(args))
         result: list[str] = super().parse_args(ctx, args)
         return result

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from salesnotes.cli.app import app
-from salesnotes.cli.common import complete_from, runs
+from salesnotes.cli.common import Format, FormatOption, complete_from, runs
 from salesnotes.models import INTERACTION_KINDS
 
 WHAT = ("followup", "interaction", "quote")
@@ -62,4 +62,20 @@ def delete(
     """Delete a follow-up, a logged conversation or a draft quote typed by mistake.
 
     salesnotes delete followup 12; salesnotes delete interaction 40 --yes
+    """
+
+
+@app.command("undo")
+@runs("salesnotes.commands.undo:undo")
+def undo(
+    ctx: typer.Context,
+    show_list: Annotated[
+        bool, typer.Option("--list", "-l", help="List the commands undo can take back.")
+    ] = False,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Take back the last writing command; again to walk back further (the last 20).
+
+    Refused when a later command changed the same rows: undo that one first. Not undoable:
+    forget (it empties this history), demo and restore.
     """

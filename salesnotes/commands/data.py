@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 
 from salesnotes.errors import BadInput, Conflict
 
@@ -81,7 +82,9 @@ def _import_contacts(
     if total >= PROGRESS_FROM:
         checked = progress.track(checked, total, f"Importing {name}")
     store = env.store()
-    with store.write():
+    how, safety = _before_import(env, store, dry_run)
+    with _kept_if_written(safety), store.write(journal="step", note=how):
+        # row by row (for undo) an import took twice as long: a safety copy instead
         summary.result = store.bulk.import_contacts(checked, now=env.now(), today=env.today())
         if dry_run:
             store.rollback()
@@ -89,6 +92,36 @@ def _import_contacts(
         sep = {"\t": "tab", ",": "','", ";": "';'"}.get(summary.csv.separator, "")
         summary.kind = f"{summary.csv.kind} CSV, {encoding}, {sep} between columns"
     return summary
+
+
+def _before_import(env: Env, store: Store, dry_run: bool) -> tuple[str, str | None]:
+    """A safety copy of a book that is not empty, before an import writes into it, and how
+    to take the import back (undo cannot: it is not recorded row by row)."""
+    from salesnotes.commands.safety import safety_copy
+
+    if dry_run:
+        return "", None
+    with store.read():
+        empty = store.is_empty()
+    if empty:
+        return "the book was empty before it (to start again: a new file with --db)", None
+    safety = safety_copy(env, store, "import")
+    return f"restore the copy made before it: salesnotes restore {safety}", safety
+
+
+@contextmanager
+def _kept_if_written(safety: str | None) -> Iterator[None]:
+    """The safety copy stays when the import is written, and goes when nothing was."""
+    try:
+        yield
+    except BaseException:
+        if safety is not None:
+            os.unlink(safety)
+        raise
+    if safety is not None:
+        from salesnotes import render
+
+        render.note(f"The book as it was is kept in {safety} (undo cannot take an import back)")
 
 
 def _checked(
@@ -128,7 +161,8 @@ def _import_book(env: Env, content: str, name: str, dry_run: bool) -> None:
 
     tables = book.read(content, name, NAMES)
     store = env.store()
-    with store.write():
+    how, safety = _before_import(env, store, dry_run)
+    with _kept_if_written(safety), store.write(journal="step", note=how):
         empty = store.is_empty()
         counts = store.bulk.restore(tables)
         again = store.privacy.erase_again(env.now())

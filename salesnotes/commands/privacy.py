@@ -58,7 +58,7 @@ def forget(env: Env, *, who: str, yes: bool) -> None:
         yes,
         "forget",
     )
-    with store.write():
+    with store.write(journal="none"):  # not undoable: and the journal goes, with their rows
         deleted = store.privacy.erase(contact.id, env.now())
     complete = store.privacy.flush()
     rows = sum(n for t, n in deleted.items())
@@ -74,5 +74,5 @@ def forget(env: Env, *, who: str, yes: bool) -> None:
         )
     render.note(
         "Backups made before still hold them: a restore of one erases them again, and an"
-        " import of a file made before leaves them out."
+        " import of a file made before leaves them out. The undo history is emptied."
     )

@@ -11,6 +11,7 @@ from salesnotes.store.connection import ensure_folder
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
+    from salesnotes.store.interface import Store
 
 # Folders whose files a sync program copies behind SQLite's back, and file systems on which
 # SQLite's locking cannot be trusted (https://www.sqlite.org/howtocorrupt.html, 2.1).
@@ -98,7 +99,7 @@ def backups(env: Env, *, fmt: str) -> None:
 def restore(env: Env, *, path: str, yes: bool) -> None:
     """Replace the book with a checked backup; the current book is kept as a safety copy."""
     from salesnotes import render
-    from salesnotes.store.backup import check, copy, replace
+    from salesnotes.store.backup import check, replace
 
     source = os.path.abspath(os.path.expanduser(path))
     info = check(source)
@@ -109,18 +110,14 @@ def restore(env: Env, *, path: str, yes: bool) -> None:
         " The current book is kept as a safety copy."
     )
     confirm(question, yes, "restore")
-    folder = backup_folder()
-    ensure_folder(folder)
     had_book = os.path.exists(env.db_path)
     store = env.store()
-    safety = None
-    if had_book and not store.is_empty():
-        safety = _free(os.path.join(folder, f"{_stem(env)}-before-restore-{_stamp(env)}.db"))
-        copy(store.db, safety)  # type: ignore[attr-defined]  # an SQLite book's file
+    safety = safety_copy(env, store, "restore") if had_book else None
     with store.read():
         forgotten = store.privacy.erasures()
     replace(store.db, source)  # type: ignore[attr-defined]
-    with store.write():
+    how = f"restore the copy made before it: salesnotes restore {safety}" if safety else ""
+    with store.write(journal="step", note=how or "the book was empty before it"):
         store.privacy.keep_erasures(forgotten)
         again = store.privacy.erase_again(env.now())
     store.privacy.flush()
@@ -233,6 +230,20 @@ def confirm(question: str, yes: bool, command: str) -> None:
     answer = sys.stdin.readline().strip().lower()
     if answer not in ("y", "yes", "j", "ja"):
         raise Conflict("nothing was changed")
+
+
+def safety_copy(env: Env, store: Store, before: str) -> str | None:
+    """A checked copy of a book that is not empty, in the backup folder, named for the
+    command about to change it wholesale (``before``); its path, or None for an empty book."""
+    from salesnotes.store.backup import copy
+
+    if store.is_empty():
+        return None
+    folder = backup_folder()
+    ensure_folder(folder)
+    safety = _free(os.path.join(folder, f"{_stem(env)}-before-{before}-{_stamp(env)}.db"))
+    copy(store.db, safety)  # type: ignore[attr-defined]  # an SQLite book's file
+    return safety
 
 
 def _stamp(env: Env) -> str:

@@ -26,6 +26,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import os
 
+    from salesnotes.models import Recorded, Undone
     from salesnotes.store.connection import Transaction
 
 
@@ -59,9 +60,31 @@ class SQLiteStore:
         self.bulk = Bulk(db, self.contacts)
         self.privacy = Privacy(db)
 
-    def write(self) -> Transaction:
-        """One command's changes, all or nothing, holding the write lock from the start."""
-        return self.db.write()
+    def write(self, *, journal: str = "rows", note: str = "") -> Transaction:
+        """One command's changes, all or nothing, holding the write lock from the start;
+        recorded for ``undo`` (see ``record_as``): ``journal`` 'rows', 'step' (a command
+        undo cannot take back: ``note`` says how) or 'none'."""
+        return self.db.write(journal=journal, note=note)
+
+    def record_as(self, label: str, now: str) -> None:
+        """Record the writes that follow for ``undo``, as the command ``label`` at ``now``."""
+        self.db.label, self.db.now = label, now
+
+    def undo(self, now: str) -> Undone:
+        """Put back what the last recorded command changed (see ``journal``), and the
+        search rows of the contacts it touched."""
+        from salesnotes.store import journal
+
+        undone = journal.undo_last(self.db, now)
+        for contact_id in sorted(undone.contacts):
+            self.contacts.reindex(contact_id)
+        return undone
+
+    def history(self) -> list[Recorded]:
+        """The commands ``undo`` can take back, newest first."""
+        from salesnotes.store import journal
+
+        return journal.history(self.db)
 
     def read(self) -> Transaction:
         """A consistent snapshot for a command that only reads."""

@@ -199,14 +199,32 @@ class Transaction:
     A read sees one consistent snapshot.
     """
 
-    __slots__ = ("conn", "writing")
+    __slots__ = ("db", "journal", "note", "step", "writing")
 
-    def __init__(self, conn: sqlite3.Connection, *, writing: bool) -> None:
-        self.conn = conn
+    def __init__(
+        self, db: Database, *, writing: bool, journal: str = "none", note: str = ""
+    ) -> None:
+        self.db = db
         self.writing = writing
+        # rows: recorded row by row; step: recorded as a command undo cannot pass; none
+        self.journal = journal if writing and db.label is not None else "none"
+        self.note = note
+        self.step: tuple[int, int] | None = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The connection the transaction runs on."""
+        return self.db.conn
 
     def __enter__(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE" if self.writing else "BEGIN")
+        if self.journal != "none":
+            from salesnotes.store import journal
+
+            rows = self.journal == "rows"
+            self.step = journal.begin(
+                self.db, self.db.label or "", self.db.now, rows=rows, note=self.note
+            )
 
     def __exit__(
         self,
@@ -218,18 +236,28 @@ class Transaction:
             return
         if kind is not None and self.writing:
             self.conn.execute("ROLLBACK")
-        else:
-            self.conn.execute("COMMIT")
+            return
+        if self.journal != "none":
+            from salesnotes.store import journal
+
+            try:
+                journal.end(self.db, self.step)
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        self.conn.execute("COMMIT")
 
 
 class Database:
     """One open SQLite book: its connection and the few ways the store modules use it."""
 
-    __slots__ = ("conn", "path")
+    __slots__ = ("conn", "label", "now", "path")
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
+        self.label: str | None = None  # the command line ``undo`` names; None: not recorded
+        self.now = ""
 
     @classmethod
     def open(cls, path: StrPath) -> Database:
@@ -247,13 +275,15 @@ class Database:
         """Close the connection."""
         self.conn.close()
 
-    def write(self) -> Transaction:
-        """A transaction that changes data, all or nothing."""
-        return Transaction(self.conn, writing=True)
+    def write(self, *, journal: str = "rows", note: str = "") -> Transaction:
+        """A transaction that changes data, all or nothing; recorded for ``undo`` when the
+        book knows which command runs (``label``): ``journal`` 'rows' (row by row), 'step'
+        (a step undo cannot pass; ``note`` says how to take it back) or 'none'."""
+        return Transaction(self, writing=True, journal=journal, note=note)
 
     def read(self) -> Transaction:
         """A consistent snapshot for reading."""
-        return Transaction(self.conn, writing=False)
+        return Transaction(self, writing=False)
 
     def rollback(self) -> None:
         """Undo the open transaction now (a dry run); its ``with`` block then ends quietly."""

@@ -115,6 +115,9 @@ class Privacy:
                 "INSERT INTO erasures (salt, hash, erased_at) VALUES (?, ?, ?)",
                 (salt, fingerprint(salt, uuid), now),
             )
+        from salesnotes.store import journal
+
+        journal.forget_all(self.db)  # undo's before-images hold their old rows
         for fts in FTS_TABLES:  # rewrite the indexes without the deleted words
             self.db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
         return deleted

@@ -1,0 +1,181 @@
+"""The undo journal: what each writing command changed, row by row, so ``undo`` can put it
+back. SQLite's own: triggers on the book's tables record every row's before and after (as
+JSON) while a command is being recorded; a PostgreSQL backend keeps its own journal.
+
+A writing transaction (``Database.write()``) opens a command in ``undo_commands`` and points
+``undo_recording`` at it; the triggers add a row to ``undo_changes`` for every insert, update
+or delete of a journaled table; at commit the pointer is cleared, a command that changed
+nothing is dropped, and only the last ``DEPTH`` commands are kept. The briefing's mark, the
+erasure fingerprints and the search indexes are not journaled: a briefing is not a thing to
+take back, ``forget`` must not be undoable (it empties the journal, which holds the person's
+old rows), and the indexes are rebuilt from the rows.
+"""
+
+from __future__ import annotations
+
+from salesnotes.errors import Conflict, NotFound
+from salesnotes.migrations import JOURNALED as TABLES
+from salesnotes.migrations import json_of as _json_of
+from salesnotes.models import Recorded, Undone
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from salesnotes.store.connection import Database
+
+DEPTH = 20
+"""How many writing commands ``undo`` can walk back."""
+
+
+def columns(db: Database, table: str) -> list[str]:
+    """A table's columns, in order."""
+    return [str(r[1]) for r in db.tuples(f"PRAGMA table_info({table})")]
+
+
+def begin(
+    db: Database, label: str, now: str, *, rows: bool = True, note: str = ""
+) -> tuple[int, int] | None:
+    """Start recording a writing command (inside its transaction); ``rows`` off: only as a
+    step undo cannot pass (``note``: how to take it back instead), and then return its id
+    and the connection's count of changed rows, for ``end`` to see if it changed any."""
+    command_id = db.insert(
+        "INSERT INTO undo_commands (command, at, undoable, note) VALUES (?, ?, ?, ?)",
+        (label[:500], now, int(rows), note),
+    )
+    if not rows:
+        return command_id, db.conn.total_changes
+    db.execute("UPDATE undo_recording SET command_id = ? WHERE id = 1", (command_id,))
+    return None
+
+
+def end(db: Database, step: tuple[int, int] | None = None) -> None:
+    """Stop recording (still inside the transaction): drop a command that changed nothing
+    (``step``: what ``begin`` returned for one), keep the last ``DEPTH``."""
+    if step is not None and db.conn.total_changes == step[1]:
+        db.execute("DELETE FROM undo_commands WHERE id = ?", (step[0],))
+        return
+    row = db.one("SELECT command_id FROM undo_recording WHERE id = 1")
+    if row is not None and row[0] is not None:
+        command_id = int(row[0])
+        db.execute("UPDATE undo_recording SET command_id = NULL WHERE id = 1")
+        if not db.one("SELECT 1 FROM undo_changes WHERE command_id = ?", (command_id,)):
+            db.execute("DELETE FROM undo_commands WHERE id = ?", (command_id,))
+            return
+    cut = db.one("SELECT id FROM undo_commands ORDER BY id DESC LIMIT 1 OFFSET ?", (DEPTH,))
+    if cut is not None:
+        db.execute("DELETE FROM undo_changes WHERE command_id <= ?", (cut[0],))
+        db.execute("DELETE FROM undo_commands WHERE id <= ?", (cut[0],))
+
+
+def forget_all(db: Database) -> None:
+    """Empty the journal (``forget``: it holds old rows of the person being erased)."""
+    db.execute("UPDATE undo_recording SET command_id = NULL WHERE id = 1")
+    db.execute("DELETE FROM undo_changes")
+    db.execute("DELETE FROM undo_commands")
+
+
+def history(db: Database) -> list[Recorded]:
+    """The recorded commands, newest first."""
+    rows = db.tuples(
+        "SELECT c.id, c.command, c.at, (SELECT count(*) FROM undo_changes h"
+        " WHERE h.command_id = c.id), c.undone_at, c.undoable, c.note"
+        " FROM undo_commands c ORDER BY c.id DESC"
+    )
+    return [
+        Recorded(int(i), str(c), str(a), int(n), u, bool(ok), str(note))
+        for i, c, a, n, u, ok, note in rows
+    ]
+
+
+def undo_last(db: Database, now: str) -> Undone:
+    """Put back what the last command not undone yet changed (in the caller's transaction,
+    not recorded itself), or a Conflict naming what changed the same rows since."""
+    import json
+
+    latest = [r for r in history(db) if r.undone_at is None]
+    if not latest:
+        raise NotFound(
+            f"nothing to undo: undo takes back the last {DEPTH} writing commands of this book,"
+            " and they are undone already or there were none ('undo --list' shows them)"
+        )
+    command = latest[0]
+    if not command.undoable:
+        raise Conflict(f"'salesnotes {command.command}' cannot be undone: {command.note}")
+    changes = db.tuples(
+        "SELECT id, tbl, row_id, before, after FROM undo_changes WHERE command_id = ?"
+        " ORDER BY id DESC",
+        (command.id,),
+    )
+    shapes = {table: columns(db, table) for table in TABLES}
+    counts: dict[str, dict[str, int]] = {}
+    contacts: set[int] = set()
+    for _, table, row_id, before_text, after_text in changes:
+        cols = shapes[table]
+        current = _current(db, table, cols, int(row_id))
+        after = json.loads(after_text) if after_text is not None else None
+        if current != after:
+            raise Conflict(_changed_since(db, command, table, int(row_id)))
+        before = json.loads(before_text) if before_text is not None else None
+        _put_back(db, table, cols, int(row_id), before)
+        what = "removed" if before is None else ("restored" if after is None else "put back")
+        counts.setdefault(table, {}).setdefault(what, 0)
+        counts[table][what] += 1
+        contacts.update(_contacts_of(db, table, before, after))
+    db.execute("UPDATE undo_commands SET undone_at = ? WHERE id = ?", (now, command.id))
+    return Undone(command, counts, contacts)
+
+
+def _current(db: Database, table: str, cols: list[str], row_id: int) -> Any:
+    import json
+
+    row = db.one(f"SELECT {_json_of(cols, '')} FROM {table} WHERE rowid = ?", (row_id,))
+    return None if row is None else json.loads(row[0])
+
+
+def _put_back(
+    db: Database, table: str, cols: list[str], row_id: int, before: dict[str, Any] | None
+) -> None:
+    if before is None:
+        db.execute(f"DELETE FROM {table} WHERE rowid = ?", (row_id,))
+        return
+    values = [before.get(c) for c in cols]
+    if db.one(f"SELECT 1 FROM {table} WHERE rowid = ?", (row_id,)):
+        assignments = ", ".join(f'"{c}" = ?' for c in cols)
+        db.execute(f"UPDATE {table} SET {assignments} WHERE rowid = ?", (*values, row_id))
+    else:
+        names = ", ".join(f'"{c}"' for c in cols)
+        marks = ", ".join("?" for _ in cols)
+        db.execute(f"INSERT INTO {table} (rowid, {names}) VALUES (?, {marks})", (row_id, *values))
+
+
+def _contacts_of(
+    db: Database, table: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> set[int]:
+    """The contacts whose search row a change touches."""
+    found: set[int] = set()
+    for image in (before, after):
+        if image is None:
+            continue
+        if table == "contacts":
+            found.add(int(image["id"]))
+        elif table in ("contact_emails", "contact_phones", "contact_tags"):
+            found.add(int(image["contact_id"]))
+        elif table == "organisations":
+            rows = db.tuples("SELECT id FROM contacts WHERE organisation_id = ?", (image["id"],))
+            found.update(int(r[0]) for r in rows)
+    return found
+
+
+def _changed_since(db: Database, command: Recorded, table: str, row_id: int) -> str:
+    later = db.one(
+        "SELECT c.command FROM undo_changes h JOIN undo_commands c ON c.id = h.command_id"
+        " WHERE h.tbl = ? AND h.row_id = ? AND h.command_id > ? AND c.undone_at IS NULL"
+        " ORDER BY h.id DESC LIMIT 1",
+        (table, row_id, command.id),
+    )
+    by = f"'{later[0]}'" if later is not None else "a change undo does not record"
+    return (
+        f"cannot undo '{command.command}': {by} changed the same {table} row since;"
+        " undo that first, or correct it by hand"
+    )
