@@ -51,7 +51,8 @@ VALUES = ["1", "2", "#1", "0", "-1", "-5", "99999999999999999999999", "922337203
           "29-02-2027", "9999-12-31", "over 99999 dagen", "12.500,00", "€ 1", "-500", "100%",
           "", " ", "\x00", "\x1b[31mred", "\u202eevil", "=HYPERLINK(\"x\")", "a" * 300,
           "customer", "lead", "call", "complaint", "high", "json", "plain", "table", "email",
-          "x.csv", "book.json", "--", "-"]  # fmt: skip
+          "x.csv", "book.json", "--", "-", "vrijdag 14:00", "morgen 25:00", "16:30", "-3d",
+          "followup", "interaction", "quote", "--list", "edit", "zaterdag"]  # fmt: skip
 
 
 @st.composite

@@ -170,3 +170,23 @@ def test_a_quotes_value_counts_on_its_chase(
     assert {t["name"]: t["value"] for t in rows[1]["terms"]}["quote value"] == 12
     # The short agenda (streams) and the full ranking agree.
     assert [r["name"] for r in run_json("agenda", "--limit", "1")] == ["Jan de Vries"]
+
+
+def test_the_readmes_worked_example_of_a_chase() -> None:
+    from salesnotes.agenda import Weights, followup_terms
+    from salesnotes.days import working_days_between
+
+    today = date(2026, 11, 25)
+    big_due, small_due = date(2026, 9, 8), date(2026, 9, 7)
+    assert working_days_between(big_due, today) == 56
+    assert working_days_between(small_due, today) == 57
+    weights = Weights()
+    big = followup_terms("quote", "normal", big_due, "", today, weights, None, 24, 25_000_000)
+    small = followup_terms("quote", "normal", small_due, "", today, weights, None, 24, 1_250_000)
+    assert [(t.name, t.value) for t in big] == [
+        ("quote", 150),
+        ("quote value", 100),
+        ("overdue 56 days", 212),
+    ]
+    assert sum(t.value for t in big) == 462
+    assert sum(t.value for t in small) == 376
