@@ -27,7 +27,7 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
     store = env.store()
     config = env.config()
     today = _working_day(env.today(), config.working_days())
-    with store.write(journal="none"):  # a new book: nothing to take back
+    with store.write(journal="step", note="it made a new demo book"):
         if not store.is_empty():
             raise Conflict(
                 f"{env.db_path} already holds contacts; the demo fills only an empty database "

@@ -44,6 +44,9 @@ def begin(
         (label[:500], now, int(rows), note),
     )
     if not rows:
+        from salesnotes.migrations import drop_undo_triggers
+
+        drop_undo_triggers(db.conn)  # made again by ``end``, or back with a rollback
         return command_id, db.conn.total_changes
     db.execute("UPDATE undo_recording SET command_id = ? WHERE id = 1", (command_id,))
     return None
@@ -52,9 +55,14 @@ def begin(
 def end(db: Database, step: tuple[int, int] | None = None) -> None:
     """Stop recording (still inside the transaction): drop a command that changed nothing
     (``step``: what ``begin`` returned for one), keep the last ``DEPTH``."""
-    if step is not None and db.conn.total_changes == step[1]:
-        db.execute("DELETE FROM undo_commands WHERE id = ?", (step[0],))
-        return
+    if step is not None:
+        from salesnotes.migrations import create_undo_triggers
+
+        changed = db.conn.total_changes != step[1]
+        create_undo_triggers(db.conn)
+        if not changed:
+            db.execute("DELETE FROM undo_commands WHERE id = ?", (step[0],))
+            return
     row = db.one("SELECT command_id FROM undo_recording WHERE id = 1")
     if row is not None and row[0] is not None:
         command_id = int(row[0])
