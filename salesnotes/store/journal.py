@@ -116,7 +116,9 @@ def undo_last(db: Database, now: str) -> Undone:
         (command.id,),
     )
     shapes = {table: columns(db, table) for table in TABLES}
-    counts: dict[str, dict[str, int]] = {}
+    # Per row: did it exist before the command (its oldest before-image), and after it (its
+    # newest after-image)? Changes come newest first.
+    rows: dict[tuple[str, int], tuple[bool, bool]] = {}
     contacts: set[int] = set()
     for _, table, row_id, before_text, after_text in changes:
         cols = shapes[table]
@@ -126,11 +128,21 @@ def undo_last(db: Database, now: str) -> Undone:
             raise Conflict(_changed_since(db, command, table, int(row_id)))
         before = json.loads(before_text) if before_text is not None else None
         _put_back(db, table, cols, int(row_id), before)
-        what = "removed" if before is None else ("restored" if after is None else "put back")
-        counts.setdefault(table, {}).setdefault(what, 0)
-        counts[table][what] += 1
+        existed_after = rows.get((table, int(row_id)), (False, after is not None))[1]
+        rows[(table, int(row_id))] = (before is not None, existed_after)
         contacts.update(_contacts_of(db, table, before, after))
     db.execute("UPDATE undo_commands SET undone_at = ? WHERE id = ?", (now, command.id))
+    counts: dict[str, dict[str, int]] = {}
+    for (table, _), (existed_before, existed_after) in rows.items():
+        if existed_before == existed_after and not existed_before:
+            continue  # made and gone within the command
+        what = (
+            "put back"
+            if existed_before and existed_after
+            else ("restored" if existed_before else "removed")
+        )
+        counts.setdefault(table, {}).setdefault(what, 0)
+        counts[table][what] += 1
     return Undone(command, counts, contacts)
 
 
