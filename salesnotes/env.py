@@ -130,15 +130,39 @@ class Env:
             self._config = config.load()
         return self._config
 
-    def store(self) -> Store:
-        """The open store (opened, created and migrated on first use)."""
+    def store(self, *, create: bool = False) -> Store:
+        """The open store (opened and migrated on first use). Only a command that starts a
+        book (``create``: add, import, demo, restore) makes a new one, and under --db or
+        SALESNOTES_DB only in a folder that exists: a mistyped path is an error, never a
+        silent empty book."""
         if self._store is None:
             from salesnotes.store import open_store
 
+            self._refuse_a_missing_book(create)
             self._store = open_store(self.db_path)
             if COMMAND_LINE:
                 self._store.record_as(command_words(COMMAND_LINE), self.now())
         return self._store
+
+    def _refuse_a_missing_book(self, create: bool) -> None:
+        from salesnotes.errors import DatabaseError
+
+        path = self.db_path
+        if os.path.exists(path):
+            return
+        named = "--db" if self.db is not None else "SALESNOTES_DB"
+        if not create:
+            where = f"{path} ({named})" if self.db_is_explicit else path
+            raise DatabaseError(
+                f"there is no book at {where}; 'salesnotes add NAME' or 'salesnotes import"
+                " FILE' starts one there, 'salesnotes demo' shows one"
+            )
+        folder = os.path.dirname(os.path.abspath(path))
+        if self.db_is_explicit and not os.path.isdir(folder):
+            raise DatabaseError(
+                f"the folder {folder} does not exist ({named} names {path}); make it first,"
+                " or check the path for a typo"
+            )
 
     def close(self) -> None:
         """Close the store if one was opened."""

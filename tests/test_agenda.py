@@ -199,6 +199,7 @@ def test_agenda_plain_and_table(run: Run, book: dict[str, int]) -> None:
 
 
 def test_empty_agenda_is_fine(run: Run) -> None:
+    run("add", "Jan")  # a lead: no rhythm, nothing due
     assert "nobody to call" in run("agenda").stdout
     assert run("agenda", "--format", "plain").stdout == ""
     assert run("agenda", "--format", "json").stdout == "[]\n"

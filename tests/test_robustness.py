@@ -121,11 +121,16 @@ def _mode(path: Path) -> int:
     return path.stat().st_mode & 0o777
 
 
-def test_files_are_private_under_any_umask(run: Run, tmp_path: Path) -> None:
+def test_files_are_private_under_any_umask(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     old = os.umask(0)
     try:
-        book = tmp_path / "a" / "b" / "salesnotes" / "book.db"
-        run("--db", str(book), "add", "Jan")
+        # The default location: missing folders are made (under --db they must exist).
+        monkeypatch.delenv("SALESNOTES_DB")
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "a" / "b"))
+        book = tmp_path / "a" / "b" / "salesnotes" / "salesnotes.db"
+        run("add", "Jan")
         # Folders above salesnotes' own: as the umask says, but never writable by others.
         assert (_mode(tmp_path / "a"), _mode(tmp_path / "a" / "b")) == (0o755, 0o755)
         assert _mode(book.parent) == 0o700

@@ -22,9 +22,13 @@ from tests.conftest import Run, RunJson
 DATA = Path(__file__).parent / "data"
 
 
-def test_created_on_first_use_0600_in_a_0700_folder(run: Run, tmp_path: Path) -> None:
-    db = tmp_path / "new" / "deeper" / "book.db"
-    run("--db", str(db), "add", "Jan")
+def test_created_on_first_use_0600_in_a_0700_folder(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SALESNOTES_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "new"))
+    db = tmp_path / "new" / "salesnotes" / "salesnotes.db"
+    run("add", "Jan")
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
     run("--db", str(db), "agenda")  # the WAL files exist now; they inherit the file's mode
@@ -205,7 +209,7 @@ def test_a_database_path_that_cannot_be_created_is_an_error(run: Run, tmp_path: 
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     result = run("--db", str(blocker / "book.db"), "add", "Jan", expect=1)
-    assert result.stderr.startswith("Error: cannot create the database")
+    assert result.stderr.startswith(f"Error: the folder {blocker} does not exist")
     with pytest.raises(DatabaseError):
         connect(blocker / "book.db")
 

@@ -38,7 +38,7 @@ def add(
     born = parse_birthday(birthday) if birthday is not None else None
     since = parse_when(customer_since, env.today(), past=True) if customer_since else None
     emails, numbers = _details(env, email, phone)
-    store = env.store()
+    store = env.store(create=True)
     with store.write():
         if not force:
             refuse_known_details(store, emails, numbers)

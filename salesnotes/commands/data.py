@@ -81,7 +81,7 @@ def _import_contacts(
     checked = _checked(rows, name, skip_bad, summary)
     if total >= PROGRESS_FROM:
         checked = progress.track(checked, total, f"Importing {name}")
-    store = env.store()
+    store = env.store(create=True)
     how, safety = _before_import(env, store, dry_run)
     with _kept_if_written(safety), store.write(journal="step", note=how):
         # row by row (for undo) an import took twice as long: a safety copy instead
@@ -160,7 +160,7 @@ def _import_book(env: Env, content: str, name: str, dry_run: bool) -> None:
     from salesnotes.migrations import NAMES
 
     tables = book.read(content, name, NAMES)
-    store = env.store()
+    store = env.store(create=True)
     how, safety = _before_import(env, store, dry_run)
     with _kept_if_written(safety), store.write(journal="step", note=how):
         empty = store.is_empty()

@@ -24,7 +24,7 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
     temporary = not env.db_is_explicit
     if temporary:
         env.db = os.path.join(tempfile.mkdtemp(prefix="salesnotes-demo-"), "demo.db")
-    store = env.store()
+    store = env.store(create=True)
     config = env.config()
     today = _working_day(env.today(), config.working_days())
     with store.write(journal="step", note="it made a new demo book"):

@@ -111,7 +111,7 @@ def restore(env: Env, *, path: str, yes: bool) -> None:
     )
     confirm(question, yes, "restore")
     had_book = os.path.exists(env.db_path)
-    store = env.store()
+    store = env.store(create=True)
     safety = safety_copy(env, store, "restore") if had_book else None
     with store.read():
         forgotten = store.privacy.erasures()

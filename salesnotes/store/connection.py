@@ -109,17 +109,34 @@ def open_failure(path: StrPath, exc: sqlite3.DatabaseError) -> DatabaseError:
 def connect(path: StrPath) -> sqlite3.Connection:
     """Open (creating if needed) the database with the settings every command relies on."""
     ensure_file(path)
-    try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = FULL")
-        _refuse_another_programs(conn, path)
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.DatabaseError as exc:
-        raise open_failure(path, exc) from exc
-    return conn
+    # A new book opened by several processes at once (cron and a salesperson) can meet a
+    # lock that SQLite reports at once instead of waiting (switching the new file to WAL
+    # while another does the same): tried again, within the busy timeout.
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        conn = None
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = FULL")
+            _refuse_another_programs(conn, path)
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return conn
+        except sqlite3.OperationalError as exc:
+            if conn is not None:
+                conn.close()
+            busy = "locked" in str(exc) or "busy" in str(exc)
+            if not busy or time.monotonic() > deadline:
+                raise open_failure(path, exc) from exc
+            time.sleep(0.05)
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            raise open_failure(path, exc) from exc
 
 
 def _refuse_another_programs(conn: sqlite3.Connection, path: StrPath) -> None:
