@@ -1134,6 +1134,14 @@ COMMANDS: dict[str, dict[str, Any]] = {
                 "required": True,
             },
             {"name": "when", "type": "str", "default": None, "kind": "argument", "required": True},
+            {
+                "name": "earlier",
+                "type": "flag",
+                "default": False,
+                "kind": "option",
+                "opts": ["--earlier"],
+                "multiple": False,
+            },
         ],
     },
     "undo": {

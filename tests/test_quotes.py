@@ -61,7 +61,7 @@ def test_add_send_revise_keeps_history(run: Run, run_json: RunJson, book: dict[s
     ]
     [chase] = run_json("followups")
     assert (chase["reason"], chase["due_on"]) == ("quote", "2026-11-30")
-    assert chase["text"] == "Chase quote #1 Dakisolatie hal 3 (€ 12.500,00)"
+    assert chase["text"] == "Chase quote #1 Dakisolatie hal 3 (€ 11.800,00)"  # follows the amount
 
 
 def test_send_does_not_chase_twice(

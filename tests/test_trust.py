@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run
+from tests.conftest import Run, RunJson, dump
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,45 @@ def test_a_new_book_only_where_the_folder_exists(run: Run, tmp_path: Path) -> No
     here = tmp_path / "book.db"
     run("--db", str(here), "add", "Jan")
     assert "Jan" in run("--db", str(here), "contacts", "--format", "plain").stdout
+
+
+def test_snooze_to_an_earlier_day_asks_for_earlier(
+    run: Run, run_json: RunJson, book: dict[str, int], db_path: Path
+) -> None:
+    run("follow", "jan", "2026-12-07", "offerte")
+    before = dump(db_path)
+    result = run("snooze", "1", "volgende week", expect=2)
+    assert result.stderr == (
+        "Error: 'volgende week' is Mon 30 Nov 2026, earlier than follow-up #1's Mon 7 Dec 2026;"
+        " snooze moves later: add --earlier to bring it forward\n"
+    )
+    assert dump(db_path) == before
+    out = run("snooze", "1", "volgende week", "--earlier").stdout
+    assert out == (
+        "Follow-up #1 with Jan de Vries moved earlier, to Mon 30 Nov 2026 (was Mon 7 Dec 2026)\n"
+    )
+    assert run("snooze", "1", "2026-12-08").stdout.startswith(
+        "Follow-up #1 with Jan de Vries moved to Tue 8 Dec 2026"
+    )
+
+
+def test_a_chase_says_the_quotes_current_amount(
+    run: Run, run_json: RunJson, book: dict[str, int]
+) -> None:
+    run("quote", "add", "jan", "12500", "--title", "Hal 3", "--send")
+    run("quote", "revise", "1", "11.800")
+    [chase] = run_json("followups")
+    assert chase["text"] == "Chase quote #1 Hal 3 (€ 11.800,00)"
+
+
+def test_a_negative_amount_gets_the_amounts_own_message(run: Run, book: dict[str, int]) -> None:
+    result = run("quote", "add", "jan", "-500", expect=2)
+    assert result.stderr == "Error: '-500' is negative; an amount is more than zero\n"
+
+
+def test_done_logs_the_outcome_as_the_kind_given(
+    run: Run, run_json: RunJson, book: dict[str, int]
+) -> None:
+    run("follow", "jan", "today", "bellen")
+    run("done", "1", "--note", "Gebeld, akkoord", "--kind", "call")
+    assert run_json("show", "jan")["interactions"][0]["kind"] == "call"

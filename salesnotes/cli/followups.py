@@ -99,5 +99,11 @@ def snooze(
     when: Annotated[
         str, typer.Argument(help="The new day: morgen, maandag, +3d.", show_default=False)
     ],
+    earlier: Annotated[
+        bool, typer.Option("--earlier", help="Allow a day before the one it is due on.")
+    ] = False,
 ) -> None:
-    """Move a follow-up to another day; it stays off the agenda until then."""
+    """Move a follow-up to a later day; it stays off the agenda until then.
+
+    salesnotes snooze 3 maandag; salesnotes snooze 3 morgen --earlier (sooner than planned)
+    """

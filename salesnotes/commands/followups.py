@@ -152,8 +152,9 @@ def done(
         render.echo(f"Follow-up #{nxt.id} on {when_words(due, today)}{about_text}")
 
 
-def snooze(env: Env, *, followup_id: str, when: str) -> None:
-    """Move a follow-up to another day; it stays off the agenda until then."""
+def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> None:
+    """Move a follow-up to a later day (``earlier``: or an earlier one); it stays off the
+    agenda until then."""
     from salesnotes import render
     from salesnotes.days import describe, short
 
@@ -167,6 +168,13 @@ def snooze(env: Env, *, followup_id: str, when: str) -> None:
     store = env.store()
     with store.write():
         before = store.followups.get(fid)
+        sooner = planned.day < before.due_on
+        if sooner and not earlier:
+            raise BadInput(
+                f"'{when}' is {describe(planned.day)}, earlier than follow-up #{fid}'s"
+                f" {describe(before.due_on)}; snooze moves later: add --earlier to bring"
+                " it forward"
+            )
         followup = store.followups.snooze(fid, planned.day, planned.at)
     was = describe(before.due_on) + (f" at {before.due_time}" if before.due_time else "")
     moved = ""
@@ -174,6 +182,6 @@ def snooze(env: Env, *, followup_id: str, when: str) -> None:
         moved = f"; {short(planned.moved_from)} is not a working day"
     at = f" at {planned.at}" if planned.at else ""
     render.echo(
-        f"Follow-up #{followup.id} with {followup.contact_name} moved to "
-        f"{describe(planned.day)}{at} (was {was}{moved})"
+        f"Follow-up #{followup.id} with {followup.contact_name} moved "
+        f"{'earlier, ' if sooner else ''}to {describe(planned.day)}{at} (was {was}{moved})"
     )

@@ -43,6 +43,13 @@ def valid_until(text: str, quoted_on: date, today: date) -> date:
         return parse_when(text, today)
 
 
+def chase_text(quote: Quote, config: Config) -> str:
+    """What a chase follow-up says: 'Chase quote #1 Hal 3 (€ 12.500,00)', at the quote's
+    current amount (a revision rewrites it)."""
+    amount = money(quote.amount_cents, quote.currency, config)
+    return f"Chase quote #{quote.id} {quote.title} ({amount})"
+
+
 def send_quote(
     store: Store, quote: Quote, *, today: date, now: str, config: Config, on: date | None = None
 ) -> tuple[Quote, str]:
@@ -71,7 +78,7 @@ def send_quote(
     followup = store.followups.add(
         sent.contact_id,
         add_working_days(on, days, config.working_days()),
-        f"Chase quote #{sent.id} {sent.title} ({money(sent.amount_cents, sent.currency, config)})",
+        chase_text(sent, config),
         reason="quote",
         today=today,
         now=now,
@@ -202,6 +209,9 @@ def quote_revise(env: Env, *, quote_id: str, amount: str, note: str) -> None:
                 " nothing was changed"
             )
         quote = store.quotes.revise(before.id, cents, note=note, on=env.today(), now=env.now())
+        store.followups.retext_chases(
+            quote.id, chase_text(before, config), chase_text(quote, config)
+        )
         text = (
             f"Quote #{quote.id} revised from {money(before.amount_cents, quote.currency, config)} "
             f"to {money(cents, quote.currency, config)}"

@@ -314,6 +314,14 @@ class FollowUps:
             )
         )
 
+    def retext_chases(self, quote_id: int, old: str, new: str) -> int:
+        """Give the open follow-ups that chase a quote and still say ``old`` the text
+        ``new`` (one the salesperson rewrote is left alone); return how many."""
+        return self.db.execute(
+            "UPDATE followups SET text = ? WHERE quote_id = ? AND status = 'open' AND text = ?",
+            (clean(new), quote_id, clean(old)),
+        )
+
     def close_chases(self, quote_id: int, *, on: date, now: str, note: str) -> int:
         """Close the open follow-ups that chase a quote; return how many."""
         return self.db.execute(
