@@ -235,6 +235,9 @@ def rank(
                 terms=tuple(terms),
                 since=min(c.since for c in found),
                 at=min((c.at for c in found if c.at), default=None),
+                last_on=card.last_on,
+                last_kind=card.last_kind,
+                last_text=card.last_text,
             )
         )
     # Within one score, the day's timed calls in the order of their times, before untimed.

@@ -132,6 +132,9 @@ class ContactCard:
     organisation: str | None
     phone: str | None
     email: str | None
+    last_on: date | None = None  # the last conversation: its day, kind and text
+    last_kind: str = ""
+    last_text: str = ""
 
 
 @record
@@ -149,6 +152,9 @@ class AgendaRow:
     terms: tuple[ScoreTerm, ...] = ()
     since: date | None = None
     at: str | None = None  # the earliest time of day of a follow-up due today
+    last_on: date | None = None  # the last conversation, to prepare the call from the row
+    last_kind: str = ""
+    last_text: str = ""
 
 
 QUOTE_STATUSES = ("draft", "sent", "negotiating", "won", "lost", "expired")

@@ -30,6 +30,16 @@ def excerpt(text: str, limit: int) -> str:
     return f"{text[:limit].rstrip()} … [{len(text) - limit:,} more characters]"
 
 
+def first_words(text: str, limit: int = 60) -> str:
+    """The start of ``text`` on one line, cut at a word before ``limit`` characters with '…':
+    what a row shows of a conversation."""
+    line = one_line(text)
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0] if " " in line[:limit] else line[:limit]
+    return cut.rstrip(" ,;:.") + "…"
+
+
 def one_line(text: str) -> str:
     """``clean`` and fold each run of tabs and newlines to one space: for tab-separated output."""
     return " ".join(part for part in clean(text).translate(_TABS).split("\n") if part)

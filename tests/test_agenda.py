@@ -189,13 +189,36 @@ def test_agenda_plain_and_table(run: Run, book: dict[str, int]) -> None:
     plain = run("agenda", "--format", "plain").stdout
     assert plain == (
         f"1\t500\t{book['Anna Bakker']}\tAnna Bakker\tBakker Bouw\t\t"
-        "callback requested today: Asked for a demo\t1\n"
+        "callback requested today: Asked for a demo\t1\tanna@bakkerbouw.nl\t\t\n"
     )
     table = run("agenda").stdout
     assert "Who to call on Wed 25 Nov 2026" in table
     assert "callback requested today" in table
     assert "Score terms" not in table
     assert "callback 500" in run("agenda", "--explain").stdout
+
+
+def test_an_agenda_row_has_what_a_call_needs(
+    run: Run, run_json: RunJson, book: dict[str, int]
+) -> None:
+    run("log", "jan", "Offerte hal 3 besproken; wil korting op de isolatie", "--kind", "call")
+    run("follow", "jan", "today", "bellen")
+    [row] = run_json("agenda")
+    assert row["email"] == "jan@pluimers.nl"
+    assert row["last_conversation"] == {
+        "on": "2026-11-25",
+        "kind": "call",
+        "text": "Offerte hal 3 besproken; wil korting op de isolatie",
+    }
+    table = run("agenda").stdout
+    assert "jan@pluimers.nl" in table
+    assert "last: Wed 25 Nov, call:" in table
+    fields = run("agenda", "--format", "plain").stdout.rstrip("\n").split("\t")
+    assert fields[8:] == [
+        "jan@pluimers.nl",
+        "2026-11-25",
+        "Offerte hal 3 besproken; wil korting op de isolatie",
+    ]
 
 
 def test_empty_agenda_is_fine(run: Run) -> None:

@@ -56,7 +56,7 @@ def test_explain_shows_each_term(run: Run, book: dict[str, int]) -> None:
     run("follow", "anna", "2026-11-20", "demo", "--reason", "callback", "--priority", "high")
     run("follow", "anna", "today", "second thing")
     out = run("agenda", "--explain", "--format", "plain").stdout
-    assert out.rstrip("\n").split("\t")[-1] == (
+    assert out.rstrip("\n").split("\t")[8] == (
         "callback 500 + overdue 3 days 106 + priority high 50"
     )
 

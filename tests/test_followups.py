@@ -24,7 +24,7 @@ def test_log_with_next_schedules_a_followup_that_says_what_it_is_about(
     assert out[0] == "Logged call #1 with Jan de Vries (Pluimers Isolatie) on Wed 25 Nov 2026"
     assert out[1] == (
         "Follow-up #1 on Fri 27 Nov 2026 (in 2 days): "
-        "after call: Called about the roof job; wants a quote for hall 3"
+        "call back about: Called about the roof job; wants a quote for hall 3"
     )
     [f] = run_json("followups")
     assert (f["contact"], f["due_on"], f["created_on"]) == (

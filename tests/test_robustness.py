@@ -210,6 +210,7 @@ def test_megabytes_written_by_another_program_show_as_an_excerpt(run: Run, db_pa
                  ("quote", "show", "1"), ("brief",)):  # fmt: skip
         out = run(*args).stdout
         assert len(out) < 20_000, args  # an excerpt, not megabytes
-        assert "more characters]" in out, args
+        words = " ".join(out.replace("│", " ").split())  # a table may wrap the phrase
+        assert "more characters]" in words, args
     # The machine formats give it whole.
     assert len(run("show", "jan", "--format", "json").stdout) > len(big)

@@ -62,7 +62,7 @@ def log(
             followup = store.followups.add(
                 contact.id,
                 due.day,
-                about if about is not None else f"after {interaction.kind}: {interaction.text}",
+                about if about is not None else _next_step(interaction.kind, interaction.text),
                 reason=reason,
                 today=today,
                 now=env.now(),
@@ -81,6 +81,16 @@ def log(
         from salesnotes.commands.followups import when_words
 
         render.echo(f"Follow-up #{followup.id} on {when_words(due, today)}: {followup.text}")
+
+
+def _next_step(kind: str, text: str) -> str:
+    """What a follow-up made without --about says: what is next, about what was said."""
+    from salesnotes.text import first_words
+
+    verb = {"email": "follow up on the e-mail", "meeting": "follow up on the meeting"}.get(
+        kind, "call back"
+    )
+    return f"{verb} about: {first_words(text)}"
 
 
 def _text_from_elsewhere(text: str | None) -> str:

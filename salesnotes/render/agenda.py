@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from salesnotes.days import describe
+from salesnotes.days import describe, short
 from salesnotes.render.listing import CELL_TEXT, Column, console, listing
 from salesnotes.render.shapes import agenda_json
-from salesnotes.text import clean, excerpt, one_line
+from salesnotes.text import clean, excerpt, first_words, one_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -41,6 +41,12 @@ def agenda(rows: Sequence[AgendaRow], fmt: str, day: date, *, explain: bool = Fa
                 "Score terms", lambda r: " + ".join(f"{t.name} {_score(t.value)}" for t in r.terms)
             )
         )
+    # Added later, so at the end: scripts read the columns before them by place.
+    columns += [
+        Column("E-mail", lambda r: r.email or ""),
+        Column("Last conversation", lambda r: r.last_on.isoformat() if r.last_on else ""),
+        Column("About", lambda r: first_words(r.last_text) if r.last_on else ""),
+    ]
     listing(rows, fmt, columns, agenda_json, empty="")
 
 
@@ -61,7 +67,7 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
     )
     table.add_column("#", justify="right")
     table.add_column("Who", style="bold")
-    table.add_column("Phone", no_wrap=True)
+    table.add_column("Phone, e-mail", min_width=14, overflow="fold")
     table.add_column("Why")
     table.add_column("Score", justify="right")
     for n, row in enumerate(rows, start=1):
@@ -69,6 +75,12 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
         who.append(f" #{row.contact_id}", style="dim")
         if row.organisation:
             who.append(f"\n{clean(row.organisation)}", style="dim")
+        if row.last_on is not None:
+            who.append(
+                f"\nlast: {short(row.last_on, day)}, {row.last_kind}:"
+                f" {first_words(row.last_text, 40)}",
+                style="dim",
+            )
         why = Text("\n".join(f"- {one_line(excerpt(r, CELL_TEXT))}" for r in row.reasons))
         if row.followup_ids:
             why.append("\nfollow-up " + ", ".join(f"#{i}" for i in row.followup_ids), style="dim")
@@ -77,5 +89,6 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
                 "\n" + " + ".join(f"{one_line(t.name)} {_score(t.value)}" for t in row.terms),
                 style="dim",
             )
-        table.add_row(str(n), who, Text(clean(row.phone or "")), why, _score(row.score))
+        reach = "\n".join(clean(v) for v in (row.phone, row.email) if v)
+        table.add_row(str(n), who, Text(reach), why, _score(row.score))
     out.print(table)

@@ -100,6 +100,11 @@ def agenda_json(row: AgendaRow) -> dict[str, Any]:
         "followup_ids": list(row.followup_ids),
         "terms": [{"name": t.name, "value": t.value} for t in row.terms],
         "at": row.at,
+        "last_conversation": (
+            {"on": row.last_on, "kind": row.last_kind, "text": row.last_text}
+            if row.last_on is not None
+            else None
+        ),
     }
 
 

@@ -577,11 +577,16 @@ class Contacts:
                     (SELECT phone FROM contact_phones WHERE contact_id = c.id
                      ORDER BY position LIMIT 1),
                     (SELECT email FROM contact_emails WHERE contact_id = c.id
-                     ORDER BY position LIMIT 1)
+                     ORDER BY position LIMIT 1),
+                    i.happened_on, i.kind, substr(i.text, 1, 200)
                 {FROM}
+                LEFT JOIN interactions i ON i.id = (
+                    SELECT id FROM interactions WHERE contact_id = c.id
+                    ORDER BY happened_on DESC, id DESC LIMIT 1)
                 WHERE c.id IN ({id_list(ids[start : start + 500])}) AND c.archived_at IS NULL
                 """
             )
             for r in rows:
-                cards[r[0]] = ContactCard(*r)
+                on = date.fromisoformat(r[5]) if r[5] else None
+                cards[r[0]] = ContactCard(r[0], r[1], r[2], r[3], r[4], on, r[6] or "", r[7] or "")
         return cards
