@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from salesnotes.models import AgendaRow
 
 
+NARROW = 70
+"""Columns below which the agenda's table has no phone column (see ``_table``)."""
+
+
 def _score(value: float) -> str:
     return f"{value:g}"
 
@@ -65,11 +69,17 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
         pad_edge=False,
         show_lines=False,
     )
-    table.add_column("#", justify="right")
-    table.add_column("Who", style="bold")
-    table.add_column("Phone, e-mail", min_width=14, overflow="fold")
-    table.add_column("Why")
-    table.add_column("Score", justify="right")
+    # Narrower than this, the phone and e-mail go under the name instead of a column of
+    # their own (a number is never cut, and the reasons keep room to read).
+    beside = out.width >= NARROW
+    table.add_column("#", justify="right", no_wrap=True)
+    # A phone number under the name is never broken: the column is at least that wide.
+    phones = max((len(clean(r.phone or "")) for r in rows), default=0)
+    table.add_column("Who", style="bold", min_width=max(10, phones), overflow="fold")
+    if beside:
+        table.add_column("Phone, e-mail", min_width=15, overflow="fold")
+    table.add_column("Why", min_width=12)
+    table.add_column("Score", justify="right", no_wrap=True)
     for n, row in enumerate(rows, start=1):
         who = Text(clean(row.name), style="bold")
         who.append(f" #{row.contact_id}", style="dim")
@@ -90,5 +100,10 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
                 style="dim",
             )
         reach = "\n".join(clean(v) for v in (row.phone, row.email) if v)
-        table.add_row(str(n), who, Text(reach), why, _score(row.score))
+        if beside:
+            table.add_row(str(n), who, Text(reach), why, _score(row.score))
+        else:
+            if reach:
+                who.append("\n" + reach, style="not bold")
+            table.add_row(str(n), who, why, _score(row.score))
     out.print(table)

@@ -38,6 +38,39 @@ class Column:
     justify: str = "left"
     style: str = ""
     no_wrap: bool = False
+    keep: bool = False  # never cut or wrapped (an id, an amount, a date)
+    optional: bool = False  # left out first when the terminal is narrow
+
+
+# The narrowest a column of free text may get before the table gives up columns.
+TEXT_MIN = 10
+SEPARATOR = 3  # " │ " between two columns
+
+
+def fit(
+    columns: Sequence[Column], cells: Sequence[Sequence[str]], width: int
+) -> tuple[list[int], list[int]] | None:
+    """Which columns a table of ``width`` shows (their indexes), and the width each needs:
+    every kept column as wide as its widest cell; optional columns left out from the right
+    until the rest fit; None when even that does not fit (show the records one by one)."""
+    need = []
+    for n, column in enumerate(columns):
+        widest = max((len(row[n]) for row in cells), default=0)
+        if column.keep:
+            need.append(max(widest, len(column.header)))
+        else:
+            need.append(max(len(column.header), min(widest, TEXT_MIN)))
+    shown = list(range(len(columns)))
+    optional = [n for n in shown if columns[n].optional]
+
+    def total() -> int:
+        return sum(need[n] for n in shown) + SEPARATOR * (len(shown) - 1)
+
+    while total() > width and optional:
+        shown.remove(optional.pop())
+    if total() > width:
+        return None
+    return shown, need
 
 
 def listing(
@@ -64,21 +97,62 @@ def listing(
     if not items:
         note(empty)
         return
+
+    every = list(table_columns or columns)
+    cells = [[clean(excerpt(c.value(item), CELL_TEXT)) for c in every] for item in items]
+    table = fitted_table(every, cells, title)
+    if table is not None:
+        paged(table, len(items))
+
+
+def fitted_table(columns: Sequence[Column], cells: Sequence[Sequence[str]], title: Any) -> Any:
+    """A rich table of these cells that fits the terminal (see ``fit``), or None when the
+    records were shown one by one instead."""
     from rich.table import Table
     from rich.text import Text
 
+    every = list(columns)
+    fitted = fit(every, cells, console().width)
+    if fitted is None:
+        one_by_one(every, cells, title)
+        return None
+    chosen, need = fitted
     table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
-    shown = table_columns or columns
-    for column in shown:
+    for n in chosen:
+        column = every[n]
         table.add_column(
             column.header,
             justify=column.justify,  # type: ignore[arg-type]
             style=column.style,
-            no_wrap=column.no_wrap,
+            no_wrap=column.no_wrap or column.keep,
+            min_width=need[n],  # a header is never cut either
         )
-    for item in items:
-        table.add_row(*(Text(clean(excerpt(c.value(item), CELL_TEXT))) for c in shown))
-    paged(table, len(items))
+    for row in cells:
+        table.add_row(*(Text(row[n]) for n in chosen))
+    return table
+
+
+def one_by_one(columns: Sequence[Column], cells: Sequence[Sequence[str]], title: Any) -> None:
+    """Records as blocks of 'Header: value' lines: what a terminal too narrow for the table
+    shows (nothing cut; plain and json for scripts)."""
+    from rich.text import Text
+
+    out = console()
+    if title is not None:
+        out.print(title if not isinstance(title, str) else Text(title, style="bold"))
+    out.print(
+        Text(
+            f"({out.width} columns is too narrow for a table: one record at a time;"
+            " --format plain for scripts)",
+            style="dim",
+        )
+    )
+    for n, row in enumerate(cells):
+        if n:
+            out.print()
+        for column, value in zip(columns, row, strict=True):
+            if value and column.header:  # a bar without a header is no use on its own
+                out.print(Text(f"{column.header}: ", style="dim") + Text(value))
 
 
 def paged(table: Any, rows: int) -> None:

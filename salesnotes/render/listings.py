@@ -35,14 +35,14 @@ def _day(value: date | None) -> str:
 
 
 CONTACT_COLUMNS = [
-    Column("Id", lambda c: str(c.id), justify="right"),
+    Column("Id", lambda c: str(c.id), justify="right", keep=True),
     Column("Name", lambda c: c.name, style="bold"),
     Column("Organisation", lambda c: c.organisation or ""),
-    Column("Status", lambda c: c.status),
-    Column("E-mail", lambda c: first(c.emails)),
-    Column("Phone", lambda c: first(c.phones)),
-    Column("Tags", lambda c: ",".join(c.tags)),
-    Column("Last contact", lambda c: _day(c.last_contact)),
+    Column("Status", lambda c: c.status, optional=True),
+    Column("E-mail", lambda c: first(c.emails), optional=True),
+    Column("Phone", lambda c: first(c.phones), keep=True, optional=True),
+    Column("Tags", lambda c: ",".join(c.tags), optional=True),
+    Column("Last contact", lambda c: _day(c.last_contact), keep=True, optional=True),
 ]
 
 
@@ -64,9 +64,9 @@ def organisations(items: Sequence[Organisation], fmt: str) -> None:
         items,
         fmt,
         [
-            Column("Id", lambda o: str(o.id), justify="right"),
+            Column("Id", lambda o: str(o.id), justify="right", keep=True),
             Column("Organisation", lambda o: o.name, style="bold"),
-            Column("Contacts", lambda o: str(o.contact_count), justify="right"),
+            Column("Contacts", lambda o: str(o.contact_count), justify="right", keep=True),
         ],
         lambda o: {**organisation_json(o), "contacts": o.contact_count},
         empty="No organisations yet.",
@@ -98,12 +98,13 @@ def followups(items: Sequence[FollowUp], fmt: str, today: date) -> None:
         followup_json,
         empty="No follow-ups.",
         table_columns=[
-            Column("Id", lambda f: str(f.id), justify="right", no_wrap=True),
-            Column("Due", due, no_wrap=True),
+            Column("Id", lambda f: str(f.id), justify="right", keep=True),
+            Column("Due", due, keep=True),
             Column("Contact", lambda f: f.contact_name, style="bold"),
             Column(
                 "Reason",
                 lambda f: f.reason if f.priority == "normal" else f"{f.reason}, {f.priority}",
+                optional=True,
             ),
             Column("About", lambda f: f.text),
         ],
@@ -116,14 +117,20 @@ def losing_touch(items: Sequence[LosingTouch], fmt: str) -> None:
         items,
         fmt,
         [
-            Column("Id", lambda i: str(i.contact_id), justify="right"),
+            Column("Id", lambda i: str(i.contact_id), justify="right", keep=True),
             Column("Name", lambda i: i.name, style="bold"),
-            Column("Organisation", lambda i: i.organisation or ""),
-            Column("Status", lambda i: i.status),
-            Column("Rhythm", lambda i: i.rhythm),
-            Column("Last contact", lambda i: _day(i.last_contact)),
-            Column("Days late", lambda i: str(i.overdue_days), justify="right"),
-            Column("Rhythms late", lambda i: f"{i.overdue_ratio:.2f}", justify="right"),
+            Column("Organisation", lambda i: i.organisation or "", optional=True),
+            Column("Status", lambda i: i.status, optional=True),
+            Column("Rhythm", lambda i: i.rhythm, keep=True, optional=True),
+            Column("Last contact", lambda i: _day(i.last_contact), keep=True),
+            Column("Days late", lambda i: str(i.overdue_days), justify="right", keep=True),
+            Column(
+                "Rhythms late",
+                lambda i: f"{i.overdue_ratio:.2f}",
+                justify="right",
+                keep=True,
+                optional=True,
+            ),
         ],
         losing_touch_json,
         empty="Nobody is past their keep-in-touch rhythm.",
@@ -136,10 +143,10 @@ def hits(items: Sequence[Hit], fmt: str) -> None:
         items,
         fmt,
         [
-            Column("Kind", lambda h: h.kind, no_wrap=True),
-            Column("Id", lambda h: str(h.id), justify="right"),
-            Column("Date", lambda h: _day(h.on), no_wrap=True),
-            Column("Contact id", lambda h: str(h.contact_id)),
+            Column("Kind", lambda h: h.kind, keep=True),
+            Column("Id", lambda h: str(h.id), justify="right", keep=True),
+            Column("Date", lambda h: _day(h.on), keep=True, optional=True),
+            Column("Contact id", lambda h: str(h.contact_id), keep=True, optional=True),
             Column("Contact", lambda h: h.contact, style="bold"),
             Column("Text", lambda h: h.text),
         ],
@@ -226,7 +233,7 @@ def duplicates(items: Sequence[Pair], cards: dict[int, ContactCard], fmt: str, t
             Column("", lambda p: "certain" if p.certain else "likely", no_wrap=True),
             Column("Contacts", lambda p: f"{who(p.first)}\n{who(p.second)}"),
             Column("Why", lambda p: "\n".join(p.why)),
-            Column("Merge", lambda p: f"merge {p.second} {p.first}", no_wrap=True),
+            Column("Merge", lambda p: f"merge {p.second} {p.first}", keep=True),
         ],
     )
     if fmt == "table" and total > len(items):

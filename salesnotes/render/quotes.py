@@ -5,7 +5,7 @@ from __future__ import annotations
 from salesnotes.days import describe, short
 from salesnotes.money import format_amount
 from salesnotes.render import plain_lines, print_json
-from salesnotes.render.listing import CELL_TEXT, Column, console, listing
+from salesnotes.render.listing import CELL_TEXT, Column, console, fitted_table, listing
 from salesnotes.render.shapes import pipeline_json, quote_json
 from salesnotes.text import clean, excerpt, one_line
 
@@ -34,13 +34,13 @@ def quotes(
         return str(q.idle_days(today)) if q.is_open else ""
 
     columns = [
-        Column("Id", lambda q: str(q.id), justify="right", no_wrap=True),
-        Column("Status", lambda q: q.shown_status(today), no_wrap=True),
+        Column("Id", lambda q: str(q.id), justify="right", keep=True),
+        Column("Status", lambda q: q.shown_status(today), keep=True, optional=True),
         Column("Contact id", lambda q: str(q.contact_id)),
         Column("Contact", lambda q: q.contact_name, style="bold"),
         Column("Organisation", lambda q: q.organisation or ""),
         Column("Title", lambda q: q.title),
-        Column("Amount", amount, justify="right", no_wrap=True),
+        Column("Amount", amount, justify="right", keep=True),
         Column("Cents", lambda q: str(q.amount_cents)),
         Column("Currency", lambda q: q.currency),
         Column("Valid until", lambda q: q.valid_until.isoformat() if q.valid_until else ""),
@@ -64,10 +64,10 @@ def quotes(
             Column(
                 "Valid",
                 lambda q: short(q.valid_until, today) if q.valid_until else "",
-                no_wrap=True,
+                keep=True,
             ),
-            Column("Idle", idle, justify="right"),
-            columns[11],
+            Column("Idle", idle, justify="right", keep=True, optional=True),
+            Column("%", columns[11].value, justify="right", keep=True, optional=True),
         ],
     )
 
@@ -134,36 +134,32 @@ def pipeline(p: Pipeline, fmt: str, config: Config) -> None:
         lines.append(["days_to_win", str(p.today.year), days, "", ""])
         plain_lines(lines)
         return
-    from rich.table import Table
     from rich.text import Text
 
     out = console()
-    table = Table(
-        title=Text(f"Pipeline on {describe(p.today)} ({p.currency})", style="bold"),
-        title_justify="left",
-        show_edge=False,
-        pad_edge=False,
-    )
-    for header, justify in (
-        ("Status", "left"),
-        ("Quotes", "right"),
-        ("Value", "right"),
-        ("Weighted", "right"),
-        ("", "left"),
-    ):
-        table.add_column(header, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     largest = max((s.value_cents for s in p.by_status), default=0) or 1
-    for s in p.by_status:
-        bar = "█" * round(24 * s.value_cents / largest) if s.value_cents else ""
-        table.add_row(s.status, str(s.count), money(s.value_cents), money(s.weighted_cents), bar)
-    table.add_row(
-        Text("open", style="bold"),
-        str(p.open_count),
-        money(p.open_cents),
-        money(p.weighted_cents),
-        "",
-    )
-    out.print(table)
+    columns = [
+        Column("Status", lambda row: row[0], keep=True),
+        Column("Quotes", lambda row: row[1], justify="right", keep=True),
+        Column("Value", lambda row: row[2], justify="right", keep=True),
+        Column("Weighted", lambda row: row[3], justify="right", keep=True),
+        Column("", lambda row: row[4], keep=True, optional=True),
+    ]
+    cells = [
+        [
+            s.status,
+            str(s.count),
+            money(s.value_cents),
+            money(s.weighted_cents),
+            "█" * round(24 * s.value_cents / largest) if s.value_cents else "",
+        ]
+        for s in p.by_status
+    ]
+    cells.append(["open", str(p.open_count), money(p.open_cents), money(p.weighted_cents), ""])
+    title = Text(f"Pipeline on {describe(p.today)} ({p.currency})", style="bold")
+    table = fitted_table(columns, cells, title)
+    if table is not None:
+        out.print(table)
     out.print(Text(f"Expiring within 7 days: {p.expiring_count} ({money(p.expiring_cents)})"))
     for f in (p.month, p.year):
         out.print(

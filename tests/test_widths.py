@@ -1,0 +1,62 @@
+"""Readable at any width (issue 13): a table never cuts an amount, a date or an id, and no
+line is wider than the terminal; too narrow for a table, the records come one at a time."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import Run
+
+WIDTHS = (40, 60, 80, 120)
+LISTINGS = (
+    ("agenda",),
+    ("quotes",),
+    ("pipeline",),
+    ("followups",),
+    ("contacts",),
+    ("orgs",),
+    ("search", "hal"),
+    ("contacts", "--losing-touch"),
+)
+
+
+@pytest.fixture
+def busy_book(run: Run) -> None:
+    run("add", "Jan de Vries", "--org", "Pluimers Isolatie", "--email",
+        "jan.de.vries@pluimers-isolatie.nl", "--phone", "+31 6 1234 5678",
+        "--status", "customer", "--customer-since", "2020-01-01")  # fmt: skip
+    run(
+        "add", "Anna Bakker-van den Heuvel", "--org", "Bakker Bouw B.V.", "--phone", "0523 68 11 22"
+    )
+    run("log", "jan", "Offerte hal 3 besproken, wil korting op isolatie", "--kind", "call",
+        "--on", "2026-09-01", "--next", "2026-11-20")  # fmt: skip
+    run("quote", "add", "jan", "1.250.000,50", "--title", "Dakisolatie hal 3 en garage", "--send")
+    run("quote", "add", "anna", "12.500", "--title", "Kit", "--valid", "2027-01-15")
+    run(
+        "follow", "anna", "today", "Terugbellen over de levering van de kit", "--reason", "callback"
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("args", LISTINGS)
+def test_nothing_is_cut_at_any_width(
+    run: Run, busy_book: None, monkeypatch: pytest.MonkeyPatch, width: int, args: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = run(*args).stdout
+    for line in out.splitlines():
+        assert len(line) <= width, (args, width, line)
+    assert "…" not in re.sub(r"\w…", "", out), (args, width, out)  # no cut value
+    flat = " ".join(out.replace("│", " ").split())
+    expected: dict[tuple[str, ...], list[str]] = {
+        ("quotes",): ["€ 1.250.000,50", "€ 12.500,00", "Fri 15 Jan 2027"],
+        ("pipeline",): ["€ 1.250.000,50", "€ 1.262.500,50", "€ 375.000,15"],
+        ("followups",): ["Wed 25 Nov (today)", "Fri 20 Nov (5 days ago)"],
+        ("agenda",): ["+31 6 1234 5678", "0523 68 11 22"],
+    }
+    for value in expected.get(args, []):
+        assert value in flat, (args, width, value, out)
+    if width == 40 and args in (("quotes",), ("pipeline",)):
+        assert "too narrow for a table: one record at a time" in flat
