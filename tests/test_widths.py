@@ -4,6 +4,7 @@ line is wider than the terminal; too narrow for a table, the records come one at
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +61,46 @@ def test_nothing_is_cut_at_any_width(
         assert value in flat, (args, width, value, out)
     if width == 40 and args in (("quotes",), ("pipeline",)):
         assert "too narrow for a table: one record at a time" in flat
+
+
+def _on_a_terminal(tmp_path: Path, *args: str, **extra: str) -> bytes:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import drain
+
+    env = {**os.environ, "SALESNOTES_DB": str(tmp_path / "book.db"), "COLUMNS": "100",
+           "LINES": "200", "TERM": "xterm-256color", **extra}  # fmt: skip
+    if "NO_COLOR" not in extra:
+        env.pop("NO_COLOR", None)
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "salesnotes", *args], env=env,
+                              stdin=follower, stdout=follower, stderr=subprocess.PIPE,
+                              timeout=60)  # fmt: skip
+        os.close(follower)
+        seen = drain(leader)
+    finally:
+        os.close(leader)
+    assert done.returncode == 0, done.stderr
+    return seen
+
+
+RED = b"\x1b[31m"
+YELLOW = b"\x1b[33m"
+
+
+def test_colour_carries_meaning_on_a_terminal_only(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("add", "Jan de Vries")
+    run("add", "Anna Bakker")
+    run("complaint", "jan", "Lekkage hal 2")
+    run("follow", "anna", "today", "bellen")
+    seen = _on_a_terminal(tmp_path, "agenda")
+    assert RED in seen and YELLOW in seen
+    assert b"complaint open" in seen and b"due today" in seen  # the words say it too
+    assert RED not in _on_a_terminal(tmp_path, "agenda", NO_COLOR="1")
+    assert "\x1b[" not in run("agenda").stdout  # a pipe: no colour at all

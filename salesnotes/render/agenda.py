@@ -15,6 +15,16 @@ if TYPE_CHECKING:
     from salesnotes.models import AgendaRow
 
 
+def reason_tint(reason: str) -> str:
+    """Red for a complaint or anything overdue or expired, yellow for due today, dim for a
+    stale quote: the words say it too, colour only makes it quicker to see."""
+    if reason.startswith("complaint") or " overdue" in reason or " expired " in reason:
+        return "red"
+    if "due today" in reason or "requested today" in reason or " expires today" in reason:
+        return "yellow"
+    return "dim" if " stale:" in reason else ""
+
+
 NARROW = 70
 """Columns below which the agenda's table has no phone column (see ``_table``)."""
 
@@ -91,7 +101,10 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
                 f" {first_words(row.last_text, 40)}",
                 style="dim",
             )
-        why = Text("\n".join(f"- {one_line(excerpt(r, CELL_TEXT))}" for r in row.reasons))
+        why = Text()
+        for k, reason in enumerate(row.reasons):
+            line = f"- {one_line(excerpt(reason, CELL_TEXT))}"
+            why.append(("\n" if k else "") + line, style=reason_tint(reason))
         if row.followup_ids:
             why.append("\nfollow-up " + ", ".join(f"#{i}" for i in row.followup_ids), style="dim")
         if explain:

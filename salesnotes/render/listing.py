@@ -40,6 +40,7 @@ class Column:
     no_wrap: bool = False
     keep: bool = False  # never cut or wrapped (an id, an amount, a date)
     optional: bool = False  # left out first when the terminal is narrow
+    tint: Callable[[Any], str] | None = None  # a colour that carries meaning, for this record
 
 
 # The narrowest a column of free text may get before the table gives up columns.
@@ -100,14 +101,21 @@ def listing(
 
     every = list(table_columns or columns)
     cells = [[clean(excerpt(c.value(item), CELL_TEXT)) for c in every] for item in items]
-    table = fitted_table(every, cells, title)
+    tints = [[c.tint(item) if c.tint else "" for c in every] for item in items]
+    table = fitted_table(every, cells, title, tints)
     if table is not None:
         paged(table, len(items))
 
 
-def fitted_table(columns: Sequence[Column], cells: Sequence[Sequence[str]], title: Any) -> Any:
+def fitted_table(
+    columns: Sequence[Column],
+    cells: Sequence[Sequence[str]],
+    title: Any,
+    tints: Sequence[Sequence[str]] | None = None,
+) -> Any:
     """A rich table of these cells that fits the terminal (see ``fit``), or None when the
-    records were shown one by one instead."""
+    records were shown one by one instead. ``tints``: a style per cell (colour on a
+    terminal only, and never with NO_COLOR: rich's own rules)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -127,8 +135,8 @@ def fitted_table(columns: Sequence[Column], cells: Sequence[Sequence[str]], titl
             no_wrap=column.no_wrap or column.keep,
             min_width=need[n],  # a header is never cut either
         )
-    for row in cells:
-        table.add_row(*(Text(row[n]) for n in chosen))
+    for r, row in enumerate(cells):
+        table.add_row(*(Text(row[n], style=tints[r][n] if tints else "") for n in chosen))
     return table
 
 

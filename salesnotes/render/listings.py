@@ -73,6 +73,15 @@ def organisations(items: Sequence[Organisation], fmt: str) -> None:
     )
 
 
+def due_tint(f: FollowUp, today: date) -> str:
+    """Red for a complaint or a follow-up past its day, yellow for one due today."""
+    if not f.is_open:
+        return "dim"
+    if f.reason == "complaint" or f.due_on < today:
+        return "red"
+    return "yellow" if f.due_on == today else ""
+
+
 def followups(items: Sequence[FollowUp], fmt: str, today: date) -> None:
     """``followups``: id, due date, contact, reason, priority, status, text."""
 
@@ -99,7 +108,7 @@ def followups(items: Sequence[FollowUp], fmt: str, today: date) -> None:
         empty="No follow-ups.",
         table_columns=[
             Column("Id", lambda f: str(f.id), justify="right", keep=True),
-            Column("Due", due, keep=True),
+            Column("Due", due, keep=True, tint=lambda f: due_tint(f, today)),
             Column("Contact", lambda f: f.contact_name, style="bold"),
             Column(
                 "Reason",

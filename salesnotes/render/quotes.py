@@ -23,7 +23,7 @@ def quotes(
     items: Sequence[Quote], fmt: str, today: date, config: Config, *, detail: bool = False
 ) -> None:
     """``quotes``: id, status, contact, organisation, title, amount, validity, idle days, %."""
-    from salesnotes.quotes import probability
+    from salesnotes.quotes import is_stale, probability
 
     style = config.get_str("money.format")
 
@@ -65,8 +65,16 @@ def quotes(
                 "Valid",
                 lambda q: short(q.valid_until, today) if q.valid_until else "",
                 keep=True,
+                tint=lambda q: "red" if q.shown_status(today) == "expired" else "",
             ),
-            Column("Idle", idle, justify="right", keep=True, optional=True),
+            Column(
+                "Idle",
+                idle,
+                justify="right",
+                keep=True,
+                optional=True,
+                tint=lambda q: "dim" if q.is_open and is_stale(q, today, config) else "",
+            ),
             Column("%", columns[11].value, justify="right", keep=True, optional=True),
         ],
     )
