@@ -93,3 +93,15 @@ def test_done_logs_the_outcome_as_the_kind_given(
     run("follow", "jan", "today", "bellen")
     run("done", "1", "--note", "Gebeld, akkoord", "--kind", "call")
     assert run_json("show", "jan")["interactions"][0]["kind"] == "call"
+
+
+def test_one_date_style_in_what_people_read(run: Run, book: dict[str, int]) -> None:
+    run("log", "jan", "gebeld", "--on", "maandag")
+    run("quote", "add", "jan", "500", "--send")
+    run("quote", "won", "1")
+    assert "last contact  Wed 25 Nov 2026" in run("show", "jan").stdout
+    assert "Nov 2026: won 1" in run("pipeline").stdout
+    assert "2026-11" not in run("pipeline").stdout
+    assert "Wed 25 Nov 2026" in run("contacts").stdout
+    assert "2026-11-25" not in run("contacts").stdout
+    assert "2026-11-25" in run("contacts", "--format", "plain").stdout  # scripts keep ISO

@@ -59,6 +59,10 @@ def dossier(
         return
     page = Page()
     page.heading(f"#{contact.id} {contact.name}")
+    if contact.last_contact is not None:  # for people: the one date style of the pages
+        details = [
+            (k, describe(contact.last_contact) if k == "last contact" else v) for k, v in details
+        ]
     page.pairs([(k, v) for k, v in details[2:] if v])
     _followup_section(page, open_followups, today)
     _quote_section(page, contact_quotes, today, config)

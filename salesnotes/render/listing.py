@@ -41,6 +41,7 @@ class Column:
     keep: bool = False  # never cut or wrapped (an id, an amount, a date)
     optional: bool = False  # left out first when the terminal is narrow
     tint: Callable[[Any], str] | None = None  # a colour that carries meaning, for this record
+    shown: Callable[[Any], str] | None = None  # the value for people (a table), if not value's
 
 
 # The narrowest a column of free text may get before the table gives up columns.
@@ -100,7 +101,9 @@ def listing(
         return
 
     every = list(table_columns or columns)
-    cells = [[clean(excerpt(c.value(item), CELL_TEXT)) for c in every] for item in items]
+    cells = [
+        [clean(excerpt((c.shown or c.value)(item), CELL_TEXT)) for c in every] for item in items
+    ]
     tints = [[c.tint(item) if c.tint else "" for c in every] for item in items]
     table = fitted_table(every, cells, title, tints)
     if table is not None:

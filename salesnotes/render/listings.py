@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesnotes.days import relative, short
+from salesnotes.days import describe, relative, short
 from salesnotes.render import first, note, plain_lines, print_json
 from salesnotes.render.listing import Column, console, listing
 from salesnotes.render.shapes import (
@@ -46,6 +46,11 @@ CONTACT_COLUMNS = [
 ]
 
 
+def _shown_day(value: date | None) -> str:
+    """A day as the tables for people show it: 'Mon 23 Nov 2026' (plain keeps ISO)."""
+    return describe(value) if value else ""
+
+
 def contacts(items: Sequence[Contact], fmt: str) -> None:
     """``contacts``: id, name, organisation, status, e-mail, phone, tags, last contact."""
     listing(
@@ -54,7 +59,15 @@ def contacts(items: Sequence[Contact], fmt: str) -> None:
         CONTACT_COLUMNS,
         contact_json,
         empty="No contacts match.",
-        table_columns=[CONTACT_COLUMNS[i] for i in (0, 1, 2, 3, 5, 7)],
+        table_columns=[
+            *(CONTACT_COLUMNS[i] for i in (0, 1, 2, 3, 5)),
+            Column(
+                "Last contact",
+                lambda c: _shown_day(c.last_contact),
+                keep=True,
+                optional=True,
+            ),
+        ],
     )
 
 
@@ -131,7 +144,12 @@ def losing_touch(items: Sequence[LosingTouch], fmt: str) -> None:
             Column("Organisation", lambda i: i.organisation or "", optional=True),
             Column("Status", lambda i: i.status, optional=True),
             Column("Rhythm", lambda i: i.rhythm, keep=True, optional=True),
-            Column("Last contact", lambda i: _day(i.last_contact), keep=True),
+            Column(
+                "Last contact",
+                lambda i: _day(i.last_contact),
+                keep=True,
+                shown=lambda i: _shown_day(i.last_contact),
+            ),
             Column("Days late", lambda i: str(i.overdue_days), justify="right", keep=True),
             Column(
                 "Rhythms late",
@@ -154,7 +172,13 @@ def hits(items: Sequence[Hit], fmt: str) -> None:
         [
             Column("Kind", lambda h: h.kind, keep=True),
             Column("Id", lambda h: str(h.id), justify="right", keep=True),
-            Column("Date", lambda h: _day(h.on), keep=True, optional=True),
+            Column(
+                "Date",
+                lambda h: _day(h.on),
+                keep=True,
+                optional=True,
+                shown=lambda h: _shown_day(h.on),
+            ),
             Column("Contact id", lambda h: str(h.contact_id), keep=True, optional=True),
             Column("Contact", lambda h: h.contact, style="bold"),
             Column("Text", lambda h: h.text),

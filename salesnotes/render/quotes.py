@@ -80,6 +80,14 @@ def quotes(
     )
 
 
+def period_words(label: str) -> str:
+    """'2026-11' -> 'Nov 2026' (a year stays as it is): the pages' date style."""
+    from salesnotes.days import MONTH_ABBR
+
+    year, _, month = label.partition("-")
+    return f"{MONTH_ABBR[int(month) - 1]} {year}" if month.isdigit() else label
+
+
 def _detail(q: Quote, today: date, config: Config) -> None:
     from rich.table import Table
     from rich.text import Text
@@ -172,7 +180,7 @@ def pipeline(p: Pipeline, fmt: str, config: Config) -> None:
     for f in (p.month, p.year):
         out.print(
             Text(
-                f"{f.label}: won {f.won_count} ({money(f.won_cents)}), "
+                f"{period_words(f.label)}: won {f.won_count} ({money(f.won_cents)}), "
                 f"lost {f.lost_count} ({money(f.lost_cents)}), win rate {rate(f.win_rate)}"
             )
         )
