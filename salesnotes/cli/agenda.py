@@ -33,4 +33,12 @@ def agenda(
     ] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Who to call today and why, most urgent first (see 'How the agenda ranks' in the README)."""
+    """Who to call today and why, most urgent first (see 'How the agenda ranks' in the README).
+
+    Examples:
+
+    \b
+    salesnotes agenda
+    salesnotes agenda --date maandag --limit 10
+    salesnotes agenda --explain --format plain
+    """

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from salesnotes import __version__
 from salesnotes.env import Env
@@ -24,7 +24,41 @@ def env(ctx: typer.Context) -> Env:
     return obj
 
 
-class SalesnotesGroup(TyperGroup):
+def first_sentence(text: str) -> str:
+    """The first sentence of a help text, whole: what a command list shows of it."""
+    flat = " ".join(text.split("\n\n")[0].split())
+    for end in (". ", "; "):
+        if end in flat:
+            flat = flat.split(end, 1)[0]
+    return flat.rstrip(".") + "."
+
+
+class HelpGroup(TyperGroup):
+    """A group whose command list shows each command's first sentence whole (click cuts a
+    summary at the width with '...')."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """List the commands, each with its whole first sentence."""
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.short_help and command.help:
+                command.short_help = first_sentence(command.help)
+        super().format_commands(ctx, formatter)
+
+
+def _metavar(self: TyperArgument, ctx: Any, *, usage: bool = False) -> str:
+    """'WHO [TEXT]' as click and most command lines write a usage line, not typer's
+    '{WHO} [text]'."""
+    var = (self.metavar or self.name or "").upper()
+    if self.nargs != 1:
+        var += "..."
+    return f"[{var}]" if usage and not self.required else var
+
+
+TyperArgument.make_metavar = _metavar  # type: ignore[method-assign]
+
+
+class SalesnotesGroup(HelpGroup):
     """Turns a failure before a command runs (a bad --today) into ``Error: ...`` on stderr and
     its exit code, never a traceback. Inside a command, ``commands.run`` does the same."""
 

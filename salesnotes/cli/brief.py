@@ -52,4 +52,12 @@ def brief(
     ] = False,
 ) -> None:
     """The morning briefing: today's calls, late complaints, quotes, who is losing touch,
-    birthdays, what happened since the last briefing, and the pipeline in one line."""
+    birthdays, what happened since the last briefing, and the pipeline in one line.
+
+    Examples:
+
+    \b
+    salesnotes brief
+    salesnotes brief --format email | /usr/sbin/sendmail -t     (from cron)
+    salesnotes brief --since maandag --format markdown
+    """

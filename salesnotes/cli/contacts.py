@@ -67,7 +67,14 @@ def add(
         ),
     ] = False,
 ) -> None:
-    """Add a contact and print its id."""
+    """Add a contact and print its id.
+
+    Examples:
+
+    \b
+    salesnotes add "Jan de Vries" --org "Pluimers Isolatie" --phone 0612345678
+    salesnotes add "Anna Bakker" --email anna@bakker.nl --status customer
+    """
 
 
 @app.command()
@@ -120,7 +127,14 @@ def edit(
         ),
     ] = False,
 ) -> None:
-    """Change a contact's details; e-mails, phones and tags are added to what is there."""
+    """Change a contact's details; e-mails, phones and tags are added to what is there.
+
+    Examples:
+
+    \b
+    salesnotes edit jan --status customer --tag dakisolatie
+    salesnotes edit jan --remove-email oud@pluimers.nl --phone "06 9876 5432"
+    """
 
 
 @app.command()
@@ -157,7 +171,14 @@ def list_contacts(
     limit: ListLimitOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """List contacts, by name (--losing-touch: past their rhythm, most overdue first)."""
+    """List contacts, by name (--losing-touch: past their rhythm, most overdue first).
+
+    Examples:
+
+    \b
+    salesnotes contacts --tag vip --status customer
+    salesnotes contacts --losing-touch
+    """
 
 
 @app.command()
@@ -190,6 +211,12 @@ def show(
 ) -> None:
     """One contact's dossier (details, open follow-ups, quotes, latest interactions first),
     or an organisation's account view (its contacts, open follow-ups and all its quotes).
+
+    Examples:
+
+    \b
+    salesnotes show jan
+    salesnotes show "Pluimers Isolatie" --org
 
     A name that matches no contact is looked up among organisations.
     """

@@ -47,7 +47,15 @@ def follow(
         ),
     ] = "normal",
 ) -> None:
-    """Schedule a follow-up with a contact."""
+    """Schedule a follow-up with a contact, on a day or at a time of day.
+
+    Examples:
+
+    \b
+    salesnotes follow jan vrijdag "Offerte nabellen" --reason quote
+    salesnotes follow anna "morgen 9:30" "Terugbellen" --reason callback
+    salesnotes follow 12 "over 2 weken"
+    """
 
 
 @app.command()
@@ -59,7 +67,14 @@ def followups(
     limit: ListLimitOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """List open follow-ups by due date (--all: done ones too)."""
+    """List open follow-ups by due date (--all: done ones too).
+
+    Examples:
+
+    \b
+    salesnotes followups --overdue
+    salesnotes followups --all --format plain
+    """
 
 
 @app.command()
@@ -86,7 +101,15 @@ def done(
         str | None, typer.Option("--about", help="What the next follow-up is for.")
     ] = None,
 ) -> None:
-    """Mark a follow-up done; --note logs what came of it, --next schedules the next one."""
+    """Mark a follow-up done; --note logs what came of it, --next schedules the next one.
+
+    Examples:
+
+    \b
+    salesnotes done 3
+    salesnotes done 3 --note "Gebeld, akkoord" --kind call
+    salesnotes done 3 --note "Geen gehoor" --next morgen
+    """
 
 
 @app.command()
@@ -105,5 +128,10 @@ def snooze(
 ) -> None:
     """Move a follow-up to a later day; it stays off the agenda until then.
 
-    salesnotes snooze 3 maandag; salesnotes snooze 3 morgen --earlier (sooner than planned)
+    Examples:
+
+    \b
+    salesnotes snooze 3 maandag
+    salesnotes snooze 3 "vrijdag 14:00"
+    salesnotes snooze 3 morgen --earlier     (sooner than planned)
     """

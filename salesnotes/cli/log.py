@@ -48,9 +48,18 @@ def log(
         str,
         typer.Option(
             "--reason",
-            help="The follow-up's reason (with --next).",
+            help="The follow-up's reason (with --next): callback, complaint, question, quote,"
+            " checkin or other.",
             autocompletion=complete_from(REASONS),
         ),
     ] = "other",
 ) -> None:
-    """Record a conversation with a contact; --next schedules the follow-up too."""
+    """Record a conversation with a contact; --next schedules the follow-up too.
+
+    Examples:
+
+    \b
+    salesnotes log jan "Offerte besproken" --kind call --next vrijdag
+    salesnotes log anna "Wil een demo" --next "morgen 10:00" --about "Demo"
+    salesnotes log jan - < verslag.txt
+    """

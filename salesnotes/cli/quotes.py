@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from salesnotes.cli.app import app
+from salesnotes.cli.app import HelpGroup, app
 from salesnotes.cli.common import (
     Format,
     FormatOption,
@@ -18,6 +18,7 @@ from salesnotes.cli.common import (
 from salesnotes.models import QUOTE_STATUSES
 
 quote_app = typer.Typer(
+    cls=HelpGroup,
     help="Add and move quotes: add, send, revise, won, lost, expire, renew, edit, show.",
     no_args_is_help=True,
 )
@@ -64,7 +65,14 @@ def quote_add(
         str | None, typer.Option("--on", help="The quote's date (default today).")
     ] = None,
 ) -> None:
-    """Add a quote for a contact (a draft, or sent with --send)."""
+    """Add a quote for a contact (a draft, or sent with --send).
+
+    Examples:
+
+    \b
+    salesnotes quote add jan 12.500 --title "Dakisolatie hal 3" --send
+    salesnotes quote add anna "€ 8.000,00" --valid 6w
+    """
 
 
 @quote_app.command("send")
@@ -201,7 +209,14 @@ def list_quotes(
     ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """The tray: open quotes, oldest first (--all: every quote; --stale: the ones going cold)."""
+    """The tray: open quotes, oldest first (--all: every quote; --stale: the ones going cold).
+
+    Examples:
+
+    \b
+    salesnotes quotes
+    salesnotes quotes --stale
+    """
 
 
 @app.command()

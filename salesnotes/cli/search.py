@@ -21,4 +21,12 @@ def search(
     ] = 20,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Search contacts, conversations (newest first), open follow-ups and quotes."""
+    """Search contacts, conversations (newest first), open follow-ups and quotes.
+
+    Examples:
+
+    \b
+    salesnotes search "hal 3"
+    salesnotes search 0612345678
+    salesnotes search isol --format json
+    """
