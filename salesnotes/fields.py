@@ -90,9 +90,39 @@ def require_text(value: str, what: str) -> str:
     return cleaned
 
 
+# The Dutch (and a few other) words salespeople type for the fixed values.
+SYNONYMS = {
+    # kinds of conversation
+    "telefoon": "call", "gebeld": "call", "bellen": "call", "telefonisch": "call",
+    "phone": "call", "mail": "email", "e-mail": "email", "gemaild": "email",
+    "afspraak": "meeting", "vergadering": "meeting", "overleg": "meeting",
+    "bezoek": "visit", "bezocht": "visit", "notitie": "note", "klacht": "complaint",
+    # reasons
+    "terugbellen": "callback", "call back": "callback", "call-back": "callback",
+    "vraag": "question", "offerte": "quote", "check-in": "checkin", "overig": "other",
+    "anders": "other",
+    # priorities
+    "hoog": "high", "normaal": "normal", "laag": "low",
+    # statuses
+    "klant": "customer", "ambassadeur": "ambassador", "oud-klant": "former",
+    "oud klant": "former", "ex-klant": "former", "oud": "former",
+}  # fmt: skip
+
+
+def canonical(value: str, allowed: tuple[str, ...]) -> str:
+    """``value`` as salesnotes stores it when it is one of ``allowed`` or a word for one
+    (``SYNONYMS``: 'telefoon' is a call, 'hoog' high, 'klant' a customer), else as typed."""
+    folded = " ".join(value.strip().lower().split())
+    if folded in allowed:
+        return folded
+    found = SYNONYMS.get(folded)
+    return found if found in allowed else value
+
+
 def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
-    """A value from a fixed set, case-insensitive; anything else names the choices."""
-    folded = value.strip().lower()
-    if folded not in allowed:
+    """A value from a fixed set (or a Dutch word for one), case-insensitive; anything else
+    names the choices."""
+    found = canonical(value, allowed)
+    if found not in allowed:
         raise BadInput(f"'{value}' is not a {what}; use one of: {', '.join(allowed)}")
-    return folded
+    return found

@@ -105,3 +105,37 @@ def test_one_date_style_in_what_people_read(run: Run, book: dict[str, int]) -> N
     assert "Wed 25 Nov 2026" in run("contacts").stdout
     assert "2026-11-25" not in run("contacts").stdout
     assert "2026-11-25" in run("contacts", "--format", "plain").stdout  # scripts keep ISO
+
+
+@pytest.mark.parametrize(
+    ("args", "field", "expected"),
+    [
+        (("log", "jan", "x", "--kind", "telefoon"), "kind", "call"),
+        (("log", "jan", "x", "--kind", "Afspraak"), "kind", "meeting"),
+        (("log", "jan", "x", "--kind", "bezoek"), "kind", "visit"),
+        (("log", "jan", "x", "--kind", "notitie"), "kind", "note"),
+        (("log", "jan", "x", "--kind", "mail"), "kind", "email"),
+    ],
+)
+def test_dutch_kinds_are_understood(
+    run: Run, run_json: RunJson, book: dict[str, int], args: tuple[str, ...], field: str,
+    expected: str,
+) -> None:  # fmt: skip
+    run(*args)
+    assert run_json("show", "jan")["interactions"][0][field] == expected
+
+
+def test_dutch_reasons_priorities_statuses_and_a_complaint(
+    run: Run, run_json: RunJson, book: dict[str, int]
+) -> None:
+    run("follow", "jan", "morgen", "x", "--reason", "terugbellen", "--priority", "hoog")
+    [f] = run_json("followups")
+    assert (f["reason"], f["priority"]) == ("callback", "high")
+    run("edit", "anna", "--status", "klant")
+    run("add", "Piet", "--status", "oud-klant")
+    statuses = {c["name"]: c["status"] for c in run_json("contacts")}
+    assert (statuses["Anna Bakker"], statuses["Piet"]) == ("customer", "former")
+    run("log", "thomas", "Lekkage", "--kind", "klacht")  # opens a complaint, as 'complaint'
+    assert [f["reason"] for f in run_json("followups")].count("complaint") == 1
+    run("follow", "jan", "morgen", "y", "--reason", "vraag")
+    assert "is not a reason" in run("follow", "jan", "morgen", "--reason", "ruzie", expect=2).stderr

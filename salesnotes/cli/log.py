@@ -29,7 +29,8 @@ def log(
         typer.Option(
             "--kind",
             "-k",
-            help="call, email, meeting, visit, note or complaint (opens one).",
+            help="call, email, meeting, visit, note or complaint (opens one); or telefoon,"
+            " mail, afspraak, bezoek, notitie, klacht.",
             autocompletion=complete_from(KINDS),
         ),
     ] = "note",

@@ -19,7 +19,10 @@ def log_edit(
     from salesnotes import render
     from salesnotes.days import describe
     from salesnotes.errors import BadInput
+    from salesnotes.fields import canonical
+    from salesnotes.models import INTERACTION_KINDS
 
+    kind = canonical(kind, INTERACTION_KINDS) if kind is not None else None
     iid = record_id(interaction_id, "conversation", INTERACTION_HINT)
     if text is None and kind is None and on is None:
         raise BadInput("nothing to change; give --text, --kind or --on")

@@ -24,7 +24,10 @@ def log(
     from salesnotes import render
     from salesnotes.days import describe
     from salesnotes.errors import BadInput
+    from salesnotes.fields import canonical
+    from salesnotes.models import INTERACTION_KINDS
 
+    kind = canonical(kind, INTERACTION_KINDS)  # 'telefoon' is a call, 'klacht' a complaint
     if text is None or text == "-":
         text = _text_from_elsewhere(text)
     today = env.today()
