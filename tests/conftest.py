@@ -144,3 +144,24 @@ def drain(fd: int) -> bytes:
             break
         seen += chunk
     return seen
+
+
+def on_a_terminal(args: list[str], env: dict[str, str]) -> bytes:
+    """What ``python -m salesnotes ARGS`` shows on a pseudo-terminal (stdin and stdout a
+    terminal, as a person has them); its exit must be 0."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "salesnotes", *args], env=env,
+                              stdin=follower, stdout=follower, stderr=subprocess.PIPE,
+                              timeout=60)  # fmt: skip
+        os.close(follower)
+        seen = drain(leader)
+    finally:
+        os.close(leader)
+    assert done.returncode == 0, done.stderr
+    return seen

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run, RunJson, drain, dump
+from tests.conftest import Run, RunJson, dump, on_a_terminal
 
 
 def test_add_prints_the_id_and_reuses_organisations(run: Run, run_json: RunJson) -> None:
@@ -230,24 +230,12 @@ def test_a_table_lists_the_first_fifty_and_says_how_many_there_are(
 
 def test_a_long_table_on_a_terminal_goes_through_the_pager(run: Run, tmp_path: Path) -> None:
     import os
-    import pty
-    import subprocess
-    import sys
 
     for n in range(30):
         run("add", f"Klant {n:02d}")
     env = {**os.environ, "SALESNOTES_DB": str(tmp_path / "book.db"), "LINES": "10",
            "PAGER": "sed s/^/PAGED:/"}  # fmt: skip
-    leader, follower = pty.openpty()
-    try:
-        done = subprocess.run([sys.executable, "-m", "salesnotes", "contacts"], env=env,
-                              stdin=follower, stdout=follower, stderr=subprocess.PIPE,
-                              timeout=60)  # fmt: skip
-        os.close(follower)
-        seen = drain(leader)
-    finally:
-        os.close(leader)
-    assert done.returncode == 0, done.stderr
+    seen = on_a_terminal(["contacts"], env)
     assert b"PAGED:" in seen and b"Klant 29" in seen
     # In a pipe (a script, cron): no pager.
     assert "PAGED:" not in run("contacts").stdout

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run
+from tests.conftest import Run, on_a_terminal
 
 WIDTHS = (40, 60, 80, 120)
 LISTINGS = (
@@ -65,27 +65,12 @@ def test_nothing_is_cut_at_any_width(
 
 def _on_a_terminal(tmp_path: Path, *args: str, **extra: str) -> bytes:
     import os
-    import pty
-    import subprocess
-    import sys
-
-    from tests.conftest import drain
 
     env = {**os.environ, "SALESNOTES_DB": str(tmp_path / "book.db"), "COLUMNS": "100",
            "LINES": "200", "TERM": "xterm-256color", **extra}  # fmt: skip
     if "NO_COLOR" not in extra:
         env.pop("NO_COLOR", None)
-    leader, follower = pty.openpty()
-    try:
-        done = subprocess.run([sys.executable, "-m", "salesnotes", *args], env=env,
-                              stdin=follower, stdout=follower, stderr=subprocess.PIPE,
-                              timeout=60)  # fmt: skip
-        os.close(follower)
-        seen = drain(leader)
-    finally:
-        os.close(leader)
-    assert done.returncode == 0, done.stderr
-    return seen
+    return on_a_terminal(list(args), env)
 
 
 RED = b"\x1b[31m"
