@@ -37,7 +37,7 @@ def first_words(text: str, limit: int = 60) -> str:
     if len(line) <= limit:
         return line
     cut = line[:limit].rsplit(" ", 1)[0] if " " in line[:limit] else line[:limit]
-    return cut.rstrip(" ,;:.") + "…"
+    return cut.rstrip(" ,;:.-€$£") + "…"  # never a currency sign without its amount
 
 
 def one_line(text: str) -> str:

@@ -25,10 +25,6 @@ def reason_tint(reason: str) -> str:
     return "dim" if " stale:" in reason else ""
 
 
-NARROW = 70
-"""Columns below which the agenda's table has no phone column (see ``_table``)."""
-
-
 def _score(value: float) -> str:
     return f"{value:g}"
 
@@ -79,15 +75,12 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
         pad_edge=False,
         show_lines=False,
     )
-    # Narrower than this, the phone and e-mail go under the name instead of a column of
-    # their own (a number is never cut, and the reasons keep room to read).
-    beside = out.width >= NARROW
     table.add_column("#", justify="right", no_wrap=True)
-    # A phone number under the name is never broken: the column is at least that wide.
+    # Who, and how to reach them: the phone and e-mail under the name (a column of their
+    # own made the table a third longer, and slower to draw). A phone number is never
+    # broken: the column is at least that wide.
     phones = max((len(clean(r.phone or "")) for r in rows), default=0)
-    table.add_column("Who", style="bold", min_width=max(10, phones), overflow="fold")
-    if beside:
-        table.add_column("Phone, e-mail", min_width=15, overflow="fold")
+    table.add_column("Who", style="bold", min_width=max(10, phones), max_width=30, overflow="fold")
     table.add_column("Why", min_width=12)
     table.add_column("Score", justify="right", no_wrap=True)
     for n, row in enumerate(rows, start=1):
@@ -95,28 +88,25 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
         who.append(f" #{row.contact_id}", style="dim")
         if row.organisation:
             who.append(f"\n{clean(row.organisation)}", style="dim")
-        if row.last_on is not None:
-            who.append(
-                f"\nlast: {short(row.last_on, day)}, {row.last_kind}:"
-                f" {first_words(row.last_text, 40)}",
-                style="dim",
-            )
         why = Text()
         for k, reason in enumerate(row.reasons):
             line = f"- {one_line(excerpt(reason, CELL_TEXT))}"
             why.append(("\n" if k else "") + line, style=reason_tint(reason))
         if row.followup_ids:
             why.append("\nfollow-up " + ", ".join(f"#{i}" for i in row.followup_ids), style="dim")
+        if row.last_on is not None:  # to prepare the call from the row
+            why.append(
+                f"\nlast: {short(row.last_on, day)}, {row.last_kind}:"
+                f" {first_words(row.last_text, 48)}",
+                style="dim",
+            )
         if explain:
             why.append(
                 "\n" + " + ".join(f"{one_line(t.name)} {_score(t.value)}" for t in row.terms),
                 style="dim",
             )
         reach = "\n".join(clean(v) for v in (row.phone, row.email) if v)
-        if beside:
-            table.add_row(str(n), who, Text(reach), why, _score(row.score))
-        else:
-            if reach:
-                who.append("\n" + reach, style="not bold")
-            table.add_row(str(n), who, why, _score(row.score))
+        if reach:
+            who.append("\n" + reach, style="not bold")
+        table.add_row(str(n), who, why, _score(row.score))
     out.print(table)
