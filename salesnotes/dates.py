@@ -230,11 +230,12 @@ class Planned:
     moved_from: date | None = None
 
 
-# A time of day at the end of a WHEN: 14:00, 14.00, 9:30am, 9am, 14u, '14 uur', after an
+# A time of day at the end of a WHEN: 14:00, 14.00, 14u30, 9:30am, 9am, 14u, '14 uur', after an
 # optional 'om', 'at' or '@'. A bare number ('at 5') is not a time: too easily a day.
 _TIME = re.compile(
     r"^(?P<rest>.*?)\s*(?:\b(?:om|at|@)\s*)?"
-    r"(?:(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>am|pm)?|(?P<h2>\d{1,2})\s*(?P<ampm2>am|pm)"
+    r"(?:(?P<h>\d{1,2})(?:[:.]|u)(?P<m>\d{2})\s*(?:uur|u|h)?\s*(?P<ampm>am|pm)?"
+    r"|(?P<h2>\d{1,2})\s*(?P<ampm2>am|pm)"
     r"|(?P<h3>\d{1,2})\s*(?:u|uur|h))$"
 )
 _RELATIVE_WORDS = frozenset(

@@ -35,6 +35,8 @@ def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("vr om 14.00", Planned(date(2026, 11, 27), "14:00")),
         ("tomorrow 9am", Planned(date(2026, 11, 27), "09:00")),
         ("morgen 14 uur", Planned(date(2026, 11, 27), "14:00")),
+        ("maandag 14u30", Planned(date(2026, 11, 30), "14:30")),
+        ("morgen 9.30 uur", Planned(date(2026, 11, 27), "09:30")),
         ("1-12 9.30pm", Planned(date(2026, 12, 1), "21:30")),
         ("16:30", Planned(THURSDAY, "16:30")),
         ("1.12", Planned(date(2026, 12, 1))),  # a day and month, not a time
