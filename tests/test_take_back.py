@@ -222,3 +222,19 @@ def _without_journal(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]
     """The book's own rows: not the journal, not the search indexes' internal pages (their
     answers are checked by searching)."""
     return [r for r in rows if not str(r[0]).startswith("undo_") and "_fts" not in str(r[0])]
+
+
+def test_import_safety_copies_are_rotated(
+    run: Run, book: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[backup]\nkeep = 2\n", encoding="utf-8")
+    monkeypatch.setenv("SALESNOTES_CONFIG", str(config))
+    for n in range(4):
+        source = tmp_path / f"new{n}.csv"
+        source.write_text(f"Name\nPersoon {n}\n", encoding="utf-8")
+        monkeypatch.setenv("SALESNOTES_TODAY", f"2026-11-25T10:0{n}")
+        run("import", str(source))
+    copies = sorted(p.name for p in (tmp_path / "home").rglob("*-before-import-*.db"))
+    # The newest two: made at minutes 02 and 03 (the stamp is UTC; minutes do not move).
+    assert [name[-7:] for name in copies] == ["0200.db", "0300.db"]

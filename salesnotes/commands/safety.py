@@ -243,6 +243,8 @@ def safety_copy(env: Env, store: Store, before: str) -> str | None:
     ensure_folder(folder)
     safety = _free(os.path.join(folder, f"{_stem(env)}-before-{before}-{_stamp(env)}.db"))
     copy(store.db, safety)  # type: ignore[attr-defined]  # an SQLite book's file
+    if before == "import":  # a weekly import must not fill the disk with whole books
+        _rotate(env, env.config().get_int("backup.keep"), before)
     return safety
 
 
@@ -259,12 +261,14 @@ def _free(path: str) -> str:
     return path
 
 
-def _rotate(env: Env, keep: int) -> list[str]:
-    """Remove all but the newest ``keep`` dated backups of this book."""
+def _rotate(env: Env, keep: int, before: str = "") -> list[str]:
+    """Remove all but the newest ``keep`` dated backups of this book (``before``: of the
+    safety copies made before that command instead)."""
     import re
 
     folder = backup_folder()
-    pattern = re.compile(re.escape(_stem(env)) + r"-\d{8}-\d{6}(?:-\d+)?\.db")
+    kind = re.escape(f"-before-{before}") if before else ""
+    pattern = re.compile(re.escape(_stem(env)) + kind + r"-\d{8}-\d{6}(?:-\d+)?\.db")
     dated = sorted(
         (n for n in os.listdir(folder) if pattern.fullmatch(n)),
         key=lambda n: (os.path.getmtime(os.path.join(folder, n)), n),
