@@ -239,9 +239,13 @@ class Transaction:
             from salesnotes.store import journal
 
             rows = self.journal == "rows"
-            self.step = journal.begin(
-                self.db, self.db.label or "", self.db.now, rows=rows, note=self.note
-            )
+            try:
+                self.step = journal.begin(
+                    self.db, self.db.label or "", self.db.now, rows=rows, note=self.note
+                )
+            except BaseException:  # no ``with`` block runs, so no __exit__ would end it
+                self.conn.execute("ROLLBACK")
+                raise
 
     def __exit__(
         self,
