@@ -130,10 +130,6 @@ def test_log_dash_reads_standard_input(run: Run, run_json: RunJson, book: dict[s
     assert shown["interactions"][0]["text"] == "Lang gesprek\nover twee regels"
 
 
-def _conn(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path)
-
-
 def test_undo_takes_back_the_last_command_then_the_one_before(
     run: Run, run_json: RunJson, db_path: Path
 ) -> None:

@@ -8,6 +8,7 @@ import typer
 
 from salesnotes.cli.app import app
 from salesnotes.cli.common import Format, FormatOption, complete_from, runs
+from salesnotes.cli.safety import YesOption
 from salesnotes.models import INTERACTION_KINDS
 
 WHAT = ("followup", "interaction", "quote")
@@ -55,9 +56,7 @@ def delete(
         ),
     ],
     record: Annotated[str, typer.Argument(metavar="ID", help="Its id.", show_default=False)],
-    yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Do it without asking (needed without a terminal).")
-    ] = False,
+    yes: YesOption = False,
 ) -> None:
     """Delete a follow-up, a logged conversation or a draft quote typed by mistake.
 

@@ -29,11 +29,9 @@ def log_edit(
     today = env.today()
     happened = None
     if on is not None:
-        from salesnotes.dates import parse_when
+        from salesnotes.commands.log import day_it_happened
 
-        happened = parse_when(on, today, past=True)
-        if happened > today:
-            raise BadInput(f"'{on}' is {describe(happened)}, in the future; log what happened")
+        happened = day_it_happened(on, today, hint="")
     store = env.store()
     with store.write():
         before = store.interactions.get(iid)

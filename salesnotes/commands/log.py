@@ -6,6 +6,8 @@ from salesnotes.commands import contact_named, require_active
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
+
     from salesnotes.env import Env
 
 
@@ -31,17 +33,8 @@ def log(
     if text is None or text == "-":
         text = _text_from_elsewhere(text)
     today = env.today()
-    happened = today
+    happened = today if on is None else day_it_happened(on, today)
     due = None
-    if on is not None:
-        from salesnotes.dates import parse_when
-
-        happened = parse_when(on, today, past=True)
-        if happened > today:
-            raise BadInput(
-                f"'{on}' is {describe(happened)}, in the future; log what happened, "
-                "and use --next for what is planned"
-            )
     if next_when is not None:
         from salesnotes.commands.followups import plan
 
@@ -84,6 +77,21 @@ def log(
         from salesnotes.commands.followups import when_words
 
         render.echo(f"Follow-up #{followup.id} on {when_words(due, today)}: {followup.text}")
+
+
+def day_it_happened(
+    on: str, today: date, hint: str = ", and use --next for what is planned"
+) -> date:
+    """``--on``: the day a conversation happened, today or before (``parse_when``, looking
+    back); a day still to come is bad input (``hint``: what to do instead)."""
+    from salesnotes.dates import parse_when
+    from salesnotes.days import describe
+    from salesnotes.errors import BadInput
+
+    happened = parse_when(on, today, past=True)
+    if happened > today:
+        raise BadInput(f"'{on}' is {describe(happened)}, in the future; log what happened{hint}")
+    return happened
 
 
 def _next_step(kind: str, text: str) -> str:

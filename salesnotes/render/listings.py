@@ -42,7 +42,13 @@ CONTACT_COLUMNS = [
     Column("E-mail", lambda c: first(c.emails), optional=True),
     Column("Phone", lambda c: first(c.phones), keep=True, optional=True),
     Column("Tags", lambda c: ",".join(c.tags), optional=True),
-    Column("Last contact", lambda c: _day(c.last_contact), keep=True, optional=True),
+    Column(
+        "Last contact",
+        lambda c: _day(c.last_contact),
+        keep=True,
+        optional=True,
+        shown=lambda c: _shown_day(c.last_contact),
+    ),
 ]
 
 
@@ -59,15 +65,7 @@ def contacts(items: Sequence[Contact], fmt: str) -> None:
         CONTACT_COLUMNS,
         contact_json,
         empty="No contacts match.",
-        table_columns=[
-            *(CONTACT_COLUMNS[i] for i in (0, 1, 2, 3, 5)),
-            Column(
-                "Last contact",
-                lambda c: _shown_day(c.last_contact),
-                keep=True,
-                optional=True,
-            ),
-        ],
+        table_columns=[CONTACT_COLUMNS[i] for i in (0, 1, 2, 3, 5, 7)],
     )
 
 
