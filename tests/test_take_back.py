@@ -50,8 +50,9 @@ def test_delete_asks_and_needs_yes_off_a_terminal(
     run("follow", "jan", "vrijdag", "typo")
     before = dump(db_path)
     result = run("delete", "followup", "1", expect=2)
-    assert (
-        result.stderr == "Error: delete changes the book for good: add --yes (no terminal to ask)\n"
+    assert result.stderr == (
+        "Error: delete asks first ('salesnotes undo' takes it back): add --yes"
+        " (no terminal to ask)\n"
     )
     assert dump(db_path) == before
     out = run("delete", "followup", "1", "--yes").stdout

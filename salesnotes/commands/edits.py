@@ -72,7 +72,7 @@ def delete(env: Env, *, what: str, record: str, yes: bool) -> None:
             words = f"quote #{q.id} for {q.contact_name} ({q.title})"
             if q.status != "draft" or q.sent_on is not None:
                 store.quotes.delete_draft(number)  # refused: says why, and what to do instead
-    confirm(f"Delete {words}?", yes, "delete")
+    confirm(f"Delete {words}?", yes, "delete", "asks first ('salesnotes undo' takes it back)")
     with store.write():
         if what == "followup":
             store.followups.delete(number)

@@ -219,12 +219,13 @@ def _file_system(path: str) -> str:
     return kind
 
 
-def confirm(question: str, yes: bool, command: str) -> None:
-    """Ask on a terminal; without one, ``--yes`` is the answer (or the command stops)."""
+def confirm(question: str, yes: bool, command: str, why: str = "changes the book for good") -> None:
+    """Ask on a terminal; without one, ``--yes`` is the answer (or the command stops,
+    saying ``why`` it asks)."""
     if yes:
         return
     if not sys.stdin.isatty():
-        raise BadInput(f"{command} changes the book for good: add --yes (no terminal to ask)")
+        raise BadInput(f"{command} {why}: add --yes (no terminal to ask)")
     sys.stderr.write(f"{question} [y/N] ")
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().lower()
