@@ -21,6 +21,7 @@ from salesnotes.days import (
     short,
     working_days_between,
 )
+from salesnotes.i18n import N_, _, n_, term
 from salesnotes.models import AgendaRow, Candidate, ScoreTerm
 from salesnotes.text import fold, one_line
 
@@ -67,12 +68,12 @@ def _weights(config: Config) -> dict[str, float]:
 
 
 REASON_LABELS = {
-    "complaint": "complaint",
-    "callback": "callback",
-    "question": "question",
-    "quote": "quote follow-up",
-    "checkin": "check-in",
-    "other": "follow-up",
+    "complaint": N_("complaint"),
+    "callback": N_("callback"),
+    "question": N_("question"),
+    "quote": N_("quote follow-up"),
+    "checkin": N_("check-in"),
+    "other": N_("follow-up"),
 }
 
 
@@ -86,9 +87,9 @@ def age_words(age: timedelta) -> str:
     """'5 hours', '1 day', '3 days': hours while under two days."""
     hours = int(age.total_seconds() // 3600)
     if hours < 1:
-        return "less than an hour"
+        return _("less than an hour")
     if hours < 48:
-        return f"{hours} hour{'' if hours == 1 else 's'}"
+        return n_("{n} hour", "{n} hours", hours).format(n=hours)
     return days_phrase(age.days)
 
 
@@ -117,25 +118,28 @@ def followup_terms(
     (a follow-up due on Friday is one day overdue on Monday). A follow-up that chases a quote
     (``amount_cents``: the quote's amount) gains the quote's value term, as the quote does.
     """
-    terms = [ScoreTerm(reason, weights.reason(reason))]
+    terms = [ScoreTerm(term(reason), weights.reason(reason))]
     if is_late(reason, created_at, now, response_hours):
         terms.append(
-            ScoreTerm(f"no answer within {response_hours} hours", weights["complaint_late"])
+            ScoreTerm(
+                _("no answer within {response_hours} hours").format(response_hours=response_hours),
+                weights["complaint_late"],
+            )
         )
     if amount_cents is not None:
-        terms.append(ScoreTerm("quote value", quote_value(amount_cents, weights)))
+        terms.append(ScoreTerm(_("quote value"), quote_value(amount_cents, weights)))
     overdue_days = working_days_between(due_on, today, weights.working)
     if overdue_days > 0:
         counted = min(overdue_days, int(weights["overdue_max_days"]))
         terms.append(
             ScoreTerm(
-                f"overdue {days_phrase(overdue_days)}",
+                _("overdue {overdue_days}").format(overdue_days=days_phrase(overdue_days)),
                 weights["overdue"] + weights["overdue_per_day"] * counted,
             )
         )
     bonus = weights.priority(priority)
     if bonus:
-        terms.append(ScoreTerm(f"priority {priority}", bonus))
+        terms.append(ScoreTerm(_("priority {priority}").format(priority=term(priority)), bonus))
     return tuple(terms)
 
 
@@ -161,7 +165,9 @@ def followup_candidate(
     )
     reason = followup_reason(followup, today, now, weights.working)
     if is_late(f.reason, f.created_at, now, response_hours):
-        reason += f" (response time of {response_hours} hours passed)"
+        reason += _(" (response time of {response_hours} hours passed)").format(
+            response_hours=response_hours
+        )
     return Candidate(
         contact_id=followup.contact_id,
         reason=reason,
@@ -180,26 +186,28 @@ def followup_reason(
 ) -> str:
     """'complaint open 2 days: leak', 'follow-up 3 days overdue: send quote', 'callback due
     today at 14:00: ...'; overdue in working days."""
-    label = REASON_LABELS.get(followup.reason, followup.reason)
+    label = _(REASON_LABELS.get(followup.reason, followup.reason))
     overdue_days = working_days_between(followup.due_on, today, working)
     if followup.reason == "complaint" and now is not None:
-        when = f"open {age_words(complaint_age(followup.created_at, now))}"
+        when = _("open {created_at}").format(
+            created_at=age_words(complaint_age(followup.created_at, now))
+        )
     elif followup.reason == "complaint":
         age = (today - followup.created_on).days
-        when = "open since today" if age <= 0 else f"open {days_phrase(age)}"
+        when = _("open since today") if age <= 0 else _("open {age}").format(age=days_phrase(age))
     elif overdue_days > 0:
-        when = f"{days_phrase(overdue_days)} overdue"
+        when = _("{overdue_days} overdue").format(overdue_days=days_phrase(overdue_days))
     elif followup.due_on < today:  # due on a day off, nothing missed since
-        when = f"due {short(followup.due_on)}"
+        when = _("due {due_on}").format(due_on=short(followup.due_on))
     elif followup.reason == "callback" and followup.created_on == today:
-        when = "requested today"
+        when = _("requested today")
     else:
-        when = "due today"
+        when = _("due today")
     if followup.due_time and followup.due_on == today:
-        when += f" at {followup.due_time}"
+        when += _(" at {due_time}").format(due_time=followup.due_time)
     words = f"{label} {when}"
     if followup.priority == "high":
-        words += " (high priority)"
+        words += _(" (high priority)")
     text = one_line(followup.text)
     return f"{words}: {text}" if text else words
 
@@ -252,7 +260,7 @@ def quote_label(quote: Quote, money_format: str) -> str:
     from salesnotes.money import format_amount
 
     amount = format_amount(quote.amount_cents, quote.currency, money_format, short=True)
-    return f"quote #{quote.id} {amount}"
+    return _("quote #{id} {amount}").format(id=quote.id, amount=amount)
 
 
 def quote_value(amount_cents: int, weights: Weights) -> float:
@@ -273,7 +281,7 @@ def quote_terms(
     """Why an open quote needs a call, as (kind, terms, since): 'expired' (still open),
     'expiring' (within the window) or 'stale' (idle past its status's threshold; an expired
     quote is never also stale: "renew it" says it all)."""
-    value = ScoreTerm("quote value", quote_value(amount_cents, weights))
+    value = ScoreTerm(_("quote value"), quote_value(amount_cents, weights))
     found: list[tuple[str, tuple[ScoreTerm, ...], date]] = []
     window = config.get_int("quotes.expiring_within_days")
     if valid_until is not None:
@@ -282,7 +290,7 @@ def quote_terms(
             found.append(
                 (
                     "expired",
-                    (ScoreTerm("quote expired", weights["quote_expired"]), value),
+                    (ScoreTerm(_("quote expired"), weights["quote_expired"]), value),
                     valid_until,
                 )
             )
@@ -290,12 +298,17 @@ def quote_terms(
             urgency = weights["quote_expiring"] + weights["quote_expiring_per_day"] * (
                 window - days_left
             )
-            term = ScoreTerm(f"quote expires {relative(valid_until, today)}", urgency)
+            term = ScoreTerm(
+                _("quote expires {valid_until}").format(valid_until=relative(valid_until, today)),
+                urgency,
+            )
             found.append(("expiring", (term, value), valid_until))
     idle = max(0, (today - last_activity).days)
     expired = valid_until is not None and valid_until < today
     if idle > config.get_int(f"quotes.stale_after_days.{status}") and not expired:
-        term = ScoreTerm(f"quote stale {days_phrase(idle)}", weights["quote_stale"])
+        term = ScoreTerm(
+            _("quote stale {idle}").format(idle=days_phrase(idle)), weights["quote_stale"]
+        )
         found.append(("stale", (term, value), last_activity))
     return found
 
@@ -315,15 +328,17 @@ def quote_candidates(
     candidates = []
     for kind, terms, since in found:
         if kind == "expired":
-            words = (
-                f"{label} expired {relative(since, today)}, still open: offer to renew ({title})"
+            words = _("{label} expired {since}, still open: offer to renew ({title})").format(
+                label=label, since=relative(since, today), title=title
             )
         elif kind == "expiring":
-            when = "today" if since == today else relative(since, today)
-            words = f"{label} expires {when}: {title}"
+            when = relative(since, today)
+            words = _("{label} expires {when}: {title}").format(label=label, when=when, title=title)
         else:
             idle = days_phrase(quote.idle_days(today))
-            words = f"{label} stale: {quote.status}, no contact for {idle}: {title}"
+            words = _("{label} stale: {status}, no contact for {idle}: {title}").format(
+                label=label, status=term(quote.status), idle=idle, title=title
+            )
         candidates.append(Candidate(quote.contact_id, words, terms, since))
     return candidates
 
@@ -333,8 +348,10 @@ def rhythm_terms(rhythm: str, overdue_ratio: float, weights: Weights) -> tuple[S
     weekly rhythm missed by a week ranks above a quarterly one missed by a week."""
     late = min(weights["rhythm_per_rhythm"] * overdue_ratio, weights["rhythm_max"])
     return (
-        ScoreTerm(f"past rhythm {rhythm}", weights["rhythm"]),
-        ScoreTerm(f"{overdue_ratio:.2f} rhythms late", round(late)),
+        ScoreTerm(_("past rhythm {rhythm}").format(rhythm=rhythm), weights["rhythm"]),
+        ScoreTerm(
+            _("{overdue_ratio:.2f} rhythms late").format(overdue_ratio=overdue_ratio), round(late)
+        ),
     )
 
 
@@ -343,12 +360,16 @@ def rhythm_candidate(item: LosingTouch, today: date, weights: Weights) -> Candid
     unit = item.rhythm[-1]
     rhythm = Period(int(item.rhythm[:-1]), unit).describe()
     if item.last_contact is not None:
-        since = f"no contact for {duration_words((today - item.last_contact).days)}"
+        since = _("no contact for {days}").format(
+            days=duration_words((today - item.last_contact).days)
+        )
     else:
-        since = f"no contact since added {duration_words((today - item.last_touch).days)} ago"
+        since = _("no contact since added {days} ago").format(
+            days=duration_words((today - item.last_touch).days)
+        )
     return Candidate(
         contact_id=item.contact_id,
-        reason=f"{since}; rhythm {rhythm}",
+        reason=_("{since}; rhythm {rhythm}").format(since=since, rhythm=rhythm),
         terms=rhythm_terms(item.rhythm, item.overdue_ratio, weights),
         since=item.last_touch,
     )

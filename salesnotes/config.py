@@ -13,6 +13,7 @@ import os
 import sys
 
 from salesnotes.errors import ConfigError
+from salesnotes.i18n import N_, _
 from salesnotes.record import record
 
 TYPE_CHECKING = False
@@ -26,9 +27,13 @@ if TYPE_CHECKING:
 def _number(low: float, high: float) -> Check:
     def check(value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return f"must be a number, not {type(value).__name__} {value!r}"
+            return _("must be a number, not {name} {value!r}").format(
+                name=type(value).__name__, value=value
+            )
         if not low <= value <= high:
-            return f"must be between {low:g} and {high:g}, not {value}"
+            return _("must be between {low:g} and {high:g}, not {value}").format(
+                low=low, high=high, value=value
+            )
         return None
 
     return check
@@ -37,9 +42,13 @@ def _number(low: float, high: float) -> Check:
 def _integer(low: int, high: int) -> Check:
     def check(value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            return f"must be a whole number, not {type(value).__name__} {value!r}"
+            return _("must be a whole number, not {name} {value!r}").format(
+                name=type(value).__name__, value=value
+            )
         if not low <= value <= high:
-            return f"must be between {low} and {high}, not {value}"
+            return _("must be between {low} and {high}, not {value}").format(
+                low=low, high=high, value=value
+            )
         return None
 
     return check
@@ -48,7 +57,9 @@ def _integer(low: int, high: int) -> Check:
 def _one_of(*allowed: str) -> Check:
     def check(value: Any) -> str | None:
         if value not in allowed:
-            return f"must be one of {', '.join(allowed)}, not {value!r}"
+            return _("must be one of {allowed}, not {value!r}").format(
+                allowed=", ".join(allowed), value=value
+            )
         return None
 
     return check
@@ -57,7 +68,7 @@ def _one_of(*allowed: str) -> Check:
 def _currency(value: Any) -> str | None:
     if isinstance(value, str) and len(value) == 3 and value.isalpha():
         return None
-    return f"must be a three-letter currency code such as EUR, not {value!r}"
+    return _("must be a three-letter currency code such as EUR, not {value!r}").format(value=value)
 
 
 def _period_or_off(value: Any) -> str | None:
@@ -67,11 +78,13 @@ def _period_or_off(value: Any) -> str | None:
     if value in ("", "off", "none"):
         return None
     if not isinstance(value, str):
-        return f"must be a period such as '8w' or 'off', not {value!r}"
+        return _("must be a period such as '8w' or 'off', not {value!r}").format(value=value)
     try:
         parse_period(value)
     except BadInput:
-        return f"must be a period such as 30d, 6w or 3m (or 'off'), not {value!r}"
+        return _("must be a period such as 30d, 6w or 3m (or 'off'), not {value!r}").format(
+            value=value
+        )
     return None
 
 
@@ -80,7 +93,9 @@ def _region(value: Any) -> str | None:
 
     if isinstance(value, str) and value in phonenumbers.SUPPORTED_REGIONS:
         return None
-    return f"must be a two-letter country code such as NL, BE or DE, not {value!r}"
+    return _("must be a two-letter country code such as NL, BE or DE, not {value!r}").format(
+        value=value
+    )
 
 
 def _working_days(value: Any) -> str | None:
@@ -88,13 +103,15 @@ def _working_days(value: Any) -> str | None:
 
     if isinstance(value, str) and parse_working_days(value) is not None:
         return None
-    return f"must name the working days, such as 'mon-fri', 'mon-sat' or 'ma,di,do', not {value!r}"
+    return _(
+        "must name the working days, such as 'mon-fri', 'mon-sat' or 'ma,di,do', not {value!r}"
+    ).format(value=value)
 
 
 def _email(value: Any) -> str | None:
     if value == "" or (isinstance(value, str) and "@" in value and " " not in value.strip()):
         return None
-    return f"must be an e-mail address, not {value!r}"
+    return _("must be an e-mail address, not {value!r}").format(value=value)
 
 
 _PERCENT = _integer(0, 100)
@@ -102,55 +119,64 @@ _WEIGHT = _number(-10_000, 10_000)
 
 # key -> (default, check, documentation). Dotted keys are TOML tables: [quotes] currency = ...
 SETTINGS: dict[str, tuple[Any, Check, str]] = {
-    "money.currency": ("EUR", _currency, "currency of new quotes"),
-    "money.format": ("nl", _one_of("nl", "en"), "nl: € 12.500,00; en: € 12,500.00"),
-    "phone.region": ("NL", _region, "country of phone numbers typed without +31 / 0031"),
+    "ui.language": (
+        "auto",
+        _one_of("auto", "nl", "en"),
+        N_("language of what people read: nl, en, or auto (the locale: LANG)"),
+    ),
+    "money.currency": ("EUR", _currency, N_("currency of new quotes")),
+    "money.format": ("nl", _one_of("nl", N_("en")), "nl: € 12.500,00; en: € 12,500.00"),
+    "phone.region": ("NL", _region, N_("country of phone numbers typed without +31 / 0031")),
     "calendar.working_days": (
         "mon-fri",
         _working_days,
-        "days worked: relative dates skip the others, overdue counts only these",
+        N_("days worked: relative dates skip the others, overdue counts only these"),
     ),
-    "quotes.valid_days": (30, _integer(1, 3650), "validity of a new quote without --valid"),
-    "quotes.chase_after_working_days": (3, _integer(1, 60), "chase a sent quote after"),
-    "quotes.expiring_within_days": (7, _integer(0, 90), "agenda: quotes expiring within"),
-    "quotes.stale_after_days.draft": (14, _integer(1, 365), "a draft is stale after"),
-    "quotes.stale_after_days.sent": (7, _integer(1, 365), "a sent quote is stale after"),
-    "quotes.stale_after_days.negotiating": (5, _integer(1, 365), "negotiating: stale after"),
-    "quotes.probability.draft": (10, _PERCENT, "win probability of a draft, %"),
-    "quotes.probability.sent": (30, _PERCENT, "win probability of a sent quote, %"),
-    "quotes.probability.negotiating": (60, _PERCENT, "win probability when negotiating, %"),
-    "rhythm.lead": ("off", _period_or_off, "keep-in-touch rhythm of leads"),
-    "rhythm.prospect": ("2w", _period_or_off, "keep-in-touch rhythm of prospects"),
-    "rhythm.customer": ("8w", _period_or_off, "keep-in-touch rhythm of customers"),
-    "rhythm.ambassador": ("12w", _period_or_off, "keep-in-touch rhythm of ambassadors"),
-    "rhythm.former": ("off", _period_or_off, "keep-in-touch rhythm of former customers"),
-    "complaints.response_hours": (24, _integer(1, 24 * 90), "a complaint must be answered within"),
-    "brief.top": (10, _integer(1, 200), "agenda rows in the briefing"),
-    "brief.to": ("", _email, "recipient of 'brief --format email'"),
-    "brief.from": ("", _email, "sender of 'brief --format email' (default: the recipient)"),
-    "backup.keep": (7, _integer(1, 1000), "dated backups kept by 'backup' without a path"),
-    "agenda.limit": (25, _integer(0, 100_000), "rows in 'agenda' without --limit (0: all)"),
-    "agenda.weights.complaint": (1000, _WEIGHT, "reason: complaint"),
-    "agenda.weights.callback": (500, _WEIGHT, "reason: callback"),
-    "agenda.weights.quote": (150, _WEIGHT, "reason: quote follow-up"),
-    "agenda.weights.question": (100, _WEIGHT, "reason: question"),
-    "agenda.weights.checkin": (60, _WEIGHT, "reason: check-in"),
-    "agenda.weights.other": (60, _WEIGHT, "reason: other follow-up"),
-    "agenda.weights.overdue": (100, _WEIGHT, "a follow-up past its day"),
-    "agenda.weights.overdue_per_day": (2, _WEIGHT, "per day overdue"),
-    "agenda.weights.overdue_max_days": (60, _integer(0, 3650), "days overdue that count"),
-    "agenda.weights.priority_high": (50, _WEIGHT, "priority high"),
-    "agenda.weights.priority_low": (-25, _WEIGHT, "priority low"),
-    "agenda.weights.complaint_late": (200, _WEIGHT, "a complaint past its response time"),
-    "agenda.weights.quote_expired": (200, _WEIGHT, "an open quote past its validity"),
-    "agenda.weights.quote_expiring": (150, _WEIGHT, "a quote expiring soon"),
-    "agenda.weights.quote_expiring_per_day": (10, _WEIGHT, "per day closer to expiry"),
-    "agenda.weights.quote_stale": (120, _WEIGHT, "a stale quote"),
-    "agenda.weights.quote_value_per_1000": (1, _WEIGHT, "per 1,000 of the quote's amount"),
-    "agenda.weights.quote_value_max": (100, _WEIGHT, "at most, for the amount"),
-    "agenda.weights.rhythm": (80, _WEIGHT, "a contact past their keep-in-touch rhythm"),
-    "agenda.weights.rhythm_per_rhythm": (100, _WEIGHT, "per whole rhythm overdue"),
-    "agenda.weights.rhythm_max": (300, _WEIGHT, "at most, for being overdue"),
+    "quotes.valid_days": (30, _integer(1, 3650), N_("validity of a new quote without --valid")),
+    "quotes.chase_after_working_days": (3, _integer(1, 60), N_("chase a sent quote after")),
+    "quotes.expiring_within_days": (7, _integer(0, 90), N_("agenda: quotes expiring within")),
+    "quotes.stale_after_days.draft": (14, _integer(1, 365), N_("a draft is stale after")),
+    "quotes.stale_after_days.sent": (7, _integer(1, 365), N_("a sent quote is stale after")),
+    "quotes.stale_after_days.negotiating": (5, _integer(1, 365), N_("negotiating: stale after")),
+    "quotes.probability.draft": (10, _PERCENT, N_("win probability of a draft, %")),
+    "quotes.probability.sent": (30, _PERCENT, N_("win probability of a sent quote, %")),
+    "quotes.probability.negotiating": (60, _PERCENT, N_("win probability when negotiating, %")),
+    "rhythm.lead": ("off", _period_or_off, N_("keep-in-touch rhythm of leads")),
+    "rhythm.prospect": ("2w", _period_or_off, N_("keep-in-touch rhythm of prospects")),
+    "rhythm.customer": ("8w", _period_or_off, N_("keep-in-touch rhythm of customers")),
+    "rhythm.ambassador": ("12w", _period_or_off, N_("keep-in-touch rhythm of ambassadors")),
+    "rhythm.former": ("off", _period_or_off, N_("keep-in-touch rhythm of former customers")),
+    "complaints.response_hours": (
+        24,
+        _integer(1, 24 * 90),
+        N_("a complaint must be answered within"),
+    ),
+    "brief.top": (10, _integer(1, 200), N_("agenda rows in the briefing")),
+    "brief.to": ("", _email, N_("recipient of 'brief --format email'")),
+    "brief.from": ("", _email, N_("sender of 'brief --format email' (default: the recipient)")),
+    "backup.keep": (7, _integer(1, 1000), N_("dated backups kept by 'backup' without a path")),
+    "agenda.limit": (25, _integer(0, 100_000), N_("rows in 'agenda' without --limit (0: all)")),
+    "agenda.weights.complaint": (1000, _WEIGHT, N_("reason: complaint")),
+    "agenda.weights.callback": (500, _WEIGHT, N_("reason: callback")),
+    "agenda.weights.quote": (150, _WEIGHT, N_("reason: quote follow-up")),
+    "agenda.weights.question": (100, _WEIGHT, N_("reason: question")),
+    "agenda.weights.checkin": (60, _WEIGHT, N_("reason: check-in")),
+    "agenda.weights.other": (60, _WEIGHT, N_("reason: other follow-up")),
+    "agenda.weights.overdue": (100, _WEIGHT, N_("a follow-up past its day")),
+    "agenda.weights.overdue_per_day": (2, _WEIGHT, N_("per day overdue")),
+    "agenda.weights.overdue_max_days": (60, _integer(0, 3650), N_("days overdue that count")),
+    "agenda.weights.priority_high": (50, _WEIGHT, N_("priority high")),
+    "agenda.weights.priority_low": (-25, _WEIGHT, N_("priority low")),
+    "agenda.weights.complaint_late": (200, _WEIGHT, N_("a complaint past its response time")),
+    "agenda.weights.quote_expired": (200, _WEIGHT, N_("an open quote past its validity")),
+    "agenda.weights.quote_expiring": (150, _WEIGHT, N_("a quote expiring soon")),
+    "agenda.weights.quote_expiring_per_day": (10, _WEIGHT, N_("per day closer to expiry")),
+    "agenda.weights.quote_stale": (120, _WEIGHT, N_("a stale quote")),
+    "agenda.weights.quote_value_per_1000": (1, _WEIGHT, N_("per 1,000 of the quote's amount")),
+    "agenda.weights.quote_value_max": (100, _WEIGHT, N_("at most, for the amount")),
+    "agenda.weights.rhythm": (80, _WEIGHT, N_("a contact past their keep-in-touch rhythm")),
+    "agenda.weights.rhythm_per_rhythm": (100, _WEIGHT, N_("per whole rhythm overdue")),
+    "agenda.weights.rhythm_max": (300, _WEIGHT, N_("at most, for being overdue")),
 }
 
 
@@ -242,7 +268,9 @@ def load(path: str | os.PathLike[str] | None = None, *, named_must_exist: bool =
     if not os.path.exists(path):
         if named_must_exist and os.environ.get("SALESNOTES_CONFIG") and path == config_path():
             # Named on purpose (a crontab line): a typo must not run with the defaults.
-            raise ConfigError(f"SALESNOTES_CONFIG names {path}, which does not exist")
+            raise ConfigError(
+                _("SALESNOTES_CONFIG names {path}, which does not exist").format(path=path)
+            )
         return Config(values, sources, path)
     import tomllib
 
@@ -250,21 +278,27 @@ def load(path: str | os.PathLike[str] | None = None, *, named_must_exist: bool =
         with open(path, encoding="utf-8") as file:
             data = tomllib.loads(file.read())
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+        raise ConfigError(_("{path} is not valid TOML: {exc}").format(path=path, exc=exc)) from exc
     except RecursionError:
-        raise ConfigError(f"{path} is nested too deeply to be a configuration") from None
+        raise ConfigError(
+            _("{path} is nested too deeply to be a configuration").format(path=path)
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path} cannot be read: {exc}") from exc
+        raise ConfigError(_("{path} cannot be read: {exc}").format(path=path, exc=exc)) from exc
     for key, value in _flatten(data):
         if key not in SETTINGS:
             known = sorted({k.rsplit(".", 1)[0] for k in SETTINGS})
             raise ConfigError(
-                f"{path}: unknown setting '{key}'; 'salesnotes config' lists them "
-                f"(tables: {', '.join(known)})"
+                _(
+                    "{path}: unknown setting '{key}'; 'salesnotes config' lists them "
+                    "(tables: {known})"
+                ).format(path=path, key=key, known=", ".join(known))
             )
         problem = SETTINGS[key][1](value)
         if problem:
-            raise ConfigError(f"{path}: '{key}' {problem}")
+            raise ConfigError(
+                _("{path}: '{key}' {problem}").format(path=path, key=key, problem=problem)
+            )
         values[key] = value
         sources[key] = str(path)
     return Config(values, sources, path)

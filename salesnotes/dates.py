@@ -18,12 +18,15 @@ from salesnotes.days import (
     WORKWEEK,
     Period,
     add_working_days,
+    day_name,
     describe,
     month_end,
+    month_name,
     next_working_day,
     shift,
 )
 from salesnotes.errors import BadInput
+from salesnotes.i18n import N_, _
 from salesnotes.record import record
 from salesnotes.text import fold
 
@@ -31,7 +34,7 @@ from salesnotes.text import fold
 # and far from the ends of Python's dates, so that counting days from one never overflows.
 FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(2999, 12, 31)
-RANGE_WORDS = "salesnotes takes dates from 1900 to 2999"
+RANGE_WORDS = N_("salesnotes takes dates from 1900 to 2999")
 
 __all__ = [
     "DAY_ABBR",
@@ -156,7 +159,7 @@ _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{4}|\d{2}))?$")
 _OFFSET = re.compile(r"^([+-]?)\s*(\d{1,4}|[a-z]+)\s*([a-z]+)$")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|e|ste|de)?$")
 
-EXAMPLES = "2026-12-01, 1-12, '1 december', 'tomorrow', 'vrijdag', 'in 2 weeks' or '+3d'"
+EXAMPLES = N_("2026-12-01, 1-12, '1 december', 'tomorrow', 'vrijdag', 'in 2 weeks' or '+3d'")
 
 
 def parse_period(text: str) -> Period:
@@ -168,7 +171,7 @@ def parse_period(text: str) -> Period:
         unit = _UNITS.get(match.group(3))
         if count is not None and unit is not None and 0 < count <= 3650:
             return Period(count, unit)
-    raise BadInput(f"'{text}' is not a period; try 30d, 6w, 3m or '2 weeks'")
+    raise BadInput(_("'{text}' is not a period; try 30d, 6w, 3m or '2 weeks'").format(text=text))
 
 
 def parse_birthday(text: str) -> str:
@@ -199,14 +202,22 @@ def parse_birthday(text: str) -> str:
         else:
             parsed = _textual(words)
     if parsed is None:
-        raise BadInput(f"'{text}' is not a birthday; try 12-03, '12 maart' or 12-03-1970")
+        raise BadInput(
+            _("'{text}' is not a birthday; try 12-03, '12 maart' or 12-03-1970").format(text=text)
+        )
     day, month, year = parsed
     try:
         date(year or 2000, month, day)  # 2000 is a leap year: 29 February is a birthday too
     except ValueError:
-        raise BadInput(f"'{text}' is not a day of the year; try 12-03 or '12 maart'") from None
+        raise BadInput(
+            _("'{text}' is not a day of the year; try 12-03 or '12 maart'").format(text=text)
+        ) from None
     if year is not None and not FIRST_DAY.year <= year <= LAST_DAY.year:
-        raise BadInput(f"'{text}' is in the year {year}: {RANGE_WORDS}")
+        raise BadInput(
+            _("'{text}' is in the year {year}: {RANGE_WORDS}").format(
+                text=text, year=year, RANGE_WORDS=_(RANGE_WORDS)
+            )
+        )
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
 
@@ -214,9 +225,15 @@ def parse_when(text: str, today: date, *, past: bool = False) -> date:
     """Read a WHEN. ``past=True``: a bare day, weekday or offset means the most recent past one."""
     result = _parse(fold(text).replace(",", " ").strip(), today, past)
     if result is None:
-        raise BadInput(f"'{text}' is not a date; try {EXAMPLES}")
+        raise BadInput(
+            _("'{text}' is not a date; try {EXAMPLES}").format(text=text, EXAMPLES=_(EXAMPLES))
+        )
     if not FIRST_DAY <= result <= LAST_DAY:
-        raise BadInput(f"'{text}' is {result.isoformat()}: {RANGE_WORDS}")
+        raise BadInput(
+            _("'{text}' is {isoformat}: {RANGE_WORDS}").format(
+                text=text, isoformat=result.isoformat(), RANGE_WORDS=_(RANGE_WORDS)
+            )
+        )
     return result
 
 
@@ -242,7 +259,7 @@ _RELATIVE_WORDS = frozenset(
     ("tomorrow", "morgen", "overmorgen", "day after tomorrow", "next week", "volgende week")
     + ("next month", "volgende maand")
 )
-TIME_EXAMPLES = "'vrijdag 14:00', 'vr om 14.00' or 'tomorrow 9am'"
+TIME_EXAMPLES = N_("'vrijdag 14:00', 'vr om 14.00' or 'tomorrow 9am'")
 
 
 def parse_plan(text: str, today: date, working: frozenset[int] = WORKWEEK) -> Planned:
@@ -259,7 +276,11 @@ def parse_plan(text: str, today: date, working: frozenset[int] = WORKWEEK) -> Pl
             raise
         at = _clock(match)
         if at is None:
-            raise BadInput(f"'{text}' does not hold a time of day; try {TIME_EXAMPLES}") from None
+            raise BadInput(
+                _("'{text}' does not hold a time of day; try {TIME_EXAMPLES}").format(
+                    text=text, TIME_EXAMPLES=_(TIME_EXAMPLES)
+                )
+            ) from None
         rest = match.group("rest").strip()
         if not rest:
             return Planned(today, at)
@@ -398,8 +419,12 @@ def _calendar(t: str, today: date, past: bool) -> date | None:
         result = _make(year, month, day, t)
     if weekday is not None and result.weekday() != weekday:
         raise BadInput(
-            f"'{t}' is a {DAY_NAMES[result.weekday()]}, not a {DAY_NAMES[weekday]}; "
-            f"did you mean {describe(result)}?"
+            _("'{t}' is a {DAY_NAMES}, not a {DAY_NAMES2}; did you mean {result}?").format(
+                t=t,
+                DAY_NAMES=day_name(result.weekday()),
+                DAY_NAMES2=day_name(weekday),
+                result=describe(result),
+            )
         )
     return result
 
@@ -431,7 +456,11 @@ def _textual(words: list[str]) -> tuple[int, int, int | None] | None:
 
 def _make(year: int, month: int, day: int, original: str) -> date:
     if not 1 <= month <= 12:
-        raise BadInput(f"'{original}' is not a date: there is no month {month}; try {EXAMPLES}")
+        raise BadInput(
+            _("'{original}' is not a date: there is no month {month}; try {EXAMPLES}").format(
+                original=original, month=month, EXAMPLES=_(EXAMPLES)
+            )
+        )
     try:
         return date(year, month, day)
     except ValueError:
@@ -440,15 +469,31 @@ def _make(year: int, month: int, day: int, original: str) -> date:
         last = month_end(year, month)
         suggestion = f"{last.day}-{month}-{year}"
         raise BadInput(
-            f"'{original}' is not a date: {MONTH_NAMES[month - 1]} {year} has {last.day} days; "
-            f"try {suggestion}, 'tomorrow' or 'vrijdag'"
+            _(
+                "'{original}' is not a date: {MONTH_NAMES} {year} has {day} days; try "
+                "{suggestion}, 'tomorrow' or 'vrijdag'"
+            ).format(
+                original=original,
+                MONTH_NAMES=month_name(month),
+                year=year,
+                day=last.day,
+                suggestion=suggestion,
+            )
         )
-    raise BadInput(f"'{original}' is not a date; try {EXAMPLES}")
+    raise BadInput(
+        _("'{original}' is not a date; try {EXAMPLES}").format(
+            original=original, EXAMPLES=_(EXAMPLES)
+        )
+    )
 
 
 def _next_occurrence(day: int, month: int, today: date, past: bool, original: str) -> date:
     if not 1 <= month <= 12 or not 1 <= day <= 31:
-        raise BadInput(f"'{original}' is not a date; try {EXAMPLES}")
+        raise BadInput(
+            _("'{original}' is not a date; try {EXAMPLES}").format(
+                original=original, EXAMPLES=_(EXAMPLES)
+            )
+        )
     step = -1 if past else 1
     # Eight years always reach a 29 February; any other valid day is found in two.
     for years in range(0, 9):
@@ -460,6 +505,8 @@ def _next_occurrence(day: int, month: int, today: date, past: bool, original: st
         if (past and candidate <= today) or (not past and candidate >= today):
             return candidate
     raise BadInput(
-        f"'{original}' is not a date: {MONTH_NAMES[month - 1]} has no day {day}; "
-        "try 'tomorrow' or 'vrijdag'"
+        _(
+            "'{original}' is not a date: {MONTH_NAMES} has no day {day}; try "
+            "'tomorrow' or 'vrijdag'"
+        ).format(original=original, MONTH_NAMES=month_name(month), day=day)
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from salesnotes.i18n import Nn_, _, language, n_
 from salesnotes.record import record
 
 DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -29,7 +30,49 @@ MONTH_NAMES = (
     "December",
 )
 _UNIT_DAYS = {"d": 1.0, "w": 7.0, "m": 30.44, "y": 365.25}
-_UNIT_WORDS = {"d": "day", "w": "week", "m": "month", "y": "year"}
+_UNIT_WORDS = {
+    "d": Nn_("{n} day", "{n} days"),
+    "w": Nn_("{n} week", "{n} weeks"),
+    "m": Nn_("{n} month", "{n} months"),
+    "y": Nn_("{n} year", "{n} years"),
+}
+# What people read, per language: 'Fri 27 Nov 2026' and 'vr 27 nov 2026'.
+_DAY_ABBR = {"en": DAY_ABBR, "nl": ("ma", "di", "wo", "do", "vr", "za", "zo")}
+_MONTH_ABBR = {
+    "en": MONTH_ABBR,
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+}
+
+
+_DAY_NAMES = {
+    "en": DAY_NAMES,
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+}
+_MONTH_NAMES = {
+    "en": MONTH_NAMES,
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+}  # fmt: skip
+
+
+def day_name(weekday: int) -> str:
+    """'Friday' / 'vrijdag': a weekday (0 is Monday) in the language spoken."""
+    return _DAY_NAMES[language()][weekday]
+
+
+def month_name(month: int) -> str:
+    """'March' / 'maart': a month (1-12) in the language spoken."""
+    return _MONTH_NAMES[language()][month - 1]
+
+
+def day_abbr(weekday: int) -> str:
+    """'Fri' / 'vr': a weekday as the language spoken abbreviates it."""
+    return _DAY_ABBR[language()][weekday]
+
+
+def month_abbr(month: int) -> str:
+    """'Mar' / 'mrt': a month (1-12) as the language spoken abbreviates it."""
+    return _MONTH_ABBR[language()][month - 1]
 
 
 @record
@@ -60,8 +103,8 @@ class Period:
 
     def describe(self) -> str:
         """'6 weeks', '1 month'."""
-        word = _UNIT_WORDS[self.unit]
-        return f"{self.count} {word}{'' if self.count == 1 else 's'}"
+        one, many = _UNIT_WORDS[self.unit]
+        return n_(one, many, self.count).format(n=self.count)
 
 
 def month_end(year: int, month: int) -> date:
@@ -135,8 +178,8 @@ def working_words(working: frozenset[int]) -> str:
     """'Mon-Fri', 'Mon-Sat', 'Mon, Tue, Thu': the working days as people write them."""
     ordered = sorted(working)
     if ordered == list(range(ordered[0], ordered[-1] + 1)) and len(ordered) > 2:
-        return f"{DAY_ABBR[ordered[0]]}-{DAY_ABBR[ordered[-1]]}"
-    return ", ".join(DAY_ABBR[d] for d in ordered)
+        return f"{day_abbr(ordered[0])}-{day_abbr(ordered[-1])}"
+    return ", ".join(day_abbr(d) for d in ordered)
 
 
 def add_working_days(start: date, days: int, working: frozenset[int] = WORKWEEK) -> date:
@@ -171,13 +214,13 @@ def working_days_between(start: date, end: date, working: frozenset[int] = WORKW
 
 
 def describe(day: date) -> str:
-    """The echo format: 'Fri 27 Nov 2026' (English, independent of the locale)."""
-    return f"{DAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]} {day.year}"
+    """The echo format: 'Fri 27 Nov 2026', in Dutch 'vr 27 nov 2026'."""
+    return f"{day_abbr(day.weekday())} {day.day} {month_abbr(day.month)} {day.year}"
 
 
 def short(day: date, today: date | None = None) -> str:
     """'Fri 27 Nov': with the year only when it is not ``today``'s year (None: never)."""
-    text = f"{DAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]}"
+    text = f"{day_abbr(day.weekday())} {day.day} {month_abbr(day.month)}"
     return text if today is None or day.year == today.year else f"{text} {day.year}"
 
 
@@ -191,26 +234,26 @@ def birthday_words(value: str) -> str:
     """A stored birthday as people write it: '--03-12' is '12 Mar', '1970-03-12' '12 Mar 1970'."""
     month, day = int(value[-5:-3]), int(value[-2:])
     year = value[:4] if value[:4].isdigit() else ""
-    return f"{day} {MONTH_ABBR[month - 1]}{' ' + year if year else ''}"
+    return f"{day} {month_abbr(month)}{' ' + year if year else ''}"
 
 
 def relative(day: date, today: date) -> str:
     """'today', 'tomorrow', 'in 3 days', 'yesterday', '3 days ago'."""
     delta = (day - today).days
     if delta == 0:
-        return "today"
+        return _("today")
     if delta == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if delta == -1:
-        return "yesterday"
+        return _("yesterday")
     if delta > 0:
-        return f"in {delta} days"
-    return f"{-delta} days ago"
+        return _("in {n} days").format(n=delta)
+    return _("{n} days ago").format(n=-delta)
 
 
 def days_phrase(n: int) -> str:
     """'1 day', '3 days'."""
-    return f"{n} day{'' if n == 1 else 's'}"
+    return n_("{n} day", "{n} days", n).format(n=n)
 
 
 def duration_words(days: int) -> str:
@@ -218,5 +261,5 @@ def duration_words(days: int) -> str:
     if days < 14:
         return days_phrase(days)
     if days < 90:
-        return f"{days // 7} weeks"
-    return f"{round(days / 30.44)} months"
+        return _("{n} weeks").format(n=days // 7)
+    return _("{n} months").format(n=round(days / 30.44))

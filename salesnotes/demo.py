@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from salesnotes.fields import read_phone
+from salesnotes.i18n import N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -107,36 +108,48 @@ PEOPLE = [
 
 # days ago, who, kind, text
 CONVERSATIONS = [
-    (41, "Jan de Vries", "visit", "Site visit hall 3; roof 1,200 m2, old mineral wool"),
-    (38, "Kees de Groot", "call", "Referred Visser Energie; wants to hear how it goes"),
-    (35, "Pieter van Dijk", "meeting", "Heat pump project: wants a quote for 4 units"),
-    (30, "Thomas Jansen", "visit", "Insulation of hall 2 finished; customer happy"),
-    (28, "Fatima El Amrani", "call", "Intro via Kees; interested in solar on 3 warehouses"),
-    (21, "Eva Smit", "email", "Sent the advice report for the school project"),
-    (17, "Anna Bakker", "meeting", "New-build project Kampen: 24 homes, insulation package"),
-    (14, "Pieter van Dijk", "email", "Sent quote: 4 heat pumps, EUR 48.000"),
-    (12, "Mohamed Yilmaz", "call", "Technical questions about the inverter warranty"),
-    (10, "Jan de Vries", "call", "Wants the hall 3 job done before the winter"),
-    (8, "Sanne Hoeksema", "email", "Asked for references in office buildings"),
-    (6, "Pieter van Dijk", "call", "Counter-offer: price too high, asks for 10% off"),
-    (4, "José García", "call", "Happy with the insulation; asked about the subsidy forms"),
-    (3, "Lisa Mulder", "note", "Met at the Bouwbeurs; call after the holidays"),
-    (2, "Anna Bakker", "call", "Asked for a demo of the insulation system"),
-    (1, "Thomas Jansen", "call", "Leak after the insulation work in hall 2; water on the floor"),
+    (41, "Jan de Vries", "visit", N_("Site visit hall 3; roof 1,200 m2, old mineral wool")),
+    (38, "Kees de Groot", "call", N_("Referred Visser Energie; wants to hear how it goes")),
+    (35, "Pieter van Dijk", "meeting", N_("Heat pump project: wants a quote for 4 units")),
+    (30, "Thomas Jansen", "visit", N_("Insulation of hall 2 finished; customer happy")),
+    (28, "Fatima El Amrani", "call", N_("Intro via Kees; interested in solar on 3 warehouses")),
+    (21, "Eva Smit", "email", N_("Sent the advice report for the school project")),
+    (17, "Anna Bakker", "meeting", N_("New-build project Kampen: 24 homes, insulation package")),
+    (14, "Pieter van Dijk", "email", N_("Sent quote: 4 heat pumps, EUR 48.000")),
+    (12, "Mohamed Yilmaz", "call", N_("Technical questions about the inverter warranty")),
+    (10, "Jan de Vries", "call", N_("Wants the hall 3 job done before the winter")),
+    (8, "Sanne Hoeksema", "email", N_("Asked for references in office buildings")),
+    (6, "Pieter van Dijk", "call", N_("Counter-offer: price too high, asks for 10% off")),
+    (4, "José García", "call", N_("Happy with the insulation; asked about the subsidy forms")),
+    (3, "Lisa Mulder", "note", N_("Met at the Bouwbeurs; call after the holidays")),
+    (2, "Anna Bakker", "call", N_("Asked for a demo of the insulation system")),
+    (
+        1,
+        "Thomas Jansen",
+        "call",
+        N_("Leak after the insulation work in hall 2; water on the floor"),
+    ),
 ]
 
 # due in days (negative: overdue), who, reason, priority, text, created days ago
 FOLLOW_UPS = [
-    (-1, "Thomas Jansen", "complaint", "high", "Leak after insulation work in hall 2", 1),
-    (0, "Anna Bakker", "callback", "normal", "Call back: asked for a demo", 0),
-    (-3, "Pieter van Dijk", "quote", "high", "Send the revised quote (10% off?)", 6),
-    (-1, "Sanne Hoeksema", "question", "normal", "Send three office references", 8),
-    (0, "Jan de Vries", "other", "normal", "Plan the hall 3 job before the winter", 10),
-    (0, "José García", "question", "low", "Send the subsidy forms", 4),
-    (3, "Fatima El Amrani", "quote", "normal", "Quote for solar on warehouse 1", 28),
-    (7, "Kees de Groot", "checkin", "normal", "Thank him for the referral, ask how things are", 38),
-    (14, "Eva Smit", "checkin", "normal", "How did the school project land?", 21),
-    (21, "Lisa Mulder", "other", "normal", "Call after the holidays", 3),
+    (-1, "Thomas Jansen", "complaint", "high", N_("Leak after insulation work in hall 2"), 1),
+    (0, "Anna Bakker", "callback", "normal", N_("Call back: asked for a demo"), 0),
+    (-3, "Pieter van Dijk", "quote", "high", N_("Send the revised quote (10% off?)"), 6),
+    (-1, "Sanne Hoeksema", "question", "normal", N_("Send three office references"), 8),
+    (0, "Jan de Vries", "other", "normal", N_("Plan the hall 3 job before the winter"), 10),
+    (0, "José García", "question", "low", N_("Send the subsidy forms"), 4),
+    (3, "Fatima El Amrani", "quote", "normal", N_("Quote for solar on warehouse 1"), 28),
+    (
+        7,
+        "Kees de Groot",
+        "checkin",
+        "normal",
+        N_("Thank him for the referral, ask how things are"),
+        38,
+    ),
+    (14, "Eva Smit", "checkin", "normal", N_("How did the school project land?"), 21),
+    (21, "Lisa Mulder", "other", "normal", N_("Call after the holidays"), 3),
 ]
 
 
@@ -145,23 +158,30 @@ FOLLOW_UPS = [
 QUOTES: list[tuple[str, str, int, int, int, list[tuple[Any, ...]]]] = [
     (
         "Pieter van Dijk",
-        "4 heat pumps, installed",
+        N_("4 heat pumps, installed"),
         48_000_00,
         14,
         30,
-        [("sent", 14), ("revise", 6, 43_200_00, "Counter-offer: 10% off")],
+        [("sent", 14), ("revise", 6, 43_200_00, N_("Counter-offer: 10% off"))],
     ),
-    ("Jan de Vries", "Roof insulation hall 3", 12_500_00, 27, 30, [("sent", 10)]),
-    ("Fatima El Amrani", "Solar panels warehouse 1", 86_500_00, 5, 30, []),
-    ("Mohamed Yilmaz", "Inverters and monitoring", 23_950_00, 35, 30, [("sent", 35)]),
-    ("Eva Smit", "Advice report school project", 7_800_00, 40, 30, [("sent", 38), ("won", 20, "")]),
+    ("Jan de Vries", N_("Roof insulation hall 3"), 12_500_00, 27, 30, [("sent", 10)]),
+    ("Fatima El Amrani", N_("Solar panels warehouse 1"), 86_500_00, 5, 30, []),
+    ("Mohamed Yilmaz", N_("Inverters and monitoring"), 23_950_00, 35, 30, [("sent", 35)]),
+    (
+        "Eva Smit",
+        N_("Advice report school project"),
+        7_800_00,
+        40,
+        30,
+        [("sent", 38), ("won", 20, "")],
+    ),
     (
         "Ruud Meijer",
-        "Service contract 2027",
+        N_("Service contract 2027"),
         15_000_00,
         60,
         30,
-        [("sent", 58), ("lost", 40, "competitor")],
+        [("sent", 58), ("lost", 40, N_("competitor"))],
     ),
 ]
 
@@ -200,12 +220,12 @@ def fill(store: Store, today: date, now: str) -> int:
     )
     for days_ago, who, kind, text in CONVERSATIONS:
         day = today - timedelta(days=days_ago)
-        store.interactions.add(ids[who], text, kind=kind, on=day, now=at(day))
+        store.interactions.add(ids[who], _(text), kind=kind, on=day, now=at(day))
     for due_in, who, reason, priority, text, created_ago in FOLLOW_UPS:
         store.followups.add(
             ids[who],
             today + timedelta(days=due_in),
-            text,
+            _(text),
             reason=reason,
             priority=priority,
             today=today - timedelta(days=created_ago),
@@ -215,7 +235,7 @@ def fill(store: Store, today: date, now: str) -> int:
         quoted_on = today - timedelta(days=quoted_ago)
         quote = store.quotes.add(
             ids[who],
-            title,
+            _(title),
             cents,
             currency="EUR",
             quoted_on=quoted_on,
@@ -228,10 +248,16 @@ def fill(store: Store, today: date, now: str) -> int:
             if step[0] == "sent":
                 store.quotes.send(quote.id, on)
                 store.interactions.add(
-                    ids[who], f"Sent quote #{quote.id} {title}", kind="email", on=on, now=at(on)
+                    ids[who],
+                    _("Sent quote #{id} {title}").format(id=quote.id, title=_(title)),
+                    kind="email",
+                    on=on,
+                    now=at(on),
                 )
             elif step[0] == "revise":
-                store.quotes.revise(quote.id, step[2], note=step[3], on=on, now=at(on))
+                store.quotes.revise(quote.id, step[2], note=_(step[3]), on=on, now=at(on))
             else:
-                store.quotes.close(quote.id, step[0], on=on, now=at(on), reason=step[2])
+                store.quotes.close(
+                    quote.id, step[0], on=on, now=at(on), reason=_(step[2]) if step[2] else step[2]
+                )
     return len(ids)

@@ -10,6 +10,7 @@ initial; or the same first name in the same organisation), never all against all
 
 from __future__ import annotations
 
+from salesnotes.i18n import N_, _
 from salesnotes.models import Pair
 from salesnotes.text import fold
 
@@ -23,6 +24,13 @@ if TYPE_CHECKING:
 # surname: 'Jan de Vries' and 'Jan Vries' are the same name.
 _TUSSENVOEGSELS = "van de der den het ten ter te in t op aan af bij uit voor la le du von zu zur da"
 TUSSENVOEGSELS = frozenset(_TUSSENVOEGSELS.split())
+
+
+SAME = {
+    "email": N_("the same e-mail address {value}"),
+    "mobile": N_("the same mobile number {value}"),
+    "phone": N_("the same phone number {value}"),
+}
 
 
 def words(name: str) -> list[str]:
@@ -60,10 +68,14 @@ def _first_names(a: str, b: str) -> tuple[str, int] | None:
     if len(a) == 1 or len(b) == 1:
         initial, full = (a, b) if len(a) == 1 else (b, a)
         if full.startswith(initial):
-            return f"initial {initial.upper()}. for {full.capitalize()}", 2
+            return _("initial {upper}. for {capitalize}").format(
+                upper=initial.upper(), capitalize=full.capitalize()
+            ), 2
         return None
     if min(len(a), len(b)) >= 3 and distance(a, b) <= 1:
-        return f"{a.capitalize()} / {b.capitalize()} one letter apart", 1
+        return _("{capitalize} / {capitalize2} one letter apart").format(
+            capitalize=a.capitalize(), capitalize2=b.capitalize()
+        ), 1
     return None
 
 
@@ -71,7 +83,9 @@ def _surnames(a: str, b: str) -> tuple[str, int] | None:
     if a == b:
         return "", 3
     if min(len(a), len(b)) >= 4 and distance(a, b) <= 1:
-        return f"{a.capitalize()} / {b.capitalize()} one letter apart", 1
+        return _("{capitalize} / {capitalize2} one letter apart").format(
+            capitalize=a.capitalize(), capitalize2=b.capitalize()
+        ), 1
     return None
 
 
@@ -81,7 +95,7 @@ def likely(one: Person, other: Person) -> tuple[tuple[str, ...], int] | None:
     if len(a) < 2 or len(b) < 2:
         # one word each (a first name only, or a company as a contact): only the same word
         if len(a) == len(b) == 1 and a == b:
-            return ("the same name",), 5
+            return (_("the same name"),), 5
         return None
     first = _first_names(a[0], b[0])
     last = _surnames(a[-1], b[-1])
@@ -89,7 +103,7 @@ def likely(one: Person, other: Person) -> tuple[tuple[str, ...], int] | None:
         return None
     if first[1] == 3 and last[1] == 3:
         same = fold(one.name) == fold(other.name)
-        reasons = ["the same name" if same else "the same name but for tussenvoegsels"]
+        reasons = [_("the same name") if same else _("the same name but for tussenvoegsels")]
     else:
         reasons = [why for why, _ in (first, last) if why]
     return tuple(reasons), first[1] + last[1]
@@ -98,9 +112,11 @@ def likely(one: Person, other: Person) -> tuple[tuple[str, ...], int] | None:
 def _places(one: Person, other: Person) -> str | None:
     """Same organisation, or one or both without: where a similar name counts."""
     if one.organisation_id == other.organisation_id:
-        return "the same organisation" if one.organisation_id is not None else "no organisation"
+        return (
+            _("the same organisation") if one.organisation_id is not None else _("no organisation")
+        )
     if one.organisation_id is None or other.organisation_id is None:
-        return "one without an organisation"
+        return _("one without an organisation")
     return None
 
 
@@ -147,10 +163,7 @@ def find(people: Sequence[Person], shared: Iterable[Shared]) -> list[Pair]:
                         compare(one, other)
     for key, same in details.items():
         certain = [s for s in same if s.kind in ("email", "mobile")]
-        why = tuple(
-            f"the same {'e-mail address' if s.kind == 'email' else s.kind + ' number'} {s.value}"
-            for s in same
-        )
+        why = tuple(_(SAME.get(s.kind, SAME["phone"])).format(value=s.value) for s in same)
         if key in found:
             name_pair = found[key]
             found[key] = Pair(

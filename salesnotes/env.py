@@ -11,6 +11,7 @@ import os
 from datetime import UTC, date, datetime, time
 
 from salesnotes.errors import BadInput
+from salesnotes.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -58,12 +59,18 @@ def parse_today(value: str, source: str) -> datetime:
             moment = datetime.combine(date.fromisoformat(value.strip()), time(12, 0))
     except ValueError:
         raise BadInput(
-            f"{source}='{value}' is not a date; use YYYY-MM-DD, e.g. 2026-11-23"
+            _("{source}='{value}' is not a date; use YYYY-MM-DD, e.g. 2026-11-23").format(
+                source=source, value=value
+            )
         ) from None
     from salesnotes.dates import FIRST_DAY, LAST_DAY, RANGE_WORDS
 
     if not FIRST_DAY <= moment.date() <= LAST_DAY:
-        raise BadInput(f"{source}='{value}' is out of range: {RANGE_WORDS}")
+        raise BadInput(
+            _("{source}='{value}' is out of range: {RANGE_WORDS}").format(
+                source=source, value=value, RANGE_WORDS=_(RANGE_WORDS)
+            )
+        )
     return moment if moment.tzinfo else moment.astimezone()
 
 
@@ -154,14 +161,18 @@ class Env:
         if not create:
             where = f"{path} ({named})" if self.db_is_explicit else path
             raise DatabaseError(
-                f"there is no book at {where}; 'salesnotes add NAME' or 'salesnotes import"
-                " FILE' starts one there, 'salesnotes demo' shows one"
+                _(
+                    "there is no book at {where}; 'salesnotes add NAME' or 'salesnotes "
+                    "import FILE' starts one there, 'salesnotes demo' shows one"
+                ).format(where=where)
             )
         folder = os.path.dirname(os.path.abspath(path))
         if self.db_is_explicit and not os.path.isdir(folder):
             raise DatabaseError(
-                f"the folder {folder} does not exist ({named} names {path}); make it first,"
-                " or check the path for a typo"
+                _(
+                    "the folder {folder} does not exist ({named} names {path}); make it "
+                    "first, or check the path for a typo"
+                ).format(folder=folder, named=named, path=path)
             )
 
     def close(self) -> None:

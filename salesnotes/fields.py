@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.errors import BadInput
+from salesnotes.i18n import _
 from salesnotes.models import PhoneNumber
 from salesnotes.text import clean, fold
 
@@ -20,7 +21,9 @@ def normalise_email(value: str) -> str:
 
     email = clean(value).lower()
     if not re.match(_EMAIL, email):
-        raise BadInput(f"'{value}' is not an e-mail address; try jan@example.nl")
+        raise BadInput(
+            _("'{value}' is not an e-mail address; try jan@example.nl").format(value=value)
+        )
     return email
 
 
@@ -31,7 +34,11 @@ def read_phone(value: str, region: str) -> PhoneNumber:
     refused."""
     typed = " ".join(clean(value).split())
     if not any(ch.isdigit() for ch in typed):
-        raise BadInput(f"'{value}' is not a phone number; try '06 1234 5678' or +31612345678")
+        raise BadInput(
+            _("'{value}' is not a phone number; try '06 1234 5678' or +31612345678").format(
+                value=value
+            )
+        )
     import phonenumbers  # ~25 ms; only where a number is read
 
     try:
@@ -54,8 +61,10 @@ def read_phone(value: str, region: str) -> PhoneNumber:
 def unread_phones(numbers: Iterable[PhoneNumber]) -> list[str]:
     """A warning for each number kept as typed because it could not be read."""
     return [
-        f"Note: '{n.typed}' is not a phone number salesnotes can read; kept as typed "
-        "(it will not be found by number)"
+        _(
+            "Note: '{typed}' is not a phone number salesnotes can read; kept as "
+            "typed (it will not be found by number)"
+        ).format(typed=n.typed)
         for n in numbers
         if n.e164 is None
     ]
@@ -71,14 +80,16 @@ def normalise_every(value: str) -> str:
     try:
         return str(parse_period(text))
     except BadInput:
-        raise BadInput(f"'{value}' is not a rhythm; try 30d, 6w, 3m, 'off' or 'default'") from None
+        raise BadInput(
+            _("'{value}' is not a rhythm; try 30d, 6w, 3m, 'off' or 'default'").format(value=value)
+        ) from None
 
 
 def normalise_tag(value: str) -> str:
     """Lower case, no leading '#', no spaces."""
     tag = fold(clean(value)).lstrip("#").replace(" ", "-")
     if not tag:
-        raise BadInput(f"'{value}' is not a tag; try dakisolatie or vip")
+        raise BadInput(_("'{value}' is not a tag; try dakisolatie or vip").format(value=value))
     return tag
 
 
@@ -86,7 +97,7 @@ def require_text(value: str, what: str) -> str:
     """Cleaned text that must not be empty ("a contact's name cannot be empty")."""
     cleaned = clean(value)
     if not cleaned:
-        raise BadInput(f"{what} cannot be empty")
+        raise BadInput(_("{what} cannot be empty").format(what=what))
     return cleaned
 
 
@@ -106,6 +117,10 @@ SYNONYMS = {
     # statuses
     "klant": "customer", "ambassadeur": "ambassador", "oud-klant": "former",
     "oud klant": "former", "ex-klant": "former", "oud": "former",
+    # quote statuses, as the Dutch tables show them
+    "concept": "draft", "verstuurd": "sent", "in onderhandeling": "negotiating",
+    "onderhandeling": "negotiating", "gewonnen": "won", "verloren": "lost",
+    "verlopen": "expired",
 }  # fmt: skip
 
 
@@ -124,5 +139,9 @@ def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
     names the choices."""
     found = canonical(value, allowed)
     if found not in allowed:
-        raise BadInput(f"'{value}' is not a {what}; use one of: {', '.join(allowed)}")
+        raise BadInput(
+            _("'{value}' is not a {what}; use one of: {allowed}").format(
+                value=value, what=what, allowed=", ".join(allowed)
+            )
+        )
     return found

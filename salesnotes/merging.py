@@ -11,6 +11,7 @@ note, with the other's name and note, so nothing is lost.
 from __future__ import annotations
 
 from salesnotes.days import birthday_words
+from salesnotes.i18n import _
 from salesnotes.record import record
 
 TYPE_CHECKING = False
@@ -42,9 +43,9 @@ def plan(source: Contact, into: Contact, on: date) -> Plan:
     fields = (
         ("organisation", "organisation_id", source.organisation, into.organisation),
         ("status", "status", source.status, into.status),
-        ("keep-in-touch rhythm", "every", source.every, into.every),
+        (_("keep-in-touch rhythm"), "every", source.every, into.every),
         ("birthday", "birthday", source.birthday, into.birthday),
-        ("customer since", "customer_since", source.customer_since, into.customer_since),
+        (_("customer since"), "customer_since", source.customer_since, into.customer_since),
     )
     changes: dict[str, Any] = {}
     taken: list[str] = []
@@ -64,11 +65,18 @@ def plan(source: Contact, into: Contact, on: date) -> Plan:
             taken.append(f"{label} {_shown(column, theirs)}")
         else:
             conflicts.append(
-                f"{label}: kept {_shown(column, ours)}, #{source.id} had {_shown(column, theirs)}"
+                _("{label}: kept {column}, #{id} had {column2}").format(
+                    label=label,
+                    column=_shown(column, ours),
+                    id=source.id,
+                    column2=_shown(column, theirs),
+                )
             )
             kept_aside.append(f"{label} {_shown(column, theirs)}")
     lines = [into.note] if into.note else []
-    about = f"Merged from #{source.id} {source.name} on {on.isoformat()}"
+    about = _("Merged from #{id} {name} on {isoformat}").format(
+        id=source.id, name=source.name, isoformat=on.isoformat()
+    )
     if source.name != into.name or kept_aside or source.note:
         details = "; ".join(kept_aside)
         lines.append(f"{about}{': ' + details if details else ''}.")

@@ -11,6 +11,7 @@ expected, ``1,234`` and ``1.234`` are both one thousand two hundred and thirty-f
 from __future__ import annotations
 
 from salesnotes.errors import BadInput
+from salesnotes.i18n import _
 
 MAX_CENTS = 100_000_000_00  # one hundred million: anything above is a typo, not a quote
 SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
@@ -28,19 +29,31 @@ def parse_amount(text: str) -> int:
     cleaned = text.strip().replace("\u00a0", " ").replace("\u202f", " ").replace("'", "")
     cleaned = re.sub(_CURRENCY_WORDS, "", cleaned).replace(" ", "")
     if cleaned.startswith("-"):
-        raise BadInput(f"'{original}' is negative; an amount is more than zero")
+        raise BadInput(
+            _("'{original}' is negative; an amount is more than zero").format(original=original)
+        )
     multiplier = 1
     if cleaned[-1:] in ("k", "K"):
         cleaned, multiplier = cleaned[:-1], 1000
     cleaned = re.sub(r"[.,]-{1,2}$", "", cleaned)  # "12.500,-"
     cents = _cents(cleaned)
     if cents is None:
-        raise BadInput(f"'{original}' is not an amount; try 12500, 12.500,00 or '€ 12.500'")
+        raise BadInput(
+            _("'{original}' is not an amount; try 12500, 12.500,00 or '€ 12.500'").format(
+                original=original
+            )
+        )
     cents *= multiplier
     if cents <= 0:
-        raise BadInput(f"'{original}' is zero; an amount is more than zero")
+        raise BadInput(
+            _("'{original}' is zero; an amount is more than zero").format(original=original)
+        )
     if cents > MAX_CENTS:
-        raise BadInput(f"'{original}' is more than {format_amount(MAX_CENTS)}; is that a typo?")
+        raise BadInput(
+            _("'{original}' is more than {MAX_CENTS}; is that a typo?").format(
+                original=original, MAX_CENTS=format_amount(MAX_CENTS)
+            )
+        )
     return cents
 
 

@@ -179,7 +179,7 @@ def quote_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
             found = quote_terms(
                 q.amount_cents, q.status, q.valid_until, q.last_activity, today, ctx.weights, config
             )
-            for which, terms, _ in found:
+            for which, terms, __ in found:
                 if which == kind:
                     return sum(t.value for t in terms), q.contact_id
             return None  # e.g. an idle quote that expired: "renew it", not "stale"

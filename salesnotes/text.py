@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from salesnotes.i18n import _
+
 # C0 and C1 control characters except tab and newline; DEL too. ESC (\x1b) is among them, so
 # an escape sequence loses its teeth and what is left ("[31m") prints as harmless text.
 # (str.translate rather than a regular expression: ``re`` costs every command ~5 ms to import.)
@@ -27,7 +29,9 @@ def excerpt(text: str, limit: int) -> str:
     plain and json give it whole)."""
     if len(text) <= limit:
         return text
-    return f"{text[:limit].rstrip()} … [{len(text) - limit:,} more characters]"
+    return _("{rstrip} … [{text:,} more characters]").format(
+        rstrip=text[:limit].rstrip(), text=len(text) - limit
+    )
 
 
 def first_words(text: str, limit: int = 60) -> str:

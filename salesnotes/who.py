@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from salesnotes import matching
 from salesnotes.errors import BadInput, Conflict, NotFound
+from salesnotes.i18n import _
 from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
@@ -37,7 +38,7 @@ def resolve(
     (``follow=False``: the merged contact itself)."""
     raw = clean(who)
     if not raw:
-        raise BadInput("say who: an id like 12, a phone number, an e-mail address or a name")
+        raise BadInput(_("say who: an id like 12, a phone number, an e-mail address or a name"))
     digits = raw[1:] if raw.startswith("#") else raw
     if digits.isdigit() and digits.isascii() and len(digits) <= 18:
         try:
@@ -46,15 +47,19 @@ def resolve(
             if raw.startswith("#") or not looks_like_phone(raw):
                 raise
             return _by_phone(
-                store, raw, region, f"there is no contact #{digits}, and no contact", follow
+                store,
+                raw,
+                region,
+                _("there is no contact #{digits}, and no contact").format(digits=digits),
+                follow,
             )
     if "@" in raw:
         found = store.contacts.with_email(raw)
         if not found:
-            raise NotFound(f"no contact has the e-mail address {raw}")
+            raise NotFound(_("no contact has the e-mail address {raw}").format(raw=raw))
         return _pick(store, found, raw, follow)
     if looks_like_phone(raw):
-        return _by_phone(store, raw, region, "no contact", follow)
+        return _by_phone(store, raw, region, _("no contact"), follow)
     key = fold(raw)
     named = store.contacts.named(key)
     for archived in (False, True):
@@ -68,7 +73,9 @@ def resolve(
             hits = [cid for cid, level in pool if level == min(lv for _, lv in pool)]
             if hits:
                 return _pick(store, hits, raw, follow)
-    raise NotFound(f"no contact matches '{raw}'", details=store.contacts.suggestions(key))
+    raise NotFound(
+        _("no contact matches '{raw}'").format(raw=raw), details=store.contacts.suggestions(key)
+    )
 
 
 def _by_phone(
@@ -79,7 +86,7 @@ def _by_phone(
     number = read_phone(raw, region)
     found = store.contacts.with_phone(number.e164) if number.e164 else []
     if not found:
-        raise NotFound(f"{nobody} has the phone number {raw}")
+        raise NotFound(_("{nobody} has the phone number {raw}").format(nobody=nobody, raw=raw))
     return _pick(store, found, raw, follow)
 
 
@@ -90,9 +97,11 @@ def _pick(store: Store, ids: Sequence[int], who: str, follow: bool) -> tuple[Con
     shown = [store.contacts.get(cid) for cid in ids[:20]]
     lines = [f"#{c.id}  {c.label}" for c in shown]
     if len(ids) > len(shown):
-        lines.append(f"... and {len(ids) - len(shown)} more")
+        lines.append(_("... and {ids} more").format(ids=len(ids) - len(shown)))
     raise Conflict(
-        f"'{who}' matches {len(ids)} contacts; say which by id (e.g. #{shown[0].id}):",
+        _("'{who}' matches {ids} contacts; say which by id (e.g. #{id}):").format(
+            who=who, ids=len(ids), id=shown[0].id
+        ),
         details=lines,
     )
 
@@ -108,4 +117,6 @@ def _follow(store: Store, contact: Contact, follow: bool) -> tuple[Contact, str 
         contact = store.contacts.get(contact.merged_into)
     if contact is first:
         return contact, None
-    return contact, f"Note: #{first.id} {first.label} was merged into #{contact.id} {contact.label}"
+    return contact, _("Note: #{id} {label} was merged into #{id2} {label2}").format(
+        id=first.id, label=first.label, id2=contact.id, label2=contact.label
+    )

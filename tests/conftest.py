@@ -52,6 +52,12 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.delenv("SALESNOTES_CONFIG", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # English unless a test says otherwise
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    from salesnotes import i18n
+
+    i18n.speak(None)  # a test that calls a function directly speaks what its locale says
     yield db
 
 

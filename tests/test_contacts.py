@@ -196,7 +196,7 @@ def test_nothing_is_planned_with_an_archived_contact(
     run("add", "Janneke Smit")
     run("follow", "janneke", "morgen", "Offerte nabellen")
     out = run("archive", "janneke").stdout
-    assert "1 open follow-up(s) (#1) stay open but leave the agenda and the lists" in out
+    assert "1 open follow-up (#1) stays open but leaves the agenda and the lists" in out
     before = dump(db_path)
     for args in (("follow", "janneke", "morgen", "x"), ("log", "janneke", "x", "--next", "vrijdag"),
                  ("complaint", "janneke", "x"), ("log", "janneke", "x", "--kind", "complaint"),

@@ -148,7 +148,7 @@ def test_lost_takes_a_reason(run: Run, run_json: RunJson, book: dict[str, int]) 
         (["quote", "add", "jan", "100", "--title", " "], 2, "title cannot be empty"),
         (["quote", "won", "9"], 3, "there is no quote #9"),
         (["quote", "won", "q9"], 2, "'q9' is not a quote id"),
-        (["quote", "won", "2"], 4, "quote #2 was lost on 2026-11-25; it cannot be marked won"),
+        (["quote", "won", "2"], 4, "quote #2 was lost on Wed 25 Nov 2026; it cannot be marked won"),
         (["quote", "revise", "2", "500"], 4, "it cannot be revised"),
         (["quote", "revise", "1", "abc"], 2, "not an amount"),
         (["quote", "send", "2"], 4, "cannot be sent"),

@@ -59,7 +59,7 @@ def test_a_dated_backup_is_private_checked_and_rotated(
     for _ in range(3):
         out = run("backup").stdout
     assert "Backed up 2 contacts to " in out and "checked" in out
-    assert "Removed 1 older backup(s); kept the newest 2" in out
+    assert "Removed 1 older backup; kept the newest 2" in out
     folder = backups_folder(db_path)
     files = sorted(folder.iterdir())
     assert [f.name for f in files] == ["book-20261125-120000-2.db", "book-20261125-120000-3.db"]
@@ -208,7 +208,7 @@ def test_doctor_says_what_is_wrong_and_how_to_fix_it(
     )
     assert "PROBLEM  search indexes in step with their tables: contacts: 1 missing" in result.stdout
     assert f"chmod 600 {db_path}" in result.stdout
-    assert result.stderr.endswith("3 problem(s) with " + str(db_path) + "; see above\n")
+    assert result.stderr.endswith("3 problems with " + str(db_path) + "; see above\n")
     run("doctor", "--repair", expect=1)  # the index is rebuilt; the date is the user's to fix
     assert "search indexes in step with their tables\n" in run("doctor", expect=1).stdout
     # A synced folder is a problem whatever else is right.

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.core
 from typer.core import TyperArgument, TyperGroup
 
 from salesnotes import __version__
 from salesnotes.env import Env
 from salesnotes.errors import SalesnotesError
+from salesnotes.i18n import N_, _, speak
 
-EXIT_CODES_HELP = "Exit codes: 0 ok, 1 error, 2 bad input, 3 not found, 4 ambiguous or conflict."
+EXIT_CODES_HELP = N_(
+    "Exit codes: 0 ok, 1 error, 2 bad input, 3 not found, 4 ambiguous or conflict."
+)
 
 
 def env(ctx: typer.Context) -> Env:
@@ -41,9 +46,96 @@ class HelpGroup(TyperGroup):
         """List the commands, each with its whole first sentence."""
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
-            if command is not None and not command.short_help and command.help:
+            if command is not None and command.help:
                 command.short_help = first_sentence(command.help)
         super().format_commands(ctx, formatter)
+
+
+def speak_help(command: Any) -> None:
+    """Every help text under ``command`` in the language spoken: each is translated from the
+    English it is written in (kept aside the first time), so a process that changes language
+    (the tests) shows each language right."""
+    english = command.__dict__.get("_english")
+    if english is None:
+        english = (command.help, [getattr(p, "help", None) for p in command.params])
+        command.__dict__["_english"] = english
+    command.help = _(english[0]) if english[0] else english[0]
+    for param, text in zip(command.params, english[1], strict=False):
+        if text:
+            param.help = _(text)
+    for sub in getattr(command, "commands", {}).values():
+        speak_help(sub)
+
+
+_ClickContext: Any = typer.Context.__mro__[1]  # the click context typer builds on
+_get_help = _ClickContext.get_help
+
+# The words typer's own click writes as they are (no gettext there), in the language spoken.
+CLICK_WORDS = (
+    (r"^Usage: ", N_("Usage: ")),
+    (r"^Error: ", N_("Error: ")),
+    (r"^Try '(?P<command>[^']*)' for help\.", N_("Try '{command}' for help.")),
+    (r"Show this message and exit\.", N_("Show this message and exit.")),
+    (r"No such option: (?P<option>\S+)", N_("No such option: {option}")),
+    (r"Missing argument '(?P<name>[^']*)'\.", N_("Missing argument '{name}'.")),
+    (r"Missing option '(?P<name>[^']*)'\.", N_("Missing option '{name}'.")),
+    (
+        r"Got unexpected extra arguments?(?:\(s\))? \((?P<words>.*)\)$",
+        N_("Got unexpected extra arguments ({words})"),
+    ),
+    (
+        r"(?P<value>\S+) is not in the range (?P<range>\S+)\.$",
+        N_("{value} is not in the range {range}."),
+    ),
+    (r"(?P<value>'[^']*') is not a valid int range\.$", N_("{value} is not a whole number.")),
+    (r"Invalid value for (?P<name>.+?): ", N_("Invalid value for {name}: ")),
+    (
+        r"Option '(?P<name>[^']*)' requires an argument\.",
+        N_("Option '{name}' requires an argument."),
+    ),
+    (
+        r"(?P<value>'[^']*') is not one of (?P<choices>.*)\.$",
+        N_("{value} is not one of {choices}."),
+    ),
+    (r"(?P<value>'[^']*') is not a valid integer\.", N_("{value} is not a valid integer.")),
+    (r"Did you mean (?P<names>.*)\?$", N_("Did you mean {names}?")),
+)
+
+
+def click_words(text: str) -> str:
+    """``text`` (a help page or an error from click) with click's fixed words translated."""
+    from salesnotes.i18n import language
+
+    if language() == "en":
+        return text
+    import re
+
+    lines = []
+    for line in text.split("\n"):
+        for pattern, message in CLICK_WORDS:
+            said = _(message)
+            line = re.sub(pattern, lambda m, said=said: said.format(**m.groupdict()), line)  # type: ignore[misc]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _spoken_help(ctx: Any) -> str:
+    speak_help(ctx.find_root().command)
+    return click_words(_get_help(ctx))
+
+
+_ClickContext.get_help = _spoken_help
+_exceptions: Any = sys.modules[_ClickContext.__module__.replace(".core", ".exceptions")]
+_echo = _exceptions.echo
+
+
+def _spoken_echo(message: Any = None, *args: Any, **kwargs: Any) -> None:
+    """click's echo, for its usage errors: with click's words in the language spoken."""
+    _echo(click_words(message) if isinstance(message, str) else message, *args, **kwargs)
+
+
+_exceptions.echo = _spoken_echo
+typer.core._ = _  # type: ignore[attr-defined]  # "Options", "[default: ...]": typer's gettext
 
 
 def _metavar(self: TyperArgument, ctx: Any, *, usage: bool = False) -> str:
@@ -68,6 +160,7 @@ class SalesnotesGroup(HelpGroup):
         from salesnotes.cli import values_not_options
         from salesnotes.entry import spelled_out
 
+        speak(None)  # each invocation chooses its language (settings, locale)
         if not ctx.resilient_parsing:  # completion sees the words as typed
             from salesnotes import env as environment
 
@@ -106,7 +199,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"salesnotes {__version__}")
+        typer.echo(_("salesnotes {version}").format(version=__version__))
         raise typer.Exit()
 
 

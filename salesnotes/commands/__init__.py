@@ -12,6 +12,7 @@ import sqlite3
 import sys
 
 from salesnotes.errors import SalesnotesError
+from salesnotes.i18n import N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,9 +50,10 @@ def contact_named(env: Env, store: Store, who: str, *, follow: bool = True) -> C
 LONGEST = {"name": 200, "org": 200, "job_title": 200, "city": 200, "title": 500,
            "email": 254, "phone": 100, "tag": 100}  # fmt: skip
 LONGEST_TEXT = 100_000
-_FIELD_WORDS = {"org": "an organisation", "job_title": "a job title", "title": "a title",
-                "email": "an e-mail address", "phone": "a phone number", "tag": "a tag",
-                "name": "a name", "city": "a city", "note": "a note"}  # fmt: skip
+_FIELD_WORDS = {"org": N_("an organisation"), "job_title": N_("a job title"),
+                "title": N_("a title"), "email": N_("an e-mail address"),
+                "phone": N_("a phone number"), "tag": N_("a tag"), "name": N_("a name"),
+                "city": N_("a city"), "note": N_("a note")}  # fmt: skip
 
 
 def check_lengths(arguments: dict[str, Any]) -> None:
@@ -62,10 +64,12 @@ def check_lengths(arguments: dict[str, Any]) -> None:
         limit = LONGEST.get(key, LONGEST_TEXT)
         for each in value if isinstance(value, (list, tuple)) else [value]:
             if isinstance(each, str) and len(each) > limit:
-                what = _FIELD_WORDS.get(key, "a text")
+                what = _(_FIELD_WORDS.get(key, N_("a text")))
                 raise BadInput(
-                    f"{what} of {len(each):,} characters is longer than salesnotes keeps"
-                    f" ({limit:,}); shorten it"
+                    _(
+                        "{what} of {each:,} characters is longer than salesnotes keeps "
+                        "({limit:,}); shorten it"
+                    ).format(what=what, each=len(each), limit=limit)
                 )
 
 
@@ -91,8 +95,10 @@ def say_how_many(shown: int, cap: int | None, total: Callable[[], int]) -> None:
     everything = total()
     if everything > shown:
         render.note(
-            f"Showing {shown:,} of {everything:,}: --limit 0 shows all; --format plain or json"
-            " lists all for scripts"
+            _(
+                "Showing {shown:,} of {everything:,}: --limit 0 shows all; --format "
+                "plain or json lists all for scripts"
+            ).format(shown=shown, everything=everything)
         )
 
 
@@ -103,9 +109,17 @@ def require_active(contact: Contact, what: str) -> None:
 
     if contact.archived:
         raise Conflict(
-            f"#{contact.id} {contact.name} is archived, so {what} would never show on the"
-            f" agenda; 'salesnotes archive {contact.id} --undo' brings them back first"
+            _(
+                "#{id} {name} is archived, so {what} would never show on the agenda; "
+                "'salesnotes archive {id} --undo' brings them back first"
+            ).format(id=contact.id, name=contact.name, what=what)
         )
+
+
+MACHINE_FORMATS = ("json", "plain")
+"""Formats for scripts: they keep their English words (reasons, statuses) in any language."""
+WRITERS = ("export",)
+"""Commands whose --format is a file's format: what they say to people follows the language."""
 
 
 def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
@@ -117,6 +131,10 @@ def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
     """
     from salesnotes import render
 
+    if arguments.get("fmt") in MACHINE_FORMATS and name.split(":")[-1] not in WRITERS:
+        from salesnotes.i18n import speak
+
+        speak("en")  # what scripts read does not change with the language
     try:
         check_lengths(arguments)
         target(name)(env, **arguments)
@@ -140,15 +158,21 @@ def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
         # (a due date 'volgende week', an amount 'veel'). The book is plain SQLite and
         # other tools are welcome, so say it, and where to look, rather than crash.
         render.error(
-            f"the book holds a value salesnotes cannot read ({exc}); 'salesnotes doctor'"
-            " names the rows to correct"
+            _(
+                "the book holds a value salesnotes cannot read ({exc}); 'salesnotes "
+                "doctor' names the rows to correct"
+            ).format(exc=exc)
         )
         return 1
     except sqlite3.OperationalError as exc:
-        render.error(f"the database could not be used: {exc}")
+        render.error(_("the database could not be used: {exc}").format(exc=exc))
         return 1
     except sqlite3.DatabaseError as exc:
-        render.error(f"{env.db_path} is not a usable salesnotes database: {exc}")
+        render.error(
+            _("{db_path} is not a usable salesnotes database: {exc}").format(
+                db_path=env.db_path, exc=exc
+            )
+        )
         return 1
     finally:
         env.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from salesnotes.i18n import _
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
@@ -33,11 +35,18 @@ def agenda(env: Env, *, when: str | None, limit: int | None, explain: bool, fmt:
 def _weekend(day: date, working: frozenset[int]) -> None:
     """On a day off, say so, and how to see the next working day's list."""
     from salesnotes import render
-    from salesnotes.days import DAY_NAMES, describe, next_working_day, working_words
+    from salesnotes.days import day_name, describe, next_working_day, working_words
 
     following = next_working_day(day, working)
-    name = DAY_NAMES[following.weekday()].lower()
+    name = day_name(following.weekday()).lower()
     render.note(
-        f"{describe(day)} is not a working day ({working_words(working)}); "
-        f"{DAY_NAMES[following.weekday()]}'s list: salesnotes agenda --date {name}"
+        _(
+            "{day} is not a working day ({working}); {DAY_NAMES}'s list: salesnotes "
+            "agenda --date {name}"
+        ).format(
+            day=describe(day),
+            working=working_words(working),
+            DAY_NAMES=day_name(following.weekday()),
+            name=name,
+        )
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from salesnotes.i18n import _
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
@@ -45,20 +47,22 @@ def brief(
     recipient = to or config.get_str("brief.to")
     if fmt == "email" and not recipient:
         raise BadInput(
-            "--format email needs a recipient: --to me@example.nl, or brief.to in config"
+            _("--format email needs a recipient: --to me@example.nl, or brief.to in config")
         )
     if record and since is not None:
         raise BadInput(
-            "--record and --since: a briefing since a chosen day never moves 'since the last"
-            " briefing'"
+            _(
+                "--record and --since: a briefing since a chosen day never moves 'since the last"
+                " briefing'"
+            )
         )
     # Only a delivered briefing moves the mark: the morning text or mail, or one asked for.
     remember = record or (since is None and fmt in ("text", "email"))
     sender = ""
     if fmt == "email":
-        recipient = _address(recipient, "--to" if to else "brief.to in the config")
+        recipient = _address(recipient, "--to" if to else _("brief.to in the config"))
         given = config.get_str("brief.from")
-        sender = _address(given, "brief.from in the config") if given else recipient
+        sender = _address(given, _("brief.from in the config")) if given else recipient
     elif to is not None:
         _address(to, "--to")
     since_moment = None
@@ -86,8 +90,11 @@ def brief(
                 since_moment = datetime.fromisoformat(previous.replace("Z", "+00:00"))
             except ValueError:  # written by another tool: say so, and count from nothing
                 render.note(
-                    f"Note: the last briefing's time '{previous}' in the briefings table is"
-                    " not a time (YYYY-MM-DDTHH:MM:SSZ); 'since the last briefing' is left out."
+                    _(
+                        "Note: the last briefing's time '{previous}' in the briefings table is "
+                        "not a time (YYYY-MM-DDTHH:MM:SSZ); 'since the last briefing' is left "
+                        "out."
+                    ).format(previous=previous)
                 )
         until = env.now()
         lower = (
@@ -156,10 +163,18 @@ def _address(value: str, source: str) -> str:
     from salesnotes.fields import normalise_email
 
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise BadInput(f"{source}: {value!r} holds a line break or control character")
+        raise BadInput(
+            _("{source}: {value!r} holds a line break or control character").format(
+                source=source, value=value
+            )
+        )
     name, address = parseaddr(value)
     try:
         address = normalise_email(address)
     except BadInput:
-        raise BadInput(f"{source}: '{value}' is not an e-mail address; try me@example.nl") from None
+        raise BadInput(
+            _("{source}: '{value}' is not an e-mail address; try me@example.nl").format(
+                source=source, value=value
+            )
+        ) from None
     return formataddr((name, address)) if name else address

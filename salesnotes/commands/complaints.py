@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.commands import contact_named, require_active
+from salesnotes.i18n import N_, _, term
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ def complaint(env: Env, *, who: str, text: str) -> None:
     store = env.store()
     with store.write():
         contact = contact_named(env, store, who)
-        require_active(contact, "a complaint")
+        require_active(contact, _("a complaint"))
         interaction = store.interactions.add(
             contact.id, text, kind="complaint", on=env.today(), now=env.now()
         )
@@ -43,12 +44,15 @@ def opened(env: Env, contact: Contact, followup: FollowUp) -> None:
     from datetime import timedelta
 
     from salesnotes import render
+    from salesnotes.days import moment_words
 
     hours = env.config().get_int("complaints.response_hours")
     deadline = env.moment() + timedelta(hours=hours)
     render.echo(
-        f"Complaint #{followup.id} opened for {contact.label}: answer within {hours} hours, "
-        f"by {deadline:%a %d %b %H:%M}. 'salesnotes resolve {followup.id} --note ...' closes it."
+        _(
+            "Complaint #{id} opened for {label}: answer within {hours} hours, by "
+            "{deadline}. 'salesnotes resolve {id} --note ...' closes it."
+        ).format(id=followup.id, label=contact.label, hours=hours, deadline=moment_words(deadline))
     )
 
 
@@ -58,18 +62,26 @@ def resolve(env: Env, *, complaint_id: str, note: str | None) -> None:
     from salesnotes.commands.followups import complete, record_id
     from salesnotes.errors import Conflict
 
-    fid = record_id(complaint_id, "complaint", "'salesnotes followups' lists open complaints")
+    fid = record_id(
+        complaint_id, N_("complaint"), N_("'salesnotes followups' lists open complaints")
+    )
     store = env.store()
     with store.write():
         followup = store.followups.get(fid)
         if followup.reason != "complaint":
             raise Conflict(
-                f"#{fid} is a follow-up ({followup.reason}), not a complaint; "
-                f"'salesnotes done {fid}' completes it"
+                _(
+                    "#{fid} is a follow-up ({reason}), not a complaint; 'salesnotes done "
+                    "{fid}' completes it"
+                ).format(fid=fid, reason=term(followup.reason))
             )
         followup, interaction = complete(
             store, fid, note=note, kind="note", today=env.today(), now=env.now()
         )
-    render.echo(f"Resolved: complaint #{followup.id} of {followup.contact_name}")
+    render.echo(
+        _("Resolved: complaint #{id} of {contact_name}").format(
+            id=followup.id, contact_name=followup.contact_name
+        )
+    )
     if interaction is not None:
-        render.echo(f"Logged note #{interaction.id}: {interaction.text}")
+        render.echo(_("Logged note #{id}: {text}").format(id=interaction.id, text=interaction.text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from salesnotes.commands import contact_named
 from salesnotes.errors import BadInput, Conflict
 from salesnotes.fields import normalise_email, read_phone, unread_phones
+from salesnotes.i18n import _, n_, term
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -59,9 +60,15 @@ def add(
             city=city,
         )
         same = store.contacts.namesakes(contact)
-    render.echo(f"Added #{contact.id} {contact.label}, {contact.status}")
+    render.echo(
+        _("Added #{id} {label}, {status}").format(
+            id=contact.id, label=contact.label, status=term(contact.status)
+        )
+    )
     for other in same:
-        render.note(f"Note: #{other.id} {other.label} has the same name.")
+        render.note(
+            _("Note: #{id} {label} has the same name.").format(id=other.id, label=other.label)
+        )
     for warning in unread_phones(numbers):
         render.note(warning)
 
@@ -85,10 +92,11 @@ def refuse_known_details(
         for other in (store.contacts.get(i) for i in ids if i != me):
             if other.merged_into is not None:
                 continue
-            state = ", archived" if other.archived else ""
+            state = _(", archived") if other.archived else ""
             raise Conflict(
-                f"looks like #{other.id} {other.label}{state}, who has {value} too; "
-                "--force adds it anyway"
+                _(
+                    "looks like #{id} {label}{state}, who has {value} too; --force adds it anyway"
+                ).format(id=other.id, label=other.label, state=state, value=value)
             )
 
 
@@ -122,7 +130,9 @@ def edit(
     values = [name, org, email, phone, tag, untag, status, note, job_title, city, every]
     values += [birthday, customer_since, remove_email, remove_phone]
     if all(v is None for v in values):
-        raise BadInput("nothing to change; give an option such as --status customer or --tag vip")
+        raise BadInput(
+            _("nothing to change; give an option such as --status customer or --tag vip")
+        )
     born = parse_birthday(birthday) if birthday else ("" if birthday == "" else None)
     since = parse_when(customer_since, env.today(), past=True) if customer_since else None
     emails, numbers = _details(env, email, phone)
@@ -152,7 +162,11 @@ def edit(
             unemails=remove_email or (),
             unphones=gone_numbers,
         )
-    render.echo(f"Updated #{contact.id} {contact.label}, {contact.status}")
+    render.echo(
+        _("Updated #{id} {label}, {status}").format(
+            id=contact.id, label=contact.label, status=term(contact.status)
+        )
+    )
     for warning in unread_phones(numbers):
         render.note(warning)
 
@@ -171,18 +185,30 @@ def archive(env: Env, *, who: str, undo: bool) -> None:
         waiting = store.followups.find(contact_id=contact.id)
     ids = ", ".join(f"#{f.id}" for f in waiting)
     if undo:
-        render.echo(f"Restored #{contact.id} {contact.label}")
+        render.echo(_("Restored #{id} {label}").format(id=contact.id, label=contact.label))
         if waiting:
-            render.echo(f"Their open follow-ups ({ids}) are on the agenda and in the lists again")
+            render.echo(
+                _("Their open follow-ups ({ids}) are on the agenda and in the lists again").format(
+                    ids=ids
+                )
+            )
     else:
         render.echo(
-            f"Archived #{contact.id} {contact.label}; 'salesnotes contacts --archived' lists it"
+            _("Archived #{id} {label}; 'salesnotes contacts --archived' lists it").format(
+                id=contact.id, label=contact.label
+            )
         )
         if waiting:
             render.echo(
-                f"{len(waiting)} open follow-up(s) ({ids}) stay open but leave the agenda and"
-                f" the lists with them; 'salesnotes done ID' closes one, 'archive --undo'"
-                " brings them back"
+                n_(
+                    "{waiting} open follow-up ({ids}) stays open but leaves the agenda and "
+                    "the lists with them; 'salesnotes done ID' closes it, 'archive --undo' "
+                    "brings it back",
+                    "{waiting} open follow-ups ({ids}) stay open but leave the agenda and "
+                    "the lists with them; 'salesnotes done ID' closes one, 'archive --undo' "
+                    "brings them back",
+                    len(waiting),
+                ).format(waiting=len(waiting), ids=ids)
             )
 
 
@@ -207,7 +233,7 @@ def contacts(
         from salesnotes.sources import losing_touch as past_rhythm
 
         if any(v is not None for v in (text, tag, status, org)) or archived:
-            raise BadInput("--losing-touch lists everyone past their rhythm; use it on its own")
+            raise BadInput(_("--losing-touch lists everyone past their rhythm; use it on its own"))
         with store.read():
             items = past_rhythm(store, env.today(), env.config())
         cap = rows_for(limit, fmt)

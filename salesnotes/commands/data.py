@@ -7,6 +7,7 @@ import sys
 from contextlib import contextmanager
 
 from salesnotes.errors import BadInput, Conflict
+from salesnotes.i18n import Nn_, _, n_
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def import_file(
     content, encoding = files.read(path)
     if book.looks_like(content) or path.lower().endswith(".json"):
         if mapping:
-            raise BadInput("--map is for CSV files; a salesnotes book names its own columns")
+            raise BadInput(_("--map is for CSV files; a salesnotes book names its own columns"))
         _import_book(env, content, name, dry_run)
         return
     summary = _import_contacts(env, content, name, encoding, dry_run, skip_bad, mapping or [])
@@ -68,10 +69,10 @@ def _import_contacts(
         (".vcf", ".vcard")
     ):
         if mapping:
-            raise BadInput("--map is for CSV files; a vCard names its own fields")
+            raise BadInput(_("--map is for CSV files; a vCard names its own fields"))
         card_report = vcard.Report()
         summary.vcard = card_report
-        summary.kind = f"vCard, {encoding}"
+        summary.kind = _("vCard, {encoding}").format(encoding=encoding)
         rows, total = vcard.read(content, name, region, card_report), vcard.count(content)
     else:
         csv_report = csv_contacts.Report()
@@ -80,7 +81,7 @@ def _import_contacts(
         total = csv_contacts.count(content)
     checked = _checked(rows, name, skip_bad, summary)
     if total >= PROGRESS_FROM:
-        checked = progress.track(checked, total, f"Importing {name}")
+        checked = progress.track(checked, total, _("Importing {name}").format(name=name))
     store = env.store(create=True)
     how, safety = _before_import(env, store, dry_run)
     with _kept_if_written(safety), store.write(journal="step", note=how):
@@ -90,7 +91,9 @@ def _import_contacts(
             store.rollback()
     if summary.csv is not None:
         sep = {"\t": "tab", ",": "','", ";": "';'"}.get(summary.csv.separator, "")
-        summary.kind = f"{summary.csv.kind} CSV, {encoding}, {sep} between columns"
+        summary.kind = _("{kind} CSV, {encoding}, {sep} between columns").format(
+            kind=summary.csv.kind, encoding=encoding, sep=sep
+        )
     return summary
 
 
@@ -104,9 +107,11 @@ def _before_import(env: Env, store: Store, dry_run: bool) -> tuple[str, str | No
     with store.read():
         empty = store.is_empty()
     if empty:
-        return "the book was empty before it (to start again: a new file with --db)", None
+        return _("the book was empty before it (to start again: a new file with --db)"), None
     safety = safety_copy(env, store, "import")
-    return f"restore the copy made before it: salesnotes restore {safety}", safety
+    return _("restore the copy made before it: salesnotes restore {safety}").format(
+        safety=safety
+    ), safety
 
 
 @contextmanager
@@ -121,7 +126,11 @@ def _kept_if_written(safety: str | None) -> Iterator[None]:
     if safety is not None:
         from salesnotes import render
 
-        render.note(f"The book as it was is kept in {safety} (undo cannot take an import back)")
+        render.note(
+            _("The book as it was is kept in {safety} (undo cannot take an import back)").format(
+                safety=safety
+            )
+        )
 
 
 def _checked(
@@ -135,8 +144,10 @@ def _checked(
         if isinstance(row, Unreadable):
             if not skip_bad:
                 raise BadInput(
-                    f"{name}, {row.where}: {row.reason}; nothing was imported "
-                    "(correct it, or --skip-bad imports the rest)"
+                    _(
+                        "{name}, {where}: {reason}; nothing was imported (correct it, or "
+                        "--skip-bad imports the rest)"
+                    ).format(name=name, where=row.where, reason=row.reason)
                 )
             summary.skipped.append(row)
             continue
@@ -149,7 +160,9 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         column, sep, target = pair.partition("=")
         if not sep or not column.strip() or not target.strip():
-            raise BadInput(f"--map '{pair}' is not COLUMN=FIELD; try --map \"Plaats=city\"")
+            raise BadInput(
+                _("--map '{pair}' is not COLUMN=FIELD; try --map \"Plaats=city\"").format(pair=pair)
+            )
         found[column.strip()] = target.strip()
     return found
 
@@ -176,7 +189,7 @@ def _import_book(env: Env, content: str, name: str, dry_run: bool) -> None:
     if again:
         reports.erased_again(again)
     if sum(counts.get("contacts", (0, 0))) == 0:
-        render.note("Note: the file holds no contacts.")
+        render.note(_("Note: the file holds no contacts."))
 
 
 def export(
@@ -214,7 +227,7 @@ def export(
                 if rows >= PROGRESS_FROM:  # a piece per row, two per table, two for the file
                     chunks = progress.track(chunks, rows + 2 * len(tables) + 2, "Exporting")
             emit((c.encode("utf-8") for c in chunks), output, force)
-            count, described = 0, "the whole book"
+            count, described = 0, "book"
         elif fmt == "ics":
             from salesnotes.formats import ics
 
@@ -222,7 +235,7 @@ def export(
             cards = store.contacts.cards(f.contact_id for f in followups)
             data = ics.write(_tracked(followups), cards, now=env.now(), events=events)
             emit(data, output, force)
-            count, described = len(followups), "open follow-ups"
+            count, described = len(followups), "open-followups"
         elif fmt == "vcard":
             from salesnotes.formats import vcard
 
@@ -234,13 +247,20 @@ def export(
         else:
             text, count = _csv(store, what, excel, tag, status, org)
             emit([text.encode("utf-8")], output, force)
-            described = what.replace("followups", "follow-ups")
+            described = what
+    words = {
+        "book": Nn_("the whole book", "the whole book"),
+        "open-followups": Nn_("{n} open follow-up", "{n} open follow-ups"),
+        "followups": Nn_("{n} follow-up", "{n} follow-ups"),
+        "contacts": Nn_("{n} contact", "{n} contacts"),
+        "quotes": Nn_("{n} quote", "{n} quotes"),
+        "interactions": Nn_("{n} interaction", "{n} interactions"),
+    }.get(described, (described, described))
     if output is not None:
-        word = described.removesuffix("s") if count == 1 else described
-        what_text = described if fmt == "json" else f"{count} {word}"
-        render.echo(f"Wrote {what_text} to {output}")
-    elif fmt != "json" and count == 0:
-        render.note(f"Note: no {described} to export.")
+        what_text = n_(*words, count).format(n=count)
+        render.echo(_("Wrote {what_text} to {output}").format(what_text=what_text, output=output))
+    elif described != "book" and count == 0:
+        render.note(_("Note: nothing to export."))
 
 
 def _tracked(items: list[T]) -> Iterable[T]:
@@ -264,17 +284,21 @@ def _check_options(
 ) -> None:
     """Refuse an option that does nothing with this format, rather than ignore it."""
     if vcard_version != "3" and fmt != "vcard":
-        raise BadInput("--vcard-version is for --format vcard")
+        raise BadInput(_("--vcard-version is for --format vcard"))
     if events and fmt != "ics":
-        raise BadInput("--events is for --format ics")
+        raise BadInput(_("--events is for --format ics"))
     if excel and fmt != "csv":
-        raise BadInput("--excel is for --format csv")
+        raise BadInput(_("--excel is for --format csv"))
     if what != "contacts" and fmt != "csv":
-        raise BadInput("--what is for --format csv; vCard holds contacts, iCalendar follow-ups")
+        raise BadInput(_("--what is for --format csv; vCard holds contacts, iCalendar follow-ups"))
     filters = [n for n, v in (("--tag", tag), ("--status", status), ("--org", org)) if v]
     contact_list = fmt == "vcard" or (fmt == "csv" and what == "contacts")
     if filters and not contact_list:
-        raise BadInput(f"{', '.join(filters)} choose contacts: for --format vcard or csv")
+        raise BadInput(
+            _("{filters} choose contacts: for --format vcard or csv").format(
+                filters=", ".join(filters)
+            )
+        )
 
 
 def _csv(
@@ -298,14 +322,18 @@ def _csv(
 
 def check_target(output: str, force: bool) -> None:
     if "\x00" in output:
-        raise BadInput(f"{output!r} is not a file name")
+        raise BadInput(_("{output!r} is not a file name").format(output=output))
     folder = os.path.dirname(os.path.abspath(output))
     if os.path.isdir(output):
-        raise BadInput(f"{output} is a folder; give a file name, e.g. {output}/export.vcf")
+        raise BadInput(
+            _("{output} is a folder; give a file name, e.g. {output}/export.vcf").format(
+                output=output
+            )
+        )
     if not os.path.isdir(folder):
-        raise BadInput(f"{folder} does not exist; make the folder first")
+        raise BadInput(_("{folder} does not exist; make the folder first").format(folder=folder))
     if os.path.lexists(output) and not force:
-        raise Conflict(f"{output} exists already; --force overwrites it")
+        raise Conflict(_("{output} exists already; --force overwrites it").format(output=output))
 
 
 def emit(chunks: Iterable[bytes], output: str | None, force: bool) -> None:
@@ -326,7 +354,9 @@ def emit(chunks: Iterable[bytes], output: str | None, force: bool) -> None:
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".salesnotes-", suffix=".tmp")
     except OSError as exc:
-        raise SalesnotesError(f"cannot write in {folder}: {exc.strerror}") from None
+        raise SalesnotesError(
+            _("cannot write in {folder}: {strerror}").format(folder=folder, strerror=exc.strerror)
+        ) from None
     try:
         with os.fdopen(handle, "wb") as out:
             for chunk in chunks:
@@ -334,11 +364,15 @@ def emit(chunks: Iterable[bytes], output: str | None, force: bool) -> None:
             out.flush()
             os.fsync(out.fileno())
         if not force and os.path.lexists(output):
-            raise Conflict(f"{output} exists already; --force overwrites it")
+            raise Conflict(
+                _("{output} exists already; --force overwrites it").format(output=output)
+            )
         os.replace(temporary, output)
     except OSError as exc:
         os.unlink(temporary)
-        raise SalesnotesError(f"cannot write {output}: {exc.strerror}") from None
+        raise SalesnotesError(
+            _("cannot write {output}: {strerror}").format(output=output, strerror=exc.strerror)
+        ) from None
     except BaseException:
         os.unlink(temporary)
         raise

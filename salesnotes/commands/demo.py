@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from salesnotes.i18n import _
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
@@ -30,8 +32,10 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
     with store.write(journal="step", note="it made a new demo book"):
         if not store.is_empty():
             raise Conflict(
-                f"{env.db_path} already holds contacts; the demo fills only an empty database "
-                "(leave out --db and SALESNOTES_DB to get a temporary one)"
+                _(
+                    "{db_path} already holds contacts; the demo fills only an empty database "
+                    "(leave out --db and SALESNOTES_DB to get a temporary one)"
+                ).format(db_path=env.db_path)
             )
         if size is None:
             count = book.fill(store, today, env.now())
@@ -42,14 +46,20 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
     limit = config.get_int("agenda.limit")
     with store.read():
         rows = agenda(store, today, config, limit=limit or None)
-    render.note(f"Demo book with {count} contacts written to {env.db_path}")
+    render.note(
+        _("Demo book with {count} contacts written to {db_path}").format(
+            count=count, db_path=env.db_path
+        )
+    )
     if temporary:
-        render.note(f"Try it:  export SALESNOTES_DB={env.db_path}")
+        render.note(_("Try it:  export SALESNOTES_DB={db_path}").format(db_path=env.db_path))
     if today != env.today():
         from salesnotes.days import describe
 
         render.note(
-            f"{describe(env.today())} is not a working day: the demo shows {describe(today)}"
+            _("{today} is not a working day: the demo shows {today2}").format(
+                today=describe(env.today()), today2=describe(today)
+            )
         )
     show(rows, "table", today)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from salesnotes.commands import contact_named
 from salesnotes.errors import BadInput, Conflict
+from salesnotes.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -35,13 +36,23 @@ def merge(env: Env, *, source: str, into: str, dry_run: bool) -> None:
         old = contact_named(env, store, source, follow=False)
         new = contact_named(env, store, into)
         if old.id == new.id:
-            raise BadInput(f"#{old.id} {old.label} is one contact already; name two")
+            raise BadInput(
+                _("#{id} {label} is one contact already; name two").format(
+                    id=old.id, label=old.label
+                )
+            )
         if old.merged_into is not None:
-            raise Conflict(f"#{old.id} {old.label} was merged into #{old.merged_into} already")
+            raise Conflict(
+                _("#{id} {label} was merged into #{merged_into} already").format(
+                    id=old.id, label=old.label, merged_into=old.merged_into
+                )
+            )
         if new.archived:
             raise Conflict(
-                f"#{new.id} {new.label} is archived; bring it back first "
-                f"(salesnotes archive {new.id} --undo) or merge the other way round"
+                _(
+                    "#{id} {label} is archived; bring it back first (salesnotes archive {id} "
+                    "--undo) or merge the other way round"
+                ).format(id=new.id, label=new.label)
             )
         steps = plan(old, new, env.today())
         moved = store.contacts.absorb(old.id, new.id, steps.changes, env.now())

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from salesnotes.commands.followups import ID_HINT, record_id
+from salesnotes.i18n import N_, _, term
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
 
-INTERACTION_HINT = "'salesnotes show WHO' lists a contact's conversations with their ids"
-QUOTE_HINT = "'salesnotes quotes --all' lists them with their ids"
+INTERACTION_HINT = N_("'salesnotes show WHO' lists a contact's conversations with their ids")
+WHAT = {"followup": N_("follow-up"), "interaction": N_("interaction"), "quote": N_("quote")}
+QUOTE_HINT = N_("'salesnotes quotes --all' lists them with their ids")
 
 
 def log_edit(
@@ -23,9 +25,9 @@ def log_edit(
     from salesnotes.models import INTERACTION_KINDS
 
     kind = canonical(kind, INTERACTION_KINDS) if kind is not None else None
-    iid = record_id(interaction_id, "conversation", INTERACTION_HINT)
+    iid = record_id(interaction_id, N_("conversation"), INTERACTION_HINT)
     if text is None and kind is None and on is None:
-        raise BadInput("nothing to change; give --text, --kind or --on")
+        raise BadInput(_("nothing to change; give --text, --kind or --on"))
     today = env.today()
     happened = None
     if on is not None:
@@ -37,13 +39,20 @@ def log_edit(
         before = store.interactions.get(iid)
         if kind == "complaint" or before.kind == "complaint" and kind not in (None, "complaint"):
             raise BadInput(
-                "a complaint is opened with 'salesnotes complaint' and closed with 'resolve';"
-                " its kind cannot be edited"
+                _(
+                    "a complaint is opened with 'salesnotes complaint' and closed with 'resolve';"
+                    " its kind cannot be edited"
+                )
             )
         after = store.interactions.edit(iid, text=text, kind=kind, on=happened)
     render.echo(
-        f"Edited {after.kind} #{after.id} with {after.contact_name} "
-        f"on {describe(after.happened_on)}: {after.text}"
+        _("Edited {kind} #{id} with {contact_name} on {happened_on}: {text}").format(
+            kind=term(after.kind),
+            id=after.id,
+            contact_name=after.contact_name,
+            happened_on=describe(after.happened_on),
+            text=after.text,
+        )
     )
 
 
@@ -56,23 +65,42 @@ def delete(env: Env, *, what: str, record: str, yes: bool) -> None:
 
     what = {"follow-up": "followup", "conversation": "interaction"}.get(what, what)
     if what not in ("followup", "interaction", "quote"):
-        raise BadInput(f"'{what}' is not something to delete; say followup, interaction or quote")
+        raise BadInput(
+            _("'{what}' is not something to delete; say followup, interaction or quote").format(
+                what=what
+            )
+        )
     hint = {"followup": ID_HINT, "interaction": INTERACTION_HINT, "quote": QUOTE_HINT}[what]
-    number = record_id(record, what.replace("followup", "follow-up"), hint)
+    number = record_id(record, WHAT[what], hint)
     store = env.store()
     with store.read():  # ask outside the write: a question must not hold the book's lock
         if what == "followup":
             f = store.followups.get(number)
-            words = f"follow-up #{f.id} with {f.contact_name} ({describe(f.due_on)}: {f.text})"
+            words = _("follow-up #{id} with {contact_name} ({due_on}: {text})").format(
+                id=f.id, contact_name=f.contact_name, due_on=describe(f.due_on), text=f.text
+            )
         elif what == "interaction":
             i = store.interactions.get(number)
-            words = f"{i.kind} #{i.id} with {i.contact_name} ({describe(i.happened_on)}: {i.text})"
+            words = _("{kind} #{id} with {contact_name} ({happened_on}: {text})").format(
+                kind=term(i.kind),
+                id=i.id,
+                contact_name=i.contact_name,
+                happened_on=describe(i.happened_on),
+                text=i.text,
+            )
         else:
             q = store.quotes.get(number)
-            words = f"quote #{q.id} for {q.contact_name} ({q.title})"
+            words = _("quote #{id} for {contact_name} ({title})").format(
+                id=q.id, contact_name=q.contact_name, title=q.title
+            )
             if q.status != "draft" or q.sent_on is not None:
                 store.quotes.delete_draft(number)  # refused: says why, and what to do instead
-    confirm(f"Delete {words}?", yes, "delete", "asks first ('salesnotes undo' takes it back)")
+    confirm(
+        _("Delete {words}?").format(words=words),
+        yes,
+        "delete",
+        _("asks first ('salesnotes undo' takes it back)"),
+    )
     with store.write():
         if what == "followup":
             store.followups.delete(number)
@@ -80,4 +108,4 @@ def delete(env: Env, *, what: str, record: str, yes: bool) -> None:
             store.interactions.delete(number)
         else:
             store.quotes.delete_draft(number)
-    render.echo(f"Deleted {words}")
+    render.echo(_("Deleted {words}").format(words=words))

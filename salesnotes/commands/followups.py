@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from salesnotes.commands import contact_named, require_active
 from salesnotes.errors import BadInput
+from salesnotes.i18n import N_, _, term
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from salesnotes.models import FollowUp, Interaction
     from salesnotes.store.interface import Store
 
-ID_HINT = "'salesnotes followups' lists them with their ids"
+ID_HINT = N_("'salesnotes followups' lists them with their ids")
 
 
 def record_id(value: str, what: str, hint: str) -> int:
@@ -23,7 +24,11 @@ def record_id(value: str, what: str, hint: str) -> int:
     text = value.strip()
     digits = text[1:] if text.startswith("#") else text
     if not (digits.isdigit() and digits.isascii() and len(digits) <= 18):
-        raise BadInput(f"'{value}' is not a {what} id; {hint}")
+        raise BadInput(
+            _("'{value}' is not a {what} id; {hint}").format(
+                value=value, what=_(what), hint=_(hint)
+            )
+        )
     return int(digits)
 
 
@@ -40,10 +45,12 @@ def when_words(planned: Planned, today: date) -> str:
 
     words = describe(planned.day)
     if planned.at:
-        words += f" at {planned.at}"
+        words += _(" at {at}").format(at=planned.at)
     notes = [relative(planned.day, today)]
     if planned.moved_from is not None:
-        notes.append(f"{short(planned.moved_from)} is not a working day")
+        notes.append(
+            _("{moved_from} is not a working day").format(moved_from=short(planned.moved_from))
+        )
     return f"{words} ({'; '.join(notes)})"
 
 
@@ -71,7 +78,7 @@ def follow(env: Env, *, who: str, when: str, text: str, reason: str, priority: s
     store = env.store()
     with store.write():
         contact = contact_named(env, store, who)
-        require_active(contact, "a follow-up")
+        require_active(contact, _("a follow-up"))
         followup = store.followups.add(
             contact.id,
             planned.day,
@@ -84,7 +91,9 @@ def follow(env: Env, *, who: str, when: str, text: str, reason: str, priority: s
         )
     about = f": {followup.text}" if followup.text else ""
     render.echo(
-        f"Follow-up #{followup.id} with {contact.label} on {when_words(planned, today)}{about}"
+        _("Follow-up #{id} with {label} on {planned}{about}").format(
+            id=followup.id, label=contact.label, planned=when_words(planned, today), about=about
+        )
     )
 
 
@@ -119,13 +128,13 @@ def done(
     """Mark a follow-up done; ``note`` logs what came of it, ``next_when`` schedules the next."""
     from salesnotes import render
 
-    fid = record_id(followup_id, "follow-up", ID_HINT)
+    fid = record_id(followup_id, N_("follow-up"), ID_HINT)
     today = env.today()
     due = None
     if next_when is not None:
         due = plan(env, next_when, today)
     if due is None and about is not None:
-        raise BadInput("--about describes the next follow-up; give --next WHEN with it")
+        raise BadInput(_("--about describes the next follow-up; give --next WHEN with it"))
     store = env.store()
     with store.write():
         followup, interaction = complete(
@@ -133,7 +142,7 @@ def done(
         )
         nxt = None
         if due is not None:
-            require_active(store.contacts.get(followup.contact_id), "the next follow-up")
+            require_active(store.contacts.get(followup.contact_id), _("the next follow-up"))
             nxt = store.followups.add(
                 followup.contact_id,
                 due.day,
@@ -144,12 +153,24 @@ def done(
                 source_interaction_id=interaction.id if interaction else None,
                 at=due.at,
             )
-    render.echo(f"Done: follow-up #{followup.id} with {followup.contact_name}")
+    render.echo(
+        _("Done: follow-up #{id} with {contact_name}").format(
+            id=followup.id, contact_name=followup.contact_name
+        )
+    )
     if interaction is not None:
-        render.echo(f"Logged {interaction.kind} #{interaction.id}: {interaction.text}")
+        render.echo(
+            _("Logged {kind} #{id}: {text}").format(
+                kind=term(interaction.kind), id=interaction.id, text=interaction.text
+            )
+        )
     if nxt is not None and due is not None:
         about_text = f": {nxt.text}" if nxt.text else ""
-        render.echo(f"Follow-up #{nxt.id} on {when_words(due, today)}{about_text}")
+        render.echo(
+            _("Follow-up #{id} on {due}{about_text}").format(
+                id=nxt.id, due=when_words(due, today), about_text=about_text
+            )
+        )
 
 
 def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> None:
@@ -158,12 +179,14 @@ def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> N
     from salesnotes import render
     from salesnotes.days import describe, short
 
-    fid = record_id(followup_id, "follow-up", ID_HINT)
+    fid = record_id(followup_id, N_("follow-up"), ID_HINT)
     today = env.today()
     planned = plan(env, when, today)
     if planned.day < today:
         raise BadInput(
-            f"'{when}' is {describe(planned.day)}, before today; snooze to today or later"
+            _("'{when}' is {day}, before today; snooze to today or later").format(
+                when=when, day=describe(planned.day)
+            )
         )
     store = env.store()
     with store.write():
@@ -171,17 +194,33 @@ def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> N
         sooner = planned.day < before.due_on
         if sooner and not earlier:
             raise BadInput(
-                f"'{when}' is {describe(planned.day)}, earlier than follow-up #{fid}'s"
-                f" {describe(before.due_on)}; snooze moves later: add --earlier to bring"
-                " it forward"
+                _(
+                    "'{when}' is {day}, earlier than follow-up #{fid}'s {due_on}; snooze "
+                    "moves later: add --earlier to bring it forward"
+                ).format(
+                    when=when, day=describe(planned.day), fid=fid, due_on=describe(before.due_on)
+                )
             )
         followup = store.followups.snooze(fid, planned.day, planned.at)
-    was = describe(before.due_on) + (f" at {before.due_time}" if before.due_time else "")
+    was = describe(before.due_on) + (
+        _(" at {due_time}").format(due_time=before.due_time) if before.due_time else ""
+    )
     moved = ""
     if planned.moved_from is not None:
-        moved = f"; {short(planned.moved_from)} is not a working day"
-    at = f" at {planned.at}" if planned.at else ""
+        moved = _("; {moved_from} is not a working day").format(
+            moved_from=short(planned.moved_from)
+        )
+    at = _(" at {at}").format(at=planned.at) if planned.at else ""
     render.echo(
-        f"Follow-up #{followup.id} with {followup.contact_name} moved "
-        f"{'earlier, ' if sooner else ''}to {describe(planned.day)}{at} (was {was}{moved})"
+        _(
+            "Follow-up #{id} with {contact_name} moved {value}to {day}{at} (was {was}{moved})"
+        ).format(
+            id=followup.id,
+            contact_name=followup.contact_name,
+            value="earlier, " if sooner else "",
+            day=describe(planned.day),
+            at=at,
+            was=was,
+            moved=moved,
+        )
     )

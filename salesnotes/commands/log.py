@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.commands import contact_named, require_active
+from salesnotes.i18n import _, term
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,12 +41,12 @@ def log(
 
         due = plan(env, next_when, today)
     if due is None and about is not None:
-        raise BadInput("--about describes the follow-up; give --next WHEN with it")
+        raise BadInput(_("--about describes the follow-up; give --next WHEN with it"))
     store = env.store()
     with store.write():
         contact = contact_named(env, store, who)
         if due is not None or kind == "complaint":
-            require_active(contact, "a complaint" if kind == "complaint" else "the follow-up")
+            require_active(contact, _("a complaint") if kind == "complaint" else _("the follow-up"))
         interaction = store.interactions.add(
             contact.id, text, kind=kind, on=happened, now=env.now()
         )
@@ -66,8 +67,12 @@ def log(
                 at=due.at,
             )
     render.echo(
-        f"Logged {interaction.kind} #{interaction.id} with {contact.label} "
-        f"on {describe(interaction.happened_on)}"
+        _("Logged {kind} #{id} with {label} on {happened_on}").format(
+            kind=term(interaction.kind),
+            id=interaction.id,
+            label=contact.label,
+            happened_on=describe(interaction.happened_on),
+        )
     )
     if complaint is not None:
         from salesnotes.commands.complaints import opened
@@ -76,7 +81,11 @@ def log(
     if followup is not None and due is not None:
         from salesnotes.commands.followups import when_words
 
-        render.echo(f"Follow-up #{followup.id} on {when_words(due, today)}: {followup.text}")
+        render.echo(
+            _("Follow-up #{id} on {due}: {text}").format(
+                id=followup.id, due=when_words(due, today), text=followup.text
+            )
+        )
 
 
 def day_it_happened(
@@ -90,7 +99,11 @@ def day_it_happened(
 
     happened = parse_when(on, today, past=True)
     if happened > today:
-        raise BadInput(f"'{on}' is {describe(happened)}, in the future; log what happened{hint}")
+        raise BadInput(
+            _("'{on}' is {happened}, in the future; log what happened{hint}").format(
+                on=on, happened=describe(happened), hint=hint
+            )
+        )
     return happened
 
 
@@ -98,10 +111,10 @@ def _next_step(kind: str, text: str) -> str:
     """What a follow-up made without --about says: what is next, about what was said."""
     from salesnotes.text import first_words
 
-    verb = {"email": "follow up on the e-mail", "meeting": "follow up on the meeting"}.get(
-        kind, "call back"
+    verb = {"email": _("follow up on the e-mail"), "meeting": _("follow up on the meeting")}.get(
+        kind, _("call back")
     )
-    return f"{verb} about: {first_words(text)}"
+    return _("{verb} about: {text}").format(verb=verb, text=first_words(text))
 
 
 def _text_from_elsewhere(text: str | None) -> str:
@@ -117,7 +130,7 @@ def _text_from_elsewhere(text: str | None) -> str:
     else:
         found = _edited(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
     if not found.strip():
-        raise BadInput("nothing to log: the text is empty")
+        raise BadInput(_("nothing to log: the text is empty"))
     return found.strip()
 
 
@@ -136,11 +149,15 @@ def _edited(editor: str) -> str:
             done = subprocess.run([*shlex.split(editor), path], check=False)  # noqa: S603  the user's own editor
         except (FileNotFoundError, ValueError):
             raise BadInput(
-                f"the editor '{editor}' was not found; set $EDITOR, or give the text"
+                _("the editor '{editor}' was not found; set $EDITOR, or give the text").format(
+                    editor=editor
+                )
             ) from None
         if done.returncode != 0:
             raise BadInput(
-                f"the editor '{editor}' stopped with exit {done.returncode}: nothing logged"
+                _("the editor '{editor}' stopped with exit {returncode}: nothing logged").format(
+                    editor=editor, returncode=done.returncode
+                )
             )
         with open(path, encoding="utf-8", errors="replace") as written:
             return written.read()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from salesnotes.i18n import _
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
@@ -35,7 +37,9 @@ def export_person(env: Env, *, who: str, output: str | None, force: bool) -> Non
     if output is not None:
         rows = sum(len(rows) for rows in tables.values())
         render.echo(
-            f"Wrote everything stored about #{contact.id} {contact.name} ({rows} rows) to {output}"
+            _("Wrote everything stored about #{id} {name} ({rows} rows) to {output}").format(
+                id=contact.id, name=contact.name, rows=rows, output=output
+            )
         )
 
 
@@ -53,8 +57,10 @@ def forget(env: Env, *, who: str, yes: bool) -> None:
     held = {t: len(r) for t, r in tables.items() if r and t != "organisations"}
     words = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in held.items())
     confirm(
-        f"Erase #{contact.id} {contact.name} and everything about them ({words})? This"
-        " cannot be undone (backups made before still hold them until restored).",
+        _(
+            "Erase #{id} {name} and everything about them ({words})? This cannot be "
+            "undone (backups made before still hold them until restored)."
+        ).format(id=contact.id, name=contact.name, words=words),
         yes,
         "forget",
     )
@@ -63,16 +69,22 @@ def forget(env: Env, *, who: str, yes: bool) -> None:
     complete = store.privacy.flush()
     rows = sum(n for t, n in deleted.items())
     render.echo(
-        f"Erased #{contact.id} {contact.name}: {rows} rows, and their words in the search index"
+        _("Erased #{id} {name}: {rows} rows, and their words in the search index").format(
+            id=contact.id, name=contact.name, rows=rows
+        )
     )
     if "organisations" in deleted:
-        render.echo("Their organisation had nobody else in it: erased too")
+        render.echo(_("Their organisation had nobody else in it: erased too"))
     if not complete:
         render.note(
-            "Note: another salesnotes was reading the book; the last traces leave the"
-            " write-ahead log when it is done (any next command does it)."
+            _(
+                "Note: another salesnotes was reading the book; the last traces leave the"
+                " write-ahead log when it is done (any next command does it)."
+            )
         )
     render.note(
-        "Backups made before still hold them: a restore of one erases them again, and an"
-        " import of a file made before leaves them out. The undo history is emptied."
+        _(
+            "Backups made before still hold them: a restore of one erases them again, and an"
+            " import of a file made before leaves them out. The undo history is emptied."
+        )
     )

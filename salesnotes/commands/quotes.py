@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from salesnotes.commands import contact_named
 from salesnotes.errors import BadInput, Conflict
+from salesnotes.i18n import N_, _, term
 from salesnotes.models import QUOTE_STATUSES
 
 TYPE_CHECKING = False
@@ -16,14 +17,14 @@ if TYPE_CHECKING:
     from salesnotes.models import Contact, Quote
     from salesnotes.store.interface import Store
 
-ID_HINT = "'salesnotes quotes --all' lists them with their ids"
+ID_HINT = N_("'salesnotes quotes --all' lists them with their ids")
 
 
 def to_quote_id(value: str) -> int:
     """A quote's id as typed ('4', '#4')."""
     from salesnotes.commands.followups import record_id
 
-    return record_id(value, "quote", ID_HINT)
+    return record_id(value, N_("quote"), ID_HINT)
 
 
 def money(cents: int, currency: str, config: Config) -> str:
@@ -47,7 +48,24 @@ def chase_text(quote: Quote, config: Config) -> str:
     """What a chase follow-up says: 'Chase quote #1 Hal 3 (€ 12.500,00)', at the quote's
     current amount (a revision rewrites it)."""
     amount = money(quote.amount_cents, quote.currency, config)
-    return f"Chase quote #{quote.id} {quote.title} ({amount})"
+    return _("Chase quote #{id} {title} ({amount})").format(
+        id=quote.id, title=quote.title, amount=amount
+    )
+
+
+def chase_texts(quote: Quote, config: Config) -> set[str]:
+    """What a chase follow-up of ``quote`` says in each language salesnotes speaks."""
+    from salesnotes import i18n
+
+    spoken = i18n.language()
+    try:
+        found = set()
+        for language in i18n.LANGUAGES:
+            i18n.speak(language)
+            found.add(chase_text(quote, config))
+        return found
+    finally:
+        i18n.speak(spoken)
 
 
 def send_quote(
@@ -60,20 +78,31 @@ def send_quote(
 
     if quote.sent_on is not None:
         raise Conflict(
-            f"quote #{quote.id} was sent on {describe(quote.sent_on)} already ({quote.status});"
-            f" to chase it: salesnotes follow {quote.contact_id} WHEN"
+            _(
+                "quote #{id} was sent on {sent_on} already ({status}); to chase it: "
+                "salesnotes follow {contact_id} WHEN"
+            ).format(
+                id=quote.id,
+                sent_on=describe(quote.sent_on),
+                status=term(quote.status),
+                contact_id=quote.contact_id,
+            )
         )
     on = on or today
     sent = store.quotes.send(quote.id, on)
     store.interactions.add(
         sent.contact_id,
-        f"Sent quote #{sent.id} {sent.title}: {money(sent.amount_cents, sent.currency, config)}",
+        _("Sent quote #{id} {title}: {amount_cents}").format(
+            id=sent.id,
+            title=sent.title,
+            amount_cents=money(sent.amount_cents, sent.currency, config),
+        ),
         kind="note",
         on=on,
         now=now,
     )
     if store.followups.chasing(sent.id):
-        return sent, "a follow-up already chases it"
+        return sent, _("a follow-up already chases it")
     days = config.get_int("quotes.chase_after_working_days")
     followup = store.followups.add(
         sent.contact_id,
@@ -84,7 +113,9 @@ def send_quote(
         now=now,
         quote_id=sent.id,
     )
-    return sent, f"chase follow-up #{followup.id} on {describe(followup.due_on)}"
+    return sent, _("chase follow-up #{id} on {due_on}").format(
+        id=followup.id, due_on=describe(followup.due_on)
+    )
 
 
 def close_quote(
@@ -102,15 +133,20 @@ def close_quote(
     are logged, and a won quote makes a lead or prospect a customer (returned: who was
     promoted, as they were before)."""
     quote = store.quotes.close(quote_id, status, on=today, now=now, reason=reason)
-    store.followups.close_chases(quote.id, on=today, now=now, note=f"quote #{quote.id} {status}")
+    store.followups.close_chases(
+        quote.id,
+        on=today,
+        now=now,
+        note=_("quote #{id} {status}").format(id=quote.id, status=status),
+    )
     if status == "expired":
         return quote, None
     if status == "won":
-        text = f"Quote #{quote.id} won: {quote.title}, "
+        text = _("Quote #{id} won: {title}, ").format(id=quote.id, title=quote.title)
         text += money(quote.amount_cents, quote.currency, config)
     else:
         why = f" ({quote.lost_reason})" if quote.lost_reason else ""
-        text = f"Quote #{quote.id} lost{why}: {quote.title}"
+        text = _("Quote #{id} lost{why}: {title}").format(id=quote.id, why=why, title=quote.title)
     store.interactions.add(
         quote.contact_id, text + (f". {note}" if note else ""), kind="note", on=today, now=now
     )
@@ -147,19 +183,25 @@ def quote_add(
     quoted_on = parse_when(on, today, past=True) if on is not None else today
     if quoted_on > today:
         raise BadInput(
-            f"'{on}' is {describe(quoted_on)}, in the future; a quote is dated when made"
+            _("'{on}' is {quoted_on}, in the future; a quote is dated when made").format(
+                on=on, quoted_on=describe(quoted_on)
+            )
         )
     days = config.get_int("quotes.valid_days")
     until = valid_until(valid if valid is not None else f"{days}d", quoted_on, today)
     code = (currency or config.get_str("money.currency")).strip().upper()
     if len(code) != 3 or not code.isalpha() or not code.isascii():
-        raise BadInput(f"'{currency}' is not a currency code; try EUR, USD or GBP")
+        raise BadInput(
+            _("'{currency}' is not a currency code; try EUR, USD or GBP").format(currency=currency)
+        )
     store = env.store()
     with store.write():
         contact = contact_named(env, store, who)
         quote = store.quotes.add(
             contact.id,
-            title if title is not None else f"Quote for {contact.organisation or contact.name}",
+            title
+            if title is not None
+            else _("Quote for {value}").format(value=contact.organisation or contact.name),
             cents,
             currency=code,
             quoted_on=quoted_on,
@@ -173,11 +215,19 @@ def quote_add(
                 store, quote, today=today, now=env.now(), config=config, on=quoted_on
             )
     render.echo(
-        f"Quote #{quote.id}: {money(quote.amount_cents, quote.currency, config)} for "
-        f"{contact.label}, {quote.title}, valid until {describe(until)} ({quote.status})"
+        _(
+            "Quote #{id}: {amount_cents} for {label}, {title}, valid until {until} ({status})"
+        ).format(
+            id=quote.id,
+            amount_cents=money(quote.amount_cents, quote.currency, config),
+            label=contact.label,
+            title=quote.title,
+            until=describe(until),
+            status=term(quote.status),
+        )
     )
     if chased:
-        render.echo(f"Sent; {chased}")
+        render.echo(_("Sent; {chased}").format(chased=chased))
 
 
 def quote_send(env: Env, *, quote_id: str) -> None:
@@ -186,11 +236,15 @@ def quote_send(env: Env, *, quote_id: str) -> None:
 
     store = env.store()
     with store.write():
-        quote = store.quotes.get_open(to_quote_id(quote_id), "sent")
+        quote = store.quotes.get_open(to_quote_id(quote_id), N_("sent"))
         quote, chased = send_quote(
             store, quote, today=env.today(), now=env.now(), config=env.config()
         )
-    render.echo(f"Quote #{quote.id} sent to {quote.contact_name}; {chased}")
+    render.echo(
+        _("Quote #{id} sent to {contact_name}; {chased}").format(
+            id=quote.id, contact_name=quote.contact_name, chased=chased
+        )
+    )
 
 
 def quote_revise(env: Env, *, quote_id: str, amount: str, note: str) -> None:
@@ -205,16 +259,17 @@ def quote_revise(env: Env, *, quote_id: str, amount: str, note: str) -> None:
         before = store.quotes.get(to_quote_id(quote_id))
         if cents == before.amount_cents:
             raise Conflict(
-                f"quote #{before.id} is {money(cents, before.currency, config)} already;"
-                " nothing was changed"
+                _("quote #{id} is {cents} already; nothing was changed").format(
+                    id=before.id, cents=money(cents, before.currency, config)
+                )
             )
         quote = store.quotes.revise(before.id, cents, note=note, on=env.today(), now=env.now())
-        store.followups.retext_chases(
-            quote.id, chase_text(before, config), chase_text(quote, config)
-        )
-        text = (
-            f"Quote #{quote.id} revised from {money(before.amount_cents, quote.currency, config)} "
-            f"to {money(cents, quote.currency, config)}"
+        for old in chase_texts(before, config):  # made in either language
+            store.followups.retext_chases(quote.id, old, chase_text(quote, config))
+        text = _("Quote #{id} revised from {amount_cents} to {cents}").format(
+            id=quote.id,
+            amount_cents=money(before.amount_cents, quote.currency, config),
+            cents=money(cents, quote.currency, config),
         )
         store.interactions.add(
             quote.contact_id,
@@ -223,7 +278,11 @@ def quote_revise(env: Env, *, quote_id: str, amount: str, note: str) -> None:
             on=env.today(),
             now=env.now(),
         )
-    render.echo(f"{text} (revision {len(quote.revisions)}, {quote.status})")
+    render.echo(
+        _("{text} (revision {revisions}, {status})").format(
+            text=text, revisions=len(quote.revisions), status=term(quote.status)
+        )
+    )
 
 
 def quote_won(env: Env, *, quote_id: str, note: str) -> None:
@@ -244,11 +303,18 @@ def quote_won(env: Env, *, quote_id: str, note: str) -> None:
         )
         contact = store.contacts.get(quote.contact_id)
     render.echo(
-        f"Quote #{quote.id} won: {money(quote.amount_cents, quote.currency, config)} "
-        f"from {contact.label}"
+        _("Quote #{id} won: {amount_cents} from {label}").format(
+            id=quote.id,
+            amount_cents=money(quote.amount_cents, quote.currency, config),
+            label=contact.label,
+        )
     )
     if promoted is not None:
-        render.echo(f"{promoted.name} is now a customer (was {promoted.status})")
+        render.echo(
+            _("{name} is now a customer (was {status})").format(
+                name=promoted.name, status=term(promoted.status)
+            )
+        )
 
 
 def quote_lost(env: Env, *, quote_id: str, reason: str, note: str) -> None:
@@ -258,7 +324,7 @@ def quote_lost(env: Env, *, quote_id: str, reason: str, note: str) -> None:
     config = env.config()
     store = env.store()
     with store.write():
-        quote, _ = close_quote(
+        quote, __ = close_quote(
             store,
             to_quote_id(quote_id),
             "lost",
@@ -269,7 +335,11 @@ def quote_lost(env: Env, *, quote_id: str, reason: str, note: str) -> None:
             config=config,
         )
     why = f" ({quote.lost_reason})" if quote.lost_reason else ""
-    render.echo(f"Quote #{quote.id} lost{why}: {money(quote.amount_cents, quote.currency, config)}")
+    render.echo(
+        _("Quote #{id} lost{why}: {amount_cents}").format(
+            id=quote.id, why=why, amount_cents=money(quote.amount_cents, quote.currency, config)
+        )
+    )
 
 
 def quote_expire(env: Env, *, quote_id: str) -> None:
@@ -278,7 +348,7 @@ def quote_expire(env: Env, *, quote_id: str) -> None:
 
     store = env.store()
     with store.write():
-        quote, _ = close_quote(
+        quote, __ = close_quote(
             store,
             to_quote_id(quote_id),
             "expired",
@@ -286,7 +356,7 @@ def quote_expire(env: Env, *, quote_id: str) -> None:
             now=env.now(),
             config=env.config(),
         )
-    render.echo(f"Quote #{quote.id} closed as expired")
+    render.echo(_("Quote #{id} closed as expired").format(id=quote.id))
 
 
 def quote_renew(env: Env, *, quote_id: str, valid: str | None) -> None:
@@ -299,12 +369,14 @@ def quote_renew(env: Env, *, quote_id: str, valid: str | None) -> None:
     until = valid_until(valid if valid is not None else f"{days}d", today, today)
     if until < today:
         raise BadInput(
-            f"'{valid}' is {describe(until)}, in the past; a renewed quote is valid from today on"
+            _("'{valid}' is {until}, in the past; a renewed quote is valid from today on").format(
+                valid=valid, until=describe(until)
+            )
         )
     store = env.store()
     with store.write():
         quote = store.quotes.renew(to_quote_id(quote_id), until, on=today, now=env.now())
-    render.echo(f"Quote #{quote.id} valid until {describe(until)}")
+    render.echo(_("Quote #{id} valid until {until}").format(id=quote.id, until=describe(until)))
 
 
 def quote_edit(env: Env, *, quote_id: str, probability: str | None) -> None:
@@ -313,7 +385,7 @@ def quote_edit(env: Env, *, quote_id: str, probability: str | None) -> None:
     from salesnotes.quotes import probability as effective
 
     if probability is None:
-        raise BadInput("nothing to change; give --probability 70 or --probability default")
+        raise BadInput(_("nothing to change; give --probability 70 or --probability default"))
     value: int | None
     text = probability.strip().rstrip("%")
     if text.lower() == "default":
@@ -321,11 +393,19 @@ def quote_edit(env: Env, *, quote_id: str, probability: str | None) -> None:
     elif text.isdigit() and text.isascii() and len(text) <= 9:
         value = int(text)
     else:
-        raise BadInput(f"'{probability}' is not a percentage; try 70 or default")
+        raise BadInput(
+            _("'{probability}' is not a percentage; try 70 or default").format(
+                probability=probability
+            )
+        )
     store = env.store()
     with store.write():
         quote = store.quotes.set_probability(to_quote_id(quote_id), value)
-    render.echo(f"Quote #{quote.id}: probability {effective(quote, env.config())}%")
+    render.echo(
+        _("Quote #{id}: probability {quote}%").format(
+            id=quote.id, quote=effective(quote, env.config())
+        )
+    )
 
 
 def quote_show(env: Env, *, quote_id: str, fmt: str) -> None:
@@ -354,9 +434,17 @@ def quotes(
     from salesnotes.render.quotes import quotes as show
 
     if show_all and (open_only or stale):
-        raise BadInput("--all lists every quote; leave out --open and --stale with it")
+        raise BadInput(_("--all lists every quote; leave out --open and --stale with it"))
+    if status is not None:
+        from salesnotes.fields import canonical
+
+        status = canonical(status, QUOTE_STATUSES)  # 'verstuurd' is sent
     if status is not None and status.lower() not in QUOTE_STATUSES:
-        raise BadInput(f"'{status}' is not a quote status; use one of: {', '.join(QUOTE_STATUSES)}")
+        raise BadInput(
+            _("'{status}' is not a quote status; use one of: {QUOTE_STATUSES}").format(
+                status=status, QUOTE_STATUSES=", ".join(QUOTE_STATUSES)
+            )
+        )
     today = env.today()
     config = env.config()
     store = env.store()

@@ -6,6 +6,7 @@ import os
 import sys
 
 from salesnotes.errors import BadInput, Conflict, DatabaseError
+from salesnotes.i18n import N_, _, n_
 from salesnotes.store.connection import ensure_folder
 
 TYPE_CHECKING = False
@@ -40,15 +41,21 @@ def backup(env: Env, *, path: str | None) -> None:
     from salesnotes.store.backup import check, copy
 
     if not os.path.exists(env.db_path):
-        raise DatabaseError(f"there is no book at {env.db_path} to back up")
+        raise DatabaseError(
+            _("there is no book at {db_path} to back up").format(db_path=env.db_path)
+        )
     if path is not None:
         target = os.path.abspath(os.path.expanduser(path))
         if os.path.isdir(target):
             target = _free(os.path.join(target, f"{_stem(env)}-{_stamp(env)}.db"))
         elif not os.path.isdir(os.path.dirname(target)):
-            raise BadInput(f"{os.path.dirname(target)} does not exist; make the folder first")
+            raise BadInput(
+                _("{target} does not exist; make the folder first").format(
+                    target=os.path.dirname(target)
+                )
+            )
         if os.path.exists(target) and os.path.samefile(target, env.db_path):
-            raise BadInput(f"{path} is the book itself; give another file")
+            raise BadInput(_("{path} is the book itself; give another file").format(path=path))
     else:
         folder = backup_folder()
         ensure_folder(folder)
@@ -56,12 +63,22 @@ def backup(env: Env, *, path: str | None) -> None:
     store = env.store()
     copy(store.db, target)  # type: ignore[attr-defined]  # an SQLite book's file
     info = check(target)
-    render.echo(f"Backed up {info.contacts} contacts to {target} ({_size(info.size)}, checked)")
+    render.echo(
+        _("Backed up {contacts} contacts to {target} ({size}, checked)").format(
+            contacts=info.contacts, target=target, size=_size(info.size)
+        )
+    )
     if path is None:
         keep = env.config().get_int("backup.keep")
         removed = _rotate(env, keep)
         if removed:
-            render.echo(f"Removed {len(removed)} older backup(s); kept the newest {keep}")
+            render.echo(
+                n_(
+                    "Removed {removed} older backup; kept the newest {keep}",
+                    "Removed {removed} older backups; kept the newest {keep}",
+                    len(removed),
+                ).format(removed=len(removed), keep=keep)
+            )
 
 
 def backups(env: Env, *, fmt: str) -> None:
@@ -85,14 +102,16 @@ def backups(env: Env, *, fmt: str) -> None:
         )
         return
     if not found:
-        render.note(f"No backups in {folder} yet; 'salesnotes backup' makes one.")
+        render.note(
+            _("No backups in {folder} yet; 'salesnotes backup' makes one.").format(folder=folder)
+        )
         return
     if fmt == "plain":
-        for _, name, size in found:
+        for __, name, size in found:
             sys.stdout.write(f"{os.path.join(folder, name)}\t{size}\n")
         return
-    render.echo(f"Backups in {folder}, newest first:")
-    for _, name, size in found:
+    render.echo(_("Backups in {folder}, newest first:").format(folder=folder))
+    for __, name, size in found:
         render.echo(f"  {name}  {_size(size)}")
 
 
@@ -104,11 +123,11 @@ def restore(env: Env, *, path: str, yes: bool) -> None:
     source = os.path.abspath(os.path.expanduser(path))
     info = check(source)
     if os.path.exists(env.db_path) and os.path.samefile(source, env.db_path):
-        raise BadInput(f"{path} is the book itself")
-    question = (
-        f"Replace the book {env.db_path} with {path} ({info.contacts} contacts)?"
-        " The current book is kept as a safety copy."
-    )
+        raise BadInput(_("{path} is the book itself").format(path=path))
+    question = _(
+        "Replace the book {db_path} with {path} ({contacts} contacts)? The "
+        "current book is kept as a safety copy."
+    ).format(db_path=env.db_path, path=path, contacts=info.contacts)
     confirm(question, yes, "restore")
     had_book = os.path.exists(env.db_path)
     store = env.store(create=True)
@@ -116,15 +135,27 @@ def restore(env: Env, *, path: str, yes: bool) -> None:
     with store.read():
         forgotten = store.privacy.erasures()
     replace(store.db, source)  # type: ignore[attr-defined]
-    how = f"restore the copy made before it: salesnotes restore {safety}" if safety else ""
-    with store.write(journal="step", note=how or "the book was empty before it"):
+    how = (
+        _("restore the copy made before it: salesnotes restore {safety}").format(safety=safety)
+        if safety
+        else ""
+    )
+    with store.write(journal="step", note=how or _("the book was empty before it")):
         store.privacy.keep_erasures(forgotten)
         again = store.privacy.erase_again(env.now())
     store.privacy.flush()
-    note = "" if info.current else f" (schema {info.schema}, brought up to date)"
-    render.echo(f"Restored {path}: {info.contacts} contacts{note}")
+    note = (
+        ""
+        if info.current
+        else _(" (schema {schema}, brought up to date)").format(schema=info.schema)
+    )
+    render.echo(
+        _("Restored {path}: {contacts} contacts{note}").format(
+            path=path, contacts=info.contacts, note=note
+        )
+    )
     if safety:
-        render.echo(f"The book as it was is kept in {safety}")
+        render.echo(_("The book as it was is kept in {safety}").format(safety=safety))
     if again:
         from salesnotes.render import reports
 
@@ -139,25 +170,33 @@ def doctor(env: Env, *, repair: bool) -> None:
     path = env.db_path
     if not os.path.exists(path):
         raise DatabaseError(
-            f"{path} does not exist: no book there yet ('salesnotes add' makes one)"
+            _("{path} does not exist: no book there yet ('salesnotes add' makes one)").format(
+                path=path
+            )
         )
     store = env.store()
     if repair:
         with store.write():
             checks.repair(store.db)  # type: ignore[attr-defined]
-        render.echo("Rebuilt the search indexes.")
+        render.echo(_("Rebuilt the search indexes."))
     with store.read():
         found = checks.health(store.db)  # type: ignore[attr-defined]
     found += _places(path)
     wrong = 0
     for passed, what, problem in found:
         if passed:
-            render.echo(f"ok       {what}")
+            render.echo(_("ok       {what}").format(what=what))
         else:
             wrong += 1
-            render.echo(f"PROBLEM  {what}: {problem}")
+            render.echo(_("PROBLEM  {what}: {problem}").format(what=what, problem=problem))
     if wrong:
-        raise DatabaseError(f"{wrong} problem(s) with {path}; see above")
+        raise DatabaseError(
+            n_(
+                "{wrong} problem with {path}; see above",
+                "{wrong} problems with {path}; see above",
+                wrong,
+            ).format(wrong=wrong, path=path)
+        )
 
 
 def _places(path: str) -> list[tuple[bool, str, str]]:
@@ -172,8 +211,10 @@ def _places(path: str) -> list[tuple[bool, str, str]]:
     found.append(
         (
             not shared,
-            f"file {real} only yours ({mode:o})",
-            f"others can read it (mode {mode:o}); chmod 600 {' '.join(shared)}",
+            _("file {real} only yours ({mode:o})").format(real=real, mode=mode),
+            _("others can read it (mode {mode:o}); chmod 600 {shared}").format(
+                mode=mode, shared=" ".join(shared)
+            ),
         )
     )
     folder = os.path.dirname(real)
@@ -181,8 +222,10 @@ def _places(path: str) -> list[tuple[bool, str, str]]:
     found.append(
         (
             not mode & 0o022,
-            f"folder {folder} writable only by you ({mode:o})",
-            f"others can replace or delete the book in it (mode {mode:o}); chmod 700 {folder}",
+            _("folder {folder} writable only by you ({mode:o})").format(folder=folder, mode=mode),
+            _(
+                "others can replace or delete the book in it (mode {mode:o}); chmod 700 {folder}"
+            ).format(mode=mode, folder=folder),
         )
     )
     lowered = real.lower()
@@ -191,11 +234,11 @@ def _places(path: str) -> list[tuple[bool, str, str]]:
     found.append(
         (
             not synced and kind not in NETWORK,
-            f"a local folder ({kind or 'unknown file system'})",
-            (f"the book is in a synced folder ({synced[0]})" if synced else
-             f"the book is on a network file system ({kind})")
-            + "; SQLite's locking is unreliable there: keep the book on a local disk"
-            " (--db or SALESNOTES_DB), and put backups in the synced folder",
+            _("a local folder ({value})").format(value=kind or 'unknown file system'),
+            (_("the book is in a synced folder ({synced})").format(synced=synced[0]) if synced else
+             _("the book is on a network file system ({kind})").format(kind=kind))
+            + _("; SQLite's locking is unreliable there: keep the book on a local disk"
+            " (--db or SALESNOTES_DB), and put backups in the synced folder"),
         )
     )  # fmt: skip
     return found
@@ -219,18 +262,22 @@ def _file_system(path: str) -> str:
     return kind
 
 
-def confirm(question: str, yes: bool, command: str, why: str = "changes the book for good") -> None:
+def confirm(
+    question: str, yes: bool, command: str, why: str = N_("changes the book for good")
+) -> None:
     """Ask on a terminal; without one, ``--yes`` is the answer (or the command stops,
     saying ``why`` it asks)."""
     if yes:
         return
     if not sys.stdin.isatty():
-        raise BadInput(f"{command} {why}: add --yes (no terminal to ask)")
-    sys.stderr.write(f"{question} [y/N] ")
+        raise BadInput(
+            _("{command} {why}: add --yes (no terminal to ask)").format(command=command, why=_(why))
+        )
+    sys.stderr.write(f"{question} {_('[y/N]')} ")
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().lower()
     if answer not in ("y", "yes", "j", "ja"):
-        raise Conflict("nothing was changed")
+        raise Conflict(_("nothing was changed"))
 
 
 def safety_copy(env: Env, store: Store, before: str) -> str | None:
@@ -283,5 +330,5 @@ def _rotate(env: Env, keep: int, before: str = "") -> list[str]:
 
 def _size(size: int) -> str:
     if size < 1024 * 1024:
-        return f"{max(1, size // 1024)} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
+        return _("{value} KB").format(value=max(1, size // 1024))
+    return _("{size:.1f} MB").format(size=size / 1024 / 1024)

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from salesnotes.i18n import N_, Nn_, _, n_
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
     from salesnotes.models import Recorded
 
 NAMES = {
-    "organisations": ("organisation", "organisations"),
-    "contacts": ("contact", "contacts"),
-    "contact_emails": ("e-mail address", "e-mail addresses"),
-    "contact_phones": ("phone number", "phone numbers"),
-    "contact_tags": ("tag", "tags"),
-    "interactions": ("conversation", "conversations"),
-    "followups": ("follow-up", "follow-ups"),
-    "quotes": ("quote", "quotes"),
-    "quote_revisions": ("quote revision", "quote revisions"),
+    "organisations": Nn_("{n} organisation", "{n} organisations"),
+    "contacts": Nn_("{n} contact", "{n} contacts"),
+    "contact_emails": Nn_("{n} e-mail address", "{n} e-mail addresses"),
+    "contact_phones": Nn_("{n} phone number", "{n} phone numbers"),
+    "contact_tags": Nn_("{n} tag", "{n} tags"),
+    "interactions": Nn_("{n} conversation", "{n} conversations"),
+    "followups": Nn_("{n} follow-up", "{n} follow-ups"),
+    "quotes": Nn_("{n} quote", "{n} quotes"),
+    "quote_revisions": Nn_("{n} quote revision", "{n} quote revisions"),
 }
+DONE = {"put back": N_("put back"), "restored": N_("restored"), "removed": N_("removed")}
 
 
 def undo(env: Env, *, show_list: bool, fmt: str) -> None:
@@ -34,10 +37,18 @@ def undo(env: Env, *, show_list: bool, fmt: str) -> None:
         undone = store.undo(env.now())
     parts = []
     for table, counts in undone.counts.items():
-        one, many = NAMES.get(table, (table, table))
+        one, many = NAMES.get(table, ("{n} " + table, "{n} " + table))
         for what, n in counts.items():
-            parts.append(f"{n} {one if n == 1 else many} {what}")
-    render.echo(f"Undid 'salesnotes {undone.command.command}' ({_when(undone.command.at)})")
+            parts.append(
+                _("{things} {done}").format(
+                    things=n_(one, many, n).format(n=n), done=_(DONE.get(what, what))
+                )
+            )
+    render.echo(
+        _("Undid 'salesnotes {command}' ({at})").format(
+            command=undone.command.command, at=_when(undone.command.at)
+        )
+    )
     render.echo("  " + ", ".join(parts))
 
 
@@ -61,7 +72,7 @@ def _listing(recorded: list[Recorded], fmt: str) -> None:
         [
             Column("Id", lambda r: str(r.id), justify="right"),
             Column("When", lambda r: _when(r.at)),
-            Column("Command", lambda r: f"salesnotes {r.command}"),
+            Column("Command", lambda r: _("salesnotes {command}").format(command=r.command)),
             Column("Rows", lambda r: str(r.changes), justify="right"),
             Column("Undone", lambda r: _when(r.undone_at) if r.undone_at else ""),
         ],
@@ -72,5 +83,5 @@ def _listing(recorded: list[Recorded], fmt: str) -> None:
             "rows": r.changes,
             "undone_at": r.undone_at,
         },
-        empty="Nothing to undo.",
+        empty=_("Nothing to undo."),
     )

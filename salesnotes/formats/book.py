@@ -18,6 +18,7 @@ import json
 import math
 
 from salesnotes.errors import BadInput
+from salesnotes.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -61,37 +62,77 @@ def read(text: str, name: str, known_schemas: tuple[str, ...]) -> dict[str, list
     try:
         data = json.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as exc:
-        raise BadInput(f"{name} is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+        raise BadInput(
+            _("{name} is not valid JSON: {msg} (line {lineno})").format(
+                name=name, msg=exc.msg, lineno=exc.lineno
+            )
+        ) from None
     except RecursionError:
-        raise BadInput(f"{name} is nested too deeply to be a salesnotes book") from None
+        raise BadInput(
+            _("{name} is nested too deeply to be a salesnotes book").format(name=name)
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BadInput(f'{name} is JSON, but not a salesnotes book (no "format": "{FORMAT}")')
+        raise BadInput(
+            _('{name} is JSON, but not a salesnotes book (no "format": "{FORMAT}")').format(
+                name=name, FORMAT=FORMAT
+            )
+        )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise BadInput(f"{name}: 'version' must be a whole number, not {version!r}")
+        raise BadInput(
+            _("{name}: 'version' must be a whole number, not {version!r}").format(
+                name=name, version=version
+            )
+        )
     schema = data.get("schema")
     if version > VERSION or (schema is not None and schema not in known_schemas):
         raise BadInput(
-            f"{name} was written by a newer salesnotes (book version {version}, schema "
-            f"{schema}); update salesnotes to import it"
+            _(
+                "{name} was written by a newer salesnotes (book version {version}, "
+                "schema {schema}); update salesnotes to import it"
+            ).format(name=name, version=version, schema=schema)
         )
     tables = data.get("tables")
     if not isinstance(tables, dict):
-        raise BadInput(f"{name}: 'tables' must be an object of table name -> rows")
+        raise BadInput(
+            _("{name}: 'tables' must be an object of table name -> rows").format(name=name)
+        )
     for table, rows in tables.items():
         if not isinstance(rows, list):
-            raise BadInput(f"{name}: the rows of {table} must be a list")
+            raise BadInput(
+                _("{name}: the rows of {table} must be a list").format(name=name, table=table)
+            )
         for number, row in enumerate(rows, start=1):
             if not isinstance(row, dict):
-                raise BadInput(f"{name}: {table} row {number} is not an object")
+                raise BadInput(
+                    _("{name}: {table} row {number} is not an object").format(
+                        name=name, table=table, number=number
+                    )
+                )
             for column, value in row.items():
                 if isinstance(value, float) and not math.isfinite(value):
-                    raise BadInput(f"{name}: {table} row {number}, {column}: not a number")
+                    raise BadInput(
+                        _("{name}: {table} row {number}, {column}: not a number").format(
+                            name=name, table=table, number=number, column=column
+                        )
+                    )
                 if isinstance(value, int) and not -(2**63) <= value < 2**63:
-                    raise BadInput(f"{name}: {table} row {number}, {column}: {value} is too big")
+                    raise BadInput(
+                        _("{name}: {table} row {number}, {column}: {value} is too big").format(
+                            name=name, table=table, number=number, column=column, value=value
+                        )
+                    )
                 if not (value is None or isinstance(value, (str, int, float))):
                     raise BadInput(
-                        f"{name}: {table} row {number}, {column}: a "
-                        f"{type(value).__name__} where a text, number or null belongs"
+                        _(
+                            "{name}: {table} row {number}, {column}: a {name2} where a text, "
+                            "number or null belongs"
+                        ).format(
+                            name=name,
+                            table=table,
+                            number=number,
+                            column=column,
+                            name2=type(value).__name__,
+                        )
                     )
     return tables

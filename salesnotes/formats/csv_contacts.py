@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from salesnotes.errors import BadInput
 from salesnotes.fields import normalise_email, normalise_tag, read_phone
+from salesnotes.i18n import _
 from salesnotes.models import STATUSES, NewContact, Unreadable
 from salesnotes.text import clean, fold
 
@@ -214,9 +215,11 @@ def read(
     try:
         header = next(reader)
     except StopIteration:
-        raise BadInput(f"{name} is empty; a CSV file starts with a line of column names") from None
+        raise BadInput(
+            _("{name} is empty; a CSV file starts with a line of column names").format(name=name)
+        ) from None
     except csv.Error as exc:
-        raise BadInput(f"{name}, line 1: {exc}") from None
+        raise BadInput(_("{name}, line 1: {exc}").format(name=name, exc=exc)) from None
     columns = _columns(header, name, mapping or {})
     report.kind = _kind(header)
     try:
@@ -227,9 +230,11 @@ def read(
             try:
                 yield _row(record, columns, region, report, f"line {line}")
             except BadInput as exc:
-                yield Unreadable(f"line {line}", exc.message)
+                yield Unreadable(_("line {line}").format(line=line), exc.message)
     except csv.Error as exc:
-        raise BadInput(f"{name}, line {reader.line_num}: {exc}") from None
+        raise BadInput(
+            _("{name}, line {line_num}: {exc}").format(name=name, line_num=reader.line_num, exc=exc)
+        ) from None
 
 
 def _key(header: str) -> str:
@@ -243,14 +248,17 @@ def _columns(header: list[str], name: str, mapping: Mapping[str, str]) -> list[C
         wanted = _key(column)
         if wanted not in keys:
             raise BadInput(
-                f"--map {column}={target}: {name} has no column '{column}'; "
-                f"its columns are: {', '.join(header)}"
+                _(
+                    "--map {column}={target}: {name} has no column '{column}'; its columns "
+                    "are: {header}"
+                ).format(column=column, target=target, name=name, header=", ".join(header))
             )
         field_name = _field(target)
         if field_name is None:
             raise BadInput(
-                f"--map {column}={target}: '{target}' is not a field; "
-                f"use one of: {', '.join(FIELD_NAMES)}"
+                _(
+                    "--map {column}={target}: '{target}' is not a field; use one of: {FIELD_NAMES}"
+                ).format(column=column, target=target, FIELD_NAMES=", ".join(FIELD_NAMES))
             )
         mapped[keys.index(wanted)] = field_name
     columns = []
@@ -263,9 +271,11 @@ def _columns(header: list[str], name: str, mapping: Mapping[str, str]) -> list[C
     fields = {c.field for c in columns}
     if not fields & {"name", "first", "last", "organisation", "email"}:
         raise BadInput(
-            f"{name} has no name column; its columns are: {', '.join(header)}. "
-            "Name one 'name' (or 'naam'), or 'first name' and 'last name', "
-            "or say which it is: --map COLUMN=name"
+            _(
+                "{name} has no name column; its columns are: {header}. Name one 'name' "
+                "(or 'naam'), or 'first name' and 'last name', or say which it is: --map "
+                "COLUMN=name"
+            ).format(name=name, header=", ".join(header))
         )
     return columns
 
@@ -375,7 +385,7 @@ def _row(
     if not name and checked_emails:
         name = checked_emails[0]
     if not name:
-        raise BadInput("no name")
+        raise BadInput(_("no name"))
     status = None
     if "status" in field:
         text = field["status"].lower()
@@ -384,7 +394,11 @@ def _row(
             text = STATUS_WORDS.get(text, text)
         status = text
         if status not in STATUSES:
-            raise BadInput(f"'{field['status']}' is not a status ({', '.join(STATUSES)})")
+            raise BadInput(
+                _("'{field}' is not a status ({STATUSES})").format(
+                    field=field["status"], STATUSES=", ".join(STATUSES)
+                )
+            )
     birthday = None
     if "birthday" in field:
         birthday = _birthday(field["birthday"])

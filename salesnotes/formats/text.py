@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 
 from salesnotes.errors import BadInput
+from salesnotes.i18n import _
 
 # Big enough for any address book a salesperson keeps; a mistake (a disk image) is refused
 # before it is read into memory.
@@ -35,8 +36,12 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
-            hint = _SAVE_AS if "Excel" in what else "import a CSV, vCard or salesnotes JSON file"
-            raise BadInput(f"{name} is {what}, not a text file; {hint}")
+            hint = _SAVE_AS if "Excel" in what else _("import a CSV, vCard or salesnotes JSON file")
+            raise BadInput(
+                _("{name} is {what}, not a text file; {hint}").format(
+                    name=name, what=what, hint=hint
+                )
+            )
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data, "utf-8-sig", name), "UTF-8"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -50,7 +55,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             if zeros.count(0) >= 0.9 * len(zeros) and others.count(0) <= 0.1 * len(others):
                 return _strict(data, encoding, name), "UTF-16"
     if b"\x00" in data:
-        raise BadInput(f"{name} is not a text file; import a CSV, vCard or salesnotes JSON file")
+        raise BadInput(
+            _("{name} is not a text file; import a CSV, vCard or salesnotes JSON file").format(
+                name=name
+            )
+        )
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -65,7 +74,11 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise BadInput(f"{name} is not {encoding} text: {exc.reason} at byte {exc.start}") from None
+        raise BadInput(
+            _("{name} is not {encoding} text: {reason} at byte {start}").format(
+                name=name, encoding=encoding, reason=exc.reason, start=exc.start
+            )
+        ) from None
 
 
 def read(path: str) -> tuple[str, str]:
@@ -78,17 +91,23 @@ def read(path: str) -> tuple[str, str]:
     try:
         mode = os.stat(path).st_mode
         if stat.S_ISDIR(mode):
-            raise BadInput(f"{path} is a folder; give a file")
+            raise BadInput(_("{path} is a folder; give a file").format(path=path))
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-            raise BadInput(f"{path} is a device, not a file")
+            raise BadInput(_("{path} is a device, not a file").format(path=path))
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise BadInput(f"{path} does not exist") from None
+        raise BadInput(_("{path} does not exist").format(path=path)) from None
     except OSError as exc:
-        raise BadInput(f"{path} cannot be read: {exc.strerror}") from None
+        raise BadInput(
+            _("{path} cannot be read: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from None
     except ValueError:  # a NUL in the name
-        raise BadInput(f"{path!r} is not a file name") from None
+        raise BadInput(_("{path!r} is not a file name").format(path=path)) from None
     if len(data) > MAX_BYTES:
-        raise BadInput(f"{name} is over {MAX_BYTES // 2**20} MB; more than an address book can be")
+        raise BadInput(
+            _("{name} is over {MAX_BYTES} MB; more than an address book can be").format(
+                name=name, MAX_BYTES=MAX_BYTES // 2**20
+            )
+        )
     return decode(data, name)

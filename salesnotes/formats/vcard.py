@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from salesnotes.errors import BadInput
 from salesnotes.fields import normalise_email, normalise_tag, read_phone
+from salesnotes.i18n import _
 from salesnotes.models import NewContact, Unreadable
 from salesnotes.text import clean
 
@@ -86,13 +87,13 @@ def read(text: str, name: str, region: str, report: Report) -> Iterator[NewConta
     for number, (line, lines) in enumerate(_cards(text, report), start=1):
         found = True
         report.cards += 1
-        where = f"card {number} (line {line})"
+        where = _("card {number} (line {line})").format(number=number, line=line)
         try:
             yield _contact(_parse(lines), region, where, report)
         except BadInput as exc:
             yield Unreadable(where, exc.message)
     if not found:
-        raise BadInput(f"{name} has no vCard in it (no BEGIN:VCARD line)")
+        raise BadInput(_("{name} has no vCard in it (no BEGIN:VCARD line)").format(name=name))
 
 
 def _parse(lines: list[str]) -> Any:
@@ -102,7 +103,7 @@ def _parse(lines: list[str]) -> Any:
         return vobject.readOne("\r\n".join(lines) + "\r\n", ignoreUnreadable=True)
     except Exception as exc:  # noqa: BLE001  vobject raises several kinds for a broken card
         reason = str(exc).split("\n")[0][:200] or type(exc).__name__
-        raise BadInput(f"not a readable vCard: {reason}") from None
+        raise BadInput(_("not a readable vCard: {reason}").format(reason=reason)) from None
 
 
 def _cards(text: str, report: Report) -> Iterator[tuple[int, list[str]]]:
@@ -179,7 +180,7 @@ def _readable_qp(line: str) -> str:
     import binascii
     import quopri
 
-    head, _, value = line.partition(":")
+    head, __, value = line.partition(":")
     if "QUOTED-PRINTABLE" not in head.upper():
         return line
     match = re.search(r"(?i);CHARSET=([^;:]+)", head)
@@ -283,7 +284,7 @@ def _contact(card: Any, region: str, where: str, report: Report) -> NewContact:
     if not name and phones:
         name = phones[0].typed
     if not name:
-        raise BadInput("no name, organisation, e-mail address or phone number")
+        raise BadInput(_("no name, organisation, e-mail address or phone number"))
     # An address that only repeats the city (what this export writes) says nothing more.
     extra = [line for line in extra if not (city and line.endswith(f"): {city}"))]
     extra = [line for line in extra if line != f"Address: {city}"]
@@ -351,7 +352,7 @@ def write(contacts: Iterable[Contact], version: str = "3.0") -> Iterator[str]:
         card.add("version").value = "3.0"
         card.add("uid").value = contact.uuid
         card.add("fn").value = contact.name
-        given, _, family = contact.name.partition(" ")
+        given, __, family = contact.name.partition(" ")
         card.add("n").value = vobject.vcard.Name(family=family, given=given)
         if contact.organisation:
             card.add("org").value = [contact.organisation]

@@ -63,7 +63,9 @@ def note(message: str) -> None:
 
 def error(message: str, details: Iterable[str] = ()) -> None:
     """``Error: ...`` on stderr, as plain text: errors must print even when all else fails."""
-    sys.stderr.write(f"Error: {clean(message)}\n")
+    from salesnotes.i18n import _
+
+    sys.stderr.write(_("Error: {message}").format(message=clean(message)) + "\n")
     for line in details:
         sys.stderr.write(f"  {clean(line)}\n")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.days import describe, short
+from salesnotes.i18n import _, language, term
 from salesnotes.render.listing import CELL_TEXT, Column, console, listing
 from salesnotes.render.shapes import agenda_json
 from salesnotes.text import clean, excerpt, first_words, one_line
@@ -18,11 +19,25 @@ if TYPE_CHECKING:
 def reason_tint(reason: str) -> str:
     """Red for a complaint or anything overdue or expired, yellow for due today, dim for a
     stale quote: the words say it too, colour only makes it quicker to see."""
-    if reason.startswith("complaint") or " overdue" in reason or " expired " in reason:
+    complaint, late, today, stale = _TINTS[language()]
+    if reason.startswith(complaint) or any(word in reason for word in late):
         return "red"
-    if "due today" in reason or "requested today" in reason or " expires today" in reason:
+    if any(word in reason for word in today):
         return "yellow"
-    return "dim" if " stale:" in reason else ""
+    return "dim" if stale in reason else ""
+
+
+# The words of a reason that carry its colour, per language (see agenda.py's reasons and
+# their Dutch in the catalogue).
+_TINTS = {
+    "en": (
+        "complaint",
+        (" overdue", " expired "),
+        ("due today", "requested today", " expires today"),
+        " stale:",
+    ),
+    "nl": ("klacht", (" te laat", " verlopen "), (" vandaag",), " ligt stil:"),
+}
 
 
 def _score(value: float) -> str:
@@ -66,10 +81,10 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
 
     out = console()
     if not rows:
-        out.print(Text(f"Nothing to do on {describe(day)}: nobody to call."))
+        out.print(Text(_("Nothing to do on {day}: nobody to call.").format(day=describe(day))))
         return
     table = Table(
-        title=Text(f"Who to call on {describe(day)}", style="bold"),
+        title=Text(_("Who to call on {day}").format(day=describe(day)), style="bold"),
         title_justify="left",
         show_edge=False,
         pad_edge=False,
@@ -80,9 +95,11 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
     # own made the table a third longer, and slower to draw). A phone number is never
     # broken: the column is at least that wide.
     phones = max((len(clean(r.phone or "")) for r in rows), default=0)
-    table.add_column("Who", style="bold", min_width=max(10, phones), max_width=30, overflow="fold")
-    table.add_column("Why", min_width=12)
-    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column(
+        _("Who"), style="bold", min_width=max(10, phones), max_width=30, overflow="fold"
+    )
+    table.add_column(_("Why"), min_width=12)
+    table.add_column(_("Score"), justify="right", no_wrap=True)
     for n, row in enumerate(rows, start=1):
         who = Text(clean(row.name), style="bold")
         who.append(f" #{row.contact_id}", style="dim")
@@ -93,11 +110,15 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
             line = f"- {one_line(excerpt(reason, CELL_TEXT))}"
             why.append(("\n" if k else "") + line, style=reason_tint(reason))
         if row.followup_ids:
-            why.append("\nfollow-up " + ", ".join(f"#{i}" for i in row.followup_ids), style="dim")
+            ids = ", ".join(f"#{i}" for i in row.followup_ids)
+            why.append("\n" + _("follow-up {ids}").format(ids=ids), style="dim")
         if row.last_on is not None:  # to prepare the call from the row
             why.append(
-                f"\nlast: {short(row.last_on, day)}, {row.last_kind}:"
-                f" {first_words(row.last_text, 48)}",
+                _("\nlast: {last_on}, {last_kind}: {last_text}").format(
+                    last_on=short(row.last_on, day),
+                    last_kind=term(row.last_kind or ""),
+                    last_text=first_words(row.last_text, 48),
+                ),
                 style="dim",
             )
         if explain:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from salesnotes.agenda import age_words
 from salesnotes.days import describe, duration_words, moment_words, short
+from salesnotes.i18n import _, language, n_, term
 from salesnotes.money import format_amount
 from salesnotes.record import record
 from salesnotes.text import excerpt
@@ -92,16 +93,18 @@ def _total(shown: Sequence[object], total: int | None) -> int:
 def _more(shown: Sequence[object], total: int | None, where: str) -> list[tuple[str, list[str]]]:
     """The line saying how many more there are than shown, and where to see them all."""
     left = _total(shown, total) - len(shown)
-    return [(f"... and {left} more: {where}", [])] if left > 0 else []
+    return (
+        [(_("... and {left} more: {where}").format(left=left, where=where), [])] if left > 0 else []
+    )
 
 
 def since_label(brief: Brief) -> str:
     """'Since the last briefing (Tue 24 Nov 07:30)', or that this is the first."""
     if brief.since is None:
-        return "Since the last briefing: this is the first briefing for this book"
+        return _("Since the last briefing: this is the first briefing for this book")
     if brief.since_asked:
-        return f"Since {describe(brief.since.date())}"
-    return f"Since the last briefing ({moment_words(brief.since)})"
+        return _("Since {date}").format(date=describe(brief.since.date()))
+    return _("Since the last briefing ({since})").format(since=moment_words(brief.since))
 
 
 def pipeline_line(brief: Brief) -> str:
@@ -109,12 +112,19 @@ def pipeline_line(brief: Brief) -> str:
     p = brief.pipeline
     if p is None:
         return ""
-    return (
-        f"Pipeline: {p.open_count} open quote{'' if p.open_count == 1 else 's'}, "
-        f"{_money(brief, p.open_cents, p.currency)} "
-        f"(weighted {_money(brief, p.weighted_cents, p.currency)}); "
-        f"this month won {p.month.won_count} ({_money(brief, p.month.won_cents, p.currency)}), "
-        f"lost {p.month.lost_count}"
+    return n_(
+        "Pipeline: {count} open quote, {amount} (weighted {weighted}); "
+        "this month won {won_count} ({won}), lost {lost_count}",
+        "Pipeline: {count} open quotes, {amount} (weighted {weighted}); "
+        "this month won {won_count} ({won}), lost {lost_count}",
+        p.open_count,
+    ).format(
+        count=p.open_count,
+        amount=_money(brief, p.open_cents, p.currency),
+        weighted=_money(brief, p.weighted_cents, p.currency),
+        won_count=p.month.won_count,
+        won=_money(brief, p.month.won_cents, p.currency),
+        lost_count=p.month.lost_count,
     )
 
 
@@ -126,16 +136,21 @@ class Section:
     items: list[tuple[str, list[str]]]
     empty: str = ""
     note: str = ""
+    numbered: bool = False  # the agenda: a ranked list
 
 
 def sections(brief: Brief) -> list[Section]:
     """The briefing's content, in order, independent of the output format."""
     found: list[Section] = []
     shown = len(brief.agenda)
-    count = f"{shown} of {brief.agenda_total}" if brief.agenda_total > shown else str(shown)
+    count = (
+        _("{shown} of {agenda_total}").format(shown=shown, agenda_total=brief.agenda_total)
+        if brief.agenda_total > shown
+        else str(shown)
+    )
     found.append(
         Section(
-            f"Who to call today ({count})",
+            _("Who to call today ({count})").format(count=count),
             [
                 (
                     ", ".join(
@@ -151,17 +166,24 @@ def sections(brief: Brief) -> list[Section]:
                 )
                 for r in brief.agenda
             ],
-            empty="Nobody to call today.",
+            empty=_("Nobody to call today."),
+            numbered=True,
         )
     )
     if brief.late_complaints:
         found.append(
             Section(
-                f"Complaints past the response time ({brief.response_hours} hours)",
+                _("Complaints past the response time ({response_hours} hours)").format(
+                    response_hours=brief.response_hours
+                ),
                 [
                     (
-                        f"#{f.id} {one_line(f.contact_name)}: open {age_words(age)}: "
-                        f"{one_line(f.text)}",
+                        _("#{id} {contact_name}: open {age}: {text}").format(
+                            id=f.id,
+                            contact_name=one_line(f.contact_name),
+                            age=age_words(age),
+                            text=one_line(f.text),
+                        ),
                         [],
                     )
                     for f, age in brief.late_complaints
@@ -173,41 +195,59 @@ def sections(brief: Brief) -> list[Section]:
         assert q.valid_until is not None
         quote_items.append(
             (
-                f"Expires {short(q.valid_until)}: #{q.id} {one_line(q.contact_name)}, "
-                f"{_money(brief, q.amount_cents, q.currency)}: {one_line(q.title)}",
+                _("Expires {valid_until}: #{id} {contact_name}, {brief}: {title}").format(
+                    valid_until=short(q.valid_until),
+                    id=q.id,
+                    contact_name=one_line(q.contact_name),
+                    brief=_money(brief, q.amount_cents, q.currency),
+                    title=one_line(q.title),
+                ),
                 [],
             )
         )
-    quote_items += _more(brief.expiring, brief.expiring_total, "salesnotes quotes")
+    quote_items += _more(brief.expiring, brief.expiring_total, _("salesnotes quotes"))
     for q in brief.stale:
         quote_items.append(
             (
-                f"Stale, {q.status} and idle {q.idle_days(brief.day)} days: #{q.id} "
-                f"{one_line(q.contact_name)}, {_money(brief, q.amount_cents, q.currency)}: "
-                f"{one_line(q.title)}",
+                _(
+                    "Stale, {status} and idle {day} days: #{id} {contact_name}, {brief}: {title}"
+                ).format(
+                    status=term(q.status),
+                    day=q.idle_days(brief.day),
+                    id=q.id,
+                    contact_name=one_line(q.contact_name),
+                    brief=_money(brief, q.amount_cents, q.currency),
+                    title=one_line(q.title),
+                ),
                 [],
             )
         )
-    quote_items += _more(brief.stale, brief.stale_total, "salesnotes quotes --stale")
+    quote_items += _more(brief.stale, brief.stale_total, _("salesnotes quotes --stale"))
     if quote_items:
-        found.append(Section("Quotes expiring this week, and stale quotes", quote_items))
+        found.append(Section(_("Quotes expiring this week, and stale quotes"), quote_items))
     if brief.losing_touch:
         shown = len(brief.losing_touch)
         total = _total(brief.losing_touch, brief.losing_touch_total)
         found.append(
             Section(
-                f"Losing touch ({shown} of {total})" if total > shown else "Losing touch",
+                _("Losing touch ({shown} of {total})").format(shown=shown, total=total)
+                if total > shown
+                else _("Losing touch"),
                 [
                     (
                         f"{one_line(i.name)}"
                         + (f" ({one_line(i.organisation)})" if i.organisation else "")
                         + ": "
                         + (
-                            f"last contact {describe(i.last_contact)}"
+                            _("last contact {last_contact}").format(
+                                last_contact=describe(i.last_contact)
+                            )
                             if i.last_contact
-                            else "never contacted"
+                            else _("never contacted")
                         )
-                        + f", rhythm {i.rhythm}, {duration_words(i.overdue_days)} late",
+                        + _(", rhythm {rhythm}, {overdue_days} late").format(
+                            rhythm=i.rhythm, overdue_days=duration_words(i.overdue_days)
+                        ),
                         [],
                     )
                     for i in brief.losing_touch
@@ -217,23 +257,39 @@ def sections(brief: Brief) -> list[Section]:
     if brief.occasions:
         found.append(
             Section(
-                "Birthdays and anniversaries this week",
+                _("Birthdays and anniversaries this week"),
                 [(_occasion(o), []) for o in brief.occasions]
-                + _more(brief.occasions, brief.occasions_total, "the JSON briefing lists them"),
+                + _more(brief.occasions, brief.occasions_total, _("the JSON briefing lists them")),
             )
         )
     happened: list[tuple[str, list[str]]] = []
     for i in list(brief.interactions)[:MAX_ITEMS]:
-        happened.append((f"{i.kind} with {one_line(i.contact_name)}: {one_line(i.text)}", []))
+        happened.append(
+            (
+                _("{kind} with {contact_name}: {text}").format(
+                    kind=term(i.kind), contact_name=one_line(i.contact_name), text=one_line(i.text)
+                ),
+                [],
+            )
+        )
     for f in list(brief.followups_done)[:MAX_ITEMS]:
         happened.append(
-            (f"done: follow-up #{f.id} with {one_line(f.contact_name)}: {one_line(f.text)}", [])
+            (
+                _("done: follow-up #{id} with {contact_name}: {text}").format(
+                    id=f.id, contact_name=one_line(f.contact_name), text=one_line(f.text)
+                ),
+                [],
+            )
         )
     for q in brief.quotes_closed:
         happened.append(
             (
-                f"quote #{q.id} {q.status}: {one_line(q.contact_name)}, "
-                f"{_money(brief, q.amount_cents, q.currency)}",
+                _("quote #{id} {status}: {contact_name}, {brief}").format(
+                    id=q.id,
+                    status=term(q.status),
+                    contact_name=one_line(q.contact_name),
+                    brief=_money(brief, q.amount_cents, q.currency),
+                ),
                 [],
             )
         )
@@ -241,10 +297,11 @@ def sections(brief: Brief) -> list[Section]:
     lost = sum(1 for q in brief.quotes_closed if q.status == "lost")
     logged = _total(brief.interactions, brief.interactions_total)
     done = _total(brief.followups_done, brief.followups_done_total)
-    summary = (
-        f"{plural(logged, 'interaction')} logged, "
-        f"{plural(done, 'follow-up')} done, "
-        f"{plural(won, 'quote')} won, {lost} lost"
+    summary = _("{logged} logged, {done} done, {won} won, {lost} lost").format(
+        logged=n_("{n} interaction", "{n} interactions", logged).format(n=logged),
+        done=n_("{n} follow-up", "{n} follow-ups", done).format(n=done),
+        won=n_("{n} quote", "{n} quotes", won).format(n=won),
+        lost=lost,
     )
     found.append(
         Section(
@@ -256,37 +313,43 @@ def sections(brief: Brief) -> list[Section]:
     return found
 
 
-def plural(n: int, word: str) -> str:
-    """'1 quote', '3 quotes'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _occasion(o: Occasion) -> str:
     who = one_line(o.name) + (f" ({one_line(o.organisation)})" if o.organisation else "")
     if o.kind == "birthday":
-        age = f", turns {o.years}" if o.years else ""
-        return f"{short(o.on)}: birthday of {who}{age}"
-    return f"{short(o.on)}: {who}, {o.years} year{'' if o.years == 1 else 's'} a customer"
+        age = _(", turns {years}").format(years=o.years) if o.years else ""
+        return _("{on}: birthday of {who}{age}").format(on=short(o.on), who=who, age=age)
+    return n_(
+        "{on}: {who}, {years} year a customer",
+        "{on}: {who}, {years} years a customer",
+        o.years or 0,
+    ).format(on=short(o.on), who=who, years=o.years)
 
 
 def subject(brief: Brief) -> str:
     """'Briefing Wed 25 Nov 2026: 7 calls'."""
-    return f"Briefing {describe(brief.day)}: {brief.calls} call{'' if brief.calls == 1 else 's'}"
+    return n_("Briefing {day}: {calls} call", "Briefing {day}: {calls} calls", brief.calls).format(
+        day=describe(brief.day), calls=brief.calls
+    )
+
+
+def title(brief: Brief) -> str:
+    """'Briefing for Wed 25 Nov 2026'."""
+    return _("Briefing for {day}").format(day=describe(brief.day))
 
 
 def text(brief: Brief) -> str:
     """Plain text for a cron mail: no colour, no box drawing, wrapped at 78 columns."""
     import textwrap
 
-    title = f"Briefing for {describe(brief.day)}"
-    lines = [title, "=" * len(title)]
+    heading = title(brief)
+    lines = [heading, "=" * len(heading)]
     for section in sections(brief):
         lines += ["", section.title, "-" * min(len(section.title), WIDTH)]
         if section.note:
             lines += textwrap.wrap(section.note, WIDTH)
         if not section.items and section.empty:
             lines.append(section.empty)
-        numbered = section.title.startswith("Who to call")
+        numbered = section.numbered
         for n, (first, details) in enumerate(section.items, start=1):
             bullet = f"{n:>2}. " if numbered else " - "
             lines += textwrap.wrap(
@@ -311,14 +374,14 @@ def markdown(brief: Brief) -> str:
     def md(value: str) -> str:
         return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in value)
 
-    lines = [f"# Briefing for {describe(brief.day)}"]
+    lines = [f"# {md(title(brief))}"]
     for section in sections(brief):
         lines += ["", f"## {md(section.title)}", ""]
         if section.note:
             lines += [md(section.note), ""]
         if not section.items and section.empty:
             lines.append(md(section.empty))
-        numbered = section.title.startswith("Who to call")
+        numbered = section.numbered
         for n, (first, details) in enumerate(section.items, start=1):
             lines.append(f"{n}. {md(first)}" if numbered else f"- {md(first)}")
             lines += [f"    - {md(d)}" for d in details]
@@ -346,10 +409,10 @@ def html(brief: Brief) -> str:
     e = htmllib.escape
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{language()}"><head><meta charset="utf-8">',
         f"<title>{e(subject(brief))}</title></head>",
         f'<body style="{_STYLE["body"]}">',
-        f'<h1 style="{_STYLE["h1"]}">Briefing for {e(describe(brief.day))}</h1>',
+        f'<h1 style="{_STYLE["h1"]}">{e(title(brief))}</h1>',
     ]
     for section in sections(brief):
         parts.append(f'<h2 style="{_STYLE["h2"]}">{e(section.title)}</h2>')
@@ -358,7 +421,7 @@ def html(brief: Brief) -> str:
         if not section.items and section.empty:
             parts.append(f'<p style="{_STYLE["muted"]}">{e(section.empty)}</p>')
         if section.items:
-            tag = "ol" if section.title.startswith("Who to call") else "ul"
+            tag = "ol" if section.numbered else "ul"
             parts.append(f'<{tag} style="padding-left:22px;margin:0;">')
             for first, details in section.items:
                 extra = "".join(

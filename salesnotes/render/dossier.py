@@ -7,6 +7,7 @@ its own text. ``plain`` and ``json`` are the machine formats.
 from __future__ import annotations
 
 from salesnotes.days import describe, relative
+from salesnotes.i18n import _, term
 from salesnotes.render import first, plain_lines, print_json
 from salesnotes.render.shapes import (
     contact_json,
@@ -61,17 +62,17 @@ def dossier(
     page.heading(f"#{contact.id} {contact.name}")
     if contact.last_contact is not None:  # for people: the one date style of the pages
         details = [
-            (k, describe(contact.last_contact) if k == "last contact" else v) for k, v in details
+            (k, describe(contact.last_contact) if k == _("last contact") else v) for k, v in details
         ]
     page.pairs([(k, v) for k, v in details[2:] if v])
     _followup_section(page, open_followups, today)
     _quote_section(page, contact_quotes, today, config)
     page.blank()
-    page.heading("Latest interactions")
+    page.heading(_("Latest interactions"))
     if not recent:
-        page.line("none yet", indent=2)
+        page.line(_("none yet"), indent=2)
     for i in recent:
-        when = f"{describe(i.happened_on)}  {i.kind:<8} "
+        when = f"{describe(i.happened_on)}  {term(i.kind):<8} "
         page.line(when + one_line(i.text), 2, len(when))
     page.print()
 
@@ -107,15 +108,21 @@ def account(
         plain_lines(lines)
         return
     page = Page()
-    page.heading(f"{organisation.name} (organisation #{organisation.id})")
+    page.heading(
+        _("{name} (organisation #{id})").format(name=organisation.name, id=organisation.id)
+    )
     page.blank()
-    page.heading("Contacts")
+    page.heading(_("Contacts"))
     if not members:
         page.line("none", indent=2)
     for c in members:
         reach = ", ".join(x for x in (first(c.phones), first(c.emails)) if x)
-        last = f", last contact {describe(c.last_contact)}" if c.last_contact else ""
-        page.line(f"#{c.id} {one_line(c.name)} ({c.status}) {reach}{last}", 2, 4)
+        last = (
+            _(", last contact {last_contact}").format(last_contact=describe(c.last_contact))
+            if c.last_contact
+            else ""
+        )
+        page.line(f"#{c.id} {one_line(c.name)} ({term(c.status)}) {reach}{last}", 2, 4)
     _followup_section(page, open_followups, today, with_contact=True)
     _quote_section(page, org_quotes, today, config, with_contact=True)
     page.print()
@@ -126,8 +133,8 @@ def _followup_fields(f: FollowUp) -> list[str]:
         "followup",
         str(f.id),
         f.due_on.isoformat(),
-        f.reason,
-        f.priority,
+        term(f.reason),
+        term(f.priority),
         f.text,
         str(f.contact_id),
     ]
@@ -150,15 +157,15 @@ def _followup_section(
     page: Page, open_followups: Sequence[FollowUp], today: date, *, with_contact: bool = False
 ) -> None:
     page.blank()
-    page.heading("Open follow-ups")
+    page.heading(_("Open follow-ups"))
     if not open_followups:
         page.line("none", indent=2)
     for f in open_followups:
-        line = f"#{f.id} {describe(f.due_on)} ({relative(f.due_on, today)}) {f.reason}"
+        line = f"#{f.id} {describe(f.due_on)} ({relative(f.due_on, today)}) {term(f.reason)}"
         if with_contact:
-            line += f" with {one_line(f.contact_name)}"
+            line += _(" with {contact_name}").format(contact_name=one_line(f.contact_name))
         if f.priority != "normal":
-            line += f", {f.priority} priority"
+            line += _(", {priority} priority").format(priority=term(f.priority))
         if f.text:
             line += f": {one_line(f.text)}"
         page.line(line, 2, len(f"#{f.id} "))
@@ -177,15 +184,15 @@ def _quote_section(
     if not items:
         return
     page.blank()
-    page.heading("Quotes")
+    page.heading(_("Quotes"))
     style = config.get_str("money.format")
     for q in items:
-        status = q.shown_status(today)
+        status = term(q.shown_status(today))
         line = f"#{q.id} {format_amount(q.amount_cents, q.currency, style)} {status}"
         if q.is_open and q.valid_until:
-            line += f", valid until {describe(q.valid_until)}"
+            line += _(", valid until {valid_until}").format(valid_until=describe(q.valid_until))
         if q.closed_on:
-            line += f" on {describe(q.closed_on)}"
+            line += _(" on {closed_on}").format(closed_on=describe(q.closed_on))
         if q.lost_reason:
             line += f" ({one_line(q.lost_reason)})"
         line += f": {one_line(q.title)}"
@@ -196,21 +203,21 @@ def _quote_section(
 
 def _details(contact: Contact) -> list[tuple[str, str]]:
     details = [
-        ("id", str(contact.id)),
-        ("name", contact.name),
-        ("organisation", contact.organisation or ""),
-        *([("job title", contact.job_title)] if contact.job_title else []),
-        *([("city", contact.city)] if contact.city else []),
-        ("status", contact.status + (" (archived)" if contact.archived else "")),
-        ("email", ", ".join(contact.emails)),
-        ("phone", ", ".join(contact.phones)),
-        ("tags", ", ".join(contact.tags)),
-        ("last contact", contact.last_contact.isoformat() if contact.last_contact else ""),
+        (_("id"), str(contact.id)),
+        (_("name"), contact.name),
+        (_("organisation"), contact.organisation or ""),
+        *([(_("job title"), contact.job_title)] if contact.job_title else []),
+        *([(_("city"), contact.city)] if contact.city else []),
+        (_("status"), term(contact.status) + (_(" (archived)") if contact.archived else "")),
+        (_("email"), ", ".join(contact.emails)),
+        (_("phone"), ", ".join(contact.phones)),
+        (_("tags"), ", ".join(contact.tags)),
+        (_("last contact"), contact.last_contact.isoformat() if contact.last_contact else ""),
     ]
     if contact.every:
-        details.append(("keep in touch", f"every {contact.every}"))
+        details.append((_("keep in touch"), _("every {every}").format(every=contact.every)))
     if contact.birthday:
-        details.append(("birthday", contact.birthday.removeprefix("--")))
+        details.append((_("birthday"), contact.birthday.removeprefix("--")))
     if contact.note:
-        details.append(("note", contact.note))
+        details.append((_("note"), contact.note))
     return details

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 
+from salesnotes.i18n import _
 from salesnotes.record import record
 from salesnotes.render import note, plain_lines, print_json
 from salesnotes.text import clean, excerpt
@@ -122,7 +123,7 @@ def fitted_table(
     from rich.table import Table
     from rich.text import Text
 
-    every = list(columns)
+    every = [_translated(c) for c in columns]
     fitted = fit(every, cells, console().width)
     if fitted is None:
         one_by_one(every, cells, title)
@@ -143,6 +144,14 @@ def fitted_table(
     return table
 
 
+def _translated(column: Column) -> Column:
+    """The column with its header in the language spoken."""
+    c = column
+    return Column(
+        _(c.header), c.value, c.justify, c.style, c.no_wrap, c.keep, c.optional, c.tint, c.shown
+    )
+
+
 def one_by_one(columns: Sequence[Column], cells: Sequence[Sequence[str]], title: Any) -> None:
     """Records as blocks of 'Header: value' lines: what a terminal too narrow for the table
     shows (nothing cut; plain and json for scripts)."""
@@ -153,8 +162,10 @@ def one_by_one(columns: Sequence[Column], cells: Sequence[Sequence[str]], title:
         out.print(title if not isinstance(title, str) else Text(title, style="bold"))
     out.print(
         Text(
-            f"({out.width} columns is too narrow for a table: one record at a time;"
-            " --format plain for scripts)",
+            _(
+                "({width} columns is too narrow for a table: one record at a time;"
+                " --format plain for scripts)"
+            ).format(width=out.width),
             style="dim",
         )
     )
@@ -163,7 +174,7 @@ def one_by_one(columns: Sequence[Column], cells: Sequence[Sequence[str]], title:
             out.print()
         for column, value in zip(columns, row, strict=True):
             if value and column.header:  # a bar without a header is no use on its own
-                out.print(Text(f"{column.header}: ", style="dim") + Text(value))
+                out.print(Text(f"{_(column.header)}: ", style="dim") + Text(value))
 
 
 def paged(table: Any, rows: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.days import describe, relative, short
+from salesnotes.i18n import N_, _, term
 from salesnotes.render import first, note, plain_lines, print_json
 from salesnotes.render.listing import Column, console, listing
 from salesnotes.render.shapes import (
@@ -38,7 +39,7 @@ CONTACT_COLUMNS = [
     Column("Id", lambda c: str(c.id), justify="right", keep=True),
     Column("Name", lambda c: c.name, style="bold"),
     Column("Organisation", lambda c: c.organisation or ""),
-    Column("Status", lambda c: c.status, optional=True),
+    Column("Status", lambda c: term(c.status), optional=True),
     Column("E-mail", lambda c: first(c.emails), optional=True),
     Column("Phone", lambda c: first(c.phones), keep=True, optional=True),
     Column("Tags", lambda c: ",".join(c.tags), optional=True),
@@ -64,7 +65,7 @@ def contacts(items: Sequence[Contact], fmt: str) -> None:
         fmt,
         CONTACT_COLUMNS,
         contact_json,
-        empty="No contacts match.",
+        empty=_("No contacts match."),
         table_columns=[CONTACT_COLUMNS[i] for i in (0, 1, 2, 3, 5, 7)],
     )
 
@@ -80,7 +81,7 @@ def organisations(items: Sequence[Organisation], fmt: str) -> None:
             Column("Contacts", lambda o: str(o.contact_count), justify="right", keep=True),
         ],
         lambda o: {**organisation_json(o), "contacts": o.contact_count},
-        empty="No organisations yet.",
+        empty=_("No organisations yet."),
     )
 
 
@@ -98,7 +99,11 @@ def followups(items: Sequence[FollowUp], fmt: str, today: date) -> None:
 
     def due(f: FollowUp) -> str:
         day = short(f.due_on, today) + (f" {f.due_time}" if f.due_time else "")
-        return f"{day} ({relative(f.due_on, today)})" if f.is_open else f"{day} (done)"
+        return (
+            f"{day} ({relative(f.due_on, today)})"
+            if f.is_open
+            else _("{day} (done)").format(day=day)
+        )
 
     listing(
         items,
@@ -109,21 +114,25 @@ def followups(items: Sequence[FollowUp], fmt: str, today: date) -> None:
             Column("When", lambda f: relative(f.due_on, today) if f.is_open else ""),
             Column("Contact", lambda f: f.contact_name, style="bold"),
             Column("Organisation", lambda f: f.organisation or ""),
-            Column("Reason", lambda f: f.reason),
-            Column("Priority", lambda f: f.priority),
-            Column("Status", lambda f: f.status),
+            Column("Reason", lambda f: term(f.reason)),
+            Column("Priority", lambda f: term(f.priority)),
+            Column("Status", lambda f: term(f.status)),
             Column("About", lambda f: f.text),
             Column("At", lambda f: f.due_time or ""),  # last: scripts read columns by place
         ],
         followup_json,
-        empty="No follow-ups.",
+        empty=_("No follow-ups."),
         table_columns=[
             Column("Id", lambda f: str(f.id), justify="right", keep=True),
             Column("Due", due, keep=True, tint=lambda f: due_tint(f, today)),
             Column("Contact", lambda f: f.contact_name, style="bold"),
             Column(
                 "Reason",
-                lambda f: f.reason if f.priority == "normal" else f"{f.reason}, {f.priority}",
+                lambda f: (
+                    term(f.reason)
+                    if f.priority == "normal"
+                    else f"{term(f.reason)}, {term(f.priority)}"
+                ),
                 optional=True,
             ),
             Column("About", lambda f: f.text),
@@ -140,7 +149,7 @@ def losing_touch(items: Sequence[LosingTouch], fmt: str) -> None:
             Column("Id", lambda i: str(i.contact_id), justify="right", keep=True),
             Column("Name", lambda i: i.name, style="bold"),
             Column("Organisation", lambda i: i.organisation or "", optional=True),
-            Column("Status", lambda i: i.status, optional=True),
+            Column("Status", lambda i: term(i.status), optional=True),
             Column("Rhythm", lambda i: i.rhythm, keep=True, optional=True),
             Column(
                 "Last contact",
@@ -158,7 +167,7 @@ def losing_touch(items: Sequence[LosingTouch], fmt: str) -> None:
             ),
         ],
         losing_touch_json,
-        empty="Nobody is past their keep-in-touch rhythm.",
+        empty=_("Nobody is past their keep-in-touch rhythm."),
     )
 
 
@@ -168,7 +177,7 @@ def hits(items: Sequence[Hit], fmt: str) -> None:
         items,
         fmt,
         [
-            Column("Kind", lambda h: h.kind, keep=True),
+            Column("Kind", lambda h: term(h.kind), keep=True),
             Column("Id", lambda h: str(h.id), justify="right", keep=True),
             Column(
                 "Date",
@@ -182,7 +191,7 @@ def hits(items: Sequence[Hit], fmt: str) -> None:
             Column("Text", lambda h: h.text),
         ],
         hit_json,
-        empty="Nothing found.",
+        empty=_("Nothing found."),
     )
 
 
@@ -213,17 +222,22 @@ def settings(config: Config, fmt: str) -> None:
     from rich.text import Text
 
     out = console()
-    state = "" if exists else " (not there: all defaults)"
-    out.print(Text(f"Configuration file: {config.path}{state}", style="bold"))
+    state = "" if exists else _(" (not there: all defaults)")
+    out.print(
+        Text(
+            _("Configuration file: {path}{state}").format(path=config.path, state=state),
+            style="bold",
+        )
+    )
     table = Table(show_edge=False, pad_edge=False)
-    for header in ("Setting", "Value", "From", "About"):
-        table.add_column(header)
+    for header in (N_("Setting"), N_("Value"), N_("From"), N_("About")):
+        table.add_column(_(header))
     for key, value, source in rows:
         table.add_row(
             key,
             Text(str(value)),
-            "default" if source == "default" else "file",
-            Text(SETTINGS[key][2]),
+            _("default") if source == "default" else _("file"),
+            Text(_(SETTINGS[key][2])),
         )
     out.print(table)
 
@@ -243,7 +257,7 @@ def duplicates(items: Sequence[Pair], cards: dict[int, ContactCard], fmt: str, t
         items,
         fmt,
         [
-            Column("Level", lambda p: "certain" if p.certain else "likely", no_wrap=True),
+            Column("Level", lambda p: "certain" if p.certain else "likely", no_wrap=True),  # plain
             Column("First", lambda p: str(p.first), justify="right"),
             Column("Second", lambda p: str(p.second), justify="right"),
             Column("Why", lambda p: "; ".join(p.why)),
@@ -257,15 +271,19 @@ def duplicates(items: Sequence[Pair], cards: dict[int, ContactCard], fmt: str, t
                 "name": cards[p.second].name if p.second in cards else None,
             },
             "why": list(p.why),
-            "merge": f"salesnotes merge {p.second} {p.first}",
+            "merge": _("salesnotes merge {second} {first}").format(second=p.second, first=p.first),
         },
-        empty="No likely duplicates.",
+        empty=_("No likely duplicates."),
         table_columns=[
-            Column("", lambda p: "certain" if p.certain else "likely", no_wrap=True),
+            Column("", lambda p: _("certain") if p.certain else _("likely"), no_wrap=True),
             Column("Contacts", lambda p: f"{who(p.first)}\n{who(p.second)}"),
             Column("Why", lambda p: "\n".join(p.why)),
-            Column("Merge", lambda p: f"merge {p.second} {p.first}", keep=True),
+            Column(
+                "Merge",
+                lambda p: _("merge {second} {first}").format(second=p.second, first=p.first),
+                keep=True,
+            ),
         ],
     )
     if fmt == "table" and total > len(items):
-        note(f"... and {total - len(items)} more (--limit 0 lists all)")
+        note(_("... and {total} more (--limit 0 lists all)").format(total=total - len(items)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.days import describe, short
+from salesnotes.i18n import N_, _, n_, term
 from salesnotes.money import format_amount
 from salesnotes.render import plain_lines, print_json
 from salesnotes.render.listing import CELL_TEXT, Column, console, fitted_table, listing
@@ -35,7 +36,7 @@ def quotes(
 
     columns = [
         Column("Id", lambda q: str(q.id), justify="right", keep=True),
-        Column("Status", lambda q: q.shown_status(today), keep=True, optional=True),
+        Column("Status", lambda q: term(q.shown_status(today)), keep=True, optional=True),
         Column("Contact id", lambda q: str(q.contact_id)),
         Column("Contact", lambda q: q.contact_name, style="bold"),
         Column("Organisation", lambda q: q.organisation or ""),
@@ -58,7 +59,7 @@ def quotes(
         fmt,
         columns,
         lambda q: quote_json(q, today, config),
-        empty="No quotes.",
+        empty=_("No quotes."),
         table_columns=[
             *(columns[i] for i in (0, 1, 3, 5, 6)),
             Column(
@@ -82,10 +83,10 @@ def quotes(
 
 def period_words(label: str) -> str:
     """'2026-11' -> 'Nov 2026' (a year stays as it is): the pages' date style."""
-    from salesnotes.days import MONTH_ABBR
+    from salesnotes.days import month_abbr
 
-    year, _, month = label.partition("-")
-    return f"{MONTH_ABBR[int(month) - 1]} {year}" if month.isdigit() else label
+    year, __, month = label.partition("-")
+    return f"{month_abbr(int(month))} {year}" if month.isdigit() else label
 
 
 def _detail(q: Quote, today: date, config: Config) -> None:
@@ -96,27 +97,35 @@ def _detail(q: Quote, today: date, config: Config) -> None:
 
     style = config.get_str("money.format")
     out = console()
-    out.print(Text(f"Quote #{q.id} {clean(excerpt(q.title, CELL_TEXT))}", style="bold"))
+    out.print(
+        Text(
+            _("Quote #{id} {title}").format(id=q.id, title=clean(excerpt(q.title, CELL_TEXT))),
+            style="bold",
+        )
+    )
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim")
     grid.add_column()
     who = q.contact_name + (f" ({q.organisation})" if q.organisation else "")
     rows = [
-        ("for", f"{who} #{q.contact_id}"),
-        ("amount", format_amount(q.amount_cents, q.currency, style)),
-        ("status", q.shown_status(today) + (f" ({q.lost_reason})" if q.lost_reason else "")),
-        ("quoted", describe(q.quoted_on)),
-        ("sent", describe(q.sent_on) if q.sent_on else ""),
-        ("valid until", describe(q.valid_until) if q.valid_until else ""),
-        ("closed", describe(q.closed_on) if q.closed_on else ""),
-        ("probability", f"{probability(q, config)}%"),
-        ("idle", f"{q.idle_days(today)} days" if q.is_open else ""),
+        (N_("for"), f"{who} #{q.contact_id}"),
+        (N_("amount"), format_amount(q.amount_cents, q.currency, style)),
+        (
+            N_("status"),
+            term(q.shown_status(today)) + (f" ({q.lost_reason})" if q.lost_reason else ""),
+        ),
+        (N_("quoted"), describe(q.quoted_on)),
+        (N_("sent"), describe(q.sent_on) if q.sent_on else ""),
+        (N_("valid until"), describe(q.valid_until) if q.valid_until else ""),
+        (N_("closed"), describe(q.closed_on) if q.closed_on else ""),
+        (N_("probability"), f"{probability(q, config)}%"),
+        (N_("idle"), _("{n} days").format(n=q.idle_days(today)) if q.is_open else ""),
     ]
     for key, value in rows:
         if value:
-            grid.add_row(key, Text(clean(excerpt(value, CELL_TEXT * 4))))
+            grid.add_row(_(key), Text(clean(excerpt(value, CELL_TEXT * 4))))
     out.print(grid)
-    out.print(Text("\nRevisions", style="bold"))
+    out.print(Text("\n" + _("Revisions"), style="bold"))
     for r in q.revisions:
         amount = format_amount(r.amount_cents, q.currency, style)
         line = f"  {r.number}. {describe(r.revised_on)}  {amount}"
@@ -163,7 +172,7 @@ def pipeline(p: Pipeline, fmt: str, config: Config) -> None:
     ]
     cells = [
         [
-            s.status,
+            term(s.status),
             str(s.count),
             money(s.value_cents),
             money(s.weighted_cents),
@@ -172,24 +181,53 @@ def pipeline(p: Pipeline, fmt: str, config: Config) -> None:
         for s in p.by_status
     ]
     cells.append(["open", str(p.open_count), money(p.open_cents), money(p.weighted_cents), ""])
-    title = Text(f"Pipeline on {describe(p.today)} ({p.currency})", style="bold")
+    title = Text(
+        _("Pipeline on {day} ({currency})").format(day=describe(p.today), currency=p.currency),
+        style="bold",
+    )
     table = fitted_table(columns, cells, title)
     if table is not None:
         out.print(table)
-    out.print(Text(f"Expiring within 7 days: {p.expiring_count} ({money(p.expiring_cents)})"))
+    out.print(
+        Text(
+            _("Expiring within 7 days: {count} ({amount})").format(
+                count=p.expiring_count, amount=money(p.expiring_cents)
+            )
+        )
+    )
     for f in (p.month, p.year):
         out.print(
             Text(
-                f"{period_words(f.label)}: won {f.won_count} ({money(f.won_cents)}), "
-                f"lost {f.lost_count} ({money(f.lost_cents)}), win rate {rate(f.win_rate)}"
+                _(
+                    "{period}: won {won_count} ({won}), lost {lost_count} ({lost}), win rate {rate}"
+                ).format(
+                    period=period_words(f.label),
+                    won_count=f.won_count,
+                    won=money(f.won_cents),
+                    lost_count=f.lost_count,
+                    lost=money(f.lost_cents),
+                    rate=rate(f.win_rate),
+                )
             )
         )
     if p.average_days_to_win is not None:
         out.print(
-            Text(f"Average days from sent to won ({p.year.label}): {p.average_days_to_win:g}")
+            Text(
+                _("Average days from sent to won ({year}): {days:g}").format(
+                    year=p.year.label, days=p.average_days_to_win
+                )
+            )
         )
     if p.lost_reasons:
         reasons = ", ".join(f"{r} ({n})" for r, n in p.lost_reasons)
-        out.print(Text(f"Most common reasons for losing: {reasons}"))
+        out.print(Text(_("Most common reasons for losing: {reasons}").format(reasons=reasons)))
     for currency, count in p.other_currencies.items():
-        out.print(Text(f"Not counted: {count} open quotes in {currency}"))
+        out.print(
+            Text(
+                n_(
+                    "Not counted: {count} open quote in {currency}",
+                    "Not counted: {count} open quotes in {currency}",
+                    count,
+                ).format(count=count, currency=currency)
+            )
+        )

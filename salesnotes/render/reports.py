@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from salesnotes.i18n import Nn_, _, n_
 from salesnotes.render import echo, note
 
 TYPE_CHECKING = False
@@ -20,26 +21,42 @@ def merge_report(
 ) -> None:
     """What a merge moved (or would move), what the kept contact took, and what differed."""
     names = (
-        ("interactions", "conversation", "conversations"),
-        ("followups", "follow-up", "follow-ups"),
-        ("quotes", "quote", "quotes"),
-        ("revisions", "quote revision", "quote revisions"),
-        ("contact_emails", "e-mail address", "e-mail addresses"),
-        ("contact_phones", "phone number", "phone numbers"),
-        ("contact_tags", "tag", "tags"),
+        ("interactions", n_("{n} conversation", "{n} conversations", moved["interactions"])),
+        ("followups", n_("{n} follow-up", "{n} follow-ups", moved["followups"])),
+        ("quotes", n_("{n} quote", "{n} quotes", moved["quotes"])),
+        ("revisions", n_("{n} quote revision", "{n} quote revisions", moved["revisions"])),
+        (
+            "contact_emails",
+            n_("{n} e-mail address", "{n} e-mail addresses", moved["contact_emails"]),
+        ),
+        ("contact_phones", n_("{n} phone number", "{n} phone numbers", moved["contact_phones"])),
+        ("contact_tags", n_("{n} tag", "{n} tags", moved["contact_tags"])),
     )
-    parts = [f"{moved[k]} {one if moved[k] == 1 else many}" for k, one, many in names if moved[k]]
-    verb = "Would merge" if dry_run else "Merged"
-    echo(f"{verb} #{old.id} {old.label} into #{new.id} {new.label}")
-    echo(f"{'Would move' if dry_run else 'Moved'}: {', '.join(parts) or 'nothing'}")
-    for taken in plan.taken:
-        echo(f"#{new.id} {'would take' if dry_run else 'took'} #{old.id}'s {taken}")
-    for conflict in plan.conflicts:
-        echo(f"Different {conflict} (written into #{new.id}'s note)")
+    parts = ", ".join(words.format(n=moved[k]) for k, words in names if moved[k]) or _("nothing")
+    pair = {"id": old.id, "label": old.label, "id2": new.id, "label2": new.label}
     if dry_run:
-        note("Nothing was written (--dry-run).")
+        echo(_("Would merge #{id} {label} into #{id2} {label2}").format(**pair))
+        echo(_("Would move: {parts}").format(parts=parts))
     else:
-        echo(f"#{old.id} is archived; its id and name find #{new.id} from now on")
+        echo(_("Merged #{id} {label} into #{id2} {label2}").format(**pair))
+        echo(_("Moved: {parts}").format(parts=parts))
+    for taken in plan.taken:
+        said = _("#{id2} would take #{id}'s {what}") if dry_run else _("#{id2} took #{id}'s {what}")
+        echo(said.format(id2=new.id, id=old.id, what=_(taken)))
+    for conflict in plan.conflicts:
+        echo(
+            _("Different {conflict} (written into #{id}'s note)").format(
+                conflict=_(conflict), id=new.id
+            )
+        )
+    if dry_run:
+        note(_("Nothing was written (--dry-run)."))
+    else:
+        echo(
+            _("#{id} is archived; its id and name find #{id2} from now on").format(
+                id=old.id, id2=new.id
+            )
+        )
 
 
 @dataclass
@@ -65,81 +82,141 @@ def import_summary(summary: ImportSummary) -> None:
     result = summary.result
     if result is None:
         return
-    verb = "Would import" if summary.dry_run else "Imported"
-    counts = (
-        f"{result.added} new, {len(result.updated)} updated, {result.unchanged} unchanged, "
-        f"{len(summary.skipped)} skipped; {_count(result.new_organisations, 'new organisation')}"
+    counts = _(
+        "{added} new, {updated} updated, {unchanged} unchanged, {skipped} "
+        "skipped; {new_organisations}"
+    ).format(
+        added=result.added,
+        updated=len(result.updated),
+        unchanged=result.unchanged,
+        skipped=len(summary.skipped),
+        new_organisations=n_(
+            "{n} new organisation", "{n} new organisations", result.new_organisations
+        ).format(n=result.new_organisations),
     )
-    echo(f"{verb} {summary.name} ({summary.kind}): {counts}")
-    _some("updated", list(result.updated))
-    _some("skipped", [f"{row.where}: {row.reason}" for row in summary.skipped])
+    said = (
+        _("Would import {name} ({kind}): {counts}")
+        if summary.dry_run
+        else _("Imported {name} ({kind}): {counts}")
+    )
+    echo(said.format(name=summary.name, kind=summary.kind, counts=counts))
+    _some(_("- updated {line}"), _("- ... and {n} more updated"), list(result.updated))
+    _some(
+        _("- skipped {line}"),
+        _("- ... and {n} more skipped"),
+        [f"{row.where}: {row.reason}" for row in summary.skipped],
+    )
     if result.erased:
-        people = "1 person" if result.erased == 1 else f"{result.erased} people"
+        people = n_("{n} person", "{n} people", result.erased).format(n=result.erased)
         echo(
-            f"- left out: {people} erased with 'salesnotes forget' (the file is older; they"
-            " stay erased)"
+            _(
+                "- left out: {people} erased with 'salesnotes forget' (the file is "
+                "older; they stay erased)"
+            ).format(people=people)
         )
     report = summary.csv
     if report is not None:
         if report.noted:
-            echo(f"- into the note, as 'column: value': {_columns(report.noted, 'row')}")
+            echo(
+                _("- into the note, as 'column: value': {noted}").format(
+                    noted=_columns(report.noted)
+                )
+            )
         if report.ignored:
-            echo(f"- left out (nothing a salesperson uses): {_columns(report.ignored, 'row')}")
+            echo(
+                _("- left out (nothing a salesperson uses): {ignored}").format(
+                    ignored=_columns(report.ignored)
+                )
+            )
         if report.exchange_addresses:
             echo(
-                f"- left out: {_count(report.exchange_addresses, 'Exchange-internal address')}"
-                " ('/o=...'), which cannot receive e-mail"
+                _(
+                    "- left out: {exchange_addresses} ('/o=...'), which cannot receive e-mail"
+                ).format(
+                    exchange_addresses=n_(
+                        "{n} Exchange-internal address",
+                        "{n} Exchange-internal addresses",
+                        report.exchange_addresses,
+                    ).format(n=report.exchange_addresses)
+                )
             )
         if report.unread_dates:
-            echo(f"- {_count(report.unread_dates, 'birthday')} not read as a date: in the note")
+            echo(
+                _("- {unread_dates} not read as a date: in the note").format(
+                    unread_dates=n_("{n} birthday", "{n} birthdays", report.unread_dates).format(
+                        n=report.unread_dates
+                    )
+                )
+            )
     cards = summary.vcard
     if cards is not None:
         if cards.noted:
-            echo(f"- into the note: {_properties(cards.noted)}")
+            echo(_("- into the note: {noted}").format(noted=_properties(cards.noted)))
         if cards.pictures:
-            echo(f"- left out: {_count(cards.pictures, 'picture')} (photos and logos)")
+            echo(
+                _("- left out: {pictures} (photos and logos)").format(
+                    pictures=n_("{n} picture", "{n} pictures", cards.pictures).format(
+                        n=cards.pictures
+                    )
+                )
+            )
         if cards.unreadable:
             lines = ", ".join(str(n) for n in cards.unreadable[:5])
             more = ", ..." if len(cards.unreadable) > 5 else ""
             echo(
-                f"- left out: {_count(len(cards.unreadable), 'line')} that"
-                f" {'is' if len(cards.unreadable) == 1 else 'are'} not a vCard property"
-                f" (line {lines}{more})"
+                n_(
+                    "- left out: {n} line that is not a vCard property (line {lines}{more})",
+                    "- left out: {n} lines that are not a vCard property (line {lines}{more})",
+                    len(cards.unreadable),
+                ).format(n=len(cards.unreadable), lines=lines, more=more)
             )
         if cards.left_out:
-            echo(f"- left out (nothing a salesperson uses): {_properties(cards.left_out)}")
+            echo(
+                _("- left out (nothing a salesperson uses): {left_out}").format(
+                    left_out=_properties(cards.left_out)
+                )
+            )
     if summary.unread_phones:
         echo(
-            f"- {_count(summary.unread_phones, 'phone number')} not read as a number of the"
-            " phone region (see 'salesnotes config'): kept as written"
+            _(
+                "- {unread_phones} not read as a number of the phone region (see "
+                "'salesnotes config'): kept as written"
+            ).format(
+                unread_phones=n_(
+                    "{n} phone number", "{n} phone numbers", summary.unread_phones
+                ).format(n=summary.unread_phones)
+            )
         )
     if summary.dry_run:
-        note("Nothing was written (--dry-run).")
+        note(_("Nothing was written (--dry-run)."))
 
 
-def _count(n: int, thing: str) -> str:
-    return f"{n} {thing}" + ("" if n == 1 else "es" if thing.endswith("ss") else "s")
-
-
-def _some(label: str, lines: list[str]) -> None:
+def _some(line_words: str, more_words: str, lines: list[str]) -> None:
     for line in lines[:SHOWN]:
-        echo(f"- {label} {line}")
+        echo(line_words.format(line=line))
     if len(lines) > SHOWN:
-        echo(f"- ... and {len(lines) - SHOWN} more {label}")
+        echo(more_words.format(n=len(lines) - SHOWN))
 
 
 def _properties(counter: Counter[str]) -> str:
     return ", ".join(name + (f" ({n})" if n > 1 else "") for name, n in sorted(counter.items()))
 
 
-def _columns(counter: Counter[str], unit: str) -> str:
-    return ", ".join(f"{name} ({_count(n, unit)})" for name, n in sorted(counter.items()))
+def _columns(counter: Counter[str]) -> str:
+    return ", ".join(
+        f"{name} ({n_('{n} row', '{n} rows', n).format(n=n)})"
+        for name, n in sorted(counter.items())
+    )
 
 
 def erased_again(people: int) -> None:
     """After a restore or a book's import: people erased since, erased again."""
-    who = "1 person" if people == 1 else f"{people} people"
-    echo(f"- erased again: {who} erased with 'salesnotes forget' after this copy was made")
+    who = n_("{n} person", "{n} people", people).format(n=people)
+    echo(
+        _("- erased again: {who} erased with 'salesnotes forget' after this copy was made").format(
+            who=who
+        )
+    )
 
 
 def book_summary(
@@ -147,22 +224,35 @@ def book_summary(
 ) -> None:
     """What a whole book's import added, and (merging into a book with data) found there."""
     names = (
-        ("organisations", "organisations"),
-        ("contacts", "contacts"),
-        ("interactions", "conversations"),
-        ("followups", "follow-ups"),
-        ("quotes", "quotes"),
+        ("organisations", Nn_("{n} organisation", "{n} organisations")),
+        ("contacts", Nn_("{n} contact", "{n} contacts")),
+        ("interactions", Nn_("{n} conversation", "{n} conversations")),
+        ("followups", Nn_("{n} follow-up", "{n} follow-ups")),
+        ("quotes", Nn_("{n} quote", "{n} quotes")),
     )
-    added = ", ".join(f"{counts.get(t, (0, 0))[0]} {label}" for t, label in names)
-    verb = "Would import" if dry_run else "Imported"
+
+    def said(n: int, words: tuple[str, str]) -> str:
+        return n_(*words, n).format(n=n)
+
+    added = ", ".join(said(counts.get(t, (0, 0))[0], words) for t, words in names)
     if empty:
-        echo(f"{verb} the book {name}: {added}")
+        done = (
+            _("Would import the book {name}: {added}")
+            if dry_run
+            else _("Imported the book {name}: {added}")
+        )
+        echo(done.format(name=name, added=added))
     else:
         present = ", ".join(
-            f"{counts[t][1]} {label}" for t, label in names if counts.get(t, (0, 0))[1]
+            said(counts[t][1], words) for t, words in names if counts.get(t, (0, 0))[1]
         )
-        echo(f"{verb} {name} into this book, by UUID: added {added}")
+        done = (
+            _("Would import {name} into this book, by UUID: added {added}")
+            if dry_run
+            else _("Imported {name} into this book, by UUID: added {added}")
+        )
+        echo(done.format(name=name, added=added))
         if present:
-            echo(f"  already here (kept as they are): {present}")
+            echo(_("  already here (kept as they are): {present}").format(present=present))
     if dry_run:
-        note("Nothing was written (--dry-run).")
+        note(_("Nothing was written (--dry-run)."))

@@ -11,6 +11,7 @@ import sqlite3
 
 from salesnotes import migrations
 from salesnotes.errors import DatabaseError
+from salesnotes.i18n import _
 from salesnotes.store.connection import Database, migrate
 
 TYPE_CHECKING = False
@@ -37,12 +38,20 @@ def copy(db: Database, target: str) -> None:
         finally:
             out.close()
         if problem != "ok":
-            raise DatabaseError(f"the copy did not pass SQLite's integrity check: {problem}")
+            raise DatabaseError(
+                _("the copy did not pass SQLite's integrity check: {problem}").format(
+                    problem=problem
+                )
+            )
         os.chmod(temporary, 0o600)
         try:
             os.replace(temporary, target)
         except OSError as exc:
-            raise DatabaseError(f"cannot write the copy to {target}: {exc.strerror}") from None
+            raise DatabaseError(
+                _("cannot write the copy to {target}: {strerror}").format(
+                    target=target, strerror=exc.strerror
+                )
+            ) from None
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
@@ -60,24 +69,36 @@ def check(path: str) -> BookFile:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except FileNotFoundError:
-        raise DatabaseError(f"{path} does not exist") from None
+        raise DatabaseError(_("{path} does not exist").format(path=path)) from None
     except IsADirectoryError:
-        raise DatabaseError(f"{path} is a folder; give a backup file") from None
+        raise DatabaseError(_("{path} is a folder; give a backup file").format(path=path)) from None
     except OSError as exc:
-        raise DatabaseError(f"{path} cannot be read: {exc.strerror}") from None
+        raise DatabaseError(
+            _("{path} cannot be read: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from None
     if header != SQLITE_HEADER:
-        raise DatabaseError(f"{path} is not a SQLite database, so not a salesnotes book")
+        raise DatabaseError(
+            _("{path} is not a SQLite database, so not a salesnotes book").format(path=path)
+        )
     try:
         conn = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"{path} cannot be opened: {exc}") from None
+        raise DatabaseError(
+            _("{path} cannot be opened: {exc}").format(path=path, exc=exc)
+        ) from None
     try:
         problem = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if problem != "ok":
-            raise DatabaseError(f"{path} is damaged (SQLite's integrity check: {problem})")
+            raise DatabaseError(
+                _("{path} is damaged (SQLite's integrity check: {problem})").format(
+                    path=path, problem=problem
+                )
+            )
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if migrations.MIGRATIONS_TABLE not in tables or "contacts" not in tables:
-            raise DatabaseError(f"{path} is a SQLite database, but not a salesnotes book")
+            raise DatabaseError(
+                _("{path} is a SQLite database, but not a salesnotes book").format(path=path)
+            )
         done = {
             r[0]
             for r in conn.execute(
@@ -88,18 +109,24 @@ def check(path: str) -> BookFile:
         newer = sorted(done - set(migrations.NAMES))
         if newer:
             raise DatabaseError(
-                f"{path} was written by a newer salesnotes (schema {', '.join(newer)});"
-                " upgrade salesnotes to restore it"
+                _(
+                    "{path} was written by a newer salesnotes (schema {newer}); upgrade "
+                    "salesnotes to restore it"
+                ).format(path=path, newer=", ".join(newer))
             )
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             raise DatabaseError(
-                f"{path} has {len(broken)} rows that refer to rows it does not have"
-                f" (first: {broken[0][0]} row {broken[0][1]})"
+                _(
+                    "{path} has {broken} rows that refer to rows it does not have (first: "
+                    "{broken2} row {broken3})"
+                ).format(path=path, broken=len(broken), broken2=broken[0][0], broken3=broken[0][1])
             )
         contacts = conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} cannot be read as a salesnotes book: {exc}") from None
+        raise DatabaseError(
+            _("{path} cannot be read as a salesnotes book: {exc}").format(path=path, exc=exc)
+        ) from None
     finally:
         conn.close()
     latest = [name for name in migrations.NAMES if name in done]
@@ -122,7 +149,9 @@ def replace(db: Database, source: str) -> None:
     try:
         src.backup(db.conn)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"{source} could not be restored: {exc}") from None
+        raise DatabaseError(
+            _("{source} could not be restored: {exc}").format(source=source, exc=exc)
+        ) from None
     finally:
         src.close()
     if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -138,17 +167,21 @@ def health(db: Database) -> list[tuple[bool, str, str]]:
     found.append(
         (
             problem == "ok",
-            "integrity (PRAGMA integrity_check)",
-            f"{problem}; restore the newest backup: salesnotes restore PATH",
+            _("integrity (PRAGMA integrity_check)"),
+            _("{problem}; restore the newest backup: salesnotes restore PATH").format(
+                problem=problem
+            ),
         )
     )
     broken = conn.execute("PRAGMA foreign_key_check").fetchall()
     found.append(
         (
             not broken,
-            "references between rows (PRAGMA foreign_key_check)",
-            f"{len(broken)} rows refer to rows that are gone (first: {broken[0][0]} row"
-            f" {broken[0][1]}); restore a backup, or delete them"
+            _("references between rows (PRAGMA foreign_key_check)"),
+            _(
+                "{broken} rows refer to rows that are gone (first: {broken2} row "
+                "{broken3}); restore a backup, or delete them"
+            ).format(broken=len(broken), broken2=broken[0][0], broken3=broken[0][1])
             if broken
             else "",
         )
@@ -173,18 +206,20 @@ def health(db: Database) -> list[tuple[bool, str, str]]:
     found.append(
         (
             in_step,
-            "search indexes in step with their tables",
-            f"contacts: {missing} missing, {extra} left over; conversations: {talks or 'ok'};"
-            " salesnotes doctor --repair rebuilds them",
+            _("search indexes in step with their tables"),
+            _(
+                "contacts: {missing} missing, {extra} left over; conversations: {value}; "
+                "salesnotes doctor --repair rebuilds them"
+            ).format(missing=missing, extra=extra, value=talks or "ok"),
         )
     )
-    found.append((True, f"schema {migrations.NAMES[-1]} (current)", ""))
+    found.append((True, _("schema {name} (current)").format(name=migrations.NAMES[-1]), ""))
     bad = _bad_days(conn)
     found.append(
         (
             not bad,
-            "dates, times and numbers readable",
-            "; ".join(bad) + ": written by another program? correct them (dates as YYYY-MM-DD)",
+            _("dates, times and numbers readable"),
+            "; ".join(bad) + _(": written by another program? correct them (dates as YYYY-MM-DD)"),
         )
     )
     return found
@@ -205,7 +240,10 @@ def _bad_days(conn: sqlite3.Connection) -> list[str]:
                     " NOT IN ('integer', 'null') LIMIT 3"
                 ).fetchall()
                 bad += [
-                    f"{table} row {r[0]}: {column} = {r[1]!r} (not a whole number)" for r in rows
+                    _("{table} row {r}: {column} = {r2!r} (not a whole number)").format(
+                        table=table, r=r[0], column=column, r2=r[1]
+                    )
+                    for r in rows
                 ]
                 continue
             if column == "birthday":  # '1980-03-22' or, without a year, '--03-22'
@@ -214,7 +252,9 @@ def _bad_days(conn: sqlite3.Connection) -> list[str]:
                     " (birthday GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
                     " OR birthday GLOB '--[0-1][0-9]-[0-3][0-9]') LIMIT 3"
                 ).fetchall()
-                bad += [f"contacts row {r[0]}: birthday = {r[1]!r}" for r in rows]
+                bad += [
+                    _("contacts row {r}: birthday = {r2!r}").format(r=r[0], r2=r[1]) for r in rows
+                ]
                 continue
             if not column.endswith(("_on", "_at", "_since")):
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from salesnotes.errors import BadInput
+from salesnotes.i18n import _
 from salesnotes.models import ImportResult
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contacts import FTS_COLUMNS, FTS_ROW
@@ -431,7 +432,7 @@ def restore(
     empty = not db.one("SELECT 1 FROM contacts UNION ALL SELECT 1 FROM organisations")
     unknown = sorted(set(tables) - set(BOOK))
     if unknown:
-        raise BookError(f"no such part of a book: {', '.join(unknown)}")
+        raise BookError(_("no such part of a book: {unknown}").format(unknown=", ".join(unknown)))
     db.execute("PRAGMA defer_foreign_keys = ON")
     ids: dict[str, dict[Any, Any]] = {table: {} for table in BOOK}
     counts: dict[str, tuple[int, int]] = {}
@@ -447,7 +448,11 @@ def restore(
         for number, given in enumerate(rows, start=1):
             strange = [c for c in given if c not in known]
             if strange:
-                raise BookError(f"{table} row {number}: no such column: {', '.join(strange)}")
+                raise BookError(
+                    _("{table} row {number}: no such column: {strange}").format(
+                        table=table, number=number, strange=", ".join(strange)
+                    )
+                )
             row = dict(given)
             if not empty:
                 for column, parent in parents.items():
@@ -470,7 +475,9 @@ def restore(
             try:
                 cursor = db.conn.execute(sql, [row[c] for c in names])
             except sqlite3.IntegrityError as exc:
-                raise BookError(f"{table} row {number}: {exc}") from None
+                raise BookError(
+                    _("{table} row {number}: {exc}").format(table=table, number=number, exc=exc)
+                ) from None
             if not empty and old is not None:
                 ids[table][old] = cursor.lastrowid
             if table == "contacts":
@@ -486,8 +493,12 @@ def restore(
         )
     broken = db.tuples("PRAGMA foreign_key_check")
     if broken:
-        table, _, parent, _ = broken[0]
-        raise BookError(f"a row of {table} refers to a {parent} row that is not in the file")
+        table, __, parent, __ = broken[0]
+        raise BookError(
+            _("a row of {table} refers to a {parent} row that is not in the file").format(
+                table=table, parent=parent
+            )
+        )
     if empty:
         db.execute("DELETE FROM contacts_fts")
         db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW}")

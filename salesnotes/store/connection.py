@@ -15,6 +15,7 @@ import sqlite3
 
 from salesnotes import migrations
 from salesnotes.errors import DatabaseError
+from salesnotes.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -46,7 +47,11 @@ def ensure_file(path: StrPath) -> None:
     path = os.path.realpath(path)
     if os.path.isdir(path):
         example = os.path.join(path, "book.db")
-        raise DatabaseError(f"{path} is a folder; give a database file, e.g. {example}")
+        raise DatabaseError(
+            _("{path} is a folder; give a database file, e.g. {example}").format(
+                path=path, example=example
+            )
+        )
     if os.path.exists(path):
         info = os.stat(path)
         if info.st_size == 0 and info.st_uid == os.getuid():
@@ -58,7 +63,11 @@ def ensure_file(path: StrPath) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise DatabaseError(f"cannot create the database {path}: {exc.strerror}") from exc
+        raise DatabaseError(
+            _("cannot create the database {path}: {strerror}").format(
+                path=path, strerror=exc.strerror
+            )
+        ) from exc
     os.fchmod(fd, 0o600)  # the umask may have taken more; never less
     os.close(fd)
 
@@ -84,7 +93,11 @@ def ensure_folder(folder: str) -> None:
                 continue
             os.chmod(each, mode)
     except OSError as exc:
-        raise DatabaseError(f"cannot create the folder {folder}: {exc.strerror}") from exc
+        raise DatabaseError(
+            _("cannot create the folder {folder}: {strerror}").format(
+                folder=folder, strerror=exc.strerror
+            )
+        ) from exc
 
 
 def open_failure(path: StrPath, exc: sqlite3.DatabaseError) -> DatabaseError:
@@ -93,17 +106,25 @@ def open_failure(path: StrPath, exc: sqlite3.DatabaseError) -> DatabaseError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return DatabaseError(
-            f"{path} is locked by another program (for longer than "
-            f"{BUSY_TIMEOUT_MS // 1000} s); close it and try again"
+            _(
+                "{path} is locked by another program (for longer than {BUSY_TIMEOUT_MS} "
+                "s); close it and try again"
+            ).format(path=path, BUSY_TIMEOUT_MS=BUSY_TIMEOUT_MS // 1000)
         )
     if "readonly" in text or "read-only" in text:
         return DatabaseError(
-            f"{path} cannot be written: the file or its folder is read-only (SQLite writes"
-            " its -wal and -shm files beside the book)"
+            _(
+                "{path} cannot be written: the file or its folder is read-only (SQLite "
+                "writes its -wal and -shm files beside the book)"
+            ).format(path=path)
         )
     if "unable to open" in text:
-        return DatabaseError(f"{path} cannot be opened: check the file's and folder's rights")
-    return DatabaseError(f"{path} is not a salesnotes database ({exc})")
+        return DatabaseError(
+            _("{path} cannot be opened: check the file's and folder's rights").format(path=path)
+        )
+    return DatabaseError(
+        _("{path} is not a salesnotes database ({exc})").format(path=path, exc=exc)
+    )
 
 
 def connect(path: StrPath) -> sqlite3.Connection:
@@ -152,8 +173,11 @@ def _refuse_another_programs(conn: sqlite3.Connection, path: StrPath) -> None:
     conn.close()
     shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
     raise DatabaseError(
-        f"{path} is another program's SQLite database (tables: {shown}), not a salesnotes"
-        " book; it was left as it is. Give salesnotes a new file or its own book (--db)"
+        _(
+            "{path} is another program's SQLite database (tables: {shown}), not a "
+            "salesnotes book; it was left as it is. Give salesnotes a new file or "
+            "its own book (--db)"
+        ).format(path=path, shown=shown)
     )
 
 
@@ -183,8 +207,10 @@ def migrate(conn: sqlite3.Connection, path: StrPath) -> int:
         unknown = done - set(migrations.NAMES)
         if unknown:
             raise DatabaseError(
-                f"{path} was written by a newer salesnotes (schema {', '.join(sorted(unknown))}); "
-                "upgrade salesnotes to use it"
+                _(
+                    "{path} was written by a newer salesnotes (schema {unknown}); upgrade "
+                    "salesnotes to use it"
+                ).format(path=path, unknown=", ".join(sorted(unknown)))
             )
         return [name for name in migrations.NAMES if name not in done]
 

@@ -13,6 +13,7 @@ from salesnotes.fields import (
     one_of,
     require_text,
 )
+from salesnotes.i18n import _
 from salesnotes.models import STATUSES, Contact, ContactCard, Person, Shared
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.dialect import (
@@ -133,7 +134,7 @@ class Contacts:
         """One contact by id (archived ones too)."""
         row = self.db.one(f"SELECT {COLUMNS} {FROM} WHERE c.id = ?", (contact_id,))
         if row is None:
-            raise NotFound(f"there is no contact #{contact_id}")
+            raise NotFound(_("there is no contact #{contact_id}").format(contact_id=contact_id))
         return contact_from(row)
 
     def add(
@@ -161,7 +162,7 @@ class Contacts:
         ``every``: a keep-in-touch rhythm ('6w', 'off'); ``birthday``: 'YYYY-MM-DD' or '--MM-DD'.
         The keep-in-touch clock starts on ``today`` (default: the day of ``now``).
         """
-        display = " ".join(require_text(name, "a contact's name").split())
+        display = " ".join(require_text(name, _("a contact's name")).split())
         status = one_of(status, STATUSES, "status")
         org_id = self.orgs.id_for(organisation, now) if organisation is not None else None
         contact_id = self.db.insert(
@@ -267,7 +268,7 @@ class Contacts:
         if customer_since is not None:
             changes["customer_since"] = customer_since.isoformat()
         if name is not None:
-            display = " ".join(require_text(name, "a contact's name").split())
+            display = " ".join(require_text(name, _("a contact's name")).split())
             changes.update(name=display, name_key=fold(display))
         if organisation is not None:
             changes["organisation_id"] = (
@@ -293,21 +294,33 @@ class Contacts:
                 (contact_id, normalise_tag(tag)),
             )
             if removed == 0:
-                raise NotFound(f"contact #{contact_id} has no tag '{tag}'")
+                raise NotFound(
+                    _("contact #{contact_id} has no tag '{tag}'").format(
+                        contact_id=contact_id, tag=tag
+                    )
+                )
         for email in unemails:
             removed = self.db.execute(
                 "DELETE FROM contact_emails WHERE contact_id = ? AND lower(email) = lower(?)",
                 (contact_id, email),
             )
             if removed == 0:
-                raise NotFound(f"contact #{contact_id} has no e-mail address '{email}'")
+                raise NotFound(
+                    _("contact #{contact_id} has no e-mail address '{email}'").format(
+                        contact_id=contact_id, email=email
+                    )
+                )
         for number in unphones:
             removed = self.db.execute(
                 "DELETE FROM contact_phones WHERE contact_id = ? AND (phone = ? OR e164 = ?)",
                 (contact_id, number.typed, number.e164 or number.typed),
             )
             if removed == 0:
-                raise NotFound(f"contact #{contact_id} has no phone number '{number.typed}'")
+                raise NotFound(
+                    _("contact #{contact_id} has no phone number '{typed}'").format(
+                        contact_id=contact_id, typed=number.typed
+                    )
+                )
         self.reindex(contact_id)
         return self.get(contact_id)
 
@@ -315,7 +328,11 @@ class Contacts:
         """Hide a contact from lists and the agenda; nothing is deleted."""
         contact = self.get(contact_id)
         if contact.archived:
-            raise Conflict(f"#{contact_id} {contact.name} is archived already")
+            raise Conflict(
+                _("#{contact_id} {name} is archived already").format(
+                    contact_id=contact_id, name=contact.name
+                )
+            )
         self.db.execute(
             "UPDATE contacts SET archived_at = ?, updated_at = ? WHERE id = ?",
             (now, now, contact_id),
@@ -326,7 +343,11 @@ class Contacts:
         """Bring an archived contact back into lists and the agenda."""
         contact = self.get(contact_id)
         if not contact.archived:
-            raise Conflict(f"#{contact_id} {contact.name} is not archived")
+            raise Conflict(
+                _("#{contact_id} {name} is not archived").format(
+                    contact_id=contact_id, name=contact.name
+                )
+            )
         self.db.execute(
             "UPDATE contacts SET archived_at = NULL, updated_at = ? WHERE id = ?", (now, contact_id)
         )
@@ -561,7 +582,7 @@ class Contacts:
         if not seen:
             return []
         names = ", ".join(f"{name} (#{cid})" for cid, name in list(seen.items())[:5])
-        return [f"did you mean: {names}?"]
+        return [_("did you mean: {names}?").format(names=names)]
 
     def cards(self, contact_ids: Iterable[int]) -> dict[int, ContactCard]:
         """Name, organisation, first phone and first e-mail of these active contacts.

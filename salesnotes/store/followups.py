@@ -6,6 +6,7 @@ from datetime import date
 
 from salesnotes.errors import Conflict, NotFound
 from salesnotes.fields import one_of
+from salesnotes.i18n import _
 from salesnotes.models import PRIORITIES, REASONS, Due, FollowUp
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contacts import retouch, touch
@@ -122,7 +123,9 @@ class FollowUps:
         found = self._read("f.id = ?", (followup_id,))
         if not found:
             raise NotFound(
-                f"there is no follow-up #{followup_id}; 'salesnotes followups' lists them"
+                _("there is no follow-up #{followup_id}; 'salesnotes followups' lists them").format(
+                    followup_id=followup_id
+                )
             )
         return found[0]
 
@@ -131,7 +134,9 @@ class FollowUps:
         followup = self.get(followup_id)
         if not followup.is_open:
             raise Conflict(
-                f"follow-up #{followup_id} was done on {followup.done_on}; nothing to change"
+                _("follow-up #{followup_id} was done on {done_on}; nothing to change").format(
+                    followup_id=followup_id, done_on=followup.done_on
+                )
             )
         return followup
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from salesnotes.errors import NotFound
 from salesnotes.fields import one_of, require_text
+from salesnotes.i18n import _
 from salesnotes.models import INTERACTION_KINDS, Interaction
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contacts import retouch, touch
@@ -49,8 +50,8 @@ class Interactions:
 
     def add(self, contact_id: int, text: str, *, kind: str, on: date, now: str) -> Interaction:
         """Record something that happened with a contact; it restarts their clocks."""
-        body = require_text(text, "what was said")
-        kind = one_of(kind, INTERACTION_KINDS, "kind of conversation")
+        body = require_text(text, _("what was said"))
+        kind = one_of(kind, INTERACTION_KINDS, _("kind of conversation"))
         interaction_id = self.db.insert(
             "INSERT INTO interactions (uuid, contact_id, kind, text, happened_on, logged_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -63,7 +64,9 @@ class Interactions:
         """One interaction by id."""
         found = self.db.tuples(f"{SELECT} WHERE i.id = ?", (interaction_id,))
         if not found:
-            raise NotFound(f"there is no interaction #{interaction_id}")
+            raise NotFound(
+                _("there is no interaction #{interaction_id}").format(interaction_id=interaction_id)
+            )
         return interaction_from(found[0])
 
     def edit(
@@ -79,7 +82,7 @@ class Interactions:
         before = self.get(interaction_id)
         changes: dict[str, Any] = {}
         if text is not None:
-            changes["text"] = require_text(text, "what was said")
+            changes["text"] = require_text(text, _("what was said"))
         if kind is not None:
             changes["kind"] = one_of(kind, INTERACTION_KINDS, "kind")
         if on is not None:

@@ -14,6 +14,7 @@ old rows), and the indexes are rebuilt from the rows.
 from __future__ import annotations
 
 from salesnotes.errors import Conflict, NotFound
+from salesnotes.i18n import _
 from salesnotes.migrations import JOURNALED as TABLES
 from salesnotes.migrations import json_of as _json_of
 from salesnotes.models import Recorded, Undone
@@ -104,12 +105,19 @@ def undo_last(db: Database, now: str) -> Undone:
     latest = [r for r in history(db) if r.undone_at is None]
     if not latest:
         raise NotFound(
-            f"nothing to undo: undo takes back the last {DEPTH} writing commands of this book,"
-            " and they are undone already or there were none ('undo --list' shows them)"
+            _(
+                "nothing to undo: undo takes back the last {DEPTH} writing commands of "
+                "this book, and they are undone already or there were none ('undo "
+                "--list' shows them)"
+            ).format(DEPTH=DEPTH)
         )
     command = latest[0]
     if not command.undoable:
-        raise Conflict(f"'salesnotes {command.command}' cannot be undone: {command.note}")
+        raise Conflict(
+            _("'salesnotes {command}' cannot be undone: {note}").format(
+                command=command.command, note=command.note
+            )
+        )
     changes = db.tuples(
         "SELECT id, tbl, row_id, before, after FROM undo_changes WHERE command_id = ?"
         " ORDER BY id DESC",
@@ -120,7 +128,7 @@ def undo_last(db: Database, now: str) -> Undone:
     # newest after-image)? Changes come newest first.
     rows: dict[tuple[str, int], tuple[bool, bool]] = {}
     contacts: set[int] = set()
-    for _, table, row_id, before_text, after_text in changes:
+    for __, table, row_id, before_text, after_text in changes:
         cols = shapes[table]
         current = _current(db, table, cols, int(row_id))
         after = json.loads(after_text) if after_text is not None else None
@@ -133,7 +141,7 @@ def undo_last(db: Database, now: str) -> Undone:
         contacts.update(_contacts_of(db, table, before, after))
     db.execute("UPDATE undo_commands SET undone_at = ? WHERE id = ?", (now, command.id))
     counts: dict[str, dict[str, int]] = {}
-    for (table, _), (existed_before, existed_after) in rows.items():
+    for (table, __), (existed_before, existed_after) in rows.items():
         if existed_before == existed_after and not existed_before:
             continue  # made and gone within the command
         what = (
@@ -194,8 +202,8 @@ def _changed_since(db: Database, command: Recorded, table: str, row_id: int) -> 
         " ORDER BY h.id DESC LIMIT 1",
         (table, row_id, command.id),
     )
-    by = f"'{later[0]}'" if later is not None else "a change undo does not record"
-    return (
-        f"cannot undo '{command.command}': {by} changed the same {table} row since;"
-        " undo that first, or correct it by hand"
-    )
+    by = f"'{later[0]}'" if later is not None else _("a change undo does not record")
+    return _(
+        "cannot undo '{command}': {by} changed the same {table} row since; undo "
+        "that first, or correct it by hand"
+    ).format(command=command.command, by=by, table=table)

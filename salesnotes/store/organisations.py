@@ -5,6 +5,7 @@ from __future__ import annotations
 from salesnotes import matching
 from salesnotes.errors import BadInput, Conflict, NotFound
 from salesnotes.fields import require_text
+from salesnotes.i18n import _
 from salesnotes.models import Organisation
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.dialect import like
@@ -25,7 +26,7 @@ class Organisations:
 
     def id_for(self, name: str, now: str) -> int:
         """The id of the organisation with this name (case-insensitive), created if new."""
-        display = " ".join(require_text(name, "an organisation's name").split())
+        display = " ".join(require_text(name, _("an organisation's name")).split())
         key = fold(display)
         row = self.db.one("SELECT id FROM organisations WHERE name_key = ?", (key,))
         if row:
@@ -39,13 +40,15 @@ class Organisations:
         """One organisation by id, with its number of active contacts."""
         for org in self._read(organisation_id):
             return org
-        raise NotFound(f"there is no organisation #{organisation_id}")
+        raise NotFound(
+            _("there is no organisation #{organisation_id}").format(organisation_id=organisation_id)
+        )
 
     def resolve(self, text: str) -> Organisation:
         """An organisation by (a piece of) its name: exact, whole word, word start, anywhere."""
         key = fold(clean(text))
         if not key:
-            raise BadInput("say which organisation: a piece of its name")
+            raise BadInput(_("say which organisation: a piece of its name"))
         rows = self.db.tuples(
             "SELECT id, name_key FROM organisations WHERE name_key LIKE ? ESCAPE '\\'",
             (like(key),),
@@ -55,10 +58,12 @@ class Organisations:
             return self.get(hits[0])
         if hits:
             raise Conflict(
-                f"'{text}' matches {len(hits)} organisations; say more of the name:",
+                _("'{text}' matches {hits} organisations; say more of the name:").format(
+                    text=text, hits=len(hits)
+                ),
                 details=[self.get(h).name for h in hits[:20]],
             )
-        raise NotFound(f"no organisation matches '{text}'")
+        raise NotFound(_("no organisation matches '{text}'").format(text=text))
 
     def all(self) -> list[Organisation]:
         """Every organisation with how many active contacts it has, by name."""

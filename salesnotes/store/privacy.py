@@ -151,7 +151,7 @@ class Privacy:
         again = self.erased([str(r[1]) for r in rows])
         into = {int(cid): merged for cid, _, merged in rows}
         people = set()
-        for cid, uuid, _ in rows:
+        for cid, uuid, __ in rows:
             if uuid in again:
                 root = int(cid)
                 while into.get(root) is not None:  # the person it was merged into
@@ -165,5 +165,5 @@ class Privacy:
         """After the erasure is committed: empty the write-ahead log into the file, so no
         old page is left in it. False when another process was reading (it stays until
         the next checkpoint)."""
-        busy, _, _ = self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        busy, __, __ = self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         return not busy

@@ -6,6 +6,7 @@ from datetime import date
 
 from salesnotes.errors import BadInput, Conflict, NotFound
 from salesnotes.fields import require_text
+from salesnotes.i18n import N_, _, term
 from salesnotes.models import Quote, QuoteFacts, QuoteRevision
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.dialect import (
@@ -76,7 +77,14 @@ def quote_from(row: Sequence[Any], revisions: tuple[QuoteRevision, ...] = ()) ->
 def check_probability(probability: int | None) -> None:
     """A probability is a percentage."""
     if probability is not None and not 0 <= probability <= 100:
-        raise BadInput(f"a probability is a percentage from 0 to 100, not {probability}")
+        raise BadInput(
+            _("a probability is a percentage from 0 to 100, not {probability}").format(
+                probability=probability
+            )
+        )
+
+
+MARKED = {"won": N_("marked won"), "lost": N_("marked lost"), "expired": N_("marked expired")}
 
 
 class Quotes:
@@ -117,7 +125,11 @@ class Quotes:
         """One quote by id, with its revisions."""
         found = self._read("q.id = ?", (quote_id,), "q.id")
         if not found:
-            raise NotFound(f"there is no quote #{quote_id}; 'salesnotes quotes --all' lists them")
+            raise NotFound(
+                _("there is no quote #{quote_id}; 'salesnotes quotes --all' lists them").format(
+                    quote_id=quote_id
+                )
+            )
         return found[0]
 
     def delete_draft(self, quote_id: int) -> Quote:
@@ -126,8 +138,10 @@ class Quotes:
         quote = self.get(quote_id)
         if quote.status != "draft" or quote.sent_on is not None:
             raise Conflict(
-                f"quote #{quote_id} is {quote.status}, not a draft: the customer has seen it;"
-                f" close it instead (salesnotes quote lost {quote_id} --reason ...)"
+                _(
+                    "quote #{quote_id} is {status}, not a draft: the customer has seen it; "
+                    "close it instead (salesnotes quote lost {quote_id} --reason ...)"
+                ).format(quote_id=quote_id, status=quote.status)
             )
         self.db.execute("UPDATE followups SET quote_id = NULL WHERE quote_id = ?", (quote_id,))
         self.db.execute("DELETE FROM quote_revisions WHERE quote_id = ?", (quote_id,))
@@ -138,8 +152,14 @@ class Quotes:
         """One open quote; a closed one is a Conflict ("it cannot be ``action``")."""
         quote = self.get(quote_id)
         if not quote.is_open:
-            when = f" on {quote.closed_on.isoformat()}" if quote.closed_on else ""
-            raise Conflict(f"quote #{quote_id} was {quote.status}{when}; it cannot be {action}")
+            from salesnotes.days import describe
+
+            when = _(" on {day}").format(day=describe(quote.closed_on)) if quote.closed_on else ""
+            raise Conflict(
+                _("quote #{quote_id} was {status}{when}; it cannot be {action}").format(
+                    quote_id=quote_id, status=term(quote.status), when=when, action=_(action)
+                )
+            )
         return quote
 
     def find(
@@ -185,11 +205,12 @@ class Quotes:
         now: str,
     ) -> Quote:
         """A new draft quote; its amount is revision 1."""
-        heading = " ".join(require_text(title, "a quote's title").split())
+        heading = " ".join(require_text(title, _("a quote's title")).split())
         if valid_until is not None and valid_until < quoted_on:
             raise BadInput(
-                f"valid until {valid_until.isoformat()} is before the quote's date "
-                f"{quoted_on.isoformat()}"
+                _("valid until {isoformat} is before the quote's date {isoformat2}").format(
+                    isoformat=valid_until.isoformat(), isoformat2=quoted_on.isoformat()
+                )
             )
         check_probability(probability)
         # The staleness clock starts at the quote's date or the last contact, whichever is later.
@@ -234,7 +255,7 @@ class Quotes:
 
     def send(self, quote_id: int, on: date) -> Quote:
         """Mark a quote sent (a draft becomes sent; the first sending day is kept)."""
-        quote = self.get_open(quote_id, "sent")
+        quote = self.get_open(quote_id, N_("sent"))
         self.db.execute(
             "UPDATE quotes SET status = CASE status WHEN 'draft' THEN 'sent' ELSE status END,"
             f" sent_on = coalesce(sent_on, ?), last_activity_on = {later('last_activity_on', '?')}"
@@ -245,7 +266,7 @@ class Quotes:
 
     def revise(self, quote_id: int, amount_cents: int, *, note: str, on: date, now: str) -> Quote:
         """A new amount; history is kept; a sent quote moves to negotiating."""
-        quote = self.get_open(quote_id, "revised")
+        quote = self.get_open(quote_id, N_("revised"))
         self._add_revision(quote_id, amount_cents, on, note, now)
         self.db.execute(
             "UPDATE quotes SET amount_cents = ?,"
@@ -257,14 +278,19 @@ class Quotes:
 
     def renew(self, quote_id: int, valid_until: date, *, on: date, now: str) -> Quote:
         """A new validity date, recorded as a revision with the same amount."""
-        quote = self.get_open(quote_id, "renewed")
+        quote = self.get_open(quote_id, N_("renewed"))
         if valid_until < quote.quoted_on:
             raise BadInput(
-                f"valid until {valid_until.isoformat()} is before the quote's date "
-                f"{quote.quoted_on.isoformat()}"
+                _("valid until {isoformat} is before the quote's date {isoformat2}").format(
+                    isoformat=valid_until.isoformat(), isoformat2=quote.quoted_on.isoformat()
+                )
             )
         self._add_revision(
-            quote_id, quote.amount_cents, on, f"valid until {valid_until.isoformat()}", now
+            quote_id,
+            quote.amount_cents,
+            on,
+            _("valid until {isoformat}").format(isoformat=valid_until.isoformat()),
+            now,
         )
         self.db.execute(
             "UPDATE quotes SET valid_until = ?,"
@@ -275,14 +301,14 @@ class Quotes:
 
     def set_probability(self, quote_id: int, probability: int | None) -> Quote:
         """Override (or with None reset) the win probability of an open quote."""
-        self.get_open(quote_id, "changed")
+        self.get_open(quote_id, N_("changed"))
         check_probability(probability)
         self.db.execute("UPDATE quotes SET probability = ? WHERE id = ?", (probability, quote_id))
         return self.get(quote_id)
 
     def close(self, quote_id: int, status: str, *, on: date, now: str, reason: str = "") -> Quote:
         """Won, lost or expired: the quote leaves the tray."""
-        self.get_open(quote_id, f"marked {status}")
+        self.get_open(quote_id, MARKED.get(status, status))
         self.db.execute(
             "UPDATE quotes SET status = ?, closed_on = ?, closed_at = ?, lost_reason = ?"
             " WHERE id = ?",

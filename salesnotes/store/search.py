@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from salesnotes.errors import BadInput
+from salesnotes.i18n import _
 from salesnotes.models import Hit
 from salesnotes.store.dialect import like, quote_term
 from salesnotes.text import clean, fold, words
@@ -44,10 +45,14 @@ class Search:
             return self._contacts(self.contacts.with_phone(e164)[:limit])
         terms = words(fold(text))
         if not terms:
-            raise BadInput(f"'{text}' has no words to search for; try a name or a word")
+            raise BadInput(
+                _("'{text}' has no words to search for; try a name or a word").format(text=text)
+            )
         if len(terms) > MAX_WORDS:
             raise BadInput(
-                f"that is {len(terms)} words; search takes at most {MAX_WORDS} (all must match)"
+                _(
+                    "that is {terms} words; search takes at most {MAX_WORDS} (all must match)"
+                ).format(terms=len(terms), MAX_WORDS=MAX_WORDS)
             )
         raw = clean(text)
         found = self.contacts.with_email(raw)[:limit] if "@" in raw else []
