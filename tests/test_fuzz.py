@@ -85,10 +85,11 @@ def small_book(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(args=command_lines())
-def test_random_command_lines(small_book: Path, args: list[str]) -> None:
+@given(args=command_lines(), dutch=st.booleans())
+def test_random_command_lines(small_book: Path, args: list[str], dutch: bool) -> None:
     before = dump(small_book)
-    result = CliRunner().invoke(app, args, catch_exceptions=True)
+    language = {"LANG": "nl_NL.UTF-8" if dutch else "C.UTF-8"}  # each translation's format too
+    result = CliRunner().invoke(app, args, catch_exceptions=True, env=language)
     error = result.exception
     assert error is None or isinstance(error, SystemExit), (args, repr(error))
     assert result.exit_code in EXIT_CODES, (args, result.exit_code, result.stderr)

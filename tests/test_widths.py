@@ -89,3 +89,13 @@ def test_colour_carries_meaning_on_a_terminal_only(
     assert b"complaint open" in seen and b"due today" in seen  # the words say it too
     assert RED not in _on_a_terminal(tmp_path, "agenda", NO_COLOR="1")
     assert "\x1b[" not in run("agenda").stdout  # a pipe: no colour at all
+
+
+def test_colour_carries_meaning_in_dutch_too(run: Run, tmp_path: Path) -> None:
+    run("add", "Jan de Vries")
+    run("add", "Anna Bakker")
+    run("complaint", "jan", "Lekkage hal 2")
+    run("follow", "anna", "today", "bellen")
+    seen = _on_a_terminal(tmp_path, "agenda", LANG="nl_NL.UTF-8")
+    assert b"klacht open" in seen and b"actie vandaag" in seen
+    assert RED in seen and YELLOW in seen
