@@ -11,7 +11,7 @@ note, with the other's name and note, so nothing is lost.
 from __future__ import annotations
 
 from salesnotes.days import birthday_words
-from salesnotes.i18n import _
+from salesnotes.i18n import _, term
 from salesnotes.record import record
 
 TYPE_CHECKING = False
@@ -35,16 +35,18 @@ class Plan:
 def _shown(field: str, value: Any) -> str:
     if field == "birthday":
         return birthday_words(str(value))
+    if field == "status":
+        return term(str(value))
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def plan(source: Contact, into: Contact, on: date) -> Plan:
     """The plan for merging ``source`` into ``into`` on day ``on``."""
     fields = (
-        ("organisation", "organisation_id", source.organisation, into.organisation),
-        ("status", "status", source.status, into.status),
+        (_("organisation"), "organisation_id", source.organisation, into.organisation),
+        (_("status"), "status", source.status, into.status),
         (_("keep-in-touch rhythm"), "every", source.every, into.every),
-        ("birthday", "birthday", source.birthday, into.birthday),
+        (_("birthday"), "birthday", source.birthday, into.birthday),
         (_("customer since"), "customer_since", source.customer_since, into.customer_since),
     )
     changes: dict[str, Any] = {}

@@ -87,7 +87,10 @@ CLICK_WORDS = (
         r"(?P<value>\S+) is not in the range (?P<range>\S+)\.$",
         N_("{value} is not in the range {range}."),
     ),
-    (r"(?P<value>'[^']*') is not a valid int range\.$", N_("{value} is not a whole number.")),
+    (
+        r"(?P<value>'[^']*') is not a valid int(?:eger)?(?: range)?\.$",
+        N_("{value} is not a whole number."),
+    ),
     (r"Invalid value for (?P<name>.+?): ", N_("Invalid value for {name}: ")),
     (
         r"Option '(?P<name>[^']*)' requires an argument\.",
@@ -97,7 +100,6 @@ CLICK_WORDS = (
         r"(?P<value>'[^']*') is not one of (?P<choices>.*)\.$",
         N_("{value} is not one of {choices}."),
     ),
-    (r"(?P<value>'[^']*') is not a valid integer\.", N_("{value} is not a valid integer.")),
     (r"Did you mean (?P<names>.*)\?$", N_("Did you mean {names}?")),
 )
 
