@@ -40,27 +40,46 @@ def busy_book(run: Run) -> None:
     )
 
 
+EXPECTED: dict[str, dict[tuple[str, ...], list[str]]] = {
+    "en": {
+        ("quotes",): ["€ 1.250.000,50", "€ 12.500,00", "Fri 15 Jan 2027"],
+        ("pipeline",): ["€ 1.250.000,50", "€ 1.262.500,50", "€ 375.000,15"],
+        ("followups",): ["Wed 25 Nov (today)", "Fri 20 Nov (5 days ago)"],
+        ("agenda",): ["+31 6 1234 5678", "0523 68 11 22"],
+        ("narrow",): ["too narrow for a table: one record at a time"],
+    },
+    "nl": {  # Dutch words are longer: the same guarantees
+        ("quotes",): ["€ 1.250.000,50", "€ 12.500,00", "vr 15 jan 2027"],
+        ("pipeline",): ["€ 1.250.000,50", "€ 1.262.500,50", "€ 375.000,15"],
+        ("followups",): ["wo 25 nov (vandaag)", "vr 20 nov (5 dagen geleden)"],
+        ("agenda",): ["+31 6 1234 5678", "0523 68 11 22"],
+        ("narrow",): ["te smal voor een tabel: één record tegelijk"],
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("args", LISTINGS)
 def test_nothing_is_cut_at_any_width(
-    run: Run, busy_book: None, monkeypatch: pytest.MonkeyPatch, width: int, args: tuple[str, ...]
+    run: Run,
+    busy_book: None,
+    monkeypatch: pytest.MonkeyPatch,
+    width: int,
+    args: tuple[str, ...],
+    language: str,
 ) -> None:
     monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8" if language == "nl" else "C.UTF-8")
     out = run(*args).stdout
     for line in out.splitlines():
         assert len(line) <= width, (args, width, line)
     assert "…" not in re.sub(r"\w…", "", out), (args, width, out)  # no cut value
     flat = " ".join(out.replace("│", " ").split())
-    expected: dict[tuple[str, ...], list[str]] = {
-        ("quotes",): ["€ 1.250.000,50", "€ 12.500,00", "Fri 15 Jan 2027"],
-        ("pipeline",): ["€ 1.250.000,50", "€ 1.262.500,50", "€ 375.000,15"],
-        ("followups",): ["Wed 25 Nov (today)", "Fri 20 Nov (5 days ago)"],
-        ("agenda",): ["+31 6 1234 5678", "0523 68 11 22"],
-    }
-    for value in expected.get(args, []):
+    for value in EXPECTED[language].get(args, []):
         assert value in flat, (args, width, value, out)
     if width == 40 and args in (("quotes",), ("pipeline",)):
-        assert "too narrow for a table: one record at a time" in flat
+        assert EXPECTED[language][("narrow",)][0] in flat
 
 
 def _on_a_terminal(tmp_path: Path, *args: str, **extra: str) -> bytes:
