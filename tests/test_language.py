@@ -319,3 +319,12 @@ def test_a_chase_made_in_english_follows_a_revision_in_dutch(
     run("quote", "revise", "1", "11.800")
     out = run("followups").stdout
     assert "Offerte #1 Hal 3 nabellen (€ 11.800,00)" in out
+
+
+def test_shell_completion_describes_in_the_language_spoken(run: Run) -> None:
+    from tests.test_finding import _complete
+
+    run("add", "Jan de Vries")
+    assert "Wie je vandaag belt en waarom" in _complete("zsh", "salesnotes ag", LANG="nl_NL.UTF-8")
+    assert "(opent er een)" in _complete("zsh", "salesnotes log --k", LANG="nl_NL.UTF-8")
+    assert "Who to call today and why" in _complete("zsh", "salesnotes ag", LANG="C.UTF-8")

@@ -127,6 +127,31 @@ def _spoken_help(ctx: Any) -> str:
 
 
 _ClickContext.get_help = _spoken_help
+_ClickCommand: Any = sys.modules[_ClickContext.__module__].Command
+_short_help = _ClickCommand.get_short_help_str
+
+
+def _spoken_short_help(self: Any, limit: int = 45) -> str:
+    """A command's summary where click shows one outside help (shell completion's
+    descriptions), in the language spoken."""
+    speak_help(self)
+    return str(_short_help(self, limit))
+
+
+_ClickCommand.get_short_help_str = _spoken_short_help
+_ShellComplete: Any = sys.modules[
+    _ClickContext.__module__.replace(".core", ".shell_completion")
+].ShellComplete
+_completions = _ShellComplete.get_completions
+
+
+def _spoken_completions(self: Any, args: list[str], incomplete: str) -> Any:
+    """Shell completion's descriptions of commands and options in the language spoken."""
+    speak_help(self.cli)
+    return _completions(self, args, incomplete)
+
+
+_ShellComplete.get_completions = _spoken_completions
 _exceptions: Any = sys.modules[_ClickContext.__module__.replace(".core", ".exceptions")]
 _echo = _exceptions.echo
 
