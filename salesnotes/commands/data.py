@@ -225,7 +225,7 @@ def export(
             if progress.wanted():
                 rows = store.bulk.size()
                 if rows >= PROGRESS_FROM:  # a piece per row, two per table, two for the file
-                    chunks = progress.track(chunks, rows + 2 * len(tables) + 2, "Exporting")
+                    chunks = progress.track(chunks, rows + 2 * len(tables) + 2, _("Exporting"))
             emit((c.encode("utf-8") for c in chunks), output, force)
             count, described = 0, "book"
         elif fmt == "ics":
@@ -269,7 +269,7 @@ def _tracked(items: list[T]) -> Iterable[T]:
 
     if len(items) < PROGRESS_FROM:
         return items
-    return progress.track(items, len(items), "Exporting")
+    return progress.track(items, len(items), _("Exporting"))
 
 
 def _check_options(
