@@ -214,8 +214,8 @@ def parse_birthday(text: str) -> str:
         ) from None
     if year is not None and not FIRST_DAY.year <= year <= LAST_DAY.year:
         raise BadInput(
-            _("'{text}' is in the year {year}: {RANGE_WORDS}").format(
-                text=text, year=year, RANGE_WORDS=_(RANGE_WORDS)
+            _("'{text}' is in the year {year}: {range}").format(
+                text=text, year=year, range=_(RANGE_WORDS)
             )
         )
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
@@ -226,12 +226,12 @@ def parse_when(text: str, today: date, *, past: bool = False) -> date:
     result = _parse(fold(text).replace(",", " ").strip(), today, past)
     if result is None:
         raise BadInput(
-            _("'{text}' is not a date; try {EXAMPLES}").format(text=text, EXAMPLES=_(EXAMPLES))
+            _("'{text}' is not a date; try {examples}").format(text=text, examples=_(EXAMPLES))
         )
     if not FIRST_DAY <= result <= LAST_DAY:
         raise BadInput(
-            _("'{text}' is {isoformat}: {RANGE_WORDS}").format(
-                text=text, isoformat=result.isoformat(), RANGE_WORDS=_(RANGE_WORDS)
+            _("'{text}' is {day}: {range}").format(
+                text=text, day=result.isoformat(), range=_(RANGE_WORDS)
             )
         )
     return result
@@ -277,8 +277,8 @@ def parse_plan(text: str, today: date, working: frozenset[int] = WORKWEEK) -> Pl
         at = _clock(match)
         if at is None:
             raise BadInput(
-                _("'{text}' does not hold a time of day; try {TIME_EXAMPLES}").format(
-                    text=text, TIME_EXAMPLES=_(TIME_EXAMPLES)
+                _("'{text}' does not hold a time of day; try {examples}").format(
+                    text=text, examples=_(TIME_EXAMPLES)
                 )
             ) from None
         rest = match.group("rest").strip()
@@ -419,11 +419,11 @@ def _calendar(t: str, today: date, past: bool) -> date | None:
         result = _make(year, month, day, t)
     if weekday is not None and result.weekday() != weekday:
         raise BadInput(
-            _("'{t}' is a {DAY_NAMES}, not a {DAY_NAMES2}; did you mean {result}?").format(
-                t=t,
-                DAY_NAMES=day_name(result.weekday()),
-                DAY_NAMES2=day_name(weekday),
-                result=describe(result),
+            _("'{text}' is a {weekday}, not a {typed_weekday}; did you mean {day}?").format(
+                text=t,
+                weekday=day_name(result.weekday()),
+                typed_weekday=day_name(weekday),
+                day=describe(result),
             )
         )
     return result
@@ -457,8 +457,8 @@ def _textual(words: list[str]) -> tuple[int, int, int | None] | None:
 def _make(year: int, month: int, day: int, original: str) -> date:
     if not 1 <= month <= 12:
         raise BadInput(
-            _("'{original}' is not a date: there is no month {month}; try {EXAMPLES}").format(
-                original=original, month=month, EXAMPLES=_(EXAMPLES)
+            _("'{original}' is not a date: there is no month {month}; try {examples}").format(
+                original=original, month=month, examples=_(EXAMPLES)
             )
         )
     try:
@@ -470,19 +470,19 @@ def _make(year: int, month: int, day: int, original: str) -> date:
         suggestion = f"{last.day}-{month}-{year}"
         raise BadInput(
             _(
-                "'{original}' is not a date: {MONTH_NAMES} {year} has {day} days; try "
+                "'{original}' is not a date: {month} {year} has {days} days; try "
                 "{suggestion}, 'tomorrow' or 'vrijdag'"
             ).format(
                 original=original,
-                MONTH_NAMES=month_name(month),
+                month=month_name(month),
                 year=year,
-                day=last.day,
+                days=last.day,
                 suggestion=suggestion,
             )
         )
     raise BadInput(
-        _("'{original}' is not a date; try {EXAMPLES}").format(
-            original=original, EXAMPLES=_(EXAMPLES)
+        _("'{original}' is not a date; try {examples}").format(
+            original=original, examples=_(EXAMPLES)
         )
     )
 
@@ -490,8 +490,8 @@ def _make(year: int, month: int, day: int, original: str) -> date:
 def _next_occurrence(day: int, month: int, today: date, past: bool, original: str) -> date:
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         raise BadInput(
-            _("'{original}' is not a date; try {EXAMPLES}").format(
-                original=original, EXAMPLES=_(EXAMPLES)
+            _("'{original}' is not a date; try {examples}").format(
+                original=original, examples=_(EXAMPLES)
             )
         )
     step = -1 if past else 1
@@ -506,7 +506,6 @@ def _next_occurrence(day: int, month: int, today: date, past: bool, original: st
             return candidate
     raise BadInput(
         _(
-            "'{original}' is not a date: {MONTH_NAMES} has no day {day}; try "
-            "'tomorrow' or 'vrijdag'"
-        ).format(original=original, MONTH_NAMES=month_name(month), day=day)
+            "'{original}' is not a date: {month} has no day {day}; try 'tomorrow' or 'vrijdag'"
+        ).format(original=original, month=month_name(month), day=day)
     )

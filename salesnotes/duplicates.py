@@ -68,13 +68,13 @@ def _first_names(a: str, b: str) -> tuple[str, int] | None:
     if len(a) == 1 or len(b) == 1:
         initial, full = (a, b) if len(a) == 1 else (b, a)
         if full.startswith(initial):
-            return _("initial {upper}. for {capitalize}").format(
-                upper=initial.upper(), capitalize=full.capitalize()
+            return _("initial {initial}. for {name}").format(
+                initial=initial.upper(), name=full.capitalize()
             ), 2
         return None
     if min(len(a), len(b)) >= 3 and distance(a, b) <= 1:
-        return _("{capitalize} / {capitalize2} one letter apart").format(
-            capitalize=a.capitalize(), capitalize2=b.capitalize()
+        return _("{first} / {second} one letter apart").format(
+            first=a.capitalize(), second=b.capitalize()
         ), 1
     return None
 
@@ -83,8 +83,8 @@ def _surnames(a: str, b: str) -> tuple[str, int] | None:
     if a == b:
         return "", 3
     if min(len(a), len(b)) >= 4 and distance(a, b) <= 1:
-        return _("{capitalize} / {capitalize2} one letter apart").format(
-            capitalize=a.capitalize(), capitalize2=b.capitalize()
+        return _("{first} / {second} one letter apart").format(
+            first=a.capitalize(), second=b.capitalize()
         ), 1
     return None
 

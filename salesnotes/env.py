@@ -67,8 +67,8 @@ def parse_today(value: str, source: str) -> datetime:
 
     if not FIRST_DAY <= moment.date() <= LAST_DAY:
         raise BadInput(
-            _("{source}='{value}' is out of range: {RANGE_WORDS}").format(
-                source=source, value=value, RANGE_WORDS=_(RANGE_WORDS)
+            _("{source}='{value}' is out of range: {range}").format(
+                source=source, value=value, range=_(RANGE_WORDS)
             )
         )
     return moment if moment.tzinfo else moment.astimezone()

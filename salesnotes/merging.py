@@ -67,17 +67,17 @@ def plan(source: Contact, into: Contact, on: date) -> Plan:
             taken.append(f"{label} {_shown(column, theirs)}")
         else:
             conflicts.append(
-                _("{label}: kept {column}, #{id} had {column2}").format(
+                _("{label}: kept {ours}, #{id} had {theirs}").format(
                     label=label,
-                    column=_shown(column, ours),
+                    ours=_shown(column, ours),
                     id=source.id,
-                    column2=_shown(column, theirs),
+                    theirs=_shown(column, theirs),
                 )
             )
             kept_aside.append(f"{label} {_shown(column, theirs)}")
     lines = [into.note] if into.note else []
-    about = _("Merged from #{id} {name} on {isoformat}").format(
-        id=source.id, name=source.name, isoformat=on.isoformat()
+    about = _("Merged from #{id} {name} on {day}").format(
+        id=source.id, name=source.name, day=on.isoformat()
     )
     if source.name != into.name or kept_aside or source.note:
         details = "; ".join(kept_aside)

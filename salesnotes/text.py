@@ -29,8 +29,8 @@ def excerpt(text: str, limit: int) -> str:
     plain and json give it whole)."""
     if len(text) <= limit:
         return text
-    return _("{rstrip} … [{text:,} more characters]").format(
-        rstrip=text[:limit].rstrip(), text=len(text) - limit
+    return _("{start} … [{more:,} more characters]").format(
+        start=text[:limit].rstrip(), more=len(text) - limit
     )
 
 

@@ -328,3 +328,42 @@ def test_shell_completion_describes_in_the_language_spoken(run: Run) -> None:
     assert "Wie je vandaag belt en waarom" in _complete("zsh", "salesnotes ag", LANG="nl_NL.UTF-8")
     assert "(opent er een)" in _complete("zsh", "salesnotes log --k", LANG="nl_NL.UTF-8")
     assert "Who to call today and why" in _complete("zsh", "salesnotes ag", LANG="C.UTF-8")
+
+
+def test_every_message_is_given_exactly_its_placeholders() -> None:
+    """`_("... {name} ...").format(name=...)`: each placeholder has its keyword and each keyword
+    its placeholder (a missing one is a KeyError on a path no test may walk)."""
+    import ast
+    import string
+
+    wrong = []
+    for path in sorted(Path(catalogue.PACKAGE).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "format"
+                and isinstance(node.func.value, ast.Call)
+                and getattr(node.func.value.func, "id", None) in ("_", "n_")
+                and node.func.value.args
+                and isinstance(node.func.value.args[0], ast.Constant)
+            ):
+                continue
+            if any(k.arg is None for k in node.keywords) or node.args:
+                continue  # **fields: checked where they are made
+            texts = [
+                a.value
+                for a in node.func.value.args[:2]
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            ]
+            holes = {
+                field.split(".")[0].split("[")[0]
+                for text in texts
+                for _literal, field, _spec, _conversion in string.Formatter().parse(text)
+                if field
+            }
+            given = {k.arg for k in node.keywords if k.arg is not None}
+            if holes != given:
+                wrong.append(f"{path.name}:{node.lineno}: {sorted(holes)} vs {sorted(given)}")
+    assert not wrong, "\n".join(wrong)

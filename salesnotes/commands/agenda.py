@@ -41,12 +41,12 @@ def _weekend(day: date, working: frozenset[int]) -> None:
     name = day_name(following.weekday()).lower()
     render.note(
         _(
-            "{day} is not a working day ({working}); {DAY_NAMES}'s list: salesnotes "
+            "{day} is not a working day ({working}); {weekday}'s list: salesnotes "
             "agenda --date {name}"
         ).format(
             day=describe(day),
             working=working_words(working),
-            DAY_NAMES=day_name(following.weekday()),
+            weekday=day_name(following.weekday()),
             name=name,
         )
     )

@@ -57,8 +57,8 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
         from salesnotes.days import describe
 
         render.note(
-            _("{today} is not a working day: the demo shows {today2}").format(
-                today=describe(env.today()), today2=describe(today)
+            _("{day} is not a working day: the demo shows {shown}").format(
+                day=describe(env.today()), shown=describe(today)
             )
         )
     show(rows, "table", today)

@@ -92,10 +92,10 @@ def send_quote(
     sent = store.quotes.send(quote.id, on)
     store.interactions.add(
         sent.contact_id,
-        _("Sent quote #{id} {title}: {amount_cents}").format(
+        _("Sent quote #{id} {title}: {amount}").format(
             id=sent.id,
             title=sent.title,
-            amount_cents=money(sent.amount_cents, sent.currency, config),
+            amount=money(sent.amount_cents, sent.currency, config),
         ),
         kind="note",
         on=on,
@@ -215,11 +215,9 @@ def quote_add(
                 store, quote, today=today, now=env.now(), config=config, on=quoted_on
             )
     render.echo(
-        _(
-            "Quote #{id}: {amount_cents} for {label}, {title}, valid until {until} ({status})"
-        ).format(
+        _("Quote #{id}: {amount} for {label}, {title}, valid until {until} ({status})").format(
             id=quote.id,
-            amount_cents=money(quote.amount_cents, quote.currency, config),
+            amount=money(quote.amount_cents, quote.currency, config),
             label=contact.label,
             title=quote.title,
             until=describe(until),
@@ -266,10 +264,10 @@ def quote_revise(env: Env, *, quote_id: str, amount: str, note: str) -> None:
         quote = store.quotes.revise(before.id, cents, note=note, on=env.today(), now=env.now())
         for old in chase_texts(before, config):  # made in either language
             store.followups.retext_chases(quote.id, old, chase_text(quote, config))
-        text = _("Quote #{id} revised from {amount_cents} to {cents}").format(
+        text = _("Quote #{id} revised from {old} to {new}").format(
             id=quote.id,
-            amount_cents=money(before.amount_cents, quote.currency, config),
-            cents=money(cents, quote.currency, config),
+            old=money(before.amount_cents, quote.currency, config),
+            new=money(cents, quote.currency, config),
         )
         store.interactions.add(
             quote.contact_id,
@@ -303,9 +301,9 @@ def quote_won(env: Env, *, quote_id: str, note: str) -> None:
         )
         contact = store.contacts.get(quote.contact_id)
     render.echo(
-        _("Quote #{id} won: {amount_cents} from {label}").format(
+        _("Quote #{id} won: {amount} from {label}").format(
             id=quote.id,
-            amount_cents=money(quote.amount_cents, quote.currency, config),
+            amount=money(quote.amount_cents, quote.currency, config),
             label=contact.label,
         )
     )
@@ -336,8 +334,8 @@ def quote_lost(env: Env, *, quote_id: str, reason: str, note: str) -> None:
         )
     why = f" ({quote.lost_reason})" if quote.lost_reason else ""
     render.echo(
-        _("Quote #{id} lost{why}: {amount_cents}").format(
-            id=quote.id, why=why, amount_cents=money(quote.amount_cents, quote.currency, config)
+        _("Quote #{id} lost{why}: {amount}").format(
+            id=quote.id, why=why, amount=money(quote.amount_cents, quote.currency, config)
         )
     )
 

@@ -125,14 +125,14 @@ def read(text: str, name: str, known_schemas: tuple[str, ...]) -> dict[str, list
                 if not (value is None or isinstance(value, (str, int, float))):
                     raise BadInput(
                         _(
-                            "{name}: {table} row {number}, {column}: a {name2} where a text, "
+                            "{name}: {table} row {number}, {column}: a {kind} where a text, "
                             "number or null belongs"
                         ).format(
                             name=name,
                             table=table,
                             number=number,
                             column=column,
-                            name2=type(value).__name__,
+                            kind=type(value).__name__,
                         )
                     )
     return tables

@@ -119,8 +119,8 @@ def check(path: str) -> BookFile:
             raise DatabaseError(
                 _(
                     "{path} has {broken} rows that refer to rows it does not have (first: "
-                    "{broken2} row {broken3})"
-                ).format(path=path, broken=len(broken), broken2=broken[0][0], broken3=broken[0][1])
+                    "{table} row {row})"
+                ).format(path=path, broken=len(broken), table=broken[0][0], row=broken[0][1])
             )
         contacts = conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
     except sqlite3.DatabaseError as exc:
@@ -179,9 +179,9 @@ def health(db: Database) -> list[tuple[bool, str, str]]:
             not broken,
             _("references between rows (PRAGMA foreign_key_check)"),
             _(
-                "{broken} rows refer to rows that are gone (first: {broken2} row "
-                "{broken3}); restore a backup, or delete them"
-            ).format(broken=len(broken), broken2=broken[0][0], broken3=broken[0][1])
+                "{broken} rows refer to rows that are gone (first: {table} row "
+                "{row}); restore a backup, or delete them"
+            ).format(broken=len(broken), table=broken[0][0], row=broken[0][1])
             if broken
             else "",
         )
@@ -240,8 +240,8 @@ def _bad_days(conn: sqlite3.Connection) -> list[str]:
                     " NOT IN ('integer', 'null') LIMIT 3"
                 ).fetchall()
                 bad += [
-                    _("{table} row {r}: {column} = {r2!r} (not a whole number)").format(
-                        table=table, r=r[0], column=column, r2=r[1]
+                    _("{table} row {row}: {column} = {value!r} (not a whole number)").format(
+                        table=table, row=r[0], column=column, value=r[1]
                     )
                     for r in rows
                 ]
@@ -253,7 +253,8 @@ def _bad_days(conn: sqlite3.Connection) -> list[str]:
                     " OR birthday GLOB '--[0-1][0-9]-[0-3][0-9]') LIMIT 3"
                 ).fetchall()
                 bad += [
-                    _("contacts row {r}: birthday = {r2!r}").format(r=r[0], r2=r[1]) for r in rows
+                    _("contacts row {row}: birthday = {value!r}").format(row=r[0], value=r[1])
+                    for r in rows
                 ]
                 continue
             if not column.endswith(("_on", "_at", "_since")):

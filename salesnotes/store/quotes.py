@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from salesnotes.days import describe
 from salesnotes.errors import BadInput, Conflict, NotFound
 from salesnotes.fields import require_text
 from salesnotes.i18n import N_, _, term
@@ -208,8 +209,8 @@ class Quotes:
         heading = " ".join(require_text(title, _("a quote's title")).split())
         if valid_until is not None and valid_until < quoted_on:
             raise BadInput(
-                _("valid until {isoformat} is before the quote's date {isoformat2}").format(
-                    isoformat=valid_until.isoformat(), isoformat2=quoted_on.isoformat()
+                _("valid until {until} is before the quote's date {quoted_on}").format(
+                    until=describe(valid_until), quoted_on=describe(quoted_on)
                 )
             )
         check_probability(probability)
@@ -281,15 +282,15 @@ class Quotes:
         quote = self.get_open(quote_id, N_("renewed"))
         if valid_until < quote.quoted_on:
             raise BadInput(
-                _("valid until {isoformat} is before the quote's date {isoformat2}").format(
-                    isoformat=valid_until.isoformat(), isoformat2=quote.quoted_on.isoformat()
+                _("valid until {until} is before the quote's date {quoted_on}").format(
+                    until=describe(valid_until), quoted_on=describe(quote.quoted_on)
                 )
             )
         self._add_revision(
             quote_id,
             quote.amount_cents,
             on,
-            _("valid until {isoformat}").format(isoformat=valid_until.isoformat()),
+            _("valid until {day}").format(day=valid_until.isoformat()),
             now,
         )
         self.db.execute(
