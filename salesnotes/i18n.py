@@ -9,9 +9,9 @@ the standard library's ``gettext``.
 
 The language: ``ui.language`` in the configuration (``nl`` or ``en``), else the locale (the
 first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set: Dutch when it starts with ``nl``),
-else English. The formats scripts read (json, plain, csv, vcard, ics) stay English whatever the
-language (``speak("en")`` for such a command). English never loads a catalogue: the message is
-its own translation, so the English start-up costs nothing.
+else English. A command asked for ``--format json`` or ``plain`` speaks English whatever the
+language (``commands.run`` calls ``speak("en")``): scripts read those. English never loads a
+catalogue: the message is its own translation, so the English start-up costs nothing.
 """
 
 from __future__ import annotations

@@ -118,9 +118,14 @@ def messages() -> dict[tuple[str | tuple[str, str], str | None], None]:
 
 def main() -> None:
     """Merge the messages into the .po (keeping translations) and compile the .mo."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po, write_po
+    try:
+        from babel.messages.catalog import Catalog
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po, write_po
+    except ImportError:
+        raise SystemExit(
+            "Error: the catalogue is made with Babel: pip install -e '.[dev]'"
+        ) from None
 
     old = None
     if os.path.exists(PO):

@@ -137,7 +137,7 @@ def close_quote(
         quote.id,
         on=today,
         now=now,
-        note=_("quote #{id} {status}").format(id=quote.id, status=status),
+        note=_("quote #{id} {status}").format(id=quote.id, status=term(status)),
     )
     if status == "expired":
         return quote, None
