@@ -114,6 +114,12 @@ def _email(value: Any) -> str | None:
     return _("must be an e-mail address, not {value!r}").format(value=value)
 
 
+def _short_name(value: Any) -> str | None:
+    from salesnotes.team import problem
+
+    return problem(value) if value != "" else None
+
+
 _PERCENT = _integer(0, 100)
 _WEIGHT = _number(-10_000, 10_000)
 
@@ -123,6 +129,11 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
         "auto",
         _one_of("auto", "nl", "en"),
         N_("language of what people read: nl, en, or auto (the locale: LANG)"),
+    ),
+    "team.me": (
+        "",
+        _short_name,
+        N_("who you are in a team's book (default: SALESNOTES_USER, else your login name)"),
     ),
     "money.currency": ("EUR", _currency, N_("currency of new quotes")),
     "money.format": ("nl", _one_of("nl", N_("en")), "nl: € 12.500,00; en: € 12,500.00"),

@@ -147,6 +147,9 @@ class Env:
 
             self._refuse_a_missing_book(create)
             self._store = open_store(self.db_path)
+            from salesnotes.team import me
+
+            self._store.user = me(self.config())
             if COMMAND_LINE:
                 self._store.record_as(command_words(COMMAND_LINE), self.now())
         return self._store
@@ -155,7 +158,7 @@ class Env:
         from salesnotes.errors import DatabaseError
 
         path = self.db_path
-        if os.path.exists(path):
+        if os.path.exists(path) or path.startswith(("postgresql://", "postgres://")):
             return
         named = "--db" if self.db is not None else "SALESNOTES_DB"
         if not create:

@@ -406,6 +406,32 @@ def m010_undo_journal(db: Database) -> None:
     create_undo_triggers(db.conn)
 
 
+OWNERS_SQL = """
+    ALTER TABLE contacts ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+    ALTER TABLE followups ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+    ALTER TABLE interactions ADD COLUMN logged_by TEXT NOT NULL DEFAULT '';
+    CREATE INDEX contacts_owner ON contacts(owner);
+    CREATE INDEX followups_open_owner ON followups(owner, due_on) WHERE status = 'open';
+"""
+"""m011's schema, the same on SQLite and PostgreSQL (``store/pg_schema.py`` runs it too)."""
+
+
+def m011_owners(db: Database) -> None:
+    """Who is whose: every contact has an owner (a salesperson's short name), a follow-up
+    the one who is to do it, a conversation who logged it. A team's book on PostgreSQL
+    fills them per salesperson; a personal book has one owner, its user (``team.me``,
+    ``SALESNOTES_USER``), filled in here, so that books move between backends whole."""
+    from salesnotes.config import load
+    from salesnotes.team import me
+
+    _run(db, OWNERS_SQL)
+    user = me(load())
+    db.execute("UPDATE contacts SET owner = ?", [user])
+    db.execute("UPDATE followups SET owner = ?", [user])
+    db.execute("UPDATE interactions SET logged_by = ?", [user])
+    create_undo_triggers(db.conn)
+
+
 JOURNALED = (
     "organisations",
     "contacts",
@@ -476,6 +502,7 @@ ORDER: tuple[Callable[[Database], None], ...] = (
     m008_erasures,
     m009_times_and_chases,
     m010_undo_journal,
+    m011_owners,
 )
 NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in ORDER)
 

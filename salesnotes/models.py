@@ -48,6 +48,7 @@ class Contact:
     merged_into: int | None = None
     job_title: str = ""
     city: str = ""
+    owner: str = ""  # whose account (a salesperson's short name)
 
     @property
     def label(self) -> str:
@@ -67,6 +68,7 @@ class Interaction:
     text: str
     happened_on: date
     logged_at: str
+    logged_by: str = ""  # who logged it (a salesperson's short name)
 
 
 @record
@@ -91,6 +93,7 @@ class FollowUp:
     due_time: str | None = None  # 'HH:MM' when planned at a time of day
     quote_id: int | None = None  # the quote this follow-up chases
     quote_amount_cents: int | None = None  # that quote's amount now
+    owner: str = ""  # who is to do it
 
     @property
     def is_open(self) -> bool:
@@ -155,6 +158,7 @@ class AgendaRow:
     last_on: date | None = None  # the last conversation, to prepare the call from the row
     last_kind: str = ""
     last_text: str = ""
+    owner: str = ""  # whose agenda the row is in (agenda --owner / --team)
 
 
 QUOTE_STATUSES = ("draft", "sent", "negotiating", "won", "lost", "expired")

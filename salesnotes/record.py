@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from typing import Any, TypeVar, dataclass_transform
 
     C = TypeVar("C", bound=type)
+    R = TypeVar("R")
 else:
 
     def dataclass_transform(**_: object) -> object:
@@ -64,3 +65,11 @@ def _hash(self: Any) -> int:
 def _repr(self: Any) -> str:
     fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
     return f"{self.__class__.__name__}({fields})"
+
+
+def changed(item: R, **values: Any) -> R:
+    """A copy of the record ``item`` with ``values`` in place of its own (dataclasses'
+    ``replace``)."""
+    fields = {name: getattr(item, name) for name in getattr(item, "__slots__", ())}
+    made: R = type(item)(**{**fields, **values})
+    return made

@@ -72,6 +72,7 @@ class Context:
     now: datetime
     config: Config
     weights: Weights
+    owner: str | None = None  # one salesperson's agenda: the follow-ups they are to do
 
     @property
     def response_hours(self) -> int:
@@ -109,7 +110,11 @@ def followup_candidates(
     complaints count their age in hours from when they were opened."""
     return [
         followup_candidate(f, ctx.today, ctx.weights, ctx.now, ctx.response_hours)
-        for f in store.followups.due(ctx.today, contact_ids=contact_ids)
+        for f in (
+            store.followups.due(ctx.today, owner=ctx.owner)
+            if ctx.owner is not None
+            else store.followups.due(ctx.today, contact_ids=contact_ids)
+        )
     ]
 
 
@@ -342,17 +347,25 @@ def agenda(
     config: Config | None = None,
     limit: int | None = None,
     now: datetime | None = None,
+    owner: str | None = None,
 ) -> list[AgendaRow]:
     """The ranked agenda for ``today``: every source's candidates, one row per contact.
 
     ``now`` is the moment complaints are aged against (default: noon of ``today``). With a
     ``limit``, only the contacts that can make the list are read in full (see the module).
+    With an ``owner``, one salesperson's day: the follow-ups they are to do, and the quotes
+    and rhythms of the contacts they own.
     """
     config = config or defaults()
     weights = Weights.from_config(config)
     if now is None:
         now = datetime.combine(today, time(12, 0), tzinfo=UTC)
-    ctx = Context(today, now, config, weights)
+    ctx = Context(today, now, config, weights, owner)
+    if owner is not None:
+        own = store.contacts.owned(owner)
+        candidates = [c for read, _ in SOURCES for c in read(store, ctx, own)]
+        cards = store.contacts.cards(c.contact_id for c in candidates)
+        return rank(candidates, cards, weights, limit)
     if limit is None:
         candidates = [c for read, _ in SOURCES for c in read(store, ctx, None)]
         return rank(candidates, store.contacts.cards(c.contact_id for c in candidates), weights)

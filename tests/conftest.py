@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ import typer
 from typer.testing import CliRunner, Result
 
 from salesnotes.cli import app
+from tests import pg
 
 TODAY = "2026-11-25"  # a Wednesday
 
@@ -36,13 +38,41 @@ def built_once() -> Iterator[None]:
     typer.testing._get_command = get_command  # type: ignore[attr-defined]
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[pg.Server | None]:
+    """A throwaway PostgreSQL server for the whole run (tests/pg.py), or None."""
+    yield from pg.server()
+
+
+def postgres_book(request: pytest.FixtureRequest) -> str:
+    """The URL of a new, empty PostgreSQL database; the test is skipped, saying why, when
+    there is no server."""
+    server = request.getfixturevalue("pg_server")
+    if server is None:
+        if os.environ.get("SALESNOTES_POSTGRES") == "required":  # CI: never skipped there
+            pytest.fail(f"no PostgreSQL, and SALESNOTES_POSTGRES=required: {pg.SKIP_REASON[0]}")
+        pytest.skip(f"no PostgreSQL for this test: {pg.SKIP_REASON[0]}")
+    url: str = server.new_database()
+    return url
+
+
+BACKEND = os.environ.get("SALESNOTES_TEST_BACKEND", "sqlite")
+"""The book the CLI tests run on: 'sqlite' (a file), or 'postgres' (a new database per test on
+the throwaway server; ``.ci/run`` runs the CLI tests both ways)."""
+
+
 @pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Path]:
     """SALESNOTES_DB in a temporary folder, SALESNOTES_TODAY pinned, HOME and XDG folders fake."""
     db = tmp_path / "book.db"
     home = tmp_path / "home"
     home.mkdir()
-    monkeypatch.setenv("SALESNOTES_DB", str(db))
+    if BACKEND == "postgres" and "sqlite_only" not in request.keywords:
+        monkeypatch.setenv("SALESNOTES_DB", postgres_book(request))
+    else:
+        monkeypatch.setenv("SALESNOTES_DB", str(db))
     monkeypatch.setenv("SALESNOTES_TODAY", TODAY)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
@@ -51,6 +81,9 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.setenv("LOGNAME", "anouk")  # the user, whoever runs the tests
+    for variable in ("SALESNOTES_USER", "USER", "USERNAME"):
+        monkeypatch.delenv(variable, raising=False)
     monkeypatch.delenv("SALESNOTES_CONFIG", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")  # English unless a test says otherwise
     for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):

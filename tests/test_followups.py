@@ -189,7 +189,7 @@ def test_log_text_from_standard_input_or_the_editor(
     editor = tmp_path / "editor.sh"
     editor.write_text('#!/bin/sh\nprintf "Uit de editor\\n" > "$1"\n', encoding="utf-8")
     editor.chmod(0o755)
-    env = {**os.environ, "SALESNOTES_DB": str(tmp_path / "book.db"), "EDITOR": str(editor)}
+    env = {**os.environ, "EDITOR": str(editor)}
     env.pop("VISUAL", None)
 
     def on_a_terminal() -> subprocess.CompletedProcess[str]:

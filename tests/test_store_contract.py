@@ -17,21 +17,29 @@ from salesnotes.models import Contact, NewContact, PhoneNumber
 from salesnotes.store import open_store
 from salesnotes.store.interface import Store
 from salesnotes.who import resolve
+from tests.conftest import postgres_book
 
 NOW = "2026-11-25T11:00:00Z"
 TODAY = date(2026, 11, 25)
 
 
-def _sqlite(tmp_path: Path) -> Store:
+def _sqlite(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
     return open_store(tmp_path / "contract.db")
 
 
-BACKENDS: dict[str, Callable[[Path], Store]] = {"sqlite": _sqlite}
+def _postgres(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    return open_store(postgres_book(request))
+
+
+BACKENDS: dict[str, Callable[[pytest.FixtureRequest, Path], Store]] = {
+    "sqlite": _sqlite,
+    "postgres": _postgres,
+}
 
 
 @pytest.fixture(params=sorted(BACKENDS))
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    opened = BACKENDS[request.param](tmp_path)
+    opened = BACKENDS[request.param](request, tmp_path)
     yield opened
     opened.close()
 

@@ -31,6 +31,13 @@ def agenda(
     explain: Annotated[
         bool, typer.Option("--explain", help="Show each row's score terms.")
     ] = False,
+    owner: Annotated[
+        str | None,
+        typer.Option("--owner", help="A colleague's agenda (their short name)."),
+    ] = None,
+    team: Annotated[
+        bool, typer.Option("--team", help="The whole team's agenda, grouped by owner.")
+    ] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Who to call today and why, most urgent first (see 'How the agenda ranks' in the README).
@@ -41,4 +48,5 @@ def agenda(
     salesnotes agenda
     salesnotes agenda --date maandag --limit 10
     salesnotes agenda --explain --format plain
+    salesnotes agenda --team
     """

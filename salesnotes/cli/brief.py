@@ -50,6 +50,10 @@ def brief(
             help="Count this run as the delivered briefing (text and email runs do already).",
         ),
     ] = False,
+    team: Annotated[
+        bool,
+        typer.Option("--team", help="Everyone's calls, by owner (the sales manager's briefing)."),
+    ] = False,
 ) -> None:
     """The morning briefing: today's calls, late complaints, quotes, who is losing touch,
     birthdays, what happened since the last briefing, and the pipeline in one line.

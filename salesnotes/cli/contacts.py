@@ -147,6 +147,25 @@ def archive(
     """Hide a contact from lists and the agenda. Nothing is deleted; --undo brings it back."""
 
 
+@app.command()
+@runs("salesnotes.commands.contacts:assign")
+def assign(
+    ctx: typer.Context,
+    who: WhoArgument,
+    owner: Annotated[
+        str, typer.Argument(help="The salesperson's short name: anouk.", show_default=False)
+    ],
+) -> None:
+    """Make a contact a colleague's account, with the open follow-ups that were the old
+    owner's.
+
+    Examples:
+
+    \b
+    salesnotes assign jan pieter
+    """
+
+
 @app.command("contacts")
 @runs("salesnotes.commands.contacts:contacts")
 def list_contacts(

@@ -76,6 +76,32 @@ def import_file(
     """
 
 
+@app.command("copy-book")
+@runs("salesnotes.commands.data:copy_book")
+def copy_book(
+    ctx: typer.Context,
+    source: Annotated[
+        str,
+        typer.Argument(help="The book to copy: a file, or postgresql://...", show_default=False),
+    ],
+    target: Annotated[
+        str,
+        typer.Argument(
+            help="An empty book to copy it into: a file, or postgresql://...", show_default=False
+        ),
+    ],  # fmt: skip
+) -> None:
+    """Copy a whole book into an empty one, between SQLite files and PostgreSQL, all or
+    nothing; prints the rows of each table before and after.
+
+    Examples:
+
+    \b
+    salesnotes copy-book ~/salesnotes.db postgresql://sales@db.example/salesnotes
+    salesnotes copy-book postgresql://sales@db.example/salesnotes kopie.db
+    """
+
+
 @app.command("export")
 @runs("salesnotes.commands.data:export")
 def export(

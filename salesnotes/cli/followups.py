@@ -46,6 +46,13 @@ def follow(
             autocompletion=complete_from(PRIORITIES),
         ),
     ] = "normal",
+    for_owner: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            help="Who is to do it (a colleague's short name; default: the contact's owner).",
+        ),
+    ] = None,
 ) -> None:
     """Schedule a follow-up with a contact, on a day or at a time of day.
 
@@ -55,6 +62,7 @@ def follow(
     salesnotes follow jan vrijdag "Offerte nabellen" --reason quote
     salesnotes follow anna "morgen 9:30" "Terugbellen" --reason callback
     salesnotes follow 12 "over 2 weken"
+    salesnotes follow jan vrijdag "Bezoek met de salesmanager" --for pieter
     """
 
 

@@ -9,11 +9,24 @@ if TYPE_CHECKING:
     from datetime import date
 
     from salesnotes.env import Env
+    from salesnotes.store.interface import Store
 
 
-def agenda(env: Env, *, when: str | None, limit: int | None, explain: bool, fmt: str) -> None:
-    """Print the ranked agenda for a day (default today), at most ``limit`` rows."""
+def agenda(
+    env: Env,
+    *,
+    when: str | None,
+    limit: int | None,
+    explain: bool,
+    fmt: str,
+    owner: str | None = None,
+    team: bool = False,
+) -> None:
+    """Print the ranked agenda for a day (default today), at most ``limit`` rows: the user's
+    own in a team's book (``owner``: a colleague's; ``team``: everyone's, by owner)."""
+    from salesnotes.record import changed
     from salesnotes.render.agenda import agenda as show
+    from salesnotes.render.agenda import team as show_team
     from salesnotes.sources import agenda as build
 
     day = env.today()
@@ -24,12 +37,55 @@ def agenda(env: Env, *, when: str | None, limit: int | None, explain: bool, fmt:
     config = env.config()
     if limit is None:
         limit = config.get_int("agenda.limit")
+    if owner is not None and team:
+        from salesnotes.errors import BadInput
+
+        raise BadInput(_("give --owner NAME or --team, not both"))
     store = env.store()
     with store.read():
-        rows = build(store, day, config, limit=limit or None, now=env.moment_on(day))
+        whose = _whose(store, owner)
+        if team:
+            owners = sorted(set(store.contacts.owners()) | set(store.followups.owners()))
+            rows = [
+                changed(row, owner=name)
+                for name in owners
+                for row in build(
+                    store, day, config, limit=limit or None, now=env.moment_on(day), owner=name
+                )
+            ]
+        else:
+            rows = build(
+                store, day, config, limit=limit or None, now=env.moment_on(day), owner=whose
+            )
+            if owner is not None:
+                rows = [changed(row, owner=whose or "") for row in rows]
+        known = store.contacts.owners() if owner is not None and not rows else None
     if when is None and day.weekday() not in config.working_days():
         _weekend(day, config.working_days())
-    show(rows, fmt, day, explain=explain)
+    if known is not None and whose not in known:
+        from salesnotes import render
+
+        render.note(
+            _("nobody called {owner} owns a contact in this book; owners: {owners}").format(
+                owner=whose, owners=", ".join(known) or "-"
+            )
+        )
+    if team:
+        show_team(rows, fmt, day, explain=explain)
+    else:
+        show(rows, fmt, day, explain=explain)
+
+
+def _whose(store: Store, owner: str | None) -> str | None:
+    """Whose agenda: ``owner`` when given, else the user's in a book where they own contacts
+    and others do too; None (everyone's) in a book of one, or one the user has no part in
+    (a personal book made under another login name)."""
+    from salesnotes.team import owner as owner_name
+
+    if owner is not None:
+        return owner_name(owner)
+    me = store.user
+    return me if store.contacts.shared(me) else None
 
 
 def _weekend(day: date, working: frozenset[int]) -> None:

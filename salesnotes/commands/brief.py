@@ -6,7 +6,12 @@ from salesnotes.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from salesnotes.config import Config
     from salesnotes.env import Env
+    from salesnotes.models import AgendaRow
+    from salesnotes.store.interface import Store
 
 
 def brief(
@@ -18,6 +23,7 @@ def brief(
     since: str | None,
     quiet_if_empty: bool,
     record: bool = False,
+    team: bool = False,
 ) -> None:
     """The morning briefing: today's calls, late complaints, quotes, who is losing touch,
     birthdays, what happened since the last briefing, and the pipeline in one line."""
@@ -28,7 +34,6 @@ def brief(
     from salesnotes.errors import BadInput
     from salesnotes.render import briefing
     from salesnotes.sources import (
-        agenda,
         agenda_size,
         late_complaints,
         losing_touch,
@@ -76,7 +81,7 @@ def brief(
     happened = None if fmt == "json" else briefing.MAX_ITEMS
     store = env.store()
     with store.write():  # reads, then remembers this briefing: one transaction
-        rows = agenda(store, day, config, limit=top, now=moment)
+        rows, team_total = _calls(store, day, config, top, moment, team)
         coming = occasions(store, day, 7)
         losing = losing_touch(store, day, config, limit=top)
         # Counted only when a list was cut short: who is losing touch is part of both counts.
@@ -106,7 +111,11 @@ def brief(
             now=moment,
             agenda=rows,
             agenda_total=(
-                agenda_size(store, day, config, losing_ids) if len(rows) == top else len(rows)
+                team_total
+                if team_total is not None
+                else agenda_size(store, day, config, losing_ids)
+                if len(rows) == top
+                else len(rows)
             ),
             response_hours=config.get_int("complaints.response_hours"),
             late_complaints=late_complaints(store, config, moment),
@@ -178,3 +187,26 @@ def _address(value: str, source: str) -> str:
             )
         ) from None
     return formataddr((name, address)) if name else address
+
+
+def _calls(
+    store: Store, day: date, config: Config, top: int, moment: datetime, team: bool
+) -> tuple[list[AgendaRow], int | None]:
+    """The briefing's calls: the user's own in a team's book (everyone's in a book of one);
+    with ``team``, each salesperson's first ``top``, every row naming its owner (the
+    manager's briefing). The second value is the count to show when it is not the book's."""
+    from salesnotes.commands.agenda import _whose
+    from salesnotes.record import changed
+    from salesnotes.sources import agenda
+
+    if not team:
+        whose = _whose(store, None)
+        rows = agenda(store, day, config, limit=top, now=moment, owner=whose)
+        return rows, (len(rows) if whose is not None else None)
+    owners = sorted(set(store.contacts.owners()) | set(store.followups.owners()))
+    rows = [
+        changed(row, owner=name)
+        for name in owners
+        for row in agenda(store, day, config, limit=top, now=moment, owner=name)
+    ]
+    return rows, len(rows)

@@ -171,6 +171,33 @@ def edit(
         render.note(warning)
 
 
+def assign(env: Env, *, who: str, owner: str) -> None:
+    """Make ``owner`` the contact's owner; the open follow-ups the old owner was to do go
+    with it (a colleague's follow-up on the contact stays theirs)."""
+    from salesnotes import render
+    from salesnotes.team import owner as owner_name
+
+    new = owner_name(owner, "OWNER")
+    store = env.store()
+    with store.write():
+        contact = contact_named(env, store, who)
+        previous = store.contacts.assign(contact.id, new, env.now())
+        moved = store.followups.reassign(contact.id, new, previous) if previous != new else 0
+    if previous == new:
+        render.echo(_("#{id} {label} is {owner}'s already").format(
+            id=contact.id, label=contact.label, owner=new))  # fmt: skip
+        return
+    render.echo(
+        n_(
+            "#{id} {label} is {owner}'s now (was {previous}'s), with {moved} open follow-up",
+            "#{id} {label} is {owner}'s now (was {previous}'s), with {moved} open follow-ups",
+            moved,
+        ).format(
+            id=contact.id, label=contact.label, owner=new, previous=previous or "-", moved=moved
+        )  # fmt: skip
+    )
+
+
 def archive(env: Env, *, who: str, undo: bool) -> None:
     """Hide a contact from lists and the agenda (``undo``: bring it back)."""
     from salesnotes import render
@@ -288,12 +315,16 @@ def show(env: Env, *, who: str, org: bool, limit: int, fmt: str) -> None:
             open_followups = store.followups.find(contact_id=contact.id)
             quotes = store.quotes.find(open_only=False, contact_id=contact.id)
             recent = store.interactions.latest(contact.id, limit)
+            user = store.user
+            team = any(i.logged_by != user for i in recent) or store.contacts.shared(user)
         else:
             members = store.contacts.find(organisation_id=organisation.id)
             open_followups = store.followups.find(organisation_id=organisation.id)
             quotes = store.quotes.find(open_only=False, organisation_id=organisation.id)
     if contact is not None:
-        dossier.dossier(contact, open_followups, quotes, recent, fmt, env.today(), env.config())
+        dossier.dossier(
+            contact, open_followups, quotes, recent, fmt, env.today(), env.config(), team=team
+        )
     else:
         dossier.account(
             organisation, members, open_followups, quotes, fmt, env.today(), env.config()

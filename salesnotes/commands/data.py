@@ -108,6 +108,8 @@ def _before_import(env: Env, store: Store, dry_run: bool) -> tuple[str, str | No
         empty = store.is_empty()
     if empty:
         return _("the book was empty before it (to start again: a new file with --db)"), None
+    if env.db_path.startswith(("postgresql://", "postgres://")):
+        return _("a PostgreSQL book is restored from its server's backup (pg_dump)"), None
     safety = safety_copy(env, store, "import")
     return _("restore the copy made before it: salesnotes restore {safety}").format(
         safety=safety
@@ -376,3 +378,77 @@ def emit(chunks: Iterable[bytes], output: str | None, force: bool) -> None:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def copy_book(env: Env, *, source: str, target: str) -> None:
+    """Copy the book ``source`` into the empty book ``target`` (either a SQLite file or a
+    PostgreSQL URL), in one transaction on ``target``: every row with its id, then the
+    rows of each table counted on both sides; any difference and nothing is kept."""
+    import os
+
+    from salesnotes.errors import DatabaseError
+    from salesnotes.render import reports
+    from salesnotes.store import is_url, open_store
+    from salesnotes.store.postgres import shown
+
+    def where(text: str) -> str:
+        return text if is_url(text) else os.path.abspath(os.path.expanduser(text))
+
+    source, target = where(source), where(target)
+    if source == target:
+        raise BadInput(_("FROM and TO are the same book ({source})").format(source=shown(source)))
+    if not is_url(source) and not os.path.isfile(source):
+        raise DatabaseError(_("there is no book at {path} (FROM)").format(path=source))
+    if not is_url(target) and not os.path.isdir(os.path.dirname(target)):
+        raise DatabaseError(
+            _("the folder {folder} does not exist (TO names {path})").format(
+                folder=os.path.dirname(target), path=target
+            )
+        )
+    made = not is_url(target) and not os.path.exists(target)
+    from salesnotes.team import me
+
+    user = me(env.config())
+    origin = open_store(source)
+    try:
+        with origin.read():
+            before = origin.bulk.counts()
+            tables = {
+                table: [dict(zip(columns, row, strict=True)) for row in rows]
+                for table, columns, rows in origin.bulk.dump()
+            }
+    finally:
+        origin.close()
+    try:
+        book = open_store(target)
+    except BaseException:
+        if made and os.path.exists(target):
+            os.remove(target)
+        raise
+    book.user = user
+    try:
+        with book.write(journal="none"):
+            if not book.is_empty():
+                raise Conflict(
+                    _(
+                        "{target} holds a book already; copy-book copies into an empty book "
+                        "only ('export --format json' and 'import' merge one into another)"
+                    ).format(target=shown(target))
+                )
+            book.bulk.restore(tables)
+            after = book.bulk.counts()
+            if after != before:
+                raise DatabaseError(
+                    _("the copy does not hold what {source} holds; nothing was copied").format(
+                        source=shown(source)
+                    )
+                )
+    except BaseException:
+        book.close()
+        if made:
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(target + suffix):
+                    os.remove(target + suffix)
+        raise
+    book.close()
+    reports.copied(shown(source), shown(target), before, after)

@@ -69,12 +69,23 @@ def complete(
     ), interaction
 
 
-def follow(env: Env, *, who: str, when: str, text: str, reason: str, priority: str) -> None:
-    """Schedule a follow-up with a contact."""
+def follow(
+    env: Env,
+    *,
+    who: str,
+    when: str,
+    text: str,
+    reason: str,
+    priority: str,
+    for_owner: str | None = None,
+) -> None:
+    """Schedule a follow-up with a contact (``for_owner``: for a colleague to do)."""
     from salesnotes import render
+    from salesnotes.team import owner
 
     today = env.today()
     planned = plan(env, when, today)
+    doer = owner(for_owner, "--for") if for_owner is not None else None
     store = env.store()
     with store.write():
         contact = contact_named(env, store, who)
@@ -88,8 +99,11 @@ def follow(env: Env, *, who: str, when: str, text: str, reason: str, priority: s
             today=today,
             now=env.now(),
             at=planned.at,
+            owner=doer,
         )
     about = f": {followup.text}" if followup.text else ""
+    if doer is not None:
+        about += _(" (for {owner})").format(owner=doer)
     render.echo(
         _("Follow-up #{id} with {label} on {planned}{about}").format(
             id=followup.id, label=contact.label, planned=when_words(planned, today), about=about

@@ -37,6 +37,7 @@ def _stem(env: Env) -> str:
 def backup(env: Env, *, path: str | None) -> None:
     """A consistent, checked copy of the book: to ``path``, or dated into the backup folder
     (keeping the newest ``backup.keep``)."""
+    _sqlite_only(env, "backup")
     from salesnotes import render
     from salesnotes.store.backup import check, copy
 
@@ -83,6 +84,7 @@ def backup(env: Env, *, path: str | None) -> None:
 
 def backups(env: Env, *, fmt: str) -> None:
     """The copies in the backup folder, newest first."""
+    _sqlite_only(env, "backups")
     from salesnotes import render
 
     folder = backup_folder()
@@ -117,6 +119,7 @@ def backups(env: Env, *, fmt: str) -> None:
 
 def restore(env: Env, *, path: str, yes: bool) -> None:
     """Replace the book with a checked backup; the current book is kept as a safety copy."""
+    _sqlite_only(env, "restore")
     from salesnotes import render
     from salesnotes.store.backup import check, replace
 
@@ -164,6 +167,7 @@ def restore(env: Env, *, path: str, yes: bool) -> None:
 
 def doctor(env: Env, *, repair: bool) -> None:
     """Check the book and where it lives; say what is wrong and how to fix it."""
+    _sqlite_only(env, "doctor")
     from salesnotes import render
     from salesnotes.store import backup as checks
 
@@ -332,3 +336,17 @@ def _size(size: int) -> str:
     if size < 1024 * 1024:
         return _("{value} KB").format(value=max(1, size // 1024))
     return _("{size:.1f} MB").format(size=size / 1024 / 1024)
+
+
+def _sqlite_only(env: Env, command: str) -> None:
+    """backup, backups, restore and doctor work on a SQLite file; a team's PostgreSQL book is
+    the server's to back up and check."""
+    if env.db_path.startswith(("postgresql://", "postgres://")):
+        from salesnotes.errors import BadInput
+
+        raise BadInput(
+            _(
+                "'{command}' works on a SQLite book; a PostgreSQL book is backed up and "
+                "checked on its server (pg_dump, or 'salesnotes copy-book' into a file)"
+            ).format(command=command)
+        )

@@ -72,19 +72,37 @@ def agenda(rows: Sequence[AgendaRow], fmt: str, day: date, *, explain: bool = Fa
         Column("Last conversation", lambda r: r.last_on.isoformat() if r.last_on else ""),
         Column("About", lambda r: first_words(r.last_text) if r.last_on else ""),
     ]
+    if any(r.owner for r in rows):
+        columns.append(Column("Owner", lambda r: r.owner))
     listing(rows, fmt, columns, agenda_json, empty="")
 
 
-def _table(rows: Sequence[AgendaRow], day: date, explain: bool) -> None:
+def team(rows: Sequence[AgendaRow], fmt: str, day: date, *, explain: bool = False) -> None:
+    """``agenda --team``: each salesperson's agenda in turn, every row naming its owner."""
+    if fmt != "table":
+        agenda(rows, fmt, day, explain=explain)
+        return
+    owners = list(dict.fromkeys(r.owner for r in rows))
+    if not owners:
+        _table([], day, explain)
+    for owner in owners:
+        _table([r for r in rows if r.owner == owner], day, explain, owner)
+
+
+def _table(rows: Sequence[AgendaRow], day: date, explain: bool, owner: str = "") -> None:
     from rich.table import Table
     from rich.text import Text
 
     out = console()
+    owner = owner or (rows[0].owner if rows else "")
     if not rows:
         out.print(Text(_("Nothing to do on {day}: nobody to call.").format(day=describe(day))))
         return
+    title = _("Who to call on {day}").format(day=describe(day))
+    if owner:
+        title = _("{owner} calls on {day}").format(owner=owner.capitalize(), day=describe(day))
     table = Table(
-        title=Text(_("Who to call on {day}").format(day=describe(day)), style="bold"),
+        title=Text(title, style="bold"),
         title_justify="left",
         show_edge=False,
         pad_edge=False,

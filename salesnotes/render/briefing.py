@@ -156,7 +156,8 @@ def sections(brief: Brief) -> list[Section]:
                     ", ".join(
                         x
                         for x in (
-                            f"{one_line(r.name)} #{r.contact_id}",
+                            (f"{r.owner.capitalize()}: " if r.owner else "")
+                            + f"{one_line(r.name)} #{r.contact_id}",
                             one_line(r.organisation or ""),
                             one_line(r.phone or ""),
                         )

@@ -36,8 +36,11 @@ def dossier(
     fmt: str,
     today: date,
     config: Config,
+    *,
+    team: bool = False,
 ) -> None:
-    """``show``: details, open follow-ups, quotes, latest interactions newest first."""
+    """``show``: details, open follow-ups, quotes, latest interactions newest first (in a
+    team's book: whose account, and who logged each: "Anouk, call: ...")."""
     if fmt == "json":
         print_json(
             {
@@ -49,12 +52,15 @@ def dossier(
         )
         return
     details = _details(contact)
+    if team:
+        details.insert(3, (_("owner"), contact.owner))
     if fmt == "plain":
         lines = [[key, value] for key, value in details]
         lines += [_followup_fields(f) for f in open_followups]
         lines += [_quote_fields(q, today) for q in contact_quotes]
         lines += [
-            ["interaction", str(i.id), i.happened_on.isoformat(), i.kind, i.text] for i in recent
+            ["interaction", str(i.id), i.happened_on.isoformat(), i.kind, i.text, i.logged_by]
+            for i in recent
         ]
         plain_lines(lines)
         return
@@ -72,7 +78,10 @@ def dossier(
     if not recent:
         page.line(_("none yet"), indent=2)
     for i in recent:
-        when = f"{describe(i.happened_on)}  {term(i.kind):<8} "
+        kind = term(i.kind)
+        if team and i.logged_by:
+            kind = _("{who}, {kind}:").format(who=i.logged_by.capitalize(), kind=kind)
+        when = f"{describe(i.happened_on)}  {kind:<8} "
         page.line(when + one_line(i.text), 2, len(when))
     page.print()
 

@@ -256,3 +256,12 @@ def book_summary(
             echo(_("  already here (kept as they are): {present}").format(present=present))
     if dry_run:
         note(_("Nothing was written (--dry-run)."))
+
+
+def copied(source: str, target: str, before: dict[str, int], after: dict[str, int]) -> None:
+    """``copy-book``: what was copied, and the rows of each table on both sides."""
+    echo(_("Copied the book {source} to {target}").format(source=source, target=target))
+    width = max(len(t) for t in before)
+    echo(f"  {_('table'):<{width}}  {_('from'):>9}  {_('to'):>9}")
+    for table, rows in before.items():
+        echo(f"  {table:<{width}}  {rows:>9}  {after.get(table, 0):>9}")

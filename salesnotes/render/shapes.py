@@ -36,6 +36,7 @@ def contact_json(contact: Contact) -> dict[str, Any]:
         "organisation_id": contact.organisation_id,
         "job_title": contact.job_title,
         "city": contact.city,
+        "owner": contact.owner,
         "status": contact.status,
         "emails": list(contact.emails),
         "phones": list(contact.phones),
@@ -63,6 +64,7 @@ def followup_json(f: FollowUp) -> dict[str, Any]:
         "organisation": f.organisation,
         "due_on": f.due_on,
         "due_time": f.due_time,
+        "owner": f.owner,
         "text": f.text,
         "reason": f.reason,
         "priority": f.priority,
@@ -84,11 +86,18 @@ def interaction_json(i: Interaction) -> dict[str, Any]:
         "text": i.text,
         "happened_on": i.happened_on,
         "logged_at": i.logged_at,
+        "logged_by": i.logged_by,
     }
 
 
 def agenda_json(row: AgendaRow) -> dict[str, Any]:
-    """An agenda row."""
+    """An agenda row (with ``owner`` in one salesperson's or the team's agenda)."""
+    if row.owner:
+        return {**_agenda_json(row), "owner": row.owner}
+    return _agenda_json(row)
+
+
+def _agenda_json(row: AgendaRow) -> dict[str, Any]:
     return {
         "contact_id": row.contact_id,
         "name": row.name,

@@ -66,6 +66,15 @@ class SQLiteStore:
         undo cannot take back: ``note`` says how) or 'none'."""
         return self.db.write(journal=journal, note=note)
 
+    @property
+    def user(self) -> str:
+        """Who is writing: the owner of what they add (``team.me``)."""
+        return self.db.user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self.db.user = name
+
     def record_as(self, label: str, now: str) -> None:
         """Record the writes that follow for ``undo``, as the command ``label`` at ``now``."""
         self.db.label, self.db.now = label, now
@@ -104,8 +113,19 @@ class SQLiteStore:
 
 
 def open_store(path: str | os.PathLike[str]) -> SQLiteStore:
-    """Open (creating and migrating if needed) the book at ``path``."""
+    """Open (creating and migrating if needed) the book at ``path``: a SQLite file, or a
+    ``postgresql://`` URL (a team's book; ``store/postgres.py``)."""
+    text = str(path)
+    if text.startswith(("postgresql://", "postgres://")):
+        from salesnotes.store.postgres import PostgresDatabase
+
+        return SQLiteStore(PostgresDatabase.open_url(text))  # type: ignore[arg-type]
     return SQLiteStore(Database.open(path))
+
+
+def is_url(path: str) -> bool:
+    """True when ``path`` names a PostgreSQL book, not a file."""
+    return path.startswith(("postgresql://", "postgres://"))
 
 
 def names_for_completion(path: str, typed: str, limit: int = 30) -> list[tuple[str, str]]:
@@ -122,6 +142,8 @@ def names_for_completion(path: str, typed: str, limit: int = 30) -> list[tuple[s
     from salesnotes.text import fold
 
     key = fold(typed)
+    if is_url(path):
+        return _names_on_postgres(path, key, limit)
     try:
         conn = sqlite3.connect(f"file:{quote(path)}?mode=ro&immutable=1", uri=True)
     except sqlite3.Error:
@@ -143,3 +165,23 @@ def names_for_completion(path: str, typed: str, limit: int = 30) -> list[tuple[s
 
 def _starts(key: str) -> str:
     return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _names_on_postgres(url: str, key: str, limit: int) -> list[tuple[str, str]]:
+    try:
+        from salesnotes.store.postgres import PostgresDatabase
+
+        db = PostgresDatabase(__import__("psycopg").connect(url, connect_timeout=2), url)
+        try:
+            rows = db.tuples(
+                "SELECT c.name, coalesce(o.name, '') FROM contacts c"
+                " LEFT JOIN organisations o ON o.id = c.organisation_id"
+                " WHERE c.archived_at IS NULL AND c.name_key LIKE ? ESCAPE '\\'"
+                " ORDER BY c.name_key LIMIT ?",
+                (_starts(key), limit),
+            )
+        finally:
+            db.close()
+    except Exception:  # completion must never fail loudly
+        return []
+    return [(str(name), str(org)) for name, org in rows]

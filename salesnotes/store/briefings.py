@@ -6,7 +6,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
 
-    from salesnotes.store.connection import Database
+    from salesnotes.store.database import Database
 
 
 class Briefings:

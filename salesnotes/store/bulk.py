@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from salesnotes.errors import BadInput
+from salesnotes.errors import BadInput, Conflict
 from salesnotes.i18n import _
 from salesnotes.models import ImportResult
 from salesnotes.store.connection import new_uuid
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from salesnotes.models import NewContact
-    from salesnotes.store.connection import Database
+    from salesnotes.store.database import Database
     from salesnotes.store.contacts import Contacts
 
     Rows = Mapping[str, Sequence[tuple[Any, ...]]]
@@ -123,12 +123,14 @@ class Bulk:
         empty book, ids included; return the number of contacts."""
         # Indexing each row as it comes costs the full-text index a lot more than one rebuild
         # at the end: the trigger is set aside and put back in this same transaction.
-        trigger = self.db.one(
+        sqlite = self.db.kind == "sqlite"
+        trigger = sqlite and self.db.one(
             "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'interactions_ai'"
         )
         if trigger:
             self.db.execute("DROP TRIGGER interactions_ai")
-        self.db.execute("PRAGMA cache_size = -65536")  # 64 MB while loading
+        if sqlite:
+            self.db.execute("PRAGMA cache_size = -65536")  # 64 MB while loading
         contacts = 0
         for batch in batches:
             for table, columns in LOAD_COLUMNS.items():
@@ -138,7 +140,11 @@ class Bulk:
             self.db.execute("INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild')")
             self.db.execute(trigger["sql"])
         self.db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW}")
-        self.db.execute("PRAGMA cache_size = -2000")
+        if sqlite:
+            self.db.execute("PRAGMA cache_size = -2000")
+        own(self.db)
+        for table in LOAD_COLUMNS:
+            self.db.reset_ids(table)
         return contacts
 
     def import_contacts(self, rows: Iterable[NewContact], *, now: str, today: date) -> ImportResult:
@@ -243,16 +249,24 @@ class Bulk:
         self.db.execute(
             f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW} WHERE c.id >= ?", (first_new,)
         )
+        own(self.db)
+        self.db.reset_ids("organisations")
+        self.db.reset_ids("contacts")
         return ImportResult(added, tuple(updated), unchanged, new_orgs, erased)
 
     def dump(self) -> Iterator[tuple[str, tuple[str, ...], Iterator[tuple[Any, ...]]]]:
         """Every table of the book, its columns and its rows (see ``dump``)."""
         return dump(self.db)
 
+    def counts(self) -> dict[str, int]:
+        """Rows per table of the book (``BOOK`` order)."""
+        counts = ", ".join(f"(SELECT count(*) FROM {table})" for table in BOOK)
+        return dict(zip(BOOK, (int(n) for n in self.db.tuples(f"SELECT {counts}")[0]), strict=True))
+
     def size(self) -> int:
         """How many rows ``dump`` gives."""
         counts = " + ".join(f"(SELECT count(*) FROM {table})" for table in BOOK)
-        total: int = self.db.conn.execute(f"SELECT {counts}").fetchone()[0]
+        total: int = self.db.tuples(f"SELECT {counts}")[0][0]
         return total
 
     def restore(
@@ -407,15 +421,30 @@ def book_tables(db: Database) -> list[str]:
 
 
 def columns_of(db: Database, table: str) -> tuple[str, ...]:
-    """A table's columns, in the schema's order."""
-    return tuple(row[1] for row in db.tuples(f"PRAGMA table_info({table})"))
+    """A table's columns, in the schema's order (PostgreSQL's ``rowid`` of the tables without
+    an id is the undo journal's, not the book's)."""
+    return tuple(c for c in db.columns(table) if c != "rowid")
+
+
+def own(db: Database) -> None:
+    """Rows that came without an owner (loaded, imported, or from a book of before owners)
+    belong to the user; a follow-up to its contact's owner."""
+    user = db.user
+    db.execute("UPDATE contacts SET owner = ? WHERE owner = ''", (user,))
+    db.execute(
+        "UPDATE followups SET owner = coalesce((SELECT c.owner FROM contacts c"
+        " WHERE c.id = followups.contact_id), ?) WHERE owner = ''",
+        (user,),
+    )
+    db.execute("UPDATE interactions SET logged_by = ? WHERE logged_by = ''", (user,))
 
 
 def dump(db: Database) -> Iterator[tuple[str, tuple[str, ...], Iterator[tuple[Any, ...]]]]:
     """Every table of the book with its columns and its rows, streamed, in ``BOOK`` order."""
     for table, order in BOOK.items():
         columns = columns_of(db, table)
-        yield table, columns, iter(db.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"))
+        names = ", ".join(columns)
+        yield table, columns, db.stream(f"SELECT {names} FROM {table} ORDER BY {order}")
 
 
 def restore(
@@ -433,7 +462,7 @@ def restore(
     unknown = sorted(set(tables) - set(BOOK))
     if unknown:
         raise BookError(_("no such part of a book: {unknown}").format(unknown=", ".join(unknown)))
-    db.execute("PRAGMA defer_foreign_keys = ON")
+    db.defer_foreign_keys()
     ids: dict[str, dict[Any, Any]] = {table: {} for table in BOOK}
     counts: dict[str, tuple[int, int]] = {}
     later: list[tuple[int, Any]] = []  # (contact, merged into) once every contact has its id
@@ -441,9 +470,7 @@ def restore(
     for table in BOOK:
         rows = tables.get(table, ())
         known = columns_of(db, table)
-        parents = {
-            row[3]: row[2] for row in db.tuples(f"PRAGMA foreign_key_list({table})")
-        }  # column -> table it refers to
+        parents = db.parents(table)  # column -> table it refers to
         added = present = 0
         for number, given in enumerate(rows, start=1):
             strange = [c for c in given if c not in known]
@@ -472,16 +499,17 @@ def restore(
             if names:
                 sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES "
                 sql += f"({', '.join('?' * len(names))})"
+            values = [row[c] for c in names]
             try:
-                cursor = db.conn.execute(sql, [row[c] for c in names])
-            except sqlite3.IntegrityError as exc:
+                new = db.insert(sql, values) if "id" in known else db.execute(sql, values)
+            except (sqlite3.IntegrityError, Conflict) as exc:
                 raise BookError(
                     _("{table} row {number}: {exc}").format(table=table, number=number, exc=exc)
                 ) from None
             if not empty and old is not None:
-                ids[table][old] = cursor.lastrowid
+                ids[table][old] = new
             if table == "contacts":
-                changed.add(cursor.lastrowid)
+                changed.add(new)
             elif table.startswith("contact_"):
                 changed.add(row["contact_id"])
             added += 1
@@ -491,14 +519,17 @@ def restore(
             "UPDATE contacts SET merged_into = ? WHERE id = ?",
             (ids["contacts"].get(target, target), ids["contacts"][contact]),
         )
-    broken = db.tuples("PRAGMA foreign_key_check")
+    broken = db.broken_reference()
     if broken:
-        table, __, parent, __ = broken[0]
+        table, parent = broken
         raise BookError(
             _("a row of {table} refers to a {parent} row that is not in the file").format(
                 table=table, parent=parent
             )
         )
+    own(db)
+    for table in BOOK:
+        db.reset_ids(table)
     if empty:
         db.execute("DELETE FROM contacts_fts")
         db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW}")

@@ -19,7 +19,7 @@ from salesnotes.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
     from types import TracebackType
     from typing import Any
 
@@ -296,15 +296,18 @@ class Transaction:
 
 
 class Database:
-    """One open SQLite book: its connection and the few ways the store modules use it."""
+    """One open SQLite book: its connection and the few ways the store modules use it
+    (``store/postgres.py`` has the same for PostgreSQL)."""
 
-    __slots__ = ("conn", "label", "now", "path")
+    kind = "sqlite"
+    __slots__ = ("_user", "conn", "label", "now", "path")
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
         self.label: str | None = None  # the command line ``undo`` names; None: not recorded
         self.now = ""
+        self._user: str | None = None
 
     @classmethod
     def open(cls, path: StrPath) -> Database:
@@ -317,6 +320,20 @@ class Database:
             conn.close()
             raise
         return cls(conn, path)
+
+    @property
+    def user(self) -> str:
+        """Who is writing: the owner of what they add (set by the command from ``team.me``;
+        else ``SALESNOTES_USER`` or the login name)."""
+        if self._user is None:
+            from salesnotes.team import login
+
+            self._user = login()
+        return self._user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self._user = name
 
     def close(self) -> None:
         """Close the connection."""
@@ -379,3 +396,42 @@ class Database:
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement for many rows."""
         self.conn.executemany(sql, rows)
+
+    def stream(self, sql: str, params: Params = ()) -> Iterator[tuple[Any, ...]]:
+        """Rows one by one (a whole table, for copying)."""
+        yield from self.conn.execute(sql, params)
+
+    # -- what the store asks of the schema, answered by SQLite's PRAGMAs ---------------------
+
+    def columns(self, table: str) -> list[str]:
+        """A table's columns, in the schema's order."""
+        return [str(r[1]) for r in self.conn.execute(f"PRAGMA table_info({table})")]
+
+    def parents(self, table: str) -> dict[str, str]:
+        """Column -> the table it refers to."""
+        return {r[3]: r[2] for r in self.conn.execute(f"PRAGMA foreign_key_list({table})")}
+
+    def changes(self) -> int:
+        """Rows changed on this connection so far (compared before and after a step)."""
+        return self.conn.total_changes
+
+    def defer_foreign_keys(self) -> None:
+        """Check references at the end of the transaction, not row by row."""
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+
+    def broken_reference(self) -> tuple[str, str] | None:
+        """(table, parent) of a row that refers to a missing one, if any."""
+        broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
+        return None if broken is None else (str(broken[0]), str(broken[2]))
+
+    def pause_journal(self) -> None:
+        """Drop the undo journal's triggers for a step (even idle, they cost a 100k import
+        40%); made again by ``resume_journal``, or back with a rollback."""
+        migrations.drop_undo_triggers(self.conn)
+
+    def resume_journal(self) -> None:
+        """Make the undo journal's triggers again."""
+        migrations.create_undo_triggers(self.conn)
+
+    def reset_ids(self, table: str) -> None:
+        """After rows were inserted with their ids (SQLite continues above them itself)."""

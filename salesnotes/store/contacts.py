@@ -26,6 +26,7 @@ from salesnotes.store.dialect import (
     like,
     quote_term,
     split,
+    ts_term,
 )
 from salesnotes.text import clean, fold
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from salesnotes.models import PhoneNumber
-    from salesnotes.store.connection import Database
+    from salesnotes.store.database import Database
     from salesnotes.store.organisations import Organisations
 
 COLUMNS = f"""
@@ -46,7 +47,8 @@ COLUMNS = f"""
     {joined("phone", "contact_phones", "position")} AS phones,
     {joined("tag", "contact_tags", "tag")} AS tags,
     (SELECT max(happened_on) FROM interactions WHERE contact_id = c.id) AS last_contact,
-    c.every, c.birthday, c.customer_since, c.last_touch_on, c.merged_into, c.job_title, c.city
+    c.every, c.birthday, c.customer_since, c.last_touch_on, c.merged_into, c.job_title, c.city,
+    c.owner
 """
 FROM = "FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
 # A contact's row of the search index (contacts_fts, migration m006): SQLite's FTS5.
@@ -90,6 +92,7 @@ def contact_from(row: sqlite3.Row) -> Contact:
         merged_into=row["merged_into"],
         job_title=row["job_title"],
         city=row["city"],
+        owner=row["owner"],
     )
 
 
@@ -168,7 +171,7 @@ class Contacts:
         contact_id = self.db.insert(
             "INSERT INTO contacts (uuid, name, name_key, organisation_id, status, note,"
             " created_at, updated_at, every, birthday, customer_since, last_touch_on,"
-            " job_title, city) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " job_title, city, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 uuid or new_uuid(),
                 display,
@@ -184,6 +187,7 @@ class Contacts:
                 (today.isoformat() if today else now[:10]),
                 " ".join(clean(job_title).split()),
                 " ".join(clean(city).split()),
+                self.db.user,
             ),
         )
         self._add_details(contact_id, emails, phones, tags)
@@ -430,8 +434,8 @@ class Contacts:
     def with_email(self, email: str) -> list[int]:
         """The contacts with this e-mail address (any case), active ones first."""
         rows = self.db.tuples(
-            "SELECT DISTINCT e.contact_id FROM contact_emails e JOIN contacts c"
-            " ON c.id = e.contact_id WHERE e.email = ? ORDER BY c.archived_at IS NOT NULL, c.id",
+            "SELECT DISTINCT e.contact_id, c.archived_at IS NOT NULL FROM contact_emails e"
+            " JOIN contacts c ON c.id = e.contact_id WHERE e.email = ? ORDER BY 2, 1",
             (email.lower(),),
         )
         return [r[0] for r in rows]
@@ -441,9 +445,9 @@ class Contacts:
         by the number alone too), active ones first."""
         number = e164.split(";", 1)[0]
         rows = self.db.tuples(
-            "SELECT DISTINCT p.contact_id FROM contact_phones p JOIN contacts c"
-            " ON c.id = p.contact_id WHERE p.e164 = ? OR p.e164 = ?"
-            " OR (p.e164 > ? AND p.e164 < ?) ORDER BY c.archived_at IS NOT NULL, c.id",
+            "SELECT DISTINCT p.contact_id, c.archived_at IS NOT NULL FROM contact_phones p"
+            " JOIN contacts c ON c.id = p.contact_id WHERE p.e164 = ? OR p.e164 = ?"
+            " OR (p.e164 > ? AND p.e164 < ?) ORDER BY 2, 1",
             (e164, number, f"{number};", f"{number}<"),
         )
         return [r[0] for r in rows]
@@ -466,23 +470,46 @@ class Contacts:
         before word starts, then by the index's rank (a name counts most)."""
         found: dict[int, tuple[int, bool, int]] = {}
         for prefix in (False, True):  # whole words first: "jan" before every "jansen"
-            terms = [quote_term(w, prefix=prefix) for w in words if w]
-            if not terms or len(found) >= limit:
+            if not any(words) or len(found) >= limit:
                 break
-            query = " ".join(terms)
-            if in_name:
-                query = f"({query}) AND name : ({' OR '.join(terms)})"
-            rows = self.db.tuples(
-                "SELECT c.id, c.archived_at IS NOT NULL, f.name, f.organisation, f.emails, f.tags,"
-                " f.job_title, f.city FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
-                f" WHERE contacts_fts MATCH ? ORDER BY {FTS_WEIGHTS}, c.name_key LIMIT ?",
-                (query, limit),
-            )
+            if self.db.kind == "sqlite":
+                terms = [quote_term(w, prefix=prefix) for w in words if w]
+                query = " ".join(terms)
+                if in_name:
+                    query = f"({query}) AND name : ({' OR '.join(terms)})"
+                rows = self.db.tuples(
+                    "SELECT c.id, c.archived_at IS NOT NULL, f.name, f.organisation, f.emails,"
+                    " f.tags, f.job_title, f.city FROM contacts_fts f JOIN contacts c"
+                    f" ON c.id = f.rowid WHERE contacts_fts MATCH ?"
+                    f" ORDER BY {FTS_WEIGHTS}, c.name_key LIMIT ?",
+                    (query, limit),
+                )
+            else:
+                rows = self._with_words_on_postgres(words, prefix, in_name, limit)
             for r in rows:
                 if r[0] not in found:
                     level = matching.words_level(list(words), [fold(v) for v in r[2:]])
                     found[r[0]] = (r[0], bool(r[1]), level)
         return sorted(found.values(), key=lambda f: f[2])
+
+    def _with_words_on_postgres(
+        self, words: Sequence[str], prefix: bool, in_name: bool, limit: int
+    ) -> list[tuple[Any, ...]]:
+        """``with_words``' read on PostgreSQL: the contacts' tsvector (name weighted most)."""
+        terms = [ts_term(w, prefix=prefix) for w in words if w]
+        query = " & ".join(terms)
+        where = "f.doc @@ to_tsquery('simple', ?)"
+        params: list[Any] = [query]
+        if in_name:
+            where += " AND f.name_doc @@ to_tsquery('simple', ?)"
+            params.append(" | ".join(terms))
+        return self.db.tuples(
+            "SELECT c.id, c.archived_at IS NOT NULL, f.name, f.organisation, f.emails, f.tags,"
+            " f.job_title, f.city FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
+            f" WHERE {where} ORDER BY ts_rank(f.doc, to_tsquery('simple', ?)) DESC,"
+            " c.name_key LIMIT ?",
+            (*params, query, limit),
+        )
 
     def people(self) -> list[Person]:
         """Every active contact, as duplicate detection reads them."""
@@ -504,7 +531,7 @@ class Contacts:
         found += [
             Shared(a, b, "mobile" if mobile else "phone", typed)
             for a, b, mobile, typed in self.db.tuples(
-                "SELECT x.contact_id, y.contact_id, x.mobile AND y.mobile, x.phone"
+                "SELECT x.contact_id, y.contact_id, x.mobile = 1 AND y.mobile = 1, x.phone"
                 " FROM contact_phones x JOIN contact_phones y"
                 " ON y.e164 = x.e164 AND y.contact_id > x.contact_id"
                 f" WHERE x.e164 IS NOT NULL AND x.contact_id {ACTIVE} AND y.contact_id {ACTIVE}"
@@ -583,6 +610,39 @@ class Contacts:
             return []
         names = ", ".join(f"{name} (#{cid})" for cid, name in list(seen.items())[:5])
         return [_("did you mean: {names}?").format(names=names)]
+
+    def owned(self, owner: str) -> list[int]:
+        """The active contacts this salesperson owns."""
+        rows = self.db.tuples(
+            "SELECT id FROM contacts WHERE owner = ? AND archived_at IS NULL", (owner,)
+        )
+        return [int(r[0]) for r in rows]
+
+    def owners(self) -> list[str]:
+        """Everyone who owns a contact, by name."""
+        rows = self.db.tuples("SELECT DISTINCT owner FROM contacts WHERE archived_at IS NULL")
+        return sorted(str(r[0]) for r in rows)
+
+    def shared(self, owner: str) -> bool:
+        """True when ``owner`` owns a contact and someone else does too (a team's book, in
+        which ``owner`` has a part): three probes of the owner index."""
+        return bool(
+            self.db.one("SELECT 1 FROM contacts WHERE owner = ? LIMIT 1", (owner,))
+            and (
+                self.db.one("SELECT 1 FROM contacts WHERE owner < ? LIMIT 1", (owner,))
+                or self.db.one("SELECT 1 FROM contacts WHERE owner > ? LIMIT 1", (owner,))
+            )
+        )
+
+    def assign(self, contact_id: int, owner: str, now: str) -> str:
+        """Make ``owner`` the contact's owner; return who owned it before."""
+        row = self.db.one("SELECT owner FROM contacts WHERE id = ?", (contact_id,))
+        if row is None:
+            raise NotFound(_("there is no contact #{contact_id}").format(contact_id=contact_id))
+        self.db.execute(
+            "UPDATE contacts SET owner = ?, updated_at = ? WHERE id = ?", (owner, now, contact_id)
+        )
+        return str(row[0])
 
     def cards(self, contact_ids: Iterable[int]) -> dict[int, ContactCard]:
         """Name, organisation, first phone and first e-mail of these active contacts.

@@ -19,12 +19,12 @@ if TYPE_CHECKING:
     from typing import Any
 
     from salesnotes.models import Interaction
-    from salesnotes.store.connection import Database
+    from salesnotes.store.database import Database
 
 SELECT = """
     SELECT f.id, f.uuid, f.contact_id, c.name, o.name, f.due_on, f.text, f.reason, f.priority,
         f.status, f.created_on, f.created_at, f.done_on, f.done_note, f.snoozed_from,
-        f.due_time, f.quote_id, q.amount_cents
+        f.due_time, f.quote_id, q.amount_cents, f.owner
     FROM followups f JOIN contacts c ON c.id = f.contact_id
     LEFT JOIN organisations o ON o.id = c.organisation_id
     LEFT JOIN quotes q ON q.id = f.quote_id
@@ -52,6 +52,7 @@ def followup_from(row: Sequence[Any]) -> FollowUp:
         row[15],
         row[16],
         row[17],
+        row[18],
     )
 
 
@@ -93,15 +94,18 @@ class FollowUps:
         source_interaction_id: int | None = None,
         quote_id: int | None = None,
         at: str | None = None,
+        owner: str | None = None,
     ) -> FollowUp:
         """Schedule a follow-up with a contact (``quote_id``: it chases that quote; ``at``:
-        at that time of day, 'HH:MM')."""
+        at that time of day, 'HH:MM'; ``owner``: who is to do it, by default the contact's
+        owner)."""
         reason = one_of(reason, REASONS, "reason")
         priority = one_of(priority, PRIORITIES, "priority")
         followup_id = self.db.insert(
             "INSERT INTO followups (uuid, contact_id, due_on, text, reason, priority, status,"
-            " created_on, created_at, source_interaction_id, quote_id, due_time)"
-            " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)",
+            " created_on, created_at, source_interaction_id, quote_id, due_time, owner)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?,"
+            " coalesce(?, (SELECT owner FROM contacts WHERE id = ?)))",
             (
                 new_uuid(),
                 contact_id,
@@ -114,6 +118,8 @@ class FollowUps:
                 source_interaction_id,
                 quote_id,
                 at,
+                owner,
+                contact_id,
             ),
         )
         return self.get(followup_id)
@@ -191,14 +197,36 @@ class FollowUps:
         return " AND ".join(where), params
 
     def due(
-        self, on_or_before: date, *, contact_ids: Sequence[int] | None = None
+        self,
+        on_or_before: date,
+        *,
+        contact_ids: Sequence[int] | None = None,
+        owner: str | None = None,
     ) -> list[FollowUp]:
         """Open follow-ups due on or before a day, of active contacts (``contact_ids``: only
-        theirs), oldest first: what the agenda ranks."""
+        theirs; ``owner``: only the ones this salesperson is to do), oldest first: what the
+        agenda ranks."""
         where = "f.status = 'open' AND f.due_on <= ? AND c.archived_at IS NULL"
+        params: list[Any] = [on_or_before.isoformat()]
         if contact_ids is not None:
             where += f" AND f.contact_id IN ({id_list(contact_ids)})"
-        return self._read(where, (on_or_before.isoformat(),))
+        if owner is not None:
+            where += " AND f.owner = ?"
+            params.append(owner)
+        return self._read(where, params)
+
+    def owners(self) -> list[str]:
+        """Everyone who has an open follow-up."""
+        rows = self.db.tuples("SELECT DISTINCT owner FROM followups WHERE status = 'open'")
+        return sorted(str(r[0]) for r in rows)
+
+    def reassign(self, contact_id: int, owner: str, previous: str) -> int:
+        """Give the contact's open follow-ups that ``previous`` was to do to ``owner``;
+        return how many."""
+        return self.db.execute(
+            "UPDATE followups SET owner = ? WHERE contact_id = ? AND status = 'open' AND owner = ?",
+            (owner, contact_id, previous),
+        )
 
     def due_contacts(self, on_or_before: date) -> list[int]:
         """The active contacts with an open follow-up due on or before a day."""

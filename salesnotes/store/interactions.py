@@ -17,10 +17,11 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
-    from salesnotes.store.connection import Database
+    from salesnotes.store.database import Database
 
 SELECT = (
-    "SELECT i.id, i.uuid, i.contact_id, c.name, i.kind, i.text, i.happened_on, i.logged_at"
+    "SELECT i.id, i.uuid, i.contact_id, c.name, i.kind, i.text, i.happened_on, i.logged_at,"
+    " i.logged_by"
     " FROM interactions i JOIN contacts c ON c.id = i.contact_id"
 )
 
@@ -28,7 +29,7 @@ SELECT = (
 def interaction_from(row: Sequence[Any]) -> Interaction:
     """An Interaction from a row of ``SELECT``."""
     return Interaction(
-        row[0], row[1], row[2], row[3], row[4], row[5], date.fromisoformat(row[6]), row[7]
+        row[0], row[1], row[2], row[3], row[4], row[5], date.fromisoformat(row[6]), row[7], row[8]
     )
 
 
@@ -53,9 +54,9 @@ class Interactions:
         body = require_text(text, _("what was said"))
         kind = one_of(kind, INTERACTION_KINDS, _("kind of conversation"))
         interaction_id = self.db.insert(
-            "INSERT INTO interactions (uuid, contact_id, kind, text, happened_on, logged_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (new_uuid(), contact_id, kind, body, on.isoformat(), now),
+            "INSERT INTO interactions (uuid, contact_id, kind, text, happened_on, logged_at,"
+            " logged_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (new_uuid(), contact_id, kind, body, on.isoformat(), now, self.db.user),
         )
         touch(self.db, contact_id, on)
         return self.get(interaction_id)

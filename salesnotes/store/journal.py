@@ -23,7 +23,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from salesnotes.store.connection import Database
+    from salesnotes.store.database import Database
 
 DEPTH = 20
 """How many writing commands ``undo`` can walk back."""
@@ -31,7 +31,17 @@ DEPTH = 20
 
 def columns(db: Database, table: str) -> list[str]:
     """A table's columns, in order."""
-    return [str(r[1]) for r in db.tuples(f"PRAGMA table_info({table})")]
+    return db.columns(table)
+
+
+def _key(db: Database, table: str) -> str:
+    """The column that names a journaled row: SQLite's rowid; on PostgreSQL id, or the
+    rowid column the tables without an id have there."""
+    if db.kind == "sqlite":
+        return "rowid"
+    from salesnotes.store.pg_schema import JOURNAL_KEY
+
+    return JOURNAL_KEY.get(table, "id")
 
 
 def begin(
@@ -45,10 +55,8 @@ def begin(
         (label[:500], now, int(rows), note),
     )
     if not rows:
-        from salesnotes.migrations import drop_undo_triggers
-
-        drop_undo_triggers(db.conn)  # made again by ``end``, or back with a rollback
-        return command_id, db.conn.total_changes
+        db.pause_journal()  # back at ``end``, or with a rollback
+        return command_id, db.changes()
     db.execute("UPDATE undo_recording SET command_id = ? WHERE id = 1", (command_id,))
     return None
 
@@ -57,10 +65,8 @@ def end(db: Database, step: tuple[int, int] | None = None) -> None:
     """Stop recording (still inside the transaction): drop a command that changed nothing
     (``step``: what ``begin`` returned for one), keep the last ``DEPTH``."""
     if step is not None:
-        from salesnotes.migrations import create_undo_triggers
-
-        changed = db.conn.total_changes != step[1]
-        create_undo_triggers(db.conn)
+        changed = db.changes() != step[1]
+        db.resume_journal()
         if not changed:
             db.execute("DELETE FROM undo_commands WHERE id = ?", (step[0],))
             return
@@ -157,20 +163,27 @@ def undo_last(db: Database, now: str) -> Undone:
 def _current(db: Database, table: str, cols: list[str], row_id: int) -> Any:
     import json
 
-    row = db.one(f"SELECT {_json_of(cols, '')} FROM {table} WHERE rowid = ?", (row_id,))
+    key = _key(db, table)
+    image = _json_of(cols, "") if db.kind == "sqlite" else "to_jsonb(t)::text"
+    row = db.one(f"SELECT {image} FROM {table} t WHERE {key} = ?", (row_id,))
     return None if row is None else json.loads(row[0])
 
 
 def _put_back(
     db: Database, table: str, cols: list[str], row_id: int, before: dict[str, Any] | None
 ) -> None:
+    key = _key(db, table)
     if before is None:
-        db.execute(f"DELETE FROM {table} WHERE rowid = ?", (row_id,))
+        db.execute(f"DELETE FROM {table} WHERE {key} = ?", (row_id,))
         return
     values = [before.get(c) for c in cols]
-    if db.one(f"SELECT 1 FROM {table} WHERE rowid = ?", (row_id,)):
+    if db.one(f"SELECT 1 FROM {table} WHERE {key} = ?", (row_id,)):
         assignments = ", ".join(f'"{c}" = ?' for c in cols)
-        db.execute(f"UPDATE {table} SET {assignments} WHERE rowid = ?", (*values, row_id))
+        db.execute(f"UPDATE {table} SET {assignments} WHERE {key} = ?", (*values, row_id))
+    elif key in cols:
+        names = ", ".join(f'"{c}"' for c in cols)
+        marks = ", ".join("?" for _ in cols)
+        db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
     else:
         names = ", ".join(f'"{c}"' for c in cols)
         marks = ", ".join("?" for _ in cols)

@@ -13,7 +13,7 @@ from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from salesnotes.store.connection import Database
+    from salesnotes.store.database import Database
 
 
 class Organisations:

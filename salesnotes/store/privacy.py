@@ -8,11 +8,13 @@ erases with DELETE and leaves the rest to VACUUM.
 
 from __future__ import annotations
 
-from salesnotes.store.connection import Database, new_uuid
+from salesnotes.store.connection import new_uuid
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from salesnotes.store.database import Database
 
 # The tables that hold a person's rows, in the order they are erased (what refers to a row
 # before the row), each with how its rows are found from the person's contact ids.
@@ -27,6 +29,11 @@ _BELONGS = (
     ("contacts", "id IN ({ids})"),
 )
 FTS_TABLES = ("contacts_fts", "interactions_fts")
+
+
+def row_ids_aside(row: Any) -> list[tuple[str, Any]]:
+    """A row as (column, value) pairs, without PostgreSQL's journal ``rowid``."""
+    return [(k, row[k]) for k in row.keys() if k != "rowid"]  # noqa: SIM118 - a Row
 
 
 def fingerprint(salt: str, uuid: str) -> str:
@@ -45,7 +52,7 @@ class Privacy:
     def person_ids(self, contact_id: int) -> list[int]:
         """The contact and every contact merged into it (the same person, archived)."""
         rows = self.db.tuples(
-            "WITH RECURSIVE person(id) AS (SELECT ? UNION"
+            "WITH RECURSIVE person(id) AS (SELECT CAST(? AS BIGINT) UNION"
             " SELECT c.id FROM contacts c JOIN person p ON c.merged_into = p.id)"
             " SELECT id FROM person ORDER BY id",
             (contact_id,),
@@ -69,16 +76,16 @@ class Privacy:
                 sql = sql.format(", ".join("?" for _ in params) or "NULL")
             else:
                 sql, params = f"SELECT * FROM {table} WHERE {where.format(ids=marks)}", ids
-            cursor = self.db.conn.execute(sql, params)
-            columns = [d[0] for d in cursor.description]
-            found[table] = [dict(zip(columns, row, strict=True)) for row in cursor]
+            found[table] = [dict(row_ids_aside(r)) for r in self.db.all(sql, params)]
         return found
 
     def erase(self, contact_id: int, now: str) -> dict[str, int]:
         """Delete every row of the person (in the caller's transaction), their organisation
         when nobody else belongs to it, their words from the search indexes; remember a
         fingerprint of each UUID. Returns table -> rows deleted."""
-        self.db.execute("PRAGMA secure_delete = ON")
+        sqlite = self.db.kind == "sqlite"
+        if sqlite:
+            self.db.execute("PRAGMA secure_delete = ON")
         ids = self.person_ids(contact_id)
         marks = ", ".join("?" for _ in ids)
         uuids = [
@@ -100,10 +107,9 @@ class Privacy:
             )
         deleted: dict[str, int] = {}
         for table, where in _BELONGS:
-            cursor = self.db.conn.execute(
+            deleted[table] = self.db.execute(
                 f"DELETE FROM {table} WHERE {where.format(ids=marks)}", ids
             )
-            deleted[table] = cursor.rowcount
         self.db.execute(f"DELETE FROM contacts_fts WHERE rowid IN ({marks})", ids)
         for org in orgs:
             if not self.db.one("SELECT 1 FROM contacts WHERE organisation_id = ?", (org,)):
@@ -118,7 +124,7 @@ class Privacy:
         from salesnotes.store import journal
 
         journal.forget_all(self.db)  # undo's before-images hold their old rows
-        for fts in FTS_TABLES:  # rewrite the indexes without the deleted words
+        for fts in FTS_TABLES if sqlite else ():  # rewrite the indexes without their words
             self.db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
         return deleted
 
@@ -165,5 +171,7 @@ class Privacy:
         """After the erasure is committed: empty the write-ahead log into the file, so no
         old page is left in it. False when another process was reading (it stays until
         the next checkpoint)."""
-        busy, __, __ = self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if self.db.kind != "sqlite":
+            return True  # PostgreSQL's dead rows are the server's: VACUUM, by its autovacuum
+        busy, __, __ = self.db.tuples("PRAGMA wal_checkpoint(TRUNCATE)")[0]
         return not busy

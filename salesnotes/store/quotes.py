@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
-    from salesnotes.store.connection import Database
+    from salesnotes.store.database import Database
 
 OPEN = "q.status IN ('draft', 'sent', 'negotiating')"
 SELECT = """

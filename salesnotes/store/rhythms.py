@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
-    from salesnotes.store.connection import Database
+    from salesnotes.store.database import Database
 
 _SELECT = (
     "SELECT c.id, c.name, o.name, c.status, c.every, c.last_touch_on,"

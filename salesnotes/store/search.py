@@ -9,12 +9,12 @@ from datetime import date
 from salesnotes.errors import BadInput
 from salesnotes.i18n import _
 from salesnotes.models import Hit
-from salesnotes.store.dialect import like, quote_term
+from salesnotes.store.dialect import like, quote_term, ts_term
 from salesnotes.text import clean, fold, words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from salesnotes.store.connection import Database
+    from salesnotes.store.database import Database
     from salesnotes.store.contacts import Contacts
 
 
@@ -59,14 +59,26 @@ class Search:
         across = self.contacts.with_words(terms, in_name=False)
         found += [cid for cid, archived, _ in across if not archived and cid not in found]
         hits = self._contacts(found[:limit])
-        query = " ".join(quote_term(word) for word in terms)
-        for r in self.db.tuples(
-            "SELECT i.id, i.contact_id, c.name, i.happened_on, i.text"
-            " FROM (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH ?"
-            "       ORDER BY rowid DESC LIMIT ?) AS m"
-            " JOIN interactions i ON i.id = m.rowid JOIN contacts c ON c.id = i.contact_id",
-            (query, limit),
-        ):
+        if self.db.kind == "sqlite":
+            query = " ".join(quote_term(word) for word in terms)
+            sql = (
+                "SELECT i.id, i.contact_id, c.name, i.happened_on, i.text"
+                " FROM (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH ?"
+                "       ORDER BY rowid DESC LIMIT ?) AS m"
+                " JOIN interactions i ON i.id = m.rowid JOIN contacts c ON c.id = i.contact_id"
+            )
+        else:  # PostgreSQL: the GIN index on the folded words of the text (pg_schema)
+            from salesnotes.store.pg_schema import INTERACTION_DOC
+
+            query = " & ".join(ts_term(word) for word in terms)
+            sql = (
+                "SELECT i.id, i.contact_id, c.name, i.happened_on, i.text"
+                f" FROM (SELECT id FROM interactions WHERE {INTERACTION_DOC}"
+                "       @@ to_tsquery('simple', ?) ORDER BY id DESC LIMIT ?) AS m"
+                " JOIN interactions i ON i.id = m.id JOIN contacts c ON c.id = i.contact_id"
+                " ORDER BY i.id DESC"
+            )
+        for r in self.db.tuples(sql, (query, limit)):
             hits.append(Hit("interaction", r[0], r[1], r[2], date.fromisoformat(r[3]), r[4]))
         params = [like(word) for word in terms]
         for kind, column, sql in (

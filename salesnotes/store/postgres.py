@@ -1,0 +1,430 @@
+"""A team's book on PostgreSQL: connect, migrate, and run one command's transaction.
+
+The same store modules run on it as on SQLite: this connection takes their SQL (SQLite's
+dialect with ``?`` placeholders) and rewrites each statement text once into PostgreSQL's
+(``translate``). Writers take one lock for the whole book at the start of their transaction
+(``pg_advisory_xact_lock``), as SQLite's ``BEGIN IMMEDIATE`` does: a command's read-then-write
+never meets another's half-way, so there are no lost updates and no serialization failures to
+retry; readers see one snapshot (``REPEATABLE READ READ ONLY``) and are never blocked.
+
+psycopg is imported only here, and this module only when ``--db`` / ``SALESNOTES_DB`` is a
+``postgresql://`` URL: the SQLite path never pays for it. The password comes from the URL,
+``PGPASSWORD`` or ``~/.pgpass``, as libpq reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from salesnotes.errors import DatabaseError
+from salesnotes.i18n import _
+from salesnotes.store import dialect
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+    from types import TracebackType
+    from typing import Any
+
+    import psycopg
+
+    Params = Sequence[Any] | dict[str, Any]
+
+SCHEMES = ("postgresql://", "postgres://")
+BOOK_LOCK = 7_245_871_104
+"""The advisory lock a writing command holds (any number no other program of the team's
+database uses; salesnotes' own)."""
+MIGRATIONS_TABLE = "salesnotes_migrations"
+
+
+def is_url(text: str) -> bool:
+    """True when ``--db`` names a PostgreSQL database rather than a SQLite file."""
+    return text.startswith(SCHEMES)
+
+
+def shown(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^/@:]*):[^/@]*@", r"\1:***@", url)
+
+
+_TRANSLATED: dict[str, str] = {}
+_IGNORE = re.compile(r"^(\s*)INSERT OR IGNORE INTO(.*)$", re.S)
+_NEGATIVE_SUBSTR = re.compile(r"substr\(([\w.]+), -(\d+)\)")
+
+
+def translate(sql: str) -> str:
+    """SQLite's statement text as PostgreSQL's (cached: the store's texts are few)."""
+    done = _TRANSLATED.get(sql)
+    if done is not None:
+        return done
+    text = sql.replace("%", "%%")
+    for sqlite, postgres in sorted(dialect.POSTGRES.items(), key=lambda p: -len(p[0])):
+        if sqlite in text:
+            text = text.replace(sqlite, postgres)
+    ignore = _IGNORE.match(text)
+    if ignore:
+        text = f"{ignore[1]}INSERT INTO{ignore[2]} ON CONFLICT DO NOTHING"
+    text = text.replace("group_concat(", "string_agg(")
+    text = _NEGATIVE_SUBSTR.sub(r"right(\1, \2)", text)
+    text = text.replace(" IS NOT ?", " IS DISTINCT FROM ?")
+    text = text.replace(" IS ?", " IS NOT DISTINCT FROM ?")
+    text = re.sub(r"\bLIKE\b", "ILIKE", text)
+    text = text.replace("?", "%s")
+    _TRANSLATED[sql] = text
+    return text
+
+
+class Row(tuple):  # type: ignore[type-arg]
+    """A row read by position or by column name, as ``sqlite3.Row`` is."""
+
+    __slots__ = ()
+    names: dict[str, int] = {}
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self.names[key])
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self.names)
+
+
+def _row_factory(cursor: Any) -> Any:
+    description = cursor.description or ()
+    names = {column.name: n for n, column in enumerate(description)}
+    shape = type("Row", (Row,), {"__slots__": (), "names": names})
+    return lambda values: shape(values)
+
+
+def _psycopg() -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise DatabaseError(
+            _("a PostgreSQL book needs the driver: pip install 'salesnotes[postgres]' (psycopg 3)")
+        ) from None
+    return psycopg
+
+
+def connect(url: str) -> psycopg.Connection[Any]:
+    """Open the database ``url`` names, in autocommit (transactions are begun explicitly)."""
+    driver = _psycopg()
+    try:
+        # Client-side binding: values go into the statement as literals, so that a value
+        # with no type of its own (``? IS NULL``) is read as SQLite reads it, not refused.
+        conn = driver.connect(
+            url, autocommit=True, application_name="salesnotes", cursor_factory=driver.ClientCursor
+        )
+    except driver.Error as exc:
+        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise DatabaseError(
+            _("cannot open the PostgreSQL book {url}: {reason}").format(
+                url=shown(url), reason=reason
+            )
+        ) from None
+    _numbers_as_python(conn)
+    opened: psycopg.Connection[Any] = conn
+    return opened
+
+
+def _numbers_as_python(conn: Any) -> None:
+    """``numeric`` (what ``sum`` and ``avg`` of integers give) as int when whole, else float:
+    the numbers SQLite gives, so the models need not know the backend."""
+    from psycopg.adapt import Loader
+
+    class NumericLoader(Loader):
+        def load(self, data: Any) -> Any:
+            text = bytes(data).decode()
+            if "." in text or "e" in text.lower() or text in ("NaN", "Infinity", "-Infinity"):
+                return float(text)
+            return int(text)
+
+    conn.adapters.register_loader("numeric", NumericLoader)
+
+
+def applied(db: PostgresDatabase) -> set[str]:
+    """The migrations this database has had."""
+    rows = db.tuples(
+        "SELECT name FROM " + MIGRATIONS_TABLE + " WHERE migration_set = ?",
+        ("salesnotes",),
+    )
+    return {str(r[0]) for r in rows}
+
+
+def migrate(db: PostgresDatabase, url: str) -> int:
+    """Apply pending migrations in one transaction, holding the book's lock; return how many."""
+    from salesnotes import migrations
+    from salesnotes.store import pg_schema
+
+    conn = db.conn
+    conn.execute("BEGIN")
+    try:
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (BOOK_LOCK,))
+        conn.execute(
+            f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (migration_set TEXT NOT NULL,"
+            " name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (migration_set, name))"
+        )
+        done = applied(db)
+        unknown = done - set(migrations.NAMES)
+        if unknown:
+            raise DatabaseError(
+                _(
+                    "{path} was written by a newer salesnotes (schema {unknown}); upgrade "
+                    "salesnotes to use it"
+                ).format(path=shown(url), unknown=", ".join(sorted(unknown)))
+            )
+        pending = [name for name in migrations.NAMES if name not in done]
+        for name in pending:
+            pg_schema.apply(db, name)
+            db.execute(
+                f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at)"
+                " VALUES (?, ?, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))",
+                ("salesnotes", name),
+            )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(pending)
+
+
+class PostgresTransaction:
+    """``with db.write():`` / ``with db.read():`` on PostgreSQL (see the module's text)."""
+
+    __slots__ = ("db", "journal", "note", "step", "writing")
+
+    def __init__(
+        self, db: PostgresDatabase, *, writing: bool, journal: str = "none", note: str = ""
+    ) -> None:
+        self.db = db
+        self.writing = writing
+        self.journal = journal if writing and db.label is not None else "none"
+        self.note = note
+        self.step: tuple[int, int] | None = None
+
+    def __enter__(self) -> None:
+        conn = self.db.conn
+        if self.writing:
+            conn.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (BOOK_LOCK,))
+        else:
+            conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        self.db.open = True
+        if self.journal != "none":
+            from salesnotes.store import journal
+
+            try:
+                self.step = journal.begin(
+                    self.db,
+                    self.db.label or "",
+                    self.db.now,
+                    rows=self.journal == "rows",
+                    note=self.note,
+                )
+            except BaseException:
+                self.db.rollback()
+                raise
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if not self.db.open:  # a dry run rolled back itself
+            return
+        if kind is not None:
+            self.db.rollback()
+            return
+        if self.journal != "none":
+            from salesnotes.store import journal
+
+            try:
+                journal.end(self.db, self.step)
+            except BaseException:
+                self.db.rollback()
+                raise
+        self.db.open = False
+        try:
+            self.db.conn.execute("COMMIT")
+        except Exception as exc:
+            raise self.db.failure(exc) from None
+
+
+class PostgresDatabase:
+    """One open PostgreSQL book: the same few methods the store modules use on SQLite's."""
+
+    kind = "postgresql"
+    __slots__ = ("_user", "conn", "label", "now", "open", "path")
+
+    def __init__(self, conn: psycopg.Connection[Any], url: str) -> None:
+        self.conn = conn
+        self.path = url
+        self.label: str | None = None
+        self.now = ""
+        self.open = False
+        self._user: str | None = None
+
+    @classmethod
+    def open_url(cls, url: str) -> PostgresDatabase:
+        """Connect and bring the schema up to date."""
+        db = cls(connect(url), url)
+        try:
+            migrate(db, url)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    @property
+    def user(self) -> str:
+        """Who is writing: the owner of what they add (set by the command from ``team.me``;
+        else ``SALESNOTES_USER`` or the login name)."""
+        if self._user is None:
+            from salesnotes.team import login
+
+            self._user = login()
+        return self._user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self._user = name
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def write(self, *, journal: str = "rows", note: str = "") -> PostgresTransaction:
+        return PostgresTransaction(self, writing=True, journal=journal, note=note)
+
+    def read(self) -> PostgresTransaction:
+        return PostgresTransaction(self, writing=False)
+
+    def rollback(self) -> None:
+        if self.open:
+            self.open = False
+            self.conn.execute("ROLLBACK")
+
+    def failure(self, exc: Exception) -> Exception:
+        """A database error as the store's own: a broken constraint is a conflict with what
+        the book holds, anything else the database's problem, in words."""
+        from salesnotes.errors import Conflict
+
+        psycopg = _psycopg()
+        if isinstance(exc, psycopg.errors.IntegrityError):
+            return Conflict(str(exc).strip().splitlines()[0])
+        if isinstance(exc, psycopg.Error):
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            return DatabaseError(
+                _("the PostgreSQL book {url} failed: {reason}").format(
+                    url=shown(self.path), reason=first
+                )
+            )
+        return exc
+
+    def _run(self, sql: str, params: Params, row_factory: Any = None) -> Any:
+        cursor = self.conn.cursor(row_factory=row_factory) if row_factory else self.conn.cursor()
+        try:
+            cursor.execute(translate(sql), params)
+        except _psycopg().Error as exc:
+            raise self.failure(exc) from None
+        return cursor
+
+    def one(self, sql: str, params: Params = ()) -> Any:
+        row = self._run(sql, params, _row_factory).fetchone()
+        return row
+
+    def all(self, sql: str, params: Params = ()) -> list[Any]:
+        return list(self._run(sql, params, _row_factory).fetchall())
+
+    def tuples(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        return list(self._run(sql, params).fetchall())
+
+    def stream(self, sql: str, params: Params = ()) -> Iterator[tuple[Any, ...]]:
+        """Rows one by one (a whole table, for copying)."""
+        with self.conn.cursor(name="salesnotes_stream") as cursor:
+            cursor.execute(translate(sql), params)
+            yield from cursor
+
+    def heads(self, reads: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple[Any, ...]]]:
+        found: list[list[tuple[Any, ...]]] = [[] for _ in reads]
+        for n, (select, values) in enumerate(reads):
+            found[n] = self.tuples(select, values)
+        return found
+
+    def execute(self, sql: str, params: Params = ()) -> int:
+        return int(self._run(sql, params).rowcount)
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        row = self._run(sql + " RETURNING id", params).fetchone()
+        return int(row[0]) if row else 0
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        batch = list(rows)
+        if batch:
+            with self.conn.cursor() as cursor:
+                try:
+                    cursor.executemany(translate(sql), batch)
+                except _psycopg().Error as exc:
+                    raise self.failure(exc) from None
+
+    # -- what SQLite answers with PRAGMAs --------------------------------------------------
+
+    def columns(self, table: str) -> list[str]:
+        rows = self.tuples(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema ="
+            " current_schema() AND table_name = ? ORDER BY ordinal_position",
+            (table,),
+        )
+        return [str(r[0]) for r in rows]
+
+    def parents(self, table: str) -> dict[str, str]:
+        """Column -> the table it refers to."""
+        rows = self.tuples(
+            "SELECT a.attname, c.confrelid::regclass::text FROM pg_constraint c"
+            " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)"
+            " WHERE c.contype = 'f' AND c.conrelid = ?::regclass",
+            (table,),
+        )
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def changes(self) -> int:
+        """Rows this transaction has inserted, updated or deleted so far."""
+        rows = self.tuples(
+            "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)"
+            " FROM pg_stat_xact_user_tables"
+        )
+        return int(rows[0][0])
+
+    def defer_foreign_keys(self) -> None:
+        self.conn.execute("SET CONSTRAINTS ALL DEFERRED")
+
+    def broken_reference(self) -> tuple[str, str] | None:
+        """(table, parent) of a row referring to a missing one, checked now."""
+        psycopg = _psycopg()
+        try:
+            self.conn.execute("SAVEPOINT salesnotes_check")
+            self.conn.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            self.conn.execute("RELEASE SAVEPOINT salesnotes_check")
+        except psycopg.errors.ForeignKeyViolation as exc:
+            self.conn.execute("ROLLBACK TO SAVEPOINT salesnotes_check")
+            table = getattr(exc.diag, "table_name", None) or "?"
+            detail = str(getattr(exc.diag, "message_detail", "") or "")
+            parent = re.search(r'table "(\w+)"', detail)
+            return table, parent[1] if parent else "?"
+        return None
+
+    def pause_journal(self) -> None:
+        """Nothing to drop: the journal's trigger records nothing while no command is being
+        recorded (``undo_recording`` is empty during a step)."""
+
+    def resume_journal(self) -> None:
+        """See ``pause_journal``."""
+
+    def reset_ids(self, table: str) -> None:
+        """After rows were inserted with their ids: new rows continue above them."""
+        if "id" not in self.columns(table):
+            return
+        self.tuples(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+            f" coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
+        )

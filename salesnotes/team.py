@@ -1,0 +1,63 @@
+"""Who is who in a team's book: the user's short name, and how owners are written.
+
+An owner is a salesperson's short name ('anouk', 'pieter'): letters, digits, '.', '-' and '_',
+at most 40, kept in lower case so that 'Anouk' and 'anouk' are one person. The user is
+``SALESNOTES_USER``, else ``[team] me`` in the configuration, else the login name, else 'me'.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from salesnotes.errors import BadInput
+from salesnotes.i18n import _
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from salesnotes.config import Config
+
+_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,39}")
+
+
+def problem(value: Any) -> str | None:
+    """What is wrong with ``value`` as a short name (None: nothing)."""
+    if isinstance(value, str) and _NAME.fullmatch(value.strip().lower()):
+        return None
+    return _(
+        "must be a short name such as 'anouk' (letters, digits, '.', '-', '_'; at most 40), "
+        "not {value!r}"
+    ).format(value=value)
+
+
+def owner(value: str, where: str = "--owner") -> str:
+    """A typed owner's name, as stored; bad input names ``where`` it came from."""
+    found = problem(value)
+    if found is not None:
+        raise BadInput(f"{where} {found}")
+    return value.strip().lower()
+
+
+def me(config: Config) -> str:
+    """The user's short name (see the module)."""
+    typed = os.environ.get("SALESNOTES_USER", "").strip()
+    if typed:
+        return owner(typed, "SALESNOTES_USER")
+    configured = str(config.get_str("team.me"))
+    if configured:
+        return owner(configured, "team.me")
+    return login()
+
+
+def login() -> str:
+    """``SALESNOTES_USER``, else the login name, else 'me' (without the configuration)."""
+    typed = os.environ.get("SALESNOTES_USER", "").strip()
+    if typed:
+        return owner(typed, "SALESNOTES_USER")
+    for variable in ("LOGNAME", "USER", "USERNAME"):
+        login = os.environ.get(variable, "").strip().lower()
+        if login and problem(login) is None:
+            return login
+    return "me"

@@ -1,0 +1,105 @@
+"""A throwaway PostgreSQL server for the tests: a real one, never a mock.
+
+``SALESNOTES_TEST_POSTGRES`` may name a server to use (a URL whose user may create
+databases); otherwise one is started from Debian's ``postgresql`` package (``initdb`` and
+``pg_ctl``) in a temporary folder, on a unix socket there (no TCP port), and stopped at the
+end. PostgreSQL refuses to run as root: as root the server runs as the ``postgres`` user
+(``runuser``). Without either, the tests that need it are skipped, saying why.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from urllib.parse import quote
+
+
+def _binary(name: str) -> str | None:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
+    return found[0] if found else shutil.which(name)
+
+
+class Server:
+    """A PostgreSQL server the tests may make databases on."""
+
+    def __init__(self, base_url: str, stop: list[str] | None = None) -> None:
+        self.base_url = base_url
+        self.stop_command = stop
+        self.numbers = itertools.count(1)
+
+    def url(self, database: str) -> str:
+        head, _, query = self.base_url.partition("?")
+        head = head.rsplit("/", 1)[0]
+        return f"{head}/{database}" + (f"?{query}" if query else "")
+
+    def new_database(self) -> str:
+        """A new, empty database; its URL."""
+        import psycopg
+
+        name = f"salesnotes_test_{os.getpid()}_{next(self.numbers)}"
+        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def stop(self) -> None:
+        if self.stop_command:
+            subprocess.run(self.stop_command, check=False, capture_output=True)
+
+
+def start() -> tuple[Server | None, str]:
+    """A server, or None and the reason there is none."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return None, "psycopg is not installed (pip install -e '.[postgres,test]')"
+    given = os.environ.get("SALESNOTES_TEST_POSTGRES")
+    if given:
+        return Server(given), ""
+    initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
+    if not initdb or not pg_ctl:
+        return None, "PostgreSQL is not installed (apt-get install -y postgresql): no initdb"
+    folder = tempfile.mkdtemp(prefix="salesnotes-pg-")
+    run_as: list[str] = []
+    if os.geteuid() == 0:
+        if not shutil.which("runuser"):
+            return None, "running as root without runuser: PostgreSQL refuses to run as root"
+        run_as = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(folder, "postgres")
+    os.chmod(folder, 0o700)
+    data = os.path.join(folder, "data")
+    init = subprocess.run(
+        [*run_as, initdb, "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8",
+         "--locale=C.UTF-8", "--no-sync"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if init.returncode != 0:
+        return None, f"initdb failed: {init.stderr.strip()[-300:]}"
+    options = f"-k {folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
+    started = subprocess.run(
+        [*run_as, pg_ctl, "-D", data, "-l", os.path.join(folder, "log"), "-o", options,
+         "-w", "start"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if started.returncode != 0:
+        return None, f"pg_ctl start failed: {started.stderr.strip()[-300:]}"
+    stop = [*run_as, pg_ctl, "-D", data, "-m", "immediate", "stop"]
+    return Server(f"postgresql://postgres@/postgres?host={quote(folder, safe='/')}", stop), ""
+
+
+def server() -> Iterator[Server | None]:
+    """For a session fixture: the server while the tests run (None: skipped)."""
+    found, reason = start()
+    SKIP_REASON[0] = reason
+    try:
+        yield found
+    finally:
+        if found is not None:
+            found.stop()
+
+
+SKIP_REASON = [""]

@@ -1,0 +1,291 @@
+"""The account team: owners, each salesperson's own agenda, the manager's view, a shared book
+on PostgreSQL, and copying a book between backends.
+
+The team tests run on both backends: a SQLite file and a real PostgreSQL (tests/pg.py; skipped,
+saying why, where there is none).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Run, postgres_book
+
+pytestmark = pytest.mark.sqlite_only  # each test chooses its books itself
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def shared(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The team's book (SALESNOTES_DB): a file, or a PostgreSQL database."""
+    book = str(tmp_path / "team.db") if request.param == "sqlite" else postgres_book(request)
+    monkeypatch.setenv("SALESNOTES_DB", book)
+    return book
+
+
+@pytest.fixture
+def as_user(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    def become(name: str) -> None:
+        monkeypatch.setenv("SALESNOTES_USER", name)
+
+    yield become
+
+
+def _json(run: Run, *args: str) -> Any:
+    return json.loads(run(*args, "--format", "json").stdout)
+
+
+def _team(run: Run, as_user: Any) -> None:
+    """Anouk owns Jan and Bouwbedrijf Smit's Sanne; Pieter owns Gemeente Zwolle's Els."""
+    as_user("anouk")
+    run("add", "Jan de Vries", "--org", "Pluimers Isolatie", "--phone", "0612345678")
+    run("add", "Sanne Smit", "--org", "Bouwbedrijf Smit")
+    run("log", "jan", "Offerte besproken", "--next", "2026-11-25")
+    run("follow", "sanne", "2026-11-24", "Terugbellen over de planning")
+    as_user("pieter")
+    run("add", "Els Jansen", "--org", "Gemeente Zwolle")
+    run("follow", "els", "2026-11-25", "Aanbesteding nabellen", "--reason", "callback")
+
+
+def _names(rows: list[dict[str, Any]]) -> list[str]:
+    return sorted(r["name"] for r in rows)
+
+
+def test_each_salesperson_sees_their_own_day_and_the_manager_everyones(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    _team(run, as_user)
+    as_user("anouk")
+    assert _names(_json(run, "agenda")) == ["Jan de Vries", "Sanne Smit"]
+    as_user("pieter")
+    assert _names(_json(run, "agenda")) == ["Els Jansen"]
+    # Covering for a sick colleague, and the manager's view grouped by owner.
+    covering = _json(run, "agenda", "--owner", "anouk")
+    assert _names(covering) == ["Jan de Vries", "Sanne Smit"]
+    assert {r["owner"] for r in covering} == {"anouk"}
+    as_user("manager")
+    everyone = _json(run, "agenda", "--team")
+    assert [(r["owner"], r["name"]) for r in everyone] == [
+        ("anouk", "Jan de Vries"),
+        ("anouk", "Sanne Smit"),
+        ("pieter", "Els Jansen"),
+    ] or [(r["owner"], r["name"]) for r in everyone] == [
+        ("anouk", "Sanne Smit"),
+        ("anouk", "Jan de Vries"),
+        ("pieter", "Els Jansen"),
+    ]
+    table = run("agenda", "--team").stdout
+    assert "Anouk calls on" in table and "Pieter calls on" in table
+    assert table.index("Anouk calls on") < table.index("Jan de Vries") < table.index("Pieter")
+    # The manager is nobody's owner here: their own agenda is the whole book's.
+    assert _names(_json(run, "agenda")) == ["Els Jansen", "Jan de Vries", "Sanne Smit"]
+
+
+def test_assign_moves_the_account_and_its_open_follow_ups(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    _team(run, as_user)
+    as_user("anouk")
+    said = run("assign", "jan", "pieter").stdout
+    assert "is pieter's now (was anouk's), with 1 open follow-up" in said
+    assert _names(_json(run, "agenda")) == ["Sanne Smit"]
+    as_user("pieter")
+    assert _names(_json(run, "agenda")) == ["Els Jansen", "Jan de Vries"]
+    assert _json(run, "show", "jan")["contact"]["owner"] == "pieter"
+    assert "already" in run("assign", "jan", "Pieter").stdout  # names are case-insensitive
+
+
+def test_a_follow_up_for_a_colleague_is_on_their_agenda_not_the_owners(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    _team(run, as_user)
+    as_user("anouk")
+    said = run("follow", "jan", "2026-11-25", "Bezoek met de salesmanager", "--for", "pieter")
+    assert "(for pieter)" in said.stdout
+    as_user("pieter")
+    mine = _json(run, "agenda")
+    jan = [r for r in mine if r["name"] == "Jan de Vries"]
+    assert (
+        len(jan) == 1
+        and jan[0]["reasons"] == ["other: Bezoek met de salesmanager"]
+        or any("Bezoek met de salesmanager" in reason for reason in jan[0]["reasons"])
+    )
+    as_user("anouk")
+    hers = [r for r in _json(run, "agenda") if r["name"] == "Jan de Vries"]
+    assert hers and not any("salesmanager" in reason for reason in hers[0]["reasons"])
+
+
+def test_show_names_who_logged_each_conversation(run: Run, shared: str, as_user: Any) -> None:
+    _team(run, as_user)
+    as_user("pieter")
+    run("log", "jan", "Samen langs geweest", "--kind", "visit")
+    page = run("show", "jan").stdout
+    assert "Pieter, visit:" in page and "Samen langs geweest" in page
+    assert "Anouk, note:" in page and "Offerte besproken" in page
+    logged = {i["text"]: i["logged_by"] for i in _json(run, "show", "jan")["interactions"]}
+    assert logged == {"Samen langs geweest": "pieter", "Offerte besproken": "anouk"}
+
+
+def test_a_personal_book_shows_no_owners(run: Run, shared: str, as_user: Any) -> None:
+    as_user("anouk")
+    run("add", "Jan de Vries")
+    run("log", "jan", "Gebeld", "--next", "2026-11-25")
+    assert "Anouk," not in run("show", "jan").stdout
+    assert "owner" not in _json(run, "agenda")[0]
+    as_user("someone-else")  # the book made under another login name still shows everything
+    assert _names(_json(run, "agenda")) == ["Jan de Vries"]
+
+
+def test_the_managers_briefing_lists_each_salespersons_calls(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    _team(run, as_user)
+    as_user("manager")
+    brief = _json(run, "brief", "--team")
+    assert [(r["owner"], r["name"]) for r in brief["agenda"]][-1] == ("pieter", "Els Jansen")
+    assert {r["owner"] for r in brief["agenda"]} == {"anouk", "pieter"}
+    text = run("brief", "--team", "--format", "text").stdout
+    assert "Anouk: Jan de Vries" in text and "Pieter: Els Jansen" in text
+    as_user("pieter")
+    own = _json(run, "brief", "--since", "2026-11-01")
+    assert _names(own["agenda"]) == ["Els Jansen"]
+
+
+def test_bad_owners_are_sentences(run: Run, shared: str, as_user: Any) -> None:
+    _team(run, as_user)
+    for args in (
+        ("agenda", "--owner", "Anouk de Vries"),
+        ("agenda", "--owner", "anouk", "--team"),
+        ("assign", "jan", "an/ouk"),
+        ("follow", "jan", "morgen", "--for", ""),
+    ):
+        result = run(*args, expect=2)
+        assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
+    as_user("bad name")
+    assert "SALESNOTES_USER" in run("agenda", expect=2).stderr
+    as_user("anouk")
+    note = run("agenda", "--owner", "karel").stderr
+    assert "nobody called karel" in note and "anouk, pieter" in note
+
+
+def test_undo_and_search_work_on_the_team_book(run: Run, shared: str, as_user: Any) -> None:
+    _team(run, as_user)
+    as_user("anouk")
+    run("log", "sanne", "Café bezocht, isolatieplan besproken")
+    hits = _json(run, "search", "cafe isolatie")
+    assert [h["kind"] for h in hits] == ["interaction"]
+    assert [h["kind"] for h in _json(run, "search", "jan")][:1] == ["contact"]
+    run("undo")
+    assert _json(run, "search", "cafe isolatie") == []
+    assert _names(_json(run, "contacts")) == ["Els Jansen", "Jan de Vries", "Sanne Smit"]
+
+
+# -- copy-book ------------------------------------------------------------------------------
+
+
+def _counts(run: Run) -> dict[str, int]:
+    book = json.loads(run("export", "--format", "json").stdout)
+    return {table: len(rows) for table, rows in book["tables"].items()}
+
+
+def test_copy_book_sqlite_to_postgres_and_back_loses_nothing(
+    run: Run, request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    personal = tmp_path / "personal.db"
+    monkeypatch.setenv("SALESNOTES_DB", str(personal))
+    run("demo", "--size", "40")
+    run("forget", "1", "--yes")
+    before = json.loads(run("export", "--format", "json").stdout)["tables"]
+    team = postgres_book(request)
+    said = run("copy-book", str(personal), team).stdout
+    assert "Copied the book" in said and "***" not in said
+    lines = {line.split()[0]: line.split()[1:] for line in said.splitlines()[2:]}
+    assert all(a == b for a, b in lines.values()) and lines["contacts"][0] == str(
+        len(before["contacts"])
+    )
+    back = tmp_path / "back.db"
+    run("copy-book", team, str(back))
+    monkeypatch.setenv("SALESNOTES_DB", str(back))
+    after = json.loads(run("export", "--format", "json").stdout)["tables"]
+    assert after == before
+    monkeypatch.setenv("SALESNOTES_DB", team)
+    assert _json(run, "agenda", "--limit", "5") == json.loads(
+        run("--db", str(personal), "agenda", "--limit", "5", "--format", "json").stdout
+    )
+    # The ids go on above the copied ones.
+    added = run("add", "Nieuwe Klant").stdout
+    assert f"#{max(c['id'] for c in before['contacts']) + 1} " in added
+
+
+def test_copy_book_refuses_a_book_with_data_and_leaves_both_as_they_were(
+    run: Run, request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, other = tmp_path / "one.db", tmp_path / "other.db"
+    for book, name in ((one, "Jan"), (other, "Piet")):
+        run("--db", str(book), "add", name)
+    refused = run("copy-book", str(one), str(other), expect=4)
+    assert refused.stderr.startswith("Error: ") and "holds a book already" in refused.stderr
+    monkeypatch.setenv("SALESNOTES_DB", str(other))
+    assert _names(_json(run, "contacts")) == ["Piet"]
+    assert "same book" in run("copy-book", str(one), str(one), expect=2).stderr
+    assert "no book at" in run("copy-book", str(tmp_path / "none.db"), str(other), expect=1).stderr
+    missing = run("copy-book", str(one), str(tmp_path / "no" / "such.db"), expect=1)
+    assert "does not exist" in missing.stderr
+    assert not (tmp_path / "no").exists()
+    bad_url = "postgresql://nobody@/nothing?host=/nonexistent-folder"
+    failed = run("copy-book", str(one), bad_url, expect=1)
+    assert failed.stderr.startswith("Error: cannot open the PostgreSQL book")
+    assert "Traceback" not in failed.stderr
+
+
+def test_backup_and_doctor_say_a_postgresql_book_is_the_servers(
+    run: Run, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SALESNOTES_DB", postgres_book(request))
+    run("add", "Jan")
+    for command in (("backup",), ("backups",), ("doctor",), ("restore", "x.db", "--yes")):
+        result = run(*command, expect=2)
+        assert "works on a SQLite book" in result.stderr and "pg_dump" in result.stderr
+
+
+# -- many at once ---------------------------------------------------------------------------
+
+
+def _salesnotes(book: str, user: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SALESNOTES_DB": book, "SALESNOTES_USER": user}
+    return subprocess.run(
+        [sys.executable, "-m", "salesnotes", *args],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_four_writers_and_a_briefing_loop_lose_nothing_on_postgres(
+    request: pytest.FixtureRequest,
+) -> None:
+    book = postgres_book(request)
+    people = ["anouk", "pieter", "jan", "els"]
+    setup = [_salesnotes(book, who, "add", f"Klant {who}", "--org", "Zelfde BV") for who in people]
+    assert all(r.returncode == 0 for r in setup), [r.stderr for r in setup]
+    jobs: list[tuple[str, tuple[str, ...]]] = []
+    for n in range(12):
+        for who in people:
+            jobs.append((who, ("log", f"Klant {who}", f"gesprek {n}", "--next", "morgen")))
+        jobs.append(("manager", ("brief", "--team", "--format", "json")))
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        results = list(pool.map(lambda job: _salesnotes(book, job[0], *job[1]), jobs))
+    for result in results:
+        assert result.returncode == 0, result.stderr
+    counted = _salesnotes(book, "manager", "export", "--format", "json")
+    tables = json.loads(counted.stdout)["tables"]
+    assert len(tables["contacts"]) == 4 and len(tables["organisations"]) == 1
+    assert len(tables["interactions"]) == 48
+    assert len(tables["followups"]) == 48
+    assert {i["logged_by"] for i in tables["interactions"]} == set(people)
