@@ -61,6 +61,9 @@ class Report:
     memory: dict[str, float] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     budgets: list[Budget] = field(default_factory=list)
+    # (command, the SQLite book's timing, the PostgreSQL book's): the team tier, side by side
+    backends: list[tuple[str, str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def machine() -> dict[str, Any]:
@@ -322,8 +325,13 @@ def main() -> None:
             )
     else:
         print("  taskwarrior is not installed (apt-get install taskwarrior): peer skipped")
+    server = postgres_beside(bin_, books[large], large, commands, report)
     print(f"  timing {len(commands)} commands together, {runs} rounds after a warm-up")
-    report.timings.update(timed_together(commands, runs))
+    try:
+        report.timings.update(timed_together(commands, runs))
+    finally:
+        if server is not None:
+            server.stop()
 
     csv_path = work / f"contacts-{large}.csv"
     if not csv_path.exists():
@@ -359,6 +367,15 @@ def main() -> None:
         "timings_ms": {k: round(v * 1000, 1) for k, v in report.timings.items()},
         "peak_rss_mb": {k: round(v, 1) for k, v in report.memory.items()},
         "counts": report.counts,
+        "postgresql_beside_sqlite": [
+            {
+                "command": name,
+                "sqlite_ms": round(report.timings[a] * 1000, 1),
+                "postgresql_ms": round(report.timings[b] * 1000, 1),
+            }
+            for name, a, b in report.backends
+        ],
+        "notes": report.notes,
         "budgets": [
             {
                 "name": b.name,
@@ -381,6 +398,48 @@ def main() -> None:
     print(f"{len(report.budgets) - len(missed)} of {len(report.budgets)} budgets met")
     for b in missed:
         print(f"MISSED: {b.name}: {b.value:.2f} {b.unit} (limit {b.limit:g})")
+
+
+def postgres_beside(
+    bin_: str,
+    book: Path,
+    size: int,
+    commands: dict[str, tuple[list[str], dict[str, str]]],
+    report: Report,
+) -> Any:
+    """The team tier: the large book copied into a throwaway local PostgreSQL (tests/pg.py:
+    Debian's initdb and pg_ctl, a unix socket) with ``copy-book``, and the everyday commands
+    on it added to the interleaved loop beside the same commands on the SQLite book. None
+    (and a note) when there is no PostgreSQL or no psycopg here."""
+    sys.path.insert(0, str(HERE.parent))
+    from tests import pg
+
+    server, reason = pg.start()
+    if server is None:
+        note = f"PostgreSQL beside SQLite skipped: {reason}"
+        print(f"  {note}")
+        report.notes.append(note)
+        return None
+    url = server.new_database()
+    env = run_env(book)
+    start = time.perf_counter()
+    subprocess.run([bin_, "copy-book", str(book), url], env=env, check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    report.timings[f"copy-book @{size} into PostgreSQL (once)"] = time.perf_counter() - start
+    on_postgres = {**env, "SALESNOTES_DB": url}
+    everyday = {
+        "agenda": ["agenda", "--format", "plain"],
+        "agenda (table)": ["agenda"],
+        "log": ["log", "#42", "Called about the heat pump", "--kind", "call"],
+        "show": ["show", "#42"],
+        "search": ["search", "heat pump"],
+    }
+    for name, cmd in everyday.items():
+        sqlite_name = f"{name} @{size}"
+        commands.setdefault(sqlite_name, ([bin_, *cmd], env))
+        commands[f"{name} @{size} on PostgreSQL"] = ([bin_, *cmd], on_postgres)
+        report.backends.append((name, sqlite_name, f"{name} @{size} on PostgreSQL"))
+    return server
 
 
 def budgets(report: Report, small: int, middle: int, large: int) -> None:
@@ -469,6 +528,23 @@ def markdown(report: Report) -> str:
         medians = f"{b.medians[0]:.1f} / {b.medians[1]:.1f}" if b.medians else ""
         verdict = "met" if b.met else "MISSED"
         lines.append(f"| {b.name} | {medians} | {value} | {limit} | {verdict} |")
+    t = report.timings
+    if report.backends:
+        lines += [
+            "",
+            "The team tier, reported (no budget): the same book on a local PostgreSQL beside"
+            " SQLite, in the same interleaved loop.",
+            "",
+            "| command | SQLite | PostgreSQL | PostgreSQL / SQLite |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        for name, on_sqlite, on_postgres in report.backends:
+            lite, served = t[on_sqlite], t[on_postgres]
+            lines.append(
+                f"| `{name}` | {lite * 1000:.1f} ms | {served * 1000:.1f} ms"
+                f" | {served / lite:.2f}x |"
+            )
+    lines += [f"\n{note}" for note in report.notes]
     return "\n".join(lines) + "\n"
 
 

@@ -412,6 +412,7 @@ OWNERS_SQL = """
     ALTER TABLE interactions ADD COLUMN logged_by TEXT NOT NULL DEFAULT '';
     CREATE INDEX contacts_owner ON contacts(owner);
     CREATE INDEX followups_open_owner ON followups(owner, due_on) WHERE status = 'open';
+    ALTER TABLE undo_commands ADD COLUMN given_by TEXT NOT NULL DEFAULT '';
 """
 """m011's schema, the same on SQLite and PostgreSQL (``store/pg_schema.py`` runs it too)."""
 
@@ -420,7 +421,8 @@ def m011_owners(db: Database) -> None:
     """Who is whose: every contact has an owner (a salesperson's short name), a follow-up
     the one who is to do it, a conversation who logged it. A team's book on PostgreSQL
     fills them per salesperson; a personal book has one owner, its user (``team.me``,
-    ``SALESNOTES_USER``), filled in here, so that books move between backends whole."""
+    ``SALESNOTES_USER``), filled in here, so that books move between backends whole. The
+    undo journal records who gave each command: ``undo`` takes back the user's own."""
     from salesnotes.config import load
     from salesnotes.team import me
 

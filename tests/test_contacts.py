@@ -233,7 +233,7 @@ def test_a_long_table_on_a_terminal_goes_through_the_pager(run: Run, tmp_path: P
 
     for n in range(30):
         run("add", f"Klant {n:02d}")
-    env = {**os.environ, "SALESNOTES_DB": str(tmp_path / "book.db"), "LINES": "10",
+    env = {**os.environ, "LINES": "10",
            "PAGER": "sed s/^/PAGED:/"}  # fmt: skip
     seen = on_a_terminal(["contacts"], env)
     assert b"PAGED:" in seen and b"Klant 29" in seen

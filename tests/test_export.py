@@ -107,6 +107,7 @@ def test_khard_reads_the_vcard_export(
     assert "Belt na 16:00" in show
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_an_exported_vcard_reimports_as_the_same_contacts(
     run: Run, run_json: RunJson, customers: None, tmp_path: Path, db_path: Path
 ) -> None:
@@ -449,6 +450,7 @@ def test_a_book_merges_into_another_by_uuid(
         ('[{"name": "Jan"}]', "not a salesnotes book"),
     ],  # fmt: skip
 )
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_a_bad_book_imports_nothing(
     run: Run, db_path: Path, tmp_path: Path, content: str, message: str
 ) -> None:

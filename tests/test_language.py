@@ -192,6 +192,7 @@ def _demo(run: Run) -> None:
     [("nl_NL.UTF-8", DUTCH_WORDS, ENGLISH), ("en_GB.UTF-8", ENGLISH_WORDS, DUTCH)],
     ids=["dutch output has no english", "english output has no dutch"],
 )
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_no_sentence_of_the_other_language(
     run: Run,
     tmp_path: Path,

@@ -77,6 +77,7 @@ def test_listing_commands_take_every_format(run: Run, book: dict[str, int]) -> N
             assert out
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_demo_fills_the_named_database_and_prints_its_agenda(
     run: Run, run_json: RunJson, db_path: Path
 ) -> None:

@@ -24,6 +24,7 @@ def tour_commands() -> list[list[str]]:
     return commands
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_the_tours_run_as_written(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -81,6 +81,7 @@ def test_a_mail_header_cannot_be_smuggled_in(run: Run, db_path: Path) -> None:
     assert "To: Jan de Vries <jan@example.nl>\n" in mail
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_a_briefing_row_written_by_another_tool(run: Run, db_path: Path) -> None:
     run("add", "Jan")
     run("brief")
@@ -195,6 +196,7 @@ def run_json_of(run: Run, *args: str) -> Any:
     return json.loads(run(*args, "--format", "json").stdout)
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_megabytes_written_by_another_program_show_as_an_excerpt(run: Run, db_path: Path) -> None:
     run("add", "Jan")
     run("log", "jan", "kort", "--next", "vandaag")

@@ -61,6 +61,7 @@ def test_the_generator_makes_a_realistic_book(big_book: Path) -> None:
     assert found["indexed"] == found["interactions"]  # the search index was rebuilt
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_the_generator_is_deterministic_and_refuses_a_used_book(
     run: Run, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -238,3 +239,11 @@ def test_the_benchmark_runs(tmp_path: Path) -> None:
             assert budget["met"] == (budget["value"] <= budget["limit"])
     assert data["timings_ms"]["python -c pass"] > 0
     assert "budgets met" in process.stdout
+    # The team tier beside SQLite, from the same loop, or a note saying why not.
+    beside = {row["command"]: row for row in data["postgresql_beside_sqlite"]}
+    if beside:
+        assert set(beside) == {"agenda", "agenda (table)", "log", "show", "search"}
+        assert all(r["postgresql_ms"] > 0 and r["sqlite_ms"] > 0 for r in beside.values())
+        assert data["timings_ms"]["copy-book @2000 into PostgreSQL (once)"] > 0
+    else:
+        assert any("PostgreSQL beside SQLite skipped" in note for note in data["notes"])

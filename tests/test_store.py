@@ -22,6 +22,9 @@ from tests.conftest import Run, RunJson
 DATA = Path(__file__).parent / "data"
 
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself: settings, migrations, locks
+
+
 def test_created_on_first_use_0600_in_a_0700_folder(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -171,6 +171,7 @@ def test_undo_walks_back_at_most_the_documented_depth(run: Run) -> None:
     assert "nothing to undo" in run("undo", expect=3).stderr
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_undo_refuses_when_the_rows_changed_since_and_writes_nothing(
     run: Run, book: dict[str, int], db_path: Path
 ) -> None:
@@ -186,6 +187,7 @@ def test_undo_refuses_when_the_rows_changed_since_and_writes_nothing(
     assert dump(db_path) == before
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_an_import_is_a_step_undo_names_the_way_back(
     run: Run, book: dict[str, int], tmp_path: Path, db_path: Path
 ) -> None:
@@ -221,6 +223,7 @@ def _without_journal(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]
     return [r for r in rows if not str(r[0]).startswith("undo_") and "_fts" not in str(r[0])]
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_import_safety_copies_are_rotated(
     run: Run, book: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

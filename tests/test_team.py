@@ -188,6 +188,23 @@ def test_undo_and_search_work_on_the_team_book(run: Run, shared: str, as_user: A
     assert _names(_json(run, "contacts")) == ["Els Jansen", "Jan de Vries", "Sanne Smit"]
 
 
+def test_undo_takes_back_the_users_own_command_not_a_colleagues(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    _team(run, as_user)
+    as_user("anouk")
+    run("log", "sanne", "Excuses aangeboden")
+    as_user("pieter")
+    run("log", "els", "Aanbesteding gelezen")
+    as_user("anouk")
+    assert run("undo", "--list").stdout.count("log els") == 0
+    run("undo")
+    texts = {i["text"] for i in _json(run, "search", "aangeboden aanbesteding")} | {
+        i["text"] for i in _json(run, "search", "aanbesteding gelezen")
+    }
+    assert texts == {"Aanbesteding gelezen"}
+
+
 # -- copy-book ------------------------------------------------------------------------------
 
 
@@ -246,6 +263,24 @@ def test_copy_book_refuses_a_book_with_data_and_leaves_both_as_they_were(
     assert "Traceback" not in failed.stderr
 
 
+def test_another_programs_postgresql_database_is_refused_and_left_as_it_was(
+    run: Run, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import psycopg
+
+    url = postgres_book(request)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE invoices (id int PRIMARY KEY, total int)")
+    monkeypatch.setenv("SALESNOTES_DB", url)
+    refused = run("add", "Jan", expect=1)
+    assert "another program's database (tables: invoices)" in refused.stderr
+    with psycopg.connect(url, autocommit=True) as conn:
+        tables = conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchall()
+    assert tables == [("invoices",)]
+
+
 def test_backup_and_doctor_say_a_postgresql_book_is_the_servers(
     run: Run, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -289,3 +324,33 @@ def test_four_writers_and_a_briefing_loop_lose_nothing_on_postgres(
     assert len(tables["interactions"]) == 48
     assert len(tables["followups"]) == 48
     assert {i["logged_by"] for i in tables["interactions"]} == set(people)
+
+
+def test_the_readmes_team_tour_runs_as_written(
+    run: Run, shared: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every line of the README's ```team block, as a salesperson would type it."""
+    import re
+    import shlex
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```team\n(.*?)```", readme, re.S)
+    assert len(blocks) == 1
+    monkeypatch.chdir(tmp_path)
+    lines = [shlex.split(line, comments=True) for line in blocks[0].splitlines()]
+    assert len(lines) >= 12
+    for words in lines:
+        while "=" in words[0]:
+            name, _, value = words.pop(0).partition("=")
+            monkeypatch.setenv(name, value)
+        assert words[0] == "salesnotes"
+        run(*(os.path.expandvars(w) for w in words[1:]))
+        monkeypatch.delenv("SALESNOTES_USER", raising=False)
+    assert (tmp_path / "team-copy.db").exists()
+    monkeypatch.setenv("SALESNOTES_USER", "manager")
+    team = run("agenda", "--team", "--date", "morgen", "--format", "json").stdout
+    assert [(r["owner"], r["name"]) for r in json.loads(team)] == [
+        ("anouk", "Sanne Smit"),
+        ("pieter", "Els Jansen"),  # a callback (500) before a follow-up due (60)
+        ("pieter", "Jan de Vries"),
+    ]

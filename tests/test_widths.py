@@ -85,7 +85,7 @@ def test_nothing_is_cut_at_any_width(
 def _on_a_terminal(tmp_path: Path, *args: str, **extra: str) -> bytes:
     import os
 
-    env = {**os.environ, "SALESNOTES_DB": str(tmp_path / "book.db"), "COLUMNS": "100",
+    env = {**os.environ, "COLUMNS": "100",
            "LINES": "200", "TERM": "xterm-256color", **extra}  # fmt: skip
     if "NO_COLOR" not in extra:
         env.pop("NO_COLOR", None)

@@ -50,6 +50,7 @@ def raw(db_path: Path) -> bytes:
 # Backups ---------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_a_dated_backup_is_private_checked_and_rotated(
     run: Run, jan: None, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -75,6 +76,7 @@ def test_a_dated_backup_is_private_checked_and_rotated(
     assert [line.split("\t")[0] for line in listed] == [str(f) for f in reversed(files)]
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_a_backup_to_a_path_and_what_is_refused(run: Run, jan: None, tmp_path: Path) -> None:
     target = tmp_path / "usb" / "book.db"
     assert "does not exist; make the folder first" in run("backup", str(target), expect=2).stderr
@@ -90,6 +92,7 @@ def test_a_backup_to_a_path_and_what_is_refused(run: Run, jan: None, tmp_path: P
     assert not empty.exists()
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_a_backup_while_another_process_writes(run: Run, jan: None, tmp_path: Path) -> None:
     db = str(tmp_path / "book.db")
     env = {**os.environ, "SALESNOTES_DB": db}
@@ -130,6 +133,7 @@ def test_a_backup_while_another_process_writes(run: Run, jan: None, tmp_path: Pa
 # Restore ---------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_restore_checks_first_and_keeps_a_safety_copy(
     run: Run, run_json: RunJson, jan: None, db_path: Path, tmp_path: Path
 ) -> None:
@@ -174,6 +178,7 @@ def test_restore_checks_first_and_keeps_a_safety_copy(
     conn.close()
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_an_older_backup_is_brought_up_to_date(run: Run, run_json: RunJson, tmp_path: Path) -> None:
     old = tmp_path / "v1.db"
     old.write_bytes((Path(__file__).parent / "data" / "book-v1.db").read_bytes())
@@ -186,6 +191,7 @@ def test_an_older_backup_is_brought_up_to_date(run: Run, run_json: RunJson, tmp_
 # Doctor ----------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_doctor_says_what_is_wrong_and_how_to_fix_it(
     run: Run, jan: None, db_path: Path, tmp_path: Path
 ) -> None:
@@ -248,6 +254,7 @@ def test_export_person_holds_everything_about_them_and_nothing_else(
 # Right to erasure ------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_forget_leaves_no_byte_of_them_in_the_file(
     run: Run, run_json: RunJson, jan: None, db_path: Path
 ) -> None:
@@ -286,6 +293,7 @@ def test_forget_takes_the_merged_and_keeps_a_shared_organisation(
     assert b"zebrapaard" not in raw(db_path)
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_an_erased_person_stays_erased(
     run: Run, run_json: RunJson, jan: None, db_path: Path, tmp_path: Path
 ) -> None:
@@ -330,7 +338,7 @@ def test_an_archived_contact_is_forgotten_as_completely(
 def test_forget_asks_on_a_terminal(run: Run, run_json: RunJson, jan: None, tmp_path: Path) -> None:
     import pty
 
-    env = {**os.environ, "SALESNOTES_DB": str(tmp_path / "book.db")}
+    env = dict(os.environ)
 
     def answer(text: str) -> subprocess.CompletedProcess[str]:
         leader, follower = pty.openpty()
@@ -354,6 +362,7 @@ def test_forget_asks_on_a_terminal(run: Run, run_json: RunJson, jan: None, tmp_p
     assert [c["name"] for c in run_json("contacts")] == ["Anna Bakker"]
 
 
+@pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 def test_a_backup_the_system_cannot_write_is_a_sentence(
     run: Run, jan: None, tmp_path: Path
 ) -> None:

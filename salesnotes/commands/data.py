@@ -411,23 +411,15 @@ def copy_book(env: Env, *, source: str, target: str) -> None:
     user = me(env.config())
     origin = open_store(source)
     try:
-        with origin.read():
-            before = origin.bulk.counts()
-            tables = {
-                table: [dict(zip(columns, row, strict=True)) for row in rows]
-                for table, columns, rows in origin.bulk.dump()
-            }
-    finally:
-        origin.close()
-    try:
         book = open_store(target)
     except BaseException:
+        origin.close()
         if made and os.path.exists(target):
             os.remove(target)
         raise
     book.user = user
     try:
-        with book.write(journal="none"):
+        with origin.read(), book.write(journal="none"):
             if not book.is_empty():
                 raise Conflict(
                     _(
@@ -435,7 +427,8 @@ def copy_book(env: Env, *, source: str, target: str) -> None:
                         "only ('export --format json' and 'import' merge one into another)"
                     ).format(target=shown(target))
                 )
-            book.bulk.restore(tables)
+            before = origin.bulk.counts()
+            book.bulk.copy_in(origin.bulk.dump())
             after = book.bulk.counts()
             if after != before:
                 raise DatabaseError(
@@ -445,10 +438,12 @@ def copy_book(env: Env, *, source: str, target: str) -> None:
                 )
     except BaseException:
         book.close()
+        origin.close()
         if made:
             for suffix in ("", "-wal", "-shm"):
                 if os.path.exists(target + suffix):
                     os.remove(target + suffix)
         raise
     book.close()
+    origin.close()
     reports.copied(shown(source), shown(target), before, after)

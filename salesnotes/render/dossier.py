@@ -71,7 +71,7 @@ def dossier(
             (k, describe(contact.last_contact) if k == _("last contact") else v) for k, v in details
         ]
     page.pairs([(k, v) for k, v in details[2:] if v])
-    _followup_section(page, open_followups, today)
+    _followup_section(page, open_followups, today, team=team)
     _quote_section(page, contact_quotes, today, config)
     page.blank()
     page.heading(_("Latest interactions"))
@@ -163,12 +163,17 @@ def _quote_fields(q: Quote, today: date) -> list[str]:
 
 
 def _followup_section(
-    page: Page, open_followups: Sequence[FollowUp], today: date, *, with_contact: bool = False
+    page: Page,
+    open_followups: Sequence[FollowUp],
+    today: date,
+    *,
+    with_contact: bool = False,
+    team: bool = False,
 ) -> None:
     page.blank()
     page.heading(_("Open follow-ups"))
     if not open_followups:
-        page.line("none", indent=2)
+        page.line(_("none"), indent=2)
     for f in open_followups:
         line = f"#{f.id} {describe(f.due_on)} ({relative(f.due_on, today)}) {term(f.reason)}"
         if with_contact:
@@ -177,6 +182,8 @@ def _followup_section(
             line += _(", {priority} priority").format(priority=term(f.priority))
         if f.text:
             line += f": {one_line(f.text)}"
+        if team and f.owner:
+            line += _(" (for {owner})").format(owner=f.owner)
         page.line(line, 2, len(f"#{f.id} "))
 
 

@@ -433,5 +433,11 @@ class Database:
         """Make the undo journal's triggers again."""
         migrations.create_undo_triggers(self.conn)
 
+    def load_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Insert many rows of ``columns`` (ids included) in one go."""
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
     def reset_ids(self, table: str) -> None:
         """After rows were inserted with their ids (SQLite continues above them itself)."""

@@ -111,17 +111,25 @@ def touch(db: Database, contact_id: int, on: date) -> None:
     )
 
 
+RETOUCH = (
+    "UPDATE contacts SET last_touch_on = "
+    + later(
+        later(
+            "substr(created_at, 1, 10)",
+            "coalesce((SELECT max(happened_on) FROM interactions WHERE contact_id = ?), '')",
+        ),
+        "coalesce((SELECT max(done_on) FROM followups WHERE contact_id = ? AND status = 'done'),"
+        " '')",
+    )
+    + " WHERE id = ?"
+)
+
+
 def retouch(db: Database, contact_id: int) -> None:
     """Count a contact's keep-in-touch clock again from what is left (after a conversation or
     a follow-up was deleted or moved): the latest of being added, a conversation, a follow-up
-    done. (SQLite's many-argument max; PostgreSQL says greatest.)"""
-    db.execute(
-        "UPDATE contacts SET last_touch_on = max(substr(created_at, 1, 10),"
-        " coalesce((SELECT max(happened_on) FROM interactions WHERE contact_id = ?), ''),"
-        " coalesce((SELECT max(done_on) FROM followups WHERE contact_id = ?"
-        " AND status = 'done'), '')) WHERE id = ?",
-        (contact_id, contact_id, contact_id),
-    )
+    done."""
+    db.execute(RETOUCH, (contact_id, contact_id, contact_id))
 
 
 class Contacts:

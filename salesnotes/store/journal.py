@@ -51,8 +51,8 @@ def begin(
     step undo cannot pass (``note``: how to take it back instead), and then return its id
     and the connection's count of changed rows, for ``end`` to see if it changed any."""
     command_id = db.insert(
-        "INSERT INTO undo_commands (command, at, undoable, note) VALUES (?, ?, ?, ?)",
-        (label[:500], now, int(rows), note),
+        "INSERT INTO undo_commands (command, at, undoable, note, given_by) VALUES (?, ?, ?, ?, ?)",
+        (label[:500], now, int(rows), note, db.user),
     )
     if not rows:
         db.pause_journal()  # back at ``end``, or with a rollback
@@ -77,10 +77,15 @@ def end(db: Database, step: tuple[int, int] | None = None) -> None:
         if not db.one("SELECT 1 FROM undo_changes WHERE command_id = ?", (command_id,)):
             db.execute("DELETE FROM undo_commands WHERE id = ?", (command_id,))
             return
-    cut = db.one("SELECT id FROM undo_commands ORDER BY id DESC LIMIT 1 OFFSET ?", (DEPTH,))
+    user = db.user  # each user's last DEPTH commands are kept
+    cut = db.one(
+        "SELECT id FROM undo_commands WHERE given_by = ? ORDER BY id DESC LIMIT 1 OFFSET ?",
+        (user, DEPTH),
+    )
     if cut is not None:
-        db.execute("DELETE FROM undo_changes WHERE command_id <= ?", (cut[0],))
-        db.execute("DELETE FROM undo_commands WHERE id <= ?", (cut[0],))
+        older = "SELECT id FROM undo_commands WHERE given_by = ? AND id <= ?"
+        db.execute(f"DELETE FROM undo_changes WHERE command_id IN ({older})", (user, cut[0]))
+        db.execute(f"DELETE FROM undo_commands WHERE id IN ({older})", (user, cut[0]))
 
 
 def forget_all(db: Database) -> None:
@@ -91,11 +96,12 @@ def forget_all(db: Database) -> None:
 
 
 def history(db: Database) -> list[Recorded]:
-    """The recorded commands, newest first."""
+    """The user's recorded commands (in a team's book, not the colleagues'), newest first."""
     rows = db.tuples(
         "SELECT c.id, c.command, c.at, (SELECT count(*) FROM undo_changes h"
         " WHERE h.command_id = c.id), c.undone_at, c.undoable, c.note"
-        " FROM undo_commands c ORDER BY c.id DESC"
+        " FROM undo_commands c WHERE c.given_by IN (?, '') ORDER BY c.id DESC",
+        (db.user,),
     )
     return [
         Recorded(int(i), str(c), str(a), int(n), u, bool(ok), str(note))

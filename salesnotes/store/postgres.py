@@ -116,7 +116,8 @@ def connect(url: str) -> psycopg.Connection[Any]:
             url, autocommit=True, application_name="salesnotes", cursor_factory=driver.ClientCursor
         )
     except driver.Error as exc:
-        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+        reason = "; ".join(dict.fromkeys(lines)) or type(exc).__name__
         raise DatabaseError(
             _("cannot open the PostgreSQL book {url}: {reason}").format(
                 url=shown(url), reason=reason
@@ -151,6 +152,28 @@ def applied(db: PostgresDatabase) -> set[str]:
     return {str(r[0]) for r in rows}
 
 
+def _refuse_another_programs(db: PostgresDatabase, url: str) -> None:
+    """A database (schema) with tables but no salesnotes migrations is another program's:
+    refused before anything is written to it, as a SQLite file of another program is."""
+    tables = [
+        str(r[0])
+        for r in db.tuples(
+            "SELECT table_name FROM information_schema.tables"
+            " WHERE table_schema = current_schema() ORDER BY table_name"
+        )
+    ]
+    if not tables or MIGRATIONS_TABLE in tables:
+        return
+    listed = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+    raise DatabaseError(
+        _(
+            "{path} is another program's database (tables: {shown}), not a salesnotes "
+            "book; it was left as it is. Give salesnotes an empty database or its own book"
+            " (--db)"
+        ).format(path=shown(url), shown=listed)
+    )
+
+
 def migrate(db: PostgresDatabase, url: str) -> int:
     """Apply pending migrations in one transaction, holding the book's lock; return how many."""
     from salesnotes import migrations
@@ -160,6 +183,7 @@ def migrate(db: PostgresDatabase, url: str) -> int:
     conn.execute("BEGIN")
     try:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (BOOK_LOCK,))
+        _refuse_another_programs(db, url)
         conn.execute(
             f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (migration_set TEXT NOT NULL,"
             " name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (migration_set, name))"
@@ -419,6 +443,16 @@ class PostgresDatabase:
 
     def resume_journal(self) -> None:
         """See ``pause_journal``."""
+
+    def load_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Insert many rows of ``columns`` (ids included) in one go: COPY."""
+        names = ", ".join(columns)
+        try:
+            with self.conn.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except _psycopg().Error as exc:
+            raise self.failure(exc) from None
 
     def reset_ids(self, table: str) -> None:
         """After rows were inserted with their ids: new rows continue above them."""

@@ -14,8 +14,8 @@ from salesnotes.text import clean, fold, words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from salesnotes.store.database import Database
     from salesnotes.store.contacts import Contacts
+    from salesnotes.store.database import Database
 
 
 # Each word is a condition of every query: a whole page of text would make SQLite's
@@ -67,14 +67,19 @@ class Search:
                 "       ORDER BY rowid DESC LIMIT ?) AS m"
                 " JOIN interactions i ON i.id = m.rowid JOIN contacts c ON c.id = i.contact_id"
             )
-        else:  # PostgreSQL: the GIN index on the folded words of the text (pg_schema)
+        else:
+            # PostgreSQL: the GIN index on the folded words of the text (pg_schema), always:
+            # left to itself the planner walks the ids newest first and folds every text
+            # until 20 match (9 s for a word no conversation has, in a 1M-conversation book;
+            # 0.3 s this way when every one matches).
             from salesnotes.store.pg_schema import INTERACTION_DOC
 
             query = " & ".join(ts_term(word) for word in terms)
             sql = (
-                "SELECT i.id, i.contact_id, c.name, i.happened_on, i.text"
-                f" FROM (SELECT id FROM interactions WHERE {INTERACTION_DOC}"
-                "       @@ to_tsquery('simple', ?) ORDER BY id DESC LIMIT ?) AS m"
+                "WITH found AS MATERIALIZED (SELECT id FROM interactions"
+                f" WHERE {INTERACTION_DOC} @@ to_tsquery('simple', ?))"
+                " SELECT i.id, i.contact_id, c.name, i.happened_on, i.text"
+                " FROM (SELECT id FROM found ORDER BY id DESC LIMIT ?) AS m"
                 " JOIN interactions i ON i.id = m.id JOIN contacts c ON c.id = i.contact_id"
                 " ORDER BY i.id DESC"
             )
