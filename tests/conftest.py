@@ -132,7 +132,11 @@ def run_json(run: Run) -> RunJson:
 
 
 def dump(db: Path) -> list[tuple[Any, ...]]:
-    """Every row of every table (but the migrations log): to prove a command changed nothing."""
+    """Every row of every table (but the migrations log): to prove a command changed nothing.
+    In the PostgreSQL pass, the test's book is SALESNOTES_DB, whatever ``db`` names."""
+    book = os.environ.get("SALESNOTES_DB", "")
+    if BACKEND == "postgres" and book.startswith("postgresql://"):
+        return _dump_postgres(book)
     if not db.exists():
         return []
     conn = sqlite3.connect(db)
@@ -204,6 +208,24 @@ def on_a_terminal(args: list[str], env: dict[str, str]) -> bytes:
         os.close(leader)
     assert done.returncode == 0, done.stderr
     return seen
+
+
+def _dump_postgres(url: str) -> list[tuple[Any, ...]]:
+    import psycopg
+
+    rows: list[tuple[Any, ...]] = []
+    with psycopg.connect(url) as conn:
+        tables = [
+            str(r[0])
+            for r in conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema ="
+                " current_schema() AND table_name <> 'salesnotes_migrations' ORDER BY 1"
+            )
+        ]
+        for table in tables:
+            found = conn.execute(f'SELECT * FROM "{table}"').fetchall()
+            rows += [(table, *r) for r in sorted(found, key=repr)]
+    return rows
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

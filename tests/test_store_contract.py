@@ -420,3 +420,68 @@ def test_an_import_adds_in_bulk_and_updates_known_people(store: Store) -> None:
     assert added.updated == ("#1 Jan Again: name, organisation, tags",)
     with store.read():
         assert [c.tags for c in store.contacts.find(text="piet")] == [("vip",)]
+
+
+# -- many writers at once ----------------------------------------------------------------------
+
+
+def test_four_writers_and_a_briefing_loop_lose_no_update(
+    store: Store, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """4 writers x 200 read-then-write commands on the same contact (each appends its mark to
+    the note it has just read, and logs a conversation) while a reader reads the book in a
+    loop: every mark and every conversation is there at the end, and no command failed."""
+    import threading
+
+    with store.write():
+        target = store.contacts.add("Gedeeld Account", now=NOW).id
+    backend = request.node.callspec.params["store"]
+    writers, commands = 4, 200
+    failures: list[BaseException] = []
+    done = threading.Event()
+
+    def writer(number: int) -> None:
+        own = BACKENDS[backend](request, tmp_path) if backend == "sqlite" else _reopen(store)
+        try:
+            for n in range(commands):
+                with own.write():
+                    note = own.contacts.get(target).note
+                    own.contacts.edit(target, now=NOW, note=f"{note} w{number}.{n}".strip())
+                    own.interactions.add(target, f"w{number}.{n}", kind="call", on=TODAY, now=NOW)
+        except BaseException as exc:  # pragma: no cover - reported below
+            failures.append(exc)
+        finally:
+            own.close()
+
+    def briefing_loop() -> None:
+        own = BACKENDS[backend](request, tmp_path) if backend == "sqlite" else _reopen(store)
+        try:
+            while not done.is_set():
+                with own.read():
+                    own.interactions.latest(target, 5)
+                    own.followups.due(TODAY)
+        except BaseException as exc:  # pragma: no cover
+            failures.append(exc)
+        finally:
+            own.close()
+
+    threads = [threading.Thread(target=writer, args=(w,)) for w in range(writers)]
+    reader = threading.Thread(target=briefing_loop)
+    reader.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    done.set()
+    reader.join()
+    assert not failures, failures
+    with store.read():
+        marks = store.contacts.get(target).note.split()
+        talks = store.interactions.latest(target, writers * commands + 10)
+    assert len(marks) == writers * commands == len(set(marks))
+    assert len(talks) == writers * commands
+
+
+def _reopen(store: Store) -> Store:
+    """Another connection to the same PostgreSQL book."""
+    return open_store(store.db.path)  # type: ignore[attr-defined]

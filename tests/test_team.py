@@ -261,6 +261,11 @@ def test_copy_book_refuses_a_book_with_data_and_leaves_both_as_they_were(
     failed = run("copy-book", str(one), bad_url, expect=1)
     assert failed.stderr.startswith("Error: cannot open the PostgreSQL book")
     assert "Traceback" not in failed.stderr
+    # A password typed on the command line works, is never printed, and is warned about.
+    typed = "postgresql://nobody:geheim@/nothing?host=/nonexistent-folder"
+    warned = run("copy-book", str(one), typed, expect=1).stderr
+    assert "geheim" not in warned and "nobody:***@" in warned
+    assert "shows in 'ps'" in warned
 
 
 def test_another_programs_postgresql_database_is_refused_and_left_as_it_was(

@@ -136,6 +136,7 @@ def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
 
         speak("en")  # what scripts read does not change with the language
     try:
+        _warn_of_passwords(env, arguments)
         check_lengths(arguments)
         target(name)(env, **arguments)
         sys.stdout.flush()
@@ -177,3 +178,22 @@ def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
     finally:
         env.close()
     return 0
+
+
+def _warn_of_passwords(env: Env, arguments: dict[str, Any]) -> None:
+    """A password typed in a PostgreSQL URL on the command line shows in ``ps`` to everyone
+    on the machine, and stays in the shell's history: say so (it still works)."""
+    typed = [env.db or "", str(arguments.get("source") or ""), str(arguments.get("target") or "")]
+    if not any(t.startswith(("postgresql://", "postgres://")) for t in typed):
+        return
+    from salesnotes.store.postgres import has_password
+
+    if any(has_password(t) for t in typed):
+        from salesnotes import render
+
+        render.note(
+            _(
+                "Note: a password on the command line shows in 'ps' and stays in the shell's "
+                "history; put it in ~/.pgpass or PGPASSWORD instead"
+            )
+        )

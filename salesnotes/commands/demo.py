@@ -35,7 +35,7 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
                 _(
                     "{db_path} already holds contacts; the demo fills only an empty database "
                     "(leave out --db and SALESNOTES_DB to get a temporary one)"
-                ).format(db_path=env.db_path)
+                ).format(db_path=_shown(env.db_path))
             )
         if size is None:
             count = book.fill(store, today, env.now())
@@ -48,7 +48,7 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
         rows = agenda(store, today, config, limit=limit or None)
     render.note(
         _("Demo book with {count} contacts written to {db_path}").format(
-            count=count, db_path=env.db_path
+            count=count, db_path=_shown(env.db_path)
         )
     )
     if temporary:
@@ -68,3 +68,10 @@ def _working_day(day: date, working: frozenset[int]) -> date:
     from salesnotes.days import next_working_day
 
     return next_working_day(day, working)
+
+
+def _shown(path: str) -> str:
+    """The book's name as printed: a PostgreSQL URL without its password."""
+    from salesnotes.store.postgres import shown
+
+    return shown(path)

@@ -42,6 +42,14 @@ def is_url(text: str) -> bool:
     return text.startswith(SCHEMES)
 
 
+def has_password(url: str) -> bool:
+    """True when a PostgreSQL URL carries a password (in its user part or its query)."""
+    if not is_url(url):
+        return False
+    head = url.split("?", 1)[0]
+    return bool(re.search(r"://[^/@:]*:[^/@]*@", head)) or "password=" in url
+
+
 def shown(url: str) -> str:
     """The URL without its password, for messages."""
     return re.sub(r"(://[^/@:]*):[^/@]*@", r"\1:***@", url)
