@@ -27,9 +27,12 @@ def _binary(name: str) -> str | None:
 class Server:
     """A PostgreSQL server the tests may make databases on."""
 
-    def __init__(self, base_url: str, stop: list[str] | None = None) -> None:
+    def __init__(
+        self, base_url: str, stop: list[str] | None = None, folder: str | None = None
+    ) -> None:
         self.base_url = base_url
         self.stop_command = stop
+        self.folder = folder  # removed with the server
         self.numbers = itertools.count(1)
 
     def url(self, database: str) -> str:
@@ -49,6 +52,8 @@ class Server:
     def stop(self) -> None:
         if self.stop_command:
             subprocess.run(self.stop_command, check=False, capture_output=True)
+        if self.folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def start() -> tuple[Server | None, str]:
@@ -88,7 +93,8 @@ def start() -> tuple[Server | None, str]:
     if started.returncode != 0:
         return None, f"pg_ctl start failed: {started.stderr.strip()[-300:]}"
     stop = [*run_as, pg_ctl, "-D", data, "-m", "immediate", "stop"]
-    return Server(f"postgresql://postgres@/postgres?host={quote(folder, safe='/')}", stop), ""
+    url = f"postgresql://postgres@/postgres?host={quote(folder, safe='/')}"
+    return Server(url, stop, folder), ""
 
 
 def server() -> Iterator[Server | None]:
