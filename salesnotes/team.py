@@ -61,3 +61,22 @@ def login() -> str:
         if login and problem(login) is None:
             return login
     return "me"
+
+
+class Acting:
+    """Who a database writes as (mixed into both backends' Database): the owner of what the
+    user adds. Set by the command from ``me``; else ``login()``, read on first use."""
+
+    __slots__ = ("_user",)
+    _user: str | None
+
+    @property
+    def user(self) -> str:
+        """Who is writing."""
+        if self._user is None:
+            self._user = login()
+        return self._user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self._user = name

@@ -16,6 +16,7 @@ import sqlite3
 from salesnotes import migrations
 from salesnotes.errors import DatabaseError
 from salesnotes.i18n import _
+from salesnotes.team import Acting
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
     Params = Sequence[Any] | dict[str, Any]
     StrPath = str | os.PathLike[str]
+
+    from salesnotes.store.postgres import PostgresDatabase
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -235,18 +238,20 @@ def migrate(conn: sqlite3.Connection, path: StrPath) -> int:
 
 
 class Transaction:
-    """``with db.write():`` / ``with db.read():``: one command's transaction.
+    """``with db.write():`` / ``with db.read():``: one command's transaction, on either
+    backend (the database says how it begins, commits and rolls back).
 
-    A write begins IMMEDIATE (it holds the write lock from the start, so a read-then-write
-    never fails on "database is locked") and commits at the end, or rolls back on any error.
-    A read sees one consistent snapshot.
+    A write holds the book's write lock from the start (SQLite: BEGIN IMMEDIATE; PostgreSQL:
+    an advisory lock), so a read-then-write never fails on a lock or loses an update, and
+    commits at the end, or rolls back on any error. A read sees one consistent snapshot.
     """
 
     __slots__ = ("db", "journal", "note", "step", "writing")
 
     def __init__(
-        self, db: Database, *, writing: bool, journal: str = "none", note: str = ""
-    ) -> None:
+        self, db: Database | PostgresDatabase, *, writing: bool, journal: str = "none",
+        note: str = ""
+    ) -> None:  # fmt: skip
         self.db = db
         self.writing = writing
         # rows: recorded row by row; step: recorded as a command undo cannot pass; none
@@ -254,13 +259,8 @@ class Transaction:
         self.note = note
         self.step: tuple[int, int] | None = None
 
-    @property
-    def conn(self) -> sqlite3.Connection:
-        """The connection the transaction runs on."""
-        return self.db.conn
-
     def __enter__(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE" if self.writing else "BEGIN")
+        self.db.begin(self.writing)
         if self.journal != "none":
             from salesnotes.store import journal
 
@@ -270,7 +270,7 @@ class Transaction:
                     self.db, self.db.label or "", self.db.now, rows=rows, note=self.note
                 )
             except BaseException:  # no ``with`` block runs, so no __exit__ would end it
-                self.conn.execute("ROLLBACK")
+                self.db.rollback()
                 raise
 
     def __exit__(
@@ -279,10 +279,10 @@ class Transaction:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if not self.conn.in_transaction:  # a dry run rolled back itself
+        if not self.db.in_transaction():  # a dry run rolled back itself
             return
-        if kind is not None and self.writing:
-            self.conn.execute("ROLLBACK")
+        if kind is not None and (self.writing or self.db.kind != "sqlite"):
+            self.db.rollback()
             return
         if self.journal != "none":
             from salesnotes.store import journal
@@ -290,17 +290,17 @@ class Transaction:
             try:
                 journal.end(self.db, self.step)
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self.db.rollback()
                 raise
-        self.conn.execute("COMMIT")
+        self.db.commit()
 
 
-class Database:
+class Database(Acting):
     """One open SQLite book: its connection and the few ways the store modules use it
     (``store/postgres.py`` has the same for PostgreSQL)."""
 
     kind = "sqlite"
-    __slots__ = ("_user", "conn", "label", "now", "path")
+    __slots__ = ("conn", "label", "now", "path")
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
@@ -321,20 +321,6 @@ class Database:
             raise
         return cls(conn, path)
 
-    @property
-    def user(self) -> str:
-        """Who is writing: the owner of what they add (set by the command from ``team.me``;
-        else ``SALESNOTES_USER`` or the login name)."""
-        if self._user is None:
-            from salesnotes.team import login
-
-            self._user = login()
-        return self._user
-
-    @user.setter
-    def user(self, name: str) -> None:
-        self._user = name
-
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
@@ -348,6 +334,18 @@ class Database:
     def read(self) -> Transaction:
         """A consistent snapshot for reading."""
         return Transaction(self, writing=False)
+
+    def begin(self, writing: bool) -> None:
+        """Begin a transaction: a write takes the write lock at once."""
+        self.conn.execute("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+    def in_transaction(self) -> bool:
+        """True while a transaction is open."""
+        return self.conn.in_transaction
+
+    def commit(self) -> None:
+        """Commit the open transaction."""
+        self.conn.execute("COMMIT")
 
     def rollback(self) -> None:
         """Undo the open transaction now (a dry run); its ``with`` block then ends quietly."""

@@ -19,11 +19,12 @@ import re
 from salesnotes.errors import DatabaseError
 from salesnotes.i18n import _
 from salesnotes.store import dialect
+from salesnotes.store.connection import Transaction
+from salesnotes.team import Acting
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
-    from types import TracebackType
     from typing import Any
 
     import psycopg
@@ -220,74 +221,11 @@ def migrate(db: PostgresDatabase, url: str) -> int:
     return len(pending)
 
 
-class PostgresTransaction:
-    """``with db.write():`` / ``with db.read():`` on PostgreSQL (see the module's text)."""
-
-    __slots__ = ("db", "journal", "note", "step", "writing")
-
-    def __init__(
-        self, db: PostgresDatabase, *, writing: bool, journal: str = "none", note: str = ""
-    ) -> None:
-        self.db = db
-        self.writing = writing
-        self.journal = journal if writing and db.label is not None else "none"
-        self.note = note
-        self.step: tuple[int, int] | None = None
-
-    def __enter__(self) -> None:
-        conn = self.db.conn
-        if self.writing:
-            conn.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (BOOK_LOCK,))
-        else:
-            conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        self.db.open = True
-        if self.journal != "none":
-            from salesnotes.store import journal
-
-            try:
-                self.step = journal.begin(
-                    self.db,
-                    self.db.label or "",
-                    self.db.now,
-                    rows=self.journal == "rows",
-                    note=self.note,
-                )
-            except BaseException:
-                self.db.rollback()
-                raise
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        if not self.db.open:  # a dry run rolled back itself
-            return
-        if kind is not None:
-            self.db.rollback()
-            return
-        if self.journal != "none":
-            from salesnotes.store import journal
-
-            try:
-                journal.end(self.db, self.step)
-            except BaseException:
-                self.db.rollback()
-                raise
-        self.db.open = False
-        try:
-            self.db.conn.execute("COMMIT")
-        except Exception as exc:
-            raise self.db.failure(exc) from None
-
-
-class PostgresDatabase:
+class PostgresDatabase(Acting):
     """One open PostgreSQL book: the same few methods the store modules use on SQLite's."""
 
     kind = "postgresql"
-    __slots__ = ("_user", "conn", "label", "now", "open", "path")
+    __slots__ = ("conn", "label", "now", "open", "path")
 
     def __init__(self, conn: psycopg.Connection[Any], url: str) -> None:
         self.conn = conn
@@ -308,28 +246,33 @@ class PostgresDatabase:
             raise
         return db
 
-    @property
-    def user(self) -> str:
-        """Who is writing: the owner of what they add (set by the command from ``team.me``;
-        else ``SALESNOTES_USER`` or the login name)."""
-        if self._user is None:
-            from salesnotes.team import login
-
-            self._user = login()
-        return self._user
-
-    @user.setter
-    def user(self, name: str) -> None:
-        self._user = name
-
     def close(self) -> None:
         self.conn.close()
 
-    def write(self, *, journal: str = "rows", note: str = "") -> PostgresTransaction:
-        return PostgresTransaction(self, writing=True, journal=journal, note=note)
+    def write(self, *, journal: str = "rows", note: str = "") -> Transaction:
+        return Transaction(self, writing=True, journal=journal, note=note)
 
-    def read(self) -> PostgresTransaction:
-        return PostgresTransaction(self, writing=False)
+    def read(self) -> Transaction:
+        return Transaction(self, writing=False)
+
+    def begin(self, writing: bool) -> None:
+        """Begin: a write takes the book's lock first (see the module), a read one snapshot."""
+        if writing:
+            self.conn.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (BOOK_LOCK,))
+        else:
+            self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        self.open = True
+
+    def in_transaction(self) -> bool:
+        return self.open
+
+    def commit(self) -> None:
+        self.open = False
+        try:
+            self.conn.execute("COMMIT")
+        except _psycopg().Error as exc:
+            raise self.failure(exc) from None
 
     def rollback(self) -> None:
         if self.open:
