@@ -159,6 +159,27 @@ def test_the_managers_briefing_lists_each_salespersons_calls(
     assert _names(own["agenda"]) == ["Els Jansen"]
 
 
+def test_a_salespersons_briefing_in_a_team_book_is_about_their_own_accounts(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    _team(run, as_user)
+    as_user("pieter")
+    run("complaint", "els", "Factuur klopt niet")
+    run("quote", "add", "els", "8000", "--title", "Aanbesteding", "--send", "--valid", "2026-11-30")
+    as_user("anouk")
+    run("complaint", "sanne", "Levering te laat")
+    run("quote", "add", "jan", "12500", "--title", "Hal 3", "--send", "--valid", "2026-11-30")
+    later = ("brief", "--date", "2026-11-27", "--since", "2026-11-01")
+    mine = _json(run, *later)
+    assert [f["contact"] for f in mine["late_complaints"]] == ["Sanne Smit"]
+    assert [q["title"] for q in mine["quotes_expiring"]] == ["Hal 3"]
+    assert _names(mine["agenda"]) == ["Jan de Vries", "Sanne Smit"]
+    as_user("manager")
+    team = _json(run, *later, "--team")
+    assert sorted(f["contact"] for f in team["late_complaints"]) == ["Els Jansen", "Sanne Smit"]
+    assert sorted(q["title"] for q in team["quotes_expiring"]) == ["Aanbesteding", "Hal 3"]
+
+
 def test_bad_owners_are_sentences(run: Run, shared: str, as_user: Any) -> None:
     _team(run, as_user)
     for args in (

@@ -82,13 +82,26 @@ def brief(
     store = env.store()
     with store.write():  # reads, then remembers this briefing: one transaction
         rows, team_total = _calls(store, day, config, top, moment, team)
+        mine = None if team else _own_contacts(store)
         coming = occasions(store, day, 7)
-        losing = losing_touch(store, day, config, limit=top)
-        # Counted only when a list was cut short: who is losing touch is part of both counts.
-        losing_ids = (
-            losing_touch_ids(store, day, config) if top in (len(rows), len(losing)) else None
-        )
-        expiring, expiring_total, stale, stale_total = quotes_to_mention(store, config, day, listed)
+        if mine is None:
+            losing = losing_touch(store, day, config, limit=top)
+            # Counted only when a list was cut short: who is losing touch is in both counts.
+            losing_ids = (
+                losing_touch_ids(store, day, config) if top in (len(rows), len(losing)) else None
+            )
+            expiring, expiring_total, stale, stale_total = quotes_to_mention(
+                store, config, day, listed
+            )
+        else:  # the user's part of a team's book: their contacts' quotes, rhythms and days
+            coming = [o for o in coming if o.contact_id in mine]
+            every = losing_touch(store, day, config, contact_ids=sorted(mine))
+            losing, losing_ids = every[:top], {item.contact_id for item in every}
+            expiring, __, stale, __ = quotes_to_mention(store, config, day, None)
+            expiring = [q for q in expiring if q.contact_id in mine]
+            stale = [q for q in stale if q.contact_id in mine]
+            expiring_total, stale_total = len(expiring), len(stale)
+            expiring, stale = expiring[:listed], stale[:listed]
         previous = store.briefings.last()
         if since_moment is None and previous is not None:
             try:
@@ -118,7 +131,11 @@ def brief(
                 else len(rows)
             ),
             response_hours=config.get_int("complaints.response_hours"),
-            late_complaints=late_complaints(store, config, moment),
+            late_complaints=[
+                (f, age)
+                for f, age in late_complaints(store, config, moment)
+                if mine is None or f.owner == store.user
+            ],
             expiring=expiring,
             stale=stale,
             losing_touch=losing,
@@ -210,3 +227,12 @@ def _calls(
         for row in agenda(store, day, config, limit=top, now=moment, owner=name)
     ]
     return rows, len(rows)
+
+
+def _own_contacts(store: Store) -> set[int] | None:
+    """The user's contacts when the book is a team's and the user has a part in it (see
+    ``agenda._whose``); None: the whole book is theirs to hear about."""
+    from salesnotes.commands.agenda import _whose
+
+    whose = _whose(store, None)
+    return None if whose is None else set(store.contacts.owned(whose))
