@@ -77,11 +77,17 @@ def start() -> tuple[Server | None, str]:
         shutil.chown(folder, "postgres")
     os.chmod(folder, 0o700)
     data = os.path.join(folder, "data")
+    # A Dutch server's text order (ICU, nl-NL), not the C order of SQLite: what compares
+    # or sorts text must say so itself (the schema's columns do: COLLATE "C").
+    command = [*run_as, initdb, "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8",
+               "--locale=C.UTF-8", "--no-sync"]  # fmt: skip
     init = subprocess.run(
-        [*run_as, initdb, "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8",
-         "--locale=C.UTF-8", "--no-sync"],
+        [*command, "--locale-provider=icu", "--icu-locale=nl-NL"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
+    if init.returncode != 0:  # a PostgreSQL without ICU
+        shutil.rmtree(data, ignore_errors=True)
+        init = subprocess.run(command, capture_output=True, text=True, check=False)
     if init.returncode != 0:
         return None, f"initdb failed: {init.stderr.strip()[-300:]}"
     options = f"-k {folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"

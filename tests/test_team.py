@@ -307,6 +307,30 @@ def test_another_programs_postgresql_database_is_refused_and_left_as_it_was(
     assert tables == [("invoices",)]
 
 
+def test_a_postgresql_book_compares_text_as_sqlite_does_whatever_the_servers_locale(
+    run: Run, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dates, phone extensions and names are compared and sorted byte by byte, as in SQLite:
+    a server's locale (nl_NL's ignores '-' and ';') must not change what is found or its
+    order."""
+    import psycopg
+
+    url = postgres_book(request)
+    monkeypatch.setenv("SALESNOTES_DB", url)
+    run("add", "jan Klein", "--phone", "038 421 77 88 ext. 12")
+    run("add", "Jan Groot")
+    with psycopg.connect(url) as conn:
+        loose = conn.execute(
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND data_type = 'text'"
+            " AND table_name <> 'salesnotes_migrations'"
+            " AND coalesce(collation_name, '') <> 'C'"
+        ).fetchall()
+    assert loose == []
+    assert [h["contact"] for h in _json(run, "search", "+31384217788")] == ["jan Klein"]
+    assert [c["name"] for c in _json(run, "contacts")] == ["Jan Groot", "jan Klein"]
+
+
 def test_backup_and_doctor_say_a_postgresql_book_is_the_servers(
     run: Run, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:

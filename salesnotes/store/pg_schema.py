@@ -2,7 +2,10 @@
 the same names and in the same order, each written in PostgreSQL's dialect. Append-only, as
 there: never edit a migration that has shipped; a new one is added to both.
 
-Differences that are PostgreSQL's own: ids are identity columns; references are deferrable
+Differences that are PostgreSQL's own: every text column compares and sorts as SQLite does,
+byte by byte (``COLLATE "C"``), whatever the server's own locale (a Dutch server's would
+ignore the '-' and ';' that dates and phone extensions are compared by); ids are identity
+columns; references are deferrable
 (a copied book is checked at its end); the tables without an id (e-mails, phones, tags) carry
 a ``rowid`` identity for the undo journal; the full-text search is a ``tsvector`` with a GIN
 index over text folded by ``unaccent`` (``contacts_fts`` is a plain table here, written by the
@@ -37,28 +40,28 @@ SCRIPTS: dict[str, str] = {
     "m001_core": f"""
         CREATE TABLE organisations (
             id {ID},
-            uuid TEXT NOT NULL UNIQUE,
-            name TEXT NOT NULL,
-            name_key TEXT NOT NULL UNIQUE,
-            created_at TEXT NOT NULL
+            uuid TEXT COLLATE "C" NOT NULL UNIQUE,
+            name TEXT COLLATE "C" NOT NULL,
+            name_key TEXT COLLATE "C" NOT NULL UNIQUE,
+            created_at TEXT COLLATE "C" NOT NULL
         );
         CREATE TABLE contacts (
             id {ID},
-            uuid TEXT NOT NULL UNIQUE,
-            name TEXT NOT NULL CHECK (name <> ''),
-            name_key TEXT NOT NULL,
+            uuid TEXT COLLATE "C" NOT NULL UNIQUE,
+            name TEXT COLLATE "C" NOT NULL CHECK (name <> ''),
+            name_key TEXT COLLATE "C" NOT NULL,
             organisation_id BIGINT REFERENCES organisations(id) {REF},
-            status TEXT NOT NULL DEFAULT 'lead',
-            note TEXT NOT NULL DEFAULT '',
-            archived_at TEXT,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
+            status TEXT COLLATE "C" NOT NULL DEFAULT 'lead',
+            note TEXT COLLATE "C" NOT NULL DEFAULT '',
+            archived_at TEXT COLLATE "C",
+            created_at TEXT COLLATE "C" NOT NULL,
+            updated_at TEXT COLLATE "C" NOT NULL
         );
         CREATE INDEX contacts_name_key ON contacts(name_key);
         CREATE INDEX contacts_organisation ON contacts(organisation_id);
         CREATE TABLE contact_emails (
             contact_id BIGINT NOT NULL REFERENCES contacts(id) {REF},
-            email TEXT NOT NULL,
+            email TEXT COLLATE "C" NOT NULL,
             position BIGINT NOT NULL,
             {ROWID},
             PRIMARY KEY (contact_id, email)
@@ -66,43 +69,43 @@ SCRIPTS: dict[str, str] = {
         CREATE INDEX contact_emails_email ON contact_emails(email);
         CREATE TABLE contact_phones (
             contact_id BIGINT NOT NULL REFERENCES contacts(id) {REF},
-            phone TEXT NOT NULL,
+            phone TEXT COLLATE "C" NOT NULL,
             position BIGINT NOT NULL,
             {ROWID},
             PRIMARY KEY (contact_id, phone)
         );
         CREATE TABLE contact_tags (
             contact_id BIGINT NOT NULL REFERENCES contacts(id) {REF},
-            tag TEXT NOT NULL,
+            tag TEXT COLLATE "C" NOT NULL,
             {ROWID},
             PRIMARY KEY (contact_id, tag)
         );
         CREATE INDEX contact_tags_tag ON contact_tags(tag);
         CREATE TABLE interactions (
             id {ID},
-            uuid TEXT NOT NULL UNIQUE,
+            uuid TEXT COLLATE "C" NOT NULL UNIQUE,
             contact_id BIGINT NOT NULL REFERENCES contacts(id) {REF},
-            kind TEXT NOT NULL,
-            text TEXT NOT NULL,
-            happened_on TEXT NOT NULL,
-            logged_at TEXT NOT NULL
+            kind TEXT COLLATE "C" NOT NULL,
+            text TEXT COLLATE "C" NOT NULL,
+            happened_on TEXT COLLATE "C" NOT NULL,
+            logged_at TEXT COLLATE "C" NOT NULL
         );
         CREATE INDEX interactions_contact ON interactions(contact_id, happened_on);
         CREATE TABLE followups (
             id {ID},
-            uuid TEXT NOT NULL UNIQUE,
+            uuid TEXT COLLATE "C" NOT NULL UNIQUE,
             contact_id BIGINT NOT NULL REFERENCES contacts(id) {REF},
-            due_on TEXT NOT NULL,
-            text TEXT NOT NULL DEFAULT '',
-            reason TEXT NOT NULL DEFAULT 'other',
-            priority TEXT NOT NULL DEFAULT 'normal',
-            status TEXT NOT NULL DEFAULT 'open',
-            created_on TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            snoozed_from TEXT,
-            done_on TEXT,
-            done_at TEXT,
-            done_note TEXT NOT NULL DEFAULT '',
+            due_on TEXT COLLATE "C" NOT NULL,
+            text TEXT COLLATE "C" NOT NULL DEFAULT '',
+            reason TEXT COLLATE "C" NOT NULL DEFAULT 'other',
+            priority TEXT COLLATE "C" NOT NULL DEFAULT 'normal',
+            status TEXT COLLATE "C" NOT NULL DEFAULT 'open',
+            created_on TEXT COLLATE "C" NOT NULL,
+            created_at TEXT COLLATE "C" NOT NULL,
+            snoozed_from TEXT COLLATE "C",
+            done_on TEXT COLLATE "C",
+            done_at TEXT COLLATE "C",
+            done_note TEXT COLLATE "C" NOT NULL DEFAULT '',
             source_interaction_id BIGINT REFERENCES interactions(id) {REF},
             done_interaction_id BIGINT REFERENCES interactions(id) {REF}
         );
@@ -112,20 +115,20 @@ SCRIPTS: dict[str, str] = {
     "m002_quotes": f"""
         CREATE TABLE quotes (
             id {ID},
-            uuid TEXT NOT NULL UNIQUE,
+            uuid TEXT COLLATE "C" NOT NULL UNIQUE,
             contact_id BIGINT NOT NULL REFERENCES contacts(id) {REF},
-            title TEXT NOT NULL,
+            title TEXT COLLATE "C" NOT NULL,
             amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),
-            currency TEXT NOT NULL DEFAULT 'EUR',
-            status TEXT NOT NULL DEFAULT 'draft',
-            quoted_on TEXT NOT NULL,
-            valid_until TEXT,
+            currency TEXT COLLATE "C" NOT NULL DEFAULT 'EUR',
+            status TEXT COLLATE "C" NOT NULL DEFAULT 'draft',
+            quoted_on TEXT COLLATE "C" NOT NULL,
+            valid_until TEXT COLLATE "C",
             probability BIGINT CHECK (probability BETWEEN 0 AND 100),
-            sent_on TEXT,
-            closed_on TEXT,
-            lost_reason TEXT NOT NULL DEFAULT '',
-            last_activity_on TEXT NOT NULL,
-            created_at TEXT NOT NULL,
+            sent_on TEXT COLLATE "C",
+            closed_on TEXT COLLATE "C",
+            lost_reason TEXT COLLATE "C" NOT NULL DEFAULT '',
+            last_activity_on TEXT COLLATE "C" NOT NULL,
+            created_at TEXT COLLATE "C" NOT NULL,
             CHECK (valid_until IS NULL OR valid_until >= quoted_on)
         );
         CREATE INDEX quotes_contact ON quotes(contact_id);
@@ -139,27 +142,27 @@ SCRIPTS: dict[str, str] = {
             quote_id BIGINT NOT NULL REFERENCES quotes(id) {REF},
             number BIGINT NOT NULL,
             amount_cents BIGINT NOT NULL CHECK (amount_cents > 0),
-            revised_on TEXT NOT NULL,
-            note TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL,
+            revised_on TEXT COLLATE "C" NOT NULL,
+            note TEXT COLLATE "C" NOT NULL DEFAULT '',
+            created_at TEXT COLLATE "C" NOT NULL,
             UNIQUE (quote_id, number)
         );
         ALTER TABLE followups ADD COLUMN quote_id BIGINT REFERENCES quotes(id) {REF};
         CREATE INDEX followups_quote ON followups(quote_id) WHERE quote_id IS NOT NULL;
     """,
     "m003_rhythms_complaints_briefings": """
-        ALTER TABLE contacts ADD COLUMN every TEXT;
-        ALTER TABLE contacts ADD COLUMN last_touch_on TEXT;
-        ALTER TABLE contacts ADD COLUMN birthday TEXT;
-        ALTER TABLE contacts ADD COLUMN customer_since TEXT;
+        ALTER TABLE contacts ADD COLUMN every TEXT COLLATE "C";
+        ALTER TABLE contacts ADD COLUMN last_touch_on TEXT COLLATE "C";
+        ALTER TABLE contacts ADD COLUMN birthday TEXT COLLATE "C";
+        ALTER TABLE contacts ADD COLUMN customer_since TEXT COLLATE "C";
         CREATE INDEX contacts_touch ON contacts(status, last_touch_on)
             WHERE archived_at IS NULL;
-        ALTER TABLE quotes ADD COLUMN closed_at TEXT;
+        ALTER TABLE quotes ADD COLUMN closed_at TEXT COLLATE "C";
         CREATE TABLE briefings (
             id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-            produced_at TEXT NOT NULL,
-            for_date TEXT NOT NULL,
-            format TEXT NOT NULL,
+            produced_at TEXT COLLATE "C" NOT NULL,
+            for_date TEXT COLLATE "C" NOT NULL,
+            format TEXT COLLATE "C" NOT NULL,
             calls BIGINT NOT NULL
         );
         CREATE INDEX interactions_logged ON interactions(logged_at);
@@ -203,23 +206,23 @@ SCRIPTS: dict[str, str] = {
             WHERE status IN ('draft', 'sent', 'negotiating');
     """,
     "m006_phones_merges_and_finding_people": f"""
-        ALTER TABLE contact_phones ADD COLUMN e164 TEXT;
+        ALTER TABLE contact_phones ADD COLUMN e164 TEXT COLLATE "C";
         ALTER TABLE contact_phones ADD COLUMN mobile BIGINT NOT NULL DEFAULT 0;
         ALTER TABLE contacts ADD COLUMN merged_into BIGINT REFERENCES contacts(id) {REF};
         CREATE INDEX contact_phones_e164 ON contact_phones(e164) WHERE e164 IS NOT NULL;
         CREATE TABLE contacts_fts (
             rowid BIGINT PRIMARY KEY,
-            name TEXT NOT NULL DEFAULT '',
-            organisation TEXT NOT NULL DEFAULT '',
-            emails TEXT NOT NULL DEFAULT '',
-            tags TEXT NOT NULL DEFAULT ''
+            name TEXT COLLATE "C" NOT NULL DEFAULT '',
+            organisation TEXT COLLATE "C" NOT NULL DEFAULT '',
+            emails TEXT COLLATE "C" NOT NULL DEFAULT '',
+            tags TEXT COLLATE "C" NOT NULL DEFAULT ''
         );
     """,
     "m007_job_title_and_city": f"""
-        ALTER TABLE contacts ADD COLUMN job_title TEXT NOT NULL DEFAULT '';
-        ALTER TABLE contacts ADD COLUMN city TEXT NOT NULL DEFAULT '';
-        ALTER TABLE contacts_fts ADD COLUMN job_title TEXT NOT NULL DEFAULT '';
-        ALTER TABLE contacts_fts ADD COLUMN city TEXT NOT NULL DEFAULT '';
+        ALTER TABLE contacts ADD COLUMN job_title TEXT COLLATE "C" NOT NULL DEFAULT '';
+        ALTER TABLE contacts ADD COLUMN city TEXT COLLATE "C" NOT NULL DEFAULT '';
+        ALTER TABLE contacts_fts ADD COLUMN job_title TEXT COLLATE "C" NOT NULL DEFAULT '';
+        ALTER TABLE contacts_fts ADD COLUMN city TEXT COLLATE "C" NOT NULL DEFAULT '';
         ALTER TABLE contacts_fts ADD COLUMN doc tsvector GENERATED ALWAYS AS ({CONTACT_DOC}) STORED;
         ALTER TABLE contacts_fts ADD COLUMN name_doc tsvector
             GENERATED ALWAYS AS (to_tsvector('simple', {WORDS}(name))) STORED;
@@ -228,33 +231,33 @@ SCRIPTS: dict[str, str] = {
     "m008_erasures": """
         CREATE TABLE erasures (
             id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-            salt TEXT NOT NULL,
-            hash TEXT NOT NULL,
-            erased_at TEXT NOT NULL,
+            salt TEXT COLLATE "C" NOT NULL,
+            hash TEXT COLLATE "C" NOT NULL,
+            erased_at TEXT COLLATE "C" NOT NULL,
             UNIQUE (salt, hash)
         );
     """,
     "m009_times_and_chases": """
-        ALTER TABLE followups ADD COLUMN due_time TEXT;
+        ALTER TABLE followups ADD COLUMN due_time TEXT COLLATE "C";
         CREATE INDEX followups_open_chases ON followups(due_on)
             WHERE status = 'open' AND quote_id IS NOT NULL;
     """,
     "m010_undo_journal": """
         CREATE TABLE undo_commands (
             id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-            command TEXT NOT NULL,
-            at TEXT NOT NULL,
-            undone_at TEXT,
+            command TEXT COLLATE "C" NOT NULL,
+            at TEXT COLLATE "C" NOT NULL,
+            undone_at TEXT COLLATE "C",
             undoable BIGINT NOT NULL DEFAULT 1,
-            note TEXT NOT NULL DEFAULT ''
+            note TEXT COLLATE "C" NOT NULL DEFAULT ''
         );
         CREATE TABLE undo_changes (
             id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
             command_id BIGINT NOT NULL REFERENCES undo_commands(id),
-            tbl TEXT NOT NULL,
+            tbl TEXT COLLATE "C" NOT NULL,
             row_id BIGINT NOT NULL,
-            before TEXT,
-            after TEXT
+            before TEXT COLLATE "C",
+            after TEXT COLLATE "C"
         );
         CREATE INDEX undo_changes_command ON undo_changes(command_id);
         CREATE INDEX undo_changes_row ON undo_changes(tbl, row_id);
@@ -298,7 +301,7 @@ def apply(db: PostgresDatabase, name: str) -> None:
     if name == "m011_owners":
         from salesnotes.migrations import OWNERS_SQL
 
-        script = OWNERS_SQL
+        script = OWNERS_SQL.replace(" TEXT ", ' TEXT COLLATE "C" ')
     else:
         script = SCRIPTS[name]
     db.conn.execute(script)
