@@ -410,7 +410,7 @@ OWNERS_SQL = """
     ALTER TABLE contacts ADD COLUMN owner TEXT NOT NULL DEFAULT '';
     ALTER TABLE followups ADD COLUMN owner TEXT NOT NULL DEFAULT '';
     ALTER TABLE interactions ADD COLUMN logged_by TEXT NOT NULL DEFAULT '';
-    CREATE INDEX contacts_owner ON contacts(owner);
+    CREATE INDEX contacts_owner ON contacts(owner, archived_at);
     CREATE INDEX followups_open_owner ON followups(owner, due_on) WHERE status = 'open';
     ALTER TABLE undo_commands ADD COLUMN given_by TEXT NOT NULL DEFAULT '';
 """

@@ -352,6 +352,7 @@ class Due:
     priority: str
     created_at: str
     amount_cents: int | None = None  # a chase: its quote's amount
+    owner: str = ""  # who is to do it
 
 
 @record

@@ -33,7 +33,7 @@ from salesnotes.agenda import (
 )
 from salesnotes.config import defaults
 from salesnotes.models import OPEN_QUOTE_STATUSES, PRIORITIES, REASONS
-from salesnotes.record import record
+from salesnotes.record import changed, record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -72,7 +72,8 @@ class Context:
     now: datetime
     config: Config
     weights: Weights
-    owner: str | None = None  # one salesperson's agenda: the follow-ups they are to do
+    owner: str | None = None  # one salesperson's agenda: the follow-ups they are to do,
+    own: frozenset[int] | None = None  # and the quotes and rhythms of the contacts they own
 
     @property
     def response_hours(self) -> int:
@@ -110,11 +111,7 @@ def followup_candidates(
     complaints count their age in hours from when they were opened."""
     return [
         followup_candidate(f, ctx.today, ctx.weights, ctx.now, ctx.response_hours)
-        for f in (
-            store.followups.due(ctx.today, owner=ctx.owner)
-            if ctx.owner is not None
-            else store.followups.due(ctx.today, contact_ids=contact_ids)
-        )
+        for f in store.followups.due(ctx.today, contact_ids=contact_ids, owner=ctx.owner)
     ]
 
 
@@ -124,7 +121,9 @@ def followup_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
     whole and sorted; so are the follow-ups that chase a quote (scored by its amount too)."""
     groups = [(r, p) for r in REASONS if r != "complaint" for p in PRIORITIES]
 
-    def score(due: Due) -> tuple[float, int]:
+    def score(due: Due) -> tuple[float, int] | None:
+        if ctx.owner is not None and due.owner != ctx.owner:
+            return None  # a colleague's to do
         terms = followup_terms(
             due.reason,
             due.priority,
@@ -141,9 +140,14 @@ def followup_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
     complaints = store.followups.heads(
         ctx.today, [("complaint", p) for p in PRIORITIES], limit=None
     )
-    everything = sorted((score(d) for group in complaints for d in group), reverse=True)
+    everything = sorted(
+        (s for group in complaints for d in group if (s := score(d)) is not None), reverse=True
+    )
     # A quote's chases score by its amount too: read whole (one per sent quote) and sorted.
-    chases = sorted((score(d) for d in store.followups.chases_due(ctx.today)), reverse=True)
+    chases = sorted(
+        (s for d in store.followups.chases_due(ctx.today) if (s := score(d)) is not None),
+        reverse=True,
+    )
     streams = [iter(everything), iter(chases)]
     for group, first in zip(groups, store.followups.heads(ctx.today, groups, page), strict=True):
 
@@ -161,6 +165,7 @@ def quote_source_candidates(
     store: Store, ctx: Context, contact_ids: Sequence[int] | None
 ) -> list[Candidate]:
     """Open quotes that expired, expire soon, or have gone stale."""
+    contact_ids = _owned(ctx, contact_ids)
     quotes = store.quotes.find(open_only=True, contact_ids=contact_ids, history=False)
     return [c for q in quotes for c in quote_candidates(q, ctx.today, ctx.weights, ctx.config)]
 
@@ -181,6 +186,8 @@ def quote_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
 
     def scorer(kind: str) -> Callable[[QuoteFacts], tuple[float, int] | None]:
         def score(q: QuoteFacts) -> tuple[float, int] | None:
+            if ctx.own is not None and q.contact_id not in ctx.own:
+                return None  # a colleague's account
             found = quote_terms(
                 q.amount_cents, q.status, q.valid_until, q.last_activity, today, ctx.weights, config
             )
@@ -242,6 +249,7 @@ def rhythm_source_candidates(
     store: Store, ctx: Context, contact_ids: Sequence[int] | None
 ) -> list[Candidate]:
     """Contacts past their keep-in-touch rhythm."""
+    contact_ids = _owned(ctx, contact_ids)
     items = losing_touch(store, ctx.today, ctx.config, contact_ids=contact_ids)
     return [rhythm_candidate(item, ctx.today, ctx.weights) for item in items]
 
@@ -255,6 +263,8 @@ def rhythm_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
     reads += [("every", every, day) for every, day in own.items()]
 
     def score(clock: Clock) -> tuple[float, int] | None:
+        if ctx.own is not None and clock.contact_id not in ctx.own:
+            return None  # a colleague's account
         late = rhythms.lateness(clock.every or by_status[clock.status], clock.last_touch, ctx.today)
         if late is None:
             return None
@@ -270,6 +280,15 @@ def rhythm_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
 
         streams.append(_paged(first, more, score))
     return streams
+
+
+def _owned(ctx: Context, contact_ids: Sequence[int] | None) -> Sequence[int] | None:
+    """``contact_ids`` (None: all) narrowed to the contacts of the agenda's owner."""
+    if ctx.own is None:
+        return contact_ids
+    if contact_ids is None:
+        return sorted(ctx.own)
+    return [i for i in contact_ids if i in ctx.own]
 
 
 SOURCES: list[tuple[Candidates, Streams]] = [
@@ -360,18 +379,31 @@ def agenda(
     weights = Weights.from_config(config)
     if now is None:
         now = datetime.combine(today, time(12, 0), tzinfo=UTC)
-    ctx = Context(today, now, config, weights, owner)
-    if owner is not None:
-        own = store.contacts.owned(owner)
-        candidates = [c for read, _ in SOURCES for c in read(store, ctx, own)]
-        cards = store.contacts.cards(c.contact_id for c in candidates)
-        return rank(candidates, cards, weights, limit)
+    own = frozenset(store.contacts.owned(owner)) if owner is not None else None
+    ctx = Context(today, now, config, weights, owner, own)
     if limit is None:
         candidates = [c for read, _ in SOURCES for c in read(store, ctx, None)]
         return rank(candidates, store.contacts.cards(c.contact_id for c in candidates), weights)
     cards = store.contacts.cards(top_contacts(store, ctx, limit))
     candidates = [c for read, _ in SOURCES for c in read(store, ctx, list(cards))]
     return rank(candidates, cards, weights, limit)
+
+
+def team_agenda(
+    store: Store,
+    today: date,
+    config: Config | None = None,
+    limit: int | None = None,
+    now: datetime | None = None,
+) -> list[AgendaRow]:
+    """Every salesperson's agenda in turn (by name, each cut at ``limit``), every row naming
+    its owner: the manager's view."""
+    owners = sorted(set(store.contacts.owners()) | set(store.followups.owners()))
+    return [
+        changed(row, owner=name)
+        for name in owners
+        for row in agenda(store, today, config, limit, now, owner=name)
+    ]
 
 
 def top_contacts(store: Store, ctx: Context, limit: int) -> list[int]:

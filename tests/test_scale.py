@@ -105,6 +105,62 @@ def test_a_short_agenda_is_exactly_the_head_of_the_full_one(
         assert run_json("agenda", "--limit", str(limit)) == full[:limit], limit
 
 
+@pytest.fixture(scope="module")
+def team_book(big_book: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generated book shared out among three salespeople, with some follow-ups one of
+    them is to do for a colleague's contacts."""
+    db = tmp_path_factory.mktemp("team") / "team.db"
+    source, conn = sqlite3.connect(big_book), sqlite3.connect(db)
+    source.backup(conn)
+    source.close()
+    with conn:
+        conn.execute(
+            "UPDATE contacts SET owner = CASE id % 3 WHEN 0 THEN 'anouk' WHEN 1 THEN 'pieter'"
+            " ELSE 'jan' END"
+        )
+        conn.execute(
+            "UPDATE followups SET owner = CASE WHEN id % 7 = 0 THEN 'anouk' ELSE"
+            " (SELECT owner FROM contacts c WHERE c.id = followups.contact_id) END"
+        )
+    conn.close()
+    return db
+
+
+@pytest.mark.parametrize("day", ["2026-10-01", "2026-11-25", "2027-03-01"])
+def test_a_salespersons_short_agenda_is_exactly_the_head_of_their_full_one(
+    run_json: RunJson, team_book: Path, monkeypatch: pytest.MonkeyPatch, day: str
+) -> None:
+    """One salesperson's agenda reads the same streams, passing over a colleague's rows: the
+    first N are still exactly the first N of their whole ranking, and only theirs."""
+    monkeypatch.setenv("SALESNOTES_DB", str(team_book))
+    monkeypatch.setenv("SALESNOTES_TODAY", day)
+    monkeypatch.setenv("SALESNOTES_USER", "anouk")
+    full = run_json("agenda", "--limit", "0")
+    assert len(full) > 50
+    for limit in (1, 7, 25, 120):
+        assert run_json("agenda", "--limit", str(limit)) == full[:limit], limit
+    conn = sqlite3.connect(team_book)
+    hers = {r[0] for r in conn.execute("SELECT id FROM contacts WHERE owner = 'anouk'")}
+    for_her = {
+        r[0]
+        for r in conn.execute(
+            "SELECT f.contact_id FROM followups f JOIN contacts c ON c.id = f.contact_id"
+            " WHERE f.owner = 'anouk' AND f.status = 'open' AND f.due_on <= ?"
+            " AND c.archived_at IS NULL",
+            (day,),
+        )
+    }
+    conn.close()
+    listed = {r["contact_id"] for r in full}
+    assert listed <= hers | for_her
+    assert for_her - hers <= listed  # a colleague's contact with a follow-up that is hers
+    team = run_json("agenda", "--team", "--limit", "10")
+    assert [r["owner"] for r in team] == ["anouk"] * 10 + ["jan"] * 10 + ["pieter"] * 10
+    assert [r for r in team if r["owner"] == "anouk"] == [
+        {**r, "owner": "anouk"} for r in full[:10]
+    ]
+
+
 def test_agenda_queries_use_indexes_and_never_scan_a_big_table(big_book: Path) -> None:
     store = open_store(big_book)
     conn = store.db.conn

@@ -28,6 +28,7 @@ def agenda(
     from salesnotes.render.agenda import agenda as show
     from salesnotes.render.agenda import team as show_team
     from salesnotes.sources import agenda as build
+    from salesnotes.sources import team_agenda
 
     day = env.today()
     if when is not None:
@@ -45,14 +46,7 @@ def agenda(
     with store.read():
         whose = _whose(store, owner)
         if team:
-            owners = sorted(set(store.contacts.owners()) | set(store.followups.owners()))
-            rows = [
-                changed(row, owner=name)
-                for name in owners
-                for row in build(
-                    store, day, config, limit=limit or None, now=env.moment_on(day), owner=name
-                )
-            ]
+            rows = team_agenda(store, day, config, limit or None, env.moment_on(day))
         else:
             rows = build(
                 store, day, config, limit=limit or None, now=env.moment_on(day), owner=whose

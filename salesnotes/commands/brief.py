@@ -213,19 +213,13 @@ def _calls(
     with ``team``, each salesperson's first ``top``, every row naming its owner (the
     manager's briefing). The second value is the count to show when it is not the book's."""
     from salesnotes.commands.agenda import _whose
-    from salesnotes.record import changed
-    from salesnotes.sources import agenda
+    from salesnotes.sources import agenda, team_agenda
 
     if not team:
         whose = _whose(store, None)
         rows = agenda(store, day, config, limit=top, now=moment, owner=whose)
         return rows, (len(rows) if whose is not None else None)
-    owners = sorted(set(store.contacts.owners()) | set(store.followups.owners()))
-    rows = [
-        changed(row, owner=name)
-        for name in owners
-        for row in agenda(store, day, config, limit=top, now=moment, owner=name)
-    ]
+    rows = team_agenda(store, day, config, top, moment)
     return rows, len(rows)
 
 

@@ -248,7 +248,7 @@ class FollowUps:
         before a day, most overdue first: rows ``offset`` to ``offset + limit`` of each (the
         agenda reads the top of each group this way, in one statement)."""
         select = (
-            "SELECT f.id, f.contact_id, f.due_on, f.reason, f.priority, f.created_at"
+            "SELECT f.id, f.contact_id, f.due_on, f.reason, f.priority, f.created_at, f.owner"
             " FROM followups f JOIN contacts c ON c.id = f.contact_id"
             " WHERE f.status = 'open' AND f.reason = ? AND f.priority = ? AND f.due_on <= ?"
             " AND f.quote_id IS NULL AND c.archived_at IS NULL"
@@ -258,7 +258,7 @@ class FollowUps:
         cap = NO_LIMIT if limit is None else limit
         rows = self.db.heads([(select, (r, p, day, cap, offset)) for r, p in groups])
         return [
-            [Due(i, c, date.fromisoformat(d), r, p, a) for i, c, d, r, p, a in group]
+            [Due(i, c, date.fromisoformat(d), r, p, a, None, o) for i, c, d, r, p, a, o in group]
             for group in rows
         ]
 
@@ -267,13 +267,13 @@ class FollowUps:
         each with its quote's amount (the agenda reads them whole: see m009)."""
         rows = self.db.tuples(
             "SELECT f.id, f.contact_id, f.due_on, f.reason, f.priority, f.created_at,"
-            " q.amount_cents FROM followups f JOIN contacts c ON c.id = f.contact_id"
+            " q.amount_cents, f.owner FROM followups f JOIN contacts c ON c.id = f.contact_id"
             " JOIN quotes q ON q.id = f.quote_id"
             " WHERE f.status = 'open' AND f.quote_id IS NOT NULL AND f.due_on <= ?"
             " AND c.archived_at IS NULL",
             (on_or_before.isoformat(),),
         )
-        return [Due(i, c, date.fromisoformat(d), r, p, a, m) for i, c, d, r, p, a, m in rows]
+        return [Due(i, c, date.fromisoformat(d), r, p, a, m, o) for i, c, d, r, p, a, m, o in rows]
 
     def open_complaints(self) -> list[FollowUp]:
         """Open complaints of active contacts, oldest first."""
