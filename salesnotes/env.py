@@ -158,7 +158,9 @@ class Env:
         from salesnotes.errors import DatabaseError
 
         path = self.db_path
-        if os.path.exists(path) or path.startswith(("postgresql://", "postgres://")):
+        from salesnotes.team import is_url
+
+        if os.path.exists(path) or is_url(path):
             return
         named = "--db" if self.db is not None else "SALESNOTES_DB"
         if not create:

@@ -19,6 +19,15 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
 
+SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_url(path: str) -> bool:
+    """True when ``--db`` / ``SALESNOTES_DB`` names a team's book on PostgreSQL (a URL), not
+    a SQLite file."""
+    return path.startswith(SCHEMES)
+
+
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,39}")
 
 

@@ -184,7 +184,9 @@ def _warn_of_passwords(env: Env, arguments: dict[str, Any]) -> None:
     """A password typed in a PostgreSQL URL on the command line shows in ``ps`` to everyone
     on the machine, and stays in the shell's history: say so (it still works)."""
     typed = [env.db or "", str(arguments.get("source") or ""), str(arguments.get("target") or "")]
-    if not any(t.startswith(("postgresql://", "postgres://")) for t in typed):
+    from salesnotes.team import is_url
+
+    if not any(is_url(t) for t in typed):
         return
     from salesnotes.store.postgres import has_password
 

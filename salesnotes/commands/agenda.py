@@ -44,7 +44,7 @@ def agenda(
         raise BadInput(_("give --owner NAME or --team, not both"))
     store = env.store()
     with store.read():
-        whose = _whose(store, owner)
+        whose = agenda_owner(store, owner)
         if team:
             rows = team_agenda(store, day, config, limit or None, env.moment_on(day))
         else:
@@ -70,7 +70,7 @@ def agenda(
         show(rows, fmt, day, explain=explain)
 
 
-def _whose(store: Store, owner: str | None) -> str | None:
+def agenda_owner(store: Store, owner: str | None) -> str | None:
     """Whose agenda: ``owner`` when given, else the user's in a book where they own contacts
     and others do too; None (everyone's) in a book of one, or one the user has no part in
     (a personal book made under another login name)."""

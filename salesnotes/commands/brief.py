@@ -31,6 +31,7 @@ def brief(
     from datetime import UTC, datetime, time
 
     from salesnotes import render
+    from salesnotes.commands.agenda import agenda_owner
     from salesnotes.errors import BadInput
     from salesnotes.render import briefing
     from salesnotes.sources import (
@@ -81,8 +82,9 @@ def brief(
     happened = None if fmt == "json" else briefing.MAX_ITEMS
     store = env.store()
     with store.write():  # reads, then remembers this briefing: one transaction
-        rows, team_total = _calls(store, day, config, top, moment, team)
-        mine = None if team else _own_contacts(store)
+        whose = None if team else agenda_owner(store, None)
+        rows, team_total = _calls(store, day, config, top, moment, whose, team)
+        mine = None if whose is None else set(store.contacts.owned(whose))
         coming = occasions(store, day, 7)
         if mine is None:
             losing = losing_touch(store, day, config, limit=top)
@@ -207,26 +209,22 @@ def _address(value: str, source: str) -> str:
 
 
 def _calls(
-    store: Store, day: date, config: Config, top: int, moment: datetime, team: bool
+    store: Store,
+    day: date,
+    config: Config,
+    top: int,
+    moment: datetime,
+    whose: str | None,
+    team: bool,
 ) -> tuple[list[AgendaRow], int | None]:
-    """The briefing's calls: the user's own in a team's book (everyone's in a book of one);
-    with ``team``, each salesperson's first ``top``, every row naming its owner (the
-    manager's briefing). The second value is the count to show when it is not the book's."""
-    from salesnotes.commands.agenda import _whose
+    """The briefing's calls: ``whose`` (a team's book: the user's own; None: everyone's in a
+    book of one); with ``team``, each salesperson's first ``top``, every row naming its owner
+    (the manager's briefing). The second value is the count to show when it is not the
+    book's."""
     from salesnotes.sources import agenda, team_agenda
 
     if not team:
-        whose = _whose(store, None)
         rows = agenda(store, day, config, limit=top, now=moment, owner=whose)
         return rows, (len(rows) if whose is not None else None)
     rows = team_agenda(store, day, config, top, moment)
     return rows, len(rows)
-
-
-def _own_contacts(store: Store) -> set[int] | None:
-    """The user's contacts when the book is a team's and the user has a part in it (see
-    ``agenda._whose``); None: the whole book is theirs to hear about."""
-    from salesnotes.commands.agenda import _whose
-
-    whose = _whose(store, None)
-    return None if whose is None else set(store.contacts.owned(whose))

@@ -108,7 +108,9 @@ def _before_import(env: Env, store: Store, dry_run: bool) -> tuple[str, str | No
         empty = store.is_empty()
     if empty:
         return _("the book was empty before it (to start again: a new file with --db)"), None
-    if env.db_path.startswith(("postgresql://", "postgres://")):
+    from salesnotes.team import is_url
+
+    if is_url(env.db_path):
         return _("a PostgreSQL book is restored from its server's backup (pg_dump)"), None
     safety = safety_copy(env, store, "import")
     return _("restore the copy made before it: salesnotes restore {safety}").format(
@@ -388,8 +390,9 @@ def copy_book(env: Env, *, source: str, target: str) -> None:
 
     from salesnotes.errors import DatabaseError
     from salesnotes.render import reports
-    from salesnotes.store import is_url, open_store
+    from salesnotes.store import open_store
     from salesnotes.store.postgres import shown
+    from salesnotes.team import is_url
 
     def where(text: str) -> str:
         return text if is_url(text) else os.path.abspath(os.path.expanduser(text))

@@ -341,7 +341,9 @@ def _size(size: int) -> str:
 def _sqlite_only(env: Env, command: str) -> None:
     """backup, backups, restore and doctor work on a SQLite file; a team's PostgreSQL book is
     the server's to back up and check."""
-    if env.db_path.startswith(("postgresql://", "postgres://")):
+    from salesnotes.team import is_url
+
+    if is_url(env.db_path):
         from salesnotes.errors import BadInput
 
         raise BadInput(

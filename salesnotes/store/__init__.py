@@ -21,17 +21,20 @@ from salesnotes.store.privacy import Privacy
 from salesnotes.store.quotes import Quotes
 from salesnotes.store.rhythms import Rhythms
 from salesnotes.store.search import Search
+from salesnotes.team import is_url
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import os
 
     from salesnotes.models import Recorded, Undone
-    from salesnotes.store.connection import Transaction
+    from salesnotes.store.database import Database as AnyDatabase
+    from salesnotes.store.interface import Transaction
 
 
-class SQLiteStore:
-    """A salesnotes book in one SQLite file."""
+class Book:
+    """A salesnotes book: one SQLite file, or a team's PostgreSQL database (the same store
+    modules on either; ``store/database.py`` is what they ask of it)."""
 
     __slots__ = (
         "briefings",
@@ -47,7 +50,7 @@ class SQLiteStore:
         "search",
     )
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: AnyDatabase) -> None:
         self.db = db
         self.orgs = Organisations(db)
         self.contacts = Contacts(db, self.orgs)
@@ -112,20 +115,15 @@ class SQLiteStore:
         self.db.close()
 
 
-def open_store(path: str | os.PathLike[str]) -> SQLiteStore:
+def open_store(path: str | os.PathLike[str]) -> Book:
     """Open (creating and migrating if needed) the book at ``path``: a SQLite file, or a
     ``postgresql://`` URL (a team's book; ``store/postgres.py``)."""
     text = str(path)
-    if text.startswith(("postgresql://", "postgres://")):
+    if is_url(text):
         from salesnotes.store.postgres import PostgresDatabase
 
-        return SQLiteStore(PostgresDatabase.open_url(text))  # type: ignore[arg-type]
-    return SQLiteStore(Database.open(path))
-
-
-def is_url(path: str) -> bool:
-    """True when ``path`` names a PostgreSQL book, not a file."""
-    return path.startswith(("postgresql://", "postgres://"))
+        return Book(PostgresDatabase.open_url(text))
+    return Book(Database.open(path))
 
 
 def names_for_completion(path: str, typed: str, limit: int = 30) -> list[tuple[str, str]]:

@@ -18,6 +18,7 @@ class Database(Protocol):
     """One open book: statements in SQLite's dialect with ``?`` placeholders."""
 
     kind: str  # 'sqlite' or 'postgresql': the few reads that differ ask
+    conn: Any  # the driver's connection (sqlite3 or psycopg), for what is one backend's own
     label: str | None
     now: str
 

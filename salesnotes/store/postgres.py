@@ -20,7 +20,7 @@ from salesnotes.errors import DatabaseError
 from salesnotes.i18n import _
 from salesnotes.store import dialect
 from salesnotes.store.connection import Transaction
-from salesnotes.team import Acting
+from salesnotes.team import Acting, is_url
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,16 +31,10 @@ if TYPE_CHECKING:
 
     Params = Sequence[Any] | dict[str, Any]
 
-SCHEMES = ("postgresql://", "postgres://")
 BOOK_LOCK = 7_245_871_104
 """The advisory lock a writing command holds (any number no other program of the team's
 database uses; salesnotes' own)."""
 MIGRATIONS_TABLE = "salesnotes_migrations"
-
-
-def is_url(text: str) -> bool:
-    """True when ``--db`` names a PostgreSQL database rather than a SQLite file."""
-    return text.startswith(SCHEMES)
 
 
 def has_password(url: str) -> bool:
