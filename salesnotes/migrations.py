@@ -434,6 +434,140 @@ def m011_owners(db: Database) -> None:
     create_undo_triggers(db.conn)
 
 
+REBUILT = ("organisations", "contacts", "interactions", "followups", "quotes", "quote_revisions")
+"""The tables m012 made anew with AUTOINCREMENT ids."""
+
+
+def m012_ids_never_reused(db: Database) -> None:
+    """An id is never given twice in a book: a briefing mailed last week says "follow-up
+    #16", and after a delete or an undo SQLite would give #16 to the next new row (it takes
+    the highest id + 1), so the mail would point at someone else. ``AUTOINCREMENT`` keeps
+    the highest id ever given (``sqlite_sequence``) and goes on above it. SQLite cannot add
+    it to a table, so each table that has ids people type is made anew, its rows, indexes
+    and triggers kept (SQLite's "12 steps": ``migrate`` turns foreign keys off around this
+    migration and checks every reference before it commits)."""
+    conn = db.conn
+    conn.execute("PRAGMA legacy_alter_table = ON")  # a rename touches nothing else
+    try:
+        for table in REBUILT:
+            rebuild_with_autoincrement(conn, table)
+    finally:
+        conn.execute("PRAGMA legacy_alter_table = OFF")
+    create_undo_triggers(conn)
+
+
+m012_ids_never_reused.rebuilds_tables = True  # type: ignore[attr-defined]
+
+
+def rebuild_with_autoincrement(conn: sqlite3.Connection, table: str) -> None:
+    """Make ``table`` anew with ``id INTEGER PRIMARY KEY AUTOINCREMENT``: the same columns
+    (its CREATE statement as SQLite keeps it, added columns included), rows, indexes and
+    triggers."""
+    found = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()
+    create = str(found[0])
+    head, sep, body = create.partition("(")
+    marker = "id INTEGER PRIMARY KEY"
+    if "AUTOINCREMENT" in body.upper() or marker not in body:
+        return
+    body = body.replace(marker, marker + " AUTOINCREMENT", 1)
+    others = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger')"
+        " AND sql IS NOT NULL",
+        (table,),
+    ).fetchall()
+    conn.execute(f"CREATE TABLE {table}_rebuilt {sep}{body}")
+    conn.execute(f"INSERT INTO {table}_rebuilt SELECT * FROM {table}")
+    conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+    for (sql,) in others:
+        conn.execute(sql)
+
+
+def m013_links_not_words(db: Database) -> None:
+    """What salesnotes wrote itself is found again by a link, never by its words (which
+    differ per language: a Dutch briefing listed each closed quote twice because the note
+    'Offerte #4 gewonnen' was looked for as 'Quote #4 ...'). ``interactions.quote_id``: the
+    quote a note is about (sent, revised, won, lost). ``followups.generated``: 1 when the
+    text is salesnotes' own (a quote's chase), so a revision may rewrite it; a text the
+    salesperson wrote is never touched. Old books are linked here, once, from the words
+    salesnotes wrote in English and Dutch."""
+    _run(
+        db,
+        """
+        ALTER TABLE interactions ADD COLUMN quote_id INTEGER REFERENCES quotes(id);
+        CREATE INDEX interactions_quote ON interactions(quote_id) WHERE quote_id IS NOT NULL;
+        ALTER TABLE followups ADD COLUMN generated INTEGER NOT NULL DEFAULT 0;
+        UPDATE interactions SET quote_id = (
+            SELECT q.id FROM quotes q WHERE q.contact_id = interactions.contact_id AND (
+                interactions.text LIKE 'Quote #' || q.id || ' %'
+                OR interactions.text LIKE 'Sent quote #' || q.id || ' %'
+                OR interactions.text LIKE 'Offerte #' || q.id || ' %'))
+        WHERE kind = 'note';
+        UPDATE followups SET generated = 1 WHERE quote_id IS NOT NULL
+            AND (text LIKE 'Chase quote #%' OR text LIKE 'Offerte #%');
+        """,
+    )
+    create_undo_triggers(db.conn)
+
+
+def m014_kinds_addresses_and_organisations_to_call(db: Database) -> None:
+    """What a phone's address book knows, kept: each number's kind (mobile, work, home,
+    assistant, fax, main, pager, other; '' when the source does not say), so the agenda
+    offers the person's own number and not their assistant's or the switchboard; a
+    contact's department (vCard's ORG;Department); their postal addresses, whole and with
+    their kind, as fields rather than lines in the note (an export gives them back to the
+    phone, a re-import does not pile them up); and an organisation's own phone number and
+    e-mail address (a municipality's switchboard is the one you call)."""
+    _run(
+        db,
+        """
+        ALTER TABLE contact_phones ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+        ALTER TABLE contacts ADD COLUMN department TEXT NOT NULL DEFAULT '';
+        CREATE TABLE contact_addresses (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id),
+            kind TEXT NOT NULL DEFAULT '',
+            street TEXT NOT NULL DEFAULT '',
+            postcode TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '',
+            region TEXT NOT NULL DEFAULT '',
+            country TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL
+        );
+        CREATE INDEX contact_addresses_contact ON contact_addresses(contact_id, position);
+        ALTER TABLE organisations ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+        ALTER TABLE organisations ADD COLUMN e164 TEXT;
+        ALTER TABLE organisations ADD COLUMN email TEXT NOT NULL DEFAULT '';
+        CREATE INDEX organisations_e164 ON organisations(e164) WHERE e164 IS NOT NULL;
+        """,
+    )
+    create_undo_triggers(db.conn)
+
+
+def m015_days_off(db: Database) -> None:
+    """A salesperson's own days off (``salesnotes off``): no relative date lands in them,
+    overdue counts skip them, and the first working day after them says what piled up.
+    Per owner, so a team's book knows who is away."""
+    _run(
+        db,
+        """
+        CREATE TABLE days_off (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            owner TEXT NOT NULL,
+            first_day TEXT NOT NULL,
+            last_day TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            CHECK (last_day >= first_day)
+        );
+        CREATE INDEX days_off_owner ON days_off(owner, last_day);
+        """,
+    )
+    create_undo_triggers(db.conn)
+
+
 JOURNALED = (
     "organisations",
     "contacts",
@@ -444,6 +578,8 @@ JOURNALED = (
     "followups",
     "quotes",
     "quote_revisions",
+    "contact_addresses",
+    "days_off",
 )
 """The tables the undo journal records: the book's own data, not its indexes, the
 briefing's mark or the erasures."""
@@ -468,6 +604,10 @@ def create_undo_triggers(conn: sqlite3.Connection) -> None:
     are now: a migration that adds a column to one of them calls this again."""
     recording = "(SELECT command_id FROM undo_recording WHERE id = 1)"
     for table in JOURNALED:
+        if not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        ).fetchone():
+            continue  # a table a later migration makes
         cols = [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")]
         new, old = json_of(cols, "NEW."), json_of(cols, "OLD.")
         bodies = {
@@ -505,8 +645,13 @@ ORDER: tuple[Callable[[Database], None], ...] = (
     m009_times_and_chases,
     m010_undo_journal,
     m011_owners,
+    m012_ids_never_reused,
+    m013_links_not_words,
+    m014_kinds_addresses_and_organisations_to_call,
+    m015_days_off,
 )
 NAMES: tuple[str, ...] = tuple(fn.__name__ for fn in ORDER)
+BY_NAME = {fn.__name__: fn for fn in ORDER}
 
 
 def build() -> Migrations:

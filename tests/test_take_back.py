@@ -219,8 +219,34 @@ def test_a_briefing_is_not_what_undo_takes_back(run: Run, book: dict[str, int]) 
 
 def _without_journal(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
     """The book's own rows: not the journal, not the search indexes' internal pages (their
-    answers are checked by searching)."""
-    return [r for r in rows if not str(r[0]).startswith("undo_") and "_fts" not in str(r[0])]
+    answers are checked by searching), not the ids given so far (never given again, undo or
+    not: ``test_an_id_is_never_given_twice``)."""
+    return [
+        r
+        for r in rows
+        if not str(r[0]).startswith("undo_")
+        and "_fts" not in str(r[0])
+        and r[0] != "sqlite_sequence"
+    ]
+
+
+def test_an_id_is_never_given_twice(run: Run) -> None:
+    """Last week's briefing said "follow-up #2": after that follow-up is undone or deleted,
+    #2 never names another one (nor a contact's, conversation's or quote's id)."""
+    run("add", "Jan de Vries")
+    run("follow", "jan", "vrijdag", "Offerte nabellen")
+    run("follow", "jan", "maandag", "Bellen over hal 3")
+    run("undo")
+    third = run("follow", "jan", "dinsdag", "Nieuwe afspraak").stdout
+    assert third.startswith("Follow-up #3 "), third
+    run("delete", "followup", "3", "--yes")
+    assert run("follow", "jan", "woensdag", "Nog een").stdout.startswith("Follow-up #4 ")
+    run("add", "Anna Bakker")
+    run("undo")
+    assert run("add", "Piet Smit").stdout.startswith("Added #3 Piet Smit")
+    run("log", "piet", "Gebeld")
+    run("undo")
+    assert run("log", "piet", "Weer gebeld").stdout.startswith("Logged note #2 ")
 
 
 @pytest.mark.sqlite_only  # reads or writes the SQLite file itself

@@ -159,8 +159,8 @@ class Bulk:
         numbers and tags it lacks, and the file's note if its note does not hold it yet.
         Everything else is new, and added in bulk."""
         index = _Index(self.db)
-        next_org = (self.db.tuples("SELECT max(id) FROM organisations")[0][0] or 0) + 1
-        next_contact = (self.db.tuples("SELECT max(id) FROM contacts")[0][0] or 0) + 1
+        next_org = self.db.next_id("organisations")
+        next_contact = self.db.next_id("contacts")
         first_new = next_contact
         added = unchanged = new_orgs = 0
         updated: list[str] = []
@@ -421,12 +421,14 @@ BOOK = {
     "contact_emails": "contact_id, position, email",
     "contact_phones": "contact_id, position, phone",
     "contact_tags": "contact_id, tag",
+    "contact_addresses": "id",
     "interactions": "id",
     "quotes": "id",
     "quote_revisions": "id",
     "followups": "id",
     "briefings": "id",
     "erasures": "id",
+    "days_off": "id",
 }
 # Rows a book has once: matched by these columns when a file is merged into a book.
 _SAME = {
@@ -441,6 +443,8 @@ _SAME = {
     "contact_tags": ("contact_id", "tag"),
     "briefings": ("produced_at", "for_date", "format"),
     "erasures": ("salt", "hash"),
+    "contact_addresses": ("contact_id", "kind", "street", "postcode", "city", "country"),
+    "days_off": ("owner", "first_day", "last_day"),
 }
 
 

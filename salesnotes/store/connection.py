@@ -218,8 +218,15 @@ def migrate(conn: sqlite3.Connection, path: StrPath) -> int:
         return [name for name in migrations.NAMES if name not in done]
 
     try:
-        if not check(applied(conn)):
+        pending = check(applied(conn))
+        if not pending:
             return 0
+        # A migration that makes tables anew (SQLite's "12 steps") runs with foreign keys
+        # off, which SQLite allows only outside a transaction; every reference is checked
+        # before the commit instead.
+        rebuilds = any(getattr(migrations.BY_NAME[n], "rebuilds_tables", False) for n in pending)
+        if rebuilds:
+            conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.DatabaseError as exc:
         raise open_failure(path, exc) from exc
@@ -229,11 +236,23 @@ def migrate(conn: sqlite3.Connection, path: StrPath) -> int:
             from sqlite_utils import Database as SqliteUtilsDatabase
 
             migrations.build().apply(SqliteUtilsDatabase(conn, execute_plugins=False))
+        if rebuilds:
+            broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+            if broken is not None:
+                raise DatabaseError(
+                    _(
+                        "{path}: a row of {table} refers to a {parent} row that is not there;"
+                        " the book was left as it was"
+                    ).format(path=path, table=broken[0], parent=broken[2])
+                )
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+    finally:
+        if rebuilds:
+            conn.execute("PRAGMA foreign_keys = ON")
     return len(pending)
 
 
@@ -436,6 +455,16 @@ class Database(Acting):
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
         self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+    def next_id(self, table: str) -> int:
+        """The id a row added to ``table`` now may take: above every id it has and, for a
+        table with AUTOINCREMENT ids (m012), every id it ever gave."""
+        row = self.conn.execute(
+            f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0),"
+            " coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0)) + 1",
+            (table,),
+        ).fetchone()
+        return int(row[0])
 
     def reset_ids(self, table: str) -> None:
         """After rows were inserted with their ids (SQLite continues above them itself)."""

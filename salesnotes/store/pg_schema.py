@@ -286,6 +286,48 @@ SCRIPTS: dict[str, str] = {
             RETURN NULL;
         END $$;
     """,
+    # Identity columns take their ids from sequences, which never give one twice: nothing
+    # to make anew on PostgreSQL (see m012 in salesnotes.migrations).
+    "m012_ids_never_reused": "SELECT 1;",
+    "m013_links_not_words": """
+        ALTER TABLE interactions ADD COLUMN quote_id BIGINT REFERENCES quotes(id) """
+    + REF
+    + """;
+        CREATE INDEX interactions_quote ON interactions(quote_id) WHERE quote_id IS NOT NULL;
+        ALTER TABLE followups ADD COLUMN generated BIGINT NOT NULL DEFAULT 0;
+    """,
+    "m014_kinds_addresses_and_organisations_to_call": f"""
+        ALTER TABLE contact_phones ADD COLUMN kind TEXT COLLATE "C" NOT NULL DEFAULT '';
+        ALTER TABLE contacts ADD COLUMN department TEXT COLLATE "C" NOT NULL DEFAULT '';
+        CREATE TABLE contact_addresses (
+            id {ID},
+            contact_id BIGINT NOT NULL REFERENCES contacts(id) {REF},
+            kind TEXT COLLATE "C" NOT NULL DEFAULT '',
+            street TEXT COLLATE "C" NOT NULL DEFAULT '',
+            postcode TEXT COLLATE "C" NOT NULL DEFAULT '',
+            city TEXT COLLATE "C" NOT NULL DEFAULT '',
+            region TEXT COLLATE "C" NOT NULL DEFAULT '',
+            country TEXT COLLATE "C" NOT NULL DEFAULT '',
+            position BIGINT NOT NULL
+        );
+        CREATE INDEX contact_addresses_contact ON contact_addresses(contact_id, position);
+        ALTER TABLE organisations ADD COLUMN phone TEXT COLLATE "C" NOT NULL DEFAULT '';
+        ALTER TABLE organisations ADD COLUMN e164 TEXT COLLATE "C";
+        ALTER TABLE organisations ADD COLUMN email TEXT COLLATE "C" NOT NULL DEFAULT '';
+        CREATE INDEX organisations_e164 ON organisations(e164) WHERE e164 IS NOT NULL;
+    """,
+    "m015_days_off": f"""
+        CREATE TABLE days_off (
+            id {ID},
+            owner TEXT COLLATE "C" NOT NULL,
+            first_day TEXT COLLATE "C" NOT NULL,
+            last_day TEXT COLLATE "C" NOT NULL,
+            note TEXT COLLATE "C" NOT NULL DEFAULT '',
+            created_at TEXT COLLATE "C" NOT NULL,
+            CHECK (last_day >= first_day)
+        );
+        CREATE INDEX days_off_owner ON days_off(owner, last_day);
+    """,
 }
 
 JOURNAL_KEY = {
@@ -307,6 +349,15 @@ def apply(db: PostgresDatabase, name: str) -> None:
     db.conn.execute(script)
     if name == "m010_undo_journal":
         create_undo_triggers(db)
+    for table in NEW_JOURNALED.get(name, ()):
+        create_undo_trigger(db, table)
+
+
+NEW_JOURNALED = {
+    "m014_kinds_addresses_and_organisations_to_call": ("contact_addresses",),
+    "m015_days_off": ("days_off",),
+}
+"""Journaled tables a migration after m010 makes: each gets the journal's trigger there."""
 
 
 def create_undo_triggers(db: PostgresDatabase) -> None:
@@ -314,9 +365,16 @@ def create_undo_triggers(db: PostgresDatabase) -> None:
     added later needs nothing)."""
     from salesnotes.migrations import JOURNALED
 
+    later = {table for tables in NEW_JOURNALED.values() for table in tables}
     for table in JOURNALED:
-        key = JOURNAL_KEY.get(table, "id")
-        db.conn.execute(
-            f"CREATE TRIGGER undo_{table} AFTER INSERT OR UPDATE OR DELETE ON {table}"
-            f" FOR EACH ROW EXECUTE FUNCTION salesnotes_undo_record('{key}')"
-        )
+        if table not in later:
+            create_undo_trigger(db, table)
+
+
+def create_undo_trigger(db: PostgresDatabase, table: str) -> None:
+    """The journal's trigger on one table."""
+    key = JOURNAL_KEY.get(table, "id")
+    db.conn.execute(
+        f"CREATE TRIGGER undo_{table} AFTER INSERT OR UPDATE OR DELETE ON {table}"
+        f" FOR EACH ROW EXECUTE FUNCTION salesnotes_undo_record('{key}')"
+    )

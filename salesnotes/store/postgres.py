@@ -400,10 +400,20 @@ class PostgresDatabase(Acting):
             raise self.failure(exc) from None
 
     def reset_ids(self, table: str) -> None:
-        """After rows were inserted with their ids: new rows continue above them."""
+        """After rows were inserted with their ids: new rows continue above them, and never
+        below an id the sequence gave before (a deleted row's id is not given again)."""
         if "id" not in self.columns(table):
             return
         self.tuples(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
-            f" coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {self._next(table)}, false)"
         )
+
+    def next_id(self, table: str) -> int:
+        """The id a row added to ``table`` now may take: above every id it has and every
+        id its sequence gave."""
+        return int(self.tuples(f"SELECT {self._next(table)}")[0][0])
+
+    @staticmethod
+    def _next(table: str) -> str:
+        given = f"pg_sequence_last_value(pg_get_serial_sequence('{table}', 'id')::regclass)"
+        return f"greatest(coalesce((SELECT max(id) FROM {table}), 0), coalesce({given}, 0)) + 1"

@@ -26,6 +26,7 @@ _BELONGS = (
     ("contact_emails", "contact_id IN ({ids})"),
     ("contact_phones", "contact_id IN ({ids})"),
     ("contact_tags", "contact_id IN ({ids})"),
+    ("contact_addresses", "contact_id IN ({ids})"),
     ("contacts", "id IN ({ids})"),
 )
 FTS_TABLES = ("contacts_fts", "interactions_fts")
