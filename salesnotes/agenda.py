@@ -164,6 +164,15 @@ def followup_candidate(
         f.quote_amount_cents,
     )
     reason = followup_reason(followup, today, now, weights.working)
+    overdue = working_days_between(f.due_on, today, weights.working) > 0
+    if f.reason == "complaint":
+        kind = "complaint"
+    elif overdue:
+        kind = "overdue"
+    elif f.due_on < today:
+        kind = "due_earlier"
+    else:
+        kind = "due_today"
     if is_late(f.reason, f.created_at, now, response_hours):
         reason += _(" (response time of {response_hours} hours passed)").format(
             response_hours=response_hours
@@ -175,6 +184,7 @@ def followup_candidate(
         since=followup.due_on,
         followup_ids=(followup.id,),
         at=followup.due_time if followup.due_on == today else None,
+        kind=kind,
     )
 
 
@@ -239,6 +249,7 @@ def rank(
                 email=card.email,
                 score=round(sum(t.value for t in terms), 2),
                 reasons=tuple(c.reason for c in found),
+                kinds=tuple(c.kind for c in found),
                 followup_ids=tuple(followup_ids),
                 terms=tuple(terms),
                 since=min(c.since for c in found),
@@ -339,7 +350,8 @@ def quote_candidates(
             words = _("{label} stale: {status}, no contact for {idle}: {title}").format(
                 label=label, status=term(quote.status), idle=idle, title=title
             )
-        candidates.append(Candidate(quote.contact_id, words, terms, since))
+        shown = "quote_expires_today" if kind == "expiring" and since == today else f"quote_{kind}"
+        candidates.append(Candidate(quote.contact_id, words, terms, since, kind=shown))
     return candidates
 
 
@@ -372,4 +384,5 @@ def rhythm_candidate(item: LosingTouch, today: date, weights: Weights) -> Candid
         reason=_("{since}; rhythm {rhythm}").format(since=since, rhythm=rhythm),
         terms=rhythm_terms(item.rhythm, item.overdue_ratio, weights),
         since=item.last_touch,
+        kind="rhythm",
     )

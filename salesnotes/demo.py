@@ -253,6 +253,7 @@ def fill(store: Store, today: date, now: str) -> int:
                     kind="email",
                     on=on,
                     now=at(on),
+                    quote_id=quote.id,
                 )
             elif step[0] == "revise":
                 store.quotes.revise(quote.id, step[2], note=_(step[3]), on=on, now=at(on))

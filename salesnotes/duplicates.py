@@ -1,7 +1,10 @@
 """Which contacts are probably one person. Pure: people and their shared details in, pairs out.
 
-Certain: the same e-mail address, or the same mobile number (a landline may be a switchboard
-that colleagues share, so it only adds to a pair the names make). Likely: very similar names
+Certain: the same e-mail address or the same mobile number, and names that agree (alike, as
+below, or the same surname where the organisations do not differ: 'Kees' is what Cornelis is
+called). A shared detail alone makes a pair likely, not certain: a mobile number passes to a
+successor, an office shares one address. A landline may be a switchboard that colleagues
+share, so it only adds to a pair the names make. Likely: very similar names
 (accents and case ignored; tussenvoegsels such as 'van der' ignored; an initial 'J.' matching
 'Jan'; one letter apart: 'Anna' / 'Anne', 'Vries' / 'Vreis') in the same organisation, or where
 one or both have none. People are compared only within small blocks (the same surname and
@@ -92,6 +95,8 @@ def _surnames(a: str, b: str) -> tuple[str, int] | None:
 def likely(one: Person, other: Person) -> tuple[tuple[str, ...], int] | None:
     """Why two people's names say they may be one, or None."""
     a, b = words(one.name), words(other.name)
+    if not a or not b:
+        return None
     if len(a) < 2 or len(b) < 2:
         # one word each (a first name only, or a company as a contact): only the same word
         if len(a) == len(b) == 1 and a == b:
@@ -126,10 +131,19 @@ def _blocks(people: Sequence[Person]) -> Iterable[list[Person]]:
     by_first: dict[tuple[str, int | None], list[Person]] = {}
     for person in people:
         found = words(person.name)
+        if not found:  # a name without a letter or digit ('...'): nothing to compare by
+            continue
         by_surname.setdefault((found[-1], found[0][:1]), []).append(person)
         by_first.setdefault((found[0], person.organisation_id), []).append(person)
     yield from by_surname.values()
     yield from by_first.values()
+
+
+def _same_surname(one: Person, other: Person) -> bool:
+    """The same surname of two names of more than one word, where the organisations do not
+    differ (the same one, or one or both without)."""
+    a, b = words(one.name), words(other.name)
+    return len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and _places(one, other) is not None
 
 
 def find(people: Sequence[Person], shared: Iterable[Shared]) -> list[Pair]:
@@ -161,14 +175,21 @@ def find(people: Sequence[Person], shared: Iterable[Shared]) -> list[Pair]:
                 if org is not None:
                     for other in loose:
                         compare(one, other)
+    people_by_id = {p.id: p for p in people}
     for key, same in details.items():
-        certain = [s for s in same if s.kind in ("email", "mobile")]
+        personal = [s for s in same if s.kind in ("email", "mobile")]
         why = tuple(_(SAME.get(s.kind, SAME["phone"])).format(value=s.value) for s in same)
         if key in found:
             name_pair = found[key]
             found[key] = Pair(
-                *key, bool(certain), why + name_pair.why, name_pair.strength + 10 * len(same)
+                *key, bool(personal), why + name_pair.why, name_pair.strength + 10 * len(same)
             )
-        elif certain:
-            found[key] = Pair(*key, True, why, 10 * len(same))
+        elif personal:
+            first, second = people_by_id.get(key[0]), people_by_id.get(key[1])
+            if first is None or second is None:
+                continue
+            if _same_surname(first, second):
+                found[key] = Pair(*key, True, (*why, _("the same surname")), 10 * len(same))
+            else:  # one detail, and names that do not agree: for a person to decide
+                found[key] = Pair(*key, False, (*why, _("other names")), 5 * len(same))
     return sorted(found.values(), key=lambda p: (not p.certain, -p.strength, p.first, p.second))

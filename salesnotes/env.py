@@ -122,7 +122,8 @@ class Env:
         """``moment`` if ``day`` is today, else the same time of day on ``day``."""
         if day == self.today():
             return self.moment()
-        return datetime.combine(day, self.moment().timetz())
+        # The local time of day on that day, in that day's offset (summer time or not).
+        return datetime.combine(day, self.moment().time()).astimezone()
 
     def now(self) -> str:
         """``moment`` as a UTC ISO-8601 instant: '2026-11-22T11:00:00Z'."""

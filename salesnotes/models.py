@@ -69,6 +69,7 @@ class Interaction:
     happened_on: date
     logged_at: str
     logged_by: str = ""  # who logged it (a salesperson's short name)
+    quote_id: int | None = None  # the quote a note salesnotes wrote is about
 
 
 @record
@@ -119,6 +120,7 @@ class Candidate:
     since: date
     followup_ids: tuple[int, ...] = ()
     at: str | None = None  # a follow-up due today at this time of day
+    kind: str = ""  # what kind of reason (REASON_KINDS): what a colour is chosen by
 
     @property
     def score(self) -> float:
@@ -159,7 +161,22 @@ class AgendaRow:
     last_kind: str = ""
     last_text: str = ""
     owner: str = ""  # whose agenda the row is in (agenda --owner / --team)
+    kinds: tuple[str, ...] = ()  # each reason's kind (REASON_KINDS), in the order of reasons
 
+
+REASON_KINDS = (
+    "complaint",  # an open complaint
+    "overdue",  # a follow-up past its day (working days)
+    "due_today",  # a follow-up due or asked for today
+    "due_earlier",  # due on a day off, nothing missed since
+    "quote_expired",  # an open quote past its validity
+    "quote_expiring",  # an open quote expiring within the window
+    "quote_expires_today",
+    "quote_stale",  # an open quote nobody touched for too long
+    "rhythm",  # a contact past their keep-in-touch rhythm
+)
+"""What an agenda row's reasons are, as data: the words are made in the language spoken,
+the colours and the JSON's ``reason_kinds`` are chosen by these."""
 
 QUOTE_STATUSES = ("draft", "sent", "negotiating", "won", "lost", "expired")
 OPEN_QUOTE_STATUSES = ("draft", "sent", "negotiating")

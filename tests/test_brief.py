@@ -79,6 +79,26 @@ def test_since_the_previous_briefing(
     assert "Since the last briefing (Wed 25 Nov 10:10)" in text
 
 
+def test_a_quote_closed_in_dutch_is_listed_once(
+    run: Run, run_json: RunJson, demo: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note 'Offerte #2 gewonnen' belongs to quote #2 by a link, not by its words: the
+    Dutch briefing lists the won quote once, and counts one conversation, not two."""
+    run("brief", "--record")
+    at(monkeypatch, "2026-11-25T10:00")
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    run("log", "jan", "Klus ingepland", "--kind", "call")
+    run("quote", "won", "2")
+    run("quote", "lost", "3", "--reason", "te duur")
+    at(monkeypatch, "2026-11-25T10:05")
+    happened = run_json("brief")["happened"]
+    assert [i["text"] for i in happened["interactions"]] == ["Klus ingepland"]
+    assert [q["id"] for q in happened["quotes_closed"]] == [2, 3]
+    text = run("brief").stdout
+    assert text.count("#2 ") == 1, text
+    assert "1 gesprek" in text or "Klus ingepland" in text
+
+
 def test_only_a_delivered_briefing_moves_the_mark(
     run: Run, run_json: RunJson, demo: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -107,6 +127,68 @@ def test_quiet_if_empty_prints_nothing_and_remembers_nothing(
     assert run_json("brief", "--format", "json")["first_briefing"] is True
     run("follow", "lotte", "today", "call")
     assert "Lead Lotte" in run("brief", "--quiet-if-empty").stdout
+
+
+def test_quiet_only_when_nothing_at_all_is_in_it(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nobody to call, but nine things happened since yesterday's briefing: not empty."""
+    at(monkeypatch, "2026-11-24T07:30")
+    run("add", "Lead Lotte")
+    run("brief", "--record")
+    at(monkeypatch, "2026-11-24T10:00")
+    for n in range(9):
+        run("log", "lotte", f"Gesprek {n}")
+    at(monkeypatch, "2026-11-25T07:30")
+    out = run("brief", "--quiet-if-empty").stdout
+    assert "9 interactions logged" in out and "Gesprek 8" in out, out
+
+
+def test_a_look_at_a_terminal_leaves_the_mark_where_it_is(
+    run: Run, run_json: RunJson, demo: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'salesnotes brief' typed at a terminal is a look; cron's run (no terminal) is the
+    delivery whose "since the last briefing" must still hold what happened."""
+    import os
+
+    from tests.conftest import on_a_terminal
+
+    run("brief")  # cron, 07:30: delivered
+    at(monkeypatch, "2026-11-25T10:00")
+    run("log", "jan", "Planned the job", "--kind", "call")
+    at(monkeypatch, "2026-11-25T10:05")
+    seen = on_a_terminal(["brief"], {**os.environ, "PAGER": "cat"})
+    assert b"Planned the job" in seen
+    assert [i["text"] for i in run_json("brief")["happened"]["interactions"]] == ["Planned the job"]
+    assert "Planned the job" in run("brief").stdout  # the next delivery still has it
+
+
+def test_one_time_zone_for_the_clock_and_a_pinned_today(
+    run: Run, run_json: RunJson, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SALESNOTES_TODAY=...T07:30 is local time, as the clock is: under TZ=Europe/Amsterdam
+    the 07:30 briefing is reported as 07:30 afterwards, in words and in JSON."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    try:
+        at(monkeypatch, "2026-12-09T07:30")
+        run("add", "Lead Lotte")
+        run("brief", "--record")
+        at(monkeypatch, "2026-12-09T10:30")
+        assert (
+            "Since the last briefing (Wed 9 Dec 07:30)"
+            in run("brief", "--format", "markdown").stdout
+        )
+        data = run_json("brief")
+        assert data["since"] == "2026-12-09T07:30:00+01:00"
+        assert data["produced_at"] == "2026-12-09T10:30:00+01:00"
+        at(monkeypatch, "2026-07-01T07:30")  # summer time: +02:00
+        assert run_json("brief", "--date", "2026-07-02")["produced_at"] == (
+            "2026-07-02T07:30:00+02:00"
+        )
+    finally:
+        monkeypatch.setenv("TZ", "UTC")
+        time.tzset()
 
 
 def test_email_is_a_complete_mime_message(run: Run, demo: None) -> None:

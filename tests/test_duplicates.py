@@ -96,6 +96,30 @@ def test_duplicates_on_a_book_with_known_duplicates_and_look_alikes() -> None:
     assert "one without an organisation" in why[(11, 12)]
 
 
+def test_a_shared_number_alone_is_not_certain() -> None:
+    """Two people with other names at other organisations who share a mobile number (passed
+    on to a successor) are for a person to decide: likely, never certain."""
+    people = [Person(1, "Jan de Vries", 1), Person(2, "Mohamed Yilmaz", 2)]
+    [pair] = find(people, [Shared(1, 2, "mobile", "+31612345678")])
+    assert not pair.certain
+    assert pair.why == ("the same mobile number +31612345678", "other names")
+    [pair] = find(people, [Shared(1, 2, "email", "info@bouw.nl")])
+    assert not pair.certain
+    # The same surname where the organisations do not differ: Kees is what Cornelis is called.
+    people = [Person(1, "Kees de Groot", 5), Person(2, "Cornelis de Groot", None)]
+    [pair] = find(people, [Shared(1, 2, "mobile", "+31699990000")])
+    assert pair.certain
+
+
+def test_a_name_without_a_letter_or_digit(run: Run, run_json: RunJson) -> None:
+    """'...' is a name someone can type; duplicates reads past it (was an IndexError)."""
+    run("add", "...")
+    run("add", "-", "--force")
+    run("add", "Jan de Vries")
+    assert run_json("duplicates") == []
+    assert find([Person(1, "...", None), Person(2, "!!", None)], []) == []
+
+
 def test_name_rules() -> None:
     assert words("Jan van der Berg") == ["jan", "berg"]
     assert words("J. de Vries") == ["j", "vries"]

@@ -108,11 +108,20 @@ def test_done_logs_the_note_and_schedules_the_next(
     assert out == [
         "Done: follow-up #1 with Anna Bakker",
         "Logged note #1: Demo booked",
-        "Follow-up #2 on Wed 9 Dec 2026 (in 14 days): Demo booked",
+        # The next follow-up says what is next, not what was done (as log --next does).
+        "Follow-up #2 on Wed 9 Dec 2026 (in 14 days): call back about: Demo booked",
     ]
     shown = run_json("show", "anna")
     assert [i["text"] for i in shown["interactions"]] == ["Demo booked"]
     assert [(f["id"], f["due_on"]) for f in shown["followups"]] == [(2, "2026-12-09")]
+    run("follow", "anna", "today", "Offerte?")
+    mailed = run("done", "3", "--note", "Mailde de offerte", "--kind", "email", "--next", "vrijdag")
+    assert "Follow-up #4 on Fri 27 Nov 2026 (in 2 days): follow up on the e-mail about: Mailde" in (
+        mailed.stdout
+    )
+    run("follow", "anna", "today", "Bellen")
+    about = run("done", "5", "--note", "Sprak", "--next", "vrijdag", "--about", "Offerte sturen")
+    assert about.stdout.endswith("(in 2 days): Offerte sturen\n")
     done = [f for f in run_json("followups", "--all") if f["id"] == 1][0]
     assert (done["status"], done["done_on"], done["done_note"]) == (
         "done",
@@ -158,6 +167,24 @@ def test_snooze_keeps_it_off_the_agenda_until_its_day(
     assert run_json("agenda", "--date", "vrijdag")[0]["followup_ids"] == [1]
     [f] = run_json("followups")
     assert f["snoozed_from"] == "2026-11-23"
+    # Snoozed to the day it is on already: said so, nothing changed, exit 0.
+    again = run("snooze", "1", "vrijdag").stdout
+    assert again == "Follow-up #1 with Anna Bakker is on Fri 27 Nov 2026 already; nothing changed\n"
+    assert run_json("followups") == [f]
+    assert run("undo", expect=None).stdout.startswith("Undid 'salesnotes snooze 1 vrijdag'")
+
+
+def test_a_follow_up_salesnotes_writes_is_stored_whole(run: Run, run_json: RunJson) -> None:
+    """Cut only where it is shown: the book keeps the whole text of what log --next plans."""
+    run("add", "Jan de Vries")
+    said = (
+        "Offerte voor hal 3 besproken; hij wil eerst de dakconstructie laten keuren door een"
+        " ingenieur"
+    )
+    run("log", "jan", said, "--next", "vrijdag")
+    [f] = run_json("followups")
+    assert f["text"] == f"call back about: {said}"
+    assert "…" not in f["text"]
 
 
 def test_today_pins_what_log_and_follow_record(

@@ -62,8 +62,10 @@ def brief(
                 " briefing'"
             )
         )
-    # Only a delivered briefing moves the mark: the morning text or mail, or one asked for.
-    remember = record or (since is None and fmt in ("text", "email"))
+    # Only a delivered briefing moves the mark: a mail, the morning text run without a
+    # terminal (cron, a pipe to 'mail'), or one asked for. A look at a terminal is a look.
+    delivered = fmt == "email" or (fmt == "text" and not sys.stdout.isatty())
+    remember = record or (since is None and delivered)
     sender = ""
     if fmt == "email":
         recipient = _address(recipient, "--to" if to else _("brief.to in the config"))
@@ -107,7 +109,9 @@ def brief(
         previous = store.briefings.last()
         if since_moment is None and previous is not None:
             try:
+                # Shown and given in local time, as the clock and SALESNOTES_TODAY are read.
                 since_moment = datetime.fromisoformat(previous.replace("Z", "+00:00"))
+                since_moment = since_moment.astimezone()
             except ValueError:  # written by another tool: say so, and count from nothing
                 render.note(
                     _(

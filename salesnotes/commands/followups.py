@@ -54,6 +54,17 @@ def when_words(planned: Planned, today: date) -> str:
     return f"{words} ({'; '.join(notes)})"
 
 
+def next_step(kind: str, text: str) -> str:
+    """What a follow-up made without --about says: what is next, about what was said (the
+    whole of it: a table or a mail cuts it where it shows it, the book keeps it)."""
+    from salesnotes.text import one_line
+
+    verb = {"email": _("follow up on the e-mail"), "meeting": _("follow up on the meeting")}.get(
+        kind, _("call back")
+    )
+    return _("{verb} about: {text}").format(verb=verb, text=one_line(text))
+
+
 def complete(
     store: Store, followup_id: int, *, note: str | None, kind: str, today: date, now: str
 ) -> tuple[FollowUp, Interaction | None]:
@@ -160,7 +171,7 @@ def done(
             nxt = store.followups.add(
                 followup.contact_id,
                 due.day,
-                about if about is not None else (note or followup.text),
+                about if about is not None else next_step(kind, note) if note else followup.text,
                 reason="quote" if followup.reason == "quote" else "other",
                 today=today,
                 now=env.now(),
@@ -205,6 +216,18 @@ def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> N
     store = env.store()
     with store.write():
         before = store.followups.get(fid)
+        if before.is_open and (before.due_on, before.due_time) == (planned.day, planned.at):
+            render.echo(
+                _(
+                    "Follow-up #{id} with {contact_name} is on {day} already; nothing changed"
+                ).format(
+                    id=before.id,
+                    contact_name=before.contact_name,
+                    day=describe(planned.day)
+                    + (_(" at {at}").format(at=planned.at) if planned.at else ""),
+                )
+            )
+            return
         sooner = planned.day < before.due_on
         if sooner and not earlier:
             raise BadInput(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.commands import contact_named, require_active
+from salesnotes.commands.followups import next_step
 from salesnotes.i18n import _, term
 
 TYPE_CHECKING = False
@@ -59,7 +60,7 @@ def log(
             followup = store.followups.add(
                 contact.id,
                 due.day,
-                about if about is not None else _next_step(interaction.kind, interaction.text),
+                about if about is not None else next_step(interaction.kind, interaction.text),
                 reason=reason,
                 today=today,
                 now=env.now(),
@@ -105,16 +106,6 @@ def day_it_happened(
             )
         )
     return happened
-
-
-def _next_step(kind: str, text: str) -> str:
-    """What a follow-up made without --about says: what is next, about what was said."""
-    from salesnotes.text import first_words
-
-    verb = {"email": _("follow up on the e-mail"), "meeting": _("follow up on the meeting")}.get(
-        kind, _("call back")
-    )
-    return _("{verb} about: {text}").format(verb=verb, text=first_words(text))
 
 
 def _text_from_elsewhere(text: str | None) -> str:

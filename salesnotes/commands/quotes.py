@@ -53,21 +53,6 @@ def chase_text(quote: Quote, config: Config) -> str:
     )
 
 
-def chase_texts(quote: Quote, config: Config) -> set[str]:
-    """What a chase follow-up of ``quote`` says in each language salesnotes speaks."""
-    from salesnotes import i18n
-
-    spoken = i18n.language()
-    try:
-        found = set()
-        for language in i18n.LANGUAGES:
-            i18n.speak(language)
-            found.add(chase_text(quote, config))
-        return found
-    finally:
-        i18n.speak(spoken)
-
-
 def send_quote(
     store: Store, quote: Quote, *, today: date, now: str, config: Config, on: date | None = None
 ) -> tuple[Quote, str]:
@@ -100,6 +85,7 @@ def send_quote(
         kind="note",
         on=on,
         now=now,
+        quote_id=sent.id,
     )
     if store.followups.chasing(sent.id):
         return sent, _("a follow-up already chases it")
@@ -112,6 +98,7 @@ def send_quote(
         today=today,
         now=now,
         quote_id=sent.id,
+        generated=True,
     )
     return sent, _("chase follow-up #{id} on {due_on}").format(
         id=followup.id, due_on=describe(followup.due_on)
@@ -148,7 +135,12 @@ def close_quote(
         why = f" ({quote.lost_reason})" if quote.lost_reason else ""
         text = _("Quote #{id} lost{why}: {title}").format(id=quote.id, why=why, title=quote.title)
     store.interactions.add(
-        quote.contact_id, text + (f". {note}" if note else ""), kind="note", on=today, now=now
+        quote.contact_id,
+        text + (f". {note}" if note else ""),
+        kind="note",
+        on=today,
+        now=now,
+        quote_id=quote.id,
     )
     if status != "won":
         return quote, None
@@ -262,8 +254,7 @@ def quote_revise(env: Env, *, quote_id: str, amount: str, note: str) -> None:
                 )
             )
         quote = store.quotes.revise(before.id, cents, note=note, on=env.today(), now=env.now())
-        for old in chase_texts(before, config):  # made in either language
-            store.followups.retext_chases(quote.id, old, chase_text(quote, config))
+        store.followups.retext_chases(quote.id, chase_text(quote, config))
         text = _("Quote #{id} revised from {old} to {new}").format(
             id=quote.id,
             old=money(before.amount_cents, quote.currency, config),
@@ -275,6 +266,7 @@ def quote_revise(env: Env, *, quote_id: str, amount: str, note: str) -> None:
             kind="note",
             on=env.today(),
             now=env.now(),
+            quote_id=quote.id,
         )
     render.echo(
         _("{text} (revision {revisions}, {status})").format(

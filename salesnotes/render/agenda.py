@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.days import describe, short
-from salesnotes.i18n import _, language, term
+from salesnotes.i18n import _, term
 from salesnotes.render.listing import CELL_TEXT, Column, console, listing
 from salesnotes.render.shapes import agenda_json
 from salesnotes.text import clean, excerpt, first_words, one_line
@@ -16,28 +16,22 @@ if TYPE_CHECKING:
     from salesnotes.models import AgendaRow
 
 
-def reason_tint(reason: str) -> str:
-    """Red for a complaint or anything overdue or expired, yellow for due today, dim for a
-    stale quote: the words say it too, colour only makes it quicker to see."""
-    complaint, late, today, stale = _TINTS[language()]
-    if reason.startswith(complaint) or any(word in reason for word in late):
-        return "red"
-    if any(word in reason for word in today):
-        return "yellow"
-    return "dim" if stale in reason else ""
-
-
-# The words of a reason that carry its colour, per language (see agenda.py's reasons and
-# their Dutch in the catalogue).
-_TINTS = {
-    "en": (
-        "complaint",
-        (" overdue", " expired "),
-        ("due today", "requested today", " expires today"),
-        " stale:",
-    ),
-    "nl": ("klacht", (" te laat", " verlopen "), (" vandaag",), " ligt stil:"),
+TINTS = {
+    "complaint": "red",
+    "overdue": "red",
+    "quote_expired": "red",
+    "due_today": "yellow",
+    "quote_expires_today": "yellow",
+    "quote_stale": "dim",
 }
+"""Red for a complaint or anything overdue or expired, yellow for due today, dim for a stale
+quote (by the reason's kind, in any language): the words say it too, colour only makes it
+quicker to see."""
+
+
+def reason_tint(kind: str) -> str:
+    """The colour of a reason of this kind ('' for none)."""
+    return TINTS.get(kind, "")
 
 
 def _score(value: float) -> str:
@@ -124,9 +118,10 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool, owner: str = "")
         if row.organisation:
             who.append(f"\n{clean(row.organisation)}", style="dim")
         why = Text()
-        for k, reason in enumerate(row.reasons):
+        kinds = row.kinds or ("",) * len(row.reasons)
+        for k, (reason, kind) in enumerate(zip(row.reasons, kinds, strict=False)):
             line = f"- {one_line(excerpt(reason, CELL_TEXT))}"
-            why.append(("\n" if k else "") + line, style=reason_tint(reason))
+            why.append(("\n" if k else "") + line, style=reason_tint(kind))
         if row.followup_ids:
             ids = ", ".join(f"#{i}" for i in row.followup_ids)
             why.append("\n" + _("follow-up {ids}").format(ids=ids), style="dim")

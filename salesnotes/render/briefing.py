@@ -66,7 +66,8 @@ class Brief:
 
     @property
     def is_empty(self) -> bool:
-        """Nothing to do: no one to call, no late complaint, no quote, no occasion."""
+        """Nothing in it at all: no one to call, no late complaint, no quote, no occasion,
+        and nothing happened since the last briefing."""
         return not (
             self.agenda
             or self.late_complaints
@@ -74,6 +75,9 @@ class Brief:
             or self.stale
             or self.losing_touch
             or self.occasions
+            or self.interactions
+            or self.followups_done
+            or self.quotes_closed
         )
 
     @property

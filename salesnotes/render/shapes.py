@@ -106,6 +106,7 @@ def _agenda_json(row: AgendaRow) -> dict[str, Any]:
         "email": row.email,
         "score": row.score,
         "reasons": list(row.reasons),
+        "reason_kinds": list(row.kinds),
         "followup_ids": list(row.followup_ids),
         "terms": [{"name": t.name, "value": t.value} for t in row.terms],
         "at": row.at,

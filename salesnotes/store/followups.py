@@ -95,16 +95,17 @@ class FollowUps:
         quote_id: int | None = None,
         at: str | None = None,
         owner: str | None = None,
+        generated: bool = False,
     ) -> FollowUp:
         """Schedule a follow-up with a contact (``quote_id``: it chases that quote; ``at``:
         at that time of day, 'HH:MM'; ``owner``: who is to do it, by default the contact's
-        owner)."""
+        owner; ``generated``: its text is salesnotes' own, which a revision may rewrite)."""
         reason = one_of(reason, REASONS, "reason")
         priority = one_of(priority, PRIORITIES, "priority")
         followup_id = self.db.insert(
             "INSERT INTO followups (uuid, contact_id, due_on, text, reason, priority, status,"
-            " created_on, created_at, source_interaction_id, quote_id, due_time, owner)"
-            " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?,"
+            " created_on, created_at, source_interaction_id, quote_id, due_time, generated,"
+            " owner) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?,"
             " coalesce(?, (SELECT owner FROM contacts WHERE id = ?)))",
             (
                 new_uuid(),
@@ -118,6 +119,7 @@ class FollowUps:
                 source_interaction_id,
                 quote_id,
                 at,
+                int(generated),
                 owner,
                 contact_id,
             ),
@@ -347,12 +349,13 @@ class FollowUps:
             )
         )
 
-    def retext_chases(self, quote_id: int, old: str, new: str) -> int:
-        """Give the open follow-ups that chase a quote and still say ``old`` the text
-        ``new`` (one the salesperson rewrote is left alone); return how many."""
+    def retext_chases(self, quote_id: int, new: str) -> int:
+        """Give the open follow-ups that chase a quote with salesnotes' own text the text
+        ``new`` (one the salesperson wrote is left alone); return how many."""
         return self.db.execute(
-            "UPDATE followups SET text = ? WHERE quote_id = ? AND status = 'open' AND text = ?",
-            (clean(new), quote_id, clean(old)),
+            "UPDATE followups SET text = ?"
+            " WHERE quote_id = ? AND status = 'open' AND generated = 1",
+            (clean(new), quote_id),
         )
 
     def close_chases(self, quote_id: int, *, on: date, now: str, note: str) -> int:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 SELECT = (
     "SELECT i.id, i.uuid, i.contact_id, c.name, i.kind, i.text, i.happened_on, i.logged_at,"
-    " i.logged_by"
+    " i.logged_by, i.quote_id"
     " FROM interactions i JOIN contacts c ON c.id = i.contact_id"
 )
 
@@ -29,15 +29,25 @@ SELECT = (
 def interaction_from(row: Sequence[Any]) -> Interaction:
     """An Interaction from a row of ``SELECT``."""
     return Interaction(
-        row[0], row[1], row[2], row[3], row[4], row[5], date.fromisoformat(row[6]), row[7], row[8]
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        date.fromisoformat(row[6]),
+        row[7],
+        row[8],
+        row[9],
     )
 
 
-# The note 'quote won'/'quote lost' logs with the quote (same contact, same instant): a
-# briefing lists the closed quote itself, so the note is not listed again.
+# The note 'quote won'/'quote lost' is logged about its quote (``quote_id``) at the instant
+# the quote was closed: a briefing lists the closed quote itself, so the note is not listed
+# again. Found by the link, never by the note's words (they are in the language spoken).
 NOT_A_QUOTE_CLOSING = (
-    "NOT EXISTS (SELECT 1 FROM quotes q WHERE q.contact_id = i.contact_id"
-    " AND q.closed_at = i.logged_at AND i.text LIKE 'Quote #' || q.id || ' %')"
+    "(i.quote_id IS NULL OR NOT EXISTS (SELECT 1 FROM quotes q WHERE q.id = i.quote_id"
+    " AND q.closed_at = i.logged_at))"
 )
 
 
@@ -49,14 +59,24 @@ class Interactions:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, contact_id: int, text: str, *, kind: str, on: date, now: str) -> Interaction:
-        """Record something that happened with a contact; it restarts their clocks."""
+    def add(
+        self,
+        contact_id: int,
+        text: str,
+        *,
+        kind: str,
+        on: date,
+        now: str,
+        quote_id: int | None = None,
+    ) -> Interaction:
+        """Record something that happened with a contact (``quote_id``: a note about that
+        quote); it restarts their clocks."""
         body = require_text(text, _("what was said"))
         kind = one_of(kind, INTERACTION_KINDS, _("kind of conversation"))
         interaction_id = self.db.insert(
             "INSERT INTO interactions (uuid, contact_id, kind, text, happened_on, logged_at,"
-            " logged_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (new_uuid(), contact_id, kind, body, on.isoformat(), now, self.db.user),
+            " logged_by, quote_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_uuid(), contact_id, kind, body, on.isoformat(), now, self.db.user, quote_id),
         )
         touch(self.db, contact_id, on)
         return self.get(interaction_id)
