@@ -237,6 +237,15 @@ def birthday_words(value: str) -> str:
     return f"{day} {month_abbr(month)}{' ' + year if year else ''}"
 
 
+def rhythm_words(stored: str) -> str:
+    """A keep-in-touch rhythm as people say it: '6w' is 'every 6 weeks' ('elke 6 weken');
+    'off' is 'not kept' ('niet bijgehouden')."""
+    period = Period.stored(stored)
+    if period is None:
+        return _("not kept") if stored == "off" else stored
+    return _("every {period}").format(period=period.describe())
+
+
 def relative(day: date, today: date) -> str:
     """'today', 'tomorrow', 'in 3 days', 'yesterday', '3 days ago'."""
     delta = (day - today).days

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.errors import BadInput
-from salesnotes.i18n import _
+from salesnotes.i18n import N_, _
 from salesnotes.models import PhoneNumber
 from salesnotes.text import clean, fold
 
@@ -55,7 +55,8 @@ def read_phone(value: str, region: str) -> PhoneNumber:
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
     )
-    return PhoneNumber(typed, e164, mobile)
+    # A number typed without saying what it is: a mobile by its number plan is one.
+    return PhoneNumber(typed, e164, mobile, "mobile" if mobile else "")
 
 
 def unread_phones(numbers: Iterable[PhoneNumber]) -> list[str]:
@@ -134,14 +135,29 @@ def canonical(value: str, allowed: tuple[str, ...]) -> str:
     return found if found in allowed else value
 
 
+def choices(allowed: tuple[str, ...]) -> str:
+    """The words a choice takes, as the user says them: 'terugbellen, klacht, vraag, ...' for
+    a Dutch user (each is accepted: ``SYNONYMS``), the stored words in English."""
+    from salesnotes.i18n import term
+
+    return ", ".join(dict.fromkeys(term(value) for value in allowed))
+
+
+WHAT = {
+    "status": N_("status"), "reason": N_("reason"), "priority": N_("priority"),
+    "kind": N_("kind of conversation"), "quote status": N_("quote status"),
+}  # fmt: skip
+"""What each choice is called in messages (translated where shown)."""
+
+
 def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
     """A value from a fixed set (or a Dutch word for one), case-insensitive; anything else
-    names the choices."""
+    names the choices, in the language spoken (``what``: a key of ``WHAT``)."""
     found = canonical(value, allowed)
     if found not in allowed:
         raise BadInput(
             _("'{value}' is not a {what}; use one of: {allowed}").format(
-                value=value, what=what, allowed=", ".join(allowed)
+                value=value, what=_(WHAT.get(what, what)), allowed=choices(allowed)
             )
         )
     return found

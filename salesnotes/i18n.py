@@ -100,6 +100,14 @@ def n_(singular: str, plural: str, count: int) -> str:
     return _catalogue(language()).ngettext(singular, plural, count)
 
 
+def said_in(message: str, spoken: str) -> str:
+    """``message`` in the language ``spoken``, whatever this invocation speaks (to find a
+    line salesnotes wrote in another language)."""
+    if spoken == "en" or not message:
+        return message
+    return _catalogue(spoken).gettext(message)
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogue without translating it yet: it is defined ahead
     (a label, a help text) and translated with ``_`` where it is shown."""

@@ -16,12 +16,57 @@ PRIORITIES = ("high", "normal", "low")
 
 @record
 class Organisation:
-    """A company; contacts belong to at most one."""
+    """A company; contacts belong to at most one. Its own phone number and e-mail address
+    (a switchboard, info@...) are what to call when nobody there has one of their own."""
 
     id: int
     uuid: str
     name: str
     contact_count: int = 0
+    phone: str = ""
+    email: str = ""
+
+
+PHONE_KINDS = ("mobile", "work", "home", "assistant", "fax", "main", "pager", "other")
+"""What a phone number is (from a vCard's TYPE or a CSV's column); '' when nobody said."""
+CALL_ORDER = ("mobile", "work", "", "home", "other", "main", "assistant", "pager")
+"""Which of a person's numbers to call first (a fax never): their own mobile, their work
+number, ... their assistant's (store/contacts.py's CALL_FIRST is the same order in SQL)."""
+ADDRESS_KINDS = ("work", "home", "other")
+
+
+@record
+class Address:
+    """A postal address, whole, with its kind (work, home, other; '' when not said)."""
+
+    kind: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    region: str = ""
+    country: str = ""
+
+    def parts(self) -> tuple[str, ...]:
+        """The address in the order people write it (street; postcode and city; region;
+        country), without the empty parts."""
+        place = " ".join(p for p in (self.postcode, self.city) if p)
+        return tuple(
+            p for p in (self.street.replace("\n", ", "), place, self.region, self.country) if p
+        )
+
+    def covers(self, other: Address) -> bool:
+        """True when this address says all that ``other`` says (a bare city is covered by
+        a whole address in that city): the less precise never adds to the more precise."""
+        from salesnotes.text import fold
+
+        pairs = (
+            (self.street, other.street),
+            (self.postcode, other.postcode),
+            (self.city, other.city),
+            (self.region, other.region),
+            (self.country, other.country),
+        )
+        return all(not theirs or fold(ours) == fold(theirs) for ours, theirs in pairs)
 
 
 @record
@@ -49,6 +94,9 @@ class Contact:
     job_title: str = ""
     city: str = ""
     owner: str = ""  # whose account (a salesperson's short name)
+    department: str = ""
+    phone_kinds: tuple[str, ...] = ()  # each phone's kind (PHONE_KINDS or ''), as phones
+    addresses: tuple[Address, ...] = ()
 
     @property
     def label(self) -> str:
@@ -281,7 +329,36 @@ class PhoneNumber:
 
     typed: str
     e164: str | None
-    mobile: bool = False
+    mobile: bool = False  # the number plan says it is a mobile number
+    kind: str = ""  # what the source says it is (PHONE_KINDS), '' when it does not say
+
+    @property
+    def personal(self) -> bool:
+        """One person's own number (a mobile, or one a source calls mobile or home), never
+        a switchboard, an assistant's or a fax."""
+        return self.kind in ("mobile", "home") or (self.mobile and self.kind == "")
+
+
+@record
+class NoteLine:
+    """A line an import writes into a contact's note: a known label (``LABELS`` in
+    render/words.py: 'website', 'nickname', ...) and its value, written in the language
+    spoken; or, with ``own``, a column of the file under its own name."""
+
+    label: str
+    value: str
+    own: bool = False
+
+
+@record
+class Unused:
+    """A value in a file that could not be used as what its place says (a phone number
+    Excel turned into 3,16293E+10, an e-mail address without '@'), and where it went."""
+
+    where: str
+    what: str  # phone, email, birthday, ...
+    value: str
+    went: str = "note"  # note, or left out
 
 
 @record
@@ -302,6 +379,18 @@ class NewContact:
     birthday: str | None = None
     uuid: str | None = None
     where: str = ""
+    department: str = ""
+    addresses: tuple[Address, ...] = ()
+    lines: tuple[NoteLine, ...] = ()  # what else the file says, for the note
+    every: str | None = None  # a keep-in-touch rhythm ('6w', 'off')
+    customer_since: str | None = None  # YYYY-MM-DD
+    last_contact: str | None = None  # YYYY-MM-DD: restarts the keep-in-touch clock
+    organisation_card: bool = False  # a card of the organisation itself (KIND:org)
+    unused: tuple[Unused, ...] = ()
+    book_id: int | None = None  # the id an export of this book wrote (CSV's "id")
+    # The note lines as the import writes them: each line's text in the language spoken,
+    # and the same line in every language (a line present in any of them is not added).
+    written: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @record
@@ -309,10 +398,11 @@ class ImportResult:
     """What an import did: contacts added, updated (each with what changed), unchanged."""
 
     added: int
-    updated: tuple[str, ...]
+    updated: tuple[tuple[int, str, tuple[str, ...]], ...]  # (id, name, what changed)
     unchanged: int
     new_organisations: int
     erased: int  # rows of people erased with 'forget', skipped
+    organisation_cards: int = 0  # organisations that gained a phone number or e-mail address
 
 
 @record
@@ -328,10 +418,13 @@ class BookFile:
 
 @record
 class Unreadable:
-    """A record of a file that cannot be imported, where it is and why."""
+    """A record of a file that cannot be imported, where it is and why (``column`` and
+    ``value``: what in it, when one value is to blame)."""
 
     where: str
     reason: str
+    column: str = ""
+    value: str = ""
 
 
 @record

@@ -34,6 +34,18 @@ def excerpt(text: str, limit: int) -> str:
     )
 
 
+_ESCAPED = {code: ("\\n" if code == 10 else "\\t" if code == 9 else f"\\x{code:02x}")
+            for code in (*range(0x20), 0x7F)}  # fmt: skip
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """A value as a message echoes it: on one line (a line feed, an escape or any other
+    control character written as \\n, \\x1b), and cut at ``limit`` characters with '…'
+    (a 100 KB value is not an error message)."""
+    cut = text[:limit]
+    return cut.translate(_ESCAPED) + ("…" if len(text) > limit else "")
+
+
 def first_words(text: str, limit: int = 60) -> str:
     """The start of ``text`` on one line, cut at a word before ``limit`` characters with '…':
     what a row shows of a conversation."""

@@ -262,3 +262,19 @@ def test_top_n_comes_from_the_configuration(
     out = run("brief").stdout
     assert "Who to call today (3 of 8)" in out
     assert " 4. " not in out.split("Quotes expiring")[0]
+
+
+def test_a_note_of_several_lines_keeps_its_lines(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In show and in the briefing, what was logged on three lines is shown on three."""
+    at(monkeypatch, "2026-11-25T07:30")
+    run("add", "Jan de Vries")
+    run("brief", "--record")
+    at(monkeypatch, "2026-11-25T10:00")
+    run("log", "jan", "Gesprek over hal 3:\n- dak lekt\n- offerte volgende week")
+    shown = run("show", "jan").stdout.splitlines()
+    at_line = next(n for n, line in enumerate(shown) if "Gesprek over hal 3:" in line)
+    assert shown[at_line + 1].strip() == "- dak lekt"
+    assert shown[at_line + 2].strip() == "- offerte volgende week"
+    text = run("brief").stdout.splitlines()
+    at_line = next(n for n, line in enumerate(text) if "Gesprek over hal 3:" in line)
+    assert text[at_line + 1 : at_line + 3] == ["   - dak lekt", "   - offerte volgende week"]

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from salesnotes.formats.csv_export import neutralised
+from salesnotes.formats.csv_export import neutralised, unneutralised
 from salesnotes.store import open_store
 from salesnotes.text import clean
 from tests.conftest import Run, RunJson, dump
@@ -93,10 +93,16 @@ def test_khard_reads_the_vcard_export(
         ["jose@cafezoe.nl", "José García"],
         ["x@evil.nl", '=HYPERLINK("http://evil")'],
     ]
-    assert [row[:2] for row in ask("phone")] == [
-        ["030 123 4567", "José García"],
-        ["06 1234 5678", "José García"],
-    ]
+    if version == "3":  # each number with its kind, the one to call first preferred
+        assert ask("phone") == [
+            ["030 123 4567", "José García", "VOICE"],
+            ["06 1234 5678", "José García", "CELL, VOICE, pref"],
+        ]
+    else:  # 4.0: tel: URIs, as RFC 6350 writes them
+        assert [row[:2] for row in ask("phone")] == [
+            ["+31301234567", "José García"],
+            ["+31612345678", "José García"],
+        ]
     birthdays = [row[1] for row in ask("birthdays")]
     assert sorted(birthdays) == ["Anna van Dijk", "José García"]
     show = subprocess.run(
@@ -236,8 +242,12 @@ def test_the_csv_export_neutralises_formulas(run: Run, customers: None) -> None:
         ("\rx", "'\rx"),
         ("a=b", "a=b"),
         ("", ""),
+        ("'-tje", "''-tje"),  # an apostrophe of its own comes back too
+        ("'x", "'x"),
+        ("''", "'''"),
     ]:
         assert neutralised(cell) == safe
+        assert unneutralised(neutralised(cell)) == cell
 
 
 def test_the_excel_export_and_its_reimport(
@@ -252,6 +262,59 @@ def test_the_excel_export_and_its_reimport(
     out = run("import", str(path)).stdout
     assert ": 0 new, 0 updated, 3 unchanged, 0 skipped" in out
     assert "every" not in out.split("left out")[0]  # no column of ours went into a note
+
+
+def test_the_csv_export_reads_back_whole(
+    run: Run, run_json: RunJson, customers: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every column the CSV export writes, import reads: into an empty book it gives the same
+    contacts, and exported again the same file (rhythm, customer since, last contact,
+    department, each number's kind, addresses; a text that begins with an apostrophe)."""
+    run("edit", "josé", "--every", "6w", "--customer-since", "2023-11-30")
+    run("log", "josé", "Koffie gedronken", "--on", "2026-11-20")
+    run("add", "Lotte Kok", "--note", "'-tje, zo noemt ze zich", "--phone", "038 498 1000")
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lotte Kok\r\nTEL;TYPE=MAIN:038 498 1000\r\n"
+        "ORG:Kok BV;Inkoop\r\nADR;TYPE=WORK:;;Markt 1;Deventer;;7411 AA;NL\r\n"
+        "ADR;TYPE=HOME:;;Brink 2;Deventer;;7411 BB;\r\nEND:VCARD\r\n"
+    )
+    (tmp_path / "lotte.vcf").write_text(card)
+    run("import", str(tmp_path / "lotte.vcf"))
+    first = run("export", "--format", "csv").stdout
+    before = {c["uuid"]: c for c in run_json("contacts")}
+    monkeypatch.setenv("SALESNOTES_DB", str(tmp_path / "other.db"))
+    out = run("import", str(_saved(tmp_path, first))).stdout
+    assert ": 4 new, 0 updated" in out and "into the note" not in out and "left out" not in out
+    after = {c["uuid"]: c for c in run_json("contacts")}
+    keys = ("name", "organisation", "department", "job_title", "city", "status", "emails",
+            "phones", "phone_kinds", "addresses", "tags", "birthday", "every", "customer_since",
+            "note")  # fmt: skip
+    assert {u: {k: c[k] for k in keys} for u, c in after.items()} == {
+        u: {k: c[k] for k in keys} for u, c in before.items()
+    }
+    assert after[next(u for u, c in after.items() if c["name"] == "Lotte Kok")]["note"] == (
+        "'-tje, zo noemt ze zich"
+    )
+    # "last contact" is the last conversation, which a list of contacts does not carry: read
+    # back, it restarts the keep-in-touch clock from that day (José's 6 weeks run from 20
+    # Nov, not from today), and is the one column a second export leaves empty.
+    monkeypatch.setenv("SALESNOTES_TODAY", "2027-01-02")
+    late = {c["name"]: c for c in run_json("contacts", "--losing-touch")}
+    assert late["José García"]["clock_started"] == "2026-11-20"
+    assert late["José García"]["rhythm"] == "6w"
+    again = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
+    rows = list(csv.DictReader(io.StringIO(first)))
+    assert [r.pop("last contact") for r in rows] == ["", "", "2026-11-20", ""]
+    assert [r.pop("last contact") for r in again] == ["", "", "", ""]
+    for row in (*rows, *again):
+        del row["id"]  # each book's own numbers
+    assert again == rows
+
+
+def _saved(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "export.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
 
 
 def test_follow_ups_quotes_and_conversations_as_csv(run: Run, customers: None) -> None:

@@ -417,7 +417,7 @@ def test_an_import_adds_in_bulk_and_updates_known_people(store: Store) -> None:
     # Jan is known by his e-mail address: he gains the tag, and (named in the file) his
     # organisation; Piet and Kees are new, in the one new organisation.
     assert (added.added, added.unchanged, added.new_organisations) == (2, 0, 1)
-    assert added.updated == ("#1 Jan Again: name, organisation, tags",)
+    assert added.updated == ((1, "Jan Again", ("name", "organisation", "tags")),)
     with store.read():
         assert [c.tags for c in store.contacts.find(text="piet")] == [("vip",)]
 

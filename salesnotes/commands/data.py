@@ -72,29 +72,91 @@ def _import_contacts(
             raise BadInput(_("--map is for CSV files; a vCard names its own fields"))
         card_report = vcard.Report()
         summary.vcard = card_report
-        summary.kind = _("vCard, {encoding}").format(encoding=encoding)
+        summary.encoding = encoding
         rows, total = vcard.read(content, name, region, card_report), vcard.count(content)
     else:
         csv_report = csv_contacts.Report()
         summary.csv = csv_report
+        summary.encoding = encoding
         rows = csv_contacts.read(content, name, region, csv_report, _mapping(mapping))
         total = csv_contacts.count(content)
-    checked = _checked(rows, name, skip_bad, summary)
+    checked = _checked(rows, summary)
     if total >= PROGRESS_FROM:
         checked = progress.track(checked, total, _("Importing {name}").format(name=name))
-    store = env.store(create=True)
-    how, safety = _before_import(env, store, dry_run)
-    with _kept_if_written(safety), store.write(journal="step", note=how):
-        # row by row (for undo) an import took twice as long: a safety copy instead
-        summary.result = store.bulk.import_contacts(checked, now=env.now(), today=env.today())
-        if dry_run:
-            store.rollback()
-    if summary.csv is not None:
-        sep = {"\t": "tab", ",": "','", ";": "';'"}.get(summary.csv.separator, "")
-        summary.kind = _("{kind} CSV, {encoding}, {sep} between columns").format(
-            kind=summary.csv.kind, encoding=encoding, sep=sep
-        )
+    with _book(env, dry_run) as store:
+        how, safety = _before_import(env, store, dry_run)
+        with _kept_if_written(safety), store.write(journal="step", note=how):
+            # row by row (for undo) an import took twice as long: a safety copy instead
+            summary.result = store.bulk.import_contacts(checked, now=env.now(), today=env.today())
+            if summary.skipped and not skip_bad:  # every bad row at once, nothing written
+                raise _bad_rows(name, summary.skipped)
+            if dry_run:
+                store.rollback()
     return summary
+
+
+def _bad_rows(name: str, rows: list[Unreadable]) -> BadInput:
+    """The error that lists every row that cannot be imported: where, which column, which
+    value, and why."""
+    from salesnotes.text import shown
+
+    lines = []
+    for row in rows[:BAD_ROWS_SHOWN]:
+        where = row.where
+        if row.column:
+            where = _("{where}, column {column}").format(where=where, column=row.column)
+        lines.append(f"{where}: {shown(row.reason, 300)}")
+    if len(rows) > BAD_ROWS_SHOWN:
+        lines.append(_("... and {n} more").format(n=len(rows) - BAD_ROWS_SHOWN))
+    return BadInput(
+        n_(
+            "{name}: {n} record cannot be imported; nothing was imported (correct it, or "
+            "--skip-bad imports the rest):",
+            "{name}: {n} records cannot be imported; nothing was imported (correct them, or "
+            "--skip-bad imports the rest):",
+            len(rows),
+        ).format(name=name, n=len(rows)),
+        details=lines,
+    )
+
+
+BAD_ROWS_SHOWN = 100
+"""How many bad records an import's error lists one by one."""
+
+
+@contextmanager
+def _book(env: Env, dry_run: bool) -> Iterator[Store]:
+    """The book to import into. A dry run into a book that does not exist yet runs on a
+    temporary one, removed after: a dry run writes nothing, not even an empty book. A new
+    book that an import failed to fill is removed again."""
+    from salesnotes.team import is_url
+
+    path = env.db_path
+    exists = is_url(path) or os.path.exists(path)
+    if dry_run and not exists:
+        import tempfile
+
+        from salesnotes.store import open_store
+        from salesnotes.team import me
+
+        with tempfile.TemporaryDirectory(prefix="salesnotes-dry-run-") as folder:
+            temporary = open_store(os.path.join(folder, "book.db"))
+            temporary.user = me(env.config())
+            try:
+                yield temporary
+            finally:
+                temporary.close()
+        return
+    store = env.store(create=True)
+    try:
+        yield store
+    except BaseException:
+        if not exists:
+            env.close()
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(path + suffix):
+                    os.remove(path + suffix)
+        raise
 
 
 def _before_import(env: Env, store: Store, dry_run: bool) -> tuple[str, str | None]:
@@ -138,24 +200,23 @@ def _kept_if_written(safety: str | None) -> Iterator[None]:
 
 
 def _checked(
-    rows: Iterable[NewContact | Unreadable], name: str, skip_bad: bool, summary: ImportSummary
+    rows: Iterable[NewContact | Unreadable], summary: ImportSummary
 ) -> Iterator[NewContact]:
-    """The readable rows; an unreadable one stops the import (nothing is written), or, with
-    ``skip_bad``, is listed and left out."""
+    """The readable rows, each with its note lines in the language spoken; an unreadable one
+    is listed in the summary (the import then writes nothing, or, with --skip-bad, the
+    rest)."""
     from salesnotes.models import Unreadable
+    from salesnotes.record import changed
+    from salesnotes.render.words import note_line
 
     for row in rows:
         if isinstance(row, Unreadable):
-            if not skip_bad:
-                raise BadInput(
-                    _(
-                        "{name}, {where}: {reason}; nothing was imported (correct it, or "
-                        "--skip-bad imports the rest)"
-                    ).format(name=name, where=row.where, reason=row.reason)
-                )
             summary.skipped.append(row)
             continue
         summary.unread_phones += sum(1 for p in row.phones if p.e164 is None)
+        summary.unused += row.unused
+        if row.lines:
+            row = changed(row, written=tuple(note_line(line) for line in row.lines))
         yield row
 
 
@@ -177,16 +238,16 @@ def _import_book(env: Env, content: str, name: str, dry_run: bool) -> None:
     from salesnotes.migrations import NAMES
 
     tables = book.read(content, name, NAMES)
-    store = env.store(create=True)
-    how, safety = _before_import(env, store, dry_run)
-    with _kept_if_written(safety), store.write(journal="step", note=how):
-        empty = store.is_empty()
-        counts = store.bulk.restore(tables)
-        again = store.privacy.erase_again(env.now())
-        if dry_run:
-            store.rollback()
-    if again and not dry_run:
-        store.privacy.flush()
+    with _book(env, dry_run) as store:
+        how, safety = _before_import(env, store, dry_run)
+        with _kept_if_written(safety), store.write(journal="step", note=how):
+            empty = store.is_empty()
+            counts = store.bulk.restore(tables)
+            again = store.privacy.erase_again(env.now())
+            if dry_run:
+                store.rollback()
+        if again and not dry_run:
+            store.privacy.flush()
     from salesnotes.render import reports
 
     reports.book_summary(name, counts, empty=empty, dry_run=dry_run)

@@ -430,11 +430,9 @@ def quotes(
 
         status = canonical(status, QUOTE_STATUSES)  # 'verstuurd' is sent
     if status is not None and status.lower() not in QUOTE_STATUSES:
-        raise BadInput(
-            _("'{status}' is not a quote status; use one of: {QUOTE_STATUSES}").format(
-                status=status, QUOTE_STATUSES=", ".join(QUOTE_STATUSES)
-            )
-        )
+        from salesnotes.fields import one_of
+
+        one_of(status, QUOTE_STATUSES, "quote status")
     today = env.today()
     config = env.config()
     store = env.store()

@@ -9,8 +9,12 @@ Werkadres, plaats ...) and Google Contacts' (Given Name, E-mail 1 - Value, Phone
 Organization 1 - Name ...). ``--map COLUMN=FIELD`` names any other.
 
 Nothing is dropped silently: a column with no field of its own goes into the note as
-"Column: value"; one known to say nothing a salesperson uses (Outlook's Priority, Google's
-"Phone 1 - Type") is left out and listed in the summary; an address becomes one note line.
+"Column: value"; one known to say nothing a salesperson uses (Outlook's Priority and
+Sensitivity, in English and Dutch alike) is left out and listed in the summary; a value that
+cannot be what its column says (a phone number Excel wrote as 3,16293E+10) goes into the note
+and is named in the summary. Each phone column says what kind of number it holds (Outlook's
+"Mobile Phone", "Assistant's Phone", "Business Fax"; Google's "Phone 1 - Type"); an address is
+kept whole, with its kind. Every column ``export --format csv`` writes is read back.
 """
 
 from __future__ import annotations
@@ -22,9 +26,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from salesnotes.errors import BadInput
-from salesnotes.fields import normalise_email, normalise_tag, read_phone
+from salesnotes.fields import normalise_email, normalise_every, normalise_tag
+from salesnotes.formats.vcard import SCIENTIFIC, read_number
 from salesnotes.i18n import _
-from salesnotes.models import STATUSES, NewContact, Unreadable
+from salesnotes.models import (
+    PHONE_KINDS,
+    STATUSES,
+    Address,
+    NewContact,
+    NoteLine,
+    Unreadable,
+    Unused,
+)
 from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
@@ -51,20 +64,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "job title", "jobtitle", "job", "functie", "functietitel", "position",
         "organization title", "organisation title", "job_title",
     ),
+    "department": (
+        "department", "afdeling", "organization department", "organisation department",
+    ),
     "email": (
         "email", "e-mail", "e-mail address", "email address", "emailadres", "e-mailadres",
         "mail", "emails", "e-mails", "e-mailadressen",
     ),
-    "phone": (
-        "phone", "telephone", "tel", "telefoon", "telefoonnummer", "mobile", "mobiel",
-        "mobile phone", "phone number", "gsm", "phones", "telefoonnummers", "business phone",
-        "business phone 2", "home phone", "home phone 2", "car phone", "other phone",
-        "primary phone", "company main phone", "assistant's phone", "callback", "radio phone",
-        "telefoon op werk", "telefoon op werk 2", "mobiele telefoon", "telefoon thuis",
-        "telefoon thuis 2", "autotelefoon", "andere telefoon", "hoofdtelefoon",
-        "hoofdtelefoon bedrijf", "telefoon assistent", "terugbelnummer", "mobiel nummer",
-        "werk telefoon", "prive telefoon", "primaire telefoon",
-    ),
+    "phone": (),  # PHONE_COLUMNS
     "city": (
         "city", "plaats", "woonplaats", "stad", "vestigingsplaats", "plaatsnaam",
     ),
@@ -82,26 +89,78 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "geboortedag",
     ),
     "uuid": ("uuid", "uid"),
+    "every": ("every", "rhythm", "ritme", "elke"),
+    "customer_since": ("customer since", "klant sinds", "customer_since"),
+    "last_contact": ("last contact", "laatste contact", "last_contact"),
+    "id": ("id",),
+    "phone_kinds": ("phone kinds", "soorten telefoon"),
+}  # fmt: skip
+# Phone columns, each with the kind of number it holds (what the agenda offers to call, and
+# what an export writes back): Outlook's in English and Dutch, spreadsheets' plain names.
+PHONE_COLUMNS = {
+    **dict.fromkeys(
+        ("mobile", "mobiel", "mobile phone", "gsm", "mobiele telefoon", "mobiel nummer",
+         "mobiel telefoonnummer", "car phone", "autotelefoon", "cell", "cell phone"),
+        "mobile",
+    ),
+    **dict.fromkeys(
+        ("business phone", "business phone 2", "telefoon op werk", "telefoon op werk 2",
+         "werk telefoon", "telefoon werk", "work phone", "zakelijk"),
+        "work",
+    ),
+    **dict.fromkeys(
+        ("home phone", "home phone 2", "telefoon thuis", "telefoon thuis 2", "prive telefoon",
+         "thuis"),
+        "home",
+    ),
+    **dict.fromkeys(("assistant's phone", "assistant phone", "telefoon assistent"), "assistant"),
+    **dict.fromkeys(
+        ("company main phone", "hoofdtelefoon bedrijf", "main phone", "algemeen nummer"), "main"
+    ),
+    **dict.fromkeys(
+        ("business fax", "home fax", "other fax", "fax op werk", "fax thuis", "andere fax",
+         "fax", "faxnummer"),
+        "fax",
+    ),
+    **dict.fromkeys(("pager", "semafoon"), "pager"),
+    **dict.fromkeys(
+        ("other phone", "andere telefoon", "callback", "terugbelnummer", "radio phone",
+         "radiotelefoon", "isdn", "tty/tdd phone", "teksttelefoon", "telex"),
+        "other",
+    ),
+    **dict.fromkeys(
+        ("phone", "telephone", "tel", "telefoon", "telefoonnummer", "phone number", "phones",
+         "telefoonnummers", "primary phone", "primaire telefoon", "hoofdtelefoon"),
+        "",
+    ),
+}  # fmt: skip
+FIELDS["phone"] = tuple(PHONE_COLUMNS)
+# Google's "Phone 1 - Type" values, as the kind of "Phone 1 - Value".
+_GOOGLE_KINDS = {
+    "mobile": "mobile", "work": "work", "home": "home", "main": "main", "work fax": "fax",
+    "home fax": "fax", "other fax": "fax", "pager": "pager", "other": "other",
+    "assistant": "assistant", "google voice": "",
 }  # fmt: skip
 # Columns that say nothing a salesperson uses, or repeat what another column says: left out
 # (and listed in the summary when they hold anything).
 IGNORED = {
     "title", "titel", "suffix", "achtervoegsel", "name prefix", "name suffix", "initials",
-    "initialen", "e-mail type", "e-mail display name", "e-mail 2 type", "e-mail 2 display name",
-    "e-mail 3 type", "e-mail 3 display name", "e-mailtype", "weergavenaam e-mail",
-    "e-mail 2 weergavenaam", "e-mail 3 weergavenaam", "priority", "prioriteit", "sensitivity",
-    "gevoeligheid", "private", "prive", "gender", "geslacht", "account", "billing information",
+    "initialen", "priority", "prioriteit", "sensitivity", "gevoeligheid", "vertrouwelijkheid",
+    "private", "prive", "gender", "geslacht", "account", "billing information",
     "factuurgegevens", "mileage", "reisafstand", "directory server", "adreslijstserver",
     "user 1", "user 2", "user 3", "user 4", "gebruiker 1", "gebruiker 2", "gebruiker 3",
     "gebruiker 4", "file as", "opslaan als", "yomi name", "phonetic first name",
     "phonetic middle name", "phonetic last name", "given name yomi", "family name yomi",
-    "additional name yomi", "name yomi", "photo", "foto", "short name", "language",
+    "additional name yomi", "name yomi", "photo", "foto", "short name", "language", "taal",
     "subject", "onderwerp", "internet free busy", "beschikbaarheidsinfo op internet",
-    "id", "last contact", "laatste contact", "created", "archived", "every", "customer since",
-    "ritme", "klant sinds", "organisation id",
+    "internet beschikbaarheid", "beschikbaarheid op internet", "created", "archived",
+    "organisation id", "display name e-mail", "weergavenaam", "e-mail display name",
 }  # fmt: skip
-# Cells that Outlook writes for "no date".
-_NO_DATE = {"0/0/00", "0-0-00", "0-0-0000", "00-00-0000", "1/1/1601", "1-1-1601", "1601-01-01"}
+# Values Outlook and Google write for "nothing" in their fixed columns: no value at all.
+PLACEHOLDERS = {
+    "niet opgegeven", "unspecified", "normaal", "normal", "onwaar", "false", "smtp", "ex",
+    "0/0/00", "0-0-00", "0-0-0000", "00-00-0000", "1/1/1601", "1-1-1601", "1601-01-01",
+}  # fmt: skip
 STATUS_WORDS = {
     "klant": "customer",
     "client": "customer",
@@ -113,23 +172,28 @@ STATUS_WORDS = {
 }
 # What the fields are called in messages and for --map.
 FIELD_NAMES = (
-    "name", "first", "middle", "last", "organisation", "job_title", "email", "phone", "city",
-    "tags", "status", "note", "birthday", "uuid", "ignore",
+    "name", "first", "middle", "last", "organisation", "department", "job_title", "email",
+    "phone", "mobile", "city", "tags", "status", "note", "birthday", "every",
+    "customer_since", "uuid", "ignore",
 )  # fmt: skip
 _ALIASES = {alias: key for key, names in FIELDS.items() for alias in names}
 _ALIASES.update(dict.fromkeys(("ignore", "skip", "negeer", "overslaan"), "ignore"))
 # Numbered and grouped columns: Google's "E-mail 1 - Value", Outlook's "E-mail 2 Address",
 # "Business Street", "Werkadres, plaats".
 _NUMBERED = (
+    (re.compile(r"e-?mail ?\d* ?(?:type|display name|weergavenaam) ?\d*"), "ignore"),
+    (re.compile(r"e-?mailtype ?\d*|weergavenaam e-?mail ?\d*|e-?mail ?\d* ?weergavenaam"),
+     "ignore"),
     (re.compile(r"e-?mail ?\d* ?(?:- )?(?:value|address|adres)?(?: \d+)?"), "email"),
     (re.compile(r"e-?mailadres ?\d*"), "email"),
     (re.compile(r"phone \d+ - value"), "phone"),
+    (re.compile(r"phone \d+ - (?:type|label)"), "phone_type"),
     (re.compile(r"organi[sz]ation \d+ - name"), "organisation"),
     (re.compile(r"organi[sz]ation \d+ - title"), "job_title"),
+    (re.compile(r"organi[sz]ation \d+ - department"), "department"),
     (re.compile(r".* - (?:type|label)"), "ignore"),
-    (re.compile(r"e-?mail ?\d* ?(?:type|display name)|weergavenaam e-?mail ?\d*"), "ignore"),
     (re.compile(r".*\byomi\b.*|phonetic .*"), "ignore"),
-)
+)  # fmt: skip
 _ADDRESS = (
     re.compile(
         r"(?P<group>business|home|other) (?P<part>street(?: \d)?|city|state|postal code"
@@ -141,8 +205,9 @@ _ADDRESS = (
     ),
     re.compile(
         r"address (?P<group>\d+) - (?P<part>street|city|po box|region|postal code|country"
-        r"|extended address|formatted)"
+        r"|extended address|formatted|type)"
     ),
+    re.compile(r"(?P<group>business|home|other) address (?P<part>po box)"),
 )
 _PARTS = {
     "straat": "street", "straat 2": "street 2", "straat 3": "street 3", "plaats": "city",
@@ -151,12 +216,13 @@ _PARTS = {
 }  # fmt: skip
 _GROUPS = {
     "business": "work", "werkadres": "work", "home": "home", "woonadres": "home",
-    "huisadres": "home", "other": "other", "ander adres": "other",
+    "huisadres": "home", "other": "other", "ander adres": "other", "work": "work",
 }  # fmt: skip
 # Fields a row has one of: the best-ranked column's value; the others' go into the note.
 _SINGLE = frozenset(
-    ("name", "first", "middle", "last", "organisation", "job_title", "city", "status",
-     "birthday", "uuid")
+    ("name", "first", "middle", "last", "organisation", "department", "job_title", "city",
+     "status", "birthday", "uuid", "every", "customer_since", "last_contact", "id",
+     "phone_kinds")
 )  # fmt: skip
 _VALUES = re.compile(r"\s*:::\s*|[,;\n]")  # several values in one cell
 _TAGS = re.compile(r"\s*:::\s*|[,;]")
@@ -171,8 +237,8 @@ class Column:
     header: str
     field: str  # a FIELDS key; 'address', 'extra' (into the note, labelled) or 'ignore'
     rank: int = 0  # among columns of a single-valued field, lower wins
-    group: str = ""  # the address it is part of
-    part: str = ""
+    group: str = ""  # the address it is part of; Google's 'phone N' for a phone's type
+    part: str = ""  # an address's part; a phone column's kind of number
 
 
 @dataclass
@@ -184,7 +250,6 @@ class Report:
     ignored: Counter[str] = field(default_factory=Counter)
     noted: Counter[str] = field(default_factory=Counter)
     exchange_addresses: int = 0
-    unread_dates: int = 0
 
 
 def count(text: str) -> int:
@@ -227,10 +292,13 @@ def read(
             line = reader.line_num
             if not any(cell.strip() for cell in record):
                 continue
+            where = _("line {line}").format(line=line)
             try:
-                yield _row(record, columns, region, report, f"line {line}")
+                yield _row(record, columns, region, report, where)
+            except BadCell as exc:
+                yield Unreadable(where, exc.message, exc.column, exc.value)
             except BadInput as exc:
-                yield Unreadable(_("line {line}").format(line=line), exc.message)
+                yield Unreadable(where, exc.message)
     except csv.Error as exc:
         raise BadInput(
             _("{name}, line {line_num}: {exc}").format(name=name, line_num=reader.line_num, exc=exc)
@@ -280,6 +348,15 @@ def _columns(header: list[str], name: str, mapping: Mapping[str, str]) -> list[C
     return columns
 
 
+class BadCell(BadInput):
+    """A value in a column that makes the row unusable (a status that is none)."""
+
+    def __init__(self, message: str, column: str, value: str) -> None:
+        super().__init__(message)
+        self.column = column
+        self.value = value
+
+
 def _field(target: str) -> str | None:
     """The field a --map target names: a field's name or any column name that means it."""
     key = _key(target)
@@ -289,6 +366,8 @@ def _field(target: str) -> str | None:
 
 
 def _column(label: str, key: str) -> Column:
+    if key in PHONE_COLUMNS:
+        return Column(label, "phone", part=PHONE_COLUMNS[key])
     known = _ALIASES.get(key)
     if known and known != "ignore":
         return Column(label, known)
@@ -303,7 +382,9 @@ def _column(label: str, key: str) -> Column:
     for pattern, target in _NUMBERED:
         if pattern.fullmatch(key):
             number = re.search(r"\d+", key)
-            return Column(label, target, rank=int(number.group()) if number else 0)
+            rank = int(number.group()) if number else 0
+            group = f"phone {rank}" if target in ("phone", "phone_type") and number else ""
+            return Column(label, target, rank=rank, group=group)
     return Column(label, "extra")
 
 
@@ -322,10 +403,12 @@ def _row(
     # A hundred thousand rows go through here: cheap checks first, no work for empty cells.
     chosen: dict[str, tuple[int, str, str]] = {}  # single-valued field -> (rank, column, value)
     emails: list[str] = []
-    phones: list[str] = []
+    phones: list[tuple[str, str, str]] = []  # (column, value, kind)
+    phone_types: dict[str, str] = {}  # Google's 'phone N' -> the kind its type column says
     tags: list[str] = []
     notes: list[str] = []
-    extra: list[str] = []
+    lines: list[NoteLine] = []
+    unused: list[Unused] = []
     others: list[tuple[str, str, str]] = []  # (field, column, value) that lost to a better one
     addresses: dict[str, dict[str, str]] = {}
     cities: list[tuple[int, str]] = []
@@ -333,7 +416,7 @@ def _row(
         if not raw:
             continue
         value = clean(raw)
-        if not value or value in _NO_DATE:
+        if not value or value.lower() in PLACEHOLDERS:
             continue
         if value[0] == "'":
             value = _unneutralised(value)
@@ -349,13 +432,20 @@ def _row(
         elif kind == "email":
             emails += _split(value)
         elif kind == "phone":
-            phones += _split(value)
+            if SCIENTIFIC.fullmatch(value.replace(" ", "")):  # one value: its comma is no list
+                phones.append((column.header, value, column.part))
+            else:
+                phones += [(column.group or column.header, p, column.part) for p in _split(value)]
+        elif kind == "mobile":
+            phones += [(column.header, p, "mobile") for p in _split(value)]
+        elif kind == "phone_type":
+            phone_types[column.group] = _GOOGLE_KINDS.get(value.strip().lower(), "other")
         elif kind == "tags":
             tags += [t for t in _TAGS.split(value) if t.strip()]
         elif kind == "note":
             notes.append(value)
         elif kind == "extra":
-            extra.append(f"{column.header}: {value}")
+            lines.append(NoteLine(column.header, value, own=True))
             report.noted[column.header] += 1
         elif kind == "address":
             addresses.setdefault(column.group, {})[column.part] = value
@@ -366,12 +456,10 @@ def _row(
     field = {kind: value for kind, (_, _, value) in chosen.items()}
     for kind, header, value in others:
         if fold(value) != fold(field[kind]):
-            extra.append(f"{header}: {value}")
+            lines.append(NoteLine(header, value, own=True))
     if "city" not in field and cities:
         field["city"] = min(cities)[1]
-    for group, parts in addresses.items():
-        if parts.keys() != {"city"} or parts["city"] != field.get("city"):
-            extra.append(_address(group, parts))  # not when it only repeats the city
+    found_addresses = [_address(group, parts) for group, parts in addresses.items()]
     name = field.get("name") or " ".join(
         p for p in (field.get("first"), field.get("middle"), field.get("last")) if p
     )
@@ -381,7 +469,11 @@ def _row(
         if email[:3].lower() == "/o=":
             report.exchange_addresses += 1  # Exchange's internal address: not an e-mail address
             continue
-        checked_emails.append(normalise_email(email))
+        try:
+            checked_emails.append(normalise_email(email))
+        except BadInput:
+            lines.append(NoteLine("email", email))
+            unused.append(Unused(where, "email", email))
     if not name and checked_emails:
         name = checked_emails[0]
     if not name:
@@ -394,41 +486,96 @@ def _row(
             text = STATUS_WORDS.get(text, text)
         status = text
         if status not in STATUSES:
-            raise BadInput(
+            from salesnotes.fields import choices
+
+            raise BadCell(
                 _("'{field}' is not a status ({STATUSES})").format(
-                    field=field["status"], STATUSES=", ".join(STATUSES)
-                )
+                    field=field["status"], STATUSES=choices(STATUSES)
+                ),
+                _header(chosen, "status"),
+                field["status"],
             )
     birthday = None
     if "birthday" in field:
         birthday = _birthday(field["birthday"])
         if birthday is None:
-            report.unread_dates += 1
-            extra.append(f"Birthday: {field['birthday']}")
-    read = [read_phone(p, region) for p in phones]
+            lines.append(NoteLine("birthday", field["birthday"]))
+            unused.append(Unused(where, "birthday", field["birthday"]))
+    every = None
+    if "every" in field:
+        try:
+            every = normalise_every(field["every"])
+        except BadInput:
+            lines.append(NoteLine("every", field["every"]))
+            unused.append(Unused(where, "every", field["every"]))
+    days = {}
+    for key in ("customer_since", "last_contact"):
+        if key in field:
+            day = _day(field[key])
+            if day is None:
+                lines.append(NoteLine(key, field[key]))
+                unused.append(Unused(where, key, field[key]))
+            days[key] = day
+    read = []
+    # salesnotes' own export: "phone kinds" says, in order, what each number of "phone" is.
+    own_kinds = [k.strip() for k in field.get("phone_kinds", "").split(",")]
+    plain = [n for n, (column_name, _, _) in enumerate(phones) if _key(column_name) == "phone"]
+    for position, (column_name, value, kind) in enumerate(phones):
+        kind = phone_types.get(column_name, kind)
+        if position in plain and plain.index(position) < len(own_kinds):
+            given = own_kinds[plain.index(position)]
+            kind = given if given in PHONE_KINDS else kind
+        number = read_number(value, region, kind)
+        if number is None:
+            lines.append(NoteLine("phone", value))
+            unused.append(Unused(where, "phone", value))
+        else:
+            read.append(number)
+    book_id = field.get("id", "")
     return NewContact(
         name=name,
         organisation=" ".join(field.get("organisation", "").split()) or None,
-        emails=tuple(dict.fromkeys(checked_emails))
-        if len(checked_emails) > 1
-        else (*checked_emails,),
-        phones=tuple({p.typed: p for p in read}.values()) if len(read) > 1 else (*read,),
+        emails=tuple(dict.fromkeys(checked_emails)),
+        phones=tuple({p.typed: p for p in read}.values()),
         tags=tuple(sorted({normalise_tag(t) for t in tags if t.strip()[:1] != "*"})),
         status=status,
-        note="\n".join([*notes, *extra]) if extra or len(notes) > 1 else "".join(notes),
+        note="\n".join(notes),
         job_title=field.get("job_title", ""),
         city=field.get("city", ""),
         birthday=birthday,
         uuid=field.get("uuid"),
         where=where,
+        department=field.get("department", ""),
+        addresses=tuple(a for a in found_addresses if a.parts()),
+        lines=tuple(dict.fromkeys(lines)),
+        every=every,
+        customer_since=days.get("customer_since"),
+        last_contact=days.get("last_contact"),
+        unused=tuple(unused),
+        book_id=int(book_id) if book_id.isdigit() and len(book_id) < 19 else None,
     )
+
+
+def _header(chosen: dict[str, tuple[int, str, str]], field_name: str) -> str:
+    return chosen[field_name][1] if field_name in chosen else field_name
+
+
+def _day(text: str) -> str | None:
+    """A day as an export or a spreadsheet writes it: 2026-11-25, 25-11-2026."""
+    from salesnotes.dates import parse_birthday
+
+    try:
+        found = parse_birthday(text.strip().split(" ")[0])
+    except BadInput:
+        return None
+    return found if not found.startswith("--") else None
 
 
 def _unneutralised(value: str) -> str:
     """A cell as it was before a spreadsheet export guarded it against formulas ("'=1+1")."""
-    if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
-        return value[1:]
-    return value
+    from salesnotes.formats.csv_export import unneutralised
+
+    return unneutralised(value)
 
 
 def _split(value: str) -> list[str]:
@@ -436,18 +583,23 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in _VALUES.split(value) if part.strip()]
 
 
-def _address(group: str, parts: dict[str, str]) -> str:
-    kind = _GROUPS.get(group, "")
-    label = f"Address ({kind})" if kind else "Address"
-    if "formatted" in parts:
-        return f"{label}: " + ", ".join(parts["formatted"].splitlines())
+def _address(group: str, parts: dict[str, str]) -> Address:
+    """An address of a row's address columns, with its kind (work, home, other)."""
+    kind = _GROUPS.get(group, "") or _GROUPS.get(parts.get("type", "").lower(), "")
+    if "formatted" in parts and not parts.keys() & {"street", "city", "postal code"}:
+        return Address(kind=kind, street=", ".join(parts["formatted"].splitlines()))
     street = ", ".join(
         parts[p] for p in ("po box", "extended address", "street", "street 2", "street 3")
         if p in parts
     )  # fmt: skip
-    place = " ".join(p for p in (parts.get("postal code"), parts.get("city")) if p)
-    text = ", ".join(p for p in (street, place, parts.get("state"), parts.get("country")) if p)
-    return f"{label}: {text}"
+    return Address(
+        kind=kind,
+        street=street,
+        postcode=parts.get("postal code", ""),
+        city=parts.get("city", ""),
+        region=parts.get("state", ""),
+        country=parts.get("country", ""),
+    )
 
 
 def _birthday(text: str) -> str | None:

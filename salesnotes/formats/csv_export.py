@@ -6,8 +6,10 @@ separator where the decimal separator is a comma) and amounts with a decimal com
 
 A cell that begins with '=', '+', '-', '@', a tab or a carriage return is what a spreadsheet
 runs as a formula (OWASP "CSV injection": '=HYPERLINK(...)' in a name typed by anyone); it
-is written with a leading apostrophe, which spreadsheets show as text and ``import`` takes off.
-Contact columns have the names ``import`` recognises, so the file reads back in.
+is written with a leading apostrophe, which spreadsheets show as text and ``import`` takes off
+(and so is a text that itself begins with an apostrophe before one of those, so that it
+comes back as it was). Contact columns have the names ``import`` recognises, so every column
+reads back in: export, import into an empty book and export again gives the same file.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from salesnotes.models import Contact, ContactCard, FollowUp, Interaction, Quote
+    from salesnotes.models import Address, Contact, ContactCard, FollowUp, Interaction, Quote
 
 WHAT = ("contacts", "followups", "quotes", "interactions")
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
@@ -27,8 +29,18 @@ BOM = "\ufeff"
 
 
 def neutralised(value: str) -> str:
-    """A cell a spreadsheet shows as the text it is, never runs as a formula."""
-    return "'" + value if value.startswith(_RISKY) else value
+    """A cell a spreadsheet shows as the text it is, never runs as a formula (``import``'s
+    ``unneutralised`` gives the value back exactly)."""
+    if value.startswith(_RISKY) or (value[:1] == "'" and value[1:2] in (*_RISKY, "'")):
+        return "'" + value
+    return value
+
+
+def unneutralised(value: str) -> str:
+    """A cell as it was before ``neutralised`` guarded it ("'=1+1" is '=1+1')."""
+    if value[:1] == "'" and value[1:2] in (*_RISKY, "'") and value[1:2]:
+        return value[1:]
+    return value
 
 
 def write(header: Sequence[str], rows: Iterable[Sequence[str]], *, excel: bool) -> str:
@@ -41,12 +53,29 @@ def write(header: Sequence[str], rows: Iterable[Sequence[str]], *, excel: bool) 
     return (BOM if excel else "") + out.getvalue()
 
 
+# Outlook's names of an address's columns, which import reads with the address's kind.
+_ADDRESS_GROUPS = {"work": "Business", "home": "Home", "other": "Other", "": "Other"}
+_ADDRESS_PARTS = (
+    ("Street", "street"), ("Postal Code", "postcode"), ("City", "city"), ("State", "region"),
+    ("Country/Region", "country"),
+)  # fmt: skip
+
+
 def contacts(items: Iterable[Contact]) -> tuple[list[str], list[list[str]]]:
-    """Contacts with the column names ``import`` reads back (several values joined ', ')."""
+    """Contacts with the column names ``import`` reads back (several values joined ', '):
+    each phone's kind ("phone kinds", in the order of "phone"), the department, and each
+    kind of address in Outlook's columns (only the kinds some contact has)."""
+    people = list(items)
+    groups = sorted(
+        {_ADDRESS_GROUPS[a.kind] for c in people for a in c.addresses},
+        key=("Business", "Home", "Other").index,
+    )
     header = [
         "id", "uuid", "name", "organisation", "job title", "city", "status", "email", "phone",
-        "tags", "birthday", "every", "customer since", "last contact", "note",
+        "tags", "birthday", "every", "customer since", "last contact", "note", "department",
+        "phone kinds",
     ]  # fmt: skip
+    header += [f"{group} {part}" for group in groups for part, _ in _ADDRESS_PARTS]
     rows = [
         [
             str(c.id),
@@ -64,10 +93,25 @@ def contacts(items: Iterable[Contact]) -> tuple[list[str], list[list[str]]]:
             c.customer_since.isoformat() if c.customer_since else "",
             c.last_contact.isoformat() if c.last_contact else "",
             c.note,
+            c.department,
+            ", ".join(c.phone_kinds) if any(c.phone_kinds) else "",
+            *(
+                getattr(_first(c, group), attribute, "")
+                for group in groups
+                for __, attribute in _ADDRESS_PARTS
+            ),
         ]
-        for c in items
+        for c in people
     ]
     return header, rows
+
+
+def _first(contact: Contact, group: str) -> Address | None:
+    """The contact's first address of the kind an Outlook column group holds."""
+    for address in contact.addresses:
+        if _ADDRESS_GROUPS[address.kind] == group:
+            return address
+    return None
 
 
 def followups(

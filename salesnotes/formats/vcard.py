@@ -19,15 +19,24 @@ from dataclasses import dataclass, field
 from salesnotes.errors import BadInput
 from salesnotes.fields import normalise_email, normalise_tag, read_phone
 from salesnotes.i18n import _
-from salesnotes.models import NewContact, Unreadable
-from salesnotes.text import clean
+from salesnotes.models import (
+    CALL_ORDER,
+    Address,
+    NewContact,
+    NoteLine,
+    PhoneNumber,
+    Unreadable,
+    Unused,
+)
+from salesnotes.record import changed
+from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from typing import Any
 
-    from salesnotes.models import Contact
+    from salesnotes.models import Contact, Organisation
 
 _PROPERTY = re.compile(r"(?:[A-Za-z0-9_-]+\.)?([A-Za-z0-9_-]+)[;:]")
 # A whole content line as vobject reads it (group, name, parameters, ':'), written so that it
@@ -43,21 +52,22 @@ _DROPPED = {"PROFILE", "AGENT"}
 # Properties that describe the file or a program's bookkeeping, not the person.
 _TECHNICAL = {
     "VERSION", "PRODID", "REV", "UID", "CLASS", "SORT-STRING", "SOURCE", "MAILER", "NAME",
-    "LABEL", "KIND", "XML", "CLIENTPIDMAP", "TZ", "GEO", "LANG", "GENDER",
+    "LABEL", "XML", "CLIENTPIDMAP", "TZ", "GEO", "LANG", "GENDER", "X-ABADR",
     "FBURL", "CALURI", "CALADRURI", "MEMBER", "RELATED",
 }  # fmt: skip
 UUID_PREFIX = "urn:uuid:"
 # Properties without a field here that a salesperson preparing a visit wants at hand: into
-# the note, under these labels (Outlook's, Evolution's and Apple's names for the same).
+# the note, under these labels (render/words.py says them in the language spoken; Outlook's,
+# Evolution's and Apple's names for the same).
 _NOTED = {
-    "URL": "Website", "NICKNAME": "Nickname", "ROLE": "Role", "ANNIVERSARY": "Anniversary",
-    "X-ANNIVERSARY": "Anniversary", "X-MS-ANNIVERSARY": "Anniversary",
-    "X-EVOLUTION-ANNIVERSARY": "Anniversary", "X-MS-MANAGER": "Manager",
-    "X-EVOLUTION-MANAGER": "Manager", "X-MANAGER": "Manager", "X-MS-ASSISTANT": "Assistant",
-    "X-EVOLUTION-ASSISTANT": "Assistant", "X-ASSISTANT": "Assistant", "X-MS-SPOUSE": "Partner",
-    "X-EVOLUTION-SPOUSE": "Partner", "X-SPOUSE": "Partner", "X-ABRELATEDNAMES": "Related",
-    "IMPP": "Chat", "X-MS-IMADDRESS": "Chat", "X-AIM": "Chat", "X-SKYPE": "Skype",
-    "X-ABDATE": "Date",
+    "URL": "website", "NICKNAME": "nickname", "ROLE": "role", "ANNIVERSARY": "anniversary",
+    "X-ANNIVERSARY": "anniversary", "X-MS-ANNIVERSARY": "anniversary",
+    "X-EVOLUTION-ANNIVERSARY": "anniversary", "X-MS-MANAGER": "manager",
+    "X-EVOLUTION-MANAGER": "manager", "X-MANAGER": "manager", "X-MS-ASSISTANT": "assistant",
+    "X-EVOLUTION-ASSISTANT": "assistant", "X-ASSISTANT": "assistant", "X-MS-SPOUSE": "partner",
+    "X-EVOLUTION-SPOUSE": "partner", "X-SPOUSE": "partner", "X-ABRELATEDNAMES": "related",
+    "IMPP": "chat", "X-MS-IMADDRESS": "chat", "X-AIM": "chat", "X-SKYPE": "skype",
+    "X-ABDATE": "date",
 }  # fmt: skip
 
 
@@ -202,20 +212,31 @@ def _readable_qp(line: str) -> str:
 
 
 def _contact(card: Any, region: str, where: str, report: Report) -> NewContact:
-    """One parsed card as a contact: what has a field gets it, what a salesperson may need
-    (addresses, web sites, department, role, nickname) goes into the note."""
+    """One parsed card as a contact (or, a card of a company, as an organisation): what has
+    a field gets it, what a salesperson may need (web sites, role, nickname) goes into the
+    note, labelled; a value that cannot be what its property says (a phone number without a
+    digit, an e-mail address without '@') goes into the note and is named in the summary."""
     emails: list[str] = []
-    phones: list[Any] = []
+    phones: list[PhoneNumber] = []
     tags: list[str] = []
     notes: list[str] = []
-    extra: list[str] = []
-    organisation = job_title = city = full_name = ""
+    lines: list[NoteLine] = []
+    unused: list[Unused] = []
+    addresses: list[Address] = []
+    organisation = department = job_title = full_name = ""
     structured_name: list[str] = []
     birthday = uuid = None
-    work_city = ""
-    for prop in card.getChildren():
+    company = False
+    children = list(card.getChildren())
+    labels = {
+        str(prop.group).lower(): _label(_text(prop.value))
+        for prop in children
+        if prop.name.upper() == "X-ABLABEL" and prop.group
+    }
+    for prop in children:
         key = prop.name.upper()
         value = prop.value
+        label = labels.get(str(prop.group or "").lower(), "")
         if key == "FN":
             full_name = full_name or _text(value)
         elif key == "N":
@@ -226,45 +247,43 @@ def _contact(card: Any, region: str, where: str, report: Report) -> NewContact:
             parts = [p for p in parts if p]
             if parts and not organisation:
                 organisation = parts[0]
-                extra += [f"Department: {p}" for p in parts[1:]]
+                department = ", ".join(parts[1:])
             elif parts and parts != [organisation]:
-                extra.append(f"Organisation: {', '.join(parts)}")
+                lines.append(NoteLine("organisation", ", ".join(parts)))
         elif key == "TITLE":
             if not job_title:
                 job_title = _text(value)
             elif _text(value):
-                extra.append(f"Job title: {_text(value)}")
+                lines.append(NoteLine("job_title", _text(value)))
         elif key == "EMAIL":
             address = _text(value).removeprefix("mailto:")
             try:
                 emails.append(normalise_email(address))
             except BadInput:
                 if address:
-                    extra.append(f"E-mail: {address}")
+                    lines.append(NoteLine("email", address))
+                    unused.append(Unused(where, "email", address))
         elif key in ("TEL", "X-MS-TEL"):
             number = _text(value).removeprefix("tel:")
-            try:
-                phones.append(read_phone(number, region))
-            except BadInput:
-                if number:
-                    extra.append(f"Phone: {number}")
+            read = read_number(number, region, phone_kind(_types(prop), label))
+            if read is not None:
+                phones.append(read)
+            elif number:
+                lines.append(NoteLine("phone", number))
+                unused.append(Unused(where, "phone", number))
         elif key == "BDAY":
-            birthday = _birthday(_text(value))
+            omitted = "X-APPLE-OMIT-YEAR" in {k.upper() for k in prop.params}
+            birthday = _birthday(_text(value), omit_year=omitted)
             if birthday is None and _text(value):
-                extra.append(f"Birthday: {_text(value)}")
+                lines.append(NoteLine("birthday", _text(value)))
+                unused.append(Unused(where, "birthday", _text(value)))
         elif key == "NOTE":
             if _text(value):
                 notes.append(_text(value))
         elif key == "ADR":
-            place = _text(value.city)
-            kinds = _types(prop)
-            if place and (not city or ("WORK" in kinds and not work_city)):
-                city = place
-                work_city = place if "WORK" in kinds else work_city
-            address = _address(value)
-            if address:
-                label = f" ({kinds[0].lower()})" if kinds else ""
-                extra.append(f"Address{label}: {address}")
+            found = _address(value, address_kind(_types(prop), label))
+            if found is not None:
+                addresses.append(found)
         elif key == "CATEGORIES":
             for category in value if isinstance(value, list) else [value]:
                 for part in _text(category).split(","):
@@ -272,40 +291,111 @@ def _contact(card: Any, region: str, where: str, report: Report) -> NewContact:
                         tags.append(normalise_tag(part))
         elif key == "UID":
             uuid = _text(value).removeprefix(UUID_PREFIX).removeprefix("urn:uuid:") or None
+        elif key == "KIND":
+            company = company or _text(value).lower() == "org"
+        elif key == "X-ABSHOWAS":
+            company = company or _text(value).upper() == "COMPANY"
         elif key in _NOTED:
             text = _text(value if not isinstance(value, list) else ", ".join(value))
             if text:
-                extra.append(f"{_NOTED[key]}: {text}")
+                lines.append(NoteLine(_NOTED[key], text))
                 report.noted[key] += 1
-        elif key not in _TECHNICAL:
+        elif key not in _TECHNICAL and key != "X-ABLABEL":
             report.left_out[key] += 1
-    name = full_name or " ".join(p for p in structured_name if p)
-    name = " ".join(name.split()) or organisation or (emails[0] if emails else "")
+    person = " ".join(p for p in structured_name if p)
+    name = " ".join((full_name or person).split())
+    if organisation and not person and (not name or fold(name) == fold(organisation)):
+        company = True  # Outlook's and Google's company entries: no person's name at all
+    name = name or organisation or (emails[0] if emails else "")
     if not name and phones:
         name = phones[0].typed
     if not name:
         raise BadInput(_("no name, organisation, e-mail address or phone number"))
-    # An address that only repeats the city (what this export writes) says nothing more.
-    extra = [line for line in extra if not (city and line.endswith(f"): {city}"))]
-    extra = [line for line in extra if line != f"Address: {city}"]
-    addresses = sum(1 for line in extra if line.startswith("Address"))
-    if addresses:
-        report.noted["ADR"] += addresses
-    note = "\n".join(dict.fromkeys([*notes, *extra]))
+    city = _city(addresses)
+    # An address that is only the city, of no kind (what a city alone exports as), says
+    # nothing the city does not.
+    addresses = [a for a in addresses if a != Address(city=city)]
     return NewContact(
-        name=name,
+        name=organisation if company and organisation else name,
         organisation=organisation or None,
         emails=tuple(dict.fromkeys(emails)),
         phones=tuple({p.typed: p for p in phones}.values()),
         tags=tuple(sorted(set(tags))),
         status=None,
-        note=note,
+        note="\n".join(dict.fromkeys(notes)),
         job_title=job_title,
         city=city,
         birthday=birthday,
         uuid=uuid[:200] if uuid else None,
         where=where,
+        department=department,
+        addresses=tuple(dict.fromkeys(addresses)),
+        lines=tuple(dict.fromkeys(lines)),
+        organisation_card=company,
+        unused=tuple(unused),
     )
+
+
+def _city(addresses: list[Address]) -> str:
+    """A contact's city: their work address's, else the first address's that has one."""
+    for address in sorted(addresses, key=lambda a: a.kind != "work"):
+        if address.city:
+            return address.city
+    return ""
+
+
+# vCard TYPE values and Apple's labels (X-ABLabel) for what a number is, most telling first.
+_PHONE_TYPES = (
+    ("FAX", "fax"), ("PAGER", "pager"), ("X-ASSISTANT", "assistant"),
+    ("ASSISTANT", "assistant"), ("CELL", "mobile"), ("MOBILE", "mobile"), ("IPHONE", "mobile"),
+    ("MAIN", "main"), ("X-MAIN", "main"), ("COMPANY", "main"), ("WORK", "work"),
+    ("HOME", "home"), ("OTHER", "other"), ("X-OTHER", "other"),
+)  # fmt: skip
+_LABELS = {
+    "mobile": "mobile", "iphone": "mobile", "main": "main", "assistantphone": "assistant",
+    "assistant": "assistant", "work": "work", "home": "home", "homefax": "fax",
+    "workfax": "fax", "otherfax": "fax", "pager": "pager", "other": "other",
+}  # fmt: skip
+
+
+def _label(text: str) -> str:
+    """Apple's label '_$!<AssistantPhone>!$_' (or a label typed by hand) as a word."""
+    return text.removeprefix("_$!<").removesuffix(">!$_").replace(" ", "").lower()
+
+
+def phone_kind(types: list[str], label: str = "") -> str:
+    """What a TEL is, from its TYPE values and its label: mobile, work, fax, ...; ''."""
+    if label in _LABELS:
+        return _LABELS[label]
+    found = set(types)
+    for name, kind in _PHONE_TYPES:
+        if name in found:
+            return kind
+    return ""
+
+
+def address_kind(types: list[str], label: str = "") -> str:
+    """What an ADR is: work, home or other; '' when not said."""
+    for name in ("WORK", "HOME", "OTHER"):
+        if name in types or label == name.lower():
+            return name.lower()
+    return ""
+
+
+def read_number(text: str, region: str, kind: str = "") -> PhoneNumber | None:
+    """A phone number of the given kind, or None when the text cannot be one: no digit at
+    all, or a number a spreadsheet wrote in scientific notation (3,16293E+10: its digits
+    are gone)."""
+    typed = " ".join(clean(text).split())
+    if not any(ch.isdigit() for ch in typed) or SCIENTIFIC.fullmatch(typed):
+        return None
+    number = read_phone(typed, region)
+    return changed(number, kind=kind) if kind else number
+
+
+SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
+"""A number Excel shows in scientific notation: what a long phone number becomes in a
+column Excel took for numbers (3,16293E+10)."""
 
 
 def _text(value: Any) -> str:
@@ -319,22 +409,31 @@ def _types(prop: Any) -> list[str]:
     return [k.upper() for kind in kinds for k in kind.split(",") if k.upper() != "PREF"]
 
 
-def _address(value: Any) -> str:
+def _address(value: Any, kind: str) -> Address | None:
+    """An ADR as an address of its kind, or None when it holds nothing."""
     lines = (_text(value.box), _text(value.extended), _text(value.street).replace("\n", ", "))
     street = ", ".join(part for part in lines if part)
-    place = " ".join(p for p in (_text(value.code), _text(value.city)) if p)
-    return ", ".join(p for p in (street, place, _text(value.region), _text(value.country)) if p)
+    found = Address(
+        kind=kind,
+        street=street,
+        postcode=_text(value.code),
+        city=_text(value.city),
+        region=_text(value.region),
+        country=_text(value.country),
+    )
+    return found if found.parts() else None
 
 
-def _birthday(text: str) -> str | None:
+def _birthday(text: str, *, omit_year: bool = False) -> str | None:
     """A card's BDAY as stored: '1980-03-22' or '--03-22'; None when it is none of the forms
-    cards use (19800322, 1980-03-22, 1980-03-22T00:00:00Z, --0322, --03-22)."""
+    cards use (19800322, 1980-03-22, 1980-03-22T00:00:00Z, --0322, --03-22; Apple's year
+    1604 or X-APPLE-OMIT-YEAR for a birthday without a year)."""
     from salesnotes.dates import parse_birthday
 
     text = text.strip()
     match = re.fullmatch(r"(\d{4})(\d{2})(\d{2})(?:T.*)?", text)
     text = "-".join(match.groups()) if match else text.split("T", 1)[0]
-    if text.startswith("1604-"):  # Apple's year for "year unknown"
+    if text.startswith("1604-") or (omit_year and re.match(r"\d{4}-", text)):
         text = "--" + text[5:]
     try:
         return parse_birthday(text)
@@ -342,11 +441,30 @@ def _birthday(text: str) -> str | None:
         return None
 
 
-def write(contacts: Iterable[Contact], version: str = "3.0") -> Iterator[str]:
+_TEL_TYPES = {
+    "mobile": ("CELL", "VOICE"), "work": ("WORK", "VOICE"), "home": ("HOME", "VOICE"),
+    "fax": ("FAX",), "pager": ("PAGER",), "main": ("MAIN", "VOICE"),
+    "assistant": ("X-ASSISTANT", "VOICE"), "other": ("VOICE",), "": ("VOICE",),
+}  # fmt: skip
+"""Each kind of number as vCard's TYPE says it (MAIN and X-ASSISTANT as Google and Evolution
+write them; this reader takes them back)."""
+
+
+def write(
+    contacts: Iterable[Contact],
+    version: str = "3.0",
+    organisations: Iterable[Organisation] = (),
+    region: str = "NL",
+) -> Iterator[str]:
     """Each contact as a vCard (3.0 or 4.0) with its UUID as UID, so that an address book
-    importing it again updates the card rather than adding a second one."""
+    importing it again updates the card rather than adding a second one; what the phone had
+    kept: each number's kind, whole addresses with theirs, the department, a birthday
+    without a year (3.0: --MM-DD as Google and Android write it; 4.0: --MMDD). Then each of
+    ``organisations`` as a card of the organisation itself (4.0: KIND:org; 3.0: Apple's
+    X-ABShowAs:COMPANY), with its own phone number and e-mail address."""
     import vobject
 
+    four = version == "4.0"
     for contact in contacts:
         card = vobject.vCard()
         card.add("version").value = "3.0"
@@ -354,20 +472,36 @@ def write(contacts: Iterable[Contact], version: str = "3.0") -> Iterator[str]:
         card.add("fn").value = contact.name
         given, __, family = contact.name.partition(" ")
         card.add("n").value = vobject.vcard.Name(family=family, given=given)
+        if four:
+            card.add("kind").value = "individual"
         if contact.organisation:
-            card.add("org").value = [contact.organisation]
+            org = [contact.organisation, *([contact.department] if contact.department else [])]
+            card.add("org").value = org
         if contact.job_title:
             card.add("title").value = contact.job_title
         for position, email in enumerate(contact.emails):
-            prop = card.add("email")
-            prop.value = email
-            prop.type_param = "INTERNET" if position else ["INTERNET", "PREF"]
-        for position, phone in enumerate(contact.phones):
-            prop = card.add("tel")
-            prop.value = phone
-            prop.type_param = "VOICE" if position else ["VOICE", "PREF"]
-        if contact.city:
-            card.add("adr").value = vobject.vcard.Address(city=contact.city)
+            _email(card, email, first=position == 0, four=four)
+        kinds = (*contact.phone_kinds, *("",) * len(contact.phones))
+        ranked = sorted(
+            (CALL_ORDER.index(k), n)
+            for n, k in enumerate(kinds[: len(contact.phones)])
+            if k in CALL_ORDER
+        )
+        callable_first = ranked[0][1] if ranked else None
+        for position, (phone, kind) in enumerate(zip(contact.phones, kinds, strict=False)):
+            _tel(card, phone, kind, region, first=position == callable_first, four=four)
+        addresses = contact.addresses or ((Address(city=contact.city),) if contact.city else ())
+        for address in addresses:
+            prop = card.add("adr")
+            prop.value = vobject.vcard.Address(
+                street=address.street,
+                city=address.city,
+                region=address.region,
+                code=address.postcode,
+                country=address.country,
+            )
+            if address.kind:
+                prop.type_param = address.kind if four else address.kind.upper()
         if contact.birthday:
             card.add("bday").value = contact.birthday
         if contact.tags:
@@ -375,12 +509,61 @@ def write(contacts: Iterable[Contact], version: str = "3.0") -> Iterator[str]:
         if contact.note:
             card.add("note").value = contact.note
         text: str = card.serialize()
-        if version == "4.0":
-            text = _version4(text)
-        yield text
+        yield _version4(text) if four else text
+    for organisation in organisations:
+        yield _organisation_card(organisation, four, region)
+
+
+def _email(card: Any, email: str, *, first: bool, four: bool) -> None:
+    prop = card.add("email")
+    prop.value = email
+    if four:
+        if first:
+            prop.params["PREF"] = ["1"]
+    else:
+        prop.type_param = ["INTERNET", "PREF"] if first else "INTERNET"
+
+
+def _tel(card: Any, phone: str, kind: str, region: str, *, first: bool, four: bool) -> None:
+    from salesnotes.fields import read_phone
+
+    prop = card.add("tel")
+    types = list(_TEL_TYPES.get(kind, ("VOICE",)))
+    if four:  # a tel: URI as 4.0 wants it, for a number that reads; else the text as typed
+        number = read_phone(phone, region).e164 if any(c.isdigit() for c in phone) else None
+        prop.value = f"tel:{number}" if number else phone
+        prop.params["VALUE"] = ["uri" if number else "text"]
+        prop.params["TYPE"] = [",".join(t.lower() for t in types)]
+        if first:
+            prop.params["PREF"] = ["1"]
+    else:
+        prop.value = phone
+        prop.type_param = [*types, "PREF"] if first else types
+
+
+def _organisation_card(organisation: Organisation, four: bool, region: str) -> str:
+    import vobject
+
+    card = vobject.vCard()
+    card.add("version").value = "3.0"
+    card.add("uid").value = organisation.uuid
+    card.add("fn").value = organisation.name
+    card.add("n").value = vobject.vcard.Name()
+    card.add("org").value = [organisation.name]
+    if four:
+        card.add("kind").value = "org"
+    else:
+        card.add("x-abshowas").value = "COMPANY"
+    if organisation.email:
+        _email(card, organisation.email, first=True, four=four)
+    if organisation.phone:
+        _tel(card, organisation.phone, "main", region, first=True, four=four)
+    text: str = card.serialize()
+    return _version4(text) if four else text
 
 
 def _version4(text: str) -> str:
-    """A 3.0 card as 4.0: the version line, and a birthday without a year written --MMDD."""
+    """A card made as 3.0 as 4.0: the version line, and a birthday without a year written
+    --MMDD."""
     text = text.replace("VERSION:3.0\r\n", "VERSION:4.0\r\n", 1)
     return re.sub(r"(?m)^BDAY:--(\d{2})-(\d{2})\r$", r"BDAY:--\1\2\r", text)

@@ -34,6 +34,20 @@ def one_line(text: str) -> str:
     return _one_line(excerpt(text, 300))
 
 
+NOTE_LINES = 6
+"""How many lines of a conversation's text a briefing shows (the rest: '…')."""
+
+
+def note_lines(text: str) -> list[str]:
+    """A text of several lines as a briefing shows it: its lines kept (at most
+    ``NOTE_LINES``, each cut to an excerpt), never folded into one."""
+    lines = [one_line(line) for line in excerpt(text, 2000).splitlines() if line.strip()]
+    lines = lines or [""]
+    if len(lines) > NOTE_LINES:
+        lines = [*lines[: NOTE_LINES - 1], lines[NOTE_LINES - 1] + " …"]
+    return lines
+
+
 @record
 class Brief:
     """Everything one briefing says."""
@@ -272,7 +286,9 @@ def sections(brief: Brief) -> list[Section]:
         happened.append(
             (
                 _("{kind} with {contact_name}: {text}").format(
-                    kind=term(i.kind), contact_name=one_line(i.contact_name), text=one_line(i.text)
+                    kind=term(i.kind),
+                    contact_name=one_line(i.contact_name),
+                    text="\n".join(note_lines(i.text)),  # a note's lines stay lines
                 ),
                 [],
             )
@@ -357,9 +373,13 @@ def text(brief: Brief) -> str:
         numbered = section.numbered
         for n, (first, details) in enumerate(section.items, start=1):
             bullet = f"{n:>2}. " if numbered else " - "
-            lines += textwrap.wrap(
-                first, WIDTH, initial_indent=bullet, subsequent_indent=" " * len(bullet)
-            )
+            for k, piece in enumerate(first.split("\n")):  # an item's own lines stay lines
+                lines += textwrap.wrap(
+                    piece,
+                    WIDTH,
+                    initial_indent=" " * len(bullet) if k else bullet,
+                    subsequent_indent=" " * len(bullet),
+                )
             for detail in details:
                 lines += textwrap.wrap(
                     detail,
@@ -388,7 +408,8 @@ def markdown(brief: Brief) -> str:
             lines.append(md(section.empty))
         numbered = section.numbered
         for n, (first, details) in enumerate(section.items, start=1):
-            lines.append(f"{n}. {md(first)}" if numbered else f"- {md(first)}")
+            shown = md(first).replace("\n", "  \n    ")  # a hard break, within the item
+            lines.append(f"{n}. {shown}" if numbered else f"- {shown}")
             lines += [f"    - {md(d)}" for d in details]
     line = pipeline_line(brief)
     if line:
@@ -432,7 +453,8 @@ def html(brief: Brief) -> str:
                 extra = "".join(
                     f'<br><span style="{_STYLE["reason"]}">&#8226; {e(d)}</span>' for d in details
                 )
-                parts.append(f'<li style="{_STYLE["li"]}">{e(first)}{extra}</li>')
+                shown = "<br>".join(e(piece) for piece in first.split("\n"))
+                parts.append(f'<li style="{_STYLE["li"]}">{shown}{extra}</li>')
             parts.append(f"</{tag}>")
     line = pipeline_line(brief)
     if line:

@@ -7,7 +7,7 @@ its own text. ``plain`` and ``json`` are the machine formats.
 from __future__ import annotations
 
 from salesnotes.days import describe, relative
-from salesnotes.i18n import _, term
+from salesnotes.i18n import N_, _, term
 from salesnotes.render import first, plain_lines, print_json
 from salesnotes.render.shapes import (
     contact_json,
@@ -51,7 +51,7 @@ def dossier(
             }
         )
         return
-    details = _details(contact)
+    details = _details(contact, plain=fmt == "plain")
     if team:
         details.insert(3, (_("owner"), contact.owner))
     if fmt == "plain":
@@ -82,7 +82,10 @@ def dossier(
         if team and i.logged_by:
             kind = _("{who}, {kind}:").format(who=i.logged_by.capitalize(), kind=kind)
         when = f"{describe(i.happened_on)}  {kind:<8} "
-        page.line(when + one_line(i.text), 2, len(when))
+        first, *rest = [one_line(line) for line in i.text.splitlines() if line.strip()] or [""]
+        page.line(when + first, 2, len(when))
+        for line in rest:  # a note of several lines keeps them, each under the first
+            page.line(line, 2 + len(when))
     page.print()
 
 
@@ -217,23 +220,54 @@ def _quote_section(
         page.line(line, 2, len(f"#{q.id} "))
 
 
-def _details(contact: Contact) -> list[tuple[str, str]]:
+PHONE_KIND_WORDS = {
+    "mobile": N_("mobile"), "work": N_("work"), "home": N_("home"),
+    "assistant": N_("assistant"), "fax": N_("fax"), "main": N_("main number"),
+    "pager": N_("pager"), "other": N_("other"),
+}  # fmt: skip
+ADDRESS_KIND_WORDS = {"work": N_("work"), "home": N_("home"), "other": N_("other")}
+
+
+def phone_words(contact: Contact) -> str:
+    """'06 1234 5678 (mobile), 030 123 4567 (work)': each number with its kind."""
+    kinds = (*contact.phone_kinds, *("",) * len(contact.phones))
+    return ", ".join(
+        f"{number} ({_(PHONE_KIND_WORDS[kind])})" if kind in PHONE_KIND_WORDS else number
+        for number, kind in zip(contact.phones, kinds, strict=False)
+    )
+
+
+def _details(contact: Contact, plain: bool = False) -> list[tuple[str, str]]:
+    from salesnotes.days import birthday_words, rhythm_words
+
     details = [
         (_("id"), str(contact.id)),
         (_("name"), contact.name),
         (_("organisation"), contact.organisation or ""),
+        *([(_("department"), contact.department)] if contact.department else []),
         *([(_("job title"), contact.job_title)] if contact.job_title else []),
         *([(_("city"), contact.city)] if contact.city else []),
         (_("status"), term(contact.status) + (_(" (archived)") if contact.archived else "")),
         (_("email"), ", ".join(contact.emails)),
-        (_("phone"), ", ".join(contact.phones)),
+        (_("phone"), ", ".join(contact.phones) if plain else phone_words(contact)),
+    ]
+    for address in contact.addresses:
+        kind = ADDRESS_KIND_WORDS.get(address.kind)
+        label = _("address ({kind})").format(kind=_(kind)) if kind else _("address")
+        details.append((label, ", ".join(address.parts())))
+    details += [
         (_("tags"), ", ".join(contact.tags)),
         (_("last contact"), contact.last_contact.isoformat() if contact.last_contact else ""),
     ]
     if contact.every:
-        details.append((_("keep in touch"), _("every {every}").format(every=contact.every)))
+        every = contact.every if plain else rhythm_words(contact.every)
+        details.append((_("keep in touch"), every))
+    if contact.customer_since:
+        since = contact.customer_since
+        details.append((_("customer since"), since.isoformat() if plain else describe(since)))
     if contact.birthday:
-        details.append((_("birthday"), contact.birthday.removeprefix("--")))
+        born = contact.birthday if plain else birthday_words(contact.birthday)
+        details.append((_("birthday"), born))
     if contact.note:
         details.append((_("note"), contact.note))
     return details

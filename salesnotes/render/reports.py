@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from salesnotes.i18n import Nn_, _, n_
+from salesnotes.i18n import N_, Nn_, _, n_
 from salesnotes.render import echo, note
 
 TYPE_CHECKING = False
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from salesnotes.formats import csv_contacts, vcard
     from salesnotes.merging import Plan
-    from salesnotes.models import Contact, ImportResult, Unreadable
+    from salesnotes.models import Contact, ImportResult, Unreadable, Unused
 
 
 def merge_report(
@@ -65,10 +65,11 @@ class ImportSummary:
 
     name: str
     dry_run: bool
-    kind: str = ""
+    encoding: str = ""
     result: ImportResult | None = None
     skipped: list[Unreadable] = field(default_factory=list)
     unread_phones: int = 0
+    unused: list[Unused] = field(default_factory=list)
     csv: csv_contacts.Report | None = None
     vcard: vcard.Report | None = None
 
@@ -76,9 +77,45 @@ class ImportSummary:
 # How many updated or skipped records the summary names one by one.
 SHOWN = 20
 
+FIELD_WORDS = {
+    "name": N_("name"), "organisation": N_("organisation"), "job_title": N_("job title"),
+    "department": N_("department"), "city": N_("city"), "status": N_("status"),
+    "every": N_("rhythm"), "birthday": N_("birthday"), "customer_since": N_("customer since"),
+    "note": N_("note"), "email": N_("e-mail"), "phone": N_("phone"),
+    "phone_kind": N_("kind of phone number"), "tags": N_("tags"), "address": N_("address"),
+    "last_contact": N_("last contact"),
+}  # fmt: skip
+"""What an import changed, as the summary names it."""
+
+NOT_A = {
+    "phone": N_("not a phone number"), "email": N_("not an e-mail address"),
+    "birthday": N_("not a birthday"), "every": N_("not a rhythm"),
+    "customer_since": N_("not a date (customer since)"),
+    "last_contact": N_("not a date (last contact)"),
+}  # fmt: skip
+CSV_KINDS = {
+    "spreadsheet": N_("spreadsheet"),
+    "Outlook": "Outlook",
+    "Google Contacts": "Google Contacts",
+}
+
+
+def file_kind(summary: ImportSummary) -> str:
+    """'vCard, UTF-8', 'Outlook CSV, Windows-1252, ';' between columns'."""
+    if summary.csv is None:
+        return _("vCard, {encoding}").format(encoding=summary.encoding)
+    sep = {"\t": _("tab"), ",": "','", ";": "';'"}.get(summary.csv.separator, "")
+    return _("{kind} CSV, {encoding}, {sep} between columns").format(
+        kind=_(CSV_KINDS.get(summary.csv.kind, summary.csv.kind)),
+        encoding=summary.encoding,
+        sep=sep,
+    )
+
 
 def import_summary(summary: ImportSummary) -> None:
     """The counts on one line, then a line for each thing changed, skipped or left out."""
+    from salesnotes.text import shown
+
     result = summary.result
     if result is None:
         return
@@ -99,12 +136,34 @@ def import_summary(summary: ImportSummary) -> None:
         if summary.dry_run
         else _("Imported {name} ({kind}): {counts}")
     )
-    echo(said.format(name=summary.name, kind=summary.kind, counts=counts))
-    _some(_("- updated {line}"), _("- ... and {n} more updated"), list(result.updated))
+    echo(said.format(name=summary.name, kind=file_kind(summary), counts=counts))
+    updated = [
+        f"#{cid} {name}: " + ", ".join(_(FIELD_WORDS.get(what, what)) for what in changed)
+        for cid, name, changed in result.updated
+    ]
+    _some(_("- updated {line}"), _("- ... and {n} more updated"), updated)
+    if result.organisation_cards:
+        echo(
+            n_(
+                "- {n} organisation's own phone number or e-mail address (a card of the "
+                "organisation itself)",
+                "- {n} organisations' own phone numbers or e-mail addresses (cards of the "
+                "organisations themselves)",
+                result.organisation_cards,
+            ).format(n=result.organisation_cards)
+        )
     _some(
         _("- skipped {line}"),
         _("- ... and {n} more skipped"),
         [f"{row.where}: {row.reason}" for row in summary.skipped],
+    )
+    _some(
+        _("- {where}: '{value}' is {what}: kept in the note"),
+        _("- ... and {n} more values kept in the note"),
+        [
+            {"where": u.where, "value": shown(u.value, 60), "what": _(NOT_A.get(u.what, u.what))}
+            for u in summary.unused
+        ],
     )
     if result.erased:
         people = n_("{n} person", "{n} people", result.erased).format(n=result.erased)
@@ -138,14 +197,6 @@ def import_summary(summary: ImportSummary) -> None:
                         "{n} Exchange-internal addresses",
                         report.exchange_addresses,
                     ).format(n=report.exchange_addresses)
-                )
-            )
-        if report.unread_dates:
-            echo(
-                _("- {unread_dates} not read as a date: in the note").format(
-                    unread_dates=n_("{n} birthday", "{n} birthdays", report.unread_dates).format(
-                        n=report.unread_dates
-                    )
                 )
             )
     cards = summary.vcard
@@ -191,9 +242,9 @@ def import_summary(summary: ImportSummary) -> None:
         note(_("Nothing was written (--dry-run)."))
 
 
-def _some(line_words: str, more_words: str, lines: list[str]) -> None:
+def _some(line_words: str, more_words: str, lines: list[str] | list[dict[str, str]]) -> None:
     for line in lines[:SHOWN]:
-        echo(line_words.format(line=line))
+        echo(line_words.format(**line) if isinstance(line, dict) else line_words.format(line=line))
     if len(lines) > SHOWN:
         echo(more_words.format(n=len(lines) - SHOWN))
 

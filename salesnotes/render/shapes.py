@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
     from salesnotes.models import (
+        Address,
         AgendaRow,
         Contact,
         FollowUp,
@@ -35,23 +36,47 @@ def contact_json(contact: Contact) -> dict[str, Any]:
         "organisation": contact.organisation,
         "organisation_id": contact.organisation_id,
         "job_title": contact.job_title,
+        "department": contact.department,
         "city": contact.city,
         "owner": contact.owner,
         "status": contact.status,
         "emails": list(contact.emails),
         "phones": list(contact.phones),
+        "phone_kinds": list(contact.phone_kinds),
+        "addresses": [address_json(a) for a in contact.addresses],
         "tags": list(contact.tags),
         "note": contact.note,
         "archived": contact.archived,
         "created_at": contact.created_at,
         "last_contact": contact.last_contact,
         "birthday": contact.birthday,
+        "every": contact.every,
+        "customer_since": contact.customer_since,
+    }
+
+
+def address_json(address: Address) -> dict[str, Any]:
+    """A postal address: its kind ('work', 'home', 'other' or '') and its parts."""
+    return {
+        "kind": address.kind,
+        "street": address.street,
+        "postcode": address.postcode,
+        "city": address.city,
+        "region": address.region,
+        "country": address.country,
     }
 
 
 def organisation_json(org: Organisation) -> dict[str, Any]:
-    """An organisation (``orgs`` adds its number of active contacts)."""
-    return {"id": org.id, "uuid": org.uuid, "name": org.name}
+    """An organisation, with its own phone number and e-mail address ('' when none; ``orgs``
+    adds its number of active contacts)."""
+    return {
+        "id": org.id,
+        "uuid": org.uuid,
+        "name": org.name,
+        "phone": org.phone,
+        "email": org.email,
+    }
 
 
 def followup_json(f: FollowUp) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import sqlite3
 
 from salesnotes.errors import BadInput, Conflict
 from salesnotes.i18n import _
-from salesnotes.models import ImportResult
+from salesnotes.models import Address, ImportResult
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contacts import FTS_COLUMNS, FTS_ROW
 from salesnotes.store.dialect import ACTIVE, INSERT_IGNORE
@@ -97,13 +97,18 @@ LOAD_COLUMNS = {
 }
 
 
-# What an import knows of a contact: the loader's columns but for archiving, rhythm and dates.
+# What an import knows of a contact: the loader's columns but for archiving.
 IMPORTED = (
-    *(c for c in LOAD_COLUMNS["contacts"] if c not in ("archived_at", "every", "customer_since")),
+    *(c for c in LOAD_COLUMNS["contacts"] if c != "archived_at"),
     "job_title",
     "city",
     "owner",
+    "department",
 )
+IMPORTED_PHONES = ("contact_id", "phone", "position", "e164", "mobile", "kind")
+IMPORTED_ADDRESSES = (
+    "contact_id", "kind", "street", "postcode", "city", "region", "country", "position"
+)  # fmt: skip
 
 
 def _insert(table: str, columns: Sequence[str], verb: str = "INSERT") -> str:
@@ -151,29 +156,36 @@ class Bulk:
     def import_contacts(self, rows: Iterable[NewContact], *, now: str, today: date) -> ImportResult:
         """Add or update contacts from a file, in the caller's transaction.
 
-        A row is the contact it matches: the one with its UUID (the file's own, as vCards
-        and salesnotes' JSON carry), else one of its e-mail addresses, else one of its phone
-        numbers, else the same name in the same organisation (earlier rows of the file
-        count too). A match takes the file's name, organisation, job title, city, birthday
-        and status where the file has them and they differ, gains the e-mail addresses, phone
-        numbers and tags it lacks, and the file's note if its note does not hold it yet.
-        Everything else is new, and added in bulk."""
+        A row is the contact it matches (``_Index.match``): the one with its UUID (the
+        file's own, as vCards and salesnotes' JSON carry), else one of its e-mail addresses,
+        else one of its phone numbers (with the same name whatever the e-mail; a person's
+        own number with another name unless e-mail addresses differ; never a switchboard's
+        with another name), else the same name in the same organisation (earlier rows of
+        the file count too). A match takes what the file says more precisely (``_update``:
+        never a birthday without its year over one with it, nor a shorter name, nor a city
+        over a whole address), gains the e-mail addresses, phone numbers, addresses and tags
+        it lacks, and the note lines it does not hold yet (in any language). A card of an
+        organisation itself gives the organisation its phone number and e-mail address.
+        Everything else is new, and added in bulk; ids go on above every id the book ever
+        gave."""
         index = _Index(self.db)
         next_org = self.db.next_id("organisations")
         next_contact = self.db.next_id("contacts")
         first_new = next_contact
-        added = unchanged = new_orgs = 0
-        updated: list[str] = []
+        added = unchanged = new_orgs = org_cards = 0
+        updated: list[tuple[int, str, tuple[str, ...]]] = []
         pending: set[int] = set()
-        batch: dict[str, list[tuple[Any, ...]]] = {table: [] for table in LOAD_COLUMNS}
+        batch: dict[str, list[tuple[Any, ...]]] = {
+            table: [] for table in ("organisations", "contacts", "contact_emails",
+                                    "contact_phones", "contact_tags", "contact_addresses")
+        }  # fmt: skip
         sql = {
             "organisations": _insert("organisations", LOAD_COLUMNS["organisations"]),
             "contacts": _insert("contacts", IMPORTED),
             "contact_emails": _insert("contact_emails", LOAD_COLUMNS["contact_emails"]),
-            "contact_phones": _insert(
-                "contact_phones", LOAD_COLUMNS["contact_phones"], INSERT_IGNORE
-            ),
+            "contact_phones": _insert("contact_phones", IMPORTED_PHONES, INSERT_IGNORE),
             "contact_tags": _insert("contact_tags", LOAD_COLUMNS["contact_tags"], INSERT_IGNORE),
+            "contact_addresses": _insert("contact_addresses", IMPORTED_ADDRESSES),
         }
 
         def flush() -> None:
@@ -199,6 +211,10 @@ class Bulk:
                     next_org += 1
                     new_orgs += 1
                     batch["organisations"].append((org_id, new_uuid(), row.organisation, key, now))
+            if row.organisation_card and org_id is not None:
+                flush()  # the organisation must exist to be given its number
+                org_cards += _reach(self.db, org_id, row)
+                continue
             person = (fold(row.name), org_id)
             found = index.match(row, person)
             if found is None:
@@ -208,6 +224,7 @@ class Bulk:
                 pending.add(cid)
                 uuid = row.uuid if row.uuid and row.uuid not in index.uuids else new_uuid()
                 index.remember(cid, uuid, row, person)
+                last = row.last_contact if row.last_contact else today.isoformat()
                 batch["contacts"].append(
                     (
                         cid,
@@ -216,24 +233,31 @@ class Bulk:
                         person[0],
                         org_id,
                         row.status or "lead",
-                        row.note,
+                        _new_note(row),
                         now,
                         now,
-                        today.isoformat(),
+                        row.every,
+                        min(last, today.isoformat()),
                         row.birthday,
+                        row.customer_since,
                         row.job_title,
                         row.city,
                         user,
+                        row.department,
                     )
                 )
                 batch["contact_emails"] += [
                     (cid, e, n) for n, e in enumerate(dict.fromkeys(row.emails), start=1)
                 ]
                 batch["contact_phones"] += [
-                    (cid, p.typed, n, p.e164, int(p.mobile))
+                    (cid, p.typed, n, p.e164, int(p.mobile), p.kind)
                     for n, p in enumerate(row.phones, start=1)
                 ]
                 batch["contact_tags"] += [(cid, t) for t in row.tags]
+                batch["contact_addresses"] += [
+                    (cid, a.kind, a.street, a.postcode, a.city, a.region, a.country, n)
+                    for n, a in enumerate(_distinct(row.addresses), start=1)
+                ]
                 if len(batch["contacts"]) >= 5000:
                     flush()
                 continue
@@ -242,7 +266,7 @@ class Bulk:
             changed = _update(self.contacts, found, row, now)
             index.remember(found, None, row, person)
             if changed:
-                updated.append(f"#{found} {row.name}: {', '.join(changed)}")
+                updated.append((found, row.name, tuple(changed)))
             else:
                 unchanged += 1
         flush()
@@ -254,7 +278,7 @@ class Bulk:
         )
         self.db.reset_ids("organisations")
         self.db.reset_ids("contacts")
-        return ImportResult(added, tuple(updated), unchanged, new_orgs, erased)
+        return ImportResult(added, tuple(updated), unchanged, new_orgs, erased, org_cards)
 
     def dump(self) -> Iterator[tuple[str, tuple[str, ...], Iterator[tuple[Any, ...]]]]:
         """Every table of the book, its columns and its rows (see ``dump``)."""
@@ -328,6 +352,7 @@ class _Index:
         self.names: dict[tuple[str, int | None], int] = {
             (key, org): cid for cid, _, merged, key, org in rows if merged is None
         }
+        self.keys: dict[int, str] = {cid: key for cid, _, merged, key, _ in rows if not merged}
         self.emails: dict[str, int] = dict(
             db.tuples(f"SELECT email, contact_id FROM contact_emails WHERE contact_id {ACTIVE}")
         )
@@ -345,14 +370,20 @@ class _Index:
         its organisation's id."""
         if row.uuid and row.uuid in self.uuids:
             return self.uuids[row.uuid]
+        if row.book_id is not None and _same_name(self.keys.get(row.book_id, ""), key[0]):
+            return row.book_id  # this book's own export: its id, and the same name
         for email in row.emails:
             if email in self.emails:
                 return self.emails[email]
         for phone in row.phones:
             found = self.phones.get(phone.e164) if phone.e164 else None
-            # Not a contact with other e-mail addresses than the row's: colleagues share
-            # an office's number, a person does not share an address.
-            if found is not None and not (row.emails and found in self.with_email):
+            if found is None:
+                continue
+            if _same_name(self.keys.get(found, ""), key[0]):
+                return found  # a number and the name: the same person, whatever the e-mail
+            # Another name: a person's own number may still be theirs (a nickname), unless
+            # their e-mail addresses say otherwise; a switchboard is many people's.
+            if phone.personal and not (row.emails and found in self.with_email):
                 return found
         # The same name in the same organisation, when e-mail addresses do not say otherwise.
         found = self.names.get(key)
@@ -373,29 +404,85 @@ class _Index:
             if phone.e164:
                 self.phones.setdefault(phone.e164, cid)
         self.names.setdefault(key, cid)
+        self.keys.setdefault(cid, key[0])
+
+
+def _same_name(ours: str, theirs: str) -> bool:
+    """Two folded names of one person: the same, or the same but for tussenvoegsels."""
+    from salesnotes.duplicates import words
+
+    return bool(ours) and (ours == theirs or words(ours) == words(theirs))
+
+
+def _less_precise(theirs: str, ours: str) -> bool:
+    """A name that says less than ours: each of its words is one of ours or its initial,
+    in order ('Jan Vries', 'J. de Vries' and 'Jan' against 'Jan de Vries')."""
+    from salesnotes.duplicates import words
+
+    mine = words(ours)
+    position = 0
+    for word in words(theirs):
+        while position < len(mine) and not mine[position].startswith(word):
+            position += 1
+        if position == len(mine):
+            return False
+        position += 1
+    return True
+
+
+def _distinct(addresses: Iterable[Address]) -> list[Address]:
+    """Addresses without one that another says all of."""
+    kept: list[Address] = []
+    for address in addresses:
+        if any(other.covers(address) for other in kept):
+            continue
+        kept = [other for other in kept if not address.covers(other)]
+        kept.append(address)
+    return kept
+
+
+def _new_note(row: NewContact) -> str:
+    """A new contact's note: the file's own, then the lines the import writes."""
+    lines = [row.note] if row.note else []
+    lines += [text for text, _ in row.written]
+    return "\n".join(dict.fromkeys(lines))
 
 
 def _update(contacts: Contacts, cid: int, row: NewContact, now: str) -> list[str]:
-    """Bring contact ``cid`` up to what ``row`` says; return the names of what changed."""
+    """Bring contact ``cid`` up to what ``row`` says, never to less than it knows; return
+    the names of what changed."""
+    from datetime import date as day
+
     contact = contacts.get(cid)
     changes: dict[str, Any] = {}
     changed: list[str] = []
     named = row.name not in row.emails and row.name != row.organisation  # not a stand-in
+    name = row.name if named and not _less_precise(row.name, contact.name) else ""
     for field, theirs, ours in (
-        ("name", row.name if named else "", contact.name),
+        ("name", name, contact.name),
         ("organisation", row.organisation, contact.organisation),
         ("job_title", row.job_title, contact.job_title),
+        ("department", row.department, contact.department),
         ("city", row.city, contact.city),
         ("status", row.status, contact.status),
+        ("every", row.every, contact.every),
     ):
         if theirs and fold(theirs) != fold(ours or ""):
             changes[field] = theirs
-            changed.append(field.replace("_", " "))
-    if row.birthday and row.birthday != contact.birthday:
-        changes["birthday"] = row.birthday
+            changed.append(field)
+    birthday = row.birthday
+    if birthday and contact.birthday and birthday.startswith("--"):
+        birthday = None if contact.birthday.endswith(birthday[2:]) else birthday
+    if birthday and birthday != contact.birthday:
+        changes["birthday"] = birthday
         changed.append("birthday")
-    if row.note and row.note not in contact.note:
-        changes["note"] = f"{contact.note}\n{row.note}" if contact.note else row.note
+    since = row.customer_since
+    if since and since != (contact.customer_since.isoformat() if contact.customer_since else ""):
+        changes["customer_since"] = day.fromisoformat(since)
+        changed.append("customer_since")
+    note = _added_note(contact.note, row)
+    if note != contact.note:
+        changes["note"] = note
         changed.append("note")
     emails = [e for e in row.emails if e not in contact.emails]
     phones = [
@@ -403,13 +490,66 @@ def _update(contacts: Contacts, cid: int, row: NewContact, now: str) -> list[str
         for p in row.phones
         if p.typed not in contact.phones and not (p.e164 and cid in contacts.with_phone(p.e164))
     ]
+    kinds = [p for p in row.phones if p.kind and p not in phones]
+    if kinds and contacts.know_kinds(cid, kinds):
+        changed.append("phone_kind")
     tags = [t for t in row.tags if t not in contact.tags]
-    changed += [
-        what for what, new in (("e-mail", emails), ("phone", phones), ("tags", tags)) if new
+    addresses = [
+        a
+        for a in _distinct(row.addresses)
+        if not any(o.covers(a) for o in contact.addresses)
+        and a != Address(city=contact.city or row.city)  # only the city they are in
     ]
-    if changes or emails or phones or tags:
-        contacts.edit(cid, now=now, emails=emails, phones=phones, tags=tags, **changes)
+    changed += [
+        what
+        for what, new in (
+            ("email", emails), ("phone", phones), ("tags", tags), ("address", addresses)
+        )
+        if new
+    ]  # fmt: skip
+    if changes or emails or phones or tags or addresses:
+        contacts.edit(
+            cid, now=now, emails=emails, phones=phones, tags=tags, addresses=addresses, **changes
+        )
+    if row.last_contact and contacts.touch(cid, day.fromisoformat(row.last_contact)):
+        changed.append("last_contact")
     return changed
+
+
+def _added_note(note: str, row: NewContact) -> str:
+    """The contact's note with what the row adds: its own note when the contact's does not
+    hold it, and each line the import writes that the note holds in no language yet."""
+    have = {line.strip() for line in note.splitlines()}
+    added: list[str] = []
+    if row.note and row.note not in note:
+        added.append(row.note)
+    for text, variants in row.written:
+        if not have.intersection(variants) and text not in added:
+            added.append(text)
+            have.add(text)
+    if not added:
+        return note
+    return "\n".join([note, *added]) if note else "\n".join(added)
+
+
+def _reach(db: Database, org_id: int, row: NewContact) -> int:
+    """A card of the organisation itself: its phone number (the switchboard before any
+    other, never a fax) and e-mail address, where the organisation has none yet; 1 when
+    it gained either."""
+    numbers = [p for p in row.phones if p.kind != "fax"]
+    numbers.sort(key=lambda p: p.kind not in ("main", "work", ""))
+    current = db.one("SELECT phone, email FROM organisations WHERE id = ?", (org_id,))
+    changes: dict[str, Any] = {}
+    if numbers and current is not None and not current[0]:
+        changes.update(phone=numbers[0].typed, e164=numbers[0].e164)
+    if row.emails and current is not None and not current[1]:
+        changes["email"] = row.emails[0]
+    if changes:
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        db.execute(
+            f"UPDATE organisations SET {assignments} WHERE id = ?", (*changes.values(), org_id)
+        )
+    return 1 if changes else 0
 
 
 # The tables of a book as ``dump`` writes them and ``restore`` fills them: parents before

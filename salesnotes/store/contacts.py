@@ -14,7 +14,7 @@ from salesnotes.fields import (
     require_text,
 )
 from salesnotes.i18n import _
-from salesnotes.models import STATUSES, Contact, ContactCard, Person, Shared
+from salesnotes.models import STATUSES, Address, Contact, ContactCard, Person, Shared
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.dialect import (
     ACTIVE,
@@ -48,8 +48,10 @@ COLUMNS = f"""
     {joined("tag", "contact_tags", "tag")} AS tags,
     (SELECT max(happened_on) FROM interactions WHERE contact_id = c.id) AS last_contact,
     c.every, c.birthday, c.customer_since, c.last_touch_on, c.merged_into, c.job_title, c.city,
-    c.owner
+    c.owner, c.department,
+    {joined("kind", "contact_phones", "position")} AS phone_kinds
 """
+ADDRESS_COLUMNS = "kind, street, postcode, city, region, country"
 FROM = "FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
 # A contact's row of the search index (contacts_fts, migration m006): SQLite's FTS5.
 FTS_COLUMNS = "rowid, name, organisation, emails, tags, job_title, city"
@@ -63,14 +65,24 @@ FTS_ROW = f"""
 # How much a match counts per column of contacts_fts: a name most, a city least.
 FTS_WEIGHTS = "bm25(contacts_fts, 10.0, 5.0, 2.0, 3.0, 2.0, 1.0)"
 _TOUCHED = later("coalesce(last_touch_on, '')", "?")
+# Which of a person's numbers to call first: their own mobile, then work (or one nobody said
+# the kind of), home, other, then the switchboard, their assistant, a pager.
+CALL_FIRST = (
+    "CASE WHEN kind = 'mobile' OR (kind = '' AND mobile = 1) THEN 0"
+    " WHEN kind IN ('work', '') THEN 1 WHEN kind = 'home' THEN 2 WHEN kind = 'other' THEN 3"
+    " WHEN kind = 'main' THEN 4 WHEN kind = 'assistant' THEN 5 ELSE 6 END"
+)
 
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def contact_from(row: sqlite3.Row) -> Contact:
-    """A Contact from a row of ``COLUMNS``."""
+def contact_from(row: sqlite3.Row, addresses: tuple[Address, ...] = ()) -> Contact:
+    """A Contact from a row of ``COLUMNS`` (and its addresses)."""
+    phones = split(row["phones"])
+    kinds = split(row["phone_kinds"])  # one number of no kind is '': no kinds at all
+    kinds += ("",) * (len(phones) - len(kinds))
     return Contact(
         id=row["id"],
         uuid=row["uuid"],
@@ -79,7 +91,7 @@ def contact_from(row: sqlite3.Row) -> Contact:
         organisation_id=row["organisation_id"],
         status=row["status"],
         emails=split(row["emails"]),
-        phones=split(row["phones"]),
+        phones=phones,
         tags=split(row["tags"]),
         note=row["note"],
         archived=row["archived_at"] is not None,
@@ -93,6 +105,9 @@ def contact_from(row: sqlite3.Row) -> Contact:
         job_title=row["job_title"],
         city=row["city"],
         owner=row["owner"],
+        department=row["department"],
+        phone_kinds=tuple(kinds[: len(phones)]) if phones else (),
+        addresses=addresses,
     )
 
 
@@ -146,7 +161,20 @@ class Contacts:
         row = self.db.one(f"SELECT {COLUMNS} {FROM} WHERE c.id = ?", (contact_id,))
         if row is None:
             raise NotFound(_("there is no contact #{contact_id}").format(contact_id=contact_id))
-        return contact_from(row)
+        return contact_from(row, self.addresses([contact_id]).get(contact_id, ()))
+
+    def addresses(self, contact_ids: Sequence[int]) -> dict[int, tuple[Address, ...]]:
+        """The postal addresses of these contacts, in their order."""
+        found: dict[int, list[Address]] = {}
+        for start in range(0, len(contact_ids), 500):
+            rows = self.db.tuples(
+                f"SELECT contact_id, {ADDRESS_COLUMNS} FROM contact_addresses"
+                f" WHERE contact_id IN ({id_list(contact_ids[start : start + 500])})"
+                " ORDER BY contact_id, position",
+            )
+            for contact_id, *parts in rows:
+                found.setdefault(contact_id, []).append(Address(*parts))
+        return {key: tuple(value) for key, value in found.items()}
 
     def add(
         self,
@@ -166,6 +194,8 @@ class Contacts:
         job_title: str = "",
         city: str = "",
         uuid: str | None = None,
+        department: str = "",
+        addresses: Iterable[Address] = (),
     ) -> Contact:
         """Create a contact; its organisation is found or created by name (``uuid``: keep the
         one an import file gave it).
@@ -179,7 +209,8 @@ class Contacts:
         contact_id = self.db.insert(
             "INSERT INTO contacts (uuid, name, name_key, organisation_id, status, note,"
             " created_at, updated_at, every, birthday, customer_since, last_touch_on,"
-            " job_title, city, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " job_title, city, owner, department)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 uuid or new_uuid(),
                 display,
@@ -196,9 +227,10 @@ class Contacts:
                 " ".join(clean(job_title).split()),
                 " ".join(clean(city).split()),
                 self.db.user,
+                " ".join(clean(department).split()),
             ),
         )
-        self._add_details(contact_id, emails, phones, tags)
+        self._add_details(contact_id, emails, phones, tags, addresses)
         return self.get(contact_id)
 
     def _add_details(
@@ -207,12 +239,14 @@ class Contacts:
         emails: Iterable[str],
         phones: Iterable[PhoneNumber],
         tags: Iterable[str],
+        addresses: Iterable[Address] = (),
     ) -> None:
-        """Add e-mails and phones after the contact's own (a value it has already is kept
-        where it is) and tags; then bring the contact's search row up to date."""
+        """Add e-mails, phones and addresses after the contact's own (a value it has
+        already is kept where it is; an address another of theirs says all of is not added)
+        and tags; then bring the contact's search row up to date."""
         for table, values in (
             ("contact_emails", [(normalise_email(e),) for e in emails]),
-            ("contact_phones", [(p.typed, p.e164, int(p.mobile)) for p in phones]),
+            ("contact_phones", [(p.typed, p.e164, int(p.mobile), p.kind) for p in phones]),
         ):
             if not values:
                 continue
@@ -226,7 +260,10 @@ class Contacts:
                 if table == "contact_emails":
                     sql = "(contact_id, email, position) VALUES (?, ?, ?)"
                 else:
-                    sql = "(contact_id, phone, e164, mobile, position) VALUES (?, ?, ?, ?, ?)"
+                    sql = (
+                        "(contact_id, phone, e164, mobile, kind, position)"
+                        " VALUES (?, ?, ?, ?, ?, ?)"
+                    )
                 self.db.execute(
                     f"{INSERT_IGNORE} INTO {table} {sql}", (contact_id, *value, position)
                 )
@@ -235,7 +272,41 @@ class Contacts:
                 f"{INSERT_IGNORE} INTO contact_tags (contact_id, tag) VALUES (?, ?)",
                 (contact_id, tag),
             )
+        self.add_addresses(contact_id, addresses)
         self.reindex(contact_id)
+
+    def add_addresses(self, contact_id: int, addresses: Iterable[Address]) -> list[Address]:
+        """Add the addresses that say more than the contact's own (a bare city is no news
+        where a whole address in that city is known; a whole address replaces a bare
+        one of its city); return the ones added."""
+        known = list(self.addresses([contact_id]).get(contact_id, ()))
+        added = []
+        for address in addresses:
+            if not address.parts() or any(old.covers(address) for old in known):
+                continue
+            for old in [k for k in known if address.covers(k)]:  # said all over again
+                self.db.execute(
+                    "DELETE FROM contact_addresses WHERE contact_id = ? AND kind = ?"
+                    " AND street = ? AND postcode = ? AND city = ? AND region = ?"
+                    " AND country = ?",
+                    (contact_id, old.kind, old.street, old.postcode, old.city, old.region,
+                     old.country),
+                )  # fmt: skip
+                known.remove(old)
+            row = self.db.one(
+                "SELECT coalesce(max(position), 0) FROM contact_addresses WHERE contact_id = ?",
+                (contact_id,),
+            )
+            self.db.execute(
+                f"INSERT INTO contact_addresses (contact_id, {ADDRESS_COLUMNS}, position)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (contact_id, address.kind, clean(address.street), clean(address.postcode),
+                 clean(address.city), clean(address.region), clean(address.country),
+                 int(row[0] if row else 0) + 1),
+            )  # fmt: skip
+            known.append(address)
+            added.append(address)
+        return added
 
     def reindex(self, contact_id: int) -> None:
         """Write the contact's row of the search index anew (name, organisation, e-mail
@@ -266,6 +337,8 @@ class Contacts:
         city: str | None = None,
         unemails: Iterable[str] = (),
         unphones: Iterable[PhoneNumber] = (),
+        department: str | None = None,
+        addresses: Iterable[Address] = (),
     ) -> Contact:
         """Change a contact: new values replace, e-mails, phones and tags are added, and
         ``unemails``/``unphones``/``untags`` removed (one the contact lacks is NotFound).
@@ -294,12 +367,14 @@ class Contacts:
             changes["job_title"] = " ".join(clean(job_title).split())
         if city is not None:
             changes["city"] = " ".join(clean(city).split())
+        if department is not None:
+            changes["department"] = " ".join(clean(department).split())
         changes["updated_at"] = now
         assignments = ", ".join(f"{column} = ?" for column in changes)
         self.db.execute(
             f"UPDATE contacts SET {assignments} WHERE id = ?", (*changes.values(), contact_id)
         )
-        self._add_details(contact_id, emails, phones, tags)
+        self._add_details(contact_id, emails, phones, tags, addresses)
         for tag in untags:
             removed = self.db.execute(
                 "DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?",
@@ -335,6 +410,27 @@ class Contacts:
                 )
         self.reindex(contact_id)
         return self.get(contact_id)
+
+    def know_kinds(self, contact_id: int, phones: Iterable[PhoneNumber]) -> bool:
+        """Give the contact's numbers that have no kind yet the kind a source says; True
+        when one gained one."""
+        gained = 0
+        for number in phones:
+            gained += self.db.execute(
+                "UPDATE contact_phones SET kind = ? WHERE contact_id = ? AND kind = ''"
+                " AND (phone = ? OR e164 = ?)",
+                (number.kind, contact_id, number.typed, number.e164 or number.typed),
+            )
+        return gained > 0
+
+    def touch(self, contact_id: int, on: date) -> bool:
+        """Something happened with the contact on ``on`` (an export's "last contact"):
+        their clocks restart from it if it is later than what they know; True if so."""
+        row = self.db.one("SELECT last_touch_on FROM contacts WHERE id = ?", (contact_id,))
+        if row is not None and (row[0] or "") >= on.isoformat():
+            return False
+        touch(self.db, contact_id, on)
+        return True
 
     def archive(self, contact_id: int, now: str) -> Contact:
         """Hide a contact from lists and the agenda; nothing is deleted."""
@@ -392,7 +488,8 @@ class Contacts:
             f"SELECT {COLUMNS} {FROM} WHERE {where} ORDER BY c.name_key, c.id LIMIT {cap}",
             params,
         )
-        return [contact_from(row) for row in rows]
+        addresses = self.addresses([row["id"] for row in rows])
+        return [contact_from(row, addresses.get(row["id"], ())) for row in rows]
 
     def count(
         self,
@@ -567,7 +664,7 @@ class Contacts:
             ("contact_emails", "email", "email = x.email"),
             ("contact_phones", "phone", "phone = x.phone OR e164 = x.e164"),
         ):
-            extra = ", e164, mobile" if table == "contact_phones" else ""
+            extra = ", e164, mobile, kind" if table == "contact_phones" else ""
             moved[table] = self.db.execute(
                 f"INSERT INTO {table} (contact_id, {column}, position{extra})"
                 f" SELECT ?, x.{column},"
@@ -578,6 +675,10 @@ class Contacts:
                 (into, into, source, into),
             )
             self.db.execute(f"DELETE FROM {table} WHERE contact_id = ?", (source,))
+        moved["contact_addresses"] = len(
+            self.add_addresses(into, self.addresses([source]).get(source, ()))
+        )
+        self.db.execute("DELETE FROM contact_addresses WHERE contact_id = ?", (source,))
         moved["contact_tags"] = self.db.execute(
             f"{INSERT_IGNORE} INTO contact_tags (contact_id, tag)"
             " SELECT ?, tag FROM contact_tags WHERE contact_id = ?",
@@ -653,7 +754,9 @@ class Contacts:
         return str(row[0])
 
     def cards(self, contact_ids: Iterable[int]) -> dict[int, ContactCard]:
-        """Name, organisation, first phone and first e-mail of these active contacts.
+        """Name, organisation, the phone number to call and first e-mail of these active
+        contacts: their own mobile or work number before a home, main or assistant's one,
+        never a fax; without one of their own, their organisation's.
 
         Archived contacts are left out, so no agenda source can bring one back.
         """
@@ -663,8 +766,9 @@ class Contacts:
             rows = self.db.tuples(
                 f"""
                 SELECT c.id, c.name, o.name,
-                    (SELECT phone FROM contact_phones WHERE contact_id = c.id
-                     ORDER BY position LIMIT 1),
+                    coalesce((SELECT phone FROM contact_phones WHERE contact_id = c.id
+                              AND kind <> 'fax' ORDER BY {CALL_FIRST}, position LIMIT 1),
+                             nullif(o.phone, '')),
                     (SELECT email FROM contact_emails WHERE contact_id = c.id
                      ORDER BY position LIMIT 1),
                     i.happened_on, i.kind, substr(i.text, 1, 200)

@@ -72,7 +72,7 @@ class Interactions:
         """Record something that happened with a contact (``quote_id``: a note about that
         quote); it restarts their clocks."""
         body = require_text(text, _("what was said"))
-        kind = one_of(kind, INTERACTION_KINDS, _("kind of conversation"))
+        kind = one_of(kind, INTERACTION_KINDS, "kind")
         interaction_id = self.db.insert(
             "INSERT INTO interactions (uuid, contact_id, kind, text, happened_on, logged_at,"
             " logged_by, quote_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from salesnotes import matching
 from salesnotes.errors import BadInput, Conflict, NotFound
-from salesnotes.fields import require_text
+from salesnotes.fields import normalise_email, require_text
 from salesnotes.i18n import _
 from salesnotes.models import Organisation
 from salesnotes.store.connection import new_uuid
@@ -13,6 +13,7 @@ from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from salesnotes.models import PhoneNumber
     from salesnotes.store.database import Database
 
 
@@ -69,12 +70,48 @@ class Organisations:
         """Every organisation with how many active contacts it has, by name."""
         return self._read(None)
 
+    def named(self, name: str) -> Organisation | None:
+        """The organisation with exactly this name (case and accents ignored), or None."""
+        row = self.db.one(
+            "SELECT id FROM organisations WHERE name_key = ?", (fold(" ".join(name.split())),)
+        )
+        return self.get(int(row[0])) if row else None
+
+    def set_reach(
+        self, organisation_id: int, *, phone: PhoneNumber | None = None, email: str | None = None
+    ) -> Organisation:
+        """Give the organisation its own phone number and/or e-mail address ('' forgets
+        one)."""
+        if phone is not None:
+            self.db.execute(
+                "UPDATE organisations SET phone = ?, e164 = ? WHERE id = ?",
+                (phone.typed, phone.e164, organisation_id),
+            )
+        if email is not None:
+            self.db.execute(
+                "UPDATE organisations SET email = ? WHERE id = ?",
+                (normalise_email(email) if email else "", organisation_id),
+            )
+        return self.get(organisation_id)
+
+    def with_reach(self, organisation: str | None = None) -> list[Organisation]:
+        """The organisations with a phone number or e-mail address of their own (whose
+        name holds ``organisation``), by name: what an address book gets as company cards."""
+        where = "(o.phone <> '' OR o.email <> '')"
+        params: list[str] = []
+        if organisation:
+            where += " AND o.name_key LIKE ? ESCAPE '\\'"
+            params.append(like(fold(organisation)))
+        rows = self.db.tuples(f"SELECT o.id FROM organisations o WHERE {where}", params)
+        return [self.get(int(r[0])) for r in rows]
+
     def _read(self, organisation_id: int | None) -> list[Organisation]:
         rows = self.db.tuples(
             """
             SELECT o.id, o.uuid, o.name,
                 (SELECT count(*) FROM contacts c
-                 WHERE c.organisation_id = o.id AND c.archived_at IS NULL) AS contact_count
+                 WHERE c.organisation_id = o.id AND c.archived_at IS NULL) AS contact_count,
+                o.phone, o.email
             FROM organisations o WHERE (? IS NULL OR o.id = ?) ORDER BY o.name_key
             """,
             (organisation_id, organisation_id),
