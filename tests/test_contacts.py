@@ -182,11 +182,12 @@ def test_show_dossier(run: Run, book: dict[str, int]) -> None:
 
 def test_orgs_plain(run: Run, book: dict[str, int]) -> None:
     lines = run("orgs", "--format", "plain").stdout.splitlines()
+    # Its own phone and e-mail last (added later: scripts read the columns before by place).
     assert [line.split("\t")[1:] for line in lines] == [
-        ["Bakker Bouw", "1"],
-        ["Jansen & Zn", "1"],
-        ["Pluimers Isolatie", "2"],
-        ["Smit Advies", "1"],
+        ["Bakker Bouw", "1", "", ""],
+        ["Jansen & Zn", "1", "", ""],
+        ["Pluimers Isolatie", "2", "", ""],
+        ["Smit Advies", "1", "", ""],
     ]
 
 
@@ -239,3 +240,31 @@ def test_a_long_table_on_a_terminal_goes_through_the_pager(run: Run, tmp_path: P
     assert b"PAGED:" in seen and b"Klant 29" in seen
     # In a pipe (a script, cron): no pager.
     assert "PAGED:" not in run("contacts").stdout
+
+
+def test_an_organisation_can_be_the_one_you_call(run: Run, run_json: RunJson) -> None:
+    """A municipality's switchboard: the organisation's own phone and e-mail, shown with
+    it, offered by the agenda for someone there without a number of their own; 'add' of
+    the organisation's name makes no person unless asked."""
+    run("add", "Ineke de Boer", "--org", "Gemeente Zwolle", "--phone", "06 8765 4321")
+    out = run("org", "zwolle", "--phone", "14 038", "--email", "info@zwolle.nl").stdout
+    assert out == "Organisation #1 Gemeente Zwolle: 14 038, info@zwolle.nl\n"
+    shown = run("show", "gemeente zwolle").stdout
+    assert "14 038" in shown and "info@zwolle.nl" in shown
+    refused = run("add", "Gemeente Zwolle", expect=4).stderr
+    assert refused.startswith("Error: Gemeente Zwolle is an organisation (#1), not a person")
+    run("add", "Piet Pol", "--org", "gemeente zwolle")
+    run("follow", "piet", "today", "Vergunning")
+    run("follow", "ineke", "today", "Offerte")
+    assert {r["name"]: r["phone"] for r in run_json("agenda")} == {
+        "Ineke de Boer": "06 8765 4321",
+        "Piet Pol": "14 038",
+    }
+    assert [(o["name"], o["phone"], o["email"]) for o in run_json("orgs")] == [
+        ("Gemeente Zwolle", "14 038", "info@zwolle.nl")
+    ]
+    assert run("add", "Gemeente Zwolle", "--force").stdout.startswith("Added #3 Gemeente Zwolle")
+    assert "no organisation matches 'Nieuw BV'" in run("org", "Nieuw BV", expect=3).stderr
+    assert "'x@y' is not an e-mail address" in run("org", "Nieuw BV", "-e", "x@y", expect=2).stderr
+    run("org", "Nieuw BV", "--phone", "050 123 4567")  # made when something is set
+    assert run("org", "zwolle", "--phone", "").stdout.endswith(": info@zwolle.nl\n")

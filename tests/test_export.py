@@ -536,3 +536,112 @@ def test_the_whole_book_export_leaves_no_table_out(tmp_path: Path) -> None:
         assert sorted(book_tables(store.db)) == sorted(BOOK)
     finally:
         store.close()
+
+
+def test_a_timed_call_in_the_calendar_carries_its_time_zone(
+    run: Run, customers: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A call at 14:00 in Zwolle is at 14:00 Europe/Amsterdam (TZID, with its VTIMEZONE),
+    also for a phone in another zone; khal shows it at 14:00 there."""
+    import time as clock
+
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    clock.tzset()
+    try:
+        run("follow", "José", "vrijdag 14:00", "Offerte bespreken")
+        run("follow", "Anna", "2027-07-02 9:30", "Zomerbezoek")
+        data = run("export", "--format", "ics", "--events").stdout_bytes.decode()
+    finally:
+        monkeypatch.setenv("TZ", "UTC")
+        clock.tzset()
+    assert "BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n" in data
+    assert "DTSTART;TZID=Europe/Amsterdam:20261127T140000" in data
+    assert "DTSTART;TZID=Europe/Amsterdam:20270702T093000" in data
+    path = tmp_path / "calls.ics"
+    path.write_text(data, encoding="utf-8", newline="")
+    calendar = tmp_path / "calendar"
+    calendar.mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(
+        f"[calendars]\n[[sales]]\npath = {calendar}\n[locale]\ntimeformat = %H:%M\n"
+        "dateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\n"
+        "longdatetimeformat = %Y-%m-%d %H:%M\nlocal_timezone = Europe/Amsterdam\n"
+        "default_timezone = Europe/Amsterdam\n[default]\ndefault_calendar = sales\n",
+        encoding="utf-8",
+    )
+    khal = need("khal")
+    subprocess.run([khal, "-c", str(config), "import", "--batch", "-a", "sales", str(path)],
+                   check=True)  # fmt: skip
+    listed = subprocess.run(
+        [khal, "-c", str(config), "list", "--format", "{start} {title}", "--day-format", "",
+         "2026-11-20", "400d"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "2026-11-27 14:00 José García (Café Zoë BV): Offerte bespreken" in listed
+    assert "2027-07-02 09:30 Anna van Dijk (Van Dijk Bouw): Zomerbezoek" in listed
+
+
+def test_the_calendar_speaks_the_salespersons_language(
+    run: Run, customers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a phone shows a person is in Dutch for a Dutch user (Telefoon:, Reden:, the
+    calendar's name); what the standard defines stays as RFC 5545 writes it."""
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    run("follow", "José", "vrijdag", "-r", "quote")
+    data = run("export", "--format", "ics").stdout_bytes.decode().replace("\r\n ", "")
+    assert "X-WR-CALNAME:Verkoop: acties" in data
+    assert "Telefoon: 06 1234 5678" in data and "Reden: offerte" in data
+    assert "CATEGORIES:offerte" in data
+    assert "salesnotes actie #1 (salesnotes done 1)" in data
+    assert "BEGIN:VTODO" in data and "STATUS:NEEDS-ACTION" in data
+
+
+def test_the_vcard_export_keeps_what_the_phone_had(
+    run: Run, run_json: RunJson, tmp_path: Path
+) -> None:
+    """Numbers with their kinds, whole addresses with theirs, the department, a year-less
+    birthday as each version writes it, 4.0's own parameters, and an organisation as a card
+    of its own: exported, read by khard, and imported back the same."""
+    run("add", "Ineke de Boer", "--org", "Gemeente Zwolle", "--department", "Inkoop",
+        "--phone", "06 8765 4321", "--birthday", "18 april")  # fmt: skip
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ineke de Boer\r\nTEL;TYPE=WORK,VOICE:038 498 2345\r\n"
+        "TEL;TYPE=WORK,FAX:038 498 1001\r\nADR;TYPE=WORK:;;Grote Kerkplein 1;Zwolle;;8011 PK;NL\r\n"
+        "TEL;TYPE=CELL:06 8765 4321\r\nEND:VCARD\r\n"
+    )
+    (tmp_path / "i.vcf").write_text(card)
+    run("import", str(tmp_path / "i.vcf"))
+    run("org", "zwolle", "--phone", "14 038", "--email", "info@zwolle.nl")
+    three = run("export", "--format", "vcard").stdout_bytes.decode()
+    assert "TEL;TYPE=CELL,VOICE,PREF:06 8765 4321" in three
+    assert "TEL;TYPE=WORK,VOICE:038 498 2345" in three and "TEL;TYPE=FAX:038 498 1001" in three
+    assert "ADR;TYPE=WORK:;;Grote Kerkplein 1;Zwolle;;8011 PK;NL" in three
+    assert "ORG:Gemeente Zwolle;Inkoop" in three and "BDAY:--04-18" in three
+    assert "X-ABSHOWAS:COMPANY" in three and "TEL;TYPE=MAIN,VOICE,PREF:14 038" in three
+    four = run("export", "--format", "vcard", "--vcard-version", "4").stdout_bytes.decode()
+    assert "VERSION:4.0" in four and "KIND:individual" in four and "KIND:org" in four
+    assert "BDAY:--0418" in four and "EMAIL;PREF=1:info@zwolle.nl" in four
+    assert 'TEL;PREF=1;TYPE="cell,voice";VALUE=uri:tel:+31687654321' in four
+    assert "TEL;TYPE=fax;VALUE=uri:tel:+31384981001" in four
+    _, config = khard(tmp_path, four)
+    listed = subprocess.run(
+        [need("khard"), "-c", str(config), "phone", "--parsable"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "+31687654321\tIneke de Boer" in listed and "+3114038\tGemeente Zwolle" in listed
+    for version, text in (("3", three), ("4", four)):
+        other = tmp_path / f"other{version}.db"
+        monkey = {"SALESNOTES_DB": str(other)}
+        path = tmp_path / f"export{version}.vcf"
+        path.write_text(text, encoding="utf-8", newline="")
+        old = os.environ.get("SALESNOTES_DB")
+        os.environ.update(monkey)
+        try:
+            out = run("import", str(path)).stdout
+            assert ": 1 new" in out and "organisation's own" in out, out
+            [ineke] = run_json("contacts")
+            assert ineke["phone_kinds"] == ["mobile", "work", "fax"]
+            assert (ineke["department"], ineke["birthday"]) == ("Inkoop", "--04-18")
+            assert [o["phone"] for o in run_json("orgs")] in (["14 038"], ["+3114038"])
+        finally:
+            os.environ["SALESNOTES_DB"] = old or ""

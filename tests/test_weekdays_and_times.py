@@ -152,10 +152,12 @@ def test_a_timed_follow_up_is_a_timed_calendar_entry(run: Run, book: dict[str, i
     run("follow", "jan", "vrijdag 14:00", "offerte")
     run("follow", "anna", "vrijdag", "hele dag")
     events = run("export", "--format", "ics", "--events").stdout
-    assert "DTSTART:20261127T140000\nDTEND:20261127T143000" in events
+    # At 14:00 in the salesperson's own zone: the tests run in UTC, written with a Z
+    # (test_export.py has the same under Europe/Amsterdam, with its TZID and VTIMEZONE).
+    assert "DTSTART:20261127T140000Z\nDTEND:20261127T143000Z" in events
     assert "DTSTART;VALUE=DATE:20261127" in events
     tasks = run("export", "--format", "ics").stdout
-    assert "DUE:20261127T140000" in tasks
+    assert "DUE:20261127T140000Z" in tasks
 
 
 def test_a_quotes_value_counts_on_its_chase(

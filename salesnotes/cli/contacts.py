@@ -50,6 +50,9 @@ def add(
         str, typer.Option("--job-title", help="What they do: 'inkoper', 'CFO'.")
     ] = "",
     city: Annotated[str, typer.Option("--city", help="Where they are (for a visit).")] = "",
+    department: Annotated[
+        str, typer.Option("--department", help="Their department: 'Inkoop'.")
+    ] = "",
     every: Annotated[
         str | None,
         typer.Option("--every", help="Keep in touch at least every 30d, 6w, 3m ('off': never)."),
@@ -63,7 +66,9 @@ def add(
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Also when another contact has the same e-mail address or phone."
+            "--force",
+            help="Also when another contact has the same e-mail address or phone, or the name "
+            "is an organisation's.",
         ),
     ] = False,
 ) -> None:
@@ -110,6 +115,9 @@ def edit(
         str | None, typer.Option("--job-title", help="New job title ('' for none).")
     ] = None,
     city: Annotated[str | None, typer.Option("--city", help="New city ('' for none).")] = None,
+    department: Annotated[
+        str | None, typer.Option("--department", help="New department ('' for none).")
+    ] = None,
     every: Annotated[
         str | None,
         typer.Option("--every", help="Rhythm: 30d, 6w, 3m, 'off', or 'default' (the status's)."),
@@ -197,6 +205,37 @@ def list_contacts(
     \b
     salesnotes contacts --tag vip --status customer
     salesnotes contacts --losing-touch
+    """
+
+
+@app.command()
+@runs("salesnotes.commands.contacts:org")
+def org(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="The organisation: (part of) its name; a new one with --phone or --email.",
+            show_default=False,
+        ),
+    ],
+    phone: Annotated[
+        str | None,
+        typer.Option("--phone", "-p", help="Its own number: the switchboard ('' forgets it)."),
+    ] = None,
+    email: Annotated[
+        str | None, typer.Option("--email", "-e", help="Its own e-mail address ('' forgets it).")
+    ] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """An organisation's own phone number and e-mail address: what to call when nobody
+    there has one of their own (the agenda offers it for them).
+
+    Examples:
+
+    \b
+    salesnotes org "Gemeente Zwolle" --phone "14 038" --email info@zwolle.nl
+    salesnotes org zwolle
     """
 
 

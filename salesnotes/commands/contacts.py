@@ -30,9 +30,11 @@ def add(
     birthday: str | None,
     customer_since: str | None,
     force: bool,
+    department: str = "",
 ) -> None:
     """Add a contact and print its id (and a note about a namesake); refuse one whose e-mail
-    address or phone number another contact has, unless ``force``."""
+    address or phone number another contact has, or whose name is an organisation's (the
+    organisation is not a person), unless ``force``."""
     from salesnotes import render
     from salesnotes.dates import parse_birthday, parse_when
 
@@ -43,6 +45,7 @@ def add(
     with store.write():
         if not force:
             refuse_known_details(store, emails, numbers)
+            refuse_an_organisation(store, name, org)
         contact = store.contacts.add(
             name,
             now=env.now(),
@@ -58,6 +61,7 @@ def add(
             customer_since=since,
             job_title=job_title,
             city=city,
+            department=department,
         )
         same = store.contacts.namesakes(contact)
     render.echo(
@@ -100,6 +104,61 @@ def refuse_known_details(
             )
 
 
+def refuse_an_organisation(store: Store, name: str, org: str | None) -> None:
+    """A Conflict when ``name`` is an organisation's name and no organisation is given: a
+    municipality's switchboard is the organisation's to have, not a person's."""
+    from salesnotes.text import fold
+
+    if org is not None and fold(org) != fold(name):
+        return
+    found = store.orgs.named(name)
+    if found is None:
+        return
+    raise Conflict(
+        _(
+            '{name} is an organisation (#{id}), not a person: \'salesnotes org "{name}" '
+            "--phone ...' gives it its own number, 'salesnotes add NAME --org \"{name}\"' adds "
+            "someone who works there; --force adds a contact of this name anyway"
+        ).format(name=found.name, id=found.id)
+    )
+
+
+def org(env: Env, *, name: str, phone: str | None, email: str | None, fmt: str) -> None:
+    """Show an organisation's own phone number and e-mail address, or set them (``phone``,
+    ``email``; '' forgets one); an organisation not in the book is made when one is set."""
+    from salesnotes.errors import NotFound
+    from salesnotes.render import listings
+
+    number = None
+    if phone:
+        number = read_phone(phone, env.config().get_str("phone.region"))
+    elif phone == "":
+        from salesnotes.models import PhoneNumber
+
+        number = PhoneNumber("", None)
+    address = normalise_email(email) if email else email
+    store = env.store(create=phone is not None or email is not None)
+    with store.write():
+        try:
+            found = store.orgs.resolve(name)
+        except NotFound:
+            if phone is None and email is None:
+                raise
+            found = store.orgs.get(store.orgs.id_for(name, env.now()))
+        if number is not None or address is not None:
+            found = store.orgs.set_reach(found.id, phone=number, email=address)
+    listings.organisation_card(found, fmt)
+    if number is not None:
+        for warning in unread_phones([number] if number.typed else []):
+            render_note(warning)
+
+
+def render_note(text: str) -> None:
+    from salesnotes import render
+
+    render.note(text)
+
+
 def edit(
     env: Env,
     *,
@@ -120,6 +179,7 @@ def edit(
     force: bool,
     remove_email: list[str] | None = None,
     remove_phone: list[str] | None = None,
+    department: str | None = None,
 ) -> None:
     """Change a contact's details; e-mails, phones and tags are added to what is there (an
     e-mail address or phone number another contact has is refused, unless ``force``), and
@@ -128,7 +188,7 @@ def edit(
     from salesnotes.dates import parse_birthday, parse_when
 
     values = [name, org, email, phone, tag, untag, status, note, job_title, city, every]
-    values += [birthday, customer_since, remove_email, remove_phone]
+    values += [birthday, customer_since, remove_email, remove_phone, department]
     if all(v is None for v in values):
         raise BadInput(
             _("nothing to change; give an option such as --status customer or --tag vip")
@@ -161,6 +221,7 @@ def edit(
             city=city,
             unemails=remove_email or (),
             unphones=gone_numbers,
+            department=department,
         )
     render.echo(
         _("Updated #{id} {label}, {status}").format(

@@ -305,8 +305,12 @@ def export(
             from salesnotes.formats import vcard
 
             people = store.contacts.find(tag=tag, status=status, organisation=org)
+            # The organisations' own cards (their switchboard, info@), unless only some
+            # people were asked for by tag or status.
+            orgs = store.orgs.with_reach(org) if tag is None and status is None else []
             version = "4.0" if vcard_version == "4" else "3.0"
-            cards_text = vcard.write(_tracked(people), version)
+            region = env.config().get_str("phone.region")
+            cards_text = vcard.write(_tracked(people), version, orgs, region)
             emit((c.encode("utf-8") for c in cards_text), output, force)
             count, described = len(people), "contacts"
         else:

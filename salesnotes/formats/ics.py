@@ -1,32 +1,70 @@
 """Open follow-ups as iCalendar (RFC 5545), through the icalendar library.
 
 A follow-up is a task with a due day (VTODO), or, for calendars that do not show tasks (many
-phones), an all-day event (VEVENT) on that day, shown as free time. Its UID is the
-follow-up's UUID, so a calendar that imports the file again updates what it has. The
+phones), an all-day event (VEVENT) on that day, shown as free time; one planned at a time of
+day is at that time in the salesperson's own time zone (TZID, with its VTIMEZONE). Its UID
+is the follow-up's UUID, so a calendar that imports the file again updates what it has. The
 contact's name and organisation are in the summary; the phone number to call, the e-mail
-address and the reason in the description.
+address and the reason in the description, and the calendar's name, all in the language
+spoken (a phone shows them to a person); the standard's own names and values stay as
+RFC 5545 defines them.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+import os
+from datetime import date, datetime, time, timedelta
+
+from salesnotes.i18n import N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
+    from datetime import tzinfo
 
     from salesnotes.models import ContactCard, FollowUp
 
 # RFC 5545 PRIORITY: 1 highest, 9 lowest, 5 the middle.
 PRIORITY = {"high": 1, "normal": 5, "low": 9}
 REASON_WORDS = {
-    "callback": "call back",
-    "complaint": "complaint",
-    "question": "question",
-    "quote": "quote",
-    "checkin": "check-in",
-    "other": "follow-up",
+    "callback": N_("call back"),
+    "complaint": N_("complaint"),
+    "question": N_("question"),
+    "quote": N_("quote"),
+    "checkin": N_("check-in"),
+    "other": N_("follow-up"),
 }
+
+
+def reason_words(reason: str) -> str:
+    """A follow-up's reason as a calendar shows it, in the language spoken."""
+    return _(REASON_WORDS.get(reason, reason))
+
+
+def local_zone() -> tuple[str, tzinfo | None]:
+    """The salesperson's own time zone: its IANA name (TZ, else /etc/localtime, else
+    /etc/timezone) and the zone, or ('', None) when it cannot be named (floating time)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        link = os.path.realpath("/etc/localtime")
+        candidates.append(link.split("zoneinfo/", 1)[1] if "zoneinfo/" in link else "")
+    except OSError:
+        pass
+    try:
+        with open("/etc/timezone", encoding="utf-8") as file:
+            candidates.append(file.read().strip())
+    except OSError:
+        pass
+    for name in candidates:
+        if not name:
+            continue
+        try:
+            return name, ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return "", None
 
 
 def write(
@@ -42,14 +80,27 @@ def write(
     import icalendar
 
     stamp = datetime.fromisoformat(now.replace("Z", "+00:00"))
+    items = list(followups)
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//salesnotes//follow-ups//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "salesnotes follow-ups")
+    calendar.add("x-wr-calname", _("Sales: follow-ups"))
+    name, zone = local_zone()
+    timed = [f.due_on for f in items if f.due_time]
+    if timed and zone is not None:  # the zone's rules for the years the calls are in
+        calendar.add("x-wr-timezone", name)
+        calendar.add_component(
+            icalendar.Timezone.from_tzinfo(
+                zone,
+                tzid=name,
+                first_date=date(min(timed).year, 1, 1),
+                last_date=date(max(timed).year + 1, 1, 1),
+            )
+        )
     end = b"END:VCALENDAR\r\n"
     head: bytes = calendar.to_ical()
     yield head.removesuffix(end)
-    for followup in followups:
+    for followup in items:
         card = cards.get(followup.contact_id)
         item = icalendar.Event() if events else icalendar.Todo()
         item.add("uid", followup.uuid)
@@ -57,8 +108,8 @@ def write(
         item.add("summary", summary(followup))
         item.add("description", description(followup, card))
         item.add("priority", PRIORITY.get(followup.priority, 5))
-        item.add("categories", [REASON_WORDS.get(followup.reason, followup.reason)])
-        when = planned_at(followup)
+        item.add("categories", [reason_words(followup.reason)])
+        when = planned_at(followup, zone)
         if events and when is not None:  # a call at a time: half an hour, shown as busy
             item.add("dtstart", when)
             item.add("dtend", when + timedelta(minutes=30))
@@ -74,13 +125,13 @@ def write(
     yield end
 
 
-def planned_at(followup: FollowUp) -> datetime | None:
-    """A timed follow-up's moment, in floating local time (the calendar's own zone, as the
-    salesperson typed it), or None for a day."""
+def planned_at(followup: FollowUp, zone: tzinfo | None = None) -> datetime | None:
+    """A timed follow-up's moment in the salesperson's zone (floating local time when it
+    has no name), or None for a day."""
     if not followup.due_time:
         return None
     hour, minute = (int(part) for part in followup.due_time.split(":"))
-    return datetime.combine(followup.due_on, time(hour, minute))
+    return datetime.combine(followup.due_on, time(hour, minute), tzinfo=zone)
 
 
 def summary(followup: FollowUp) -> str:
@@ -88,7 +139,7 @@ def summary(followup: FollowUp) -> str:
     who = followup.contact_name
     if followup.organisation:
         who += f" ({followup.organisation})"
-    what = " ".join(followup.text.split()) or REASON_WORDS.get(followup.reason, followup.reason)
+    what = " ".join(followup.text.split()) or reason_words(followup.reason)
     return f"{who}: {what}"
 
 
@@ -96,11 +147,11 @@ def description(followup: FollowUp, card: ContactCard | None) -> str:
     """What to have at hand: the number to call, the address, why, and the follow-up's id."""
     lines = []
     if card is not None and card.phone:
-        lines.append(f"Phone: {card.phone}")
+        lines.append(_("Phone: {phone}").format(phone=card.phone))
     if card is not None and card.email:
-        lines.append(f"E-mail: {card.email}")
-    lines.append(f"Reason: {REASON_WORDS.get(followup.reason, followup.reason)}")
+        lines.append(_("E-mail: {email}").format(email=card.email))
+    lines.append(_("Reason: {reason}").format(reason=reason_words(followup.reason)))
     if followup.text:
         lines.append(followup.text)
-    lines.append(f"salesnotes follow-up #{followup.id} (salesnotes done {followup.id})")
+    lines.append(_("salesnotes follow-up #{id} (salesnotes done {id})").format(id=followup.id))
     return "\n".join(lines)

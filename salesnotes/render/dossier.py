@@ -110,7 +110,15 @@ def account(
         )
         return
     if fmt == "plain":
-        lines = [["organisation", str(organisation.id), organisation.name]]
+        lines = [
+            [
+                "organisation",
+                str(organisation.id),
+                organisation.name,
+                organisation.phone,
+                organisation.email,
+            ]
+        ]
         lines += [
             ["contact", str(c.id), c.name, c.status, first(c.emails), first(c.phones)]
             for c in members
@@ -122,6 +130,13 @@ def account(
     page = Page()
     page.heading(
         _("{name} (organisation #{id})").format(name=organisation.name, id=organisation.id)
+    )
+    page.pairs(
+        [
+            (label, value)
+            for label, value in ((_("phone"), organisation.phone), (_("email"), organisation.email))
+            if value
+        ]
     )
     page.blank()
     page.heading(_("Contacts"))

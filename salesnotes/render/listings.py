@@ -79,10 +79,26 @@ def organisations(items: Sequence[Organisation], fmt: str) -> None:
             Column("Id", lambda o: str(o.id), justify="right", keep=True),
             Column("Organisation", lambda o: o.name, style="bold"),
             Column("Contacts", lambda o: str(o.contact_count), justify="right", keep=True),
+            Column("Phone", lambda o: o.phone, keep=True, optional=True),
+            Column("E-mail", lambda o: o.email, optional=True),
         ],
         lambda o: {**organisation_json(o), "contacts": o.contact_count},
         empty=_("No organisations yet."),
     )
+
+
+def organisation_card(org: Organisation, fmt: str) -> None:
+    """``org``: one organisation, with its own phone number and e-mail address."""
+    if fmt == "json":
+        print_json({**organisation_json(org), "contacts": org.contact_count})
+        return
+    if fmt == "plain":
+        plain_lines([["organisation", str(org.id), org.name, org.phone, org.email]])
+        return
+    from salesnotes.render import echo
+
+    reach = ", ".join(x for x in (org.phone, org.email) if x) or _("no phone number or e-mail")
+    echo(_("Organisation #{id} {name}: {reach}").format(id=org.id, name=org.name, reach=reach))
 
 
 def due_tint(f: FollowUp, today: date) -> str:
