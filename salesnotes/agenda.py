@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from salesnotes.config import Config
+    from salesnotes.days import Calendar
     from salesnotes.models import ContactCard, FollowUp, LosingTouch, Quote
 
 
@@ -40,15 +41,19 @@ class Weights:
     __slots__ = ("values", "working")
 
     def __init__(
-        self, values: Mapping[str, float] | None = None, working: frozenset[int] = WORKWEEK
+        self,
+        values: Mapping[str, float] | None = None,
+        working: frozenset[int] | Calendar = WORKWEEK,
     ) -> None:
         self.values = values if values is not None else _weights(defaults())
-        self.working = working  # the days overdue counts (calendar.working_days)
+        # The days overdue counts: the working weekdays, less holidays and days off.
+        self.working = working
 
     @classmethod
-    def from_config(cls, config: Config) -> Weights:
-        """The weights a configuration sets (defaults where it is silent)."""
-        return cls(_weights(config), config.working_days())
+    def from_config(cls, config: Config, calendar: Calendar | None = None) -> Weights:
+        """The weights a configuration sets (defaults where it is silent), counting overdue
+        days by ``calendar`` (default: the configured weekdays only)."""
+        return cls(_weights(config), calendar or config.working_days())
 
     def __getitem__(self, name: str) -> float:
         return self.values[name]
@@ -192,7 +197,7 @@ def followup_reason(
     followup: FollowUp,
     today: date,
     now: datetime | None = None,
-    working: frozenset[int] = WORKWEEK,
+    working: frozenset[int] | Calendar = WORKWEEK,
 ) -> str:
     """'complaint open 2 days: leak', 'follow-up 3 days overdue: send quote', 'callback due
     today at 14:00: ...'; overdue in working days."""

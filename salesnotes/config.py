@@ -108,6 +108,17 @@ def _working_days(value: Any) -> str | None:
     ).format(value=value)
 
 
+def _holidays(value: Any) -> str | None:
+    from salesnotes.publicdays import problem
+
+    if problem(value) is None:
+        return None
+    return _(
+        "must be a country such as NL, BE or DE (with a region: DE-NW), 'auto' (the phone "
+        "region's) or 'none', not {value!r}"
+    ).format(value=value)
+
+
 def _email(value: Any) -> str | None:
     if value == "" or (isinstance(value, str) and "@" in value and " " not in value.strip()):
         return None
@@ -142,6 +153,16 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
         "mon-fri",
         _working_days,
         N_("days worked: relative dates skip the others, overdue counts only these"),
+    ),
+    "calendar.holidays": (
+        "auto",
+        _holidays,
+        N_("public holidays not worked: NL, BE, DE-NW, ...; 'auto': the phone region's; 'none'"),
+    ),
+    "dates.next_weekday": (
+        "coming",
+        _one_of("coming", "next-week"),
+        N_("'volgende vrijdag' said on a Monday: coming (this week's) or next-week"),
     ),
     "quotes.valid_days": (30, _integer(1, 3650), N_("validity of a new quote without --valid")),
     "quotes.chase_after_working_days": (3, _integer(1, 60), N_("chase a sent quote after")),
@@ -211,12 +232,17 @@ def user_folder(kind: str) -> str:
         variable, fallback = {
             "config": ("XDG_CONFIG_HOME", "~/.config"),
             "data": ("XDG_DATA_HOME", "~/.local/share"),
+            "cache": ("XDG_CACHE_HOME", "~/.cache"),
         }[kind]
         base = os.environ.get(variable, "").strip() or fallback
         return os.path.join(os.path.expanduser(base), "salesnotes")
     import platformdirs
 
-    finder = platformdirs.user_config_dir if kind == "config" else platformdirs.user_data_dir
+    finder = {
+        "config": platformdirs.user_config_dir,
+        "data": platformdirs.user_data_dir,
+        "cache": platformdirs.user_cache_dir,
+    }[kind]
     return finder("salesnotes", appauthor=False)
 
 
@@ -244,6 +270,12 @@ class Config:
         from salesnotes.days import WORKWEEK, parse_working_days
 
         return parse_working_days(str(self.values["calendar.working_days"])) or WORKWEEK
+
+    def holiday_region(self) -> str:
+        """The region whose public holidays are not worked ('' for none)."""
+        from salesnotes.publicdays import region_of
+
+        return region_of(self.get_str("calendar.holidays"), self.get_str("phone.region"))
 
     def items(self) -> Iterator[tuple[str, Any, str]]:
         """(key, value, source) for every setting, in documentation order."""

@@ -2,7 +2,15 @@
 
 ``parse_when("vrijdag", today)`` is the next Friday (never today); ``parse_when("1-12", today)``
 the next 1 December; ``past=True`` (for ``log --on``) turns both toward the most recent past one.
-Nothing is guessed: text that is not one of the forms below is a ``BadInput`` with an example.
+Beside dates and offsets, what a salesperson says between two calls: 'volgende week dinsdag'
+(and 'dinsdag volgende week'), 'over 2 weken vrijdag', 'over 3 werkdagen', 'eind januari'
+(its last working day), 'begin februari' (its first), 'half maart' (the 15th), 'vorige week
+dinsdag'; and, with ``parse_plan``, a time of day: 'morgenochtend' (09:00), 'vrijdagmiddag'
+(14:00), 'vanavond' (19:00), 'woensdag om half 3' (14:30: a time of 1 to 6 without am/pm is
+in the afternoon). 'volgende vrijdag' is ambiguous: said on a Monday, many mean Friday next
+week; ``dates.next_weekday`` decides (default: the coming one), and every command echoes the
+day it chose in words. Nothing is guessed: text that is not one of the forms is a
+``BadInput`` with an example.
 """
 
 from __future__ import annotations
@@ -10,12 +18,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from salesnotes.days import (
+from salesnotes.days import (  # noqa: E402 - re-exported
     DAY_ABBR,
     DAY_NAMES,
+    FIRST_DAY,
+    LAST_DAY,
     MONTH_ABBR,
     MONTH_NAMES,
+    RANGE_WORDS,
     WORKWEEK,
+    Calendar,
     Period,
     add_working_days,
     day_name,
@@ -23,18 +35,13 @@ from salesnotes.days import (
     month_end,
     month_name,
     next_working_day,
+    previous_working_day,
     shift,
 )
 from salesnotes.errors import BadInput
 from salesnotes.i18n import N_, _
 from salesnotes.record import record
 from salesnotes.text import fold
-
-# The days salesnotes takes (documented in the README): enough for any birthday and any plan,
-# and far from the ends of Python's dates, so that counting days from one never overflows.
-FIRST_DAY = date(1900, 1, 1)
-LAST_DAY = date(2999, 12, 31)
-RANGE_WORDS = N_("salesnotes takes dates from 1900 to 2999")
 
 __all__ = [
     "DAY_ABBR",
@@ -152,6 +159,7 @@ _NEXT = (
     "coming ",
     "komende ",
 )
+_AMBIGUOUS = ("next ", "volgende ")  # 'volgende vrijdag': this week's or next week's?
 _LAST = ("last ", "vorige ", "afgelopen ", "previous ")
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -160,6 +168,9 @@ _OFFSET = re.compile(r"^([+-]?)\s*(\d{1,4}|[a-z]+)\s*([a-z]+)$")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|e|ste|de)?$")
 
 EXAMPLES = N_("2026-12-01, 1-12, '1 december', 'tomorrow', 'vrijdag', 'in 2 weeks' or '+3d'")
+PAST_EXAMPLES = N_(
+    "'gisteren', 'eergisteren', 'vorige week dinsdag', '3 dagen geleden', 'last friday' or 2-12"
+)
 
 
 def parse_period(text: str) -> Period:
@@ -221,12 +232,23 @@ def parse_birthday(text: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
 
-def parse_when(text: str, today: date, *, past: bool = False) -> date:
-    """Read a WHEN. ``past=True``: a bare day, weekday or offset means the most recent past one."""
-    result = _parse(fold(text).replace(",", " ").strip(), today, past)
+def parse_when(
+    text: str,
+    today: date,
+    *,
+    past: bool = False,
+    calendar: Calendar | None = None,
+    next_weekday: str = "coming",
+) -> date:
+    """Read a WHEN. ``past=True``: a bare day, weekday or offset means the most recent past
+    one. ``calendar``: the working days 'over 3 werkdagen' and 'eind januari' count by.
+    ``next_weekday``: what 'volgende vrijdag' is ('coming' or 'next-week')."""
+    folded = fold(text).replace(",", " ").strip()
+    result = _parse(folded, today, past, calendar or Calendar(), next_weekday)
     if result is None:
+        examples = _(PAST_EXAMPLES) if past else _(EXAMPLES)
         raise BadInput(
-            _("'{text}' is not a date; try {examples}").format(text=text, examples=_(EXAMPLES))
+            _("'{text}' is not a date; try {examples}").format(text=text, examples=examples)
         )
     if not FIRST_DAY <= result <= LAST_DAY:
         raise BadInput(
@@ -253,8 +275,41 @@ _TIME = re.compile(
     r"^(?P<rest>.*?)\s*(?:\b(?:om|at|@)\s*)?"
     r"(?:(?P<h>\d{1,2})(?:[:.]|u)(?P<m>\d{2})\s*(?:uur|u|h)?\s*(?P<ampm>am|pm)?"
     r"|(?P<h2>\d{1,2})\s*(?P<ampm2>am|pm)"
-    r"|(?P<h3>\d{1,2})\s*(?:u|uur|h))$"
+    r"|(?P<h3>\d{1,2})\s*(?:u|uur|h|o'clock))$"
 )
+# The clock as it is said: 'half 3' (2:30, in Dutch), 'kwart over 3', 'kwart voor 4', 'half
+# past 2', 'quarter past 3', 'quarter to 4', with the hour in digits or words.
+_HOURS = (
+    "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|"
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+)
+_SPOKEN = re.compile(
+    r"^(?P<rest>.*?)\s*(?:\b(?:om|at)\s+)?"
+    rf"(?P<what>half|kwart over|kwart voor|half past|quarter past|quarter to)\s+"
+    rf"(?P<hour>\d{{1,2}}|{_HOURS})$"
+)
+_HOUR_WORDS = {
+    word: n % 12 or 12
+    for n, words in enumerate(
+        (("een", "one"), ("twee", "two"), ("drie", "three"), ("vier", "four"), ("vijf", "five"),
+         ("zes", "six"), ("zeven", "seven"), ("acht", "eight"), ("negen", "nine"),
+         ("tien", "ten"), ("elf", "eleven"), ("twaalf", "twelve")),
+        start=1,
+    )
+    for word in words
+}  # fmt: skip
+# Parts of the day: 'morgenochtend', 'vrijdagmiddag', 'tomorrow morning', 'vanavond'.
+PARTS_OF_DAY = {
+    "ochtend": "09:00", "morgen": "09:00", "morning": "09:00",
+    "middag": "14:00", "afternoon": "14:00",
+    "avond": "19:00", "evening": "19:00", "night": "19:00",
+}  # fmt: skip
+_TODAY_PARTS = {
+    "vanochtend": "ochtend", "vanmorgen": "ochtend", "vanmiddag": "middag", "vanavond": "avond",
+    "this morning": "morning", "this afternoon": "afternoon", "this evening": "evening",
+    "tonight": "evening",
+}  # fmt: skip
+_PART = re.compile(r"^(?P<day>.*?)\s*(?P<part>ochtend|middag|avond|morning|afternoon|evening)$")
 _RELATIVE_WORDS = frozenset(
     ("tomorrow", "morgen", "overmorgen", "day after tomorrow", "next week", "volgende week")
     + ("next month", "volgende maand")
@@ -262,33 +317,77 @@ _RELATIVE_WORDS = frozenset(
 TIME_EXAMPLES = N_("'vrijdag 14:00', 'vr om 14.00' or 'tomorrow 9am'")
 
 
-def parse_plan(text: str, today: date, working: frozenset[int] = WORKWEEK) -> Planned:
-    """A WHEN for a follow-up: a day (``parse_when``), optionally with a time of day. A
-    relative date ('morgen', 'over 3 dagen', '+2w') that falls on a day off moves to the next
-    working day; a date given as such ('zaterdag', '28-11') is kept."""
+def parse_plan(
+    text: str,
+    today: date,
+    calendar: Calendar | frozenset[int] | None = None,
+    *,
+    past: bool = False,
+    next_weekday: str = "coming",
+) -> Planned:
+    """A WHEN for a follow-up: a day (``parse_when``), optionally with a time of day (14:00,
+    'om half 3') or a part of the day ('morgenochtend'). A relative date ('morgen', 'over 3
+    dagen', '+2w') that falls on a day off (a weekend, a public holiday, the salesperson's
+    own days off) moves to the next working day; a date given as such ('zaterdag', '25-12')
+    is kept. ``past``: a moment that has been (``log --on 'vandaag 9:00'``)."""
+    days = calendar if isinstance(calendar, Calendar) else Calendar(calendar or WORKWEEK)
     folded = " ".join(fold(text).replace(",", " ").split())
+    options = {"past": past, "calendar": days, "next_weekday": next_weekday}
+    if folded in _TODAY_PARTS:  # 'vanmiddag': today, at its time
+        return Planned(today, PARTS_OF_DAY[_TODAY_PARTS[folded]])
     try:
-        day = parse_when(text, today)
-        return _moved(Planned(day), folded, today, working)
+        day = parse_when(text, today, **options)  # type: ignore[arg-type]
+        return _moved(Planned(day), folded, today, days, past)
     except BadInput as whole:
-        match = _TIME.match(folded)
-        if match is None:
-            raise
-        at = _clock(match)
+        rest, at = _time_of_day(folded)
         if at is None:
+            raise
+        if at == "":
             raise BadInput(
                 _("'{text}' does not hold a time of day; try {examples}").format(
                     text=text, examples=_(TIME_EXAMPLES)
                 )
             ) from None
-        rest = match.group("rest").strip()
         if not rest:
             return Planned(today, at)
         try:
-            day = parse_when(rest, today)
+            day = parse_when(rest, today, **options)  # type: ignore[arg-type]
         except BadInput:
             raise whole from None
-        return _moved(Planned(day, at), rest, today, working)
+        return _moved(Planned(day, at), rest, today, days, past)
+
+
+def _time_of_day(folded: str) -> tuple[str, str | None]:
+    """(the words before it, 'HH:MM') of a WHEN that ends in a time of day; '' for a time
+    that is none (25:00); None when it ends in none."""
+    if folded in _TODAY_PARTS:
+        return "vandaag", PARTS_OF_DAY[_TODAY_PARTS[folded]]
+    spoken = _SPOKEN.match(folded)
+    if spoken:
+        hour_text = spoken.group("hour")
+        hour = _HOUR_WORDS.get(hour_text) or int(hour_text)
+        what = spoken.group("what")
+        if what in ("half", "kwart voor", "quarter to"):
+            hour -= 1
+        minute = {"half": 30, "half past": 30, "kwart over": 15, "quarter past": 15}.get(what, 45)
+        if not 0 <= hour <= 23:
+            return folded, ""
+        return spoken.group("rest").strip(), _afternoon(hour % 24, minute)
+    match = _TIME.match(folded)
+    if match:
+        return match.group("rest").strip(), _clock(match) or ""
+    part = _PART.match(folded)
+    if part and part.group("day").strip():
+        return part.group("day").strip(), PARTS_OF_DAY[part.group("part")]
+    return folded, None
+
+
+def _afternoon(hour: int, minute: int) -> str:
+    """A time said without am or pm: 1 to 6 o'clock is in the afternoon (a salesperson does
+    not call at three at night)."""
+    if 1 <= hour <= 6:
+        hour += 12
+    return f"{hour:02d}:{minute:02d}"
 
 
 def _clock(match: re.Match[str]) -> str | None:
@@ -302,26 +401,72 @@ def _clock(match: re.Match[str]) -> str | None:
         hour = hour % 12 + (12 if half == "pm" else 0)
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
-    return f"{hour:02d}:{minute:02d}"
+    return f"{hour:02d}:{minute:02d}" if half is not None else _afternoon(hour, minute)
 
 
-def _moved(plan: Planned, folded: str, today: date, working: frozenset[int]) -> Planned:
-    if plan.day.weekday() in working or not _is_relative(folded, today):
-        return plan
-    return Planned(next_working_day(plan.day, working), plan.at, plan.day)
+def _moved(
+    plan: Planned, folded: str, today: date, calendar: Calendar, past: bool = False
+) -> Planned:
+    if past or calendar.is_working(plan.day) or not _is_relative(folded, today, calendar):
+        return plan  # what has been is kept on its day; only a plan moves
+    return Planned(next_working_day(plan.day, calendar), plan.at, plan.day)
 
 
-def _is_relative(folded: str, today: date) -> bool:
+def _is_relative(folded: str, today: date, calendar: Calendar) -> bool:
     """A date counted from today ('morgen', 'in 3 days', '+2w'), not one named as such."""
-    return folded in _RELATIVE_WORDS or _offset(folded, today, False) is not None
+    return (
+        folded in _RELATIVE_WORDS
+        or _offset(folded, today, False) is not None
+        or _working_offset(folded, today, False, calendar) is not None
+    )
 
 
-def _parse(t: str, today: date, past: bool) -> date | None:
+WEEKDAY = (
+    r"(?P<wd>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|ma|di|wo|do|vr|za|zo|mon|tue|wed|thu|fri|sat|sun)"
+)
+_WEEK_WORDS = {
+    "volgende week": 1, "next week": 1, "deze week": 0, "this week": 0, "vorige week": -1,
+    "last week": -1, "afgelopen week": -1,
+}  # fmt: skip
+_WEEK_DAY = re.compile(
+    rf"^(?:(?P<week>volgende week|next week|deze week|this week|vorige week|last week|"
+    rf"afgelopen week)\s+{WEEKDAY}|{WEEKDAY.replace('wd', 'wd2')}\s+(?P<week2>volgende week|"
+    rf"next week|deze week|this week|vorige week|last week|afgelopen week))$"
+)
+_WEEKS_DAY = re.compile(
+    rf"^(?:(?:over|in)\s+(?P<n>\d{{1,3}}|[a-z]+)\s+(?:weken|weeks|week)\s+{WEEKDAY}"
+    rf"|{WEEKDAY.replace('wd', 'wd2')}\s+(?:over|in)\s+(?P<n2>\d{{1,3}}|[a-z]+)\s+"
+    rf"(?:weken|weeks|week))$"
+)
+_WORKING = re.compile(
+    r"^(?:(?P<dir>over|in)\s+)?(?P<n>\d{1,3}|[a-z]+)\s+(?:werkdagen|werkdag|working days?|"
+    r"business days?)(?:\s+(?P<ago>geleden|ago))?$"
+)
+_MONTH_PART = re.compile(
+    r"^(?P<part>eind|einde|end of|eind van|begin|start of|beginning of|early|half|midden|"
+    r"halverwege|mid|mid-|late)\s*(?:de |the )?(?P<month>[a-z]+(?: maand| month)?)"
+    r"(?: (?P<year>\d{4}))?$"
+)
+_MONTH_PARTS = {
+    "eind": "end", "einde": "end", "end of": "end", "eind van": "end", "late": "end",
+    "begin": "start", "start of": "start", "beginning of": "start", "early": "start",
+    "half": "mid", "midden": "mid", "halverwege": "mid", "mid": "mid", "mid-": "mid",
+}  # fmt: skip
+_THIS_MONTH = {
+    "maand": 0, "deze maand": 0, "this month": 0, "month": 0, "volgende maand": 1,
+    "next month": 1, "vorige maand": -1, "last month": -1,
+}  # fmt: skip
+
+
+def _parse(t: str, today: date, past: bool, calendar: Calendar, next_weekday: str) -> date | None:
     t = " ".join(t.split())
     if not t:
         return None
     if t in _WORDS:
         return today + timedelta(days=_WORDS[t])
+    if t in _TODAY_PARTS:  # 'vanochtend': today (log --on 'vanochtend')
+        return today
     if t in ("next week", "volgende week"):
         return today + timedelta(days=7 - today.weekday())
     if t in ("last week", "vorige week"):
@@ -330,18 +475,30 @@ def _parse(t: str, today: date, past: bool) -> date | None:
         return shift(today.replace(day=1), 1, "m")
     if t in ("last month", "vorige maand"):
         return shift(today.replace(day=1), -1, "m")
+    found = _week_day(t, today)
+    if found is None:
+        found = _working_offset(t, today, past, calendar)
+    if found is None:
+        found = _month_part(t, today, past, calendar)
+    if found is not None:
+        return found
 
     direction = 0  # +1: explicitly future, -1: explicitly past
+    ambiguous = False
     for prefix in _NEXT:
         if t.startswith(prefix):
-            t, direction = t[len(prefix) :], 1
+            t, direction, ambiguous = t[len(prefix) :], 1, prefix in _AMBIGUOUS
             break
     for prefix in _LAST:
         if t.startswith(prefix):
             t, direction = t[len(prefix) :], -1
             break
     if t in WEEKDAYS:
-        return _weekday(WEEKDAYS[t], today, past=(direction == -1) or (past and direction == 0))
+        day = _weekday(WEEKDAYS[t], today, past=(direction == -1) or (past and direction == 0))
+        if ambiguous and next_weekday == "next-week" and direction == 1:
+            monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1)
+            day = max(day, monday + timedelta(days=WEEKDAYS[t]))
+        return day
     if direction:
         return None
 
@@ -349,6 +506,78 @@ def _parse(t: str, today: date, past: bool) -> date | None:
     if offset is not None:
         return offset
     return _calendar(t, today, past)
+
+
+def _week_day(t: str, today: date) -> date | None:
+    """'volgende week dinsdag', 'dinsdag vorige week', 'over 2 weken vrijdag': a weekday of
+    the week so many weeks from this one."""
+    match = _WEEK_DAY.match(t)
+    weeks: int | None = None
+    name = ""
+    if match:
+        weeks = _WEEK_WORDS[match.group("week") or match.group("week2")]
+        name = match.group("wd") or match.group("wd2")
+    else:
+        match = _WEEKS_DAY.match(t)
+        if match:
+            weeks = _count(match.group("n") or match.group("n2"))
+            name = match.group("wd") or match.group("wd2")
+    if weeks is None or name not in WEEKDAYS or abs(weeks) > 520:
+        return None
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=weeks)
+    return monday + timedelta(days=WEEKDAYS[name])
+
+
+def _working_offset(t: str, today: date, past: bool, calendar: Calendar) -> date | None:
+    """'over 3 werkdagen', 'in 3 working days', '2 werkdagen geleden'."""
+    match = _WORKING.match(t)
+    if not match:
+        return None
+    count = _count(match.group("n"))
+    if count is None or count > 3650:
+        return None
+    if match.group("ago") or (past and not match.group("dir")):
+        day = today
+        for __ in range(count):
+            day = previous_working_day(day - timedelta(days=1), calendar)
+        return day
+    return add_working_days(today, count, calendar)
+
+
+def _month_part(t: str, today: date, past: bool, calendar: Calendar) -> date | None:
+    """'eind januari' (its last working day), 'begin februari' (its first), 'half maart'
+    (the 15th, or the first working day after it), and of 'deze maand', 'volgende maand'."""
+    match = _MONTH_PART.match(t)
+    if not match:
+        return None
+    part = _MONTH_PARTS[match.group("part")]
+    month_text = match.group("month")
+    year = int(match.group("year")) if match.group("year") else None
+    if month_text in _THIS_MONTH:
+        start = shift(today.replace(day=1), _THIS_MONTH[month_text], "m")
+        candidates = [start]
+    elif month_text in MONTHS:
+        month = MONTHS[month_text]
+        years = [year] if year else [today.year + step for step in (-1, 0, 1, 2)]
+        candidates = [date(y, month, 1) for y in years if 1 <= y <= 9999]
+    else:
+        return None
+
+    def day_of(first: date) -> date:
+        if part == "start":
+            return next_working_day(first, calendar)
+        if part == "end":
+            return previous_working_day(month_end(first.year, first.month), calendar)
+        return next_working_day(first.replace(day=15), calendar)
+
+    days = [day_of(first) for first in candidates]
+    if len(days) == 1:
+        return days[0]
+    if past:
+        passed = [d for d in days if d <= today]
+        return passed[-1] if passed else None
+    coming = [d for d in days if d >= today]
+    return coming[0] if coming else None
 
 
 def _count(word: str) -> int | None:

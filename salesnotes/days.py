@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from salesnotes.i18n import Nn_, _, language, n_
+from salesnotes.i18n import N_, Nn_, _, language, n_
 from salesnotes.record import record
 
 DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -29,6 +29,12 @@ MONTH_NAMES = (
     "November",
     "December",
 )
+# The days salesnotes takes (documented in the README): enough for any birthday and any plan,
+# and far from the ends of Python's dates, so that counting days from one never overflows.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+RANGE_WORDS = N_("salesnotes takes dates from 1900 to 2999")
+
 _UNIT_DAYS = {"d": 1.0, "w": 7.0, "m": 30.44, "y": 365.25}
 _UNIT_WORDS = {
     "d": Nn_("{n} day", "{n} days"),
@@ -182,35 +188,117 @@ def working_words(working: frozenset[int]) -> str:
     return ", ".join(day_abbr(d) for d in ordered)
 
 
-def add_working_days(start: date, days: int, working: frozenset[int] = WORKWEEK) -> date:
-    """``start`` plus ``days`` working days (Monday to Friday unless ``working`` says)."""
+@record
+class DayOff:
+    """A day, or days, nobody works: a public holiday (``kind`` 'holiday', its name in the
+    language spoken and in English) or a salesperson's own days off ('own', with the note
+    they gave and the id ``salesnotes off --remove`` takes)."""
+
+    first: date
+    last: date
+    kind: str  # holiday or own
+    name: str = ""
+    id: int | None = None
+
+
+@record
+class Calendar:
+    """Which days are worked: the working weekdays (``calendar.working_days``), less the
+    public holidays (``calendar.holidays``) and the salesperson's own days off. Relative
+    dates never land on a day off; overdue counts only working days. Pure: built by
+    ``salesnotes.publicdays`` and the store, asked here."""
+
+    working: frozenset[int] = WORKWEEK
+    off: tuple[DayOff, ...] = ()
+    # The days off that fall on working weekdays, sorted: what counting working days skips.
+    skipped: tuple[date, ...] = ()
+
+    @classmethod
+    def of(cls, working: frozenset[int], off: tuple[DayOff, ...] = ()) -> Calendar:
+        """A calendar of these weekdays and days off."""
+        skipped: set[date] = set()
+        for item in off:
+            day = item.first
+            while day <= item.last:
+                if day.weekday() in working:
+                    skipped.add(day)
+                day += timedelta(days=1)
+        return cls(working, tuple(sorted(off, key=lambda d: d.first)), tuple(sorted(skipped)))
+
+    def is_working(self, day: date) -> bool:
+        """True on a working weekday that is no holiday and no day off."""
+        if day.weekday() not in self.working:
+            return False
+        import bisect
+
+        at = bisect.bisect_left(self.skipped, day)
+        return not (at < len(self.skipped) and self.skipped[at] == day)
+
+    def off_on(self, day: date) -> DayOff | None:
+        """The holiday or days off ``day`` is in, if any (a holiday first)."""
+        found = [d for d in self.off if d.first <= day <= d.last]
+        found.sort(key=lambda d: d.kind != "holiday")
+        return found[0] if found else None
+
+
+def _calendar(working: frozenset[int] | Calendar) -> Calendar:
+    return working if isinstance(working, Calendar) else Calendar(working)
+
+
+def add_working_days(start: date, days: int, working: frozenset[int] | Calendar = WORKWEEK) -> date:
+    """``start`` plus ``days`` working days (Monday to Friday unless ``working`` says; no
+    holiday or day off of the calendar's)."""
+    calendar = _calendar(working)
     current = start
     remaining = days
     while remaining > 0:
         current += timedelta(days=1)
-        if current.weekday() in working:
+        if calendar.is_working(current):
             remaining -= 1
     return current
 
 
-def next_working_day(day: date, working: frozenset[int] = WORKWEEK) -> date:
+def next_working_day(day: date, working: frozenset[int] | Calendar = WORKWEEK) -> date:
     """``day`` itself when it is a working day, else the first working day after it."""
-    for ahead in range(7):
+    calendar = _calendar(working)
+    for ahead in range(400):
         candidate = day + timedelta(days=ahead)
-        if candidate.weekday() in working:
+        if calendar.is_working(candidate):
             return candidate
     return day  # no working day at all: a setting salesnotes refuses; keep the day
 
 
-def working_days_between(start: date, end: date, working: frozenset[int] = WORKWEEK) -> int:
+def previous_working_day(day: date, working: frozenset[int] | Calendar = WORKWEEK) -> date:
+    """``day`` itself when it is a working day, else the last working day before it."""
+    calendar = _calendar(working)
+    for back in range(400):
+        candidate = day - timedelta(days=back)
+        if calendar.is_working(candidate):
+            return candidate
+    return day
+
+
+def working_days_between(
+    start: date, end: date, working: frozenset[int] | Calendar = WORKWEEK
+) -> int:
     """How many working days lie from ``start`` up to (not including) ``end``: the working
-    days a follow-up due on ``start`` has been left undone by ``end`` (0 when not later)."""
+    days a follow-up due on ``start`` has been left undone by ``end`` (0 when not later);
+    holidays and days off do not count."""
     total = (end - start).days
     if total <= 0:
         return 0
+    calendar = _calendar(working)
     weeks, rest = divmod(total, 7)
     first = start.weekday()
-    return weeks * len(working) + sum(1 for i in range(rest) if (first + i) % 7 in working)
+    days = weeks * len(calendar.working)
+    days += sum(1 for i in range(rest) if (first + i) % 7 in calendar.working)
+    if calendar.skipped:
+        import bisect
+
+        days -= bisect.bisect_left(calendar.skipped, end) - bisect.bisect_left(
+            calendar.skipped, start
+        )
+    return max(days, 0)
 
 
 def describe(day: date) -> str:

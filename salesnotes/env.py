@@ -16,6 +16,7 @@ from salesnotes.i18n import _
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.config import Config
+    from salesnotes.days import Calendar
     from salesnotes.store.interface import Store
 
 
@@ -63,7 +64,7 @@ def parse_today(value: str, source: str) -> datetime:
                 source=source, value=value
             )
         ) from None
-    from salesnotes.dates import FIRST_DAY, LAST_DAY, RANGE_WORDS
+    from salesnotes.days import FIRST_DAY, LAST_DAY, RANGE_WORDS
 
     if not FIRST_DAY <= moment.date() <= LAST_DAY:
         raise BadInput(
@@ -129,6 +130,21 @@ class Env:
         """``moment`` as a UTC ISO-8601 instant: '2026-11-22T11:00:00Z'."""
         utc = self.moment().astimezone(UTC).replace(microsecond=0, tzinfo=None)
         return utc.isoformat() + "Z"
+
+    def calendar(self, store: Store | None = None) -> Calendar:
+        """Which days are worked: the configured weekdays, less the public holidays of
+        ``calendar.holidays`` and (with the book open, in its transaction) the user's own
+        days off."""
+        from salesnotes.days import Calendar
+        from salesnotes.i18n import language
+        from salesnotes.publicdays import holidays
+
+        config = self.config()
+        year = self.today().year
+        off = list(holidays(config.holiday_region(), range(year - 1, year + 2), language()))
+        if store is not None:
+            off += store.days_off.of(store.user)
+        return Calendar.of(config.working_days(), tuple(off))
 
     def config(self) -> Config:
         """The effective configuration (read once, on first use)."""

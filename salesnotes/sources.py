@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from salesnotes.config import Config
+    from salesnotes.days import Calendar
     from salesnotes.models import (
         AgendaRow,
         Candidate,
@@ -367,8 +368,10 @@ def agenda(
     limit: int | None = None,
     now: datetime | None = None,
     owner: str | None = None,
+    calendar: Calendar | None = None,
 ) -> list[AgendaRow]:
-    """The ranked agenda for ``today``: every source's candidates, one row per contact.
+    """The ranked agenda for ``today``: every source's candidates, one row per contact
+    (overdue counted in working days of ``calendar``: no holiday, no day off).
 
     ``now`` is the moment complaints are aged against (default: noon of ``today``). With a
     ``limit``, only the contacts that can make the list are read in full (see the module).
@@ -376,7 +379,7 @@ def agenda(
     and rhythms of the contacts they own.
     """
     config = config or defaults()
-    weights = Weights.from_config(config)
+    weights = Weights.from_config(config, calendar)
     if now is None:
         now = datetime.combine(today, time(12, 0), tzinfo=UTC)
     own = frozenset(store.contacts.owned(owner)) if owner is not None else None
@@ -395,15 +398,24 @@ def team_agenda(
     config: Config | None = None,
     limit: int | None = None,
     now: datetime | None = None,
+    calendar: Calendar | None = None,
 ) -> list[AgendaRow]:
     """Every salesperson's agenda in turn (by name, each cut at ``limit``), every row naming
-    its owner: the manager's view."""
+    its owner: the manager's view (each one's overdue counted without the public holidays of
+    ``calendar`` and their own days off)."""
+    from salesnotes.days import Calendar
+
     owners = sorted(set(store.contacts.owners()) | set(store.followups.owners()))
-    return [
-        changed(row, owner=name)
-        for name in owners
-        for row in agenda(store, today, config, limit, now, owner=name)
-    ]
+    base = calendar or Calendar((config or defaults()).working_days())
+    holidays = tuple(d for d in base.off if d.kind == "holiday")
+    rows = []
+    for name in owners:
+        theirs = Calendar.of(base.working, (*holidays, *store.days_off.of(name)))
+        rows += [
+            changed(row, owner=name)
+            for row in agenda(store, today, config, limit, now, owner=name, calendar=theirs)
+        ]
+    return rows
 
 
 def top_contacts(store: Store, ctx: Context, limit: int) -> list[int]:

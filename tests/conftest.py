@@ -61,9 +61,18 @@ BACKEND = os.environ.get("SALESNOTES_TEST_BACKEND", "sqlite")
 the throwaway server; ``.ci/run`` runs the CLI tests both ways)."""
 
 
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the run (the public holidays worked out once, not per test)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
 def isolated(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    shared_cache: Path,
 ) -> Iterator[Path]:
     """SALESNOTES_DB in a temporary folder, SALESNOTES_TODAY pinned, HOME and XDG folders fake."""
     db = tmp_path / "book.db"
@@ -77,6 +86,7 @@ def isolated(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache))
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")

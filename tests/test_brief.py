@@ -249,8 +249,11 @@ def test_json_has_stable_keys(run: Run, demo: None) -> None:
         "first_briefing",
         "happened",
         "pipeline",
+        "day_off",  # added later, at the end
+        "back_after_days_off",
     ]
     assert data["calls"] == 8
+    assert (data["day_off"], data["back_after_days_off"]) == (None, None)
 
 
 def test_top_n_comes_from_the_configuration(

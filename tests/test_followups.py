@@ -191,11 +191,13 @@ def test_today_pins_what_log_and_follow_record(
     run: Run, run_json: RunJson, book: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SALESNOTES_TODAY", "2026-12-31")
-    run("log", "anna", "New year's eve call", "--next", "+1d")
+    out = run("log", "anna", "New year's eve call", "--next", "+1d").stdout
     shown = run_json("show", "anna")
     assert shown["interactions"][0]["happened_on"] == "2026-12-31"
     assert shown["interactions"][0]["logged_at"] == "2026-12-31T12:00:00Z"
-    assert shown["followups"][0]["due_on"] == "2027-01-01"
+    # New Year's Day is a public holiday (and then the weekend): Monday 4 January.
+    assert shown["followups"][0]["due_on"] == "2027-01-04"
+    assert "(in 4 days; Fri 1 Jan is New Year's Day)" in out
     monkeypatch.setenv("SALESNOTES_TODAY", "31-12")
     assert "SALESNOTES_TODAY='31-12' is not a date" in run("agenda", expect=2).stderr
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from salesnotes.i18n import _
+from salesnotes.i18n import _, n_
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
 
+    from salesnotes.days import Calendar, DayOff
     from salesnotes.env import Env
     from salesnotes.store.interface import Store
 
@@ -24,6 +25,7 @@ def agenda(
 ) -> None:
     """Print the ranked agenda for a day (default today), at most ``limit`` rows: the user's
     own in a team's book (``owner``: a colleague's; ``team``: everyone's, by owner)."""
+    from salesnotes.days import Calendar
     from salesnotes.record import changed
     from salesnotes.render.agenda import agenda as show
     from salesnotes.render.agenda import team as show_team
@@ -45,17 +47,31 @@ def agenda(
     store = env.store()
     with store.read():
         whose = agenda_owner(store, owner)
+        calendar = env.calendar()
         if team:
-            rows = team_agenda(store, day, config, limit or None, env.moment_on(day))
+            rows = team_agenda(
+                store, day, config, limit or None, env.moment_on(day), calendar=calendar
+            )
         else:
+            if whose is None or whose == store.user:  # the user's own days off count
+                calendar = env.calendar(store)
+            elif owner is not None:  # a colleague's day: theirs
+                calendar = Calendar.of(calendar.working, (*calendar.off, *store.days_off.of(whose)))
             rows = build(
-                store, day, config, limit=limit or None, now=env.moment_on(day), owner=whose
+                store,
+                day,
+                config,
+                limit=limit or None,
+                now=env.moment_on(day),
+                owner=whose,
+                calendar=calendar,
             )
             if owner is not None:
                 rows = [changed(row, owner=whose or "") for row in rows]
         known = store.contacts.owners() if owner is not None and not rows else None
-    if when is None and day.weekday() not in config.working_days():
-        _weekend(day, config.working_days())
+        piled = piled_up(store, day, calendar)
+    if when is None:
+        day_off_note(day, calendar, piled)
     if known is not None and whose not in known:
         from salesnotes import render
 
@@ -82,21 +98,66 @@ def agenda_owner(store: Store, owner: str | None) -> str | None:
     return me if store.contacts.shared(me) else None
 
 
-def _weekend(day: date, working: frozenset[int]) -> None:
-    """On a day off, say so, and how to see the next working day's list."""
-    from salesnotes import render
-    from salesnotes.days import day_name, describe, next_working_day, working_words
+def piled_up(store: Store, day: date, calendar: Calendar) -> tuple[DayOff, int] | None:
+    """On the first working day after the user's own days off: those days off, and how many
+    of their follow-ups came due meanwhile (still open)."""
+    from datetime import timedelta
 
-    following = next_working_day(day, working)
-    name = day_name(following.weekday()).lower()
+    from salesnotes.days import DayOff, previous_working_day
+
+    if not calendar.is_working(day):
+        return None
+    before = day - timedelta(days=1)
+    if calendar.is_working(before):
+        return None
+    last_worked = previous_working_day(before, calendar)
+    away = [d for d in calendar.off if d.kind == "own" and last_worked < d.first <= before]
+    if not away:
+        return None
+    first = min(d.first for d in away)
+    due = [f for f in store.followups.due(day, owner=store.user) if first <= f.due_on <= before]
+    return DayOff(first, max(d.last for d in away), "own", away[0].name), len(due)
+
+
+def day_off_note(day: date, calendar: Calendar, piled: tuple[DayOff, int] | None) -> None:
+    """On a day off (a weekend, a public holiday, the user's own), say so, and how to see
+    the next working day's list; on the first working day after the user's days off, what
+    piled up meanwhile."""
+    from salesnotes import render
+    from salesnotes.days import day_name, describe, next_working_day, short, working_words
+
+    if piled is not None:
+        away, due = piled
+        render.note(
+            n_(
+                "Back after your days off ({first} to {last}): {n} follow-up came due "
+                "meanwhile; it is on the list",
+                "Back after your days off ({first} to {last}): {n} follow-ups came due "
+                "meanwhile; they are on the list",
+                due,
+            ).format(first=short(away.first), last=short(away.last), n=due)
+        )
+        return
+    if calendar.is_working(day):
+        return
+    following = next_working_day(day, calendar)
+    # A weekday names the day within a week; after longer days off, the date does.
+    name = (
+        day_name(following.weekday()).lower()
+        if (following - day).days < 7
+        else (following.isoformat())
+    )
+    off = calendar.off_on(day)
+    if off is not None and off.kind == "holiday":
+        why = _("{day} is {holiday}, a public holiday").format(day=describe(day), holiday=off.name)
+    elif off is not None:
+        why = _("{day} is one of your days off").format(day=describe(day))
+    else:
+        why = _("{day} is not a working day ({working})").format(
+            day=describe(day), working=working_words(calendar.working)
+        )
     render.note(
-        _(
-            "{day} is not a working day ({working}); {weekday}'s list: salesnotes "
-            "agenda --date {name}"
-        ).format(
-            day=describe(day),
-            working=working_words(working),
-            weekday=day_name(following.weekday()),
-            name=name,
+        _("{why}; {weekday}'s list: salesnotes agenda --date {name}").format(
+            why=why, weekday=day_name(following.weekday()), name=name
         )
     )

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime
 
     from salesnotes.config import Config
+    from salesnotes.days import Calendar
     from salesnotes.env import Env
     from salesnotes.models import AgendaRow
     from salesnotes.store.interface import Store
@@ -84,8 +85,12 @@ def brief(
     happened = None if fmt == "json" else briefing.MAX_ITEMS
     store = env.store()
     with store.write():  # reads, then remembers this briefing: one transaction
+        from salesnotes.commands.agenda import piled_up
+
         whose = None if team else agenda_owner(store, None)
-        rows, team_total = _calls(store, day, config, top, moment, whose, team)
+        calendar = env.calendar() if team else env.calendar(store)
+        rows, team_total = _calls(store, day, config, top, moment, whose, team, calendar)
+        back = None if team else piled_up(store, day, calendar)
         mine = None if whose is None else set(store.contacts.owned(whose))
         coming = occasions(store, day, 7)
         if mine is None:
@@ -167,6 +172,8 @@ def brief(
                 store.followups.count_done_between(lower, until) if since_moment else 0
             ),
             since_asked=since is not None,
+            day_off=calendar.off_on(day),
+            back=back,
         )
         if quiet_if_empty and content.is_empty:
             return
@@ -220,6 +227,7 @@ def _calls(
     moment: datetime,
     whose: str | None,
     team: bool,
+    calendar: Calendar,
 ) -> tuple[list[AgendaRow], int | None]:
     """The briefing's calls: ``whose`` (a team's book: the user's own; None: everyone's in a
     book of one); with ``team``, each salesperson's first ``top``, every row naming its owner
@@ -228,7 +236,7 @@ def _calls(
     from salesnotes.sources import agenda, team_agenda
 
     if not team:
-        rows = agenda(store, day, config, limit=top, now=moment, owner=whose)
+        rows = agenda(store, day, config, limit=top, now=moment, owner=whose, calendar=calendar)
         return rows, (len(rows) if whose is not None else None)
-    rows = team_agenda(store, day, config, top, moment)
+    rows = team_agenda(store, day, config, top, moment, calendar=calendar)
     return rows, len(rows)

@@ -8,6 +8,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
 
+    from salesnotes.days import Calendar
     from salesnotes.env import Env
 
 
@@ -28,7 +29,7 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
         env.db = os.path.join(tempfile.mkdtemp(prefix="salesnotes-demo-"), "demo.db")
     store = env.store(create=True)
     config = env.config()
-    today = _working_day(env.today(), config.working_days())
+    today = _working_day(env.today(), env.calendar())
     with store.write(journal="step", note="it made a new demo book"):
         if not store.is_empty():
             raise Conflict(
@@ -64,7 +65,7 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
     show(rows, "table", today)
 
 
-def _working_day(day: date, working: frozenset[int]) -> date:
+def _working_day(day: date, working: Calendar) -> date:
     from salesnotes.days import next_working_day
 
     return next_working_day(day, working)

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from salesnotes.dates import Planned
+    from salesnotes.days import Calendar
     from salesnotes.env import Env
     from salesnotes.models import FollowUp, Interaction
     from salesnotes.store.interface import Store
@@ -32,26 +33,49 @@ def record_id(value: str, what: str, hint: str) -> int:
     return int(digits)
 
 
-def plan(env: Env, when: str, today: date) -> Planned:
-    """A follow-up's WHEN: day, time of day, and a relative day moved off a day off."""
+def plan(env: Env, when: str, today: date, calendar: Calendar) -> Planned:
+    """A follow-up's WHEN: day, time of day, and a relative day moved off a day off (a
+    weekend, a public holiday, the user's own days off: ``calendar``)."""
     from salesnotes.dates import parse_plan
 
-    return parse_plan(when, today, env.config().working_days())
+    choice = env.config().get_str("dates.next_weekday")
+    return parse_plan(when, today, calendar, next_weekday=choice)
 
 
-def when_words(planned: Planned, today: date) -> str:
-    """'Mon 30 Nov 2026 at 14:00 (in 4 days; Sun 29 Nov is not a working day)'."""
-    from salesnotes.days import describe, relative, short
+def when_words(planned: Planned, today: date, calendar: Calendar | None = None) -> str:
+    """'Mon 30 Nov 2026 at 14:00 (in 4 days; Sun 29 Nov is not a working day)'; a day asked
+    for that is a public holiday or a day off says so."""
+    from salesnotes.days import describe, relative
 
     words = describe(planned.day)
     if planned.at:
         words += _(" at {at}").format(at=planned.at)
     notes = [relative(planned.day, today)]
-    if planned.moved_from is not None:
-        notes.append(
-            _("{moved_from} is not a working day").format(moved_from=short(planned.moved_from))
-        )
+    moved = moved_words(planned, calendar)
+    if moved:
+        notes.append(moved)
+    elif calendar is not None and (off := calendar.off_on(planned.day)) is not None:
+        if off.kind == "holiday":
+            notes.append(_("{name}, a public holiday").format(name=off.name))
+        else:
+            notes.append(_("one of your days off"))
     return f"{words} ({'; '.join(notes)})"
+
+
+def moved_words(planned: Planned, calendar: Calendar | None) -> str:
+    """Why a relative day moved: 'Fri 25 Dec is Eerste kerstdag', 'Sun 29 Nov is not a
+    working day', '... is one of your days off'; '' when it did not."""
+    from salesnotes.days import short
+
+    if planned.moved_from is None:
+        return ""
+    day = short(planned.moved_from)
+    off = calendar.off_on(planned.moved_from) if calendar is not None else None
+    if off is not None and off.kind == "holiday":
+        return _("{moved_from} is {name}").format(moved_from=day, name=off.name)
+    if off is not None:
+        return _("{moved_from} is one of your days off").format(moved_from=day)
+    return _("{moved_from} is not a working day").format(moved_from=day)
 
 
 def next_step(kind: str, text: str) -> str:
@@ -95,10 +119,11 @@ def follow(
     from salesnotes.team import owner
 
     today = env.today()
-    planned = plan(env, when, today)
     doer = owner(for_owner, "--for") if for_owner is not None else None
     store = env.store()
     with store.write():
+        calendar = env.calendar(store)
+        planned = plan(env, when, today, calendar)
         contact = contact_named(env, store, who)
         require_active(contact, _("a follow-up"))
         followup = store.followups.add(
@@ -117,7 +142,10 @@ def follow(
         about += _(" (for {owner})").format(owner=doer)
     render.echo(
         _("Follow-up #{id} with {label} on {planned}{about}").format(
-            id=followup.id, label=contact.label, planned=when_words(planned, today), about=about
+            id=followup.id,
+            label=contact.label,
+            planned=when_words(planned, today, calendar),
+            about=about,
         )
     )
 
@@ -155,13 +183,12 @@ def done(
 
     fid = record_id(followup_id, N_("follow-up"), ID_HINT)
     today = env.today()
-    due = None
-    if next_when is not None:
-        due = plan(env, next_when, today)
-    if due is None and about is not None:
+    if next_when is None and about is not None:
         raise BadInput(_("--about describes the next follow-up; give --next WHEN with it"))
     store = env.store()
     with store.write():
+        calendar = env.calendar(store)
+        due = plan(env, next_when, today, calendar) if next_when is not None else None
         followup, interaction = complete(
             store, fid, note=note, kind=kind, today=today, now=env.now()
         )
@@ -193,7 +220,7 @@ def done(
         about_text = f": {nxt.text}" if nxt.text else ""
         render.echo(
             _("Follow-up #{id} on {due}{about_text}").format(
-                id=nxt.id, due=when_words(due, today), about_text=about_text
+                id=nxt.id, due=when_words(due, today, calendar), about_text=about_text
             )
         )
 
@@ -202,19 +229,20 @@ def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> N
     """Move a follow-up to a later day (``earlier``: or an earlier one); it stays off the
     agenda until then."""
     from salesnotes import render
-    from salesnotes.days import describe, short
+    from salesnotes.days import describe
 
     fid = record_id(followup_id, N_("follow-up"), ID_HINT)
     today = env.today()
-    planned = plan(env, when, today)
-    if planned.day < today:
-        raise BadInput(
-            _("'{when}' is {day}, before today; snooze to today or later").format(
-                when=when, day=describe(planned.day)
-            )
-        )
     store = env.store()
     with store.write():
+        calendar = env.calendar(store)
+        planned = plan(env, when, today, calendar)
+        if planned.day < today:
+            raise BadInput(
+                _("'{when}' is {day}, before today; snooze to today or later").format(
+                    when=when, day=describe(planned.day)
+                )
+            )
         before = store.followups.get(fid)
         if before.is_open and (before.due_on, before.due_time) == (planned.day, planned.at):
             render.echo(
@@ -242,11 +270,8 @@ def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> N
     was = describe(before.due_on) + (
         _(" at {due_time}").format(due_time=before.due_time) if before.due_time else ""
     )
-    moved = ""
-    if planned.moved_from is not None:
-        moved = _("; {moved_from} is not a working day").format(
-            moved_from=short(planned.moved_from)
-        )
+    moved = moved_words(planned, calendar)
+    moved = f"; {moved}" if moved else ""
     at = _(" at {at}").format(at=planned.at) if planned.at else ""
     render.echo(
         _(

@@ -36,15 +36,16 @@ def log(
         text = _text_from_elsewhere(text)
     today = env.today()
     happened = today if on is None else day_it_happened(on, today)
-    due = None
-    if next_when is not None:
-        from salesnotes.commands.followups import plan
-
-        due = plan(env, next_when, today)
-    if due is None and about is not None:
+    if next_when is None and about is not None:
         raise BadInput(_("--about describes the follow-up; give --next WHEN with it"))
     store = env.store()
+    due = calendar = None
     with store.write():
+        if next_when is not None:
+            from salesnotes.commands.followups import plan
+
+            calendar = env.calendar(store)
+            due = plan(env, next_when, today, calendar)
         contact = contact_named(env, store, who)
         if due is not None or kind == "complaint":
             require_active(contact, _("a complaint") if kind == "complaint" else _("the follow-up"))
@@ -84,7 +85,7 @@ def log(
 
         render.echo(
             _("Follow-up #{id} on {due}: {text}").format(
-                id=followup.id, due=when_words(due, today), text=followup.text
+                id=followup.id, due=when_words(due, today, calendar), text=followup.text
             )
         )
 
@@ -92,13 +93,15 @@ def log(
 def day_it_happened(
     on: str, today: date, hint: str = ", and use --next for what is planned"
 ) -> date:
-    """``--on``: the day a conversation happened, today or before (``parse_when``, looking
-    back); a day still to come is bad input (``hint``: what to do instead)."""
-    from salesnotes.dates import parse_when
+    """``--on``: the day a conversation happened, today or before (``parse_plan``, looking
+    back: 'vorige week dinsdag', 'vandaag 9:00', 'vanochtend'; a time of day is read and
+    left, a conversation is kept by its day); a day still to come is bad input (``hint``:
+    what to do instead)."""
+    from salesnotes.dates import parse_plan
     from salesnotes.days import describe
     from salesnotes.errors import BadInput
 
-    happened = parse_when(on, today, past=True)
+    happened = parse_plan(on, today, past=True).day
     if happened > today:
         raise BadInput(
             _("'{on}' is {happened}, in the future; log what happened{hint}").format(

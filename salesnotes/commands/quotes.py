@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from salesnotes.config import Config
+    from salesnotes.days import Calendar
     from salesnotes.env import Env
     from salesnotes.models import Contact, Quote
     from salesnotes.store.interface import Store
@@ -54,11 +55,19 @@ def chase_text(quote: Quote, config: Config) -> str:
 
 
 def send_quote(
-    store: Store, quote: Quote, *, today: date, now: str, config: Config, on: date | None = None
+    store: Store,
+    quote: Quote,
+    *,
+    today: date,
+    now: str,
+    config: Config,
+    on: date | None = None,
+    calendar: Calendar | None = None,
 ) -> tuple[Quote, str]:
     """Mark a quote sent ``on`` that day (default today), log it, and schedule the follow-up
-    that chases it, counted from the sending day (unless one is open already); return the
-    quote and what was scheduled, in words. A quote sent before is not sent again."""
+    that chases it, counted in working days from the sending day (``calendar``: no holiday,
+    no day off), unless one is open already; return the quote and what was scheduled, in
+    words. A quote sent before is not sent again."""
     from salesnotes.days import add_working_days, describe
 
     if quote.sent_on is not None:
@@ -92,7 +101,7 @@ def send_quote(
     days = config.get_int("quotes.chase_after_working_days")
     followup = store.followups.add(
         sent.contact_id,
-        add_working_days(on, days, config.working_days()),
+        add_working_days(on, days, calendar or config.working_days()),
         chase_text(sent, config),
         reason="quote",
         today=today,
@@ -204,7 +213,13 @@ def quote_add(
         chased = None
         if send:
             quote, chased = send_quote(
-                store, quote, today=today, now=env.now(), config=config, on=quoted_on
+                store,
+                quote,
+                today=today,
+                now=env.now(),
+                config=config,
+                on=quoted_on,
+                calendar=env.calendar(store),
             )
     render.echo(
         _("Quote #{id}: {amount} for {label}, {title}, valid until {until} ({status})").format(
@@ -228,7 +243,12 @@ def quote_send(env: Env, *, quote_id: str) -> None:
     with store.write():
         quote = store.quotes.get_open(to_quote_id(quote_id), N_("sent"))
         quote, chased = send_quote(
-            store, quote, today=env.today(), now=env.now(), config=env.config()
+            store,
+            quote,
+            today=env.today(),
+            now=env.now(),
+            config=env.config(),
+            calendar=env.calendar(store),
         )
     render.echo(
         _("Quote #{id} sent to {contact_name}; {chased}").format(

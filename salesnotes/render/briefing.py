@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime, timedelta
     from typing import Any
 
+    from salesnotes.days import DayOff
     from salesnotes.models import AgendaRow, FollowUp, Interaction, LosingTouch, Occasion, Quote
     from salesnotes.quotes import Pipeline
 
@@ -77,6 +78,8 @@ class Brief:
     interactions_total: int | None = None
     followups_done_total: int | None = None
     since_asked: bool = False  # --since: from that day, not from the last briefing
+    day_off: DayOff | None = None  # the day is a public holiday or one of the user's days off
+    back: tuple[DayOff, int] | None = None  # first day back: the days off, follow-ups due in them
 
     @property
     def is_empty(self) -> bool:
@@ -114,6 +117,24 @@ def _more(shown: Sequence[object], total: int | None, where: str) -> list[tuple[
     return (
         [(_("... and {left} more: {where}").format(left=left, where=where), [])] if left > 0 else []
     )
+
+
+def day_note(brief: Brief) -> str:
+    """'Today is Eerste kerstdag, a public holiday.', or what piled up on the first day
+    back after the user's days off; '' on any other day."""
+    if brief.back is not None:
+        away, due = brief.back
+        return n_(
+            "Back after your days off ({first} to {last}): {n} follow-up came due meanwhile.",
+            "Back after your days off ({first} to {last}): {n} follow-ups came due meanwhile.",
+            due,
+        ).format(first=short(away.first), last=short(away.last), n=due)
+    off = brief.day_off
+    if off is None:
+        return ""
+    if off.kind == "holiday":
+        return _("Today is {holiday}, a public holiday.").format(holiday=off.name)
+    return _("Today is one of your days off.")
 
 
 def since_label(brief: Brief) -> str:
@@ -187,6 +208,7 @@ def sections(brief: Brief) -> list[Section]:
             ],
             empty=_("Nobody to call today."),
             numbered=True,
+            note=day_note(brief),
         )
     )
     if brief.late_complaints:
@@ -504,6 +526,21 @@ def as_json(brief: Brief) -> dict[str, Any]:
             "quotes_closed": [quote_item_json(q, brief.day) for q in brief.quotes_closed],
         },
         "pipeline": pipeline_json(brief.pipeline) if brief.pipeline else None,
+        # The day is a public holiday ({"kind": "holiday", "name": ...}) or one of the user's
+        # days off ({"kind": "own", ...}); on the first working day after days off, those
+        # days and how many follow-ups came due in them.
+        "day_off": (
+            {"kind": brief.day_off.kind, "name": brief.day_off.name} if brief.day_off else None
+        ),
+        "back_after_days_off": (
+            {
+                "first_day": brief.back[0].first,
+                "last_day": brief.back[0].last,
+                "followups_due_meanwhile": brief.back[1],
+            }
+            if brief.back
+            else None
+        ),
     }
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from salesnotes.config import Config
+    from salesnotes.days import DayOff
     from salesnotes.models import (
         Contact,
         ContactCard,
@@ -99,6 +100,30 @@ def organisation_card(org: Organisation, fmt: str) -> None:
 
     reach = ", ".join(x for x in (org.phone, org.email) if x) or _("no phone number or e-mail")
     echo(_("Organisation #{id} {name}: {reach}").format(id=org.id, name=org.name, reach=reach))
+
+
+def days_off(items: Sequence[DayOff], fmt: str, today: date) -> None:
+    """``off``: the user's own days off: id, first and last day, how many days, note."""
+    listing(
+        items,
+        fmt,
+        [
+            Column("Id", lambda d: str(d.id), justify="right", keep=True),
+            Column(
+                "From",
+                lambda d: d.first.isoformat(),
+                keep=True,
+                shown=lambda d: short(d.first, today),
+            ),
+            Column(
+                "To", lambda d: d.last.isoformat(), keep=True, shown=lambda d: short(d.last, today)
+            ),
+            Column("Days", lambda d: str((d.last - d.first).days + 1), justify="right", keep=True),
+            Column("Note", lambda d: d.name),
+        ],
+        lambda d: {"id": d.id, "first_day": d.first, "last_day": d.last, "note": d.name},
+        empty=_("No days off; 'salesnotes off 2026-12-24..2027-01-03' adds some."),
+    )
 
 
 def due_tint(f: FollowUp, today: date) -> str:

@@ -14,6 +14,7 @@ from salesnotes.store.briefings import Briefings
 from salesnotes.store.bulk import Bulk
 from salesnotes.store.connection import Database
 from salesnotes.store.contacts import Contacts
+from salesnotes.store.days_off import DaysOff
 from salesnotes.store.followups import FollowUps
 from salesnotes.store.interactions import Interactions
 from salesnotes.store.organisations import Organisations
@@ -40,6 +41,7 @@ class Book:
         "briefings",
         "bulk",
         "contacts",
+        "days_off",
         "db",
         "followups",
         "interactions",
@@ -62,6 +64,7 @@ class Book:
         self.briefings = Briefings(db)
         self.bulk = Bulk(db, self.contacts)
         self.privacy = Privacy(db)
+        self.days_off = DaysOff(db)
 
     def write(self, *, journal: str = "rows", note: str = "") -> Transaction:
         """One command's changes, all or nothing, holding the write lock from the start;

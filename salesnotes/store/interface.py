@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from datetime import date
     from types import TracebackType
 
+    from salesnotes.days import DayOff
     from salesnotes.models import (
         Address,
         Clock,
@@ -388,6 +389,14 @@ class PrivacyStore(Protocol):
     def flush(self) -> bool: ...
 
 
+class DaysOffStore(Protocol):
+    """A salesperson's own days off."""
+
+    def add(self, first: date, last: date, note: str, now: str) -> DayOff: ...
+    def of(self, owner: str, since: date | None = None) -> list[DayOff]: ...
+    def remove(self, day_off_id: int) -> DayOff: ...
+
+
 class Store(Protocol):
     """One open salesnotes book."""
 
@@ -411,6 +420,8 @@ class Store(Protocol):
     def bulk(self) -> BulkStore: ...
     @property
     def privacy(self) -> PrivacyStore: ...
+    @property
+    def days_off(self) -> DaysOffStore: ...
 
     def write(self, *, journal: str = "rows", note: str = "") -> Transaction: ...
     def read(self) -> Transaction: ...
