@@ -95,7 +95,7 @@ def _pick(store: Store, ids: Sequence[int], who: str, follow: bool) -> tuple[Con
     if len(ids) == 1:
         return _follow(store, store.contacts.get(ids[0]), follow)
     shown = [store.contacts.get(cid) for cid in ids[:20]]
-    lines = [f"#{c.id}  {c.label}" for c in shown]
+    lines = [told_apart(c) for c in shown]
     if len(ids) > len(shown):
         lines.append(_("... and {ids} more").format(ids=len(ids) - len(shown)))
     raise Conflict(
@@ -104,6 +104,22 @@ def _pick(store: Store, ids: Sequence[int], who: str, follow: bool) -> tuple[Con
         ),
         details=lines,
     )
+
+
+def told_apart(contact: Contact) -> str:
+    """'#3  Jan de Vries (Pluimers) · 06 1234 5678 · jan@pluimers.nl · Zwolle · last
+    contact 12 Nov 2026': what tells two of the same name apart."""
+    from salesnotes.days import describe
+
+    parts = [f"#{contact.id}  {contact.label}"]
+    parts += [x for x in (contact.phones[:1] + contact.emails[:1]) if x]
+    if contact.city:
+        parts.append(contact.city)
+    if contact.last_contact is not None:
+        parts.append(_("last contact {day}").format(day=describe(contact.last_contact)))
+    elif contact.archived:
+        parts.append(_("archived"))
+    return " · ".join(parts)
 
 
 def _follow(store: Store, contact: Contact, follow: bool) -> tuple[Contact, str | None]:

@@ -210,3 +210,40 @@ def test_shell_completion_of_names_reads_the_named_book_and_writes_nothing(
     assert _complete("bash", "salesnotes --db /nonexistent/x.db show j").strip() == ""
     assert book.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == files  # no -wal, no -shm
+
+
+def test_search_finds_what_the_contact_card_says_and_offers_near_names(
+    run: Run, run_json: RunJson
+) -> None:
+    """search looks in a contact's own note too; when nothing matches, it offers the nearest
+    names as show does; by phone, it shows the number that matched, with its kind."""
+    run("add", "Sébastien de Wit", "--org", "Wit Koeltechniek", "--phone", "06 1234 5678",
+        "--note", "Wil een offerte voor de nieuwe koelcel in Zwolle")  # fmt: skip
+    run("add", "Anna Bakker", "--phone", "038 421 7788")
+    [hit] = run_json("search", "koelcel")
+    assert (hit["kind"], hit["contact_id"]) == ("note", 1)
+    assert "koelcel" in hit["text"] and hit["text"].startswith("Sébastien de Wit: ")
+    nothing = run("search", "sebastein")
+    assert "did you mean: Sébastien de Wit (#1)?" in nothing.stderr
+    assert run_json("search", "sebastein") == []
+    [by_phone] = run_json("search", "+31 6 12345678")
+    assert by_phone["text"] == "Sébastien de Wit (Wit Koeltechniek): 06 1234 5678 (mobile)"
+    table = run("search", "Bakker").stdout
+    header = table.splitlines()[0]
+    assert "Date" not in header and "Contact id" not in header  # nothing to show there
+    run("org", "wit koel", "--phone", "0522 123 456")
+    kinds = [h["kind"] for h in run_json("search", "0522 123456")]
+    assert kinds == ["organisation"]
+
+
+def test_an_ambiguous_name_shows_what_tells_them_apart(run: Run) -> None:
+    run("add", "Jan de Vries", "--org", "Pluimers", "--phone", "06 1234 5678",
+        "--email", "jan@pluimers.nl")  # fmt: skip
+    run("add", "Jan Bakker", "--city", "Zwolle", "--phone", "06 9999 1111")
+    run("log", "jan bakker", "Gebeld")
+    err = run("log", "jan", "x", expect=4).stderr.splitlines()
+    assert err[0] == "Error: 'jan' matches 2 contacts; say which by id (e.g. #2):"
+    assert err[1:] == [
+        "  #2  Jan Bakker · 06 9999 1111 · Zwolle · last contact Wed 25 Nov 2026",
+        "  #1  Jan de Vries (Pluimers) · 06 1234 5678 · jan@pluimers.nl",
+    ]

@@ -76,6 +76,7 @@ def term_messages() -> Iterator[Message]:
         "contact",  # what search found
         "interaction",
         "followup",
+        "organisation",
     )
     for word in dict.fromkeys(words):
         yield word, "term"

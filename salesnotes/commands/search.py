@@ -12,6 +12,7 @@ def search(env: Env, *, text: str, limit: int, fmt: str) -> None:
     name, organisation, e-mail and tags), conversations (newest first), open follow-ups and
     quotes."""
     from salesnotes.render.listings import hits
+    from salesnotes.text import fold
     from salesnotes.who import looks_like_phone
 
     e164 = None
@@ -22,4 +23,10 @@ def search(env: Env, *, text: str, limit: int, fmt: str) -> None:
     store = env.store()
     with store.read():
         found = store.search.find(text, limit, e164=e164)
+        nearest = [] if found or e164 else store.contacts.suggestions(fold(text))
     hits(found, fmt)
+    if nearest and fmt == "table":
+        from salesnotes import render
+
+        for line in nearest:  # 'did you mean: Sébastien de Wit (#3)?', as show says
+            render.note(line)

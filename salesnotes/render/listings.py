@@ -213,27 +213,42 @@ def losing_touch(items: Sequence[LosingTouch], fmt: str) -> None:
 
 
 def hits(items: Sequence[Hit], fmt: str) -> None:
-    """``search``: kind, id, date, contact, text."""
-    listing(
-        items,
-        fmt,
-        [
-            Column("Kind", lambda h: term(h.kind), keep=True),
-            Column("Id", lambda h: str(h.id), justify="right", keep=True),
-            Column(
-                "Date",
-                lambda h: _day(h.on),
-                keep=True,
-                optional=True,
-                shown=lambda h: _shown_day(h.on),
-            ),
-            Column("Contact id", lambda h: str(h.contact_id), keep=True, optional=True),
-            Column("Contact", lambda h: h.contact, style="bold"),
-            Column("Text", lambda h: h.text),
-        ],
-        hit_json,
-        empty=_("Nothing found."),
+    """``search``: kind, id, date, contact, text. The table spends no width on a column
+    that is empty for every hit, nor on a contact's id twice (a contact found is its own
+    contact: its name is in the text)."""
+    date_column = Column(
+        "Date", lambda h: _day(h.on), keep=True, optional=True, shown=lambda h: _shown_day(h.on)
     )
+
+    def about_a_contact(h: Hit) -> bool:
+        return h.kind not in ("contact", "note", "organisation")  # those are the contact
+
+    columns = [
+        Column("Kind", lambda h: term(h.kind), keep=True),
+        Column("Id", lambda h: str(h.id), justify="right", keep=True),
+        date_column,
+        Column(
+            "Contact id",
+            lambda h: str(h.contact_id),
+            keep=True,
+            optional=True,
+            shown=lambda h: str(h.contact_id) if about_a_contact(h) else "",
+        ),
+        Column(
+            "Contact",
+            lambda h: h.contact,
+            style="bold",
+            shown=lambda h: h.contact if about_a_contact(h) else "",
+        ),
+        Column("Text", lambda h: h.text),
+    ]
+    table = [columns[0], columns[1]]
+    if any(h.on for h in items):
+        table.append(date_column)
+    if any(about_a_contact(h) for h in items):
+        table += [columns[3], columns[4]]
+    table.append(columns[5])
+    listing(items, fmt, columns, hit_json, empty=_("Nothing found."), table_columns=table)
 
 
 def settings(config: Config, fmt: str) -> None:

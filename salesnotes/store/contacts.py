@@ -561,7 +561,7 @@ class Contacts:
         """(id, folded name, archived) of the contacts whose folded name contains ``key``."""
         rows = self.db.tuples(
             "SELECT c.id, c.name_key, c.archived_at IS NOT NULL FROM contacts c"
-            " WHERE c.name_key LIKE ? ESCAPE '\\'",
+            " WHERE c.name_key LIKE ? ESCAPE '\\' ORDER BY c.name_key, c.id",
             (like(key),),
         )
         return [(r[0], r[1], bool(r[2])) for r in rows]

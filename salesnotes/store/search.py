@@ -23,6 +23,18 @@ if TYPE_CHECKING:
 MAX_WORDS = 32
 
 
+def _around(text: str, word: str, width: int = 80) -> str:
+    """The part of ``text`` around the first place ``word`` is in it, on one line."""
+    from salesnotes.text import one_line
+
+    line = one_line(text)
+    at = fold(line).find(word)
+    if at <= width // 2 or len(line) <= width:
+        return line[:width] + ("…" if len(line) > width else "")
+    start = at - width // 2
+    return "…" + line[start : start + width] + ("…" if start + width < len(line) else "")
+
+
 class Search:
     """Reads across tables for ``search``."""
 
@@ -42,7 +54,7 @@ class Search:
         follow-ups and quotes match the folded text anywhere. At most ``limit`` of each kind.
         """
         if e164 is not None:
-            return self._contacts(self.contacts.with_phone(e164)[:limit])
+            return self._by_phone(e164, limit)
         terms = words(fold(text))
         if not terms:
             raise BadInput(
@@ -59,6 +71,7 @@ class Search:
         across = self.contacts.with_words(terms, in_name=False)
         found += [cid for cid, archived, _ in across if not archived and cid not in found]
         hits = self._contacts(found[:limit])
+        hits += self._notes(terms, {h.contact_id for h in hits}, limit)
         if self.db.kind == "sqlite":
             query = " ".join(quote_term(word) for word in terms)
             sql = (
@@ -104,6 +117,47 @@ class Search:
             for r in self.db.tuples(f"{sql}{matches} ORDER BY x.id DESC LIMIT ?", [*params, limit]):
                 day = date.fromisoformat(r[3]) if r[3] else None
                 hits.append(Hit(kind, r[0], r[1], r[2], day, r[4]))
+        return hits
+
+    def _notes(self, terms: list[str], found: set[int], limit: int) -> list[Hit]:
+        """Active contacts whose own note holds every word (not found by name already):
+        the contact, with the part of the note that matched."""
+        matches = "".join(" AND lower(c.note) LIKE ? ESCAPE '\\'" for _ in terms)
+        rows = self.db.tuples(
+            f"SELECT c.id, c.name, c.note FROM contacts c WHERE c.archived_at IS NULL{matches}"
+            " ORDER BY c.name_key, c.id LIMIT ?",
+            [*(like(word) for word in terms), limit],
+        )
+        return [
+            Hit("note", cid, cid, name, None, f"{name}: {_around(note, terms[0])}")
+            for cid, name, note in rows
+            if cid not in found
+        ]
+
+    def _by_phone(self, e164: str, limit: int) -> list[Hit]:
+        """The contacts (and organisations) with this number, each with the number as they
+        have it and its kind: what matched, to see at a glance which line it was."""
+        ids = self.contacts.with_phone(e164)[:limit]
+        cards = self.contacts.cards(ids)
+        number = e164.split(";", 1)[0]
+        hits = []
+        for cid in ids:
+            card = cards.get(cid)
+            if card is None:
+                continue
+            rows = self.db.tuples(
+                "SELECT phone, kind FROM contact_phones WHERE contact_id = ?"
+                " AND (e164 = ? OR e164 = ? OR (e164 > ? AND e164 < ?)) ORDER BY position",
+                (cid, e164, number, f"{number};", f"{number}<"),
+            )
+            org = f" ({card.organisation})" if card.organisation else ""
+            matched = ", ".join(f"{p} ({k})" if k else p for p, k in rows)
+            hits.append(Hit("contact", cid, cid, card.name, None, f"{card.name}{org}: {matched}"))
+        for oid, name, phone in self.db.tuples(
+            "SELECT id, name, phone FROM organisations WHERE e164 = ? OR e164 = ?",
+            (e164, number),
+        ):
+            hits.append(Hit("organisation", oid, 0, name, None, f"{name}: {phone}"))
         return hits
 
     def _contacts(self, ids: list[int]) -> list[Hit]:
