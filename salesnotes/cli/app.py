@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 import typer.core
-from typer.core import TyperArgument, TyperGroup
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from salesnotes import __version__
 from salesnotes.env import Env
@@ -73,6 +73,8 @@ _get_help = _ClickContext.get_help
 # The words typer's own click writes as they are (no gettext there), in the language spoken.
 CLICK_WORDS = (
     (r"^Usage: ", N_("Usage: ")),
+    (r"\[OPTIONS\]", N_("[OPTIONS]")),
+    (r"\(Possible options: (?P<names>[^)]*)\)", N_("(Possible options: {names})")),
     (r"^Error: ", N_("Error: ")),
     (r"^Try '(?P<command>[^']*)' for help\.", N_("Try '{command}' for help.")),
     (r"Show this message and exit\.", N_("Show this message and exit.")),
@@ -165,16 +167,53 @@ _exceptions.echo = _spoken_echo
 typer.core._ = _  # type: ignore[attr-defined]  # "Options", "[default: ...]": typer's gettext
 
 
+# What the placeholders of arguments and option values are called, in the language spoken
+# ('WIE WANNEER [TEKST]' in Dutch): in usage lines, help and errors alike.
+PLACEHOLDERS = {
+    "AMOUNT": N_("AMOUNT"), "FROM": N_("FROM"), "ID": N_("ID"), "INTO": N_("INTO"),
+    "NAME": N_("NAME"), "OWNER": N_("OWNER"), "PATH": N_("PATH"), "PERIOD": N_("PERIOD"),
+    "SOURCE": N_("SOURCE"), "TARGET": N_("TARGET"), "TEXT": N_("TEXT"), "WHAT": N_("WHAT"),
+    "WHEN": N_("WHEN"), "WHO": N_("WHO"), "FILE": N_("FILE"), "N": "N",
+}  # fmt: skip
+_VALUE_TYPES = {"str": "TEXT", "path": "FILE", "int": "N", "integer": "N", "int range": "N"}
+
+
+def placeholder(word: str) -> str:
+    """An argument's or option value's placeholder in the language spoken."""
+    return _(PLACEHOLDERS.get(word, word))
+
+
 def _metavar(self: TyperArgument, ctx: Any, *, usage: bool = False) -> str:
-    """'WHO [TEXT]' as click and most command lines write a usage line, not typer's
-    '{WHO} [text]'."""
-    var = (self.metavar or self.name or "").upper()
+    """'WHO [TEXT]' as click and most command lines write a usage line (in Dutch 'WIE
+    [TEKST]'), not typer's '{WHO} [text]'."""
+    var = placeholder((self.metavar or self.name or "").upper())
     if self.nargs != 1:
         var += "..."
     return f"[{var}]" if usage and not self.required else var
 
 
+def _error_hint(self: TyperArgument, ctx: Any) -> str:
+    """How an error names an argument: its placeholder, as the usage line writes it
+    (click names one with a metavar by it and one without by its lower-case name)."""
+    return f"'{_metavar(self, ctx)}'"
+
+
+def _option_metavar(self: TyperOption, ctx: Any) -> str:
+    """An option's value as help writes it: 'TEXT', 'FILE', 'N' (in Dutch 'TEKST', ...), not
+    typer's '<str>'; a choice stays its list of choices."""
+    if self.metavar is not None:
+        return str(self.metavar)
+    shown = _option_metavar_before(self, ctx)
+    inner = shown.strip("<>").removesuffix("...")
+    if inner in _VALUE_TYPES:
+        shown = placeholder(_VALUE_TYPES[inner]) + ("..." if shown.endswith("...") else "")
+    return str(shown)
+
+
 TyperArgument.make_metavar = _metavar  # type: ignore[method-assign]
+TyperArgument.get_error_hint = _error_hint  # type: ignore[method-assign]
+_option_metavar_before = TyperOption.make_metavar
+TyperOption.make_metavar = _option_metavar  # type: ignore[method-assign]
 
 
 class SalesnotesGroup(HelpGroup):

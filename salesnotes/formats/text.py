@@ -11,20 +11,20 @@ from __future__ import annotations
 import codecs
 
 from salesnotes.errors import BadInput
-from salesnotes.i18n import _
+from salesnotes.i18n import N_, _
 
 # Big enough for any address book a salesperson keeps; a mistake (a disk image) is refused
 # before it is read into memory.
 MAX_BYTES = 512 * 1024 * 1024
 _SIGNATURES = (
-    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip file"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls) or another Office file"),
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a picture (PNG)"),
-    (b"\xff\xd8\xff", "a picture (JPEG)"),
-    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"PK\x03\x04", N_("an Excel workbook (.xlsx) or another zip file"), True),
+    (b"\xd0\xcf\x11\xe0", N_("an old Excel workbook (.xls) or another Office file"), True),
+    (b"%PDF", N_("a PDF document"), False),
+    (b"\x89PNG", N_("a picture (PNG)"), False),
+    (b"\xff\xd8\xff", N_("a picture (JPEG)"), False),
+    (b"SQLite format 3\x00", N_("an SQLite database"), False),
 )
-_SAVE_AS = "save it as CSV first (in Excel: File > Save As > CSV UTF-8) and import that"
+_SAVE_AS = N_("save it as CSV first (in Excel: File > Save As > CSV UTF-8) and import that")
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -34,12 +34,12 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     its zero bytes; then UTF-8 when the whole file is valid UTF-8, else Windows-1252 (Excel's
     'CSV' in Western Europe), else ISO-8859-1.
     """
-    for signature, what in _SIGNATURES:
+    for signature, what, workbook in _SIGNATURES:
         if data.startswith(signature):
-            hint = _SAVE_AS if "Excel" in what else _("import a CSV, vCard or salesnotes JSON file")
+            hint = _(_SAVE_AS) if workbook else _("import a CSV, vCard or salesnotes JSON file")
             raise BadInput(
                 _("{name} is {what}, not a text file; {hint}").format(
-                    name=name, what=what, hint=hint
+                    name=name, what=_(what), hint=hint
                 )
             )
     if data.startswith(codecs.BOM_UTF8):

@@ -77,16 +77,28 @@ def dossier(
     page.heading(_("Latest interactions"))
     if not recent:
         page.line(_("none yet"), indent=2)
-    for i in recent:
-        kind = term(i.kind)
-        if team and i.logged_by:
-            kind = _("{who}, {kind}:").format(who=i.logged_by.capitalize(), kind=kind)
-        when = f"{describe(i.happened_on)}  {kind:<8} "
+    # A timeline in fixed columns: the day (its number right-aligned), the kind, the text.
+    kinds = [
+        _("{who}, {kind}:").format(who=i.logged_by.capitalize(), kind=term(i.kind))
+        if team and i.logged_by
+        else term(i.kind)
+        for i in recent
+    ]
+    width = max((len(k) for k in kinds), default=0)
+    for i, kind in zip(recent, kinds, strict=True):
+        when = f"{_day_column(i.happened_on)}  {kind:<{width}}  "
         first, *rest = [one_line(line) for line in i.text.splitlines() if line.strip()] or [""]
         page.line(when + first, 2, len(when))
         for line in rest:  # a note of several lines keeps them, each under the first
             page.line(line, 2 + len(when))
     page.print()
+
+
+def _day_column(day: date) -> str:
+    """'Wed  4 Nov 2026', 'Wed 25 Nov 2026': a day in a column of days, all as wide."""
+    from salesnotes.days import day_abbr, month_abbr
+
+    return f"{day_abbr(day.weekday())} {day.day:>2} {month_abbr(day.month)} {day.year}"
 
 
 def account(
@@ -193,7 +205,10 @@ def _followup_section(
     if not open_followups:
         page.line(_("none"), indent=2)
     for f in open_followups:
-        line = f"#{f.id} {describe(f.due_on)} ({relative(f.due_on, today)}) {term(f.reason)}"
+        from salesnotes.agenda import REASON_LABELS
+
+        label = _(REASON_LABELS.get(f.reason, f.reason))  # 'follow-up', not 'other'
+        line = f"#{f.id} {describe(f.due_on)} ({relative(f.due_on, today)}) {label}"
         if with_contact:
             line += _(" with {contact_name}").format(contact_name=one_line(f.contact_name))
         if f.priority != "normal":
