@@ -100,17 +100,21 @@ def test_demo_refuses_a_database_with_data(run: Run, db_path: Path) -> None:
     assert dump(db_path) == before
 
 
-def test_demo_without_a_database_uses_a_temporary_one(
+def test_demo_without_a_database_uses_its_own_file(
     run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """Without --db the demo is demo.db in the user data folder (private, made anew each
+    time): nothing is left in the temporary folder, and the real book is never touched."""
     monkeypatch.delenv("SALESNOTES_DB")
-    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
     result = run("demo")
-    temp = result.stderr.split("written to ", 1)[1].split()[0]
-    assert Path(temp).exists()
-    assert Path(temp).is_relative_to(tmp_path)
+    written = Path(result.stderr.split("written to ", 1)[1].split()[0])
+    folder = tmp_path / "home" / ".local" / "share" / "salesnotes"
+    assert written == folder / "demo.db" and written.exists()
     assert "export SALESNOTES_DB=" in result.stderr
-    assert not (tmp_path / "home" / ".local" / "share" / "salesnotes").exists()
+    assert not (folder / "salesnotes.db").exists()
+    assert list((tmp_path / "tmp").iterdir()) == []
 
 
 def test_show_wraps_to_the_terminal_and_hangs_under_its_own_text(

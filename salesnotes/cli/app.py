@@ -30,11 +30,15 @@ def env(ctx: typer.Context) -> Env:
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence of a help text, whole: what a command list shows of it."""
+    """The first sentence of a help text, whole: what a command list shows of it (a '. '
+    or '; ' inside brackets does not end it)."""
     flat = " ".join(text.split("\n\n")[0].split())
-    for end in (". ", "; "):
-        if end in flat:
-            flat = flat.split(end, 1)[0]
+    depth = 0
+    for n, ch in enumerate(flat):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and flat[n : n + 2] in (". ", "; "):
+            flat = flat[:n]
+            break
     return flat.rstrip(".") + "."
 
 

@@ -14,9 +14,10 @@ if TYPE_CHECKING:
 
 def demo(env: Env, *, size: int | None, seed: int) -> None:
     """Write a demo book (``size``: a generated one of that many contacts) into an empty
-    database, or a new temporary one, and print its agenda."""
+    database, or (no --db, no SALESNOTES_DB) into demo.db in the user data folder, made
+    anew each time beside the real book and never in it (no folder left behind in the
+    temporary folder), and print its agenda."""
     import os
-    import tempfile
 
     from salesnotes import demo as book
     from salesnotes import render
@@ -26,10 +27,19 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
 
     temporary = not env.db_is_explicit
     if temporary:
-        env.db = os.path.join(tempfile.mkdtemp(prefix="salesnotes-demo-"), "demo.db")
+        from salesnotes.config import user_folder
+        from salesnotes.store.connection import ensure_folder
+
+        folder = user_folder("data")
+        ensure_folder(folder)
+        env.db = os.path.join(folder, "demo.db")
+        for suffix in ("", "-wal", "-shm"):  # the last demo's: made anew
+            if os.path.exists(env.db + suffix):
+                os.remove(env.db + suffix)
     store = env.store(create=True)
     config = env.config()
-    today = _working_day(env.today(), env.calendar())
+    calendar = env.calendar()
+    today = _working_day(env.today(), calendar)
     with store.write(journal="step", note="it made a new demo book"):
         if not store.is_empty():
             raise Conflict(
@@ -46,7 +56,7 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
             count = store.bulk.load(generate(size, today, seed))
     limit = config.get_int("agenda.limit")
     with store.read():
-        rows = agenda(store, today, config, limit=limit or None)
+        rows = agenda(store, today, config, limit=limit or None, calendar=calendar)
     render.note(
         _("Demo book with {count} contacts written to {db_path}").format(
             count=count, db_path=_shown(env.db_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from salesnotes.days import describe, short
 from salesnotes.i18n import _, term
-from salesnotes.render.listing import CELL_TEXT, Column, console, listing
+from salesnotes.render.listing import CELL_TEXT, Column, console, listing, paged
 from salesnotes.render.shapes import agenda_json
 from salesnotes.text import clean, excerpt, first_words, one_line
 
@@ -12,6 +12,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
+    from typing import Any
 
     from salesnotes.models import AgendaRow
 
@@ -95,6 +96,12 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool, owner: str = "")
     title = _("Who to call on {day}").format(day=describe(day))
     if owner:
         title = _("{owner} calls on {day}").format(owner=owner.capitalize(), day=describe(day))
+    reach_width = max(
+        (len(clean(v)) for r in rows for v in (r.phone, r.email, r.name) if v), default=0
+    )
+    if out.width < NARROW or out.width < min(reach_width, 30) + 2 + 12 + 8 + 9:
+        paged(_listed(rows, day, explain, title))
+        return
     table = Table(
         title=Text(title, style="bold"),
         title_justify="left",
@@ -104,11 +111,11 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool, owner: str = "")
     )
     table.add_column("#", justify="right", no_wrap=True)
     # Who, and how to reach them: the phone and e-mail under the name (a column of their
-    # own made the table a third longer, and slower to draw). A phone number is never
-    # broken: the column is at least that wide.
-    phones = max((len(clean(r.phone or "")) for r in rows), default=0)
+    # own made the table a third longer, and slower to draw). A phone number or an e-mail
+    # address is never broken: the column is at least that wide (up to 30).
+    reach = max((len(clean(v)) for r in rows for v in (r.phone, r.email) if v), default=0)
     table.add_column(
-        _("Who"), style="bold", min_width=max(10, phones), max_width=30, overflow="fold"
+        _("Who"), style="bold", min_width=max(10, min(reach, 30)), max_width=30, overflow="fold"
     )
     table.add_column(_("Why"), min_width=12)
     table.add_column(_("Score"), justify="right", no_wrap=True)
@@ -139,8 +146,52 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool, owner: str = "")
                 "\n" + " + ".join(f"{one_line(t.name)} {_score(t.value)}" for t in row.terms),
                 style="dim",
             )
-        reach = "\n".join(clean(v) for v in (row.phone, row.email) if v)
-        if reach:
-            who.append("\n" + reach, style="not bold")
+        ways = "\n".join(clean(v) for v in (row.phone, row.email) if v)
+        if ways:
+            who.append("\n" + ways, style="not bold")
         table.add_row(str(n), who, why, _score(row.score))
-    out.print(table)
+    paged(table)
+
+
+NARROW = 60
+"""Below this many columns the agenda is a list, not a table: its order, and every phone
+number and e-mail address whole on a line of its own."""
+
+
+def _listed(rows: Sequence[AgendaRow], day: date, explain: bool, title: str) -> Any:
+    """The agenda as a numbered list (a narrow terminal): each person, how to reach them,
+    why, in rank order; what follows a name hangs under it."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.text import Text
+
+    parts: list[Any] = [Text(title, style="bold")]
+    for n, row in enumerate(rows, start=1):
+        head = Text(f"{n}. ", style="bold")
+        head.append(clean(row.name), style="bold")
+        head.append(f" #{row.contact_id}", style="dim")
+        head.append(f"  ({_score(row.score)})", style="dim")
+        lines: list[Any] = []
+        if row.organisation:
+            lines.append(Text(clean(row.organisation), style="dim"))
+        for value in (row.phone, row.email):  # whole, never broken
+            if value:
+                lines.append(Text(clean(value), no_wrap=True, overflow="ignore"))
+        kinds = row.kinds or ("",) * len(row.reasons)
+        for reason, kind in zip(row.reasons, kinds, strict=False):
+            lines.append(Text(f"- {one_line(excerpt(reason, CELL_TEXT))}", style=reason_tint(kind)))
+        if row.followup_ids:
+            ids = ", ".join(f"#{i}" for i in row.followup_ids)
+            lines.append(Text(_("follow-up {ids}").format(ids=ids), style="dim"))
+        if row.last_on is not None:
+            last = _("last: {last_on}, {last_kind}: {last_text}").format(
+                last_on=short(row.last_on, day),
+                last_kind=term(row.last_kind or ""),
+                last_text=first_words(row.last_text, 48),
+            )
+            lines.append(Text(last, style="dim"))
+        if explain:
+            terms = " + ".join(f"{one_line(t.name)} {_score(t.value)}" for t in row.terms)
+            lines.append(Text(terms, style="dim"))
+        parts += [Text(""), head, Padding(Group(*lines), (0, 0, 0, 3))]
+    return Group(*parts)

@@ -57,8 +57,8 @@ def fit(
     every kept column as wide as its widest cell; optional columns left out from the right
     until the rest fit; None when even that does not fit (show the records one by one)."""
     need = []
-    for n, column in enumerate(columns):
-        widest = max((len(row[n]) for row in cells), default=0)
+    for n, column in enumerate(columns):  # a cell of several lines is as wide as its widest
+        widest = max((len(line) for row in cells for line in row[n].split("\n")), default=0)
         if column.keep:
             need.append(max(widest, len(column.header)))
         else:
@@ -108,7 +108,7 @@ def listing(
     tints = [[c.tint(item) if c.tint else "" for c in every] for item in items]
     table = fitted_table(every, cells, title, tints)
     if table is not None:
-        paged(table, len(items))
+        paged(table)
 
 
 def fitted_table(
@@ -177,14 +177,25 @@ def one_by_one(columns: Sequence[Column], cells: Sequence[Sequence[str]], title:
                 out.print(Text(f"{_(column.header)}: ", style="dim") + Text(value))
 
 
-def paged(table: Any, rows: int) -> None:
-    """Print a table; on a terminal, one longer than the screen goes through $PAGER (less
-    by default, keeping the colours), never in a pipe or under cron."""
+def paged(table: Any) -> None:
+    """Print a table (or anything rich draws); on a terminal, one taller than the screen
+    goes through $PAGER (less by default, with -R when LESS is not set, so its colours show
+    as colours, not as escape codes), never in a pipe or under cron."""
+    import os
     import shutil
 
     out = console()
-    if sys.stdout.isatty() and rows + 4 > shutil.get_terminal_size().lines:
-        with out.pager(styles=True):
-            out.print(table)
+    if not sys.stdout.isatty():
+        out.print(table)
         return
-    out.print(table)
+    with out.capture() as captured:
+        out.print(table)
+    text = captured.get()
+    if text.count("\n") + 1 < shutil.get_terminal_size().lines:
+        sys.stdout.write(text)
+        return
+    import pydoc
+
+    os.environ.setdefault("LESS", "-R")
+    sys.stdout.flush()
+    pydoc.pager(text)

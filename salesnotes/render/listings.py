@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.days import describe, relative, short
-from salesnotes.i18n import N_, _, term
+from salesnotes.i18n import _, term
 from salesnotes.render import first, note, plain_lines, print_json
 from salesnotes.render.listing import Column, console, listing
 from salesnotes.render.shapes import (
@@ -139,9 +139,10 @@ def followups(items: Sequence[FollowUp], fmt: str, today: date) -> None:
     """``followups``: id, due date, contact, reason, priority, status, text."""
 
     def due(f: FollowUp) -> str:
+        """The day, and under it how far off it is: the text gets the room, not the day."""
         day = short(f.due_on, today) + (f" {f.due_time}" if f.due_time else "")
         return (
-            f"{day} ({relative(f.due_on, today)})"
+            f"{day}\n({relative(f.due_on, today)})"
             if f.is_open
             else _("{day} (done)").format(day=day)
         )
@@ -274,7 +275,6 @@ def settings(config: Config, fmt: str) -> None:
     if fmt == "plain":
         plain_lines([key, str(value), source] for key, value, source in rows)
         return
-    from rich.table import Table
     from rich.text import Text
 
     out = console()
@@ -285,17 +285,22 @@ def settings(config: Config, fmt: str) -> None:
             style="bold",
         )
     )
-    table = Table(show_edge=False, pad_edge=False)
-    for header in (N_("Setting"), N_("Value"), N_("From"), N_("About")):
-        table.add_column(_(header))
-    for key, value, source in rows:
-        table.add_row(
-            key,
-            Text(str(value)),
-            _("default") if source == "default" else _("file"),
-            Text(_(SETTINGS[key][2])),
-        )
-    out.print(table)
+    # A key is what people type in the TOML: never cut or wrapped (the explanation wraps;
+    # too narrow for that, the settings come one at a time).
+    listing(
+        rows,
+        "table",
+        [
+            Column("Setting", lambda r: r[0], keep=True),
+            Column("Value", lambda r: str(r[1]), keep=True),
+            Column(
+                "From", lambda r: _("default") if r[2] == "default" else _("file"), optional=True
+            ),
+            Column("About", lambda r: _(SETTINGS[r[0]][2])),
+        ],
+        lambda r: {},
+        empty="",
+    )
 
 
 def duplicates(items: Sequence[Pair], cards: dict[int, ContactCard], fmt: str, total: int) -> None:

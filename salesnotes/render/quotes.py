@@ -36,7 +36,13 @@ def quotes(
 
     columns = [
         Column("Id", lambda q: str(q.id), justify="right", keep=True),
-        Column("Status", lambda q: term(q.shown_status(today)), keep=True, optional=True),
+        # Kept at any width once a closed quote is listed: it tells won from lost.
+        Column(
+            "Status",
+            lambda q: term(q.shown_status(today)),
+            keep=True,
+            optional=all(q.is_open for q in items),
+        ),
         Column("Contact id", lambda q: str(q.contact_id)),
         Column("Contact", lambda q: q.contact_name, style="bold"),
         Column("Organisation", lambda q: q.organisation or ""),
@@ -66,6 +72,8 @@ def quotes(
                 "Valid",
                 lambda q: short(q.valid_until, today) if q.valid_until else "",
                 keep=True,
+                # Every quote listed (won, lost): the status matters more than the validity.
+                optional=not all(q.is_open for q in items),
                 tint=lambda q: "red" if q.shown_status(today) == "expired" else "",
             ),
             Column(
