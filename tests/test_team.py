@@ -379,11 +379,12 @@ def test_four_writers_and_a_briefing_loop_lose_nothing_on_postgres(
 def test_the_readmes_team_tour_runs_as_written(
     run: Run, shared: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every line of the README's ```team block, as a salesperson would type it."""
+    """Every line of the manual's ```team block (docs/team.md), as a salesperson would type
+    it."""
     import re
     import shlex
 
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parent.parent / "docs" / "team.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```team\n(.*?)```", readme, re.S)
     assert len(blocks) == 1
     monkeypatch.chdir(tmp_path)

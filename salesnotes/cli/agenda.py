@@ -40,7 +40,8 @@ def agenda(
     ] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Who to call today and why, most urgent first (see 'How the agenda ranks' in the README).
+    """Who to call today and why, most urgent first (see 'How the agenda ranks' in
+    docs/briefing-and-cron.md).
 
     Examples:
 
