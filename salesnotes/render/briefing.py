@@ -9,7 +9,7 @@ anniversaries in the coming week, what happened since the previous briefing, a p
 from __future__ import annotations
 
 from salesnotes.agenda import age_words
-from salesnotes.days import describe, duration_words, moment_words, short
+from salesnotes.days import describe, duration_words, moment_words, rhythm_words, short
 from salesnotes.i18n import _, language, n_, term
 from salesnotes.money import format_amount
 from salesnotes.record import record
@@ -286,8 +286,9 @@ def sections(brief: Brief) -> list[Section]:
                             if i.last_contact
                             else _("never contacted")
                         )
-                        + _(", rhythm {rhythm}, {overdue_days} late").format(
-                            rhythm=i.rhythm, overdue_days=duration_words(i.overdue_days)
+                        + _(", {rhythm}, {overdue_days} late").format(
+                            rhythm=rhythm_words(i.rhythm),
+                            overdue_days=duration_words(i.overdue_days),
                         ),
                         [],
                     )
