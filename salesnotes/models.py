@@ -59,6 +59,9 @@ class Address:
         a whole address in that city): the less precise never adds to the more precise."""
         from salesnotes.text import fold
 
+        def same(text: str) -> str:  # 'Silicon Alley 5,' is 'silicon alley 5'
+            return "".join(ch for ch in fold(text) if ch.isalnum())
+
         pairs = (
             (self.street, other.street),
             (self.postcode, other.postcode),
@@ -66,7 +69,7 @@ class Address:
             (self.region, other.region),
             (self.country, other.country),
         )
-        return all(not theirs or fold(ours) == fold(theirs) for ours, theirs in pairs)
+        return all(not same(theirs) or same(ours) == same(theirs) for ours, theirs in pairs)
 
 
 @record

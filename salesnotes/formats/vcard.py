@@ -412,7 +412,7 @@ def _types(prop: Any) -> list[str]:
 def _address(value: Any, kind: str) -> Address | None:
     """An ADR as an address of its kind, or None when it holds nothing."""
     lines = (_text(value.box), _text(value.extended), _text(value.street).replace("\n", ", "))
-    street = ", ".join(part for part in lines if part)
+    street = ", ".join(part.strip(" ,;") for part in lines if part.strip(" ,;"))
     found = Address(
         kind=kind,
         street=street,
