@@ -138,8 +138,9 @@ def _book(env: Env, dry_run: bool) -> Iterator[Store]:
 
         from salesnotes.store import open_store
         from salesnotes.team import me
+        from salesnotes.temporary import temporary as unfinished
 
-        with tempfile.TemporaryDirectory(prefix="salesnotes-dry-run-") as folder:
+        with unfinished(tempfile.gettempdir(), "dry-run", directory=True) as folder:
             temporary = open_store(os.path.join(folder, "book.db"))
             temporary.user = me(env.config())
             try:
@@ -415,36 +416,33 @@ def emit(chunks: Iterable[bytes], output: str | None, force: bool) -> None:
             out.write(chunk)
         out.flush()
         return
-    import tempfile
-
     from salesnotes.errors import SalesnotesError
+    from salesnotes.temporary import temporary as unfinished
 
     folder = os.path.dirname(os.path.abspath(output))
+    made = False
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".salesnotes-", suffix=".tmp")
+        with unfinished(folder, "export", ".tmp") as temporary:
+            made = True
+            with open(temporary, "wb") as out:
+                for chunk in chunks:
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            if not force and os.path.lexists(output):
+                raise Conflict(
+                    _("{output} exists already; --force overwrites it").format(output=output)
+                )
+            os.replace(temporary, output)
     except OSError as exc:
+        words = (
+            _("cannot write {output}: {strerror}")
+            if made
+            else _("cannot write in {folder}: {strerror}")
+        )
         raise SalesnotesError(
-            _("cannot write in {folder}: {strerror}").format(folder=folder, strerror=exc.strerror)
+            words.format(output=output, folder=folder, strerror=exc.strerror)
         ) from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            for chunk in chunks:
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        if not force and os.path.lexists(output):
-            raise Conflict(
-                _("{output} exists already; --force overwrites it").format(output=output)
-            )
-        os.replace(temporary, output)
-    except OSError as exc:
-        os.unlink(temporary)
-        raise SalesnotesError(
-            _("cannot write {output}: {strerror}").format(output=output, strerror=exc.strerror)
-        ) from None
-    except BaseException:
-        os.unlink(temporary)
-        raise
 
 
 def copy_book(env: Env, *, source: str, target: str) -> None:

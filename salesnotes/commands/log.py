@@ -129,16 +129,14 @@ def _text_from_elsewhere(text: str | None) -> str:
 
 
 def _edited(editor: str) -> str:
-    import os
     import shlex
     import subprocess
     import tempfile
 
     from salesnotes.errors import BadInput
+    from salesnotes.temporary import temporary
 
-    fd, path = tempfile.mkstemp(prefix="salesnotes-log-", suffix=".txt")  # 0600: a note
-    os.close(fd)
-    try:
+    with temporary(tempfile.gettempdir(), "note", ".txt") as path:  # 0600: a customer's words
         try:
             done = subprocess.run([*shlex.split(editor), path], check=False)  # noqa: S603  the user's own editor
         except (FileNotFoundError, ValueError):
@@ -155,5 +153,3 @@ def _edited(editor: str) -> str:
             )
         with open(path, encoding="utf-8", errors="replace") as written:
             return written.read()
-    finally:
-        os.unlink(path)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from salesnotes.i18n import _
+import os
+
+from salesnotes.i18n import _, n_
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -48,12 +50,14 @@ def forget(env: Env, *, who: str, yes: bool) -> None:
     freed bytes; keep only a salted fingerprint so that restores and imports keep them out."""
     from salesnotes import render
     from salesnotes.commands import contact_named
-    from salesnotes.commands.safety import confirm
+    from salesnotes.commands.safety import confirm, swept
 
     store = env.store()
+    swept(env)
     with store.read():
         contact = contact_named(env, store, who)
         tables = store.privacy.rows(contact.id)
+    uuids = [str(row["uuid"]) for row in tables["contacts"]]
     held = {t: len(r) for t, r in tables.items() if r and t != "organisations"}
     words = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in held.items())
     confirm(
@@ -82,9 +86,34 @@ def forget(env: Env, *, who: str, yes: bool) -> None:
                 " write-ahead log when it is done (any next command does it)."
             )
         )
+    _backups_holding(uuids)
+    render.note(_("An import of a file made before leaves them out. The undo history is emptied."))
+
+
+def _backups_holding(uuids: list[str]) -> None:
+    """Name the copies in the backup folder that still hold the person, as 'backups' lists
+    them, and what to do about them."""
+    from salesnotes import render
+    from salesnotes.commands.safety import backup_files, backup_folder
+    from salesnotes.store.backup import holding
+
+    folder = backup_folder()
+    held = holding([os.path.join(folder, name) for name in backup_files(folder)], uuids)
+    if not held:
+        render.note(_("No backup in {folder} holds them.").format(folder=folder))
+        return
+    render.note(
+        n_(
+            "{n} backup in {folder} still holds them:",
+            "{n} backups in {folder} still hold them:",
+            len(held),
+        ).format(n=len(held), folder=folder)
+        + "".join(f"\n  {os.path.basename(path)}" for path in held)
+    )
     render.note(
         _(
-            "Backups made before still hold them: a restore of one erases them again, and an"
-            " import of a file made before leaves them out. The undo history is emptied."
+            "A restore of one erases them again. Delete each you no longer need (rm, or let"
+            " 'backup' rotate them out); copies you made elsewhere (backup PATH, export) are"
+            " yours to find."
         )
     )

@@ -29,6 +29,38 @@ def backup_folder() -> str:
     return os.path.join(user_folder("data"), "backups")
 
 
+def backup_files(folder: str) -> list[str]:
+    """The names of the copies in the backup folder (dated backups and safety copies; not
+    a temporary on its way)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(
+        name
+        for name in names
+        if name.endswith(".db")
+        and not name.startswith(".")
+        and os.path.isfile(os.path.join(folder, name))
+    )
+
+
+def swept(env: Env) -> None:
+    """Remove what a salesnotes that was stopped (killed) left behind, a temporary copy of
+    the book above all, and say so."""
+    from salesnotes import render
+    from salesnotes.team import is_url
+    from salesnotes.temporary import sweep
+
+    folders = [backup_folder()]
+    if not is_url(env.db_path):
+        folders.append(os.path.dirname(os.path.abspath(env.db_path)))
+    for path in sweep(folders):
+        render.note(
+            _("Removed {path}: left unfinished by a salesnotes that was stopped").format(path=path)
+        )
+
+
 def _stem(env: Env) -> str:
     name = os.path.basename(env.db_path)
     return name[:-3] if name.endswith(".db") else name
@@ -41,6 +73,7 @@ def backup(env: Env, *, path: str | None) -> None:
     from salesnotes import render
     from salesnotes.store.backup import check, copy
 
+    swept(env)
     if not os.path.exists(env.db_path):
         raise DatabaseError(
             _("there is no book at {db_path} to back up").format(db_path=env.db_path)
@@ -87,13 +120,12 @@ def backups(env: Env, *, fmt: str) -> None:
     _sqlite_only(env, "backups")
     from salesnotes import render
 
+    swept(env)
     folder = backup_folder()
     found = []
-    if os.path.isdir(folder):
-        for name in os.listdir(folder):
-            full = os.path.join(folder, name)
-            if name.endswith(".db") and not name.startswith(".") and os.path.isfile(full):
-                found.append((os.path.getmtime(full), name, os.path.getsize(full)))
+    for name in backup_files(folder):
+        full = os.path.join(folder, name)
+        found.append((os.path.getmtime(full), name, os.path.getsize(full)))
     found.sort(reverse=True)
     if fmt == "json":
         render.print_json(
@@ -123,6 +155,7 @@ def restore(env: Env, *, path: str, yes: bool) -> None:
     from salesnotes import render
     from salesnotes.store.backup import check, replace
 
+    swept(env)
     source = os.path.abspath(os.path.expanduser(path))
     info = check(source)
     if os.path.exists(env.db_path) and os.path.samefile(source, env.db_path):
@@ -171,6 +204,7 @@ def doctor(env: Env, *, repair: bool) -> None:
     from salesnotes import render
     from salesnotes.store import backup as checks
 
+    swept(env)
     path = env.db_path
     if not os.path.exists(path):
         raise DatabaseError(

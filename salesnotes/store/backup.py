@@ -24,12 +24,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 def copy(db: Database, target: str) -> None:
     """A consistent copy of the book at ``target`` (mode 0600), checked, then renamed into
     place: a half-made or broken copy never has the target's name."""
-    import tempfile
+    from salesnotes.temporary import temporary as unfinished
 
     folder = os.path.dirname(os.path.abspath(target))
-    fd, temporary = tempfile.mkstemp(prefix=".salesnotes-backup-", suffix=".db", dir=folder)
-    os.close(fd)
-    try:
+    with unfinished(folder, "backup", ".db") as temporary:
         out = sqlite3.connect(temporary, isolation_level=None)
         try:
             db.conn.backup(out)  # page by page, from one snapshot, while others write
@@ -52,10 +50,6 @@ def copy(db: Database, target: str) -> None:
                     target=target, strerror=exc.strerror
                 )
             ) from None
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def check(path: str) -> BookFile:
@@ -274,3 +268,25 @@ def repair(db: Database) -> None:
     db.execute("DELETE FROM contacts_fts")
     db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW}")
     db.execute("INSERT INTO interactions_fts (interactions_fts) VALUES ('rebuild')")
+
+
+def holding(paths: list[str], uuids: list[str]) -> list[str]:
+    """Which of the books at ``paths`` hold a contact with one of ``uuids``: each opened
+    read-only; a file that is not a readable book is left out."""
+    from urllib.parse import quote
+
+    marks = ", ".join("?" for _ in uuids)
+    found = []
+    for path in paths:
+        try:
+            conn = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True)
+        except sqlite3.Error:
+            continue
+        try:
+            if conn.execute(f"SELECT 1 FROM contacts WHERE uuid IN ({marks})", uuids).fetchone():
+                found.append(path)
+        except sqlite3.Error:
+            pass
+        finally:
+            conn.close()
+    return found
