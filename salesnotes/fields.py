@@ -3,13 +3,41 @@
 from __future__ import annotations
 
 from salesnotes.errors import BadInput
-from salesnotes.i18n import N_, _
+from salesnotes.i18n import N_, _, grouped
 from salesnotes.models import PhoneNumber
 from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+# The longest text salesnotes stores (docs/your-data.md), wherever it comes from (typed, an
+# import, a book's file): a name or a title is a line, a note or a conversation a few pages.
+# Longer is refused (exit 2), or, a note from a file, cut; so a paste gone wrong cannot make
+# every table slow, nor a 50 MB field fill the memory.
+LONGEST = {"name": 200, "org": 200, "department": 200, "job_title": 200, "city": 200,
+           "title": 500, "email": 254, "phone": 100, "tag": 100, "street": 200,
+           "postcode": 200, "region": 200, "country": 200, "who": 254}  # fmt: skip
+LONGEST_TEXT = 100_000
+FIELD_WORDS = {"org": N_("an organisation"), "job_title": N_("a job title"),
+               "title": N_("a title"), "email": N_("an e-mail address"),
+               "phone": N_("a phone number"), "tag": N_("a tag"), "name": N_("a name"),
+               "city": N_("a city"), "note": N_("a note"), "department": N_("a department"),
+               "street": N_("a street"), "postcode": N_("a postcode"),
+               "region": N_("a region"), "country": N_("a country"),
+               "who": N_("a name, e-mail address, phone number or #id")}  # fmt: skip
+
+
+def too_long(key: str, value: str) -> str:
+    """What is wrong with ``value`` as ``key`` when it is longer than salesnotes keeps ('a
+    name of 312 characters is longer than salesnotes keeps (200)'), else ''."""
+    limit = LONGEST.get(key, LONGEST_TEXT)
+    if len(value) <= limit:
+        return ""
+    return _("{what} of {each} characters is longer than salesnotes keeps ({limit})").format(
+        what=_(FIELD_WORDS.get(key, N_("a text"))), each=grouped(len(value)), limit=grouped(limit)
+    )
+
 
 # Read only when a value is written (``re`` costs every command ~5 ms to import).
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"

@@ -39,6 +39,13 @@ def language() -> str:
     return _spoken
 
 
+def grouped(number: int) -> str:
+    """A whole number with its thousands grouped as the language writes them: '100,000' in
+    English, '100.000' in Dutch."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if language() == "nl" else text
+
+
 def speak(spoken: str | None) -> None:
     """Speak this language from now on (None: choose again from the settings and locale, as
     each new invocation does)."""

@@ -29,8 +29,10 @@ def excerpt(text: str, limit: int) -> str:
     plain and json give it whole)."""
     if len(text) <= limit:
         return text
-    return _("{start} … [{more:,} more characters]").format(
-        start=text[:limit].rstrip(), more=len(text) - limit
+    from salesnotes.i18n import grouped
+
+    return _("{start} … [{more} more characters]").format(
+        start=text[:limit].rstrip(), more=grouped(len(text) - limit)
     )
 
 

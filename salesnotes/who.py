@@ -39,6 +39,11 @@ def resolve(
     raw = clean(who)
     if not raw:
         raise BadInput(_("say who: an id like 12, a phone number, an e-mail address or a name"))
+    from salesnotes.fields import too_long
+
+    problem = too_long("who", raw)
+    if problem:  # no name is that long: a paste gone wrong, not someone to look for
+        raise BadInput(problem)
     digits = raw[1:] if raw.startswith("#") else raw
     if digits.isdigit() and digits.isascii() and len(digits) <= 18:
         try:

@@ -869,3 +869,117 @@ def test_the_import_summary_in_dutch(
     assert "- bijgewerkt #1 Jan de Vries: functie, notitie" in out
     assert "- regel 2: '3,1E+10' is geen telefoonnummer: bewaard in de notitie" in out
     assert "- regel 2: '31-02' is geen verjaardag: bewaard in de notitie" in out
+
+
+# Values past what salesnotes keeps: cut or refused, never held many times over -------------
+
+
+def _folded(line: str) -> str:
+    """A content line folded at 75 characters, as phones and address books write them."""
+    parts = [line[:75]] + [" " + line[i : i + 74] for i in range(75, len(line), 74)]
+    return "\r\n".join(parts)
+
+
+# A small process that runs salesnotes and says its peak memory (measured from the test's own
+# process, Linux would count the memory of the forked test too, as it was before the exec).
+_MEASURED = (
+    "import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
+    "print(f'{code} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}')"
+)
+
+
+def _peak_kb(args: list[str]) -> tuple[int, str, int]:
+    """Run salesnotes in a process of its own: its exit code, its output, its peak memory."""
+    done = subprocess.run([sys.executable, "-c", _MEASURED, sys.executable, "-m", "salesnotes",
+                           *args], capture_output=True, text=True, check=True)  # fmt: skip
+    out, __, last = done.stdout.rstrip("\n").rpartition("\n")
+    code, peak = last.split()
+    return int(code), (out + "\n" if out else "") + done.stderr, int(peak)  # KB on Linux
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss in KB: Linux")
+@pytest.mark.parametrize("folded", [True, False])
+def test_one_ten_megabyte_field_is_cut_and_memory_stays_under_ten_times_the_file(
+    run_json: RunJson, tmp_path: Path, folded: bool
+) -> None:
+    note = "Lange notitie over de hal. " * 400_000  # 10.8 MB
+    line = f"NOTE:{note}"
+    vcf = write(tmp_path / "groot.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mila Kok\r\n"
+                f"{_folded(line) if folded else line}\r\nEND:VCARD\r\n")  # fmt: skip
+    size_kb = vcf.stat().st_size // 1024
+    code, out, peak = _peak_kb(["import", str(vcf), "--dry-run"])
+    assert code == 0, out
+    assert peak < 10 * size_kb, (peak, size_kb)  # was 1.5 GB: 145 times the file
+    assert "card 1 (line 1): the note was longer than salesnotes keeps; its first 100,000" in out
+    code, out, peak = _peak_kb(["import", str(vcf)])
+    assert code == 0 and peak < 10 * size_kb, (out, peak)
+    [mila] = run_json("contacts")
+    assert mila["note"] == note[:100_000].strip()
+
+
+def test_imports_keep_the_limits_typing_keeps(run: Run, run_json: RunJson, tmp_path: Path) -> None:
+    long_note = "Afspraak " * 13_334  # 120,006 characters
+    csv = write(
+        tmp_path / "klanten.csv",
+        f"naam;notitie;website\nMila Kok;{long_note};https://kok.nl\nJan Smit;kort;\n",
+    )
+    out = run("import", str(csv)).stdout
+    assert "line 2: the note was longer than salesnotes keeps; its first 100,000 characters" in out
+    notes = {c["name"]: c["note"] for c in run_json("contacts")}
+    assert notes["Mila Kok"] == long_note[:100_000]  # the website line did not fit after it
+    assert notes["Jan Smit"] == "kort"
+    # A name or an e-mail address past its limit is a record that cannot be imported.
+    cards = write(
+        tmp_path / "lang.vcf",
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{'M' * 201}\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ok Naam\r\nORG:" + "B" * 201 + "\r\nEND:VCARD\r\n",
+    )
+    err = run("import", str(cards), expect=2).stderr
+    assert "card 1 (line 1): a name of 201 characters is longer than salesnotes keeps (200)" in err
+    assert "card 2 (line 5): an organisation of 201 characters is longer than" in err
+    # A cell far past any value: the file is refused, saying which line, in a sentence.
+    huge = write(tmp_path / "huge.csv", "naam,notitie\nMila," + "x" * 500_000 + "\n")
+    err = run("import", str(huge), expect=2).stderr
+    assert err.startswith("Error: huge.csv, line 2: a cell of over 400,000 characters")
+    # A book's file keeps them too.
+    book = run("export", "--format", "json").stdout.replace('"kort"', '"' + "k" * 100_001 + '"')
+    (tmp_path / "book.json").write_text(book, encoding="utf-8")
+    err = run("import", str(tmp_path / "book.json"), expect=2).stderr
+    assert "contacts row 2, note: a note of 100,001 characters is longer than salesnotes" in err
+
+
+def test_a_long_quoted_printable_note_is_decoded_before_it_is_cut(
+    run_json: RunJson, run: Run, tmp_path: Path
+) -> None:
+    import binascii
+
+    text = ("Café aan de Dorpsstraat; één hal\r\n" * 10_000)[:-2]  # 339,998 characters
+    # Line breaks as =0D=0A, and soft line breaks ('=' CRLF) every 76 characters, as phones
+    # write them.
+    encoded = binascii.b2a_qp(text.encode("utf-8"), istext=False).decode("ascii")
+    vcf = write(
+        tmp_path / "oud.vcf",
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Mila Kok\r\n"
+        f"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:{encoded}\r\nEND:VCARD\r\n",
+    )
+    assert "its first 100,000 characters are kept" in run("import", str(vcf)).stdout
+    [mila] = run_json("contacts")
+    assert mila["note"] == text.replace("\r\n", "\n")[:100_000]
+
+
+def test_a_big_file_is_refused_by_its_size_and_its_first_bytes_before_it_is_read(
+    run: Run, tmp_path: Path
+) -> None:
+    sparse = tmp_path / "schijf.csv"
+    with sparse.open("wb") as file:
+        file.truncate(2 * 1024**3)  # 2 GB of nothing, on no disk
+    code, out, peak = _peak_kb(["import", str(sparse)])
+    assert (code, out) == (
+        2,
+        "Error: schijf.csv is over 512 MB; more than an address book can be\n",
+    )
+    assert peak < 100_000  # was 536 MB: read up to the limit first
+    zeros = tmp_path / "nullen.csv"
+    zeros.write_bytes(b"\x00" * 64 * 1024 * 1024)
+    code, out, peak = _peak_kb(["import", str(zeros)])
+    assert (code, "is not a text file" in out, peak < 100_000) == (2, True, True), (out, peak)

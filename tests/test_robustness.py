@@ -216,3 +216,15 @@ def test_megabytes_written_by_another_program_show_as_an_excerpt(run: Run, db_pa
         assert "more characters]" in words, args
     # The machine formats give it whole.
     assert len(run("show", "jan", "--format", "json").stdout) > len(big)
+
+
+def test_a_who_longer_than_any_name_is_bad_input_on_either_book(run: Run, db_path: Path) -> None:
+    # Was 'database could not be used' (exit 1) on SQLite and exit 3 on PostgreSQL.
+    run("add", "Jan")
+    before = dump(db_path)
+    who = "jan" * 16_666 + "an"  # 50,000 characters
+    for args in (("show", who), ("log", who, "Gebeld"), ("merge", who, "jan"),
+                 ("follow", who, "morgen"), ("export-person", who), ("forget", who)):  # fmt: skip
+        err = run(*args, expect=2).stderr
+        assert "of 50,000 characters is longer than salesnotes keeps (254)" in err, args
+    assert dump(db_path) == before

@@ -12,7 +12,7 @@ import sqlite3
 import sys
 
 from salesnotes.errors import SalesnotesError
-from salesnotes.i18n import N_, _
+from salesnotes.i18n import _, grouped
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,33 +44,17 @@ def contact_named(env: Env, store: Store, who: str, *, follow: bool = True) -> C
     return contact
 
 
-# The longest text salesnotes stores (documented in the README's "Your data"): a name or a
-# title is a line, a note or a conversation a few pages. Longer is refused (exit 2), so a
-# paste gone wrong cannot make every table slow.
-LONGEST = {"name": 200, "org": 200, "job_title": 200, "city": 200, "title": 500,
-           "email": 254, "phone": 100, "tag": 100}  # fmt: skip
-LONGEST_TEXT = 100_000
-_FIELD_WORDS = {"org": N_("an organisation"), "job_title": N_("a job title"),
-                "title": N_("a title"), "email": N_("an e-mail address"),
-                "phone": N_("a phone number"), "tag": N_("a tag"), "name": N_("a name"),
-                "city": N_("a city"), "note": N_("a note")}  # fmt: skip
-
-
 def check_lengths(arguments: dict[str, Any]) -> None:
-    """BadInput for an argument longer than salesnotes stores."""
+    """BadInput for an argument longer than salesnotes stores (``fields.LONGEST``)."""
     from salesnotes.errors import BadInput
+    from salesnotes.fields import too_long
 
     for key, value in arguments.items():
-        limit = LONGEST.get(key, LONGEST_TEXT)
         for each in value if isinstance(value, (list, tuple)) else [value]:
-            if isinstance(each, str) and len(each) > limit:
-                what = _(_FIELD_WORDS.get(key, N_("a text")))
-                raise BadInput(
-                    _(
-                        "{what} of {each:,} characters is longer than salesnotes keeps "
-                        "({limit:,}); shorten it"
-                    ).format(what=what, each=len(each), limit=limit)
-                )
+            if isinstance(each, str):
+                problem = too_long(key, each)
+                if problem:
+                    raise BadInput(_("{problem}; shorten it").format(problem=problem))
 
 
 # Rows a table shows without --limit: a table is read by a person (plain and json, for
@@ -96,9 +80,9 @@ def say_how_many(shown: int, cap: int | None, total: Callable[[], int]) -> None:
     if everything > shown:
         render.note(
             _(
-                "Showing {shown:,} of {everything:,}: --limit 0 shows all; --format "
+                "Showing {shown} of {everything}: --limit 0 shows all; --format "
                 "plain or json lists all for scripts"
-            ).format(shown=shown, everything=everything)
+            ).format(shown=grouped(shown), everything=grouped(everything))
         )
 
 

@@ -59,6 +59,8 @@ def looks_like(text: str) -> bool:
 def read(text: str, name: str, known_schemas: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
     """A book's tables (table -> rows), checked: the format, its version, a schema this
     salesnotes knows, and rows of plain values. BadInput says what is wrong."""
+    from salesnotes.fields import too_long
+
     try:
         data = json.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as exc:
@@ -120,6 +122,13 @@ def read(text: str, name: str, known_schemas: tuple[str, ...]) -> dict[str, list
                     raise BadInput(
                         _("{name}: {table} row {number}, {column}: {value} is too big").format(
                             name=name, table=table, number=number, column=column, value=value
+                        )
+                    )
+                problem = too_long(column, value) if isinstance(value, str) else ""
+                if problem:  # the limits of what is typed hold for a book's file too
+                    raise BadInput(
+                        _("{name}: {table} row {number}, {column}: {problem}").format(
+                            name=name, table=table, number=number, column=column, problem=problem
                         )
                     )
                 if not (value is None or isinstance(value, (str, int, float))):

@@ -20,15 +20,14 @@ kept whole, with its kind. Every column ``export --format csv`` writes is read b
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from salesnotes.errors import BadInput
-from salesnotes.fields import normalise_email, normalise_every, normalise_tag
+from salesnotes.fields import LONGEST_TEXT, normalise_email, normalise_every, normalise_tag
 from salesnotes.formats.vcard import SCIENTIFIC, read_number
-from salesnotes.i18n import _
+from salesnotes.i18n import _, grouped
 from salesnotes.models import (
     PHONE_KINDS,
     STATUSES,
@@ -265,7 +264,9 @@ def read(
     mapping: Mapping[str, str] | None = None,
 ) -> Iterator[NewContact | Unreadable]:
     """Every row as a contact, or as Unreadable with its line number and why."""
-    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    text = text.lstrip("\ufeff")  # the same text, unless a second byte-order mark is there
+    end = text.find("\n", 0, LONGEST_CELL)
+    first_line = text[: end if end >= 0 else LONGEST_CELL]
     try:
         separator = csv.Sniffer().sniff(first_line, delimiters=";,\t|").delimiter
     except csv.Error:
@@ -274,9 +275,8 @@ def read(
     # Only the separator is taken from the sniffer: from one header line it cannot tell how
     # quotes are escaped, and every spreadsheet doubles them ("" inside "..."), as Excel
     # does. strict: a quote left open is an error, not the rest of the file in one cell.
-    reader = csv.reader(
-        io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=separator, strict=True
-    )
+    csv.field_size_limit(LONGEST_CELL)
+    reader = csv.reader(_lines(text), delimiter=separator, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -301,8 +301,47 @@ def read(
                 yield Unreadable(where, exc.message)
     except csv.Error as exc:
         raise BadInput(
-            _("{name}, line {line_num}: {exc}").format(name=name, line_num=reader.line_num, exc=exc)
+            _("{name}, line {line_num}: {exc}").format(
+                name=name, line_num=reader.line_num, exc=_said(exc)
+            )
         ) from None
+
+
+LONGEST_CELL = 4 * LONGEST_TEXT
+"""The longest cell read: past the longest note salesnotes keeps (so a note a little longer
+is cut, and said), and short of a field that would fill the memory."""
+
+
+def _said(exc: csv.Error) -> str:
+    """What the csv module found wrong, in the language spoken where it is about a cell
+    too long to read."""
+    if "field larger than field limit" in str(exc):
+        return _(
+            "a cell of over {limit} characters, more than any value salesnotes keeps "
+            "(a note: {longest}); shorten it"
+        ).format(limit=grouped(LONGEST_CELL), longest=grouped(LONGEST_TEXT))
+    return str(exc)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time with their line ends (LF, CRLF or a lone CR), as a
+    file opened with ``newline=''`` gives them to the csv module (without a copy of the text
+    held beside it)."""
+    start, size = 0, len(text)
+    feed, ret = text.find("\n"), text.find("\r")
+    while start < size:
+        if 0 <= feed < start:
+            feed = text.find("\n", start)
+        if 0 <= ret < start:
+            ret = text.find("\r", start)
+        if feed < 0 and ret < 0:
+            yield text[start:]
+            return
+        end = min(e for e in (feed, ret) if e >= 0)
+        if end == ret and feed == end + 1:
+            end = feed  # CRLF
+        yield text[start : end + 1]
+        start = end + 1
 
 
 def _key(header: str) -> str:

@@ -27,21 +27,14 @@ _SIGNATURES = (
 _SAVE_AS = N_("save it as CSV first (in Excel: File > Save As > CSV UTF-8) and import that")
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
+def decode(data: bytes | bytearray, name: str) -> tuple[str, str]:
     """The text of a file's ``data`` and the encoding it was in; BadInput for what is not text.
 
     Order: a byte-order mark (UTF-8, UTF-16) decides; UTF-16 without one is recognised by
     its zero bytes; then UTF-8 when the whole file is valid UTF-8, else Windows-1252 (Excel's
     'CSV' in Western Europe), else ISO-8859-1.
     """
-    for signature, what, workbook in _SIGNATURES:
-        if data.startswith(signature):
-            hint = _(_SAVE_AS) if workbook else _("import a CSV, vCard or salesnotes JSON file")
-            raise BadInput(
-                _("{name} is {what}, not a text file; {hint}").format(
-                    name=name, what=_(what), hint=hint
-                )
-            )
+    _refuse_what_is_not_text(bytes(data[:HEAD]), name)
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data, "utf-8-sig", name), "UTF-8"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -70,7 +63,35 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("latin-1"), "ISO-8859-1"
 
 
-def _strict(data: bytes, encoding: str, name: str) -> str:
+HEAD = 4096
+"""What is read of a file first, to know what it is before it is read whole."""
+
+
+def _refuse_what_is_not_text(head: bytes, name: str) -> None:
+    """BadInput when a file's first bytes say it is a workbook, a picture or a database, or
+    no text at all (zeros that are not UTF-16's)."""
+    for signature, what, workbook in _SIGNATURES:
+        if head.startswith(signature):
+            hint = _(_SAVE_AS) if workbook else _("import a CSV, vCard or salesnotes JSON file")
+            raise BadInput(
+                _("{name} is {what}, not a text file; {hint}").format(
+                    name=name, what=_(what), hint=hint
+                )
+            )
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" not in head:
+        return
+    even, odd = head[0::2], head[1::2]
+    for zeros, others in ((odd, even), (even, odd)):
+        if zeros.count(0) >= 0.9 * len(zeros) and others.count(0) <= 0.1 * len(others):
+            return  # Latin text in UTF-16 without a byte-order mark
+    raise BadInput(
+        _("{name} is not a text file; import a CSV, vCard or salesnotes JSON file").format(
+            name=name
+        )
+    )
+
+
+def _strict(data: bytes | bytearray, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -83,19 +104,32 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 def read(path: str) -> tuple[str, str]:
     """The text of the file at ``path`` (or of a pipe: ``<(...)``) and its encoding;
-    BadInput when it cannot be read."""
+    BadInput when it cannot be read. What it is and how big is known before it is read
+    whole: a 2 GB disk image is refused by its size, a picture by its first bytes."""
     import os
     import stat
 
     name = os.path.basename(path) or path
     try:
-        mode = os.stat(path).st_mode
-        if stat.S_ISDIR(mode):
-            raise BadInput(_("{path} is a folder; give a file").format(path=path))
-        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-            raise BadInput(_("{path} is a device, not a file").format(path=path))
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            facts = os.fstat(handle.fileno())
+            mode = facts.st_mode
+            if stat.S_ISDIR(mode):
+                raise BadInput(_("{path} is a folder; give a file").format(path=path))
+            if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+                raise BadInput(_("{path} is a device, not a file").format(path=path))
+            if facts.st_size > MAX_BYTES:
+                raise _too_big(name)
+            head = handle.read(HEAD)
+            _refuse_what_is_not_text(head, name)
+            data = bytearray(head)  # a pipe in parts, never past the limit
+            while len(data) <= MAX_BYTES:
+                part = handle.read(min(8 * 1024 * 1024, MAX_BYTES + 1 - len(data)))
+                if not part:
+                    break
+                data += part
+    except IsADirectoryError:
+        raise BadInput(_("{path} is a folder; give a file").format(path=path)) from None
     except FileNotFoundError:
         raise BadInput(_("{path} does not exist").format(path=path)) from None
     except OSError as exc:
@@ -105,9 +139,13 @@ def read(path: str) -> tuple[str, str]:
     except ValueError:  # a NUL in the name
         raise BadInput(_("{path!r} is not a file name").format(path=path)) from None
     if len(data) > MAX_BYTES:
-        raise BadInput(
-            _("{name} is over {MAX_BYTES} MB; more than an address book can be").format(
-                name=name, MAX_BYTES=MAX_BYTES // 2**20
-            )
-        )
+        raise _too_big(name)
     return decode(data, name)
+
+
+def _too_big(name: str) -> BadInput:
+    return BadInput(
+        _("{name} is over {MAX_BYTES} MB; more than an address book can be").format(
+            name=name, MAX_BYTES=MAX_BYTES // 2**20
+        )
+    )

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from salesnotes.errors import BadInput
-from salesnotes.fields import normalise_email, normalise_tag, read_phone
+from salesnotes.fields import LONGEST_TEXT, normalise_email, normalise_tag, read_phone
 from salesnotes.i18n import _
 from salesnotes.models import (
     CALL_ORDER,
@@ -147,7 +147,7 @@ def _cards(text: str, report: Report) -> Iterator[tuple[int, list[str]]]:
         elif prop in _DROPPED:
             report.left_out[prop] += 1
         elif match and _CONTENT_LINE.match(line):
-            card.append(_readable_qp(line))
+            card.append(_readable_qp(line)[:LONGEST_VALUE])
         else:
             report.unreadable.append(number)
     if card is not None:
@@ -155,32 +155,66 @@ def _cards(text: str, report: Report) -> Iterator[tuple[int, list[str]]]:
         yield start, card
 
 
+LONGEST_LINE = 12 * LONGEST_TEXT + 1000
+"""The most of one property that is read, folded lines joined: the longest note salesnotes
+keeps, written in quoted-printable UTF-8 at its widest. Past it the rest is left unread
+(a 50 MB note is cut, not held many times over)."""
+LONGEST_VALUE = 2 * LONGEST_TEXT + 1000
+"""The most of one property that vobject is given (it needs ~170 bytes per character): the
+longest note salesnotes keeps with every character escaped. What is cut still holds more
+than salesnotes keeps, so the import says it was cut."""
+
+
+def _physical(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time (CRLF, LF or CR), each cut at ``LONGEST_LINE``:
+    no list of them all, and no copy of a line longer than is ever read."""
+    start, size = 0, len(text)
+    feed, ret = text.find("\n"), text.find("\r")
+    while start < size:
+        if 0 <= feed < start:
+            feed = text.find("\n", start)
+        if 0 <= ret < start:
+            ret = text.find("\r", start)
+        ends = [e for e in (feed, ret) if e >= 0]
+        end = min(ends) if ends else size
+        yield text[start : min(end, start + LONGEST_LINE + 1)]
+        start = end + (2 if end == ret and feed == end + 1 else 1)
+
+
 def _logical(text: str) -> Iterator[tuple[int, str]]:
     """Unfolded lines with their first physical line's number.
 
     A line beginning with a space or tab continues the one before (RFC 6350 folding); so does
     any line after a quoted-printable value ending in '=' (a soft line break), and a line that
-    is not a property at all (vCard 2.1 base64 without continuation spaces).
+    is not a property at all (vCard 2.1 base64 without continuation spaces). A line longer
+    than ``LONGEST_LINE`` is cut there.
     """
-    current: list[Any] | None = None
-    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
-        if current is not None:
-            if line[:1] in (" ", "\t"):
-                current[1] += line[1:]
+    parts: list[str] = []
+    start = size = 0
+    printable = False
+
+    def joined() -> str:
+        return "".join(parts)[:LONGEST_LINE]
+
+    for number, line in enumerate(_physical(text), start=1):
+        if parts:
+            if printable and parts[-1].endswith("="):
+                parts[-1] = parts[-1][:-1]  # a soft line break: the next line, space and all
+            elif line[:1] in (" ", "\t"):
+                line = line[1:]
+            elif not (line.strip() and not _PROPERTY.match(line)):
+                yield start, joined()
+                parts, size = [], 0
+            if parts:
+                if size <= LONGEST_LINE:
+                    parts.append(line)
+                    size += len(line)
                 continue
-            if current[2] and current[1].endswith("="):
-                current[1] = current[1][:-1] + line
-                continue
-            if line.strip() and not _PROPERTY.match(line):
-                current[1] += line
-                continue
-            yield current[0], current[1]
-            current = None
         if line.strip():
-            params = line.split(":", 1)[0].upper()
-            current = [number, line, "QUOTED-PRINTABLE" in params]
-    if current is not None:
-        yield current[0], current[1]
+            parts, size, start = [line], len(line), number
+            printable = "QUOTED-PRINTABLE" in line.split(":", 1)[0].upper()
+    if parts:
+        yield start, joined()
 
 
 def _readable_qp(line: str) -> str:
@@ -197,14 +231,20 @@ def _readable_qp(line: str) -> str:
     charset = match.group(1) if match else "utf-8"
     data = quopri.decodestring(value.encode("utf-8", "surrogateescape"))
     try:
-        data.decode(charset)
-        return line
+        text = data.decode(charset)
+        if len(line) <= LONGEST_VALUE:
+            return line
     except (LookupError, UnicodeDecodeError):
-        pass
-    try:
-        text = data.decode(charset, "replace")
-    except LookupError:
-        text = data.decode("utf-8", "replace")
+        try:
+            text = data.decode(charset, "replace")
+        except LookupError:
+            text = data.decode("utf-8", "replace")
+    if len(line) > LONGEST_VALUE:
+        # Decoded here, as vobject would, so that what it is given can be cut to its length
+        # (vobject unescapes the decoded text the same way; a line break is written as one).
+        plain = re.sub(r"(?i);(?:ENCODING=)?QUOTED-PRINTABLE|;CHARSET=[^;:]+", "", head)
+        value = re.sub(r"\r\n|\r|\n", r"\\n", text[:LONGEST_VALUE])
+        return f"{plain}:{value}"
     head = re.sub(r"(?i);CHARSET=[^;:]+", "", head) + ";CHARSET=UTF-8"
     encoded = binascii.b2a_qp(text.encode("utf-8"), quotetabs=True, istext=False)
     encoded = encoded.replace(b"=\n", b"")

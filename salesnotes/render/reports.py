@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from salesnotes.i18n import N_, Nn_, _, n_
+from salesnotes.i18n import N_, Nn_, _, grouped, n_
 from salesnotes.render import echo, note
 
 TYPE_CHECKING = False
@@ -70,6 +70,7 @@ class ImportSummary:
     skipped: list[Unreadable] = field(default_factory=list)
     unread_phones: int = 0
     unused: list[Unused] = field(default_factory=list)
+    cut: list[tuple[str, int]] = field(default_factory=list)  # (where, characters kept)
     csv: csv_contacts.Report | None = None
     vcard: vcard.Report | None = None
 
@@ -164,6 +165,14 @@ def import_summary(summary: ImportSummary) -> None:
             {"where": u.where, "value": shown(u.value, 60), "what": _(NOT_A.get(u.what, u.what))}
             for u in summary.unused
         ],
+    )
+    _some(
+        _(
+            "- {where}: the note was longer than salesnotes keeps; its first {kept} "
+            "characters are kept"
+        ),
+        _("- ... and {n} more notes cut"),
+        [{"where": where, "kept": grouped(kept)} for where, kept in summary.cut],
     )
     if result.erased:
         people = n_("{n} person", "{n} people", result.erased).format(n=result.erased)
