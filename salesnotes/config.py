@@ -301,6 +301,34 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any
             yield dotted, value
 
 
+LARGEST_CONFIG = 1024 * 1024
+"""A configuration is a page of settings; a file bigger than this is not one."""
+
+
+def _read_config(path: str) -> str:
+    """The text of a configuration file: only a regular file of a sane size (/dev/zero would
+    be read until the system stops it, a FIFO would wait for ever)."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block
+    try:
+        facts = os.fstat(fd)
+        if not stat.S_ISREG(facts.st_mode):
+            raise ConfigError(_("{path} is not a regular file, so not a configuration").format(
+                path=path))  # fmt: skip
+        if facts.st_size > LARGEST_CONFIG:
+            raise ConfigError(_("{path} is over {size} KB, too big to be a configuration").format(
+                path=path, size=LARGEST_CONFIG // 1024))  # fmt: skip
+        with os.fdopen(os.dup(fd), "rb") as file:
+            data = file.read(LARGEST_CONFIG + 1)
+    finally:
+        os.close(fd)
+    if len(data) > LARGEST_CONFIG:  # it grew while it was read
+        raise ConfigError(_("{path} is over {size} KB, too big to be a configuration").format(
+            path=path, size=LARGEST_CONFIG // 1024))  # fmt: skip
+    return data.decode("utf-8")
+
+
 def load(path: str | os.PathLike[str] | None = None, *, named_must_exist: bool = True) -> Config:
     """Defaults overridden by the configuration file, if there is one. A file that
     $SALESNOTES_CONFIG names must exist, unless ``named_must_exist`` is off (``config``
@@ -318,8 +346,7 @@ def load(path: str | os.PathLike[str] | None = None, *, named_must_exist: bool =
     import tomllib
 
     try:
-        with open(path, encoding="utf-8") as file:
-            data = tomllib.loads(file.read())
+        data = tomllib.loads(_read_config(path))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(_("{path} is not valid TOML: {exc}").format(path=path, exc=exc)) from exc
     except RecursionError:

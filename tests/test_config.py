@@ -91,3 +91,31 @@ def test_a_bad_file_names_the_file_the_key_and_the_problem(
 def test_unreadable_file(run: Run, config_file: Path) -> None:
     config_file.write_bytes(b"\xff\xfe not utf-8")
     assert "cannot be read" in run("config", expect=2).stderr
+
+
+def test_only_a_regular_file_of_a_sane_size_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "config.fifo"
+    os.mkfifo(fifo)
+    big = tmp_path / "big.toml"
+    big.write_text("# " + "x" * (1024 * 1024) + "\n", encoding="utf-8")
+    for named, said in (
+        ("/dev/zero", "/dev/zero is not a regular file, so not a configuration"),
+        (str(fifo), f"{fifo} is not a regular file"),
+        (str(big), f"{big} is over 1024 KB, too big to be a configuration"),
+    ):
+        # In a process of its own: /dev/zero was read until the system killed it (~24 GB),
+        # a FIFO waited for ever.
+        done = subprocess.run(
+            [sys.executable, "-m", "salesnotes", "agenda"],
+            env={**os.environ, "SALESNOTES_CONFIG": named},
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert done.returncode == 2 and done.stderr.startswith(f"Error: {said}"), done.stderr
