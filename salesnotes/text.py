@@ -38,6 +38,28 @@ def excerpt(text: str, limit: int) -> str:
 
 _ESCAPED = {code: ("\\n" if code == 10 else "\\t" if code == 9 else f"\\x{code:02x}")
             for code in (*range(0x20), 0x7F)}  # fmt: skip
+_ESCAPED_ALL = {**_ESCAPED, 13: "\\r", **{code: f"\\x{code:02x}" for code in range(0x80, 0xA0)}}
+
+
+LONGEST_WORD = 1000
+"""The most of one word (a run without spaces: a path, an echoed value) an error shows."""
+LONGEST_MESSAGE = 2000
+"""The most of an error message shown: what is past it is an echoed value, not news."""
+
+
+def readable(message: str) -> str:
+    """An error message on one line, whatever values it echoes: every control character
+    written as an escape (\\r\\n, \\x1b), bidirectional controls dropped, each word past
+    ``LONGEST_WORD`` cut with '…', and a message past ``LONGEST_MESSAGE`` cut in the middle
+    (its end says what to do). Linear in the length: a 100 KB value is cut, not searched."""
+    text = clean(message.translate(_ESCAPED_ALL))
+    if len(text) > LONGEST_WORD:
+        words = text.split(" ")
+        text = " ".join(w if len(w) <= LONGEST_WORD else w[:LONGEST_WORD] + "…" for w in words)
+    if len(text) > LONGEST_MESSAGE:
+        end = LONGEST_MESSAGE // 4
+        text = f"{text[: LONGEST_MESSAGE - end].rstrip()} … {text[-end:].lstrip()}"
+    return text
 
 
 def shown(text: str, limit: int = 80) -> str:

@@ -41,6 +41,49 @@ def test_hostile_names_are_stored_as_text_and_printed_inert(run: Run, run_json: 
     assert contact["organisation"] == "[/bold]Org]0;title"
 
 
+def test_an_error_is_one_line_whatever_value_it_echoes(run: Run, db_path: Path) -> None:
+    run("add", "Jan")
+    # A line feed in a value made an error span two lines (a forged 'Bcc:' line in a mail).
+    for args, said in (
+        (
+            ("quote", "lost", "x\r\nBcc: evil@x.nl"),
+            "Error: 'x\\r\\nBcc: evil@x.nl' is not a quote id",
+        ),
+        (("log", "jan", "x", "--next", "morgen\nBcc"), "Error: 'morgen\\nBcc' is not a date"),
+        (("agenda", "--limit", "x\r\nBcc\x1b[2J"), "'x\\r\\nBcc\\x1b[2J' is not a valid"),
+    ):
+        err = run(*args, expect=2).stderr
+        assert said in err, err
+        [line] = [line for line in err.splitlines() if "Error:" in line]
+
+
+@pytest.mark.parametrize("language", ["C.UTF-8", "nl_NL.UTF-8"])
+def test_an_echoed_value_of_100_kb_is_cut_and_said_at_once(run: Run, language: str) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    run("add", "Jan")
+    value = "9" * 100_000
+    for args in (
+        ["agenda", "--limit", f"x{value}"],
+        ["show", "jan", value],
+        ["quote", "lost", value],
+    ):
+        started = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "-m", "salesnotes", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "LANG": language},
+        )
+        took = time.monotonic() - started  # in Dutch this took 72 s: quadratic
+        assert done.returncode == 2 and took < 5, (args, took)
+        assert len(done.stderr) < 2_500 and "…" in done.stderr, done.stderr
+
+
 def test_plain_output_never_breaks_a_line(run: Run) -> None:
     run("add", "Multi\tLine\nName")
     run("follow", "multi", "today", "first line\nsecond line")

@@ -163,8 +163,16 @@ _echo = _exceptions.echo
 
 
 def _spoken_echo(message: Any = None, *args: Any, **kwargs: Any) -> None:
-    """click's echo, for its usage errors: with click's words in the language spoken."""
-    _echo(click_words(message) if isinstance(message, str) else message, *args, **kwargs)
+    """click's echo, for its usage errors: with click's words in the language spoken, and its
+    'Error: ...' line one readable line whatever value it echoes (cut first, so that the
+    translation never searches 100 KB)."""
+    if isinstance(message, str):
+        if message.startswith("Error: "):
+            from salesnotes.text import readable
+
+            message = readable(message)
+        message = click_words(message)
+    _echo(message, *args, **kwargs)
 
 
 _exceptions.echo = _spoken_echo

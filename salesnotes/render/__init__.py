@@ -62,12 +62,15 @@ def note(message: str) -> None:
 
 
 def error(message: str, details: Iterable[str] = ()) -> None:
-    """``Error: ...`` on stderr, as plain text: errors must print even when all else fails."""
+    """``Error: ...`` on stderr, as plain text: errors must print even when all else fails.
+    The message is one line and each detail one more, whatever value they echo (a line feed
+    in a value is written as \\n, a 100 KB value cut: ``text.readable``)."""
     from salesnotes.i18n import _
+    from salesnotes.text import readable
 
-    sys.stderr.write(_("Error: {message}").format(message=clean(message)) + "\n")
+    sys.stderr.write(_("Error: {message}").format(message=readable(message)) + "\n")
     for line in details:
-        sys.stderr.write(f"  {clean(line)}\n")
+        sys.stderr.write(f"  {readable(line)}\n")
 
 
 def first(values: tuple[str, ...]) -> str:
