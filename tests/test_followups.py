@@ -214,6 +214,11 @@ def test_log_text_from_standard_input_or_the_editor(
     run("log", "jan", "-", input="Lange notitie\nover twee regels\n")
     run("log", "jan", input="uit een pipe\n")
     assert "nothing to log: the text is empty" in run("log", "jan", "-", input="", expect=2).stderr
+    # Bytes that are not UTF-8 (a Windows program's 'café') are bad input, not a broken book.
+    err = run("log", "jan", "-", input=b"caf\xe9", expect=2).stderr
+    assert err.startswith("Error: standard input is not UTF-8 text (byte 0xe9 at 3)")
+    err = run("log", "jan", "-", input="x" * 100_001, expect=2).stderr
+    assert "a text of 100,001 characters is longer than salesnotes keeps" in err
     # On a terminal without text: $EDITOR opens a file; what is written there is logged.
     editor = tmp_path / "editor.sh"
     editor.write_text('#!/bin/sh\nprintf "Uit de editor\\n" > "$1"\n', encoding="utf-8")

@@ -120,12 +120,39 @@ def _text_from_elsewhere(text: str | None) -> str:
     from salesnotes.errors import BadInput
 
     if text == "-" or not sys.stdin.isatty():
-        found = sys.stdin.read()
+        found = _standard_input()
     else:
         found = _edited(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
     if not found.strip():
         raise BadInput(_("nothing to log: the text is empty"))
+    from salesnotes.fields import too_long
+
+    problem = too_long("text", found.strip())
+    if problem:
+        raise BadInput(_("{problem}; shorten it").format(problem=problem))
     return found.strip()
+
+
+def _standard_input() -> str:
+    """Standard input as UTF-8 text, read no further than a text salesnotes keeps could be;
+    BadInput for bytes that are not UTF-8 (they are not the book's fault)."""
+    import sys
+
+    from salesnotes.errors import BadInput
+    from salesnotes.fields import LONGEST_TEXT
+
+    data = sys.stdin.buffer.read(4 * LONGEST_TEXT + 1)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if len(data) > 4 * LONGEST_TEXT and exc.start >= len(data) - 3:
+            return data[: exc.start].decode("utf-8")  # a character cut by the limit; too long
+        raise BadInput(
+            _(
+                "standard input is not UTF-8 text (byte {byte} at {start}); convert it first, "
+                "for example with iconv -f WINDOWS-1252 -t UTF-8"
+            ).format(byte=f"0x{data[exc.start]:02x}", start=exc.start)
+        ) from None
 
 
 def _edited(editor: str) -> str:
