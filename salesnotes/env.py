@@ -163,7 +163,7 @@ class Env:
             from salesnotes.store import open_store
 
             self._refuse_a_missing_book(create)
-            self._store = open_store(self.db_path)
+            self._store = open_store(self.db_path, create=create)
             from salesnotes.team import me
 
             self._store.user = me(self.config())

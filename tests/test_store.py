@@ -250,3 +250,36 @@ def test_another_programs_database_is_refused_and_left_as_it_was(run: Run, tmp_p
     conn.commit()
     conn.close()
     assert "another program's" in run("--db", str(other), "agenda", expect=1).stderr
+
+
+def test_a_read_makes_no_book_of_an_empty_file_nor_of_another_programs_new_database(
+    run: Run, tmp_path: Path
+) -> None:
+    # Another program's database before it has tables: its application id says whose it is.
+    theirs = tmp_path / "theirs.db"
+    conn = sqlite3.connect(theirs)
+    conn.execute("PRAGMA application_id = 1196444487")
+    conn.commit()
+    conn.close()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    blank = tmp_path / "blank.db"  # an SQLite database without tables or an id
+    sqlite3.connect(blank).execute("VACUUM").connection.close()
+    files = {path: path.read_bytes() for path in (theirs, empty, blank)}
+    for args in (("agenda",), ("search", "jan"), ("contacts",), ("brief",), ("backup",),
+                 ("doctor",), ("export",)):  # fmt: skip
+        for path in files:
+            err = run("--db", str(path), *args, expect=1).stderr
+            assert err.startswith("Error: "), (args, path, err)
+            assert path.read_bytes() == files[path], (args, path)
+            assert not Path(f"{path}-wal").exists()
+    assert "there is no book at" in run("--db", str(empty), "agenda", expect=1).stderr
+    err = run("--db", str(blank), "agenda", expect=1).stderr
+    assert "is an empty SQLite database, not a salesnotes book yet; 'salesnotes add NAME'" in err
+    # Not even a command that makes a book makes one in another program's file.
+    err = run("--db", str(theirs), "add", "Jan", expect=1).stderr
+    assert "another program's SQLite database (application id 0x47504b47)" in err
+    assert theirs.read_bytes() == files[theirs]
+    # A command that makes a book makes one in an empty file.
+    run("--db", str(empty), "add", "Jan")
+    assert run("--db", str(empty), "contacts", "-f", "plain").stdout.startswith("1\tJan")

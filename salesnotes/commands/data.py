@@ -520,7 +520,7 @@ def copy_book(env: Env, *, source: str, target: str) -> None:
     from salesnotes.team import me
 
     user = me(env.config())
-    origin = open_store(source)
+    origin = open_store(source, create=False)
     try:
         book = open_store(target)
     except BaseException:

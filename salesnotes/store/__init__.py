@@ -118,15 +118,17 @@ class Book:
         self.db.close()
 
 
-def open_store(path: str | os.PathLike[str]) -> Book:
-    """Open (creating and migrating if needed) the book at ``path``: a SQLite file, or a
-    ``postgresql://`` URL (a team's book; ``store/postgres.py``)."""
+def open_store(path: str | os.PathLike[str], *, create: bool = True) -> Book:
+    """Open (migrating if needed) the book at ``path``: a SQLite file, or a
+    ``postgresql://`` URL (a team's book; ``store/postgres.py``). ``create``: a missing or
+    empty file becomes a new book; without it, only a book is opened (a read never writes a
+    schema into a file that is not one yet)."""
     text = str(path)
     if is_url(text):
         from salesnotes.store.postgres import PostgresDatabase
 
         return Book(PostgresDatabase.open_url(text))
-    return Book(Database.open(path))
+    return Book(Database.open(path, create=create))
 
 
 def names_for_completion(path: str, typed: str, limit: int = 30) -> list[tuple[str, str]]:

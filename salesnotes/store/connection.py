@@ -48,13 +48,7 @@ def ensure_file(path: StrPath) -> None:
     world-writable, whatever the umask) before SQLite opens it. A symlink is followed: the
     file it points to is the book. An empty file (made by someone else) becomes private."""
     path = os.path.realpath(path)
-    if os.path.isdir(path):
-        example = os.path.join(path, "book.db")
-        raise DatabaseError(
-            _("{path} is a folder; give a database file, e.g. {example}").format(
-                path=path, example=example
-            )
-        )
+    _not_a_folder(path)
     if os.path.exists(path):
         info = os.stat(path)
         if info.st_size == 0 and info.st_uid == os.getuid():
@@ -73,6 +67,16 @@ def ensure_file(path: StrPath) -> None:
         ) from exc
     os.fchmod(fd, 0o600)  # the umask may have taken more; never less
     os.close(fd)
+
+
+def _not_a_folder(path: str) -> None:
+    if os.path.isdir(path):
+        example = os.path.join(path, "book.db")
+        raise DatabaseError(
+            _("{path} is a folder; give a database file, e.g. {example}").format(
+                path=path, example=example
+            )
+        )
 
 
 def ensure_folder(folder: str) -> None:
@@ -130,9 +134,16 @@ def open_failure(path: StrPath, exc: sqlite3.DatabaseError) -> DatabaseError:
     )
 
 
-def connect(path: StrPath) -> sqlite3.Connection:
-    """Open (creating if needed) the database with the settings every command relies on."""
-    ensure_file(path)
+def connect(path: StrPath, *, create: bool = True) -> sqlite3.Connection:
+    """Open the database with the settings every command relies on (``create``: making the
+    file when it is missing; without it, a file that is not a salesnotes book yet is
+    refused before anything is written to it)."""
+    if create:
+        ensure_file(path)
+    elif not os.path.exists(path):
+        raise DatabaseError(_("there is no book at {path}").format(path=path))
+    else:
+        _not_a_folder(os.path.realpath(path))
     # A new book opened by several processes at once (cron and a salesperson) can meet a
     # lock that SQLite reports at once instead of waiting (switching the new file to WAL
     # while another does the same): tried again, within the busy timeout.
@@ -147,6 +158,9 @@ def connect(path: StrPath) -> sqlite3.Connection:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = FULL")
             _refuse_another_programs(conn, path)
+            if not create and not applied(conn):
+                conn.close()
+                raise _not_a_book_yet(path)
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             return conn
@@ -163,15 +177,39 @@ def connect(path: StrPath) -> sqlite3.Connection:
             raise open_failure(path, exc) from exc
 
 
+def _not_a_book_yet(path: StrPath) -> DatabaseError:
+    empty = os.path.getsize(path) == 0
+    return DatabaseError(
+        (
+            _("there is no book at {path} yet (the file is empty)")
+            if empty
+            else _("{path} is an empty SQLite database, not a salesnotes book yet")
+        ).format(path=path)
+        + _("; 'salesnotes add NAME' or 'salesnotes import FILE' starts one there")
+    )
+
+
 def _refuse_another_programs(conn: sqlite3.Connection, path: StrPath) -> None:
-    """A SQLite file with tables but no salesnotes migrations is another program's: refused
+    """A SQLite file with tables but no salesnotes migrations is another program's, and so is
+    one that carries another program's application id (set before it has tables): refused
     before anything is written to it (not even the switch to WAL)."""
     tables = {
         str(r[0])
         for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         if not str(r[0]).startswith("sqlite_")
     }
-    if not tables - {migrations.MIGRATIONS_TABLE} or applied(conn):
+    own = applied(conn)
+    program = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if program and not own:
+        conn.close()
+        raise DatabaseError(
+            _(
+                "{path} is another program's SQLite database (application id {program}), "
+                "not a salesnotes book; it was left as it is. Give salesnotes a new file or "
+                "its own book (--db)"
+            ).format(path=path, program=f"0x{program & 0xFFFFFFFF:08x}")
+        )
+    if not tables - {migrations.MIGRATIONS_TABLE} or own:
         return
     conn.close()
     shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
@@ -329,10 +367,11 @@ class Database(Acting):
         self._user: str | None = None
 
     @classmethod
-    def open(cls, path: StrPath) -> Database:
-        """Connect and bring the schema up to date."""
+    def open(cls, path: StrPath, *, create: bool = True) -> Database:
+        """Connect and bring the schema up to date (``create``: making a new book in a
+        missing or empty file)."""
         path = os.fspath(path)
-        conn = connect(path)
+        conn = connect(path, create=create)
         try:
             migrate(conn, path)
         except BaseException:
