@@ -47,6 +47,11 @@ def test_days_out_of_range_are_refused(run: Run, db_path: Path) -> None:
         )
     assert "1900 to 2999" in run("follow", "jan", "31-12-3000", "x", expect=2).stderr
     assert "1900 to 2999" in run("add", "Oud", "--birthday", "1-1-1800", expect=2).stderr
+    # A validity counted from the quote's day, past the range, was stored ('3650y').
+    err = run("quote", "add", "jan", "1000", "--valid", "3650y", "--send", expect=2).stderr
+    assert err == "Error: '3650y' is 5676-11-25: salesnotes takes dates from 1900 to 2999\n"
+    assert "1900 to 2999" in run("--today", "2999-06-01", "quote", "add", "jan", "1000",
+                                 "--valid", "1y", expect=2).stderr  # fmt: skip
     assert dump(db_path) == before
     run("--today", "2999-12-31", "agenda")
 

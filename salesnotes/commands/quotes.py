@@ -38,11 +38,19 @@ def money(cents: int, currency: str, config: Config) -> str:
 def valid_until(text: str, quoted_on: date, today: date) -> date:
     """A validity: a period from the quote's date ('30d') or a date ('31-12')."""
     from salesnotes.dates import parse_period, parse_when
+    from salesnotes.days import FIRST_DAY, LAST_DAY, RANGE_WORDS
 
     try:
-        return parse_period(text).after(quoted_on)
+        until = parse_period(text).after(quoted_on)
     except BadInput:
         return parse_when(text, today)
+    if not FIRST_DAY <= until <= LAST_DAY:  # '900y' from a quote's day
+        raise BadInput(
+            _("'{text}' is {day}: {range}").format(
+                text=text, day=until.isoformat(), range=_(RANGE_WORDS)
+            )
+        )
+    return until
 
 
 def chase_text(quote: Quote, config: Config) -> str:
