@@ -125,6 +125,17 @@ def _email(value: Any) -> str | None:
     return _("must be an e-mail address, not {value!r}").format(value=value)
 
 
+def _emails(value: Any) -> str | None:
+    """One e-mail address or several, separated by ',' or ';'."""
+    if isinstance(value, str) and all(
+        "@" in part for part in value.replace(";", ",").split(",") if part.strip()
+    ):
+        return None
+    return _("must be one e-mail address or several (a@x.nl, b@y.nl), not {value!r}").format(
+        value=value
+    )
+
+
 def _short_name(value: Any) -> str | None:
     from salesnotes.team import problem
 
@@ -184,7 +195,7 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
         N_("a complaint must be answered within"),
     ),
     "brief.top": (10, _integer(1, 200), N_("agenda rows in the briefing")),
-    "brief.to": ("", _email, N_("recipient of 'brief --format email'")),
+    "brief.to": ("", _emails, N_("recipients of 'brief --format email' (a@x.nl, b@y.nl)")),
     "brief.from": ("", _email, N_("sender of 'brief --format email' (default: the recipient)")),
     "backup.keep": (7, _integer(1, 1000), N_("dated backups kept by 'backup' without a path")),
     "agenda.limit": (25, _integer(0, 100_000), N_("rows in 'agenda' without --limit (0: all)")),

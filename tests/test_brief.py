@@ -223,6 +223,30 @@ def test_email_recipient_from_configuration(
     assert "not an e-mail address" in run("brief", "-f", "email", "--to", "nope", expect=2).stderr
 
 
+def test_a_briefing_mailed_to_several(
+    run: Run, demo: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'a, b' kept only the first address, silently.
+    to = 'me@example.nl, "Vries, Jan" <jan@example.nl>; chef@example.nl'
+    message = email.message_from_string(run("brief", "-f", "email", "--to", to).stdout)
+    assert message["To"] == 'me@example.nl, "Vries, Jan" <jan@example.nl>, chef@example.nl'
+    assert message["From"] == "me@example.nl"
+    err = run("brief", "-f", "email", "--to", "me@example.nl, nope", expect=2).stderr
+    assert err == "Error: --to: 'nope' is not an e-mail address; try me@example.nl\n"
+    config = tmp_path / "config.toml"
+    config.write_text('[brief]\nto = "verkoop@example.nl; chef@example.nl"\n'
+                      'from = "a@example.nl, b@example.nl"\n')  # fmt: skip
+    monkeypatch.setenv("SALESNOTES_CONFIG", str(config))
+    err = run("brief", "-f", "email", expect=2).stderr  # a sender is one address
+    assert "'brief.from' must be an e-mail address, not 'a@example.nl, b@example.nl'" in err
+    config.write_text('[brief]\nto = "verkoop@example.nl; chef@example.nl"\n')
+    message = email.message_from_string(run("brief", "-f", "email").stdout)
+    assert (message["To"], message["From"]) == (
+        "verkoop@example.nl, chef@example.nl",
+        "verkoop@example.nl",
+    )
+
+
 def test_html_and_markdown_escape_what_they_print(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -71,7 +71,7 @@ def test_explain_shows_each_term(run: Run, book: dict[str, int]) -> None:
         ("[money]\nformat = 'de'\n", "'money.format' must be one of nl, en"),
         ("[quotes.probability]\nsent = 130\n", "must be between 0 and 100"),
         ("[brief]\ntop = 2.5\n", "'brief.top' must be a whole number"),
-        ("[brief]\nto = 'nobody'\n", "'brief.to' must be an e-mail address"),
+        ("[brief]\nto = 'nobody'\n", "'brief.to' must be one e-mail address or several"),
         ("this is = not [toml\n", "is not valid TOML"),
     ],
 )

@@ -69,11 +69,12 @@ def brief(
     remember = record or (since is None and delivered)
     sender = ""
     if fmt == "email":
-        recipient = _address(recipient, "--to" if to else _("brief.to in the config"))
+        recipients = _addresses(recipient, "--to" if to else _("brief.to in the config"))
+        recipient = ", ".join(recipients)
         given = config.get_str("brief.from")
-        sender = _address(given, _("brief.from in the config")) if given else recipient
+        sender = _address(given, _("brief.from in the config")) if given else recipients[0]
     elif to is not None:
-        _address(to, "--to")
+        _addresses(to, "--to")
     since_moment = None
     if since is not None:
         since_day = parse_when(since, today, past=True)
@@ -193,17 +194,52 @@ def brief(
     sys.stdout.write(output)
 
 
-def _address(value: str, source: str) -> str:
-    """An e-mail address for a mail header ('jan@example.nl' or 'Jan <jan@example.nl>');
-    BadInput for anything else, and for a line break (which would add a header)."""
-    from email.utils import formataddr, parseaddr
+def _addresses(value: str, source: str) -> list[str]:
+    """The recipients of a briefing: one address or several, separated by ',' or ';' (a
+    salesperson and their manager); each as ``_address`` checks it."""
+    from email.utils import formataddr, getaddresses
 
     from salesnotes.errors import BadInput
-    from salesnotes.fields import normalise_email
+
+    _no_control(value, source)
+    found = [
+        _address(formataddr((name, address)) if name else address, source)
+        for name, address in getaddresses([value.replace(";", ",")])
+        if name or address
+    ]
+    if not found:
+        raise BadInput(
+            _("{source}: '{value}' is not an e-mail address; try me@example.nl").format(
+                source=source, value=value
+            )
+        )
+    return found
+
+
+def _no_control(value: str, source: str) -> None:
+    from salesnotes.errors import BadInput
 
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
         raise BadInput(
             _("{source}: {value!r} holds a line break or control character").format(
+                source=source, value=value
+            )
+        )
+
+
+def _address(value: str, source: str) -> str:
+    """One e-mail address for a mail header ('jan@example.nl' or 'Jan <jan@example.nl>');
+    BadInput for anything else, for several (a sender is one), and for a line break (which
+    would add a header)."""
+    from email.utils import formataddr, getaddresses, parseaddr
+
+    from salesnotes.errors import BadInput
+    from salesnotes.fields import normalise_email
+
+    _no_control(value, source)
+    if len([p for p in getaddresses([value.replace(";", ",")]) if any(p)]) > 1:
+        raise BadInput(
+            _("{source}: '{value}' is more than one address; give one").format(
                 source=source, value=value
             )
         )
