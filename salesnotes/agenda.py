@@ -84,7 +84,9 @@ REASON_LABELS = {
 
 def complaint_age(created_at: str, now: datetime) -> timedelta:
     """How long a complaint opened at ``created_at`` (a UTC instant) has been open."""
-    opened = datetime.fromisoformat(created_at.replace("Z", "+00:00"))
+    from salesnotes.book_values import book_moment
+
+    opened = book_moment(created_at)
     return max(now - opened, timedelta(0))
 
 

@@ -233,3 +233,26 @@ def test_a_who_longer_than_any_name_is_bad_input_on_either_book(run: Run, db_pat
         err = run(*args, expect=2).stderr
         assert "of 50,000 characters is longer than salesnotes keeps (254)" in err, args
     assert dump(db_path) == before
+
+
+def test_a_bug_says_it_is_one_and_shows_where_under_salesnotes_debug(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A TypeError was told as 'the book holds a value salesnotes cannot read': a bug hidden
+    # behind a sentence about the user's data.
+    from salesnotes.commands import search
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise TypeError("unsupported operand type(s) for +: 'int' and 'str'")
+
+    monkeypatch.setattr(search, "search", broken)
+    run("add", "Jan")
+    err = run("search", "jan", expect=1).stderr
+    assert err == (
+        "Error: this is a bug in salesnotes, not something you did (TypeError: unsupported "
+        "operand type(s) for +: 'int' and 'str'); run the command again with "
+        "SALESNOTES_DEBUG=1 to see where, and please report it\n"
+    )
+    monkeypatch.setenv("SALESNOTES_DEBUG", "1")
+    with pytest.raises(TypeError, match="unsupported operand"):
+        run("search", "jan")

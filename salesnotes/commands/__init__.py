@@ -138,18 +138,9 @@ def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         render.error(f"{where}{exc.strerror or exc}")
         return 1
-    except (ValueError, TypeError, OverflowError) as exc:
-        # Not from what was typed (that is BadInput): from a row another program wrote
-        # (a due date 'volgende week', an amount 'veel'). The book is plain SQLite and
-        # other tools are welcome, so say it, and where to look, rather than crash.
-        render.error(
-            _(
-                "the book holds a value salesnotes cannot read ({exc}); 'salesnotes "
-                "doctor' names the rows to correct"
-            ).format(exc=exc)
-        )
-        return 1
     except sqlite3.OperationalError as exc:
+        if debugging() and not _environmental(exc):
+            raise  # 'no such column' is salesnotes' own mistake, not the disk's
         render.error(_("the database could not be used: {exc}").format(exc=exc))
         return 1
     except sqlite3.DatabaseError as exc:
@@ -159,9 +150,36 @@ def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
             )
         )
         return 1
+    except Exception as exc:  # a bug: what was typed and what the book holds are met above
+        if debugging():
+            raise
+        render.error(bug(exc))
+        return 1
     finally:
         env.close()
     return 0
+
+
+def debugging() -> bool:
+    """SALESNOTES_DEBUG=1: a bug shows its traceback (the fuzzer runs so) instead of a line."""
+    return os.environ.get("SALESNOTES_DEBUG", "") not in ("", "0")
+
+
+def bug(exc: BaseException) -> str:
+    """What a user is told of a bug: that it is one, what it was, and how to see where."""
+    return _(
+        "this is a bug in salesnotes, not something you did ({kind}: {exc}); run the command "
+        "again with SALESNOTES_DEBUG=1 to see where, and please report it"
+    ).format(kind=type(exc).__name__, exc=exc)
+
+
+def _environmental(exc: sqlite3.OperationalError) -> bool:
+    """Whether SQLite failed because of where the book is (locked, busy, full, read-only,
+    unreadable), rather than because of the statement it was given."""
+    text = str(exc).lower()
+    words = ("lock", "busy", "disk", "full", "readonly", "read-only", "unable to open", "i/o",
+             "interrupt")  # fmt: skip
+    return any(word in text for word in words)
 
 
 def _warn_of_passwords(env: Env, arguments: dict[str, Any]) -> None:

@@ -114,11 +114,12 @@ def brief(
             expiring, stale = expiring[:listed], stale[:listed]
         previous = store.briefings.last()
         if since_moment is None and previous is not None:
+            from salesnotes.book_values import UnreadableValue, book_moment
+
             try:
                 # Shown and given in local time, as the clock and SALESNOTES_TODAY are read.
-                since_moment = datetime.fromisoformat(previous.replace("Z", "+00:00"))
-                since_moment = since_moment.astimezone()
-            except ValueError:  # written by another tool: say so, and count from nothing
+                since_moment = book_moment(previous).astimezone()
+            except UnreadableValue:  # written by another tool: say so, and count from nothing
                 render.note(
                     _(
                         "Note: the last briefing's time '{previous}' in the briefings table is "

@@ -53,12 +53,13 @@ def undo(env: Env, *, show_list: bool, fmt: str) -> None:
 
 
 def _when(at: str) -> str:
-    from datetime import datetime
 
     from salesnotes.days import moment_words
 
     try:
-        return moment_words(datetime.fromisoformat(at.replace("Z", "+00:00")))
+        from salesnotes.book_values import book_moment
+
+        return moment_words(book_moment(at))
     except ValueError:
         return at
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from salesnotes import matching
+from salesnotes.book_values import book_day
 from salesnotes.errors import Conflict, NotFound
 from salesnotes.fields import (
     normalise_email,
@@ -75,7 +76,7 @@ CALL_FIRST = (
 
 
 def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    return book_day(value) if value else None
 
 
 def contact_from(row: sqlite3.Row, addresses: tuple[Address, ...] = ()) -> Contact:
@@ -780,6 +781,6 @@ class Contacts:
                 """
             )
             for r in rows:
-                on = date.fromisoformat(r[5]) if r[5] else None
+                on = book_day(r[5]) if r[5] else None
                 cards[r[0]] = ContactCard(r[0], r[1], r[2], r[3], r[4], on, r[6] or "", r[7] or "")
         return cards

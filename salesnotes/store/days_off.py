@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from salesnotes.book_values import book_day
 from salesnotes.days import DayOff
 from salesnotes.errors import NotFound
 from salesnotes.i18n import _
@@ -39,10 +40,7 @@ class DaysOff:
             " AND last_day >= ? ORDER BY first_day, id",
             (owner, since.isoformat() if since else ""),
         )
-        return [
-            DayOff(date.fromisoformat(a), date.fromisoformat(b), "own", note, int(i))
-            for i, a, b, note in rows
-        ]
+        return [DayOff(book_day(a), book_day(b), "own", note, int(i)) for i, a, b, note in rows]
 
     def remove(self, day_off_id: int) -> DayOff:
         """Remove the user's days off with this id."""
@@ -55,6 +53,4 @@ class DaysOff:
                 _("you have no days off #{id}; 'salesnotes off' lists yours").format(id=day_off_id)
             )
         self.db.execute("DELETE FROM days_off WHERE id = ?", (day_off_id,))
-        return DayOff(
-            date.fromisoformat(row[1]), date.fromisoformat(row[2]), "own", row[3], int(row[0])
-        )
+        return DayOff(book_day(row[1]), book_day(row[2]), "own", row[3], int(row[0]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from salesnotes.book_values import book_day
 from salesnotes.errors import Conflict, NotFound
 from salesnotes.fields import one_of
 from salesnotes.i18n import _
@@ -39,16 +40,16 @@ def followup_from(row: Sequence[Any]) -> FollowUp:
         row[2],
         row[3],
         row[4],
-        date.fromisoformat(row[5]),
+        book_day(row[5]),
         row[6],
         row[7],
         row[8],
         row[9],
-        date.fromisoformat(row[10]),
+        book_day(row[10]),
         row[11],
-        date.fromisoformat(row[12]) if row[12] else None,
+        book_day(row[12]) if row[12] else None,
         row[13],
-        date.fromisoformat(row[14]) if row[14] else None,
+        book_day(row[14]) if row[14] else None,
         row[15],
         row[16],
         row[17],
@@ -260,7 +261,7 @@ class FollowUps:
         cap = NO_LIMIT if limit is None else limit
         rows = self.db.heads([(select, (r, p, day, cap, offset)) for r, p in groups])
         return [
-            [Due(i, c, date.fromisoformat(d), r, p, a, None, o) for i, c, d, r, p, a, o in group]
+            [Due(i, c, book_day(d), r, p, a, None, o) for i, c, d, r, p, a, o in group]
             for group in rows
         ]
 
@@ -275,7 +276,7 @@ class FollowUps:
             " AND c.archived_at IS NULL",
             (on_or_before.isoformat(),),
         )
-        return [Due(i, c, date.fromisoformat(d), r, p, a, m, o) for i, c, d, r, p, a, m, o in rows]
+        return [Due(i, c, book_day(d), r, p, a, m, o) for i, c, d, r, p, a, m, o in rows]
 
     def open_complaints(self) -> list[FollowUp]:
         """Open complaints of active contacts, oldest first."""

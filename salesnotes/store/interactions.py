@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from salesnotes.book_values import book_day
 from salesnotes.errors import NotFound
 from salesnotes.fields import one_of, require_text
 from salesnotes.i18n import _
@@ -35,7 +36,7 @@ def interaction_from(row: Sequence[Any]) -> Interaction:
         row[3],
         row[4],
         row[5],
-        date.fromisoformat(row[6]),
+        book_day(row[6]),
         row[7],
         row[8],
         row[9],

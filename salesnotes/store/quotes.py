@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from salesnotes.book_values import book_day, book_whole
 from salesnotes.days import describe
 from salesnotes.errors import BadInput, Conflict, NotFound
 from salesnotes.fields import require_text
@@ -49,7 +50,7 @@ TOP_READS = {
 
 
 def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    return book_day(value) if value else None
 
 
 def quote_from(row: Sequence[Any], revisions: tuple[QuoteRevision, ...] = ()) -> Quote:
@@ -61,16 +62,16 @@ def quote_from(row: Sequence[Any], revisions: tuple[QuoteRevision, ...] = ()) ->
         row[3],
         row[4],
         row[5],
-        row[6],
+        book_whole(row[6]),
         row[7],
         row[8],
-        date.fromisoformat(row[9]),
+        book_day(row[9]),
         _day(row[10]),
-        row[11],
+        None if row[11] is None else book_whole(row[11]),
         _day(row[12]),
         _day(row[13]),
         row[14],
-        date.fromisoformat(row[15]),
+        book_day(row[15]),
         revisions,
     )
 
@@ -118,7 +119,7 @@ class Quotes:
                 " ORDER BY quote_id, number"
             ):
                 revisions.setdefault(quote_id, []).append(
-                    QuoteRevision(number, cents, date.fromisoformat(revised_on), note)
+                    QuoteRevision(number, book_whole(cents), book_day(revised_on), note)
                 )
         return [quote_from(row, tuple(revisions.get(row[0], ()))) for row in rows]
 
@@ -390,7 +391,7 @@ class Quotes:
             )
             parts.append((select, (*values, limit, offset)))
         return [
-            [QuoteFacts(i, c, a, s, _day(v), date.fromisoformat(t)) for i, c, a, s, v, t in group]
+            [QuoteFacts(i, c, book_whole(a), s, _day(v), book_day(t)) for i, c, a, s, v, t in group]
             for group in self.db.heads(parts)
         ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from salesnotes.book_values import book_day
 from salesnotes.models import Clock, Dates, Touch
 from salesnotes.store.dialect import id_list
 
@@ -89,10 +90,8 @@ class Rhythms:
     def _touches(self, where: str, params: Sequence[Any]) -> list[Touch]:
         found = []
         for r in self.db.tuples(_SELECT + where, params):
-            last_contact = date.fromisoformat(r[6]) if r[6] else None
-            found.append(
-                Touch(r[0], r[1], r[2], r[3], r[4], date.fromisoformat(r[5]), last_contact)
-            )
+            last_contact = book_day(r[6]) if r[6] else None
+            found.append(Touch(r[0], r[1], r[2], r[3], r[4], book_day(r[5]), last_contact))
         return found
 
     def heads(
@@ -112,8 +111,7 @@ class Rhythms:
             )
             parts.append((select, (value, cutoff.isoformat(), limit, offset)))
         return [
-            [Clock(i, s, e, date.fromisoformat(t)) for i, s, e, t in group]
-            for group in self.db.heads(parts)
+            [Clock(i, s, e, book_day(t)) for i, s, e, t in group] for group in self.db.heads(parts)
         ]
 
     def yearly_dates(self, month_days: Sequence[str]) -> list[Dates]:

@@ -4,8 +4,7 @@ backend answers the same with a ``tsvector`` index."""
 
 from __future__ import annotations
 
-from datetime import date
-
+from salesnotes.book_values import book_day
 from salesnotes.errors import BadInput
 from salesnotes.i18n import _
 from salesnotes.models import Hit
@@ -97,7 +96,7 @@ class Search:
                 " ORDER BY i.id DESC"
             )
         for r in self.db.tuples(sql, (query, limit)):
-            hits.append(Hit("interaction", r[0], r[1], r[2], date.fromisoformat(r[3]), r[4]))
+            hits.append(Hit("interaction", r[0], r[1], r[2], book_day(r[3]), r[4]))
         params = [like(word) for word in terms]
         for kind, column, sql in (
             (
@@ -115,7 +114,7 @@ class Search:
         ):
             matches = "".join(f" AND lower({column}) LIKE ? ESCAPE '\\'" for _ in terms)
             for r in self.db.tuples(f"{sql}{matches} ORDER BY x.id DESC LIMIT ?", [*params, limit]):
-                day = date.fromisoformat(r[3]) if r[3] else None
+                day = book_day(r[3]) if r[3] else None
                 hits.append(Hit(kind, r[0], r[1], r[2], day, r[4]))
         return hits
 
