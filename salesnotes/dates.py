@@ -582,7 +582,8 @@ def _month_part(t: str, today: date, past: bool, calendar: Calendar) -> date | N
 
 def _count(word: str) -> int | None:
     if word.isdigit():
-        return int(word)
+        return int(word) if len(word) <= 9 else 10**9  # past any count, and past what int reads
+
     return _NUMBER_WORDS.get(word)
 
 

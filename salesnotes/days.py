@@ -91,7 +91,12 @@ class Period:
     @classmethod
     def stored(cls, text: str) -> Period | None:
         """A period as salesnotes stores it ('6w', '3m'), or None if ``text`` is not one."""
-        if len(text) >= 2 and text[-1] in _UNIT_DAYS and text[:-1].isdigit() and text.isascii():
+        if (
+            2 <= len(text) <= 10
+            and text[-1] in _UNIT_DAYS
+            and text[:-1].isdigit()
+            and text.isascii()
+        ):
             return cls(int(text[:-1]), text[-1])
         return None
 

@@ -36,7 +36,9 @@ def parse_amount(text: str) -> int:
     if cleaned[-1:] in ("k", "K"):
         cleaned, multiplier = cleaned[:-1], 1000
     cleaned = re.sub(r"[.,]-{1,2}$", "", cleaned)  # "12.500,-"
-    cents = _cents(cleaned)
+    # Past any amount, and past the digits Python turns into a number (4,300): said at once.
+    cents = MAX_CENTS + 1 if len(cleaned) > 30 and re.fullmatch(r"[\d.,]+", cleaned) else None
+    cents = cents or _cents(cleaned)
     if cents is None:
         raise BadInput(
             _("'{original}' is not an amount; try 12500, 12.500,00 or '€ 12.500'").format(

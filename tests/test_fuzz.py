@@ -6,6 +6,7 @@ The outside look that found 30 tracebacks in 2,400 random command lines, kept in
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,13 @@ VALUES = ["1", "2", "#1", "0", "-1", "-5", "99999999999999999999999", "922337203
           "customer", "lead", "call", "complaint", "high", "json", "plain", "table", "email",
           "x.csv", "book.json", "--", "-", "vrijdag 14:00", "morgen 25:00", "16:30", "-3d",
           "followup", "interaction", "quote", "--list", "edit", "zaterdag"]  # fmt: skip
+# Long values (100 KB): a paste gone wrong, or an attack; each must be refused or kept in
+# time, and echoed readably.
+LONG = ["a" * 100_000, "9" * 100_000, "jan " * 25_000, "x\r\nBcc: y@x.nl " * 6_000,
+        "€" * 100_000, "vrijdag " * 12_500]  # fmt: skip
+SLOWEST = 5.0
+"""Seconds a command line may take on a small book (the Dutch usage error echoing 100 KB took
+72 s: quadratic)."""
 
 
 @st.composite
@@ -61,6 +69,7 @@ def command_lines(draw: st.DrawFn) -> list[str]:
     options = COMMANDS[path]
     words = st.one_of(
         st.sampled_from(VALUES),
+        st.sampled_from(LONG),
         st.sampled_from(options) if options else st.sampled_from(VALUES),
         st.text(max_size=12).filter(lambda t: not t.startswith(("/", "~")) and ".." not in t),
         st.integers(min_value=-(2**70), max_value=2**70).map(str),
@@ -88,8 +97,12 @@ def small_book(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
 @given(args=command_lines(), dutch=st.booleans())
 def test_random_command_lines(small_book: Path, args: list[str], dutch: bool) -> None:
     before = dump(small_book)
-    language = {"LANG": "nl_NL.UTF-8" if dutch else "C.UTF-8"}  # each translation's format too
-    result = CliRunner().invoke(app, args, catch_exceptions=True, env=language)
+    # Each translation's format too; and a bug shows as one (a traceback), not a sentence.
+    env = {"LANG": "nl_NL.UTF-8" if dutch else "C.UTF-8", "SALESNOTES_DEBUG": "1"}
+    started = time.monotonic()
+    result = CliRunner().invoke(app, args, catch_exceptions=True, env=env)
+    took = time.monotonic() - started
+    assert took < SLOWEST, (args[:3], took)
     error = result.exception
     assert error is None or isinstance(error, SystemExit), (args, repr(error))
     assert result.exit_code in EXIT_CODES, (args, result.exit_code, result.stderr)

@@ -256,3 +256,24 @@ def test_a_bug_says_it_is_one_and_shows_where_under_salesnotes_debug(
     monkeypatch.setenv("SALESNOTES_DEBUG", "1")
     with pytest.raises(TypeError, match="unsupported operand"):
         run("search", "jan")
+
+
+def test_numbers_past_what_python_reads_are_bad_input(run: Run, db_path: Path) -> None:
+    # Found by the fuzzer: Python reads at most 4,300 digits into a number (a ValueError).
+    run("add", "Jan")
+    run("quote", "add", "jan", "1000", "--title", "Hal")
+    digits = "9" * 100_000
+    for args in (("quote", "revise", "1", digits), ("quote", "add", "jan", digits)):
+        err = run(*args, expect=2).stderr
+        assert err.endswith("… is more than € 100.000.000,00; is that a typo?\n"), err[-200:]
+    err = run("follow", "jan", f"in {'9' * 5_000} days", "x", expect=2).stderr
+    assert "is not a date" in err
+
+
+def test_what_is_looked_for_is_at_most_a_thousand_characters(run: Run, db_path: Path) -> None:
+    # Found by the fuzzer: SQLite refuses a LIKE pattern past 50,000 bytes ('too complex').
+    run("add", "Jan")
+    for args in (("contacts", "a" * 100_000), ("search", "a" * 100_000)):
+        err = run(*args, expect=2).stderr
+        assert "is 100,000 characters; what is looked for is at most 1,000" in err, err
+    assert run("contacts", "j" * 1_000, "-f", "plain").stdout == ""

@@ -91,8 +91,24 @@ def id_list(ids: Iterable[int]) -> str:
     return ",".join(str(int(i)) for i in ids) or "NULL"
 
 
+LONGEST_LOOKED_FOR = 1000
+"""The most characters a name, a word or a phrase looked for has (SQLite refuses a LIKE
+pattern past 50,000 bytes as 'too complex'; no name or word is that long)."""
+
+
 def like(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere (used with ESCAPE '\\')."""
+    """A LIKE pattern matching ``text`` anywhere (used with ESCAPE '\\'); BadInput for a
+    text longer than anything stored is."""
+    if len(text) > LONGEST_LOOKED_FOR:
+        from salesnotes.errors import BadInput
+        from salesnotes.i18n import _, grouped
+        from salesnotes.text import shown
+
+        raise BadInput(
+            _("'{text}' is {n} characters; what is looked for is at most {limit}").format(
+                text=shown(text, 40), n=grouped(len(text)), limit=grouped(LONGEST_LOOKED_FOR)
+            )
+        )
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
