@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from salesnotes.errors import BadInput
 from salesnotes.fields import LONGEST_TEXT, normalise_email, normalise_every, normalise_tag
+from salesnotes.formats.text import lines
 from salesnotes.formats.vcard import SCIENTIFIC, read_number
 from salesnotes.i18n import _, grouped
 from salesnotes.models import (
@@ -276,7 +277,7 @@ def read(
     # quotes are escaped, and every spreadsheet doubles them ("" inside "..."), as Excel
     # does. strict: a quote left open is an error, not the rest of the file in one cell.
     csv.field_size_limit(LONGEST_CELL)
-    reader = csv.reader(_lines(text), delimiter=separator, strict=True)
+    reader = csv.reader(lines(text, ends=True), delimiter=separator, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -321,27 +322,6 @@ def _said(exc: csv.Error) -> str:
             "(a note: {longest}); shorten it"
         ).format(limit=grouped(LONGEST_CELL), longest=grouped(LONGEST_TEXT))
     return str(exc)
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` one at a time with their line ends (LF, CRLF or a lone CR), as a
-    file opened with ``newline=''`` gives them to the csv module (without a copy of the text
-    held beside it)."""
-    start, size = 0, len(text)
-    feed, ret = text.find("\n"), text.find("\r")
-    while start < size:
-        if 0 <= feed < start:
-            feed = text.find("\n", start)
-        if 0 <= ret < start:
-            ret = text.find("\r", start)
-        if feed < 0 and ret < 0:
-            yield text[start:]
-            return
-        end = min(e for e in (feed, ret) if e >= 0)
-        if end == ret and feed == end + 1:
-            end = feed  # CRLF
-        yield text[start : end + 1]
-        start = end + 1
 
 
 def _key(header: str) -> str:

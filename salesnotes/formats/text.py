@@ -13,6 +13,10 @@ import codecs
 from salesnotes.errors import BadInput
 from salesnotes.i18n import N_, _
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 # Big enough for any address book a salesperson keeps; a mistake (a disk image) is refused
 # before it is read into memory.
 MAX_BYTES = 512 * 1024 * 1024
@@ -149,3 +153,25 @@ def _too_big(name: str) -> BadInput:
             name=name, MAX_BYTES=MAX_BYTES // 2**20
         )
     )
+
+
+def lines(text: str, *, ends: bool = False, longest: int | None = None) -> Iterator[str]:
+    """The lines of ``text`` one at a time (a line ends in LF, CRLF or a lone CR), without a
+    list of them all or a copy of the text: with their line ends (``ends``, as a file opened
+    with ``newline=''`` gives them to the csv module), or without and each cut at ``longest``
+    (no copy of a line longer than is ever read)."""
+    start, size = 0, len(text)
+    feed, ret = text.find("\n"), text.find("\r")
+    while start < size:
+        if 0 <= feed < start:
+            feed = text.find("\n", start)
+        if 0 <= ret < start:
+            ret = text.find("\r", start)
+        found = [e for e in (feed, ret) if e >= 0]
+        end = min(found) if found else size
+        after = end + (2 if end == ret and feed == end + 1 else 1)
+        stop = min(after, size) if ends else end
+        if longest is not None:
+            stop = min(stop, start + longest + 1)
+        yield text[start:stop]
+        start = after

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from salesnotes.errors import BadInput
 from salesnotes.fields import LONGEST_TEXT, normalise_email, normalise_tag, read_phone
+from salesnotes.formats.text import lines
 from salesnotes.i18n import _
 from salesnotes.models import (
     CALL_ORDER,
@@ -94,12 +95,12 @@ def read(text: str, name: str, region: str, report: Report) -> Iterator[NewConta
     # vobject logs each line it skips at ERROR level: the reasons are reported here instead.
     logging.getLogger("vobject.base").setLevel(logging.CRITICAL)
     found = False
-    for number, (line, lines) in enumerate(_cards(text, report), start=1):
+    for number, (line, card) in enumerate(_cards(text, report), start=1):
         found = True
         report.cards += 1
         where = _("card {number} (line {line})").format(number=number, line=line)
         try:
-            yield _contact(_parse(lines), region, where, report)
+            yield _contact(_parse(card), region, where, report)
         except BadInput as exc:
             yield Unreadable(where, exc.message)
     if not found:
@@ -165,22 +166,6 @@ longest note salesnotes keeps with every character escaped. What is cut still ho
 than salesnotes keeps, so the import says it was cut."""
 
 
-def _physical(text: str) -> Iterator[str]:
-    """The lines of ``text`` one at a time (CRLF, LF or CR), each cut at ``LONGEST_LINE``:
-    no list of them all, and no copy of a line longer than is ever read."""
-    start, size = 0, len(text)
-    feed, ret = text.find("\n"), text.find("\r")
-    while start < size:
-        if 0 <= feed < start:
-            feed = text.find("\n", start)
-        if 0 <= ret < start:
-            ret = text.find("\r", start)
-        ends = [e for e in (feed, ret) if e >= 0]
-        end = min(ends) if ends else size
-        yield text[start : min(end, start + LONGEST_LINE + 1)]
-        start = end + (2 if end == ret and feed == end + 1 else 1)
-
-
 def _logical(text: str) -> Iterator[tuple[int, str]]:
     """Unfolded lines with their first physical line's number.
 
@@ -196,7 +181,7 @@ def _logical(text: str) -> Iterator[tuple[int, str]]:
     def joined() -> str:
         return "".join(parts)[:LONGEST_LINE]
 
-    for number, line in enumerate(_physical(text), start=1):
+    for number, line in enumerate(lines(text, longest=LONGEST_LINE), start=1):
         if parts:
             if printable and parts[-1].endswith("="):
                 parts[-1] = parts[-1][:-1]  # a soft line break: the next line, space and all
