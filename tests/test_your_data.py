@@ -520,6 +520,7 @@ def test_a_leftover_of_an_older_salesnotes_is_removed_once_surely_stale(
     assert leftovers(folder) == [fresh.name]  # it may be a running older salesnotes' copy
 
 
+@pytest.mark.sqlite_only  # doctor checks a SQLite file
 def test_a_temporary_of_a_command_that_no_longer_runs_is_found_anywhere(
     run: Run, jan: None, db_path: Path, tmp_path: Path
 ) -> None:
