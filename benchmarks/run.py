@@ -422,7 +422,7 @@ def postgres_beside(
         print(f"  {note}")
         report.notes.append(note)
         return None
-    url = server.new_database()
+    _, url = server.new_database()
     team = book.with_name(f"team-{book.name}")
     if not team.exists():
         import sqlite3

@@ -40,19 +40,28 @@ def built_once() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[pg.Server | None]:
-    """A throwaway PostgreSQL server for the whole run (tests/pg.py), or None."""
+    """A throwaway PostgreSQL server for the whole run (tests/pg.py), or None; at its end,
+    every statement the run gave PostgreSQL is checked (``pg.check_every_statement``): its
+    placeholders turned into psycopg's, and nothing of SQLite's text in it."""
     yield from pg.server()
+    from salesnotes.store.dialect import POSTGRES
+
+    wrong = pg.check_every_statement(POSTGRES.seen())
+    assert not wrong, "\n".join(wrong[:20])
 
 
 def postgres_book(request: pytest.FixtureRequest) -> str:
-    """The URL of a new, empty PostgreSQL database; the test is skipped, saying why, when
-    there is no server."""
+    """The URL of a new, empty PostgreSQL database, dropped when the test is done; the test is
+    skipped, saying why, when there is no server."""
     server = request.getfixturevalue("pg_server")
     if server is None:
         if os.environ.get("SALESNOTES_POSTGRES") == "required":  # CI: never skipped there
             pytest.fail(f"no PostgreSQL, and SALESNOTES_POSTGRES=required: {pg.SKIP_REASON[0]}")
         pytest.skip(f"no PostgreSQL for this test: {pg.SKIP_REASON[0]}")
-    url: str = server.new_database()
+    name: str
+    url: str
+    name, url = server.new_database()
+    request.addfinalizer(lambda: server.drop_database(name))
     return url
 
 

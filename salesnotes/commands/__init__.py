@@ -143,6 +143,12 @@ def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
             raise  # 'no such column' is salesnotes' own mistake, not the disk's
         render.error(_("the database could not be used: {exc}").format(exc=exc))
         return 1
+    except sqlite3.IntegrityError as exc:  # as PostgreSQL's are said (store/postgres.py)
+        from salesnotes.store.integrity import from_sqlite
+
+        conflict = from_sqlite(exc)
+        render.error(conflict.message)
+        return conflict.exit_code
     except sqlite3.DatabaseError as exc:
         render.error(
             _("{db_path} is not a usable salesnotes database: {exc}").format(

@@ -179,7 +179,7 @@ def _names_on_postgres(url: str, key: str, limit: int) -> list[tuple[str, str]]:
             rows = db.tuples(
                 "SELECT c.name, coalesce(o.name, '') FROM contacts c"
                 " LEFT JOIN organisations o ON o.id = c.organisation_id"
-                " WHERE c.archived_at IS NULL AND c.name_key LIKE ? ESCAPE '\\'"
+                f" WHERE c.archived_at IS NULL AND c.name_key {db.sql.like} ? ESCAPE '\\'"
                 " ORDER BY c.name_key LIMIT ?",
                 (_starts(key), limit),
             )

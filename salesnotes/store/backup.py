@@ -263,10 +263,10 @@ def _bad_days(conn: sqlite3.Connection) -> list[str]:
 
 def repair(db: Database) -> None:
     """Rebuild both search indexes from their tables."""
-    from salesnotes.store.contacts import FTS_COLUMNS, FTS_ROW
+    from salesnotes.store.contacts import FTS_COLUMNS, fts_row
 
     db.execute("DELETE FROM contacts_fts")
-    db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW}")
+    db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(db.sql)}")
     db.execute("INSERT INTO interactions_fts (interactions_fts) VALUES ('rebuild')")
 
 

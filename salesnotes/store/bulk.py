@@ -1,19 +1,19 @@
 """Loading many rows at once: a generated book (``demo --size``) and imported contacts.
 
-Both write in the caller's transaction, so a load is all or nothing. The trigger juggling and
-``INSERT OR IGNORE`` are SQLite's own.
+Both write in the caller's transaction, so a load is all or nothing. What the two databases do
+differently around a load (SQLite sets its search trigger aside and rebuilds the index at the
+end; PostgreSQL refreshes its planner's statistics) is the database's: ``index_later`` and
+``index_now``.
 """
 
 from __future__ import annotations
-
-import sqlite3
 
 from salesnotes.errors import BadInput, Conflict
 from salesnotes.i18n import _
 from salesnotes.models import Address, ImportResult
 from salesnotes.store.connection import new_uuid
-from salesnotes.store.contacts import FTS_COLUMNS, FTS_ROW
-from salesnotes.store.dialect import ACTIVE, INSERT_IGNORE
+from salesnotes.store.contacts import FTS_COLUMNS, fts_row
+from salesnotes.store.dialect import ACTIVE
 from salesnotes.store.privacy import Privacy
 from salesnotes.text import fold
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from salesnotes.models import NewContact
     from salesnotes.store.contacts import Contacts
     from salesnotes.store.database import Database
+    from salesnotes.store.dialect import SqliteSql
 
     Rows = Mapping[str, Sequence[tuple[Any, ...]]]
 
@@ -111,8 +112,11 @@ IMPORTED_ADDRESSES = (
 )  # fmt: skip
 
 
-def _insert(table: str, columns: Sequence[str], verb: str = "INSERT") -> str:
-    return f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+def _insert(table: str, columns: Sequence[str], sql: SqliteSql | None = None) -> str:
+    """An insert of ``columns``; with ``sql`` (the book's dialect), one that skips a row
+    breaking a unique key."""
+    rest = f"{table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    return sql.insert_ignore(rest) if sql else f"INSERT INTO {rest}"
 
 
 class Bulk:
@@ -127,27 +131,14 @@ class Bulk:
     def load(self, batches: Iterable[Rows]) -> int:
         """Insert batches of plain rows (table -> rows in ``LOAD_COLUMNS`` order) into an
         empty book, ids included; return the number of contacts."""
-        # Indexing each row as it comes costs the full-text index a lot more than one rebuild
-        # at the end: the trigger is set aside and put back in this same transaction.
-        sqlite = self.db.kind == "sqlite"
-        trigger = sqlite and self.db.one(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'interactions_ai'"
-        )
-        if trigger:
-            self.db.execute("DROP TRIGGER interactions_ai")
-        if sqlite:
-            self.db.execute("PRAGMA cache_size = -65536")  # 64 MB while loading
+        aside = self.db.index_later()
         contacts = 0
         for batch in batches:
             for table, columns in LOAD_COLUMNS.items():
                 self.db.executemany(_insert(table, columns), batch.get(table, ()))
             contacts += len(batch.get("contacts", ()))
-        if trigger:
-            self.db.execute("INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild')")
-            self.db.execute(trigger["sql"])
-        self.db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW}")
-        if sqlite:
-            self.db.execute("PRAGMA cache_size = -2000")
+        self.db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(self.db.sql)}")
+        self.db.index_now(aside)
         own(self.db)
         for table in LOAD_COLUMNS:
             self.db.reset_ids(table)
@@ -183,8 +174,8 @@ class Bulk:
             "organisations": _insert("organisations", LOAD_COLUMNS["organisations"]),
             "contacts": _insert("contacts", IMPORTED),
             "contact_emails": _insert("contact_emails", LOAD_COLUMNS["contact_emails"]),
-            "contact_phones": _insert("contact_phones", IMPORTED_PHONES, INSERT_IGNORE),
-            "contact_tags": _insert("contact_tags", LOAD_COLUMNS["contact_tags"], INSERT_IGNORE),
+            "contact_phones": _insert("contact_phones", IMPORTED_PHONES, self.db.sql),
+            "contact_tags": _insert("contact_tags", LOAD_COLUMNS["contact_tags"], self.db.sql),
             "contact_addresses": _insert("contact_addresses", IMPORTED_ADDRESSES),
         }
 
@@ -274,7 +265,8 @@ class Bulk:
         # file updated has had its row made already).
         self.db.execute("DELETE FROM contacts_fts WHERE rowid >= ?", (first_new,))
         self.db.execute(
-            f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW} WHERE c.id >= ?", (first_new,)
+            f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(self.db.sql)} WHERE c.id >= ?",
+            (first_new,),
         )
         self.db.reset_ids("organisations")
         self.db.reset_ids("contacts")
@@ -289,11 +281,7 @@ class Bulk:
         caller's transaction: every row with its id (SQLite: executemany; PostgreSQL:
         COPY), then the search rows, and every reference checked at the end."""
         self.db.defer_foreign_keys()
-        trigger = self.db.kind == "sqlite" and self.db.one(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'interactions_ai'"
-        )
-        if trigger:  # one rebuild at the end costs less than indexing row by row
-            self.db.execute("DROP TRIGGER interactions_ai")
+        aside = self.db.index_later()
         for table, columns, rows in tables:
             if table not in BOOK:
                 raise BookError(_("no such part of a book: {unknown}").format(unknown=table))
@@ -317,13 +305,9 @@ class Bulk:
         own(self.db)
         for table in BOOK:
             self.db.reset_ids(table)
-        if trigger:
-            self.db.execute("INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild')")
-            self.db.execute(trigger["sql"])
         self.db.execute("DELETE FROM contacts_fts")
-        self.db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW}")
-        if self.db.kind == "postgresql":
-            self.db.execute("ANALYZE")  # the planner's statistics of the new rows, now
+        self.db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(self.db.sql)}")
+        self.db.index_now(aside)
 
     def counts(self) -> dict[str, int]:
         """Rows per table of the book (``BOOK`` order)."""
@@ -689,7 +673,7 @@ def restore(
             values = [row[c] for c in names]
             try:
                 new = db.insert(sql, values) if "id" in known else db.execute(sql, values)
-            except (sqlite3.IntegrityError, Conflict) as exc:
+            except Conflict as exc:  # a broken rule of the schema, said alike on both
                 raise BookError(
                     _("{table} row {number}: {exc}").format(table=table, number=number, exc=exc)
                 ) from None
@@ -719,12 +703,13 @@ def restore(
         db.reset_ids(table)
     if empty:
         db.execute("DELETE FROM contacts_fts")
-        db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW}")
+        db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(db.sql)}")
     else:
         for contact_id in sorted(changed):
             db.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact_id,))
             db.execute(
-                f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW} WHERE c.id = ?", (contact_id,)
+                f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(db.sql)} WHERE c.id = ?",
+                (contact_id,),
             )
     return counts
 

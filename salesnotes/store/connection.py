@@ -16,6 +16,7 @@ import sqlite3
 from salesnotes import migrations
 from salesnotes.errors import DatabaseError
 from salesnotes.i18n import _
+from salesnotes.store import dialect
 from salesnotes.team import Acting
 
 TYPE_CHECKING = False
@@ -338,7 +339,7 @@ class Transaction:
     ) -> None:
         if not self.db.in_transaction():  # a dry run rolled back itself
             return
-        if kind is not None and (self.writing or self.db.kind != "sqlite"):
+        if kind is not None:  # a read too: PostgreSQL has ended it at the error
             self.db.rollback()
             return
         if self.journal != "none":
@@ -357,6 +358,7 @@ class Database(Acting):
     (``store/postgres.py`` has the same for PostgreSQL)."""
 
     kind = "sqlite"
+    sql = dialect.SQLITE
     __slots__ = ("conn", "label", "now", "path")
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
@@ -442,16 +444,26 @@ class Database(Acting):
         return found
 
     def execute(self, sql: str, params: Params = ()) -> int:
-        """Run a statement; return the number of rows it changed."""
-        return self.conn.execute(sql, params).rowcount
+        """Run a statement; return the number of rows it changed. A broken rule of the
+        schema is a Conflict, said as PostgreSQL's is (store/integrity.py)."""
+        try:
+            return self.conn.execute(sql, params).rowcount
+        except sqlite3.IntegrityError as exc:
+            raise _broken(exc) from None
 
     def insert(self, sql: str, params: Params = ()) -> int:
         """Run an INSERT; return the new row's id."""
-        return int(self.conn.execute(sql, params).lastrowid or 0)
+        try:
+            return int(self.conn.execute(sql, params).lastrowid or 0)
+        except sqlite3.IntegrityError as exc:
+            raise _broken(exc) from None
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement for many rows."""
-        self.conn.executemany(sql, rows)
+        try:
+            self.conn.executemany(sql, rows)
+        except sqlite3.IntegrityError as exc:
+            raise _broken(exc) from None
 
     def stream(self, sql: str, params: Params = ()) -> Iterator[tuple[Any, ...]]:
         """Rows one by one (a whole table, for copying)."""
@@ -489,6 +501,43 @@ class Database(Acting):
         """Make the undo journal's triggers again."""
         migrations.create_undo_triggers(self.conn)
 
+    def index_later(self) -> str | None:
+        """Before loading many rows: the conversations' search trigger set aside (one rebuild
+        at the end costs less than indexing row by row) and a 64 MB page cache; what
+        ``index_now`` needs to put it back, in this same transaction."""
+        row = self.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'interactions_ai'"
+        ).fetchone()
+        if row is not None:
+            self.conn.execute("DROP TRIGGER interactions_ai")
+        self.conn.execute("PRAGMA cache_size = -65536")
+        return None if row is None else str(row[0])
+
+    def index_now(self, aside: str | None) -> None:
+        """After the load: the conversations' search index rebuilt and its trigger back."""
+        if aside is not None:
+            self.conn.execute("INSERT INTO interactions_fts(interactions_fts) VALUES ('rebuild')")
+            self.conn.execute(aside)
+        self.conn.execute("PRAGMA cache_size = -2000")
+
+    def erase_for_good(self) -> None:
+        """What this connection deletes from now on is overwritten with zeros in the file
+        (``forget``), not only unlinked."""
+        self.conn.execute("PRAGMA secure_delete = ON")
+
+    def rewrite_search_indexes(self) -> None:
+        """Both full-text indexes rewritten whole (FTS5 'optimize'): deleted words leave the
+        index's old segments too (``forget``)."""
+        for fts in ("contacts_fts", "interactions_fts"):
+            self.conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
+
+    def checkpoint(self) -> bool:
+        """After an erasure is committed: the write-ahead log emptied into the file, so no
+        old page is left in it. False when another process was reading (it stays until the
+        next checkpoint)."""
+        busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        return not busy
+
     def load_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         """Insert many rows of ``columns`` (ids included) in one go."""
         names = ", ".join(columns)
@@ -507,3 +556,9 @@ class Database(Acting):
 
     def reset_ids(self, table: str) -> None:
         """After rows were inserted with their ids (SQLite continues above them itself)."""
+
+
+def _broken(exc: sqlite3.IntegrityError) -> Exception:
+    from salesnotes.store.integrity import from_sqlite
+
+    return from_sqlite(exc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from salesnotes import matching
 from salesnotes.book_values import book_day
@@ -17,18 +18,7 @@ from salesnotes.fields import (
 from salesnotes.i18n import _
 from salesnotes.models import STATUSES, Address, Contact, ContactCard, Person, Shared
 from salesnotes.store.connection import new_uuid
-from salesnotes.store.dialect import (
-    ACTIVE,
-    INSERT_IGNORE,
-    NO_LIMIT,
-    id_list,
-    joined,
-    later,
-    like,
-    quote_term,
-    split,
-    ts_term,
-)
+from salesnotes.store.dialect import ACTIVE, NO_LIMIT, id_list, like, split
 from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
@@ -39,33 +29,46 @@ if TYPE_CHECKING:
 
     from salesnotes.models import PhoneNumber
     from salesnotes.store.database import Database
+    from salesnotes.store.dialect import SqliteSql
     from salesnotes.store.organisations import Organisations
 
-COLUMNS = f"""
+
+@cache
+def columns(sql: SqliteSql) -> str:
+    """What a ``Contact`` is read from, in the book's dialect (``contact_from``)."""
+    return f"""
     c.id, c.uuid, c.name, o.name AS organisation, c.organisation_id, c.status, c.note,
     c.archived_at, c.created_at,
-    {joined("email", "contact_emails", "position")} AS emails,
-    {joined("phone", "contact_phones", "position")} AS phones,
-    {joined("tag", "contact_tags", "tag")} AS tags,
+    {sql.joined("email", "contact_emails", "position")} AS emails,
+    {sql.joined("phone", "contact_phones", "position")} AS phones,
+    {sql.joined("tag", "contact_tags", "tag")} AS tags,
     (SELECT max(happened_on) FROM interactions WHERE contact_id = c.id) AS last_contact,
     c.every, c.birthday, c.customer_since, c.last_touch_on, c.merged_into, c.job_title, c.city,
     c.owner, c.department,
-    {joined("kind", "contact_phones", "position")} AS phone_kinds
+    {sql.joined("kind", "contact_phones", "position")} AS phone_kinds
 """
+
+
 ADDRESS_COLUMNS = "kind, street, postcode, city, region, country"
 FROM = "FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
-# A contact's row of the search index (contacts_fts, migration m006): SQLite's FTS5.
+# A contact's row of the search index (contacts_fts, migration m006).
 FTS_COLUMNS = "rowid, name, organisation, emails, tags, job_title, city"
-FTS_ROW = f"""
+
+
+@cache
+def fts_row(sql: SqliteSql) -> str:
+    """The rows of ``contacts_fts`` (``FTS_COLUMNS``), read from the contacts."""
+    emails = sql.join_text("email", " ")
+    tags = sql.join_text("tag", " ")
+    return f"""
     SELECT c.id, c.name, coalesce(o.name, ''),
-        coalesce((SELECT group_concat(email, ' ') FROM contact_emails WHERE contact_id = c.id), ''),
-        coalesce((SELECT group_concat(tag, ' ') FROM contact_tags WHERE contact_id = c.id), ''),
+        coalesce((SELECT {emails} FROM contact_emails WHERE contact_id = c.id), ''),
+        coalesce((SELECT {tags} FROM contact_tags WHERE contact_id = c.id), ''),
         c.job_title, c.city
     {FROM}
 """
-# How much a match counts per column of contacts_fts: a name most, a city least.
-FTS_WEIGHTS = "bm25(contacts_fts, 10.0, 5.0, 2.0, 3.0, 2.0, 1.0)"
-_TOUCHED = later("coalesce(last_touch_on, '')", "?")
+
+
 # Which of a person's numbers to call first: their own mobile, then work (or one nobody said
 # the kind of), home, other, then the switchboard, their assistant, a pager.
 CALL_FIRST = (
@@ -80,7 +83,7 @@ def _date(value: str | None) -> date | None:
 
 
 def contact_from(row: sqlite3.Row, addresses: tuple[Address, ...] = ()) -> Contact:
-    """A Contact from a row of ``COLUMNS`` (and its addresses)."""
+    """A Contact from a row of ``columns`` (and its addresses)."""
     phones = split(row["phones"])
     kinds = split(row["phone_kinds"])  # one number of no kind is '': no kinds at all
     kinds += ("",) * (len(phones) - len(kinds))
@@ -116,10 +119,9 @@ def touch(db: Database, contact_id: int, on: date) -> None:
     """Anything that happens with a contact restarts their keep-in-touch clock and the
     staleness clock of their open quotes (the columns that keep both reads indexed)."""
     day = on.isoformat()
-    db.execute(
-        f"UPDATE contacts SET last_touch_on = {_TOUCHED} WHERE id = ?",
-        (day, contact_id),
-    )
+    later = db.sql.later
+    touched = later("coalesce(last_touch_on, '')", "?")
+    db.execute(f"UPDATE contacts SET last_touch_on = {touched} WHERE id = ?", (day, contact_id))
     db.execute(
         f"UPDATE quotes SET last_activity_on = {later('last_activity_on', '?')}"
         " WHERE contact_id = ? AND status IN ('draft', 'sent', 'negotiating')",
@@ -127,9 +129,12 @@ def touch(db: Database, contact_id: int, on: date) -> None:
     )
 
 
-RETOUCH = (
-    "UPDATE contacts SET last_touch_on = "
-    + later(
+def retouch(db: Database, contact_id: int) -> None:
+    """Count a contact's keep-in-touch clock again from what is left (after a conversation or
+    a follow-up was deleted or moved): the latest of being added, a conversation, a follow-up
+    done."""
+    later = db.sql.later
+    latest = later(
         later(
             "substr(created_at, 1, 10)",
             "coalesce((SELECT max(happened_on) FROM interactions WHERE contact_id = ?), '')",
@@ -137,15 +142,10 @@ RETOUCH = (
         "coalesce((SELECT max(done_on) FROM followups WHERE contact_id = ? AND status = 'done'),"
         " '')",
     )
-    + " WHERE id = ?"
-)
-
-
-def retouch(db: Database, contact_id: int) -> None:
-    """Count a contact's keep-in-touch clock again from what is left (after a conversation or
-    a follow-up was deleted or moved): the latest of being added, a conversation, a follow-up
-    done."""
-    db.execute(RETOUCH, (contact_id, contact_id, contact_id))
+    db.execute(
+        f"UPDATE contacts SET last_touch_on = {latest} WHERE id = ?",
+        (contact_id, contact_id, contact_id),
+    )
 
 
 class Contacts:
@@ -159,7 +159,7 @@ class Contacts:
 
     def get(self, contact_id: int) -> Contact:
         """One contact by id (archived ones too)."""
-        row = self.db.one(f"SELECT {COLUMNS} {FROM} WHERE c.id = ?", (contact_id,))
+        row = self.db.one(f"SELECT {columns(self.db.sql)} {FROM} WHERE c.id = ?", (contact_id,))
         if row is None:
             raise NotFound(_("there is no contact #{contact_id}").format(contact_id=contact_id))
         return contact_from(row, self.addresses([contact_id]).get(contact_id, ()))
@@ -266,11 +266,11 @@ class Contacts:
                         " VALUES (?, ?, ?, ?, ?, ?)"
                     )
                 self.db.execute(
-                    f"{INSERT_IGNORE} INTO {table} {sql}", (contact_id, *value, position)
+                    self.db.sql.insert_ignore(f"{table} {sql}"), (contact_id, *value, position)
                 )
         for tag in {normalise_tag(t) for t in tags}:
             self.db.execute(
-                f"{INSERT_IGNORE} INTO contact_tags (contact_id, tag) VALUES (?, ?)",
+                self.db.sql.insert_ignore("contact_tags (contact_id, tag) VALUES (?, ?)"),
                 (contact_id, tag),
             )
         self.add_addresses(contact_id, addresses)
@@ -314,7 +314,7 @@ class Contacts:
         addresses and tags): every change to those goes through here."""
         self.db.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact_id,))
         self.db.execute(
-            f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {FTS_ROW} WHERE c.id = ?",
+            f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(self.db.sql)} WHERE c.id = ?",
             (contact_id,),
         )
 
@@ -486,7 +486,8 @@ class Contacts:
         where, params = self._filters(text, tag, status, organisation, organisation_id, archived)
         cap = NO_LIMIT if limit is None else int(limit)
         rows = self.db.all(
-            f"SELECT {COLUMNS} {FROM} WHERE {where} ORDER BY c.name_key, c.id LIMIT {cap}",
+            f"SELECT {columns(self.db.sql)} {FROM} WHERE {where}"
+            f" ORDER BY c.name_key, c.id LIMIT {cap}",
             params,
         )
         addresses = self.addresses([row["id"] for row in rows])
@@ -505,8 +506,8 @@ class Contacts:
         where, params = self._filters(text, tag, status, organisation, None, archived)
         return int(self.db.tuples(f"SELECT count(*) {FROM} WHERE {where}", params)[0][0])
 
-    @staticmethod
     def _filters(
+        self,
         text: str | None,
         tag: str | None,
         status: str | None,
@@ -519,11 +520,12 @@ class Contacts:
         if organisation_id is not None:
             where.append("c.organisation_id = ?")
             params.append(organisation_id)
+        matches = f"{self.db.sql.like} ? ESCAPE '\\'"
         if text:
             key = like(fold(text))
             where.append(
-                "(c.name_key LIKE ? ESCAPE '\\' OR o.name_key LIKE ? ESCAPE '\\' OR c.id IN"
-                " (SELECT contact_id FROM contact_emails WHERE email LIKE ? ESCAPE '\\'))"
+                f"(c.name_key {matches} OR o.name_key {matches} OR c.id IN"
+                f" (SELECT contact_id FROM contact_emails WHERE email {matches}))"
             )
             params += [key, key, key]
         if tag:
@@ -533,7 +535,7 @@ class Contacts:
             where.append("c.status = ?")
             params.append(one_of(status, STATUSES, "status"))
         if organisation:
-            where.append("o.name_key LIKE ? ESCAPE '\\'")
+            where.append(f"o.name_key {matches}")
             params.append(like(fold(organisation)))
         return " AND ".join(where), params
 
@@ -562,7 +564,7 @@ class Contacts:
         """(id, folded name, archived) of the contacts whose folded name contains ``key``."""
         rows = self.db.tuples(
             "SELECT c.id, c.name_key, c.archived_at IS NOT NULL FROM contacts c"
-            " WHERE c.name_key LIKE ? ESCAPE '\\' ORDER BY c.name_key, c.id",
+            f" WHERE c.name_key {self.db.sql.like} ? ESCAPE '\\' ORDER BY c.name_key, c.id",
             (like(key),),
         )
         return [(r[0], r[1], bool(r[2])) for r in rows]
@@ -578,44 +580,15 @@ class Contacts:
         for prefix in (False, True):  # whole words first: "jan" before every "jansen"
             if not any(words) or len(found) >= limit:
                 break
-            if self.db.kind == "sqlite":
-                terms = [quote_term(w, prefix=prefix) for w in words if w]
-                query = " ".join(terms)
-                if in_name:
-                    query = f"({query}) AND name : ({' OR '.join(terms)})"
-                rows = self.db.tuples(
-                    "SELECT c.id, c.archived_at IS NOT NULL, f.name, f.organisation, f.emails,"
-                    " f.tags, f.job_title, f.city FROM contacts_fts f JOIN contacts c"
-                    f" ON c.id = f.rowid WHERE contacts_fts MATCH ?"
-                    f" ORDER BY {FTS_WEIGHTS}, c.name_key LIMIT ?",
-                    (query, limit),
-                )
-            else:
-                rows = self._with_words_on_postgres(words, prefix, in_name, limit)
+            sql, params = self.db.sql.contacts_matching(
+                list(words), prefix=prefix, in_name=in_name, limit=limit
+            )
+            rows = self.db.tuples(sql, params)
             for r in rows:
                 if r[0] not in found:
                     level = matching.words_level(list(words), [fold(v) for v in r[2:]])
                     found[r[0]] = (r[0], bool(r[1]), level)
         return sorted(found.values(), key=lambda f: f[2])
-
-    def _with_words_on_postgres(
-        self, words: Sequence[str], prefix: bool, in_name: bool, limit: int
-    ) -> list[tuple[Any, ...]]:
-        """``with_words``' read on PostgreSQL: the contacts' tsvector (name weighted most)."""
-        terms = [ts_term(w, prefix=prefix) for w in words if w]
-        query = " & ".join(terms)
-        where = "f.doc @@ to_tsquery('simple', ?)"
-        params: list[Any] = [query]
-        if in_name:
-            where += " AND f.name_doc @@ to_tsquery('simple', ?)"
-            params.append(" | ".join(terms))
-        return self.db.tuples(
-            "SELECT c.id, c.archived_at IS NOT NULL, f.name, f.organisation, f.emails, f.tags,"
-            " f.job_title, f.city FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
-            f" WHERE {where} ORDER BY ts_rank(f.doc, to_tsquery('simple', ?)) DESC,"
-            " c.name_key LIMIT ?",
-            (*params, query, limit),
-        )
 
     def people(self) -> list[Person]:
         """Every active contact, as duplicate detection reads them."""
@@ -681,8 +654,10 @@ class Contacts:
         )
         self.db.execute("DELETE FROM contact_addresses WHERE contact_id = ?", (source,))
         moved["contact_tags"] = self.db.execute(
-            f"{INSERT_IGNORE} INTO contact_tags (contact_id, tag)"
-            " SELECT ?, tag FROM contact_tags WHERE contact_id = ?",
+            self.db.sql.insert_ignore(
+                "contact_tags (contact_id, tag)"
+                " SELECT ?, tag FROM contact_tags WHERE contact_id = ?"
+            ),
             (into, source),
         )
         self.db.execute("DELETE FROM contact_tags WHERE contact_id = ?", (source,))

@@ -9,15 +9,23 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
+    from salesnotes.store.dialect import SqliteSql
     from salesnotes.store.interface import Transaction
 
     Params = Sequence[Any] | dict[str, Any]
 
 
 class Database(Protocol):
-    """One open book: statements in SQLite's dialect with ``?`` placeholders."""
+    """One open book: statements with ``?`` placeholders, built with its dialect (``sql``)
+    where the databases differ."""
 
-    kind: str  # 'sqlite' or 'postgresql': the few reads that differ ask
+    kind: str  # 'sqlite' or 'postgresql', for what is said of the book
+
+    @property
+    def sql(self) -> SqliteSql:
+        """The text where the databases differ (store/dialect.py)."""
+        ...
+
     conn: Any  # the driver's connection (sqlite3 or psycopg), for what is one backend's own
     label: str | None
     now: str
@@ -49,4 +57,9 @@ class Database(Protocol):
         self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
     ) -> None: ...
     def pause_journal(self) -> None: ...
+    def index_later(self) -> str | None: ...
+    def index_now(self, aside: str | None) -> None: ...
+    def erase_for_good(self) -> None: ...
+    def rewrite_search_indexes(self) -> None: ...
+    def checkpoint(self) -> bool: ...
     def resume_journal(self) -> None: ...

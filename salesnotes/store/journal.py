@@ -16,7 +16,6 @@ from __future__ import annotations
 from salesnotes.errors import Conflict, NotFound
 from salesnotes.i18n import _
 from salesnotes.migrations import JOURNALED as TABLES
-from salesnotes.migrations import json_of as _json_of
 from salesnotes.models import Recorded, Undone
 
 TYPE_CHECKING = False
@@ -32,16 +31,6 @@ DEPTH = 20
 def columns(db: Database, table: str) -> list[str]:
     """A table's columns, in order."""
     return db.columns(table)
-
-
-def _key(db: Database, table: str) -> str:
-    """The column that names a journaled row: SQLite's rowid; on PostgreSQL id, or the
-    rowid column the tables without an id have there."""
-    if db.kind == "sqlite":
-        return "rowid"
-    from salesnotes.store.pg_schema import JOURNAL_KEY
-
-    return JOURNAL_KEY.get(table, "id")
 
 
 def begin(
@@ -169,8 +158,8 @@ def undo_last(db: Database, now: str) -> Undone:
 def _current(db: Database, table: str, cols: list[str], row_id: int) -> Any:
     import json
 
-    key = _key(db, table)
-    image = _json_of(cols, "") if db.kind == "sqlite" else "to_jsonb(t)::text"
+    key = db.sql.journal_key(table)
+    image = db.sql.row_image(cols)
     row = db.one(f"SELECT {image} FROM {table} t WHERE {key} = ?", (row_id,))
     return None if row is None else json.loads(row[0])
 
@@ -178,7 +167,7 @@ def _current(db: Database, table: str, cols: list[str], row_id: int) -> Any:
 def _put_back(
     db: Database, table: str, cols: list[str], row_id: int, before: dict[str, Any] | None
 ) -> None:
-    key = _key(db, table)
+    key = db.sql.journal_key(table)
     if before is None:
         db.execute(f"DELETE FROM {table} WHERE {key} = ?", (row_id,))
         return

@@ -51,7 +51,8 @@ class Organisations:
         if not key:
             raise BadInput(_("say which organisation: a piece of its name"))
         rows = self.db.tuples(
-            "SELECT id, name_key FROM organisations WHERE name_key LIKE ? ESCAPE '\\'",
+            "SELECT id, name_key FROM organisations"
+            f" WHERE name_key {self.db.sql.like} ? ESCAPE '\\'",
             (like(key),),
         )
         hits = matching.best(rows, key)
@@ -100,7 +101,7 @@ class Organisations:
         where = "(o.phone <> '' OR o.email <> '')"
         params: list[str] = []
         if organisation:
-            where += " AND o.name_key LIKE ? ESCAPE '\\'"
+            where += f" AND o.name_key {self.db.sql.like} ? ESCAPE '\\'"
             params.append(like(fold(organisation)))
         rows = self.db.tuples(f"SELECT o.id FROM organisations o WHERE {where}", params)
         return [self.get(int(r[0])) for r in rows]

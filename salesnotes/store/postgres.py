@@ -1,11 +1,12 @@
 """A team's book on PostgreSQL: connect, migrate, and run one command's transaction.
 
-The same store modules run on it as on SQLite: this connection takes their SQL (SQLite's
-dialect with ``?`` placeholders) and rewrites each statement text once into PostgreSQL's
-(``translate``). Writers take one lock for the whole book at the start of their transaction
-(``pg_advisory_xact_lock``), as SQLite's ``BEGIN IMMEDIATE`` does: a command's read-then-write
-never meets another's half-way, so there are no lost updates and no serialization failures to
-retry; readers see one snapshot (``REPEATABLE READ READ ONLY``) and are never blocked.
+The same store modules run on it as on SQLite: they build each statement with this book's
+dialect (``sql``: ``dialect.POSTGRES``, PostgreSQL's text where the two differ), and the only
+change made to a statement's text is its ``?`` placeholders as psycopg's ``%s``. Writers take
+one lock for the whole book at the start of their transaction (``pg_advisory_xact_lock``), as
+SQLite's ``BEGIN IMMEDIATE`` does: a command's read-then-write never meets another's half-way,
+so there are no lost updates and no serialization failures to retry; readers see one snapshot
+(``REPEATABLE READ READ ONLY``) and are never blocked.
 
 psycopg is imported only here, and this module only when ``--db`` / ``SALESNOTES_DB`` is a
 ``postgresql://`` URL: the SQLite path never pays for it. The password comes from the URL,
@@ -48,33 +49,6 @@ def has_password(url: str) -> bool:
 def shown(url: str) -> str:
     """The URL without its password, for messages."""
     return re.sub(r"(://[^/@:]*):[^/@]*@", r"\1:***@", url)
-
-
-_TRANSLATED: dict[str, str] = {}
-_IGNORE = re.compile(r"^(\s*)INSERT OR IGNORE INTO(.*)$", re.S)
-_NEGATIVE_SUBSTR = re.compile(r"substr\(([\w.]+), -(\d+)\)")
-
-
-def translate(sql: str) -> str:
-    """SQLite's statement text as PostgreSQL's (cached: the store's texts are few)."""
-    done = _TRANSLATED.get(sql)
-    if done is not None:
-        return done
-    text = sql.replace("%", "%%")
-    for sqlite, postgres in sorted(dialect.POSTGRES.items(), key=lambda p: -len(p[0])):
-        if sqlite in text:
-            text = text.replace(sqlite, postgres)
-    ignore = _IGNORE.match(text)
-    if ignore:
-        text = f"{ignore[1]}INSERT INTO{ignore[2]} ON CONFLICT DO NOTHING"
-    text = text.replace("group_concat(", "string_agg(")
-    text = _NEGATIVE_SUBSTR.sub(r"right(\1, \2)", text)
-    text = text.replace(" IS NOT ?", " IS DISTINCT FROM ?")
-    text = text.replace(" IS ?", " IS NOT DISTINCT FROM ?")
-    text = re.sub(r"\bLIKE\b", "ILIKE", text)
-    text = text.replace("?", "%s")
-    _TRANSLATED[sql] = text
-    return text
 
 
 class Row(tuple):  # type: ignore[type-arg]
@@ -219,6 +193,7 @@ class PostgresDatabase(Acting):
     """One open PostgreSQL book: the same few methods the store modules use on SQLite's."""
 
     kind = "postgresql"
+    sql = dialect.POSTGRES
     __slots__ = ("conn", "label", "now", "open", "path")
 
     def __init__(self, conn: psycopg.Connection[Any], url: str) -> None:
@@ -276,11 +251,11 @@ class PostgresDatabase(Acting):
     def failure(self, exc: Exception) -> Exception:
         """A database error as the store's own: a broken constraint is a conflict with what
         the book holds, anything else the database's problem, in words."""
-        from salesnotes.errors import Conflict
-
         psycopg = _psycopg()
         if isinstance(exc, psycopg.errors.IntegrityError):
-            return Conflict(str(exc).strip().splitlines()[0])
+            from salesnotes.store.integrity import from_postgres
+
+            return from_postgres(exc)
         if isinstance(exc, psycopg.Error):
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             return DatabaseError(
@@ -293,7 +268,7 @@ class PostgresDatabase(Acting):
     def _run(self, sql: str, params: Params, row_factory: Any = None) -> Any:
         cursor = self.conn.cursor(row_factory=row_factory) if row_factory else self.conn.cursor()
         try:
-            cursor.execute(translate(sql), params)
+            cursor.execute(self.sql.statement(sql), params)
         except _psycopg().Error as exc:
             raise self.failure(exc) from None
         return cursor
@@ -311,7 +286,7 @@ class PostgresDatabase(Acting):
     def stream(self, sql: str, params: Params = ()) -> Iterator[tuple[Any, ...]]:
         """Rows one by one (a whole table, for copying)."""
         with self.conn.cursor(name="salesnotes_stream") as cursor:
-            cursor.execute(translate(sql), params)
+            cursor.execute(self.sql.statement(sql), params)
             yield from cursor
 
     def heads(self, reads: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple[Any, ...]]]:
@@ -332,7 +307,7 @@ class PostgresDatabase(Acting):
         if batch:
             with self.conn.cursor() as cursor:
                 try:
-                    cursor.executemany(translate(sql), batch)
+                    cursor.executemany(self.sql.statement(sql), batch)
                 except _psycopg().Error as exc:
                     raise self.failure(exc) from None
 
@@ -388,6 +363,24 @@ class PostgresDatabase(Acting):
 
     def resume_journal(self) -> None:
         """See ``pause_journal``."""
+
+    def index_later(self) -> str | None:
+        """Nothing to set aside before a load: the search index is the table's own GIN."""
+        return None
+
+    def index_now(self, aside: str | None) -> None:
+        """After a load: the planner's statistics of the new rows, now."""
+        self.conn.execute("ANALYZE")
+
+    def erase_for_good(self) -> None:
+        """Nothing to switch on: deleted rows are the server's to vacuum (its autovacuum)."""
+
+    def rewrite_search_indexes(self) -> None:
+        """Nothing: the GIN indexes drop a deleted row's entries with it (VACUUM)."""
+
+    def checkpoint(self) -> bool:
+        """Nothing to empty: the server's write-ahead log is its own."""
+        return True
 
     def load_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         """Insert many rows of ``columns`` (ids included) in one go: COPY."""

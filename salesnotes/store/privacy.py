@@ -29,7 +29,6 @@ _BELONGS = (
     ("contact_addresses", "contact_id IN ({ids})"),
     ("contacts", "id IN ({ids})"),
 )
-FTS_TABLES = ("contacts_fts", "interactions_fts")
 
 
 def row_ids_aside(row: Any) -> list[tuple[str, Any]]:
@@ -84,9 +83,7 @@ class Privacy:
         """Delete every row of the person (in the caller's transaction), their organisation
         when nobody else belongs to it, their words from the search indexes; remember a
         fingerprint of each UUID. Returns table -> rows deleted."""
-        sqlite = self.db.kind == "sqlite"
-        if sqlite:
-            self.db.execute("PRAGMA secure_delete = ON")
+        self.db.erase_for_good()
         ids = self.person_ids(contact_id)
         marks = ", ".join("?" for _ in ids)
         uuids = [
@@ -125,8 +122,7 @@ class Privacy:
         from salesnotes.store import journal
 
         journal.forget_all(self.db)  # undo's before-images hold their old rows
-        for fts in FTS_TABLES if sqlite else ():  # rewrite the indexes without their words
-            self.db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
+        self.db.rewrite_search_indexes()  # without the person's words
         return deleted
 
     def erased(self, uuids: list[str]) -> set[str]:
@@ -146,7 +142,7 @@ class Privacy:
     def keep_erasures(self, rows: list[tuple[str, str, str]]) -> None:
         """Add erasures (from the book a restore replaced) that this book lacks."""
         self.db.executemany(
-            "INSERT OR IGNORE INTO erasures (salt, hash, erased_at) VALUES (?, ?, ?)", rows
+            self.db.sql.insert_ignore("erasures (salt, hash, erased_at) VALUES (?, ?, ?)"), rows
         )
 
     def erase_again(self, now: str) -> int:
@@ -172,7 +168,4 @@ class Privacy:
         """After the erasure is committed: empty the write-ahead log into the file, so no
         old page is left in it. False when another process was reading (it stays until
         the next checkpoint)."""
-        if self.db.kind != "sqlite":
-            return True  # PostgreSQL's dead rows are the server's: VACUUM, by its autovacuum
-        busy, __, __ = self.db.tuples("PRAGMA wal_checkpoint(TRUNCATE)")[0]
-        return not busy
+        return self.db.checkpoint()

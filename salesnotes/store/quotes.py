@@ -11,16 +11,7 @@ from salesnotes.fields import require_text
 from salesnotes.i18n import N_, _, term
 from salesnotes.models import Quote, QuoteFacts, QuoteRevision
 from salesnotes.store.connection import new_uuid
-from salesnotes.store.dialect import (
-    ACTIVE,
-    NO_LIMIT,
-    days_between,
-    id_list,
-    later,
-    month_of,
-    unindexed,
-    using,
-)
+from salesnotes.store.dialect import ACTIVE, NO_LIMIT, id_list
 from salesnotes.text import clean
 
 TYPE_CHECKING = False
@@ -43,9 +34,9 @@ SELECT = """
 # column keeps SQLite from sorting every match by amount: it walks the amount index from the
 # top and stops after the limit instead.
 TOP_READS = {
-    "expired": f"q.status = ? AND {unindexed('q.valid_until')} < ?",
+    "expired": "q.status = ? AND {unindexed_valid_until} < ?",
     "expires on": "q.valid_until = ?",
-    "idle since": f"q.status = ? AND {unindexed('q.last_activity_on')} < ?",
+    "idle since": "q.status = ? AND {unindexed_last_activity_on} < ?",
 }
 
 
@@ -107,7 +98,9 @@ class Quotes:
         index: str | None = None,
     ) -> list[Quote]:
         select = (
-            SELECT.replace("FROM quotes q", f"FROM quotes q {using(index)}") if index else SELECT
+            SELECT.replace("FROM quotes q", f"FROM quotes q {self.db.sql.using(index)}")
+            if index
+            else SELECT
         )
         rows = self.db.tuples(f"{select} WHERE {where} ORDER BY {order}", params)
         revisions: dict[int, list[QuoteRevision]] = {}
@@ -181,7 +174,8 @@ class Quotes:
             # For a few contacts, their quotes are found through quotes_contact; the index on
             # open quotes by status would read every open quote of the book.
             few = contact_ids is not None or contact_id is not None
-            where.append(OPEN.replace("q.status", unindexed("q.status")) if few else OPEN)
+            unindexed = self.db.sql.unindexed("q.status")
+            where.append(OPEN.replace("q.status", unindexed) if few else OPEN)
         if contact_ids is not None:
             where.append(f"q.contact_id IN ({id_list(contact_ids)})")
         if contact_id is not None:
@@ -222,7 +216,7 @@ class Quotes:
             " AND status = 'done'), '')"
         )
         last = self.db.one(
-            f"SELECT {later(later(last_talk, last_done), '?')} AS last",
+            f"SELECT {self.db.sql.later(self.db.sql.later(last_talk, last_done), '?')} AS last",
             (contact_id, contact_id, quoted_on.isoformat()),
         )
         quote_id = self.db.insert(
@@ -260,7 +254,8 @@ class Quotes:
         quote = self.get_open(quote_id, N_("sent"))
         self.db.execute(
             "UPDATE quotes SET status = CASE status WHEN 'draft' THEN 'sent' ELSE status END,"
-            f" sent_on = coalesce(sent_on, ?), last_activity_on = {later('last_activity_on', '?')}"
+            " sent_on = coalesce(sent_on, ?),"
+            f" last_activity_on = {self.db.sql.later('last_activity_on', '?')}"
             " WHERE id = ?",
             (on.isoformat(), on.isoformat(), quote.id),
         )
@@ -273,7 +268,7 @@ class Quotes:
         self.db.execute(
             "UPDATE quotes SET amount_cents = ?,"
             " status = CASE status WHEN 'sent' THEN 'negotiating' ELSE status END,"
-            f" last_activity_on = {later('last_activity_on', '?')} WHERE id = ?",
+            f" last_activity_on = {self.db.sql.later('last_activity_on', '?')} WHERE id = ?",
             (amount_cents, on.isoformat(), quote.id),
         )
         return self.get(quote_id)
@@ -296,7 +291,7 @@ class Quotes:
         )
         self.db.execute(
             "UPDATE quotes SET valid_until = ?,"
-            f" last_activity_on = {later('last_activity_on', '?')} WHERE id = ?",
+            f" last_activity_on = {self.db.sql.later('last_activity_on', '?')} WHERE id = ?",
             (valid_until.isoformat(), on.isoformat(), quote_id),
         )
         return self.get(quote_id)
@@ -382,11 +377,15 @@ class Quotes:
         contacts, largest first: rows ``offset`` to ``offset + limit`` of each (the agenda
         reads the top of each kind of quote this way, in one statement)."""
         parts = []
+        unindexed = {
+            "unindexed_valid_until": self.db.sql.unindexed("q.valid_until"),
+            "unindexed_last_activity_on": self.db.sql.unindexed("q.last_activity_on"),
+        }
         for read, values in reads:
             select = (
                 "SELECT q.id, q.contact_id, q.amount_cents, q.status, q.valid_until,"
                 " q.last_activity_on FROM quotes q JOIN contacts c ON c.id = q.contact_id"
-                f" WHERE {OPEN} AND {TOP_READS[read]} AND c.archived_at IS NULL"
+                f" WHERE {OPEN} AND {TOP_READS[read].format(**unindexed)} AND c.archived_at IS NULL"
                 " ORDER BY q.amount_cents DESC, q.id LIMIT ? OFFSET ?"
             )
             parts.append((select, (*values, limit, offset)))
@@ -437,10 +436,10 @@ class Quotes:
                 others[row["currency"]] = others.get(row["currency"], 0) + int(row["n"])
         closed = self.db.all(
             f"""
-            SELECT status, {month_of("closed_on")} AS month, count(*) AS n,
+            SELECT status, substr(closed_on, 1, 7) AS month, count(*) AS n,
                 sum(amount_cents) AS value,
                 sum(CASE WHEN status = 'won' AND sent_on IS NOT NULL
-                    THEN {days_between("sent_on", "closed_on")} END) AS days_to_win,
+                    THEN {self.db.sql.days_between("sent_on", "closed_on")} END) AS days_to_win,
                 sum(CASE WHEN status = 'won' AND sent_on IS NOT NULL THEN 1 ELSE 0 END) AS timed
             FROM quotes
             WHERE status IN ('won', 'lost') AND currency = ?

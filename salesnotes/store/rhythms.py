@@ -118,14 +118,16 @@ class Rhythms:
         """Active contacts whose birthday or customer-since falls on one of these 'MM-DD'
         (each read through its expression index, migration m005)."""
         marks = ",".join("?" * len(month_days))
+        birthday = self.db.sql.last_characters("birthday", 5)
+        customer_since = self.db.sql.last_characters("customer_since", 5)
         rows = self.db.tuples(
             "SELECT c.id, c.name, o.name, c.birthday, c.customer_since"
             " FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id"
             " WHERE c.id IN ("
             "SELECT id FROM contacts WHERE archived_at IS NULL AND birthday IS NOT NULL"
-            f" AND substr(birthday, -5) IN ({marks})"
+            f" AND {birthday} IN ({marks})"
             " UNION SELECT id FROM contacts WHERE archived_at IS NULL"
-            f" AND customer_since IS NOT NULL AND substr(customer_since, -5) IN ({marks}))",
+            f" AND customer_since IS NOT NULL AND {customer_since} IN ({marks}))",
             [*month_days, *month_days],
         )
         return [Dates(*r) for r in rows]

@@ -8,7 +8,7 @@ from salesnotes.book_values import book_day
 from salesnotes.errors import BadInput
 from salesnotes.i18n import _
 from salesnotes.models import Hit
-from salesnotes.store.dialect import like, quote_term, ts_term
+from salesnotes.store.dialect import like
 from salesnotes.text import clean, fold, words
 
 TYPE_CHECKING = False
@@ -71,31 +71,8 @@ class Search:
         found += [cid for cid, archived, _ in across if not archived and cid not in found]
         hits = self._contacts(found[:limit])
         hits += self._notes(terms, {h.contact_id for h in hits}, limit)
-        if self.db.kind == "sqlite":
-            query = " ".join(quote_term(word) for word in terms)
-            sql = (
-                "SELECT i.id, i.contact_id, c.name, i.happened_on, i.text"
-                " FROM (SELECT rowid FROM interactions_fts WHERE interactions_fts MATCH ?"
-                "       ORDER BY rowid DESC LIMIT ?) AS m"
-                " JOIN interactions i ON i.id = m.rowid JOIN contacts c ON c.id = i.contact_id"
-            )
-        else:
-            # PostgreSQL: the GIN index on the folded words of the text (pg_schema), always:
-            # left to itself the planner walks the ids newest first and folds every text
-            # until 20 match (9 s for a word no conversation has, in a 1M-conversation book;
-            # 0.3 s this way when every one matches).
-            from salesnotes.store.pg_schema import INTERACTION_DOC
-
-            query = " & ".join(ts_term(word) for word in terms)
-            sql = (
-                "WITH found AS MATERIALIZED (SELECT id FROM interactions"
-                f" WHERE {INTERACTION_DOC} @@ to_tsquery('simple', ?))"
-                " SELECT i.id, i.contact_id, c.name, i.happened_on, i.text"
-                " FROM (SELECT id FROM found ORDER BY id DESC LIMIT ?) AS m"
-                " JOIN interactions i ON i.id = m.id JOIN contacts c ON c.id = i.contact_id"
-                " ORDER BY i.id DESC"
-            )
-        for r in self.db.tuples(sql, (query, limit)):
+        sql, values = self.db.sql.conversations_matching(terms, limit)
+        for r in self.db.tuples(sql, values):
             hits.append(Hit("interaction", r[0], r[1], r[2], book_day(r[3]), r[4]))
         params = [like(word) for word in terms]
         for kind, column, sql in (
@@ -112,7 +89,9 @@ class Search:
                 " FROM quotes x JOIN contacts c ON c.id = x.contact_id WHERE 1 = 1",
             ),
         ):
-            matches = "".join(f" AND lower({column}) LIKE ? ESCAPE '\\'" for _ in terms)
+            matches = "".join(
+                f" AND lower({column}) {self.db.sql.like} ? ESCAPE '\\'" for _ in terms
+            )
             for r in self.db.tuples(f"{sql}{matches} ORDER BY x.id DESC LIMIT ?", [*params, limit]):
                 day = book_day(r[3]) if r[3] else None
                 hits.append(Hit(kind, r[0], r[1], r[2], day, r[4]))
@@ -121,7 +100,7 @@ class Search:
     def _notes(self, terms: list[str], found: set[int], limit: int) -> list[Hit]:
         """Active contacts whose own note holds every word (not found by name already):
         the contact, with the part of the note that matched."""
-        matches = "".join(" AND lower(c.note) LIKE ? ESCAPE '\\'" for _ in terms)
+        matches = "".join(f" AND lower(c.note) {self.db.sql.like} ? ESCAPE '\\'" for _ in terms)
         rows = self.db.tuples(
             f"SELECT c.id, c.name, c.note FROM contacts c WHERE c.archived_at IS NULL{matches}"
             " ORDER BY c.name_key, c.id LIMIT ?",
