@@ -93,6 +93,7 @@ def test_unreadable_file(run: Run, config_file: Path) -> None:
     assert "cannot be read" in run("config", expect=2).stderr
 
 
+@pytest.mark.slow
 def test_only_a_regular_file_of_a_sane_size_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

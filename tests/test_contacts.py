@@ -211,6 +211,7 @@ def test_nothing_is_planned_with_an_archived_contact(
     assert [f["id"] for f in run_json("followups")] == [1]
 
 
+@pytest.mark.slow
 def test_a_table_lists_the_first_fifty_and_says_how_many_there_are(
     run: Run, run_json: RunJson
 ) -> None:
@@ -229,6 +230,7 @@ def test_a_table_lists_the_first_fifty_and_says_how_many_there_are(
         assert len(run(command, "--limit", "5", "--format", "plain").stdout.splitlines()) == 5
 
 
+@pytest.mark.slow
 def test_a_long_table_on_a_terminal_goes_through_the_pager(run: Run, tmp_path: Path) -> None:
     import os
 

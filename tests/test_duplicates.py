@@ -173,6 +173,7 @@ def values(db: Path, sql: str) -> list[Any]:
 
 
 @pytest.mark.sqlite_only  # reads or writes the SQLite file itself
+@pytest.mark.slow
 def test_merge_moves_everything_and_loses_nothing(
     run: Run, run_json: RunJson, db_path: Path
 ) -> None:

@@ -170,6 +170,7 @@ def command_lines(draw: st.DrawFn) -> list[str]:
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(args=command_lines())
+@pytest.mark.slow
 def test_the_fast_path_reads_a_command_line_as_typer_does(args: list[str]) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast = _fast_call(args)
@@ -234,6 +235,7 @@ def _salesnotes(*args: str, env: dict[str, str] | None = None) -> subprocess.Com
     )
 
 
+@pytest.mark.slow
 def test_the_process_gives_what_typer_gives(run: Run, db_path: Path) -> None:
     """Output, messages and exit codes are the same on both paths, errors included."""
     run("add", "Jan de Vries", "--org", "Pluimers")
@@ -265,6 +267,7 @@ def test_a_database_error_on_the_fast_path_is_a_sentence(tmp_path: Path) -> None
     assert "Traceback" not in process.stderr
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_reading_ends_the_command_quietly(run: Run, db_path: Path) -> None:
     run("demo", "--size", "1500")  # more than a pipe holds (64 KB), a line at a time
     for args in (["contacts", "-f", "plain"], ["agenda", "-n", "0", "-f", "plain"]):

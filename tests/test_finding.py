@@ -188,6 +188,7 @@ def _complete(shell: str, words: str, **env: str) -> str:
     ).stdout
 
 
+@pytest.mark.slow
 def test_shell_completion_of_names_reads_the_named_book_and_writes_nothing(
     run: Run, tmp_path: Path
 ) -> None:

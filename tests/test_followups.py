@@ -202,6 +202,7 @@ def test_today_pins_what_log_and_follow_record(
     assert "SALESNOTES_TODAY='31-12' is not a date" in run("agenda", expect=2).stderr
 
 
+@pytest.mark.slow
 def test_log_text_from_standard_input_or_the_editor(
     run: Run, run_json: RunJson, tmp_path: Path
 ) -> None:

@@ -95,6 +95,7 @@ def small_book(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(args=command_lines(), dutch=st.booleans())
+@pytest.mark.slow
 def test_random_command_lines(small_book: Path, args: list[str], dutch: bool) -> None:
     before = dump(small_book)
     # Each translation's format too; and a bug shows as one (a traceback), not a sentence.

@@ -239,6 +239,7 @@ def _demo(run: Run) -> None:
     ids=["dutch output has no english", "english output has no dutch"],
 )
 @pytest.mark.sqlite_only  # reads or writes the SQLite file itself
+@pytest.mark.slow
 def test_no_sentence_of_the_other_language(
     run: Run,
     tmp_path: Path,
@@ -309,6 +310,7 @@ def test_dutch_dates_amounts_and_errors(run: Run, monkeypatch: pytest.MonkeyPatc
     assert '\n  salesnotes follow jan vrijdag "Offerte nabellen" --reason quote\n' in help_text
 
 
+@pytest.mark.slow
 def test_every_message_has_a_dutch_translation() -> None:
     with open(catalogue.MO, "rb") as file:
         dutch = gettext.GNUTranslations(file)
@@ -349,6 +351,7 @@ def test_the_compiled_catalogue_is_the_po_file() -> None:
     )
 
 
+@pytest.mark.slow
 def test_every_translation_keeps_its_placeholders() -> None:
     def holes(text: str) -> list[str]:
         """Its {placeholders}, and click's '\\b' (a paragraph of examples kept as written)."""
@@ -369,6 +372,7 @@ def test_a_chase_made_in_english_follows_a_revision_in_dutch(
     assert "Offerte #1 Hal 3 nabellen (€ 11.800,00)" in out
 
 
+@pytest.mark.slow
 def test_shell_completion_describes_in_the_language_spoken(run: Run) -> None:
     from tests.test_finding import _complete
 
@@ -378,6 +382,7 @@ def test_shell_completion_describes_in_the_language_spoken(run: Run) -> None:
     assert "Who to call today and why" in _complete("zsh", "salesnotes ag", LANG="C.UTF-8")
 
 
+@pytest.mark.slow
 def test_every_message_is_given_exactly_its_placeholders() -> None:
     """`_("... {name} ...").format(name=...)`: each placeholder has its keyword and each keyword
     its placeholder (a missing one is a KeyError on a path no test may walk)."""

@@ -115,6 +115,7 @@ def test_dependencies_point_one_way(module: str) -> None:
             assert not imported.startswith(bad), f"{module} imports {imported}"
 
 
+@pytest.mark.slow
 def test_nothing_but_the_entry_point_reaches_up_into_the_command_line() -> None:
     for module, path in MODULES.items():
         if module.startswith("salesnotes.cli") or module in ("salesnotes.entry",):
@@ -123,6 +124,7 @@ def test_nothing_but_the_entry_point_reaches_up_into_the_command_line() -> None:
             assert not imported.startswith("salesnotes.cli"), f"{module} imports {imported}"
 
 
+@pytest.mark.slow
 def test_no_module_level_import_cycle() -> None:
     graph = {
         module: {name for name, top, typing_only in _imports(path) if top and not typing_only}

@@ -58,6 +58,7 @@ def test_an_error_is_one_line_whatever_value_it_echoes(run: Run, db_path: Path) 
 
 
 @pytest.mark.parametrize("language", ["C.UTF-8", "nl_NL.UTF-8"])
+@pytest.mark.slow
 def test_an_echoed_value_of_100_kb_is_cut_and_said_at_once(run: Run, language: str) -> None:
     import os
     import subprocess
@@ -181,6 +182,7 @@ def test_show_wraps_to_the_terminal_and_hangs_under_its_own_text(
     assert "\x1b[2morganisation\x1b[0m" in shown
 
 
+@pytest.mark.slow
 def test_a_generated_demo_prints_the_normal_agenda_not_every_row(
     run: Run, run_json: RunJson, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

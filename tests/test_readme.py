@@ -62,6 +62,7 @@ def files_the_tours_name(folder: Path, home: Path) -> None:
 
 
 @pytest.mark.sqlite_only  # reads or writes the SQLite file itself
+@pytest.mark.slow
 def test_the_tours_run_as_written(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -65,6 +65,7 @@ def test_an_argument_that_is_not_utf8(tmp_path: Path) -> None:
     assert not Path(db).exists()
 
 
+@pytest.mark.slow
 def test_an_output_without_the_euro_sign(tmp_path: Path) -> None:
     db = str(tmp_path / "book.db")
     assert salesnotes("--db", db, "add", "Jan").returncode == 0
@@ -127,6 +128,7 @@ def _mode(path: Path) -> int:
     return path.stat().st_mode & 0o777
 
 
+@pytest.mark.slow
 def test_files_are_private_under_any_umask(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -202,6 +204,7 @@ def run_json_of(run: Run, *args: str) -> Any:
 
 
 @pytest.mark.sqlite_only  # reads or writes the SQLite file itself
+@pytest.mark.slow
 def test_megabytes_written_by_another_program_show_as_an_excerpt(run: Run, db_path: Path) -> None:
     run("add", "Jan")
     run("log", "jan", "kort", "--next", "vandaag")

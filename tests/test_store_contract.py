@@ -425,6 +425,7 @@ def test_an_import_adds_in_bulk_and_updates_known_people(store: Store) -> None:
 # -- many writers at once ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_four_writers_and_a_briefing_loop_lose_no_update(
     store: Store, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:

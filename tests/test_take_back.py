@@ -161,6 +161,7 @@ def test_undo_takes_back_the_last_command_then_the_one_before(
     assert "nothing to undo" in run("undo", expect=3).stderr
 
 
+@pytest.mark.slow
 def test_undo_walks_back_at_most_the_documented_depth(run: Run) -> None:
     from salesnotes.store.journal import DEPTH
 

@@ -59,6 +59,7 @@ def _names(rows: list[dict[str, Any]]) -> list[str]:
     return sorted(r["name"] for r in rows)
 
 
+@pytest.mark.slow
 def test_each_salesperson_sees_their_own_day_and_the_manager_everyones(
     run: Run, shared: str, as_user: Any
 ) -> None:
@@ -144,6 +145,7 @@ def test_a_personal_book_shows_no_owners(run: Run, shared: str, as_user: Any) ->
     assert _names(_json(run, "agenda")) == ["Jan de Vries"]
 
 
+@pytest.mark.slow
 def test_the_managers_briefing_lists_each_salespersons_calls(
     run: Run, shared: str, as_user: Any
 ) -> None:
@@ -159,6 +161,7 @@ def test_the_managers_briefing_lists_each_salespersons_calls(
     assert _names(own["agenda"]) == ["Els Jansen"]
 
 
+@pytest.mark.slow
 def test_a_salespersons_briefing_in_a_team_book_is_about_their_own_accounts(
     run: Run, shared: str, as_user: Any
 ) -> None:
@@ -180,6 +183,7 @@ def test_a_salespersons_briefing_in_a_team_book_is_about_their_own_accounts(
     assert sorted(q["title"] for q in team["quotes_expiring"]) == ["Aanbesteding", "Hal 3"]
 
 
+@pytest.mark.slow
 def test_bad_owners_are_sentences(run: Run, shared: str, as_user: Any) -> None:
     _team(run, as_user)
     for args in (
@@ -197,6 +201,7 @@ def test_bad_owners_are_sentences(run: Run, shared: str, as_user: Any) -> None:
     assert "nobody called karel" in note and "anouk, pieter" in note
 
 
+@pytest.mark.slow
 def test_undo_and_search_work_on_the_team_book(run: Run, shared: str, as_user: Any) -> None:
     _team(run, as_user)
     as_user("anouk")
@@ -234,6 +239,7 @@ def _counts(run: Run) -> dict[str, int]:
     return {table: len(rows) for table, rows in book["tables"].items()}
 
 
+@pytest.mark.slow
 def test_copy_book_sqlite_to_postgres_and_back_loses_nothing(
     run: Run, request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -263,6 +269,7 @@ def test_copy_book_sqlite_to_postgres_and_back_loses_nothing(
     assert f"#{max(c['id'] for c in before['contacts']) + 1} " in added
 
 
+@pytest.mark.slow
 def test_copy_book_refuses_a_book_with_data_and_leaves_both_as_they_were(
     run: Run, request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -352,6 +359,7 @@ def _salesnotes(book: str, user: str, *args: str) -> subprocess.CompletedProcess
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_four_writers_and_a_briefing_loop_lose_nothing_on_postgres(
     request: pytest.FixtureRequest,
 ) -> None:
@@ -376,6 +384,7 @@ def test_four_writers_and_a_briefing_loop_lose_nothing_on_postgres(
     assert {i["logged_by"] for i in tables["interactions"]} == set(people)
 
 
+@pytest.mark.slow
 def test_the_readmes_team_tour_runs_as_written(
     run: Run, shared: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

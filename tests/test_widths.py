@@ -165,6 +165,7 @@ def test_narrow_screens_keep_what_matters(
     assert "(--all: every quote; --stale: the ones going cold)." in helped
 
 
+@pytest.mark.slow
 def test_the_demo_leaves_nothing_in_the_temporary_folder(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

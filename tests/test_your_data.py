@@ -416,6 +416,7 @@ def backup_caught(env: dict[str, str], folder: Path, target: list[str]) -> subpr
 
 
 @pytest.mark.sqlite_only  # reads or writes the SQLite file itself
+@pytest.mark.slow
 def test_a_killed_backup_leaves_no_copy_of_the_book(
     run: Run, jan: None, db_path: Path, tmp_path: Path
 ) -> None:
@@ -454,6 +455,7 @@ def backup_files(folder: Path) -> list[str]:
 
 
 @pytest.mark.sqlite_only  # reads or writes the SQLite file itself
+@pytest.mark.slow
 def test_a_backup_stopped_by_sigterm_or_sighup_removes_its_copy_itself(
     jan: None, db_path: Path, tmp_path: Path
 ) -> None:
@@ -471,6 +473,7 @@ def test_a_backup_stopped_by_sigterm_or_sighup_removes_its_copy_itself(
 
 
 @pytest.mark.sqlite_only  # reads or writes the SQLite file itself
+@pytest.mark.slow
 def test_forget_removes_a_killed_backups_copy_and_names_the_backups_that_hold_them(
     run: Run, jan: None, db_path: Path, tmp_path: Path
 ) -> None:
