@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -10,6 +11,8 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -93,6 +96,22 @@ def test_migrates_an_empty_database_to_the_latest_schema(db_path: Path) -> None:
     assert {"contacts", "organisations", "interactions", "followups"} <= tables
 
 
+def test_one_schema_history_every_step_with_both_databases_text() -> None:
+    """Every module of migrations/ named mNNN_ is a step in NAMES, in order, and each holds
+    SQLite's step, PostgreSQL's, and a docstring that says why."""
+    import pkgutil
+
+    found = sorted(
+        m.name for m in pkgutil.iter_modules(migrations.__path__) if re.match(r"m\d{3}_", m.name)
+    )
+    assert list(migrations.NAMES) == found
+    for name in migrations.NAMES:
+        step = migrations.step(name)
+        assert callable(step.sqlite), name
+        assert isinstance(step.POSTGRES, str) and step.POSTGRES.strip(), name
+        assert step.__doc__ and len(step.__doc__) > 80, name
+
+
 def test_second_open_applies_nothing(db_path: Path) -> None:
     conn = connect(db_path)
     assert migrate(conn, db_path) == len(migrations.NAMES)
@@ -150,7 +169,12 @@ def test_a_failing_migration_leaves_nothing_behind(
     def broken(db: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(migrations, "ORDER", (*migrations.ORDER, broken))
+    real = migrations.step
+
+    def step(name: str) -> Any:
+        return SimpleNamespace(sqlite=broken) if name == "broken" else real(name)
+
+    monkeypatch.setattr(migrations, "step", step)
     monkeypatch.setattr(migrations, "NAMES", (*migrations.NAMES, "broken"))
     conn = connect(db_path)
     with pytest.raises(RuntimeError):

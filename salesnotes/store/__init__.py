@@ -1,4 +1,4 @@
-"""The store: the only package that writes SQL (besides ``migrations.py``). It returns models.
+"""The store: the only package that writes SQL (besides ``migrations/``). It returns models.
 
 ``open(path)`` gives a ``Store``: one open book and one object per aggregate, each in its own
 module (``store.contacts``, ``store.followups``, ``store.quotes``, ...). What the rest of

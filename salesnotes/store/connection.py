@@ -263,7 +263,7 @@ def migrate(conn: sqlite3.Connection, path: StrPath) -> int:
         # A migration that makes tables anew (SQLite's "12 steps") runs with foreign keys
         # off, which SQLite allows only outside a transaction; every reference is checked
         # before the commit instead.
-        rebuilds = any(getattr(migrations.BY_NAME[n], "rebuilds_tables", False) for n in pending)
+        rebuilds = any(migrations.rebuilds_tables(name) for name in pending)
         if rebuilds:
             conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("BEGIN IMMEDIATE")
@@ -495,11 +495,15 @@ class Database(Acting):
     def pause_journal(self) -> None:
         """Drop the undo journal's triggers for a step (even idle, they cost a 100k import
         40%); made again by ``resume_journal``, or back with a rollback."""
-        migrations.drop_undo_triggers(self.conn)
+        from salesnotes.migrations.parts import drop_undo_triggers
+
+        drop_undo_triggers(self.conn)
 
     def resume_journal(self) -> None:
         """Make the undo journal's triggers again."""
-        migrations.create_undo_triggers(self.conn)
+        from salesnotes.migrations.parts import create_undo_triggers
+
+        create_undo_triggers(self.conn)
 
     def index_later(self) -> str | None:
         """Before loading many rows: the conversations' search trigger set aside (one rebuild

@@ -9,8 +9,8 @@ gets its own. Everything else in ``store/`` is SQL both take, written with ``?``
 placeholders; turning those into psycopg's ``%s`` (``placeholders``, a tokenizer that leaves
 literals, quoted names and comments alone) is the only change ever made to a statement's
 text. Also here: small portable pieces (``NO_LIMIT``, ``ACTIVE``, ``like`` patterns).
-Elsewhere, also per database: the connections and the schemas (``migrations.py``,
-``store/pg_schema.py``).
+Elsewhere, also per database: the connections, and the schema's history (``migrations/``,
+each step with its SQLite and PostgreSQL text).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class SqliteSql:
 
     def row_image(self, columns: list[str]) -> str:
         """A row of table ``t`` as a JSON text (the undo journal's picture of it)."""
-        from salesnotes.migrations import json_of
+        from salesnotes.migrations.parts import json_of
 
         return json_of(columns, "")
 
@@ -184,14 +184,14 @@ class PostgresSql(SqliteSql):
 
     def journal_key(self, table: str) -> str:
         """id, or the rowid column the tables without an id have on PostgreSQL."""
-        from salesnotes.store.pg_schema import JOURNAL_KEY
+        from salesnotes.migrations.parts import JOURNAL_KEY
 
         return JOURNAL_KEY.get(table, "id")
 
     def contacts_matching(
         self, words: list[str], *, prefix: bool, in_name: bool, limit: int
     ) -> tuple[str, list[Any]]:
-        """The contacts' tsvector (name weighted most, pg_schema)."""
+        """The contacts' tsvector (name weighted most, migrations/parts.py)."""
         terms = [ts_term(w, prefix=prefix) for w in words if w]
         query = " & ".join(terms)
         where = "f.doc @@ to_tsquery('simple', ?)"
@@ -208,11 +208,11 @@ class PostgresSql(SqliteSql):
         )
 
     def conversations_matching(self, words: list[str], limit: int) -> tuple[str, list[Any]]:
-        """The GIN index on the folded words of the text (pg_schema), always: left to itself
-        the planner walks the ids newest first and folds every text until 20 match (9 s for
-        a word no conversation has, in a 1M-conversation book; 0.3 s this way when every one
-        matches)."""
-        from salesnotes.store.pg_schema import INTERACTION_DOC
+        """The GIN index on the folded words of the text (migrations/parts.py), always:
+        left to itself the planner walks the ids newest first and folds every text until 20
+        match (9 s for a word no conversation has, in a 1M-conversation book; 0.3 s this way
+        when every one matches)."""
+        from salesnotes.migrations.parts import INTERACTION_DOC
 
         return (
             "WITH found AS MATERIALIZED (SELECT id FROM interactions"

@@ -154,7 +154,6 @@ def _refuse_another_programs(db: PostgresDatabase, url: str) -> None:
 def migrate(db: PostgresDatabase, url: str) -> int:
     """Apply pending migrations in one transaction, holding the book's lock; return how many."""
     from salesnotes import migrations
-    from salesnotes.store import pg_schema
 
     conn = db.conn
     conn.execute("BEGIN")
@@ -176,7 +175,7 @@ def migrate(db: PostgresDatabase, url: str) -> int:
             )
         pending = [name for name in migrations.NAMES if name not in done]
         for name in pending:
-            pg_schema.apply(db, name)
+            migrations.apply_postgres(db, name)
             db.execute(
                 f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at)"
                 " VALUES (?, ?, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))",

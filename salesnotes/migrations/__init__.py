@@ -1,0 +1,91 @@
+"""The schema's history, one module per step (``m001_core.py`` ...), append-only: never edit
+or rename a step that has shipped; a change is a new module, and its name added to ``NAMES``.
+
+Each step says why in its docstring and holds its SQLite and its PostgreSQL text side by side
+(llm's ``m001_...`` shape): ``sqlite(db)``, a function of a sqlite-utils ``Database``, run
+through sqlite-utils' ``Migrations`` (``build``); ``POSTGRES``, the same step in PostgreSQL's
+dialect (``apply_postgres``), and ``JOURNALED_ON_POSTGRES`` when it makes tables the undo
+journal records. A book of either kind records the names it has had, so books move between
+them whole. ``NAMES`` is written out here, so that opening an up-to-date book imports no step
+(tests/test_store.py checks it against this folder's modules).
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from sqlite_utils.migrations import Migrations
+
+    from salesnotes.store.postgres import PostgresDatabase
+
+MIGRATION_SET = "salesnotes"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+# Append new steps here, in order.
+NAMES: tuple[str, ...] = (
+    "m001_core",
+    "m002_quotes",
+    "m003_rhythms_complaints_briefings",
+    "m004_search_and_agenda_indexes",
+    "m005_briefing_indexes",
+    "m006_phones_merges_and_finding_people",
+    "m007_job_title_and_city",
+    "m008_erasures",
+    "m009_times_and_chases",
+    "m010_undo_journal",
+    "m011_owners",
+    "m012_ids_never_reused",
+    "m013_links_not_words",
+    "m014_kinds_addresses_and_organisations_to_call",
+    "m015_days_off",
+)
+
+JOURNALED = (
+    "organisations",
+    "contacts",
+    "contact_emails",
+    "contact_phones",
+    "contact_tags",
+    "interactions",
+    "followups",
+    "quotes",
+    "quote_revisions",
+    "contact_addresses",
+    "days_off",
+)
+"""The tables the undo journal records: the book's own data, not its indexes, the
+briefing's mark or the erasures."""
+
+
+def step(name: str) -> ModuleType:
+    """The module of step ``name``."""
+    from importlib import import_module
+
+    return import_module(f"{__name__}.{name}")
+
+
+def rebuilds_tables(name: str) -> bool:
+    """Whether step ``name`` makes SQLite tables anew (foreign keys off around it)."""
+    return bool(getattr(step(name), "REBUILDS_TABLES", False))
+
+
+def build() -> Migrations:
+    """The sqlite-utils ``Migrations`` set, every step's ``sqlite`` registered in order."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name in NAMES:
+        migrations(name=name)(step(name).sqlite)
+    return migrations
+
+
+def apply_postgres(db: PostgresDatabase, name: str) -> None:
+    """Run step ``name`` on a PostgreSQL book, in the open transaction."""
+    from salesnotes.migrations.parts import create_postgres_undo_trigger
+
+    module = step(name)
+    db.conn.execute(module.POSTGRES)
+    for table in getattr(module, "JOURNALED_ON_POSTGRES", ()):
+        create_postgres_undo_trigger(db, table)
