@@ -55,6 +55,61 @@ def normalise_email(value: str) -> str:
     return email
 
 
+def mail_recipients(value: str, source: str) -> list[str]:
+    """The recipients of a mail: one address or several, separated by ',' or ';' (a
+    salesperson and their manager); each as ``mail_address`` checks it. ``source`` names
+    where the value came from in a message ('--to', 'brief.to in the config')."""
+    from email.utils import formataddr, getaddresses
+
+    _no_control(value, source)
+    found = [
+        mail_address(formataddr((name, address)) if name else address, source)
+        for name, address in getaddresses([value.replace(";", ",")])
+        if name or address
+    ]
+    if not found:
+        raise BadInput(
+            _("{source}: '{value}' is not an e-mail address; try me@example.nl").format(
+                source=source, value=value
+            )
+        )
+    return found
+
+
+def mail_address(value: str, source: str) -> str:
+    """One e-mail address for a mail header ('jan@example.nl' or 'Jan <jan@example.nl>');
+    BadInput for anything else, for several (a sender is one), and for a line break (which
+    would add a header)."""
+    from email.utils import formataddr, getaddresses, parseaddr
+
+    _no_control(value, source)
+    if len([p for p in getaddresses([value.replace(";", ",")]) if any(p)]) > 1:
+        raise BadInput(
+            _("{source}: '{value}' is more than one address; give one").format(
+                source=source, value=value
+            )
+        )
+    name, address = parseaddr(value)
+    try:
+        address = normalise_email(address)
+    except BadInput:
+        raise BadInput(
+            _("{source}: '{value}' is not an e-mail address; try me@example.nl").format(
+                source=source, value=value
+            )
+        ) from None
+    return formataddr((name, address)) if name else address
+
+
+def _no_control(value: str, source: str) -> None:
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise BadInput(
+            _("{source}: {value!r} holds a line break or control character").format(
+                source=source, value=value
+            )
+        )
+
+
 def read_phone(value: str, region: str) -> PhoneNumber:
     """A phone number as typed, and read with the phonenumbers library: national numbers in
     ``region`` ('NL': 06 12 34 56 78), others with + or 00 and their country code. A number

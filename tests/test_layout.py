@@ -1,6 +1,7 @@
 """The house drawn from the imports: dependencies point one way, and nothing imports in a circle.
 
-cli -> commands -> (sources, env) -> (store, render, domain) -> (models, errors, ...).
+cli -> commands -> usecases -> (sources, env) -> (store, render, domain) -> (models, errors,
+...).
 Lazy imports inside functions count as dependencies too; imports for type checking only
 count for the direction (a command may name the store's interface) but not for cycles.
 """
@@ -39,6 +40,9 @@ FORBIDDEN = {
     ),
     "salesnotes.sources": ("salesnotes.cli", "salesnotes.commands", "salesnotes.render"),
     "salesnotes.commands": ("salesnotes.cli",),
+    # A use case returns a result record: it never prints, parses what was typed, or calls
+    # a command.
+    "salesnotes.usecases": ("salesnotes.cli", "salesnotes.commands", "salesnotes.render"),
     "salesnotes.env": ("salesnotes.cli", "salesnotes.commands", "salesnotes.render"),
 }
 PURE = (

@@ -10,7 +10,6 @@ if TYPE_CHECKING:
 
     from salesnotes.days import Calendar, DayOff
     from salesnotes.env import Env
-    from salesnotes.store.interface import Store
 
 
 def agenda(
@@ -31,6 +30,7 @@ def agenda(
     from salesnotes.render.agenda import team as show_team
     from salesnotes.sources import agenda as build
     from salesnotes.sources import team_agenda
+    from salesnotes.usecases.agenda import agenda_owner, piled_up
 
     day = env.today()
     if when is not None:
@@ -84,39 +84,6 @@ def agenda(
         show_team(rows, fmt, day, explain=explain)
     else:
         show(rows, fmt, day, explain=explain)
-
-
-def agenda_owner(store: Store, owner: str | None) -> str | None:
-    """Whose agenda: ``owner`` when given, else the user's in a book where they own contacts
-    and others do too; None (everyone's) in a book of one, or one the user has no part in
-    (a personal book made under another login name)."""
-    from salesnotes.team import owner as owner_name
-
-    if owner is not None:
-        return owner_name(owner)
-    me = store.user
-    return me if store.contacts.shared(me) else None
-
-
-def piled_up(store: Store, day: date, calendar: Calendar) -> tuple[DayOff, int] | None:
-    """On the first working day after the user's own days off: those days off, and how many
-    of their follow-ups came due meanwhile (still open)."""
-    from datetime import timedelta
-
-    from salesnotes.days import DayOff, previous_working_day
-
-    if not calendar.is_working(day):
-        return None
-    before = day - timedelta(days=1)
-    if calendar.is_working(before):
-        return None
-    last_worked = previous_working_day(before, calendar)
-    away = [d for d in calendar.off if d.kind == "own" and last_worked < d.first <= before]
-    if not away:
-        return None
-    first = min(d.first for d in away)
-    due = [f for f in store.followups.due(day, owner=store.user) if first <= f.due_on <= before]
-    return DayOff(first, max(d.last for d in away), "own", away[0].name), len(due)
 
 
 def day_off_note(day: date, calendar: Calendar, piled: tuple[DayOff, int] | None) -> None:

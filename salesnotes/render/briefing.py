@@ -1,9 +1,11 @@
-"""The morning briefing as text, Markdown, HTML, JSON or a MIME mail. Pure.
+"""The morning briefing as text, Markdown, HTML, JSON or a MIME mail.
 
-``Brief`` holds the content; ``text``, ``markdown``, ``html``, ``as_json`` and ``email`` turn it
-into what cron mails. The sections, in order: the agenda (top N), complaints past their
-response time, quotes expiring soon and stale quotes, contacts losing touch, birthdays and
-anniversaries in the coming week, what happened since the previous briefing, a pipeline line.
+``Brief`` (``usecases/briefing.py``) holds the content; ``text``, ``markdown``, ``html``,
+``as_json`` and ``email`` turn it into what cron mails, purely; ``render`` is the command's one
+call (it says on stderr when the last briefing's time could not be read). The sections, in
+order: the agenda (top N), complaints past their response time, quotes expiring soon and stale
+quotes, contacts losing touch, birthdays and anniversaries in the coming week, what happened
+since the previous briefing, a pipeline line.
 """
 
 from __future__ import annotations
@@ -19,15 +21,12 @@ from salesnotes.text import one_line as _one_line
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from datetime import date, datetime, timedelta
     from typing import Any
 
-    from salesnotes.days import DayOff
-    from salesnotes.models import AgendaRow, FollowUp, Interaction, LosingTouch, Occasion, Quote
-    from salesnotes.quotes import Pipeline
+    from salesnotes.models import Occasion
+    from salesnotes.usecases.briefing import Brief
 
 WIDTH = 78
-MAX_ITEMS = 15  # per "since" list: a briefing is read in a minute
 
 
 def one_line(text: str) -> str:
@@ -47,60 +46,6 @@ def note_lines(text: str) -> list[str]:
     if len(lines) > NOTE_LINES:
         lines = [*lines[: NOTE_LINES - 1], lines[NOTE_LINES - 1] + " …"]
     return lines
-
-
-@record
-class Brief:
-    """Everything one briefing says."""
-
-    day: date
-    now: datetime
-    agenda: Sequence[AgendaRow]
-    agenda_total: int
-    response_hours: int
-    late_complaints: Sequence[tuple[FollowUp, timedelta]]
-    expiring: Sequence[Quote]
-    stale: Sequence[Quote]
-    losing_touch: Sequence[LosingTouch]
-    occasions: Sequence[Occasion]
-    since: datetime | None
-    interactions: Sequence[Interaction]
-    followups_done: Sequence[FollowUp]
-    quotes_closed: Sequence[Quote]
-    pipeline: Pipeline | None
-    money_format: str = "nl"
-    # How many there are of what the lists above may show only the first few of (None: the
-    # list is complete).
-    expiring_total: int | None = None
-    stale_total: int | None = None
-    losing_touch_total: int | None = None
-    occasions_total: int | None = None
-    interactions_total: int | None = None
-    followups_done_total: int | None = None
-    since_asked: bool = False  # --since: from that day, not from the last briefing
-    day_off: DayOff | None = None  # the day is a public holiday or one of the user's days off
-    back: tuple[DayOff, int] | None = None  # first day back: the days off, follow-ups due in them
-
-    @property
-    def is_empty(self) -> bool:
-        """Nothing in it at all: no one to call, no late complaint, no quote, no occasion,
-        and nothing happened since the last briefing."""
-        return not (
-            self.agenda
-            or self.late_complaints
-            or self.expiring
-            or self.stale
-            or self.losing_touch
-            or self.occasions
-            or self.interactions
-            or self.followups_done
-            or self.quotes_closed
-        )
-
-    @property
-    def calls(self) -> int:
-        """How many people the agenda says to call."""
-        return self.agenda_total
 
 
 def _money(brief: Brief, cents: int, currency: str = "EUR") -> str:
@@ -305,7 +250,7 @@ def sections(brief: Brief) -> list[Section]:
             )
         )
     happened: list[tuple[str, list[str]]] = []
-    for i in list(brief.interactions)[:MAX_ITEMS]:
+    for i in brief.interactions:  # the first few, as read (usecases.briefing.MAX_ITEMS)
         happened.append(
             (
                 _("{kind} with {contact_name}: {text}").format(
@@ -316,7 +261,7 @@ def sections(brief: Brief) -> list[Section]:
                 [],
             )
         )
-    for f in list(brief.followups_done)[:MAX_ITEMS]:
+    for f in brief.followups_done:
         happened.append(
             (
                 _("done: follow-up #{id} with {contact_name}: {text}").format(
@@ -560,3 +505,25 @@ def email(brief: Brief, to: str, sender: str) -> str:
     message.set_content(text(brief), cte="8bit")  # lines are at most 78 columns
     message.add_alternative(html(brief), subtype="html")
     return message.as_string()
+
+
+def render(brief: Brief, fmt: str, to: str = "", sender: str = "") -> str:
+    """The briefing in ``fmt`` (text, markdown, html, json, or email to ``to`` from
+    ``sender``); a last briefing's time another tool wrote is said on stderr first."""
+    if brief.unreadable_since:
+        from salesnotes.render import note
+
+        note(
+            _(
+                "Note: the last briefing's time '{previous}' in the briefings table is "
+                "not a time (YYYY-MM-DDTHH:MM:SSZ); 'since the last briefing' is left "
+                "out."
+            ).format(previous=brief.unreadable_since)
+        )
+    if fmt == "json":
+        from salesnotes.render import json_text
+
+        return json_text(as_json(brief))
+    if fmt == "email":
+        return email(brief, to, sender)
+    return {"html": html, "markdown": markdown}.get(fmt, text)(brief)

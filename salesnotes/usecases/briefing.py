@@ -1,0 +1,206 @@
+"""The morning briefing: what it says, read in one transaction (``assemble_briefing``), and
+the mark "since the last briefing" moved when one is delivered (``remember``)."""
+
+from __future__ import annotations
+
+from salesnotes.record import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date, datetime, timedelta
+
+    from salesnotes.config import Config
+    from salesnotes.days import Calendar, DayOff
+    from salesnotes.models import AgendaRow, FollowUp, Interaction, LosingTouch, Occasion, Quote
+    from salesnotes.quotes import Pipeline
+    from salesnotes.store.interface import Store
+
+MAX_ITEMS = 15
+"""Per "since" list of a briefing a person reads: a briefing is read in a minute."""
+
+
+@record
+class Brief:
+    """Everything one briefing says."""
+
+    day: date
+    now: datetime
+    agenda: Sequence[AgendaRow]
+    agenda_total: int
+    response_hours: int
+    late_complaints: Sequence[tuple[FollowUp, timedelta]]
+    expiring: Sequence[Quote]
+    stale: Sequence[Quote]
+    losing_touch: Sequence[LosingTouch]
+    occasions: Sequence[Occasion]
+    since: datetime | None
+    interactions: Sequence[Interaction]
+    followups_done: Sequence[FollowUp]
+    quotes_closed: Sequence[Quote]
+    pipeline: Pipeline | None
+    money_format: str = "nl"
+    # How many there are of what the lists above may show only the first few of (None: the
+    # list is complete).
+    expiring_total: int | None = None
+    stale_total: int | None = None
+    losing_touch_total: int | None = None
+    occasions_total: int | None = None
+    interactions_total: int | None = None
+    followups_done_total: int | None = None
+    since_asked: bool = False  # --since: from that day, not from the last briefing
+    day_off: DayOff | None = None  # the day is a public holiday or one of the user's days off
+    back: tuple[DayOff, int] | None = None  # first day back: the days off, follow-ups due in them
+    # The last briefing's time as the book holds it when it is not a time (another tool
+    # wrote it): 'since the last briefing' is left out, and the user is told.
+    unreadable_since: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing in it at all: no one to call, no late complaint, no quote, no occasion,
+        and nothing happened since the last briefing."""
+        return not (
+            self.agenda
+            or self.late_complaints
+            or self.expiring
+            or self.stale
+            or self.losing_touch
+            or self.occasions
+            or self.interactions
+            or self.followups_done
+            or self.quotes_closed
+        )
+
+    @property
+    def calls(self) -> int:
+        """How many people the agenda says to call."""
+        return self.agenda_total
+
+
+def assemble_briefing(
+    store: Store,
+    config: Config,
+    calendar: Calendar,
+    *,
+    day: date,
+    moment: datetime,
+    now: str,
+    since: datetime | None,
+    team: bool,
+    short: bool,
+) -> Brief:
+    """Everything one briefing says on ``day``: the calls (the user's own in a team's book;
+    each salesperson's first few with ``team``), late complaints, quotes to mention, who is
+    losing touch, the coming week's occasions, and what happened from ``since`` (None: from
+    the last briefing the book remembers) until ``now``. ``short``: the lists a person reads
+    hold the first few of each (``brief.top``); the JSON's list everything."""
+    from datetime import UTC
+
+    from salesnotes.book_values import UnreadableValue, book_moment
+    from salesnotes.sources import (
+        agenda_size,
+        late_complaints,
+        losing_touch,
+        losing_touch_ids,
+        occasions,
+        pipeline,
+        quotes_to_mention,
+    )
+    from salesnotes.usecases.agenda import agenda_owner, piled_up
+
+    top = config.get_int("brief.top")
+    listed = top if short else None
+    happened = MAX_ITEMS if short else None
+    whose = None if team else agenda_owner(store, None)
+    rows, total = _calls(store, day, config, top, moment, whose, team, calendar)
+    back = None if team else piled_up(store, day, calendar)
+    mine = None if whose is None else set(store.contacts.owned(whose))
+    coming = occasions(store, day, 7)
+    if mine is None:
+        losing = losing_touch(store, day, config, limit=top)
+        # Counted only when a list was cut short: who is losing touch is in both counts.
+        losing_ids = (
+            losing_touch_ids(store, day, config) if top in (len(rows), len(losing)) else None
+        )
+        expiring, expiring_total, stale, stale_total = quotes_to_mention(store, config, day, listed)
+    else:  # the user's part of a team's book: their contacts' quotes, rhythms and days
+        coming = [o for o in coming if o.contact_id in mine]
+        every = losing_touch(store, day, config, contact_ids=sorted(mine))
+        losing, losing_ids = every[:top], {item.contact_id for item in every}
+        expiring, __, stale, __ = quotes_to_mention(store, config, day, None)
+        expiring = [q for q in expiring if q.contact_id in mine]
+        stale = [q for q in stale if q.contact_id in mine]
+        expiring_total, stale_total = len(expiring), len(stale)
+        expiring, stale = expiring[:listed], stale[:listed]
+    since_asked, unreadable = since is not None, ""
+    previous = store.briefings.last()
+    if since is None and previous is not None:
+        try:
+            # Shown and given in local time, as the clock and SALESNOTES_TODAY are read.
+            since = book_moment(previous).astimezone()
+        except UnreadableValue:  # written by another tool: count from nothing, and say so
+            unreadable = previous
+    lower = since.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if since else now
+    figures = pipeline(store, config, day, lost_reasons=0)
+    if total is None:
+        total = agenda_size(store, day, config, losing_ids) if len(rows) == top else len(rows)
+    return Brief(
+        day=day,
+        now=moment,
+        agenda=rows,
+        agenda_total=total,
+        response_hours=config.get_int("complaints.response_hours"),
+        late_complaints=[
+            (f, age)
+            for f, age in late_complaints(store, config, moment)
+            if mine is None or f.owner == store.user
+        ],
+        expiring=expiring,
+        stale=stale,
+        losing_touch=losing,
+        occasions=coming[:listed],
+        since=since,
+        interactions=store.interactions.logged_between(lower, now, happened) if since else [],
+        followups_done=store.followups.done_between(lower, now, happened) if since else [],
+        quotes_closed=store.quotes.closed_between(lower, now) if since else [],
+        pipeline=figures if figures.open_count or figures.year.won_count else None,
+        money_format=config.get_str("money.format"),
+        expiring_total=expiring_total,
+        stale_total=stale_total,
+        losing_touch_total=len(losing_ids) if losing_ids is not None else None,
+        occasions_total=len(coming),
+        interactions_total=store.interactions.count_logged_between(lower, now) if since else 0,
+        followups_done_total=store.followups.count_done_between(lower, now) if since else 0,
+        since_asked=since_asked,
+        day_off=calendar.off_on(day),
+        back=back,
+        unreadable_since=unreadable,
+    )
+
+
+def remember(store: Store, brief: Brief, now: str, fmt: str) -> None:
+    """Move the mark "since the last briefing" to ``now``: this briefing was delivered."""
+    store.briefings.record(now, brief.day, fmt, brief.calls)
+
+
+def _calls(
+    store: Store,
+    day: date,
+    config: Config,
+    top: int,
+    moment: datetime,
+    whose: str | None,
+    team: bool,
+    calendar: Calendar,
+) -> tuple[list[AgendaRow], int | None]:
+    """The briefing's calls: ``whose`` (a team's book: the user's own; None: everyone's in a
+    book of one); with ``team``, each salesperson's first ``top``, every row naming its owner
+    (the manager's briefing). The second value is the count to show when it is not the
+    book's."""
+    from salesnotes.sources import agenda, team_agenda
+
+    if not team:
+        rows = agenda(store, day, config, limit=top, now=moment, owner=whose, calendar=calendar)
+        return rows, (len(rows) if whose is not None else None)
+    rows = team_agenda(store, day, config, top, moment, calendar=calendar)
+    return rows, len(rows)
