@@ -72,7 +72,7 @@ def _currency(value: Any) -> str | None:
 
 
 def _period_or_off(value: Any) -> str | None:
-    from salesnotes.dates import parse_period
+    from salesnotes.domain.dates import parse_period
     from salesnotes.errors import BadInput
 
     if value in ("", "off", "none"):
@@ -99,7 +99,7 @@ def _region(value: Any) -> str | None:
 
 
 def _working_days(value: Any) -> str | None:
-    from salesnotes.days import parse_working_days
+    from salesnotes.domain.days import parse_working_days
 
     if isinstance(value, str) and parse_working_days(value) is not None:
         return None
@@ -278,7 +278,7 @@ class Config:
 
     def working_days(self) -> frozenset[int]:
         """The ``calendar.working_days`` setting as weekday numbers (0 is Monday)."""
-        from salesnotes.days import WORKWEEK, parse_working_days
+        from salesnotes.domain.days import WORKWEEK, parse_working_days
 
         return parse_working_days(str(self.values["calendar.working_days"])) or WORKWEEK
 

@@ -16,7 +16,7 @@ from salesnotes.i18n import _
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.config import Config
-    from salesnotes.days import Calendar
+    from salesnotes.domain.days import Calendar
     from salesnotes.store.interface import Store
 
 
@@ -64,7 +64,7 @@ def parse_today(value: str, source: str) -> datetime:
                 source=source, value=value
             )
         ) from None
-    from salesnotes.days import FIRST_DAY, LAST_DAY, RANGE_WORDS
+    from salesnotes.domain.days import FIRST_DAY, LAST_DAY, RANGE_WORDS
 
     if not FIRST_DAY <= moment.date() <= LAST_DAY:
         raise BadInput(
@@ -135,7 +135,7 @@ class Env:
         """Which days are worked: the configured weekdays, less the public holidays of
         ``calendar.holidays`` and (with the book open, in its transaction) the user's own
         days off."""
-        from salesnotes.days import Calendar
+        from salesnotes.domain.days import Calendar
         from salesnotes.i18n import language
         from salesnotes.publicdays import holidays
 

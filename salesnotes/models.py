@@ -7,6 +7,14 @@ from datetime import date
 
 from salesnotes.record import record
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import datetime, timedelta
+
+    from salesnotes.domain.days import DayOff
+    from salesnotes.domain.quote_life import Pipeline
+
 STATUSES = ("lead", "prospect", "customer", "ambassador", "former")
 KINDS = ("call", "email", "meeting", "visit", "note")
 INTERACTION_KINDS = (*KINDS, "complaint")  # a complaint is logged by the complaint command
@@ -492,7 +500,7 @@ class Clock:
 
 @record
 class Person:
-    """A contact as duplicate detection needs it (salesnotes.duplicates)."""
+    """A contact as duplicate detection needs it (salesnotes.domain.duplicates)."""
 
     id: int
     name: str
@@ -542,3 +550,60 @@ class Undone:
     command: Recorded
     counts: dict[str, dict[str, int]]
     contacts: set[int]
+
+
+@record
+class Brief:
+    """Everything one briefing says."""
+
+    day: date
+    now: datetime
+    agenda: Sequence[AgendaRow]
+    agenda_total: int
+    response_hours: int
+    late_complaints: Sequence[tuple[FollowUp, timedelta]]
+    expiring: Sequence[Quote]
+    stale: Sequence[Quote]
+    losing_touch: Sequence[LosingTouch]
+    occasions: Sequence[Occasion]
+    since: datetime | None
+    interactions: Sequence[Interaction]
+    followups_done: Sequence[FollowUp]
+    quotes_closed: Sequence[Quote]
+    pipeline: Pipeline | None
+    money_format: str = "nl"
+    # How many there are of what the lists above may show only the first few of (None: the
+    # list is complete).
+    expiring_total: int | None = None
+    stale_total: int | None = None
+    losing_touch_total: int | None = None
+    occasions_total: int | None = None
+    interactions_total: int | None = None
+    followups_done_total: int | None = None
+    since_asked: bool = False  # --since: from that day, not from the last briefing
+    day_off: DayOff | None = None  # the day is a public holiday or one of the user's days off
+    back: tuple[DayOff, int] | None = None  # first day back: the days off, follow-ups due in them
+    # The last briefing's time as the book holds it when it is not a time (another tool
+    # wrote it): 'since the last briefing' is left out, and the user is told.
+    unreadable_since: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing in it at all: no one to call, no late complaint, no quote, no occasion,
+        and nothing happened since the last briefing."""
+        return not (
+            self.agenda
+            or self.late_complaints
+            or self.expiring
+            or self.stale
+            or self.losing_touch
+            or self.occasions
+            or self.interactions
+            or self.followups_done
+            or self.quotes_closed
+        )
+
+    @property
+    def calls(self) -> int:
+        """How many people the agenda says to call."""
+        return self.agenda_total

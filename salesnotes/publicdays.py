@@ -16,7 +16,7 @@ import contextlib
 import os
 from datetime import date
 
-from salesnotes.days import DayOff
+from salesnotes.domain.days import DayOff
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

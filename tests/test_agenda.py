@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from salesnotes.agenda import Weights, followup_candidate, rank
+from salesnotes.domain.ranking import Weights, followup_candidate, rank
 from salesnotes.models import ContactCard, FollowUp
 from tests.conftest import Run, RunJson
 

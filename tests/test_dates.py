@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from salesnotes.dates import (
+from salesnotes.domain.dates import (
     DAY_NAMES,
     MONTH_NAMES,
     add_working_days,

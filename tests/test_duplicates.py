@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from salesnotes.duplicates import distance, find, words
+from salesnotes.domain.duplicates import distance, find, words
 from salesnotes.models import Person, Shared
 from tests.conftest import Run, RunJson, dump
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from salesnotes.fields import read_phone
+from salesnotes.domain.fields import read_phone
 from tests.conftest import Run, RunJson, dump
 
 DATA = Path(__file__).parent / "data"

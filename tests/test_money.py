@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from salesnotes.domain.money import MAX_CENTS, format_amount, parse_amount
 from salesnotes.errors import BadInput
-from salesnotes.money import MAX_CENTS, format_amount, parse_amount
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from salesnotes.agenda import Weights, rhythm_candidate
+from salesnotes.domain.ranking import Weights, rhythm_candidate
 from salesnotes.models import LosingTouch
 from tests.conftest import Run, RunJson, dump
 

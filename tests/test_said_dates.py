@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from salesnotes.dates import parse_plan, parse_when
-from salesnotes.days import Calendar, DayOff
+from salesnotes.domain.dates import parse_plan, parse_when
+from salesnotes.domain.days import Calendar, DayOff
 from salesnotes.errors import BadInput
 from tests.conftest import Run, RunJson
 

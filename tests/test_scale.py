@@ -14,9 +14,9 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from salesnotes import sources
 from salesnotes.config import user_folder
 from salesnotes.store import open_store
+from salesnotes.usecases import sources
 from tests.conftest import Run, RunJson, dump
 
 ROOT = Path(__file__).resolve().parent.parent

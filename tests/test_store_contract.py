@@ -16,7 +16,7 @@ from salesnotes.errors import BadInput, Conflict, NotFound
 from salesnotes.models import Contact, NewContact, PhoneNumber
 from salesnotes.store import open_store
 from salesnotes.store.interface import Store
-from salesnotes.who import resolve
+from salesnotes.usecases.who import resolve
 from tests.conftest import postgres_book
 
 NOW = "2026-11-25T11:00:00Z"
@@ -45,7 +45,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 
 def find(store: Store, who: str) -> Contact:
-    """WHO through the store's lookups (salesnotes.who)."""
+    """WHO through the store's lookups (salesnotes.usecases.who)."""
     return resolve(store, who, "NL")[0]
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from salesnotes.dates import Planned, parse_plan
-from salesnotes.days import parse_working_days, working_days_between
+from salesnotes.domain.dates import Planned, parse_plan
+from salesnotes.domain.days import parse_working_days, working_days_between
 from tests.conftest import Run, RunJson
 
 THURSDAY = date(2026, 11, 26)
@@ -177,8 +177,8 @@ def test_a_quotes_value_counts_on_its_chase(
 
 
 def test_the_readmes_worked_example_of_a_chase() -> None:
-    from salesnotes.agenda import Weights, followup_terms
-    from salesnotes.days import working_days_between
+    from salesnotes.domain.days import working_days_between
+    from salesnotes.domain.ranking import Weights, followup_terms
 
     today = date(2026, 11, 25)
     big_due, small_due = date(2026, 9, 8), date(2026, 9, 7)

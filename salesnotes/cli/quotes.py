@@ -30,8 +30,8 @@ VALID_HELP = "A period from the quote's date (30d, 6w, 3m) or a date (31-12, 202
 
 def _lost_reasons(incomplete: str) -> list[str]:
     """Completion: the reasons used most in this book, then the common ones."""
+    from salesnotes.domain.quote_life import COMMON_LOST_REASONS
     from salesnotes.env import Env
-    from salesnotes.quotes import COMMON_LOST_REASONS
 
     used: list[str] = []
     try:

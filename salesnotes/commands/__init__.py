@@ -33,10 +33,10 @@ def target(name: str) -> Callable[..., None]:
 
 
 def contact_named(env: Env, store: Store, who: str, *, follow: bool = True) -> Contact:
-    """The contact WHO names (see ``salesnotes.who``); a note on stderr when it was found
+    """The contact WHO names (see ``salesnotes.usecases.who``); a note on stderr when it was found
     through a merge (``follow=False``: the merged contact itself)."""
     from salesnotes import render
-    from salesnotes.who import resolve as find
+    from salesnotes.usecases.who import resolve as find
 
     contact, note = find(store, who, env.config().get_str("phone.region"), follow=follow)
     if note:
@@ -46,8 +46,8 @@ def contact_named(env: Env, store: Store, who: str, *, follow: bool = True) -> C
 
 def check_lengths(arguments: dict[str, Any]) -> None:
     """BadInput for an argument longer than salesnotes stores (``fields.LONGEST``)."""
+    from salesnotes.domain.fields import too_long
     from salesnotes.errors import BadInput
-    from salesnotes.fields import too_long
 
     for key, value in arguments.items():
         for each in value if isinstance(value, (list, tuple)) else [value]:

@@ -8,7 +8,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
 
-    from salesnotes.days import Calendar, DayOff
+    from salesnotes.domain.days import Calendar, DayOff
     from salesnotes.env import Env
 
 
@@ -24,17 +24,17 @@ def agenda(
 ) -> None:
     """Print the ranked agenda for a day (default today), at most ``limit`` rows: the user's
     own in a team's book (``owner``: a colleague's; ``team``: everyone's, by owner)."""
-    from salesnotes.days import Calendar
+    from salesnotes.domain.days import Calendar
     from salesnotes.record import changed
     from salesnotes.render.agenda import agenda as show
     from salesnotes.render.agenda import team as show_team
-    from salesnotes.sources import agenda as build
-    from salesnotes.sources import team_agenda
     from salesnotes.usecases.agenda import agenda_owner, piled_up
+    from salesnotes.usecases.sources import agenda as build
+    from salesnotes.usecases.sources import team_agenda
 
     day = env.today()
     if when is not None:
-        from salesnotes.dates import parse_when
+        from salesnotes.domain.dates import parse_when
 
         day = parse_when(when, day)
     config = env.config()
@@ -91,7 +91,7 @@ def day_off_note(day: date, calendar: Calendar, piled: tuple[DayOff, int] | None
     the next working day's list; on the first working day after the user's days off, what
     piled up meanwhile."""
     from salesnotes import render
-    from salesnotes.days import day_name, describe, next_working_day, short, working_words
+    from salesnotes.domain.days import day_name, describe, next_working_day, short, working_words
 
     if piled is not None:
         away, due = piled

@@ -29,9 +29,9 @@ def brief(
     import sys
     from datetime import datetime, time
 
-    from salesnotes.dates import parse_when
+    from salesnotes.domain.dates import parse_when
+    from salesnotes.domain.fields import mail_address, mail_recipients
     from salesnotes.errors import BadInput
-    from salesnotes.fields import mail_address, mail_recipients
     from salesnotes.render import briefing
     from salesnotes.usecases.briefing import assemble_briefing, remember
 

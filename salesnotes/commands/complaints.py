@@ -44,7 +44,7 @@ def opened(env: Env, contact: Contact, followup: FollowUp) -> None:
     from datetime import timedelta
 
     from salesnotes import render
-    from salesnotes.days import moment_words
+    from salesnotes.domain.days import moment_words
 
     hours = env.config().get_int("complaints.response_hours")
     deadline = env.moment() + timedelta(hours=hours)

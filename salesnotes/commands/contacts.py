@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from salesnotes.commands import contact_named
+from salesnotes.domain.fields import normalise_email, read_phone, unread_phones
 from salesnotes.errors import BadInput, Conflict
-from salesnotes.fields import normalise_email, read_phone, unread_phones
 from salesnotes.i18n import _, n_, term
 
 TYPE_CHECKING = False
@@ -36,7 +36,7 @@ def add(
     address or phone number another contact has, or whose name is an organisation's (the
     organisation is not a person), unless ``force``."""
     from salesnotes import render
-    from salesnotes.dates import parse_birthday, parse_when
+    from salesnotes.domain.dates import parse_birthday, parse_when
 
     born = parse_birthday(birthday) if birthday is not None else None
     since = parse_when(customer_since, env.today(), past=True) if customer_since else None
@@ -185,7 +185,7 @@ def edit(
     e-mail address or phone number another contact has is refused, unless ``force``), and
     removed with ``remove_email``/``remove_phone``/``untag``."""
     from salesnotes import render
-    from salesnotes.dates import parse_birthday, parse_when
+    from salesnotes.domain.dates import parse_birthday, parse_when
 
     values = [name, org, email, phone, tag, untag, status, note, job_title, city, every]
     values += [birthday, customer_since, remove_email, remove_phone, department]
@@ -318,7 +318,7 @@ def contacts(
 
     store = env.store()
     if losing_touch:
-        from salesnotes.sources import losing_touch as past_rhythm
+        from salesnotes.usecases.sources import losing_touch as past_rhythm
 
         if any(v is not None for v in (text, tag, status, org)) or archived:
             raise BadInput(_("--losing-touch lists everyone past their rhythm; use it on its own"))

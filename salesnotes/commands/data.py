@@ -32,7 +32,7 @@ def import_file(
     """Import contacts from a vCard or CSV file, or a whole book from salesnotes' JSON: all
     or nothing (``skip_bad``: all but the unreadable records, listed)."""
     from salesnotes.formats import book
-    from salesnotes.formats import text as files
+    from salesnotes.formats import decoding as files
 
     name = os.path.basename(path) or path
     content, encoding = files.read(path)
@@ -226,7 +226,7 @@ def _checked(
 def _within_limits(row: NewContact) -> NewContact | Unreadable:
     """The row, or Unreadable when a value is longer than salesnotes keeps (the limits of
     what is typed: a name of 200 characters, an e-mail address of 254)."""
-    from salesnotes.fields import too_long
+    from salesnotes.domain.fields import too_long
     from salesnotes.models import Unreadable
 
     values = [("name", row.name), ("org", row.organisation or ""), ("job_title", row.job_title),
@@ -249,7 +249,7 @@ def _within_limits(row: NewContact) -> NewContact | Unreadable:
 def _note_cut(row: NewContact, summary: ImportSummary) -> NewContact:
     """The row with its note (its own text, then the lines the import writes) cut to the
     longest salesnotes keeps, and the cut named in the summary."""
-    from salesnotes.fields import LONGEST_TEXT
+    from salesnotes.domain.fields import LONGEST_TEXT
     from salesnotes.record import changed
 
     if len(row.note) + sum(len(text) + 1 for text, __ in row.written) <= LONGEST_TEXT:

@@ -20,7 +20,7 @@ def off(env: Env, *, period: str | None, note: str, remove: int | None, fmt: str
     no relative date lands in them, overdue counts skip them, and the first working day
     after them says what piled up."""
     from salesnotes import render
-    from salesnotes.days import describe
+    from salesnotes.domain.days import describe
     from salesnotes.render import listings
 
     today = env.today()
@@ -76,8 +76,8 @@ def days_of(period: str, today: date) -> tuple[date, date]:
     on, so '24-12..3-1' ends in the new year."""
     import re
 
-    from salesnotes.dates import parse_when
-    from salesnotes.days import describe
+    from salesnotes.domain.dates import parse_when
+    from salesnotes.domain.days import describe
 
     parts = re.split(
         r"\s*(?:\.\.|\bt/m\b|\btot en met\b|\btot\b|\bto\b|\buntil\b|\bthrough\b|–|—|\s-\s)\s*",

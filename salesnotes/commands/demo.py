@@ -8,7 +8,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
 
-    from salesnotes.days import Calendar
+    from salesnotes.domain.days import Calendar
     from salesnotes.env import Env
 
 
@@ -19,11 +19,11 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
     temporary folder), and print its agenda."""
     import os
 
-    from salesnotes import demo as book
     from salesnotes import render
     from salesnotes.errors import Conflict
+    from salesnotes.generators import demo_book as book
     from salesnotes.render.agenda import agenda as show
-    from salesnotes.sources import agenda
+    from salesnotes.usecases.sources import agenda
 
     temporary = not env.db_is_explicit
     if temporary:
@@ -51,7 +51,7 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
         if size is None:
             count = book.fill(store, today, env.now())
         else:
-            from salesnotes.bigbook import generate
+            from salesnotes.generators.big_book import generate
 
             count = store.bulk.load(generate(size, today, seed))
     limit = config.get_int("agenda.limit")
@@ -65,7 +65,7 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
     if temporary:
         render.note(_("Try it:  export SALESNOTES_DB={db_path}").format(db_path=env.db_path))
     if today != env.today():
-        from salesnotes.days import describe
+        from salesnotes.domain.days import describe
 
         render.note(
             _("{day} is not a working day: the demo shows {shown}").format(
@@ -76,7 +76,7 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
 
 
 def _working_day(day: date, working: Calendar) -> date:
-    from salesnotes.days import next_working_day
+    from salesnotes.domain.days import next_working_day
 
     return next_working_day(day, working)
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 def duplicates(env: Env, *, limit: int, fmt: str) -> None:
     """Pairs of contacts that are probably one person, most certain first, each with why."""
-    from salesnotes.duplicates import find
+    from salesnotes.domain.duplicates import find
     from salesnotes.render.listings import duplicates as show
 
     store = env.store()
@@ -28,7 +28,7 @@ def duplicates(env: Env, *, limit: int, fmt: str) -> None:
 def merge(env: Env, *, source: str, into: str, dry_run: bool) -> None:
     """Move everything of SOURCE to INTO in one transaction; SOURCE is archived, and its id
     and name find INTO from then on (``dry_run``: say what would move, write nothing)."""
-    from salesnotes.merging import plan
+    from salesnotes.domain.merging import plan
     from salesnotes.render.reports import merge_report
 
     store = env.store()

@@ -19,9 +19,9 @@ def log_edit(
 ) -> None:
     """Correct a logged conversation: its text, kind or day."""
     from salesnotes import render
-    from salesnotes.days import describe
+    from salesnotes.domain.days import describe
+    from salesnotes.domain.fields import canonical
     from salesnotes.errors import BadInput
-    from salesnotes.fields import canonical
     from salesnotes.models import INTERACTION_KINDS
 
     kind = canonical(kind, INTERACTION_KINDS) if kind is not None else None
@@ -60,7 +60,7 @@ def delete(env: Env, *, what: str, record: str, yes: bool) -> None:
     """Delete a follow-up, a logged conversation or a draft quote, after asking."""
     from salesnotes import render
     from salesnotes.commands.safety import confirm
-    from salesnotes.days import describe
+    from salesnotes.domain.days import describe
     from salesnotes.errors import BadInput
 
     what = {"follow-up": "followup", "conversation": "interaction"}.get(what, what)

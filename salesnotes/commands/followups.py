@@ -11,8 +11,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
 
-    from salesnotes.dates import Planned
-    from salesnotes.days import Calendar
+    from salesnotes.domain.dates import Planned
+    from salesnotes.domain.days import Calendar
     from salesnotes.env import Env
     from salesnotes.models import FollowUp, Interaction
     from salesnotes.store.interface import Store
@@ -36,7 +36,7 @@ def record_id(value: str, what: str, hint: str) -> int:
 def plan(env: Env, when: str, today: date, calendar: Calendar) -> Planned:
     """A follow-up's WHEN: day, time of day, and a relative day moved off a day off (a
     weekend, a public holiday, the user's own days off: ``calendar``)."""
-    from salesnotes.dates import parse_plan
+    from salesnotes.domain.dates import parse_plan
 
     choice = env.config().get_str("dates.next_weekday")
     return parse_plan(when, today, calendar, next_weekday=choice)
@@ -45,7 +45,7 @@ def plan(env: Env, when: str, today: date, calendar: Calendar) -> Planned:
 def when_words(planned: Planned, today: date, calendar: Calendar | None = None) -> str:
     """'Mon 30 Nov 2026 at 14:00 (in 4 days; Sun 29 Nov is not a working day)'; a day asked
     for that is a public holiday or a day off says so."""
-    from salesnotes.days import describe, relative
+    from salesnotes.domain.days import describe, relative
 
     words = describe(planned.day)
     if planned.at:
@@ -65,7 +65,7 @@ def when_words(planned: Planned, today: date, calendar: Calendar | None = None) 
 def moved_words(planned: Planned, calendar: Calendar | None) -> str:
     """Why a relative day moved: 'Fri 25 Dec is Eerste kerstdag', 'Sun 29 Nov is not a
     working day', '... is one of your days off'; '' when it did not."""
-    from salesnotes.days import short
+    from salesnotes.domain.days import short
 
     if planned.moved_from is None:
         return ""
@@ -229,7 +229,7 @@ def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> N
     """Move a follow-up to a later day (``earlier``: or an earlier one); it stays off the
     agenda until then."""
     from salesnotes import render
-    from salesnotes.days import describe
+    from salesnotes.domain.days import describe
 
     fid = record_id(followup_id, N_("follow-up"), ID_HINT)
     today = env.today()

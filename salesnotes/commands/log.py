@@ -26,9 +26,9 @@ def log(
 ) -> None:
     """Record a conversation with a contact; ``next_when`` schedules the follow-up too."""
     from salesnotes import render
-    from salesnotes.days import describe
+    from salesnotes.domain.days import describe
+    from salesnotes.domain.fields import canonical
     from salesnotes.errors import BadInput
-    from salesnotes.fields import canonical
     from salesnotes.models import INTERACTION_KINDS
 
     kind = canonical(kind, INTERACTION_KINDS)  # 'telefoon' is a call, 'klacht' a complaint
@@ -97,8 +97,8 @@ def day_it_happened(
     back: 'vorige week dinsdag', 'vandaag 9:00', 'vanochtend'; a time of day is read and
     left, a conversation is kept by its day); a day still to come is bad input (``hint``:
     what to do instead)."""
-    from salesnotes.dates import parse_plan
-    from salesnotes.days import describe
+    from salesnotes.domain.dates import parse_plan
+    from salesnotes.domain.days import describe
     from salesnotes.errors import BadInput
 
     happened = parse_plan(on, today, past=True).day
@@ -125,7 +125,7 @@ def _text_from_elsewhere(text: str | None) -> str:
         found = _edited(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
     if not found.strip():
         raise BadInput(_("nothing to log: the text is empty"))
-    from salesnotes.fields import too_long
+    from salesnotes.domain.fields import too_long
 
     problem = too_long("text", found.strip())
     if problem:
@@ -138,8 +138,8 @@ def _standard_input() -> str:
     BadInput for bytes that are not UTF-8 (they are not the book's fault)."""
     import sys
 
+    from salesnotes.domain.fields import LONGEST_TEXT
     from salesnotes.errors import BadInput
-    from salesnotes.fields import LONGEST_TEXT
 
     data = sys.stdin.buffer.read(4 * LONGEST_TEXT + 1)
     try:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from salesnotes.config import Config
-    from salesnotes.days import Calendar
+    from salesnotes.domain.days import Calendar
     from salesnotes.env import Env
     from salesnotes.models import Contact, Quote
     from salesnotes.store.interface import Store
@@ -30,15 +30,15 @@ def to_quote_id(value: str) -> int:
 
 def money(cents: int, currency: str, config: Config) -> str:
     """'€ 12.500,00' in the configured style."""
-    from salesnotes.money import format_amount
+    from salesnotes.domain.money import format_amount
 
     return format_amount(cents, currency, config.get_str("money.format"))
 
 
 def valid_until(text: str, quoted_on: date, today: date) -> date:
     """A validity: a period from the quote's date ('30d') or a date ('31-12')."""
-    from salesnotes.dates import parse_period, parse_when
-    from salesnotes.days import FIRST_DAY, LAST_DAY, RANGE_WORDS
+    from salesnotes.domain.dates import parse_period, parse_when
+    from salesnotes.domain.days import FIRST_DAY, LAST_DAY, RANGE_WORDS
 
     try:
         until = parse_period(text).after(quoted_on)
@@ -76,7 +76,7 @@ def send_quote(
     that chases it, counted in working days from the sending day (``calendar``: no holiday,
     no day off), unless one is open already; return the quote and what was scheduled, in
     words. A quote sent before is not sent again."""
-    from salesnotes.days import add_working_days, describe
+    from salesnotes.domain.days import add_working_days, describe
 
     if quote.sent_on is not None:
         raise Conflict(
@@ -182,9 +182,9 @@ def quote_add(
 ) -> None:
     """Add a quote for a contact (a draft, or sent with ``send``)."""
     from salesnotes import render
-    from salesnotes.dates import parse_when
-    from salesnotes.days import describe
-    from salesnotes.money import parse_amount
+    from salesnotes.domain.dates import parse_when
+    from salesnotes.domain.days import describe
+    from salesnotes.domain.money import parse_amount
 
     today = env.today()
     config = env.config()
@@ -268,7 +268,7 @@ def quote_send(env: Env, *, quote_id: str) -> None:
 def quote_revise(env: Env, *, quote_id: str, amount: str, note: str) -> None:
     """Record a new amount; the history is kept and a sent quote moves to negotiating."""
     from salesnotes import render
-    from salesnotes.money import parse_amount
+    from salesnotes.domain.money import parse_amount
 
     config = env.config()
     cents = parse_amount(amount)
@@ -380,7 +380,7 @@ def quote_expire(env: Env, *, quote_id: str) -> None:
 def quote_renew(env: Env, *, quote_id: str, valid: str | None) -> None:
     """Extend an open quote's validity (recorded in its history)."""
     from salesnotes import render
-    from salesnotes.days import describe
+    from salesnotes.domain.days import describe
 
     today = env.today()
     days = env.config().get_int("quotes.valid_days")
@@ -400,7 +400,7 @@ def quote_renew(env: Env, *, quote_id: str, valid: str | None) -> None:
 def quote_edit(env: Env, *, quote_id: str, probability: str | None) -> None:
     """Change an open quote's win probability ('default': back to its status's)."""
     from salesnotes import render
-    from salesnotes.quotes import probability as effective
+    from salesnotes.domain.quote_life import probability as effective
 
     if probability is None:
         raise BadInput(_("nothing to change; give --probability 70 or --probability default"))
@@ -448,17 +448,17 @@ def quotes(
 ) -> None:
     """The tray: open quotes, oldest first (``show_all``: every quote; ``stale``: going cold,
     most idle first)."""
-    from salesnotes.quotes import is_stale
+    from salesnotes.domain.quote_life import is_stale
     from salesnotes.render.quotes import quotes as show
 
     if show_all and (open_only or stale):
         raise BadInput(_("--all lists every quote; leave out --open and --stale with it"))
     if status is not None:
-        from salesnotes.fields import canonical
+        from salesnotes.domain.fields import canonical
 
         status = canonical(status, QUOTE_STATUSES)  # 'verstuurd' is sent
     if status is not None and status.lower() not in QUOTE_STATUSES:
-        from salesnotes.fields import one_of
+        from salesnotes.domain.fields import one_of
 
         one_of(status, QUOTE_STATUSES, "quote status")
     today = env.today()
@@ -478,7 +478,7 @@ def quotes(
 def pipeline(env: Env, *, fmt: str) -> None:
     """What is open, by status and weighted; what expires this week; the month and the year."""
     from salesnotes.render.quotes import pipeline as show
-    from salesnotes.sources import pipeline as read_pipeline
+    from salesnotes.usecases.sources import pipeline as read_pipeline
 
     store = env.store()
     with store.read():

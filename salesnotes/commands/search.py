@@ -13,11 +13,11 @@ def search(env: Env, *, text: str, limit: int, fmt: str) -> None:
     quotes."""
     from salesnotes.render.listings import hits
     from salesnotes.text import fold
-    from salesnotes.who import looks_like_phone
+    from salesnotes.usecases.who import looks_like_phone
 
     e164 = None
     if looks_like_phone(text.strip()):
-        from salesnotes.fields import read_phone
+        from salesnotes.domain.fields import read_phone
 
         e164 = read_phone(text, env.config().get_str("phone.region")).e164
     store = env.store()

@@ -54,7 +54,7 @@ def undo(env: Env, *, show_list: bool, fmt: str) -> None:
 
 def _when(at: str) -> str:
 
-    from salesnotes.days import moment_words
+    from salesnotes.domain.days import moment_words
 
     try:
         from salesnotes.book_values import book_moment
@@ -65,7 +65,7 @@ def _when(at: str) -> str:
 
 
 def _listing(recorded: list[Recorded], fmt: str) -> None:
-    from salesnotes.render.listing import Column, listing
+    from salesnotes.render.tables import Column, listing
 
     listing(
         recorded,

@@ -59,7 +59,7 @@ def looks_like(text: str) -> bool:
 def read(text: str, name: str, known_schemas: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
     """A book's tables (table -> rows), checked: the format, its version, a schema this
     salesnotes knows, and rows of plain values. BadInput says what is wrong."""
-    from salesnotes.fields import too_long
+    from salesnotes.domain.fields import too_long
 
     try:
         data = json.loads(text.lstrip("\ufeff"))

@@ -1,7 +1,7 @@
 """Contacts from the CSV files spreadsheets, Outlook and Google write. Pure: text in, records out.
 
 Excel in the Netherlands writes ``;``-separated Windows-1252, "Unicode text" is tab-separated
-UTF-16, Google and most CRMs write ``,``-separated UTF-8 (``formats.text`` decodes them all);
+UTF-16, Google and most CRMs write ``,``-separated UTF-8 (``formats.decoding`` decodes them all);
 the separator is sniffed from the header line. Columns are recognised by name, in English and
 Dutch, case- and accent-insensitively: a plain sheet's (naam, bedrijf, e-mail, telefoon ...),
 Outlook's (First Name / Voornaam, Business Phone / Telefoon op werk, Business City /
@@ -24,9 +24,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from salesnotes.domain.fields import LONGEST_TEXT, normalise_email, normalise_every, normalise_tag
 from salesnotes.errors import BadInput
-from salesnotes.fields import LONGEST_TEXT, normalise_email, normalise_every, normalise_tag
-from salesnotes.formats.text import lines
+from salesnotes.formats.decoding import lines
 from salesnotes.formats.vcard import SCIENTIFIC, read_number
 from salesnotes.i18n import _, grouped
 from salesnotes.models import (
@@ -505,7 +505,7 @@ def _row(
             text = STATUS_WORDS.get(text, text)
         status = text
         if status not in STATUSES:
-            from salesnotes.fields import choices
+            from salesnotes.domain.fields import choices
 
             raise BadCell(
                 _("'{field}' is not a status ({STATUSES})").format(
@@ -581,7 +581,7 @@ def _header(chosen: dict[str, tuple[int, str, str]], field_name: str) -> str:
 
 def _day(text: str) -> str | None:
     """A day as an export or a spreadsheet writes it: 2026-11-25, 25-11-2026."""
-    from salesnotes.dates import parse_birthday
+    from salesnotes.domain.dates import parse_birthday
 
     try:
         found = parse_birthday(text.strip().split(" ")[0])
@@ -624,7 +624,7 @@ def _address(group: str, parts: dict[str, str]) -> Address:
 def _birthday(text: str) -> str | None:
     """A birthday as spreadsheets write it: 22-3-1980 (day first, as in Europe), 3/22/1980
     (American Outlook, when day-first cannot be), 1980-03-22, --03-22."""
-    from salesnotes.dates import parse_birthday
+    from salesnotes.domain.dates import parse_birthday
 
     text = text.strip().split(" ")[0]
     try:

@@ -16,9 +16,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from salesnotes.domain.fields import LONGEST_TEXT, normalise_email, normalise_tag, read_phone
 from salesnotes.errors import BadInput
-from salesnotes.fields import LONGEST_TEXT, normalise_email, normalise_tag, read_phone
-from salesnotes.formats.text import lines
+from salesnotes.formats.decoding import lines
 from salesnotes.i18n import _
 from salesnotes.models import (
     CALL_ORDER,
@@ -453,7 +453,7 @@ def _birthday(text: str, *, omit_year: bool = False) -> str | None:
     """A card's BDAY as stored: '1980-03-22' or '--03-22'; None when it is none of the forms
     cards use (19800322, 1980-03-22, 1980-03-22T00:00:00Z, --0322, --03-22; Apple's year
     1604 or X-APPLE-OMIT-YEAR for a birthday without a year)."""
-    from salesnotes.dates import parse_birthday
+    from salesnotes.domain.dates import parse_birthday
 
     text = text.strip()
     match = re.fullmatch(r"(\d{4})(\d{2})(\d{2})(?:T.*)?", text)
@@ -550,7 +550,7 @@ def _email(card: Any, email: str, *, first: bool, four: bool) -> None:
 
 
 def _tel(card: Any, phone: str, kind: str, region: str, *, first: bool, four: bool) -> None:
-    from salesnotes.fields import read_phone
+    from salesnotes.domain.fields import read_phone
 
     prop = card.add("tel")
     types = list(_TEL_TYPES.get(kind, ("VOICE",)))

@@ -1,6 +1,6 @@
 """Full-text search over what was said (sqlite-utils' FTS5 index, kept current by
 triggers; accents folded, so "cafe" finds "café"), and the indexes that let the agenda
-read only the top of each source (sources.py): open follow-ups per reason and priority
+read only the top of each source (usecases/sources.py): open follow-ups per reason and priority
 by due date, open quotes by amount, contacts with their own rhythm by last touch; and a
 covering index for finding contacts by a piece of their name.
 """

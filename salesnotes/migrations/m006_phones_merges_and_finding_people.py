@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def sqlite(db: Database) -> None:
     """SQLite's step."""
     from salesnotes.config import load
-    from salesnotes.fields import read_phone
+    from salesnotes.domain.fields import read_phone
 
     run(
         db,

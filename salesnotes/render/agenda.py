@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from salesnotes.days import describe, short
+from salesnotes.domain.days import describe, short
 from salesnotes.i18n import _, term
-from salesnotes.render.listing import CELL_TEXT, Column, console, listing, paged
 from salesnotes.render.shapes import agenda_json
+from salesnotes.render.tables import CELL_TEXT, Column, console, listing, paged
 from salesnotes.text import clean, excerpt, first_words, one_line
 
 TYPE_CHECKING = False

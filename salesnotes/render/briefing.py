@@ -1,19 +1,19 @@
 """The morning briefing as text, Markdown, HTML, JSON or a MIME mail.
 
-``Brief`` (``usecases/briefing.py``) holds the content; ``text``, ``markdown``, ``html``,
-``as_json`` and ``email`` turn it into what cron mails, purely; ``render`` is the command's one
-call (it says on stderr when the last briefing's time could not be read). The sections, in
-order: the agenda (top N), complaints past their response time, quotes expiring soon and stale
-quotes, contacts losing touch, birthdays and anniversaries in the coming week, what happened
-since the previous briefing, a pipeline line.
+``Brief`` (``models.py``, what ``usecases/briefing.py`` assembles) holds the content; ``text``,
+``markdown``, ``html``, ``as_json`` and ``email`` turn it into what cron mails, purely;
+``render`` is the command's one call (it says on stderr when the last briefing's time could not
+be read). The sections, in order: the agenda (top N), complaints past their response time,
+quotes expiring soon and stale quotes, contacts losing touch, birthdays and anniversaries in the
+coming week, what happened since the previous briefing, a pipeline line.
 """
 
 from __future__ import annotations
 
-from salesnotes.agenda import age_words
-from salesnotes.days import describe, duration_words, moment_words, rhythm_words, short
+from salesnotes.domain.days import describe, duration_words, moment_words, rhythm_words, short
+from salesnotes.domain.money import format_amount
+from salesnotes.domain.ranking import age_words
 from salesnotes.i18n import _, language, n_, term
-from salesnotes.money import format_amount
 from salesnotes.record import record
 from salesnotes.text import excerpt
 from salesnotes.text import one_line as _one_line
@@ -23,8 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
-    from salesnotes.models import Occasion
-    from salesnotes.usecases.briefing import Brief
+    from salesnotes.models import Brief, Occasion
 
 WIDTH = 78
 

@@ -1,14 +1,15 @@
 """``show``: one contact's dossier, or an organisation's account view.
 
-For people it is lines of text (``render.text``), not a table: each wrapped line hangs under
+For people it is lines of text (``render.pages``), not a table: each wrapped line hangs under
 its own text. ``plain`` and ``json`` are the machine formats.
 """
 
 from __future__ import annotations
 
-from salesnotes.days import describe, relative
+from salesnotes.domain.days import describe, relative
 from salesnotes.i18n import N_, _, term
 from salesnotes.render import first, plain_lines, print_json
+from salesnotes.render.pages import Page
 from salesnotes.render.shapes import (
     contact_json,
     followup_json,
@@ -16,7 +17,6 @@ from salesnotes.render.shapes import (
     organisation_json,
     quote_json,
 )
-from salesnotes.render.text import Page
 from salesnotes.text import one_line
 
 TYPE_CHECKING = False
@@ -96,7 +96,7 @@ def dossier(
 
 def _day_column(day: date) -> str:
     """'Wed  4 Nov 2026', 'Wed 25 Nov 2026': a day in a column of days, all as wide."""
-    from salesnotes.days import day_abbr, month_abbr
+    from salesnotes.domain.days import day_abbr, month_abbr
 
     return f"{day_abbr(day.weekday())} {day.day:>2} {month_abbr(day.month)} {day.year}"
 
@@ -205,7 +205,7 @@ def _followup_section(
     if not open_followups:
         page.line(_("none"), indent=2)
     for f in open_followups:
-        from salesnotes.agenda import REASON_LABELS
+        from salesnotes.domain.ranking import REASON_LABELS
 
         label = _(REASON_LABELS.get(f.reason, f.reason))  # 'follow-up', not 'other'
         line = f"#{f.id} {describe(f.due_on)} ({relative(f.due_on, today)}) {label}"
@@ -228,7 +228,7 @@ def _quote_section(
     *,
     with_contact: bool = False,
 ) -> None:
-    from salesnotes.money import format_amount
+    from salesnotes.domain.money import format_amount
 
     if not items:
         return
@@ -268,7 +268,7 @@ def phone_words(contact: Contact) -> str:
 
 
 def _details(contact: Contact, plain: bool = False) -> list[tuple[str, str]]:
-    from salesnotes.days import birthday_words, rhythm_words
+    from salesnotes.domain.days import birthday_words, rhythm_words
 
     details = [
         (_("id"), str(contact.id)),

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from salesnotes.days import describe, relative, short
+from salesnotes.domain.days import describe, relative, short
 from salesnotes.i18n import _, term
 from salesnotes.render import first, note, plain_lines, print_json
-from salesnotes.render.listing import Column, console, listing
 from salesnotes.render.shapes import (
     contact_json,
     followup_json,
@@ -13,6 +12,7 @@ from salesnotes.render.shapes import (
     losing_touch_json,
     organisation_json,
 )
+from salesnotes.render.tables import Column, console, listing
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from salesnotes.config import Config
-    from salesnotes.days import DayOff
+    from salesnotes.domain.days import DayOff
     from salesnotes.models import (
         Contact,
         ContactCard,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from salesnotes.days import describe, short
+from salesnotes.domain.days import describe, short
+from salesnotes.domain.money import format_amount
 from salesnotes.i18n import N_, _, n_, term
-from salesnotes.money import format_amount
 from salesnotes.render import plain_lines, print_json
-from salesnotes.render.listing import CELL_TEXT, Column, console, fitted_table, listing
 from salesnotes.render.shapes import pipeline_json, quote_json
+from salesnotes.render.tables import CELL_TEXT, Column, console, fitted_table, listing
 from salesnotes.text import clean, excerpt, one_line
 
 TYPE_CHECKING = False
@@ -16,15 +16,15 @@ if TYPE_CHECKING:
     from datetime import date
 
     from salesnotes.config import Config
+    from salesnotes.domain.quote_life import Pipeline
     from salesnotes.models import Quote
-    from salesnotes.quotes import Pipeline
 
 
 def quotes(
     items: Sequence[Quote], fmt: str, today: date, config: Config, *, detail: bool = False
 ) -> None:
     """``quotes``: id, status, contact, organisation, title, amount, validity, idle days, %."""
-    from salesnotes.quotes import is_stale, probability
+    from salesnotes.domain.quote_life import is_stale, probability
 
     style = config.get_str("money.format")
 
@@ -91,7 +91,7 @@ def quotes(
 
 def period_words(label: str) -> str:
     """'2026-11' -> 'Nov 2026' (a year stays as it is): the pages' date style."""
-    from salesnotes.days import month_abbr
+    from salesnotes.domain.days import month_abbr
 
     year, __, month = label.partition("-")
     return f"{month_abbr(int(month))} {year}" if month.isdigit() else label
@@ -101,7 +101,7 @@ def _detail(q: Quote, today: date, config: Config) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from salesnotes.quotes import probability
+    from salesnotes.domain.quote_life import probability
 
     style = config.get_str("money.format")
     out = console()

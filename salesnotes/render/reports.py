@@ -11,8 +11,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections import Counter
 
+    from salesnotes.domain.merging import Plan
     from salesnotes.formats import csv_contacts, vcard
-    from salesnotes.merging import Plan
     from salesnotes.models import Contact, ImportResult, Unreadable, Unused
 
 

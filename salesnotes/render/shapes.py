@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from salesnotes.config import Config
+    from salesnotes.domain.quote_life import PeriodFigures, Pipeline
     from salesnotes.models import (
         Address,
         AgendaRow,
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
         Organisation,
         Quote,
     )
-    from salesnotes.quotes import PeriodFigures, Pipeline
 
 
 def contact_json(contact: Contact) -> dict[str, Any]:
@@ -145,7 +145,7 @@ def _agenda_json(row: AgendaRow) -> dict[str, Any]:
 
 def quote_json(q: Quote, today: date, config: Config) -> dict[str, Any]:
     """A quote, with its revisions."""
-    from salesnotes.quotes import is_stale, probability
+    from salesnotes.domain.quote_life import is_stale, probability
 
     return {
         "id": q.id,

@@ -393,7 +393,7 @@ class _Index:
 
 def _same_name(ours: str, theirs: str) -> bool:
     """Two folded names of one person: the same, or the same but for tussenvoegsels."""
-    from salesnotes.duplicates import words
+    from salesnotes.domain.duplicates import words
 
     return bool(ours) and (ours == theirs or words(ours) == words(theirs))
 
@@ -401,7 +401,7 @@ def _same_name(ours: str, theirs: str) -> bool:
 def _less_precise(theirs: str, ours: str) -> bool:
     """A name that says less than ours: each of its words is one of ours or its initial,
     in order ('Jan Vries', 'J. de Vries' and 'Jan' against 'Jan de Vries')."""
-    from salesnotes.duplicates import words
+    from salesnotes.domain.duplicates import words
 
     mine = words(ours)
     position = 0

@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-from salesnotes import matching
 from salesnotes.book_values import book_day
-from salesnotes.errors import Conflict, NotFound
-from salesnotes.fields import (
+from salesnotes.domain import matching
+from salesnotes.domain.fields import (
     normalise_email,
     normalise_every,
     normalise_tag,
     one_of,
     require_text,
 )
+from salesnotes.errors import Conflict, NotFound
 from salesnotes.i18n import _
 from salesnotes.models import STATUSES, Address, Contact, ContactCard, Person, Shared
 from salesnotes.store.connection import new_uuid

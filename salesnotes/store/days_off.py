@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from salesnotes.book_values import book_day
-from salesnotes.days import DayOff
+from salesnotes.domain.days import DayOff
 from salesnotes.errors import NotFound
 from salesnotes.i18n import _
 from salesnotes.text import clean

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from salesnotes.book_values import book_day
+from salesnotes.domain.fields import one_of
 from salesnotes.errors import Conflict, NotFound
-from salesnotes.fields import one_of
 from salesnotes.i18n import _
 from salesnotes.models import PRIORITIES, REASONS, Due, FollowUp
 from salesnotes.store.connection import new_uuid

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from salesnotes.book_values import book_day
+from salesnotes.domain.fields import one_of, require_text
 from salesnotes.errors import NotFound
-from salesnotes.fields import one_of, require_text
 from salesnotes.i18n import _
 from salesnotes.models import INTERACTION_KINDS, Interaction
 from salesnotes.store.connection import new_uuid

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from datetime import date
     from types import TracebackType
 
-    from salesnotes.days import DayOff
+    from salesnotes.domain.days import DayOff
     from salesnotes.models import (
         Address,
         Clock,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from salesnotes import matching
+from salesnotes.domain import matching
+from salesnotes.domain.fields import normalise_email, require_text
 from salesnotes.errors import BadInput, Conflict, NotFound
-from salesnotes.fields import normalise_email, require_text
 from salesnotes.i18n import _
 from salesnotes.models import Organisation
 from salesnotes.store.connection import new_uuid

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from salesnotes.book_values import book_day, book_whole
-from salesnotes.days import describe
+from salesnotes.domain.days import describe
+from salesnotes.domain.fields import require_text
 from salesnotes.errors import BadInput, Conflict, NotFound
-from salesnotes.fields import require_text
 from salesnotes.i18n import N_, _, term
 from salesnotes.models import Quote, QuoteFacts, QuoteRevision
 from salesnotes.store.connection import new_uuid
@@ -147,7 +147,7 @@ class Quotes:
         """One open quote; a closed one is a Conflict ("it cannot be ``action``")."""
         quote = self.get(quote_id)
         if not quote.is_open:
-            from salesnotes.days import describe
+            from salesnotes.domain.days import describe
 
             when = _(" on {day}").format(day=describe(quote.closed_on)) if quote.closed_on else ""
             raise Conflict(

@@ -7,7 +7,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
 
-    from salesnotes.days import Calendar, DayOff
+    from salesnotes.domain.days import Calendar, DayOff
     from salesnotes.store.interface import Store
 
 
@@ -28,7 +28,7 @@ def piled_up(store: Store, day: date, calendar: Calendar) -> tuple[DayOff, int] 
     of their follow-ups came due meanwhile (still open)."""
     from datetime import timedelta
 
-    from salesnotes.days import DayOff, previous_working_day
+    from salesnotes.domain.days import DayOff, previous_working_day
 
     if not calendar.is_working(day):
         return None

@@ -3,78 +3,17 @@ the mark "since the last briefing" moved when one is delivered (``remember``).""
 
 from __future__ import annotations
 
-from salesnotes.record import record
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from datetime import date, datetime, timedelta
+    from datetime import date, datetime
 
     from salesnotes.config import Config
-    from salesnotes.days import Calendar, DayOff
-    from salesnotes.models import AgendaRow, FollowUp, Interaction, LosingTouch, Occasion, Quote
-    from salesnotes.quotes import Pipeline
+    from salesnotes.domain.days import Calendar
+    from salesnotes.models import AgendaRow, Brief
     from salesnotes.store.interface import Store
 
 MAX_ITEMS = 15
 """Per "since" list of a briefing a person reads: a briefing is read in a minute."""
-
-
-@record
-class Brief:
-    """Everything one briefing says."""
-
-    day: date
-    now: datetime
-    agenda: Sequence[AgendaRow]
-    agenda_total: int
-    response_hours: int
-    late_complaints: Sequence[tuple[FollowUp, timedelta]]
-    expiring: Sequence[Quote]
-    stale: Sequence[Quote]
-    losing_touch: Sequence[LosingTouch]
-    occasions: Sequence[Occasion]
-    since: datetime | None
-    interactions: Sequence[Interaction]
-    followups_done: Sequence[FollowUp]
-    quotes_closed: Sequence[Quote]
-    pipeline: Pipeline | None
-    money_format: str = "nl"
-    # How many there are of what the lists above may show only the first few of (None: the
-    # list is complete).
-    expiring_total: int | None = None
-    stale_total: int | None = None
-    losing_touch_total: int | None = None
-    occasions_total: int | None = None
-    interactions_total: int | None = None
-    followups_done_total: int | None = None
-    since_asked: bool = False  # --since: from that day, not from the last briefing
-    day_off: DayOff | None = None  # the day is a public holiday or one of the user's days off
-    back: tuple[DayOff, int] | None = None  # first day back: the days off, follow-ups due in them
-    # The last briefing's time as the book holds it when it is not a time (another tool
-    # wrote it): 'since the last briefing' is left out, and the user is told.
-    unreadable_since: str = ""
-
-    @property
-    def is_empty(self) -> bool:
-        """Nothing in it at all: no one to call, no late complaint, no quote, no occasion,
-        and nothing happened since the last briefing."""
-        return not (
-            self.agenda
-            or self.late_complaints
-            or self.expiring
-            or self.stale
-            or self.losing_touch
-            or self.occasions
-            or self.interactions
-            or self.followups_done
-            or self.quotes_closed
-        )
-
-    @property
-    def calls(self) -> int:
-        """How many people the agenda says to call."""
-        return self.agenda_total
 
 
 def assemble_briefing(
@@ -97,7 +36,9 @@ def assemble_briefing(
     from datetime import UTC
 
     from salesnotes.book_values import UnreadableValue, book_moment
-    from salesnotes.sources import (
+    from salesnotes.models import Brief
+    from salesnotes.usecases.agenda import agenda_owner, piled_up
+    from salesnotes.usecases.sources import (
         agenda_size,
         late_complaints,
         losing_touch,
@@ -106,7 +47,6 @@ def assemble_briefing(
         pipeline,
         quotes_to_mention,
     )
-    from salesnotes.usecases.agenda import agenda_owner, piled_up
 
     top = config.get_int("brief.top")
     listed = top if short else None
@@ -197,7 +137,7 @@ def _calls(
     book of one); with ``team``, each salesperson's first ``top``, every row naming its owner
     (the manager's briefing). The second value is the count to show when it is not the
     book's."""
-    from salesnotes.sources import agenda, team_agenda
+    from salesnotes.usecases.sources import agenda, team_agenda
 
     if not team:
         rows = agenda(store, day, config, limit=top, now=moment, owner=whose, calendar=calendar)

@@ -156,7 +156,7 @@ def unread_phones(numbers: Iterable[PhoneNumber]) -> list[str]:
 
 def normalise_every(value: str) -> str:
     """A keep-in-touch rhythm as stored: '6w', '30d', '3m', or 'off'."""
-    from salesnotes.dates import parse_period
+    from salesnotes.domain.dates import parse_period
 
     text = value.strip().lower()
     if text in ("off", "never", "nooit", "none"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from salesnotes.config import defaults
-from salesnotes.days import (
+from salesnotes.domain.days import (
     WORKWEEK,
     Period,
     days_phrase,
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from salesnotes.config import Config
-    from salesnotes.days import Calendar
+    from salesnotes.domain.days import Calendar
     from salesnotes.models import ContactCard, FollowUp, LosingTouch, Quote
 
 
@@ -275,7 +275,7 @@ def rank(
 
 def quote_label(quote: Quote, money_format: str) -> str:
     """'quote #4 € 12.500' for reasons."""
-    from salesnotes.money import format_amount
+    from salesnotes.domain.money import format_amount
 
     amount = format_amount(quote.amount_cents, quote.currency, money_format, short=True)
     return _("quote #{id} {amount}").format(id=quote.id, amount=amount)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from salesnotes.days import (  # noqa: E402 - re-exported
+from salesnotes.domain.days import (  # noqa: E402 - re-exported
     DAY_ABBR,
     DAY_NAMES,
     FIRST_DAY,

@@ -11,7 +11,7 @@ More than one at the best level is ambiguous (exit 4, with the candidates); none
 
 from __future__ import annotations
 
-from salesnotes import matching
+from salesnotes.domain import matching
 from salesnotes.errors import BadInput, Conflict, NotFound
 from salesnotes.i18n import _
 from salesnotes.text import clean, fold
@@ -39,7 +39,7 @@ def resolve(
     raw = clean(who)
     if not raw:
         raise BadInput(_("say who: an id like 12, a phone number, an e-mail address or a name"))
-    from salesnotes.fields import too_long
+    from salesnotes.domain.fields import too_long
 
     problem = too_long("who", raw)
     if problem:  # no name is that long: a paste gone wrong, not someone to look for
@@ -86,7 +86,7 @@ def resolve(
 def _by_phone(
     store: Store, raw: str, region: str, nobody: str, follow: bool
 ) -> tuple[Contact, str | None]:
-    from salesnotes.fields import read_phone
+    from salesnotes.domain.fields import read_phone
 
     number = read_phone(raw, region)
     found = store.contacts.with_phone(number.e164) if number.e164 else []
@@ -114,7 +114,7 @@ def _pick(store: Store, ids: Sequence[int], who: str, follow: bool) -> tuple[Con
 def told_apart(contact: Contact) -> str:
     """'#3  Jan de Vries (Pluimers) · 06 1234 5678 · jan@pluimers.nl · Zwolle · last
     contact 12 Nov 2026': what tells two of the same name apart."""
-    from salesnotes.days import describe
+    from salesnotes.domain.days import describe
 
     parts = [f"#{contact.id}  {contact.label}"]
     parts += [x for x in (contact.phones[:1] + contact.emails[:1]) if x]

@@ -10,7 +10,7 @@ note, with the other's name and note, so nothing is lost.
 
 from __future__ import annotations
 
-from salesnotes.days import birthday_words
+from salesnotes.domain.days import birthday_words
 from salesnotes.i18n import _, term
 from salesnotes.record import record
 

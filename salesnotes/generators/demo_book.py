@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from salesnotes.fields import read_phone
+from salesnotes.domain.fields import read_phone
 from salesnotes.i18n import N_, _
 
 TYPE_CHECKING = False

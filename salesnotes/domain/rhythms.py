@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from salesnotes.days import Period, shift
+from salesnotes.domain.days import Period, shift
 from salesnotes.models import STATUSES, LosingTouch, Occasion
 from salesnotes.text import fold
 
@@ -28,7 +28,7 @@ def period(text: str) -> Period:
     found = Period.stored(text)
     if found is not None:
         return found
-    from salesnotes.dates import parse_period  # only for a non-canonical configured value
+    from salesnotes.domain.dates import parse_period  # only for a non-canonical configured value
 
     return parse_period(text)
 

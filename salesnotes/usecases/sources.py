@@ -19,8 +19,9 @@ from __future__ import annotations
 import heapq
 from datetime import UTC, date, datetime, time, timedelta
 
-from salesnotes import rhythms
-from salesnotes.agenda import (
+from salesnotes.config import defaults
+from salesnotes.domain import rhythms
+from salesnotes.domain.ranking import (
     Weights,
     complaint_age,
     followup_candidate,
@@ -31,7 +32,6 @@ from salesnotes.agenda import (
     rhythm_candidate,
     rhythm_terms,
 )
-from salesnotes.config import defaults
 from salesnotes.models import OPEN_QUOTE_STATUSES, PRIORITIES, REASONS
 from salesnotes.record import changed, record
 
@@ -41,7 +41,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from salesnotes.config import Config
-    from salesnotes.days import Calendar
+    from salesnotes.domain.days import Calendar
+    from salesnotes.domain.quote_life import Pipeline
     from salesnotes.models import (
         AgendaRow,
         Candidate,
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
         Quote,
         QuoteFacts,
     )
-    from salesnotes.quotes import Pipeline
     from salesnotes.store.interface import Store
 
     # (score, contact id) pairs in falling score order, read a page at a time
@@ -347,8 +347,8 @@ def agenda_size(
 def pipeline(store: Store, config: Config, day: date, lost_reasons: int = 5) -> Pipeline:
     """The pipeline's figures on ``day``, in the configured currency."""
     currency = config.get_str("money.currency")
-    from salesnotes.quotes import pipeline as assemble_pipeline
-    from salesnotes.quotes import probabilities
+    from salesnotes.domain.quote_life import pipeline as assemble_pipeline
+    from salesnotes.domain.quote_life import probabilities
 
     rows = store.quotes.pipeline_figures(
         day,
@@ -403,7 +403,7 @@ def team_agenda(
     """Every salesperson's agenda in turn (by name, each cut at ``limit``), every row naming
     its owner: the manager's view (each one's overdue counted without the public holidays of
     ``calendar`` and their own days off)."""
-    from salesnotes.days import Calendar
+    from salesnotes.domain.days import Calendar
 
     owners = sorted(set(store.contacts.owners()) | set(store.followups.owners()))
     base = calendar or Calendar((config or defaults()).working_days())

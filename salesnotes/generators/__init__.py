@@ -1,0 +1,1 @@
+"""Books made from nothing: the demo's small book and the benchmarks' big one."""
