@@ -607,3 +607,30 @@ class Brief:
     def calls(self) -> int:
         """How many people the agenda says to call."""
         return self.agenda_total
+
+
+@record
+class Sent:
+    """A quote sent: the quote, and the follow-up that chases it (None when one already
+    did)."""
+
+    quote: Quote
+    chase: FollowUp | None
+
+
+@record
+class Revised:
+    """A quote with a new amount, and its amount before."""
+
+    quote: Quote
+    before_cents: int
+    note: str
+
+
+@record
+class Closed:
+    """A quote closed as won, lost or expired; ``promoted``: the contact a won quote made a
+    customer, as they were before (None: nobody was promoted)."""
+
+    quote: Quote
+    promoted: Contact | None

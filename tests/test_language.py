@@ -109,6 +109,9 @@ def _leftover(text: str, command: str = "") -> str:
 
 def _session(run: Run, tmp_path: Path, say: dict[str, str]) -> list[tuple[str, str]]:
     """Every command's happy path once; (command, what it printed) for each."""
+    # The follow-ups the session makes are numbered on from the demo's own.
+    made = len(json.loads(run("followups", "--all", "--format", "json").stdout))
+    anna_tomorrow, complaint = str(made + 2), str(made + 4)
     csv = tmp_path / "klanten.csv"
     csv.write_text(f"naam;organisatie;telefoon\n{say['person']};Wever BV;06 11112222\n")
     lines = [
@@ -150,8 +153,8 @@ def _session(run: Run, tmp_path: Path, say: dict[str, str]) -> list[tuple[str, s
         ["quote", "expire", "9"],
         ["done", "1", "--note", say["said"], "--kind", "call", "--next", "over 2 weken"],
         ["snooze", "2", "volgende week"],
-        ["snooze", "12", "morgen", "--earlier"],
-        ["resolve", "14", "--note", say["said"]],
+        ["snooze", anna_tomorrow, "morgen", "--earlier"],
+        ["resolve", complaint, "--note", say["said"]],
         ["log-edit", "1", "--text", say["said"]],
         ["archive", say["person"]],
         ["archive", say["person"], "--undo"],

@@ -49,7 +49,7 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
                 ).format(db_path=_shown(env.db_path))
             )
         if size is None:
-            count = book.fill(store, today, env.now())
+            count = book.fill(store, today, env.now(), config, env.calendar(store))
         else:
             from salesnotes.generators.big_book import generate
 

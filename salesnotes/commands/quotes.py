@@ -1,22 +1,19 @@
-"""Quotes: ``quote add|send|revise|won|lost|expire|renew|edit|show``, ``quotes``, ``pipeline``;
-and the rules they share (sending schedules a chase, closing closes it, won makes a customer)."""
+"""Quotes: ``quote add|send|revise|won|lost|expire|renew|edit|show``, ``quotes``, ``pipeline``.
+What sending, revising and closing do is the use case's (``usecases/quotes.py``)."""
 
 from __future__ import annotations
 
 from salesnotes.commands import contact_named
-from salesnotes.errors import BadInput, Conflict
+from salesnotes.errors import BadInput
 from salesnotes.i18n import N_, _, term
 from salesnotes.models import QUOTE_STATUSES
+from salesnotes.usecases.quotes import close_quote, money, revise_quote, send_quote
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
 
-    from salesnotes.config import Config
-    from salesnotes.domain.days import Calendar
     from salesnotes.env import Env
-    from salesnotes.models import Contact, Quote
-    from salesnotes.store.interface import Store
 
 ID_HINT = N_("'salesnotes quotes --all' lists them with their ids")
 
@@ -26,13 +23,6 @@ def to_quote_id(value: str) -> int:
     from salesnotes.commands.followups import record_id
 
     return record_id(value, N_("quote"), ID_HINT)
-
-
-def money(cents: int, currency: str, config: Config) -> str:
-    """'€ 12.500,00' in the configured style."""
-    from salesnotes.domain.money import format_amount
-
-    return format_amount(cents, currency, config.get_str("money.format"))
 
 
 def valid_until(text: str, quoted_on: date, today: date) -> date:
@@ -51,121 +41,6 @@ def valid_until(text: str, quoted_on: date, today: date) -> date:
             )
         )
     return until
-
-
-def chase_text(quote: Quote, config: Config) -> str:
-    """What a chase follow-up says: 'Chase quote #1 Hal 3 (€ 12.500,00)', at the quote's
-    current amount (a revision rewrites it)."""
-    amount = money(quote.amount_cents, quote.currency, config)
-    return _("Chase quote #{id} {title} ({amount})").format(
-        id=quote.id, title=quote.title, amount=amount
-    )
-
-
-def send_quote(
-    store: Store,
-    quote: Quote,
-    *,
-    today: date,
-    now: str,
-    config: Config,
-    on: date | None = None,
-    calendar: Calendar | None = None,
-) -> tuple[Quote, str]:
-    """Mark a quote sent ``on`` that day (default today), log it, and schedule the follow-up
-    that chases it, counted in working days from the sending day (``calendar``: no holiday,
-    no day off), unless one is open already; return the quote and what was scheduled, in
-    words. A quote sent before is not sent again."""
-    from salesnotes.domain.days import add_working_days, describe
-
-    if quote.sent_on is not None:
-        raise Conflict(
-            _(
-                "quote #{id} was sent on {sent_on} already ({status}); to chase it: "
-                "salesnotes follow {contact_id} WHEN"
-            ).format(
-                id=quote.id,
-                sent_on=describe(quote.sent_on),
-                status=term(quote.status),
-                contact_id=quote.contact_id,
-            )
-        )
-    on = on or today
-    sent = store.quotes.send(quote.id, on)
-    store.interactions.add(
-        sent.contact_id,
-        _("Sent quote #{id} {title}: {amount}").format(
-            id=sent.id,
-            title=sent.title,
-            amount=money(sent.amount_cents, sent.currency, config),
-        ),
-        kind="note",
-        on=on,
-        now=now,
-        quote_id=sent.id,
-    )
-    if store.followups.chasing(sent.id):
-        return sent, _("a follow-up already chases it")
-    days = config.get_int("quotes.chase_after_working_days")
-    followup = store.followups.add(
-        sent.contact_id,
-        add_working_days(on, days, calendar or config.working_days()),
-        chase_text(sent, config),
-        reason="quote",
-        today=today,
-        now=now,
-        quote_id=sent.id,
-        generated=True,
-    )
-    return sent, _("chase follow-up #{id} on {due_on}").format(
-        id=followup.id, due_on=describe(followup.due_on)
-    )
-
-
-def close_quote(
-    store: Store,
-    quote_id: int,
-    status: str,
-    *,
-    today: date,
-    now: str,
-    reason: str = "",
-    note: str = "",
-    config: Config,
-) -> tuple[Quote, Contact | None]:
-    """Close a quote as won, lost or expired: its chase follow-ups close with it, won and lost
-    are logged, and a won quote makes a lead or prospect a customer (returned: who was
-    promoted, as they were before)."""
-    quote = store.quotes.close(quote_id, status, on=today, now=now, reason=reason)
-    store.followups.close_chases(
-        quote.id,
-        on=today,
-        now=now,
-        note=_("quote #{id} {status}").format(id=quote.id, status=term(status)),
-    )
-    if status == "expired":
-        return quote, None
-    if status == "won":
-        text = _("Quote #{id} won: {title}, ").format(id=quote.id, title=quote.title)
-        text += money(quote.amount_cents, quote.currency, config)
-    else:
-        why = f" ({quote.lost_reason})" if quote.lost_reason else ""
-        text = _("Quote #{id} lost{why}: {title}").format(id=quote.id, why=why, title=quote.title)
-    store.interactions.add(
-        quote.contact_id,
-        text + (f". {note}" if note else ""),
-        kind="note",
-        on=today,
-        now=now,
-        quote_id=quote.id,
-    )
-    if status != "won":
-        return quote, None
-    contact = store.contacts.get(quote.contact_id)
-    if contact.status not in ("lead", "prospect"):
-        return quote, None
-    store.contacts.edit(contact.id, now=now, status="customer")
-    return quote, contact
 
 
 def quote_add(
@@ -218,9 +93,9 @@ def quote_add(
             probability=probability,
             now=env.now(),
         )
-        chased = None
+        sent = None
         if send:
-            quote, chased = send_quote(
+            sent = send_quote(
                 store,
                 quote,
                 today=today,
@@ -229,6 +104,7 @@ def quote_add(
                 on=quoted_on,
                 calendar=env.calendar(store),
             )
+            quote = sent.quote
     render.echo(
         _("Quote #{id}: {amount} for {label}, {title}, valid until {until} ({status})").format(
             id=quote.id,
@@ -239,18 +115,21 @@ def quote_add(
             status=term(quote.status),
         )
     )
-    if chased:
-        render.echo(_("Sent; {chased}").format(chased=chased))
+    if sent:
+        from salesnotes.render import quotes as render_quotes
+
+        render.echo(_("Sent; {chased}").format(chased=render_quotes.chased(sent)))
 
 
 def quote_send(env: Env, *, quote_id: str) -> None:
     """Mark a quote sent and schedule a follow-up to chase it."""
     from salesnotes import render
+    from salesnotes.render import quotes as render_quotes
 
     store = env.store()
     with store.write():
         quote = store.quotes.get_open(to_quote_id(quote_id), N_("sent"))
-        quote, chased = send_quote(
+        sent = send_quote(
             store,
             quote,
             today=env.today(),
@@ -260,7 +139,9 @@ def quote_send(env: Env, *, quote_id: str) -> None:
         )
     render.echo(
         _("Quote #{id} sent to {contact_name}; {chased}").format(
-            id=quote.id, contact_name=quote.contact_name, chased=chased
+            id=sent.quote.id,
+            contact_name=sent.quote.contact_name,
+            chased=render_quotes.chased(sent),
         )
     )
 
@@ -274,31 +155,14 @@ def quote_revise(env: Env, *, quote_id: str, amount: str, note: str) -> None:
     cents = parse_amount(amount)
     store = env.store()
     with store.write():
-        before = store.quotes.get(to_quote_id(quote_id))
-        if cents == before.amount_cents:
-            raise Conflict(
-                _("quote #{id} is {cents} already; nothing was changed").format(
-                    id=before.id, cents=money(cents, before.currency, config)
-                )
-            )
-        quote = store.quotes.revise(before.id, cents, note=note, on=env.today(), now=env.now())
-        store.followups.retext_chases(quote.id, chase_text(quote, config))
-        text = _("Quote #{id} revised from {old} to {new}").format(
-            id=quote.id,
-            old=money(before.amount_cents, quote.currency, config),
-            new=money(cents, quote.currency, config),
-        )
-        store.interactions.add(
-            quote.contact_id,
-            f"{text}: {note}" if note else text,
-            kind="note",
-            on=env.today(),
-            now=env.now(),
-            quote_id=quote.id,
-        )
+        revised = revise_quote(
+            store, to_quote_id(quote_id), cents, note=note, on=env.today(), now=env.now(),
+            config=config,
+        )  # fmt: skip
+    quote = revised.quote
     render.echo(
         _("{text} (revision {revisions}, {status})").format(
-            text=text, revisions=len(quote.revisions), status=term(quote.status)
+            text=revised.note, revisions=len(quote.revisions), status=term(quote.status)
         )
     )
 
@@ -310,7 +174,7 @@ def quote_won(env: Env, *, quote_id: str, note: str) -> None:
     config = env.config()
     store = env.store()
     with store.write():
-        quote, promoted = close_quote(
+        closed = close_quote(
             store,
             to_quote_id(quote_id),
             "won",
@@ -319,6 +183,7 @@ def quote_won(env: Env, *, quote_id: str, note: str) -> None:
             note=note,
             config=config,
         )
+        quote, promoted = closed.quote, closed.promoted
         contact = store.contacts.get(quote.contact_id)
     render.echo(
         _("Quote #{id} won: {amount} from {label}").format(
@@ -342,7 +207,7 @@ def quote_lost(env: Env, *, quote_id: str, reason: str, note: str) -> None:
     config = env.config()
     store = env.store()
     with store.write():
-        quote, __ = close_quote(
+        quote = close_quote(
             store,
             to_quote_id(quote_id),
             "lost",
@@ -351,7 +216,7 @@ def quote_lost(env: Env, *, quote_id: str, reason: str, note: str) -> None:
             reason=reason,
             note=note,
             config=config,
-        )
+        ).quote
     why = f" ({quote.lost_reason})" if quote.lost_reason else ""
     render.echo(
         _("Quote #{id} lost{why}: {amount}").format(
@@ -366,14 +231,14 @@ def quote_expire(env: Env, *, quote_id: str) -> None:
 
     store = env.store()
     with store.write():
-        quote, __ = close_quote(
+        quote = close_quote(
             store,
             to_quote_id(quote_id),
             "expired",
             today=env.today(),
             now=env.now(),
             config=env.config(),
-        )
+        ).quote
     render.echo(_("Quote #{id} closed as expired").format(id=quote.id))
 
 

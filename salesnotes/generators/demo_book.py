@@ -11,6 +11,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from salesnotes.config import Config
+    from salesnotes.domain.days import Calendar
     from salesnotes.store.interface import Store
 
 # name, organisation, e-mail, phone, status, tags
@@ -191,8 +193,12 @@ def at(day: date, hour: int = 9) -> str:
     return f"{day.isoformat()}T{hour:02d}:00:00Z"
 
 
-def fill(store: Store, today: date, now: str) -> int:
-    """Write the demo book into an empty store (in the caller's transaction); return contacts."""
+def fill(store: Store, today: date, now: str, config: Config, calendar: Calendar) -> int:
+    """Write the demo book into an empty store (in the caller's transaction); return contacts.
+    Quotes are sent, revised and closed as a salesperson's commands do it (the use cases):
+    a sent quote has its chase, a won one made its contact a customer."""
+    from salesnotes.usecases.quotes import close_quote, revise_quote, send_quote
+
     ids: dict[str, int] = {}
     start = today - timedelta(days=60)
     for name, org, email, phone, status, tags in PEOPLE:
@@ -246,19 +252,16 @@ def fill(store: Store, today: date, now: str) -> int:
         for step in steps:
             on = today - timedelta(days=step[1])
             if step[0] == "sent":
-                store.quotes.send(quote.id, on)
-                store.interactions.add(
-                    ids[who],
-                    _("Sent quote #{id} {title}").format(id=quote.id, title=_(title)),
-                    kind="email",
-                    on=on,
-                    now=at(on),
-                    quote_id=quote.id,
+                send_quote(
+                    store, quote, today=on, now=at(on), config=config, on=on, calendar=calendar
                 )
             elif step[0] == "revise":
-                store.quotes.revise(quote.id, step[2], note=_(step[3]), on=on, now=at(on))
-            else:
-                store.quotes.close(
-                    quote.id, step[0], on=on, now=at(on), reason=_(step[2]) if step[2] else step[2]
+                revise_quote(
+                    store, quote.id, step[2], note=_(step[3]), on=on, now=at(on), config=config
                 )
+            else:
+                close_quote(
+                    store, quote.id, step[0], today=on, now=at(on), config=config,
+                    reason=_(step[2]) if step[2] else step[2],
+                )  # fmt: skip
     return len(ids)

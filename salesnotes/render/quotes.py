@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
     from salesnotes.domain.quote_life import Pipeline
-    from salesnotes.models import Quote
+    from salesnotes.models import Quote, Sent
 
 
 def quotes(
@@ -239,3 +239,14 @@ def pipeline(p: Pipeline, fmt: str, config: Config) -> None:
                 ).format(count=count, currency=currency)
             )
         )
+
+
+def chased(sent: Sent) -> str:
+    """What sending scheduled, in words: 'chase follow-up #3 on Wed 2 Dec 2026'."""
+    from salesnotes.domain.days import describe
+
+    if sent.chase is None:
+        return _("a follow-up already chases it")
+    return _("chase follow-up #{id} on {due_on}").format(
+        id=sent.chase.id, due_on=describe(sent.chase.due_on)
+    )

@@ -1,0 +1,169 @@
+"""A quote's life as a salesperson lives it, one way for every caller (the quote commands,
+``log``, the demo): sending schedules its chase, a new amount rewrites the chase and is noted,
+closing closes the chase and is noted, and won makes a lead or prospect a customer.
+
+The notes and chase texts these write are the book's own words, in the language spoken when
+they are written; they are found again by their link (``quote_id``), never by their words.
+"""
+
+from __future__ import annotations
+
+from salesnotes.errors import Conflict
+from salesnotes.i18n import _, term
+from salesnotes.models import Closed, Revised, Sent
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date
+
+    from salesnotes.config import Config
+    from salesnotes.domain.days import Calendar
+    from salesnotes.models import Quote
+    from salesnotes.store.interface import Store
+
+
+def money(cents: int, currency: str, config: Config) -> str:
+    """'€ 12.500,00' in the configured style."""
+    from salesnotes.domain.money import format_amount
+
+    return format_amount(cents, currency, config.get_str("money.format"))
+
+
+def chase_text(quote: Quote, config: Config) -> str:
+    """What a chase follow-up says: 'Chase quote #1 Hal 3 (€ 12.500,00)', at the quote's
+    current amount (a revision rewrites it)."""
+    amount = money(quote.amount_cents, quote.currency, config)
+    return _("Chase quote #{id} {title} ({amount})").format(
+        id=quote.id, title=quote.title, amount=amount
+    )
+
+
+def send_quote(
+    store: Store,
+    quote: Quote,
+    *,
+    today: date,
+    now: str,
+    config: Config,
+    on: date | None = None,
+    calendar: Calendar | None = None,
+) -> Sent:
+    """Mark a quote sent ``on`` that day (default today), note it, and schedule the follow-up
+    that chases it, counted in working days from the sending day (``calendar``: no holiday,
+    no day off), unless one is open already. A quote sent before is not sent again."""
+    from salesnotes.domain.days import add_working_days, describe
+
+    if quote.sent_on is not None:
+        raise Conflict(
+            _(
+                "quote #{id} was sent on {sent_on} already ({status}); to chase it: "
+                "salesnotes follow {contact_id} WHEN"
+            ).format(
+                id=quote.id,
+                sent_on=describe(quote.sent_on),
+                status=term(quote.status),
+                contact_id=quote.contact_id,
+            )
+        )
+    on = on or today
+    sent = store.quotes.send(quote.id, on)
+    store.interactions.add(
+        sent.contact_id,
+        _("Sent quote #{id} {title}: {amount}").format(
+            id=sent.id, title=sent.title, amount=money(sent.amount_cents, sent.currency, config)
+        ),
+        kind="note",
+        on=on,
+        now=now,
+        quote_id=sent.id,
+    )
+    if store.followups.chasing(sent.id):
+        return Sent(sent, None)
+    days = config.get_int("quotes.chase_after_working_days")
+    chase = store.followups.add(
+        sent.contact_id,
+        add_working_days(on, days, calendar or config.working_days()),
+        chase_text(sent, config),
+        reason="quote",
+        today=today,
+        now=now,
+        quote_id=sent.id,
+        generated=True,
+    )
+    return Sent(sent, chase)
+
+
+def revise_quote(
+    store: Store, quote_id: int, cents: int, *, note: str, on: date, now: str, config: Config
+) -> Revised:
+    """A new amount ``on`` that day: the history keeps the old one, a sent quote moves to
+    negotiating, its chase follow-ups say the new amount, and the change is noted. The same
+    amount again is a conflict: nothing to change."""
+    before = store.quotes.get(quote_id)
+    if cents == before.amount_cents:
+        raise Conflict(
+            _("quote #{id} is {cents} already; nothing was changed").format(
+                id=before.id, cents=money(cents, before.currency, config)
+            )
+        )
+    quote = store.quotes.revise(before.id, cents, note=note, on=on, now=now)
+    store.followups.retext_chases(quote.id, chase_text(quote, config))
+    text = _("Quote #{id} revised from {old} to {new}").format(
+        id=quote.id,
+        old=money(before.amount_cents, quote.currency, config),
+        new=money(cents, quote.currency, config),
+    )
+    store.interactions.add(
+        quote.contact_id,
+        f"{text}: {note}" if note else text,
+        kind="note",
+        on=on,
+        now=now,
+        quote_id=quote.id,
+    )
+    return Revised(quote, before.amount_cents, text)
+
+
+def close_quote(
+    store: Store,
+    quote_id: int,
+    status: str,
+    *,
+    today: date,
+    now: str,
+    reason: str = "",
+    note: str = "",
+    config: Config,
+) -> Closed:
+    """Close a quote as won, lost or expired ``today``: its chase follow-ups close with it,
+    won and lost are noted, and a won quote makes a lead or prospect a customer."""
+    quote = store.quotes.close(quote_id, status, on=today, now=now, reason=reason)
+    store.followups.close_chases(
+        quote.id,
+        on=today,
+        now=now,
+        note=_("quote #{id} {status}").format(id=quote.id, status=term(status)),
+    )
+    if status == "expired":
+        return Closed(quote, None)
+    if status == "won":
+        text = _("Quote #{id} won: {title}, ").format(id=quote.id, title=quote.title)
+        text += money(quote.amount_cents, quote.currency, config)
+    else:
+        why = f" ({quote.lost_reason})" if quote.lost_reason else ""
+        text = _("Quote #{id} lost{why}: {title}").format(id=quote.id, why=why, title=quote.title)
+    store.interactions.add(
+        quote.contact_id,
+        text + (f". {note}" if note else ""),
+        kind="note",
+        on=today,
+        now=now,
+        quote_id=quote.id,
+    )
+    if status != "won":
+        return Closed(quote, None)
+    contact = store.contacts.get(quote.contact_id)
+    if contact.status not in ("lead", "prospect"):
+        return Closed(quote, None)
+    store.contacts.edit(contact.id, now=now, status="customer")
+    return Closed(quote, contact)
