@@ -634,3 +634,23 @@ class Closed:
 
     quote: Quote
     promoted: Contact | None
+
+
+@record
+class Logged:
+    """A conversation logged, the follow-up planned with it and the complaint it opened
+    (None when not)."""
+
+    interaction: Interaction
+    followup: FollowUp | None
+    complaint: FollowUp | None
+
+
+@record
+class Done:
+    """A follow-up completed, the note logged with it and the next one planned (None when
+    not)."""
+
+    followup: FollowUp
+    interaction: Interaction | None
+    following: FollowUp | None

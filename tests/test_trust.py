@@ -73,6 +73,16 @@ def test_snooze_to_an_earlier_day_asks_for_earlier(
     )
 
 
+def test_snooze_earlier_is_said_in_dutch(
+    run: Run, book: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'earlier, ' was left out of the catalogue: a Dutch sentence with one English word."""
+    run("follow", "jan", "2026-12-07", "offerte")
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    out = run("snooze", "1", "volgende week", "--earlier").stdout
+    assert out.startswith("Actie #1 met Jan de Vries naar voren verplaatst naar ma 30 nov 2026"), out
+
+
 def test_a_chase_says_the_quotes_current_amount(
     run: Run, run_json: RunJson, book: dict[str, int]
 ) -> None:

@@ -12,13 +12,16 @@ import sqlite3
 import sys
 
 from salesnotes.errors import SalesnotesError
-from salesnotes.i18n import _, grouped
+from salesnotes.i18n import N_, _, grouped
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import date
     from typing import Any
 
+    from salesnotes.domain.dates import Planned
+    from salesnotes.domain.days import Calendar
     from salesnotes.env import Env
     from salesnotes.models import Contact
     from salesnotes.store.interface import Store
@@ -86,18 +89,20 @@ def say_how_many(shown: int, cap: int | None, total: Callable[[], int]) -> None:
         )
 
 
-def require_active(contact: Contact, what: str) -> None:
-    """Conflict when ``contact`` is archived: what is planned with an archived contact would
-    never show (the agenda and the lists leave archived contacts out)."""
-    from salesnotes.errors import Conflict
+FOLLOWUP_IDS = N_("'salesnotes followups' lists them with their ids")
+QUOTE_IDS = N_("'salesnotes quotes --all' lists them with their ids")
+CONVERSATION_IDS = N_("'salesnotes show WHO' lists a contact's conversations with their ids")
+"""Where to find a record's id, said when one typed is not an id (``fields.record_id``)."""
 
-    if contact.archived:
-        raise Conflict(
-            _(
-                "#{id} {name} is archived, so {what} would never show on the agenda; "
-                "'salesnotes archive {id} --undo' brings them back first"
-            ).format(id=contact.id, name=contact.name, what=what)
-        )
+
+def plan(env: Env, when: str, today: date, calendar: Calendar) -> Planned:
+    """A follow-up's WHEN: day, time of day, and a relative day moved off a day off (a
+    weekend, a public holiday, the user's own days off: ``calendar``), as the configuration
+    reads 'volgende vrijdag'."""
+    from salesnotes.domain.dates import parse_plan
+
+    choice = env.config().get_str("dates.next_weekday")
+    return parse_plan(when, today, calendar, next_weekday=choice)
 
 
 MACHINE_FORMATS = ("json", "plain")

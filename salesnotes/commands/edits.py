@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from salesnotes.commands.followups import ID_HINT, record_id
+from salesnotes.commands import CONVERSATION_IDS, FOLLOWUP_IDS, QUOTE_IDS
+from salesnotes.domain.fields import record_id
 from salesnotes.i18n import N_, _, term
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
 
-INTERACTION_HINT = N_("'salesnotes show WHO' lists a contact's conversations with their ids")
 WHAT = {"followup": N_("follow-up"), "interaction": N_("interaction"), "quote": N_("quote")}
-QUOTE_HINT = N_("'salesnotes quotes --all' lists them with their ids")
 
 
 def log_edit(
@@ -25,13 +24,13 @@ def log_edit(
     from salesnotes.models import INTERACTION_KINDS
 
     kind = canonical(kind, INTERACTION_KINDS) if kind is not None else None
-    iid = record_id(interaction_id, N_("conversation"), INTERACTION_HINT)
+    iid = record_id(interaction_id, N_("conversation"), CONVERSATION_IDS)
     if text is None and kind is None and on is None:
         raise BadInput(_("nothing to change; give --text, --kind or --on"))
     today = env.today()
     happened = None
     if on is not None:
-        from salesnotes.commands.log import day_it_happened
+        from salesnotes.domain.dates import day_it_happened
 
         happened = day_it_happened(on, today, hint="")
     store = env.store()
@@ -70,7 +69,7 @@ def delete(env: Env, *, what: str, record: str, yes: bool) -> None:
                 what=what
             )
         )
-    hint = {"followup": ID_HINT, "interaction": INTERACTION_HINT, "quote": QUOTE_HINT}[what]
+    hint = {"followup": FOLLOWUP_IDS, "interaction": CONVERSATION_IDS, "quote": QUOTE_IDS}[what]
     number = record_id(record, WHAT[what], hint)
     store = env.store()
     with store.read():  # ask outside the write: a question must not hold the book's lock

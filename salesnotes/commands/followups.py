@@ -1,107 +1,18 @@
-"""Follow-ups: ``follow``, ``followups``, ``done``, ``snooze``; and completing one (the rule
-``done`` and ``resolve`` share)."""
+"""Follow-ups: ``follow``, ``followups``, ``done``, ``snooze`` (completing one is the use
+case's: ``usecases/followups.py``)."""
 
 from __future__ import annotations
 
-from salesnotes.commands import contact_named, require_active
+from salesnotes.commands import FOLLOWUP_IDS, contact_named, plan
+from salesnotes.domain.fields import record_id
 from salesnotes.errors import BadInput
 from salesnotes.i18n import N_, _, term
+from salesnotes.render.changes import moved_words, when_words
+from salesnotes.usecases.followups import require_active
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from datetime import date
-
-    from salesnotes.domain.dates import Planned
-    from salesnotes.domain.days import Calendar
     from salesnotes.env import Env
-    from salesnotes.models import FollowUp, Interaction
-    from salesnotes.store.interface import Store
-
-ID_HINT = N_("'salesnotes followups' lists them with their ids")
-
-
-def record_id(value: str, what: str, hint: str) -> int:
-    """'12' or '#12' -> 12; anything else is bad input."""
-    text = value.strip()
-    digits = text[1:] if text.startswith("#") else text
-    if not (digits.isdigit() and digits.isascii() and len(digits) <= 18):
-        raise BadInput(
-            _("'{value}' is not a {what} id; {hint}").format(
-                value=value, what=_(what), hint=_(hint)
-            )
-        )
-    return int(digits)
-
-
-def plan(env: Env, when: str, today: date, calendar: Calendar) -> Planned:
-    """A follow-up's WHEN: day, time of day, and a relative day moved off a day off (a
-    weekend, a public holiday, the user's own days off: ``calendar``)."""
-    from salesnotes.domain.dates import parse_plan
-
-    choice = env.config().get_str("dates.next_weekday")
-    return parse_plan(when, today, calendar, next_weekday=choice)
-
-
-def when_words(planned: Planned, today: date, calendar: Calendar | None = None) -> str:
-    """'Mon 30 Nov 2026 at 14:00 (in 4 days; Sun 29 Nov is not a working day)'; a day asked
-    for that is a public holiday or a day off says so."""
-    from salesnotes.domain.days import describe, relative
-
-    words = describe(planned.day)
-    if planned.at:
-        words += _(" at {at}").format(at=planned.at)
-    notes = [relative(planned.day, today)]
-    moved = moved_words(planned, calendar)
-    if moved:
-        notes.append(moved)
-    elif calendar is not None and (off := calendar.off_on(planned.day)) is not None:
-        if off.kind == "holiday":
-            notes.append(_("{name}, a public holiday").format(name=off.name))
-        else:
-            notes.append(_("one of your days off"))
-    return f"{words} ({'; '.join(notes)})"
-
-
-def moved_words(planned: Planned, calendar: Calendar | None) -> str:
-    """Why a relative day moved: 'Fri 25 Dec is Eerste kerstdag', 'Sun 29 Nov is not a
-    working day', '... is one of your days off'; '' when it did not."""
-    from salesnotes.domain.days import short
-
-    if planned.moved_from is None:
-        return ""
-    day = short(planned.moved_from)
-    off = calendar.off_on(planned.moved_from) if calendar is not None else None
-    if off is not None and off.kind == "holiday":
-        return _("{moved_from} is {name}").format(moved_from=day, name=off.name)
-    if off is not None:
-        return _("{moved_from} is one of your days off").format(moved_from=day)
-    return _("{moved_from} is not a working day").format(moved_from=day)
-
-
-def next_step(kind: str, text: str) -> str:
-    """What a follow-up made without --about says: what is next, about what was said (the
-    whole of it: a table or a mail cuts it where it shows it, the book keeps it)."""
-    from salesnotes.text import one_line
-
-    verb = {"email": _("follow up on the e-mail"), "meeting": _("follow up on the meeting")}.get(
-        kind, _("call back")
-    )
-    return _("{verb} about: {text}").format(verb=verb, text=one_line(text))
-
-
-def complete(
-    store: Store, followup_id: int, *, note: str | None, kind: str, today: date, now: str
-) -> tuple[FollowUp, Interaction | None]:
-    """Close an open follow-up; a note is logged as an interaction with its contact first."""
-    followup = store.followups.get_open(followup_id)
-    interaction = None
-    if note is not None:
-        interaction = store.interactions.add(
-            followup.contact_id, note, kind=kind, on=today, now=now
-        )
-    return store.followups.complete(
-        followup_id, today=today, now=now, interaction=interaction
-    ), interaction
 
 
 def follow(
@@ -180,8 +91,9 @@ def done(
 ) -> None:
     """Mark a follow-up done; ``note`` logs what came of it, ``next_when`` schedules the next."""
     from salesnotes import render
+    from salesnotes.usecases.followups import complete_followup
 
-    fid = record_id(followup_id, N_("follow-up"), ID_HINT)
+    fid = record_id(followup_id, N_("follow-up"), FOLLOWUP_IDS)
     today = env.today()
     if next_when is None and about is not None:
         raise BadInput(_("--about describes the next follow-up; give --next WHEN with it"))
@@ -189,22 +101,11 @@ def done(
     with store.write():
         calendar = env.calendar(store)
         due = plan(env, next_when, today, calendar) if next_when is not None else None
-        followup, interaction = complete(
-            store, fid, note=note, kind=kind, today=today, now=env.now()
-        )
-        nxt = None
-        if due is not None:
-            require_active(store.contacts.get(followup.contact_id), _("the next follow-up"))
-            nxt = store.followups.add(
-                followup.contact_id,
-                due.day,
-                about if about is not None else next_step(kind, note) if note else followup.text,
-                reason="quote" if followup.reason == "quote" else "other",
-                today=today,
-                now=env.now(),
-                source_interaction_id=interaction.id if interaction else None,
-                at=due.at,
-            )
+        done = complete_followup(
+            store, fid, note=note, kind=kind, today=today, now=env.now(), planned=due,
+            about=about,
+        )  # fmt: skip
+    followup, interaction, nxt = done.followup, done.interaction, done.following
     render.echo(
         _("Done: follow-up #{id} with {contact_name}").format(
             id=followup.id, contact_name=followup.contact_name
@@ -231,7 +132,7 @@ def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> N
     from salesnotes import render
     from salesnotes.domain.days import describe
 
-    fid = record_id(followup_id, N_("follow-up"), ID_HINT)
+    fid = record_id(followup_id, N_("follow-up"), FOLLOWUP_IDS)
     today = env.today()
     store = env.store()
     with store.write():
@@ -279,7 +180,7 @@ def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> N
         ).format(
             id=followup.id,
             contact_name=followup.contact_name,
-            value="earlier, " if sooner else "",
+            value=_("earlier, ") if sooner else "",
             day=describe(planned.day),
             at=at,
             was=was,

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from salesnotes.commands import contact_named, require_active
-from salesnotes.commands.followups import next_step
+from salesnotes.commands import contact_named, plan
 from salesnotes.i18n import _, term
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from datetime import date
-
     from salesnotes.env import Env
 
 
@@ -25,11 +22,16 @@ def log(
     reason: str,
 ) -> None:
     """Record a conversation with a contact; ``next_when`` schedules the follow-up too."""
+    from datetime import timedelta
+
     from salesnotes import render
+    from salesnotes.domain.dates import day_it_happened
     from salesnotes.domain.days import describe
     from salesnotes.domain.fields import canonical
     from salesnotes.errors import BadInput
     from salesnotes.models import INTERACTION_KINDS
+    from salesnotes.render.changes import complaint_opened, when_words
+    from salesnotes.usecases.followups import log_conversation
 
     kind = canonical(kind, INTERACTION_KINDS)  # 'telefoon' is a call, 'klacht' a complaint
     if text is None or text == "-":
@@ -39,35 +41,17 @@ def log(
     if next_when is None and about is not None:
         raise BadInput(_("--about describes the follow-up; give --next WHEN with it"))
     store = env.store()
-    due = calendar = None
     with store.write():
-        if next_when is not None:
-            from salesnotes.commands.followups import plan
-
+        calendar = planned = None
+        if next_when is not None:  # the calendar is read only for a day to plan
             calendar = env.calendar(store)
-            due = plan(env, next_when, today, calendar)
+            planned = plan(env, next_when, today, calendar)
         contact = contact_named(env, store, who)
-        if due is not None or kind == "complaint":
-            require_active(contact, _("a complaint") if kind == "complaint" else _("the follow-up"))
-        interaction = store.interactions.add(
-            contact.id, text, kind=kind, on=happened, now=env.now()
-        )
-        followup = complaint = None
-        if interaction.kind == "complaint":  # as 'salesnotes complaint' does: one to answer
-            from salesnotes.commands.complaints import open_complaint
-
-            complaint = open_complaint(env, store, interaction)
-        if due is not None:
-            followup = store.followups.add(
-                contact.id,
-                due.day,
-                about if about is not None else next_step(interaction.kind, interaction.text),
-                reason=reason,
-                today=today,
-                now=env.now(),
-                source_interaction_id=interaction.id,
-                at=due.at,
-            )
+        logged = log_conversation(
+            store, contact, text, kind=kind, on=happened, today=today, now=env.now(),
+            planned=planned, about=about, reason=reason,
+        )  # fmt: skip
+    interaction = logged.interaction
     render.echo(
         _("Logged {kind} #{id} with {label} on {happened_on}").format(
             kind=term(interaction.kind),
@@ -76,39 +60,18 @@ def log(
             happened_on=describe(interaction.happened_on),
         )
     )
-    if complaint is not None:
-        from salesnotes.commands.complaints import opened
-
-        opened(env, contact, complaint)
-    if followup is not None and due is not None:
-        from salesnotes.commands.followups import when_words
-
+    if logged.complaint is not None:
+        hours = env.config().get_int("complaints.response_hours")
+        deadline = env.moment() + timedelta(hours=hours)
+        render.echo(complaint_opened(contact, logged.complaint, hours, deadline))
+    if logged.followup is not None and planned is not None:
         render.echo(
             _("Follow-up #{id} on {due}: {text}").format(
-                id=followup.id, due=when_words(due, today, calendar), text=followup.text
+                id=logged.followup.id,
+                due=when_words(planned, today, calendar),
+                text=logged.followup.text,
             )
         )
-
-
-def day_it_happened(
-    on: str, today: date, hint: str = ", and use --next for what is planned"
-) -> date:
-    """``--on``: the day a conversation happened, today or before (``parse_plan``, looking
-    back: 'vorige week dinsdag', 'vandaag 9:00', 'vanochtend'; a time of day is read and
-    left, a conversation is kept by its day); a day still to come is bad input (``hint``:
-    what to do instead)."""
-    from salesnotes.domain.dates import parse_plan
-    from salesnotes.domain.days import describe
-    from salesnotes.errors import BadInput
-
-    happened = parse_plan(on, today, past=True).day
-    if happened > today:
-        raise BadInput(
-            _("'{on}' is {happened}, in the future; log what happened{hint}").format(
-                on=on, happened=describe(happened), hint=hint
-            )
-        )
-    return happened
 
 
 def _text_from_elsewhere(text: str | None) -> str:

@@ -3,7 +3,7 @@ What sending, revising and closing do is the use case's (``usecases/quotes.py``)
 
 from __future__ import annotations
 
-from salesnotes.commands import contact_named
+from salesnotes.commands import QUOTE_IDS, contact_named
 from salesnotes.errors import BadInput
 from salesnotes.i18n import N_, _, term
 from salesnotes.models import QUOTE_STATUSES
@@ -15,14 +15,12 @@ if TYPE_CHECKING:
 
     from salesnotes.env import Env
 
-ID_HINT = N_("'salesnotes quotes --all' lists them with their ids")
-
 
 def to_quote_id(value: str) -> int:
     """A quote's id as typed ('4', '#4')."""
-    from salesnotes.commands.followups import record_id
+    from salesnotes.domain.fields import record_id
 
-    return record_id(value, N_("quote"), ID_HINT)
+    return record_id(value, N_("quote"), QUOTE_IDS)
 
 
 def valid_until(text: str, quoted_on: date, today: date) -> date:

@@ -739,3 +739,22 @@ def _next_occurrence(day: int, month: int, today: date, past: bool, original: st
             "'{original}' is not a date: {month} has no day {day}; try 'tomorrow' or 'vrijdag'"
         ).format(original=original, month=month_name(month), day=day)
     )
+
+
+def day_it_happened(
+    on: str, today: date, hint: str = ", and use --next for what is planned"
+) -> date:
+    """``--on``: the day a conversation happened, today or before (``parse_plan``, looking
+    back: 'vorige week dinsdag', 'vandaag 9:00', 'vanochtend'; a time of day is read and
+    left, a conversation is kept by its day); a day still to come is bad input (``hint``:
+    what to do instead)."""
+    from salesnotes.domain.days import describe
+
+    happened = parse_plan(on, today, past=True).day
+    if happened > today:
+        raise BadInput(
+            _("'{on}' is {happened}, in the future; log what happened{hint}").format(
+                on=on, happened=describe(happened), hint=hint
+            )
+        )
+    return happened

@@ -55,6 +55,20 @@ def normalise_email(value: str) -> str:
     return email
 
 
+def record_id(value: str, what: str, hint: str) -> int:
+    """'12' or '#12' -> 12; anything else is bad input (``what``: the record's name, ``hint``:
+    where to find the ids, both marked for translation)."""
+    text = value.strip()
+    digits = text[1:] if text.startswith("#") else text
+    if not (digits.isdigit() and digits.isascii() and len(digits) <= 18):
+        raise BadInput(
+            _("'{value}' is not a {what} id; {hint}").format(
+                value=value, what=_(what), hint=_(hint)
+            )
+        )
+    return int(digits)
+
+
 def mail_recipients(value: str, source: str) -> list[str]:
     """The recipients of a mail: one address or several, separated by ',' or ';' (a
     salesperson and their manager); each as ``mail_address`` checks it. ``source`` names

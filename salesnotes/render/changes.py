@@ -1,0 +1,60 @@
+"""What a command says about what it changed: a planned day in words, why a day moved, a
+complaint's deadline."""
+
+from __future__ import annotations
+
+from salesnotes.i18n import _
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from salesnotes.domain.dates import Planned
+    from salesnotes.domain.days import Calendar
+    from salesnotes.models import Contact, FollowUp
+
+
+def when_words(planned: Planned, today: date, calendar: Calendar | None = None) -> str:
+    """'Mon 30 Nov 2026 at 14:00 (in 4 days; Sun 29 Nov is not a working day)'; a day asked
+    for that is a public holiday or a day off says so."""
+    from salesnotes.domain.days import describe, relative
+
+    words = describe(planned.day)
+    if planned.at:
+        words += _(" at {at}").format(at=planned.at)
+    notes = [relative(planned.day, today)]
+    moved = moved_words(planned, calendar)
+    if moved:
+        notes.append(moved)
+    elif calendar is not None and (off := calendar.off_on(planned.day)) is not None:
+        if off.kind == "holiday":
+            notes.append(_("{name}, a public holiday").format(name=off.name))
+        else:
+            notes.append(_("one of your days off"))
+    return f"{words} ({'; '.join(notes)})"
+
+
+def moved_words(planned: Planned, calendar: Calendar | None) -> str:
+    """Why a relative day moved: 'Fri 25 Dec is Eerste kerstdag', 'Sun 29 Nov is not a
+    working day', '... is one of your days off'; '' when it did not."""
+    from salesnotes.domain.days import short
+
+    if planned.moved_from is None:
+        return ""
+    day = short(planned.moved_from)
+    off = calendar.off_on(planned.moved_from) if calendar is not None else None
+    if off is not None and off.kind == "holiday":
+        return _("{moved_from} is {name}").format(moved_from=day, name=off.name)
+    if off is not None:
+        return _("{moved_from} is one of your days off").format(moved_from=day)
+    return _("{moved_from} is not a working day").format(moved_from=day)
+
+
+def complaint_opened(contact: Contact, followup: FollowUp, hours: int, deadline: datetime) -> str:
+    """'Complaint #3 opened for ...: answer within 24 hours, by ...'."""
+    from salesnotes.domain.days import moment_words
+
+    return _(
+        "Complaint #{id} opened for {label}: answer within {hours} hours, by "
+        "{deadline}. 'salesnotes resolve {id} --note ...' closes it."
+    ).format(id=followup.id, label=contact.label, hours=hours, deadline=moment_words(deadline))

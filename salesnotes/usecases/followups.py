@@ -1,0 +1,133 @@
+"""Conversations and follow-ups as a salesperson keeps them: a conversation logged with the
+next contact moment set in the same breath, a complaint that opens an urgent follow-up, a
+follow-up done with what came of it and what is next.
+
+The texts these write (a next step's 'call back about: ...') are the book's own words, in the
+language spoken when they are written.
+"""
+
+from __future__ import annotations
+
+from salesnotes.errors import Conflict
+from salesnotes.i18n import _
+from salesnotes.models import Done, Logged
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date
+
+    from salesnotes.domain.dates import Planned
+    from salesnotes.models import Contact, FollowUp, Interaction
+    from salesnotes.store.interface import Store
+
+
+def require_active(contact: Contact, what: str) -> None:
+    """Conflict when ``contact`` is archived: what is planned with an archived contact would
+    never show (the agenda and the lists leave archived contacts out)."""
+    if contact.archived:
+        raise Conflict(
+            _(
+                "#{id} {name} is archived, so {what} would never show on the agenda; "
+                "'salesnotes archive {id} --undo' brings them back first"
+            ).format(id=contact.id, name=contact.name, what=what)
+        )
+
+
+def next_step(kind: str, text: str) -> str:
+    """What a follow-up made without --about says: what is next, about what was said (the
+    whole of it: a table or a mail cuts it where it shows it, the book keeps it)."""
+    from salesnotes.text import one_line
+
+    verb = {"email": _("follow up on the e-mail"), "meeting": _("follow up on the meeting")}.get(
+        kind, _("call back")
+    )
+    return _("{verb} about: {text}").format(verb=verb, text=one_line(text))
+
+
+def open_complaint(store: Store, interaction: Interaction, *, today: date, now: str) -> FollowUp:
+    """The urgent follow-up a logged complaint opens (``complaint``, ``log --kind complaint``):
+    due today, high priority, until it is resolved."""
+    return store.followups.add(
+        interaction.contact_id,
+        today,
+        interaction.text,
+        reason="complaint",
+        priority="high",
+        today=today,
+        now=now,
+        source_interaction_id=interaction.id,
+    )
+
+
+def log_conversation(
+    store: Store,
+    contact: Contact,
+    text: str,
+    *,
+    kind: str,
+    on: date,
+    today: date,
+    now: str,
+    planned: Planned | None = None,
+    about: str | None = None,
+    reason: str = "callback",
+) -> Logged:
+    """Record a conversation held ``on`` that day; a complaint opens its urgent follow-up,
+    and ``planned`` schedules the next contact moment (its text ``about``, else what is next
+    about what was said). Nothing is planned with an archived contact."""
+    if planned is not None or kind == "complaint":
+        require_active(contact, _("a complaint") if kind == "complaint" else _("the follow-up"))
+    interaction = store.interactions.add(contact.id, text, kind=kind, on=on, now=now)
+    complaint = None
+    if interaction.kind == "complaint":
+        complaint = open_complaint(store, interaction, today=today, now=now)
+    followup = None
+    if planned is not None:
+        followup = store.followups.add(
+            contact.id,
+            planned.day,
+            about if about is not None else next_step(interaction.kind, interaction.text),
+            reason=reason,
+            today=today,
+            now=now,
+            source_interaction_id=interaction.id,
+            at=planned.at,
+        )
+    return Logged(interaction, followup, complaint)
+
+
+def complete_followup(
+    store: Store,
+    followup_id: int,
+    *,
+    note: str | None,
+    kind: str,
+    today: date,
+    now: str,
+    planned: Planned | None = None,
+    about: str | None = None,
+) -> Done:
+    """Close an open follow-up (``done``, ``resolve``): a note is logged with its contact
+    first, and ``planned`` schedules the next one (its text ``about``, else what is next
+    about the note, else the same text; a quote's chase stays a quote follow-up)."""
+    followup = store.followups.get_open(followup_id)
+    interaction = None
+    if note is not None:
+        interaction = store.interactions.add(
+            followup.contact_id, note, kind=kind, on=today, now=now
+        )
+    followup = store.followups.complete(followup_id, today=today, now=now, interaction=interaction)
+    following = None
+    if planned is not None:
+        require_active(store.contacts.get(followup.contact_id), _("the next follow-up"))
+        following = store.followups.add(
+            followup.contact_id,
+            planned.day,
+            about if about is not None else next_step(kind, note) if note else followup.text,
+            reason="quote" if followup.reason == "quote" else "other",
+            today=today,
+            now=now,
+            source_interaction_id=interaction.id if interaction else None,
+            at=planned.at,
+        )
+    return Done(followup, interaction, following)
