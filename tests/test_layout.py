@@ -111,6 +111,21 @@ def test_dependencies_point_one_way(module: str) -> None:
             assert not imported.startswith(bad), f"{module} imports {imported}"
 
 
+SHARED_BY_COMMANDS = ("salesnotes.commands", "salesnotes.commands.files")
+"""What command modules share: the package's helpers and the files one; never each other."""
+
+
+@pytest.mark.parametrize(
+    "module", sorted(m for m in MODULES if m.startswith("salesnotes.commands."))
+)
+def test_a_command_module_never_calls_into_another(module: str) -> None:
+    """What two commands share is a use case, a parser, a render function or a shared helper:
+    a command reaching into another command's module is how rules got spread over them."""
+    for imported, _, _ in _imports(MODULES[module]):
+        if imported.startswith("salesnotes.commands") and imported != module:
+            assert imported in SHARED_BY_COMMANDS, f"{module} imports {imported}"
+
+
 @pytest.mark.slow
 def test_nothing_but_the_entry_point_reaches_up_into_the_command_line() -> None:
     for module, path in MODULES.items():

@@ -80,7 +80,9 @@ def test_snooze_earlier_is_said_in_dutch(
     run("follow", "jan", "2026-12-07", "offerte")
     monkeypatch.setenv("LANG", "nl_NL.UTF-8")
     out = run("snooze", "1", "volgende week", "--earlier").stdout
-    assert out.startswith("Actie #1 met Jan de Vries naar voren verplaatst naar ma 30 nov 2026"), out
+    assert out.startswith("Actie #1 met Jan de Vries naar voren verplaatst naar ma 30 nov 2026"), (
+        out
+    )
 
 
 def test_a_chase_says_the_quotes_current_amount(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import sys
 from contextlib import contextmanager
 
+from salesnotes.commands.files import check_target, emit
 from salesnotes.errors import BadInput, Conflict
 from salesnotes.i18n import Nn_, _, n_
 
@@ -163,7 +163,7 @@ def _book(env: Env, dry_run: bool) -> Iterator[Store]:
 def _before_import(env: Env, store: Store, dry_run: bool) -> tuple[str, str | None]:
     """A safety copy of a book that is not empty, before an import writes into it, and how
     to take the import back (undo cannot: it is not recorded row by row)."""
-    from salesnotes.commands.safety import safety_copy
+    from salesnotes.commands.files import safety_copy
 
     if dry_run:
         return "", None
@@ -433,61 +433,6 @@ def _csv(
     else:
         header, rows = csv_export.interactions(book.interactions.all())
     return csv_export.write(header, rows, excel=excel), len(rows)
-
-
-def check_target(output: str, force: bool) -> None:
-    if "\x00" in output:
-        raise BadInput(_("{output!r} is not a file name").format(output=output))
-    folder = os.path.dirname(os.path.abspath(output))
-    if os.path.isdir(output):
-        raise BadInput(
-            _("{output} is a folder; give a file name, e.g. {output}/export.vcf").format(
-                output=output
-            )
-        )
-    if not os.path.isdir(folder):
-        raise BadInput(_("{folder} does not exist; make the folder first").format(folder=folder))
-    if os.path.lexists(output) and not force:
-        raise Conflict(_("{output} exists already; --force overwrites it").format(output=output))
-
-
-def emit(chunks: Iterable[bytes], output: str | None, force: bool) -> None:
-    """Write to stdout, or to ``output`` by way of a private temporary file in the same
-    folder (mode 0600: customer data), renamed into place only when complete."""
-    if output is None:
-        sys.stdout.flush()
-        out = sys.stdout.buffer
-        for chunk in chunks:
-            out.write(chunk)
-        out.flush()
-        return
-    from salesnotes.errors import SalesnotesError
-    from salesnotes.temporary import temporary as unfinished
-
-    folder = os.path.dirname(os.path.abspath(output))
-    made = False
-    try:
-        with unfinished(folder, "export", ".tmp") as temporary:
-            made = True
-            with open(temporary, "wb") as out:
-                for chunk in chunks:
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            if not force and os.path.lexists(output):
-                raise Conflict(
-                    _("{output} exists already; --force overwrites it").format(output=output)
-                )
-            os.replace(temporary, output)
-    except OSError as exc:
-        words = (
-            _("cannot write {output}: {strerror}")
-            if made
-            else _("cannot write in {folder}: {strerror}")
-        )
-        raise SalesnotesError(
-            words.format(output=output, folder=folder, strerror=exc.strerror)
-        ) from None
 
 
 def copy_book(env: Env, *, source: str, target: str) -> None:

@@ -58,7 +58,7 @@ def log_edit(
 def delete(env: Env, *, what: str, record: str, yes: bool) -> None:
     """Delete a follow-up, a logged conversation or a draft quote, after asking."""
     from salesnotes import render
-    from salesnotes.commands.safety import confirm
+    from salesnotes.commands.files import confirm
     from salesnotes.domain.days import describe
     from salesnotes.errors import BadInput
 

@@ -19,7 +19,7 @@ def export_person(env: Env, *, who: str, output: str | None, force: bool) -> Non
 
     from salesnotes import render
     from salesnotes.commands import contact_named
-    from salesnotes.commands.data import check_target, emit
+    from salesnotes.commands.files import check_target, emit
 
     if output is not None:
         check_target(output, force)
@@ -50,7 +50,7 @@ def forget(env: Env, *, who: str, yes: bool) -> None:
     freed bytes; keep only a salted fingerprint so that restores and imports keep them out."""
     from salesnotes import render
     from salesnotes.commands import contact_named
-    from salesnotes.commands.safety import confirm, swept
+    from salesnotes.commands.files import confirm, swept
 
     store = env.store()
     swept(env)
@@ -94,7 +94,7 @@ def _backups_holding(uuids: list[str]) -> None:
     """Name the copies in the backup folder that still hold the person, as 'backups' lists
     them, and what to do about them."""
     from salesnotes import render
-    from salesnotes.commands.safety import backup_files, backup_folder
+    from salesnotes.commands.files import backup_files, backup_folder
     from salesnotes.store.backup import holding
 
     folder = backup_folder()

@@ -5,14 +5,24 @@ from __future__ import annotations
 import os
 import sys
 
-from salesnotes.errors import BadInput, Conflict, DatabaseError
-from salesnotes.i18n import N_, _, n_
+from salesnotes.commands.files import (
+    backup_files,
+    backup_folder,
+    confirm,
+    free_name,
+    rotate,
+    safety_copy,
+    stamp,
+    stem,
+    swept,
+)
+from salesnotes.errors import BadInput, DatabaseError
+from salesnotes.i18n import _, n_
 from salesnotes.store.connection import ensure_folder
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
-    from salesnotes.store.interface import Store
 
 # Folders whose files a sync program copies behind SQLite's back, and file systems on which
 # SQLite's locking cannot be trusted (https://www.sqlite.org/howtocorrupt.html, 2.1).
@@ -20,50 +30,6 @@ SYNCED = ("dropbox", "onedrive", "icloud", "mobile documents", "google drive", "
           "nextcloud", "owncloud", "pcloud", "box sync", "synologydrive", "mega")  # fmt: skip
 NETWORK = ("nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "9p", "davfs",
            "fuse.rclone", "afpfs", "ncpfs", "glusterfs", "ceph", "fuse.s3fs")  # fmt: skip
-
-
-def backup_folder() -> str:
-    """Where ``backup`` without a path puts its dated copies."""
-    from salesnotes.config import user_folder
-
-    return os.path.join(user_folder("data"), "backups")
-
-
-def backup_files(folder: str) -> list[str]:
-    """The names of the copies in the backup folder (dated backups and safety copies; not
-    a temporary on its way)."""
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    return sorted(
-        name
-        for name in names
-        if name.endswith(".db")
-        and not name.startswith(".")
-        and os.path.isfile(os.path.join(folder, name))
-    )
-
-
-def swept(env: Env) -> None:
-    """Remove what a salesnotes that was stopped (killed) left behind, a temporary copy of
-    the book above all, and say so."""
-    from salesnotes import render
-    from salesnotes.team import is_url
-    from salesnotes.temporary import sweep
-
-    folders = [backup_folder()]
-    if not is_url(env.db_path):
-        folders.append(os.path.dirname(os.path.abspath(env.db_path)))
-    for path in sweep(folders):
-        render.note(
-            _("Removed {path}: left unfinished by a salesnotes that was stopped").format(path=path)
-        )
-
-
-def _stem(env: Env) -> str:
-    name = os.path.basename(env.db_path)
-    return name[:-3] if name.endswith(".db") else name
 
 
 def backup(env: Env, *, path: str | None) -> None:
@@ -81,7 +47,7 @@ def backup(env: Env, *, path: str | None) -> None:
     if path is not None:
         target = os.path.abspath(os.path.expanduser(path))
         if os.path.isdir(target):
-            target = _free(os.path.join(target, f"{_stem(env)}-{_stamp(env)}.db"))
+            target = free_name(os.path.join(target, f"{stem(env)}-{stamp(env)}.db"))
         elif not os.path.isdir(os.path.dirname(target)):
             raise BadInput(
                 _("{target} does not exist; make the folder first").format(
@@ -93,7 +59,7 @@ def backup(env: Env, *, path: str | None) -> None:
     else:
         folder = backup_folder()
         ensure_folder(folder)
-        target = _free(os.path.join(folder, f"{_stem(env)}-{_stamp(env)}.db"))
+        target = free_name(os.path.join(folder, f"{stem(env)}-{stamp(env)}.db"))
     store = env.store()
     copy(store.db, target)  # type: ignore[attr-defined]  # an SQLite book's file
     info = check(target)
@@ -104,7 +70,7 @@ def backup(env: Env, *, path: str | None) -> None:
     )
     if path is None:
         keep = env.config().get_int("backup.keep")
-        removed = _rotate(env, keep)
+        removed = rotate(env, keep)
         if removed:
             render.echo(
                 n_(
@@ -298,72 +264,6 @@ def _file_system(path: str) -> str:
         if inside and len(point) > len(best):
             best, kind = point, row[2]
     return kind
-
-
-def confirm(
-    question: str, yes: bool, command: str, why: str = N_("changes the book for good")
-) -> None:
-    """Ask on a terminal; without one, ``--yes`` is the answer (or the command stops,
-    saying ``why`` it asks)."""
-    if yes:
-        return
-    if not sys.stdin.isatty():
-        raise BadInput(
-            _("{command} {why}: add --yes (no terminal to ask)").format(command=command, why=_(why))
-        )
-    sys.stderr.write(f"{question} {_('[y/N]')} ")
-    sys.stderr.flush()
-    answer = sys.stdin.readline().strip().lower()
-    if answer not in ("y", "yes", "j", "ja"):
-        raise Conflict(_("nothing was changed"))
-
-
-def safety_copy(env: Env, store: Store, before: str) -> str | None:
-    """A checked copy of a book that is not empty, in the backup folder, named for the
-    command about to change it wholesale (``before``); its path, or None for an empty book."""
-    from salesnotes.store.backup import copy
-
-    if store.is_empty():
-        return None
-    folder = backup_folder()
-    ensure_folder(folder)
-    safety = _free(os.path.join(folder, f"{_stem(env)}-before-{before}-{_stamp(env)}.db"))
-    copy(store.db, safety)  # type: ignore[attr-defined]  # an SQLite book's file
-    if before == "import":  # a weekly import must not fill the disk with whole books
-        _rotate(env, env.config().get_int("backup.keep"), before)
-    return safety
-
-
-def _stamp(env: Env) -> str:
-    """'20261122-111500' from the command's moment (UTC)."""
-    return env.now().replace("-", "").replace(":", "").replace("T", "-").rstrip("Z")
-
-
-def _free(path: str) -> str:
-    """``path``, or with -2, -3 ... when a copy of that second exists already."""
-    stem, n = path[:-3], 2
-    while os.path.exists(path):
-        path, n = f"{stem}-{n}.db", n + 1
-    return path
-
-
-def _rotate(env: Env, keep: int, before: str = "") -> list[str]:
-    """Remove all but the newest ``keep`` dated backups of this book (``before``: of the
-    safety copies made before that command instead)."""
-    import re
-
-    folder = backup_folder()
-    kind = re.escape(f"-before-{before}") if before else ""
-    pattern = re.compile(re.escape(_stem(env)) + kind + r"-\d{8}-\d{6}(?:-\d+)?\.db")
-    dated = sorted(
-        (n for n in os.listdir(folder) if pattern.fullmatch(n)),
-        key=lambda n: (os.path.getmtime(os.path.join(folder, n)), n),
-        reverse=True,
-    )
-    removed = dated[keep:]
-    for name in removed:
-        os.unlink(os.path.join(folder, name))
-    return removed
 
 
 def _size(size: int) -> str:
