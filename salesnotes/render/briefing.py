@@ -123,65 +123,80 @@ class Section:
 
 
 def sections(brief: Brief) -> list[Section]:
-    """The briefing's content, in order, independent of the output format."""
-    found: list[Section] = []
+    """The briefing's content, in order, independent of the output format: who to call,
+    late complaints, quotes, who is losing touch, the week's occasions, what happened since
+    the last briefing (the ones with nothing to say left out, but the calls and "since")."""
+    parts = (
+        _calls(brief),
+        _late_complaints(brief),
+        _quotes(brief),
+        _losing_touch(brief),
+        _occasions(brief),
+        _since(brief),
+    )
+    return [part for part in parts if part is not None]
+
+
+def _calls(brief: Brief) -> Section:
     shown = len(brief.agenda)
     count = (
         _("{shown} of {agenda_total}").format(shown=shown, agenda_total=brief.agenda_total)
         if brief.agenda_total > shown
         else str(shown)
     )
-    found.append(
-        Section(
-            _("Who to call today ({count})").format(count=count),
-            [
-                (
-                    ", ".join(
-                        x
-                        for x in (
-                            (f"{r.owner.capitalize()}: " if r.owner else "")
-                            + f"{one_line(r.name)} #{r.contact_id}",
-                            one_line(r.organisation or ""),
-                            one_line(r.phone or ""),
-                        )
-                        if x
-                    ),
-                    [one_line(reason) for reason in r.reasons],
-                )
-                for r in brief.agenda
-            ],
-            empty=_("Nobody to call today."),
-            numbered=True,
-            note=day_note(brief),
-        )
-    )
-    if brief.late_complaints:
-        found.append(
-            Section(
-                _("Complaints past the response time ({response_hours} hours)").format(
-                    response_hours=brief.response_hours
-                ),
-                [
-                    (
-                        _("#{id} {contact_name}: open {age}: {text}").format(
-                            id=f.id,
-                            contact_name=one_line(f.contact_name),
-                            age=age_words(age),
-                            text=one_line(f.text),
-                        ),
-                        [],
+    return Section(
+        _("Who to call today ({count})").format(count=count),
+        [
+            (
+                ", ".join(
+                    x
+                    for x in (
+                        (f"{r.owner.capitalize()}: " if r.owner else "")
+                        + f"{one_line(r.name)} #{r.contact_id}",
+                        one_line(r.organisation or ""),
+                        one_line(r.phone or ""),
                     )
-                    for f, age in brief.late_complaints
-                ],
+                    if x
+                ),
+                [one_line(reason) for reason in r.reasons],
             )
-        )
-    quote_items: list[tuple[str, list[str]]] = []
+            for r in brief.agenda
+        ],
+        empty=_("Nobody to call today."),
+        numbered=True,
+        note=day_note(brief),
+    )
+
+
+def _late_complaints(brief: Brief) -> Section | None:
+    if not brief.late_complaints:
+        return None
+    return Section(
+        _("Complaints past the response time ({response_hours} hours)").format(
+            response_hours=brief.response_hours
+        ),
+        [
+            (
+                _("#{id} {contact_name}: open {age}: {text}").format(
+                    id=f.id,
+                    contact_name=one_line(f.contact_name),
+                    age=age_words(age),
+                    text=one_line(f.text),
+                ),
+                [],
+            )
+            for f, age in brief.late_complaints
+        ],
+    )
+
+
+def _quotes(brief: Brief) -> Section | None:
+    items: list[tuple[str, list[str]]] = []
     for q in brief.expiring:
-        assert q.valid_until is not None
-        quote_items.append(
+        items.append(
             (
                 _("Expires {valid_until}: #{id} {contact_name}, {brief}: {title}").format(
-                    valid_until=short(q.valid_until),
+                    valid_until=short(q.valid_until) if q.valid_until else "",
                     id=q.id,
                     contact_name=one_line(q.contact_name),
                     brief=_money(brief, q.amount_cents, q.currency),
@@ -190,9 +205,9 @@ def sections(brief: Brief) -> list[Section]:
                 [],
             )
         )
-    quote_items += _more(brief.expiring, brief.expiring_total, _("salesnotes quotes"))
+    items += _more(brief.expiring, brief.expiring_total, _("salesnotes quotes"))
     for q in brief.stale:
-        quote_items.append(
+        items.append(
             (
                 _(
                     "Stale, {status} and idle {day} days: #{id} {contact_name}, {brief}: {title}"
@@ -207,49 +222,54 @@ def sections(brief: Brief) -> list[Section]:
                 [],
             )
         )
-    quote_items += _more(brief.stale, brief.stale_total, _("salesnotes quotes --stale"))
-    if quote_items:
-        found.append(Section(_("Quotes expiring this week, and stale quotes"), quote_items))
-    if brief.losing_touch:
-        shown = len(brief.losing_touch)
-        total = _total(brief.losing_touch, brief.losing_touch_total)
-        found.append(
-            Section(
-                _("Losing touch ({shown} of {total})").format(shown=shown, total=total)
-                if total > shown
-                else _("Losing touch"),
-                [
-                    (
-                        f"{one_line(i.name)}"
-                        + (f" ({one_line(i.organisation)})" if i.organisation else "")
-                        + ": "
-                        + (
-                            _("last contact {last_contact}").format(
-                                last_contact=describe(i.last_contact)
-                            )
-                            if i.last_contact
-                            else _("never contacted")
-                        )
-                        + _(", {rhythm}, {overdue_days} late").format(
-                            rhythm=rhythm_words(i.rhythm),
-                            overdue_days=duration_words(i.overdue_days),
-                        ),
-                        [],
-                    )
-                    for i in brief.losing_touch
-                ],
+    items += _more(brief.stale, brief.stale_total, _("salesnotes quotes --stale"))
+    return Section(_("Quotes expiring this week, and stale quotes"), items) if items else None
+
+
+def _losing_touch(brief: Brief) -> Section | None:
+    if not brief.losing_touch:
+        return None
+    shown = len(brief.losing_touch)
+    total = _total(brief.losing_touch, brief.losing_touch_total)
+    return Section(
+        _("Losing touch ({shown} of {total})").format(shown=shown, total=total)
+        if total > shown
+        else _("Losing touch"),
+        [
+            (
+                f"{one_line(i.name)}"
+                + (f" ({one_line(i.organisation)})" if i.organisation else "")
+                + ": "
+                + (
+                    _("last contact {last_contact}").format(last_contact=describe(i.last_contact))
+                    if i.last_contact
+                    else _("never contacted")
+                )
+                + _(", {rhythm}, {overdue_days} late").format(
+                    rhythm=rhythm_words(i.rhythm), overdue_days=duration_words(i.overdue_days)
+                ),
+                [],
             )
-        )
-    if brief.occasions:
-        found.append(
-            Section(
-                _("Birthdays and anniversaries this week"),
-                [(_occasion(o), []) for o in brief.occasions]
-                + _more(brief.occasions, brief.occasions_total, _("the JSON briefing lists them")),
-            )
-        )
+            for i in brief.losing_touch
+        ],
+    )
+
+
+def _occasions(brief: Brief) -> Section | None:
+    if not brief.occasions:
+        return None
+    return Section(
+        _("Birthdays and anniversaries this week"),
+        [(_occasion(o), []) for o in brief.occasions]
+        + _more(brief.occasions, brief.occasions_total, _("the JSON briefing lists them")),
+    )
+
+
+def _since(brief: Brief) -> Section:
+    """What happened since the last briefing (the first few, as read:
+    usecases.briefing.MAX_ITEMS), and a line that counts it all."""
     happened: list[tuple[str, list[str]]] = []
-    for i in brief.interactions:  # the first few, as read (usecases.briefing.MAX_ITEMS)
+    for i in brief.interactions:
         happened.append(
             (
                 _("{kind} with {contact_name}: {text}").format(
@@ -291,14 +311,11 @@ def sections(brief: Brief) -> list[Section]:
         won=n_("{n} quote", "{n} quotes", won).format(n=won),
         lost=lost,
     )
-    found.append(
-        Section(
-            since_label(brief),
-            happened if brief.since is not None else [],
-            note=summary if brief.since is not None else "",
-        )
+    return Section(
+        since_label(brief),
+        happened if brief.since is not None else [],
+        note=summary if brief.since is not None else "",
     )
-    return found
 
 
 def _occasion(o: Occasion) -> str:
