@@ -170,16 +170,49 @@ class ScoreTerm:
 
 
 @record
+class Reason:
+    """Why to call someone, as data: ``kind`` (REASON_KINDS) and the facts the words are made
+    from, as of the day ``on``. ``render/reasons.py`` words it in the language spoken and
+    picks its colour by kind; the rules never write the sentence."""
+
+    kind: str
+    on: date  # the day the agenda is for
+    subject: str = ""  # a follow-up's reason (callback, complaint, quote, ...)
+    text: str = ""  # the follow-up's own text, the quote's title
+    priority: str = ""  # a follow-up's priority
+    due_on: date | None = None  # a follow-up's day
+    created_on: date | None = None  # the day a follow-up was made
+    at: str | None = None  # the time of day of a follow-up due ``on``
+    age: timedelta | None = None  # how long a complaint has been open (the clock known)
+    overdue_days: int = 0  # working days a follow-up is overdue
+    late_hours: int | None = None  # a complaint past this response time
+    quote_id: int | None = None
+    amount_cents: int = 0
+    currency: str = ""
+    money_format: str = ""  # how the user writes amounts (money.format)
+    status: str = ""  # a quote's status
+    valid_until: date | None = None
+    idle_days: int = 0  # days nobody touched a quote
+    rhythm: str = ""  # a keep-in-touch rhythm ('2w')
+    days: int = 0  # days without contact (rhythm)
+    never: bool = False  # no contact since being added (rhythm)
+
+
+@record
 class Candidate:
     """What one agenda source says about one contact: why to call, and how urgent."""
 
     contact_id: int
-    reason: str
+    reason: Reason
     terms: tuple[ScoreTerm, ...]
     since: date
     followup_ids: tuple[int, ...] = ()
     at: str | None = None  # a follow-up due today at this time of day
-    kind: str = ""  # what kind of reason (REASON_KINDS): what a colour is chosen by
+
+    @property
+    def kind(self) -> str:
+        """What kind of reason (REASON_KINDS): what a colour is chosen by."""
+        return self.reason.kind
 
     @property
     def score(self) -> float:
@@ -203,7 +236,7 @@ class ContactCard:
 
 @record
 class AgendaRow:
-    """One person to call, the score that placed them, and why in words."""
+    """One person to call, the score that placed them, and why (``reasons``, as data)."""
 
     contact_id: int
     name: str
@@ -211,7 +244,7 @@ class AgendaRow:
     phone: str | None
     email: str | None
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     followup_ids: tuple[int, ...]
     terms: tuple[ScoreTerm, ...] = ()
     since: date | None = None
@@ -220,7 +253,11 @@ class AgendaRow:
     last_kind: str = ""
     last_text: str = ""
     owner: str = ""  # whose agenda the row is in (agenda --owner / --team)
-    kinds: tuple[str, ...] = ()  # each reason's kind (REASON_KINDS), in the order of reasons
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """Each reason's kind (REASON_KINDS), in the order of the reasons."""
+        return tuple(reason.kind for reason in self.reasons)
 
 
 REASON_KINDS = (

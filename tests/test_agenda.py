@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from salesnotes.domain.ranking import Weights, followup_candidate, rank
 from salesnotes.models import ContactCard, FollowUp
+from salesnotes.render.reasons import reason_words
 from tests.conftest import Run, RunJson
 
 TODAY = date(2026, 11, 25)
@@ -116,7 +117,7 @@ def test_reasons_read_as_words() -> None:
         (followup(1, 1, days_ago(1), reason="quote"), "quote follow-up 1 day overdue"),
     ]
     for f, words in cases:
-        assert followup_candidate(f, TODAY, weights).reason == words
+        assert reason_words(followup_candidate(f, TODAY, weights).reason) == words
 
 
 def test_one_row_per_contact_with_every_reason() -> None:
@@ -130,7 +131,11 @@ def test_one_row_per_contact_with_every_reason() -> None:
     rows = rank([followup_candidate(f, TODAY, weights) for f in fs], cards, weights)
     assert [r.contact_id for r in rows] == [1, 2]  # the same score: the same due date, by name
     assert rows[0].followup_ids == (1, 2)
-    assert rows[0].reasons == ("callback 1 day overdue: b", "follow-up due today: a")
+    assert [reason_words(r) for r in rows[0].reasons] == [
+        "callback 1 day overdue: b",
+        "follow-up due today: a",
+    ]
+    assert rows[0].kinds == ("overdue", "due_today")  # what the colours are chosen by
     assert rows[0].score == rows[1].score  # the most urgent reason decides
     assert [t.name for t in rows[0].terms] == ["callback", "overdue 1 day"]
 

@@ -14,16 +14,14 @@ from datetime import date, datetime, timedelta
 from salesnotes.config import defaults
 from salesnotes.domain.days import (
     WORKWEEK,
-    Period,
     days_phrase,
-    duration_words,
     relative,
-    short,
     working_days_between,
 )
-from salesnotes.i18n import N_, _, n_, term
-from salesnotes.models import AgendaRow, Candidate, ScoreTerm
-from salesnotes.text import fold, one_line
+from salesnotes.i18n import _, term
+from salesnotes.models import AgendaRow, Candidate, Reason, ScoreTerm
+from salesnotes.record import changed
+from salesnotes.text import fold
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -72,32 +70,12 @@ def _weights(config: Config) -> dict[str, float]:
     return {key[len(prefix) :]: float(v) for key, v, _ in config.items() if key.startswith(prefix)}
 
 
-REASON_LABELS = {
-    "complaint": N_("complaint"),
-    "callback": N_("callback"),
-    "question": N_("question"),
-    "quote": N_("quote follow-up"),
-    "checkin": N_("check-in"),
-    "other": N_("follow-up"),
-}
-
-
 def complaint_age(created_at: str, now: datetime) -> timedelta:
     """How long a complaint opened at ``created_at`` (a UTC instant) has been open."""
     from salesnotes.book_values import book_moment
 
     opened = book_moment(created_at)
     return max(now - opened, timedelta(0))
-
-
-def age_words(age: timedelta) -> str:
-    """'5 hours', '1 day', '3 days': hours while under two days."""
-    hours = int(age.total_seconds() // 3600)
-    if hours < 1:
-        return _("less than an hour")
-    if hours < 48:
-        return n_("{n} hour", "{n} hours", hours).format(n=hours)
-    return days_phrase(age.days)
 
 
 def is_late(reason: str, created_at: str, now: datetime | None, response_hours: int) -> bool:
@@ -171,19 +149,8 @@ def followup_candidate(
         f.quote_amount_cents,
     )
     reason = followup_reason(followup, today, now, weights.working)
-    overdue = working_days_between(f.due_on, today, weights.working) > 0
-    if f.reason == "complaint":
-        kind = "complaint"
-    elif overdue:
-        kind = "overdue"
-    elif f.due_on < today:
-        kind = "due_earlier"
-    else:
-        kind = "due_today"
     if is_late(f.reason, f.created_at, now, response_hours):
-        reason += _(" (response time of {response_hours} hours passed)").format(
-            response_hours=response_hours
-        )
+        reason = changed(reason, late_hours=response_hours)
     return Candidate(
         contact_id=followup.contact_id,
         reason=reason,
@@ -191,7 +158,6 @@ def followup_candidate(
         since=followup.due_on,
         followup_ids=(followup.id,),
         at=followup.due_time if followup.due_on == today else None,
-        kind=kind,
     )
 
 
@@ -200,33 +166,33 @@ def followup_reason(
     today: date,
     now: datetime | None = None,
     working: frozenset[int] | Calendar = WORKWEEK,
-) -> str:
-    """'complaint open 2 days: leak', 'follow-up 3 days overdue: send quote', 'callback due
-    today at 14:00: ...'; overdue in working days."""
-    label = _(REASON_LABELS.get(followup.reason, followup.reason))
+) -> Reason:
+    """Why an open follow-up due on or before ``today`` is on the agenda: an open complaint
+    (its age, when the clock is known), overdue (in working days), due on an earlier day off
+    with nothing missed since, or due today (at its time)."""
     overdue_days = working_days_between(followup.due_on, today, working)
-    if followup.reason == "complaint" and now is not None:
-        when = _("open {created_at}").format(
-            created_at=age_words(complaint_age(followup.created_at, now))
-        )
-    elif followup.reason == "complaint":
-        age = (today - followup.created_on).days
-        when = _("open since today") if age <= 0 else _("open {age}").format(age=days_phrase(age))
+    if followup.reason == "complaint":
+        kind = "complaint"
     elif overdue_days > 0:
-        when = _("{overdue_days} overdue").format(overdue_days=days_phrase(overdue_days))
-    elif followup.due_on < today:  # due on a day off, nothing missed since
-        when = _("due {due_on}").format(due_on=short(followup.due_on))
-    elif followup.reason == "callback" and followup.created_on == today:
-        when = _("requested today")
+        kind = "overdue"
+    elif followup.due_on < today:
+        kind = "due_earlier"
     else:
-        when = _("due today")
-    if followup.due_time and followup.due_on == today:
-        when += _(" at {due_time}").format(due_time=followup.due_time)
-    words = f"{label} {when}"
-    if followup.priority == "high":
-        words += _(" (high priority)")
-    text = one_line(followup.text)
-    return f"{words}: {text}" if text else words
+        kind = "due_today"
+    return Reason(
+        kind=kind,
+        on=today,
+        subject=followup.reason,
+        text=followup.text,
+        priority=followup.priority,
+        due_on=followup.due_on,
+        created_on=followup.created_on,
+        at=followup.due_time if followup.due_on == today else None,
+        age=complaint_age(followup.created_at, now)
+        if followup.reason == "complaint" and now is not None
+        else None,
+        overdue_days=overdue_days,
+    )
 
 
 def rank(
@@ -256,7 +222,6 @@ def rank(
                 email=card.email,
                 score=round(sum(t.value for t in terms), 2),
                 reasons=tuple(c.reason for c in found),
-                kinds=tuple(c.kind for c in found),
                 followup_ids=tuple(followup_ids),
                 terms=tuple(terms),
                 since=min(c.since for c in found),
@@ -271,14 +236,6 @@ def rank(
         key=lambda r: (-r.score, r.at or "~", r.since or date.max, fold(r.name), r.contact_id)
     )
     return rows if limit is None else rows[:limit]
-
-
-def quote_label(quote: Quote, money_format: str) -> str:
-    """'quote #4 € 12.500' for reasons."""
-    from salesnotes.domain.money import format_amount
-
-    amount = format_amount(quote.amount_cents, quote.currency, money_format, short=True)
-    return _("quote #{id} {amount}").format(id=quote.id, amount=amount)
 
 
 def quote_value(amount_cents: int, weights: Weights) -> float:
@@ -334,31 +291,27 @@ def quote_terms(
 def quote_candidates(
     quote: Quote, today: date, weights: Weights, config: Config
 ) -> list[Candidate]:
-    """Why an open quote needs a call, in words (see ``quote_terms``)."""
+    """Why an open quote needs a call (see ``quote_terms``), as reasons."""
     q = quote
     found = quote_terms(
         q.amount_cents, q.status, q.valid_until, q.last_activity, today, weights, config
     )
-    if not found:
-        return []
-    label = quote_label(quote, config.get_str("money.format"))
-    title = one_line(quote.title)
     candidates = []
     for kind, terms, since in found:
-        if kind == "expired":
-            words = _("{label} expired {since}, still open: offer to renew ({title})").format(
-                label=label, since=relative(since, today), title=title
-            )
-        elif kind == "expiring":
-            when = relative(since, today)
-            words = _("{label} expires {when}: {title}").format(label=label, when=when, title=title)
-        else:
-            idle = days_phrase(quote.idle_days(today))
-            words = _("{label} stale: {status}, no contact for {idle}: {title}").format(
-                label=label, status=term(quote.status), idle=idle, title=title
-            )
         shown = "quote_expires_today" if kind == "expiring" and since == today else f"quote_{kind}"
-        candidates.append(Candidate(quote.contact_id, words, terms, since, kind=shown))
+        reason = Reason(
+            kind=shown,
+            on=today,
+            text=quote.title,
+            quote_id=quote.id,
+            amount_cents=quote.amount_cents,
+            currency=quote.currency,
+            money_format=config.get_str("money.format"),
+            status=quote.status,
+            valid_until=quote.valid_until,
+            idle_days=quote.idle_days(today),
+        )
+        candidates.append(Candidate(quote.contact_id, reason, terms, since))
     return candidates
 
 
@@ -375,21 +328,17 @@ def rhythm_terms(rhythm: str, overdue_ratio: float, weights: Weights) -> tuple[S
 
 
 def rhythm_candidate(item: LosingTouch, today: date, weights: Weights) -> Candidate:
-    """A contact past their rhythm, in words (see ``rhythm_terms``)."""
-    unit = item.rhythm[-1]
-    rhythm = Period(int(item.rhythm[:-1]), unit).describe()
-    if item.last_contact is not None:
-        since = _("no contact for {days}").format(
-            days=duration_words((today - item.last_contact).days)
-        )
-    else:
-        since = _("no contact since added {days} ago").format(
-            days=duration_words((today - item.last_touch).days)
-        )
+    """A contact past their rhythm (see ``rhythm_terms``), as a reason."""
+    last = item.last_contact if item.last_contact is not None else item.last_touch
     return Candidate(
         contact_id=item.contact_id,
-        reason=_("{since}; rhythm {rhythm}").format(since=since, rhythm=rhythm),
+        reason=Reason(
+            kind="rhythm",
+            on=today,
+            rhythm=item.rhythm,
+            days=(today - last).days,
+            never=item.last_contact is None,
+        ),
         terms=rhythm_terms(item.rhythm, item.overdue_ratio, weights),
         since=item.last_touch,
-        kind="rhythm",
     )

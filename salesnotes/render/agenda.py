@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from salesnotes.domain.days import describe, short
 from salesnotes.i18n import _, term
+from salesnotes.render.reasons import reason_words
 from salesnotes.render.shapes import agenda_json
 from salesnotes.render.tables import CELL_TEXT, Column, console, listing, paged
 from salesnotes.text import clean, excerpt, first_words, one_line
@@ -52,7 +53,7 @@ def agenda(rows: Sequence[AgendaRow], fmt: str, day: date, *, explain: bool = Fa
         Column("Who", lambda r: r.name, style="bold"),
         Column("Organisation", lambda r: r.organisation or ""),
         Column("Phone", lambda r: r.phone or ""),
-        Column("Why", lambda r: "; ".join(r.reasons)),
+        Column("Why", lambda r: "; ".join(reason_words(reason) for reason in r.reasons)),
         Column("Follow-ups", lambda r: ",".join(str(i) for i in r.followup_ids)),
     ]
     if explain:
@@ -125,10 +126,9 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool, owner: str = "")
         if row.organisation:
             who.append(f"\n{clean(row.organisation)}", style="dim")
         why = Text()
-        kinds = row.kinds or ("",) * len(row.reasons)
-        for k, (reason, kind) in enumerate(zip(row.reasons, kinds, strict=False)):
-            line = f"- {one_line(excerpt(reason, CELL_TEXT))}"
-            why.append(("\n" if k else "") + line, style=reason_tint(kind))
+        for k, reason in enumerate(row.reasons):
+            line = f"- {one_line(excerpt(reason_words(reason), CELL_TEXT))}"
+            why.append(("\n" if k else "") + line, style=reason_tint(reason.kind))
         if row.followup_ids:
             ids = ", ".join(f"#{i}" for i in row.followup_ids)
             why.append("\n" + _("follow-up {ids}").format(ids=ids), style="dim")
@@ -177,9 +177,9 @@ def _listed(rows: Sequence[AgendaRow], day: date, explain: bool, title: str) -> 
         for value in (row.phone, row.email):  # whole, never broken
             if value:
                 lines.append(Text(clean(value), no_wrap=True, overflow="ignore"))
-        kinds = row.kinds or ("",) * len(row.reasons)
-        for reason, kind in zip(row.reasons, kinds, strict=False):
-            lines.append(Text(f"- {one_line(excerpt(reason, CELL_TEXT))}", style=reason_tint(kind)))
+        for reason in row.reasons:
+            words = one_line(excerpt(reason_words(reason), CELL_TEXT))
+            lines.append(Text(f"- {words}", style=reason_tint(reason.kind)))
         if row.followup_ids:
             ids = ", ".join(f"#{i}" for i in row.followup_ids)
             lines.append(Text(_("follow-up {ids}").format(ids=ids), style="dim"))

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from salesnotes.domain.days import describe, duration_words, moment_words, rhythm_words, short
 from salesnotes.domain.money import format_amount
-from salesnotes.domain.ranking import age_words
 from salesnotes.i18n import _, language, n_, term
 from salesnotes.record import record
+from salesnotes.render.reasons import age_words, reason_words
 from salesnotes.text import excerpt
 from salesnotes.text import one_line as _one_line
 
@@ -158,7 +158,7 @@ def _calls(brief: Brief) -> Section:
                     )
                     if x
                 ),
-                [one_line(reason) for reason in r.reasons],
+                [one_line(reason_words(reason)) for reason in r.reasons],
             )
             for r in brief.agenda
         ],

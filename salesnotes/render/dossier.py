@@ -205,7 +205,7 @@ def _followup_section(
     if not open_followups:
         page.line(_("none"), indent=2)
     for f in open_followups:
-        from salesnotes.domain.ranking import REASON_LABELS
+        from salesnotes.render.reasons import REASON_LABELS
 
         label = _(REASON_LABELS.get(f.reason, f.reason))  # 'follow-up', not 'other'
         line = f"#{f.id} {describe(f.due_on)} ({relative(f.due_on, today)}) {label}"

@@ -123,6 +123,8 @@ def agenda_json(row: AgendaRow) -> dict[str, Any]:
 
 
 def _agenda_json(row: AgendaRow) -> dict[str, Any]:
+    from salesnotes.render.reasons import reason_words
+
     return {
         "contact_id": row.contact_id,
         "name": row.name,
@@ -130,7 +132,7 @@ def _agenda_json(row: AgendaRow) -> dict[str, Any]:
         "phone": row.phone,
         "email": row.email,
         "score": row.score,
-        "reasons": list(row.reasons),
+        "reasons": [reason_words(reason) for reason in row.reasons],
         "reason_kinds": list(row.kinds),
         "followup_ids": list(row.followup_ids),
         "terms": [{"name": t.name, "value": t.value} for t in row.terms],
