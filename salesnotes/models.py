@@ -163,10 +163,17 @@ class FollowUp:
 
 @record
 class ScoreTerm:
-    """One named part of an agenda row's score: ('callback', 500)."""
+    """One part of an agenda row's score, as data: ``kind`` (the follow-up's 'reason', its
+    'priority', 'overdue', 'complaint_late', 'quote_value', 'quote_expired',
+    'quote_expiring', 'quote_stale', 'past_rhythm', 'rhythms_late'), its value, and what its
+    words are made of (``render/reasons.term_words``: 'callback 500', 'overdue 3 days')."""
 
-    name: str
+    kind: str
     value: float
+    word: str = ""  # a follow-up's reason or priority, a rhythm
+    count: float = 0  # days overdue or idle, hours to answer, rhythms late
+    day: date | None = None  # the day a quote expires
+    on: date | None = None  # the day the agenda is for
 
 
 @record

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from salesnotes.domain.ranking import Weights, followup_candidate, rank
 from salesnotes.models import ContactCard, FollowUp
-from salesnotes.render.reasons import reason_words
+from salesnotes.render.reasons import reason_words, term_words
 from tests.conftest import Run, RunJson
 
 TODAY = date(2026, 11, 25)
@@ -137,7 +137,7 @@ def test_one_row_per_contact_with_every_reason() -> None:
     ]
     assert rows[0].kinds == ("overdue", "due_today")  # what the colours are chosen by
     assert rows[0].score == rows[1].score  # the most urgent reason decides
-    assert [t.name for t in rows[0].terms] == ["callback", "overdue 1 day"]
+    assert [term_words(t) for t in rows[0].terms] == ["callback", "overdue 1 day"]
 
 
 reasons = st.sampled_from(["callback", "complaint", "question", "quote", "checkin", "other"])

@@ -129,7 +129,8 @@ def test_complaint_ranks_above_everything_and_ages_in_hours(
         "complaint open 25 hours (high priority): Leak after insulation work in hall 2"
         " (response time of 24 hours passed)"
     )
-    assert {"name": "no answer within 24 hours", "value": 200.0} in row["terms"]
+    late = {"name": "no answer within 24 hours", "kind": "complaint_late", "value": 200.0}
+    assert late in row["terms"]
     at(monkeypatch, "2026-11-28T10:00")
     assert run_json("agenda")[0]["reasons"][0].startswith("complaint open 3 days")
 

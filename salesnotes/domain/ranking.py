@@ -14,11 +14,8 @@ from datetime import date, datetime, timedelta
 from salesnotes.config import defaults
 from salesnotes.domain.days import (
     WORKWEEK,
-    days_phrase,
-    relative,
     working_days_between,
 )
-from salesnotes.i18n import _, term
 from salesnotes.models import AgendaRow, Candidate, Reason, ScoreTerm
 from salesnotes.record import changed
 from salesnotes.text import fold
@@ -103,28 +100,24 @@ def followup_terms(
     (a follow-up due on Friday is one day overdue on Monday). A follow-up that chases a quote
     (``amount_cents``: the quote's amount) gains the quote's value term, as the quote does.
     """
-    terms = [ScoreTerm(term(reason), weights.reason(reason))]
+    terms = [ScoreTerm("reason", weights.reason(reason), word=reason)]
     if is_late(reason, created_at, now, response_hours):
-        terms.append(
-            ScoreTerm(
-                _("no answer within {response_hours} hours").format(response_hours=response_hours),
-                weights["complaint_late"],
-            )
-        )
+        terms.append(ScoreTerm("complaint_late", weights["complaint_late"], count=response_hours))
     if amount_cents is not None:
-        terms.append(ScoreTerm(_("quote value"), quote_value(amount_cents, weights)))
+        terms.append(ScoreTerm("quote_value", quote_value(amount_cents, weights)))
     overdue_days = working_days_between(due_on, today, weights.working)
     if overdue_days > 0:
         counted = min(overdue_days, int(weights["overdue_max_days"]))
         terms.append(
             ScoreTerm(
-                _("overdue {overdue_days}").format(overdue_days=days_phrase(overdue_days)),
+                "overdue",
                 weights["overdue"] + weights["overdue_per_day"] * counted,
+                count=overdue_days,
             )
         )
     bonus = weights.priority(priority)
     if bonus:
-        terms.append(ScoreTerm(_("priority {priority}").format(priority=term(priority)), bonus))
+        terms.append(ScoreTerm("priority", bonus, word=priority))
     return tuple(terms)
 
 
@@ -256,7 +249,7 @@ def quote_terms(
     """Why an open quote needs a call, as (kind, terms, since): 'expired' (still open),
     'expiring' (within the window) or 'stale' (idle past its status's threshold; an expired
     quote is never also stale: "renew it" says it all)."""
-    value = ScoreTerm(_("quote value"), quote_value(amount_cents, weights))
+    value = ScoreTerm("quote_value", quote_value(amount_cents, weights))
     found: list[tuple[str, tuple[ScoreTerm, ...], date]] = []
     window = config.get_int("quotes.expiring_within_days")
     if valid_until is not None:
@@ -265,7 +258,7 @@ def quote_terms(
             found.append(
                 (
                     "expired",
-                    (ScoreTerm(_("quote expired"), weights["quote_expired"]), value),
+                    (ScoreTerm("quote_expired", weights["quote_expired"]), value),
                     valid_until,
                 )
             )
@@ -273,17 +266,12 @@ def quote_terms(
             urgency = weights["quote_expiring"] + weights["quote_expiring_per_day"] * (
                 window - days_left
             )
-            term = ScoreTerm(
-                _("quote expires {valid_until}").format(valid_until=relative(valid_until, today)),
-                urgency,
-            )
+            term = ScoreTerm("quote_expiring", urgency, day=valid_until, on=today)
             found.append(("expiring", (term, value), valid_until))
     idle = max(0, (today - last_activity).days)
     expired = valid_until is not None and valid_until < today
     if idle > config.get_int(f"quotes.stale_after_days.{status}") and not expired:
-        term = ScoreTerm(
-            _("quote stale {idle}").format(idle=days_phrase(idle)), weights["quote_stale"]
-        )
+        term = ScoreTerm("quote_stale", weights["quote_stale"], count=idle)
         found.append(("stale", (term, value), last_activity))
     return found
 
@@ -320,10 +308,8 @@ def rhythm_terms(rhythm: str, overdue_ratio: float, weights: Weights) -> tuple[S
     weekly rhythm missed by a week ranks above a quarterly one missed by a week."""
     late = min(weights["rhythm_per_rhythm"] * overdue_ratio, weights["rhythm_max"])
     return (
-        ScoreTerm(_("past rhythm {rhythm}").format(rhythm=rhythm), weights["rhythm"]),
-        ScoreTerm(
-            _("{overdue_ratio:.2f} rhythms late").format(overdue_ratio=overdue_ratio), round(late)
-        ),
+        ScoreTerm("past_rhythm", weights["rhythm"], word=rhythm),
+        ScoreTerm("rhythms_late", round(late), count=overdue_ratio),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from salesnotes.domain.days import describe, short
 from salesnotes.i18n import _, term
-from salesnotes.render.reasons import reason_words
+from salesnotes.render.reasons import reason_words, term_words
 from salesnotes.render.shapes import agenda_json
 from salesnotes.render.tables import CELL_TEXT, Column, console, listing, paged
 from salesnotes.text import clean, excerpt, first_words, one_line
@@ -59,7 +59,8 @@ def agenda(rows: Sequence[AgendaRow], fmt: str, day: date, *, explain: bool = Fa
     if explain:
         columns.append(
             Column(
-                "Score terms", lambda r: " + ".join(f"{t.name} {_score(t.value)}" for t in r.terms)
+                "Score terms",
+                lambda r: " + ".join(f"{term_words(t)} {_score(t.value)}" for t in r.terms),
             )
         )
     # Added later, so at the end: scripts read the columns before them by place.
@@ -143,7 +144,8 @@ def _table(rows: Sequence[AgendaRow], day: date, explain: bool, owner: str = "")
             )
         if explain:
             why.append(
-                "\n" + " + ".join(f"{one_line(t.name)} {_score(t.value)}" for t in row.terms),
+                "\n"
+                + " + ".join(f"{one_line(term_words(t))} {_score(t.value)}" for t in row.terms),
                 style="dim",
             )
         ways = "\n".join(clean(v) for v in (row.phone, row.email) if v)
@@ -191,7 +193,7 @@ def _listed(rows: Sequence[AgendaRow], day: date, explain: bool, title: str) -> 
             )
             lines.append(Text(last, style="dim"))
         if explain:
-            terms = " + ".join(f"{one_line(t.name)} {_score(t.value)}" for t in row.terms)
+            terms = " + ".join(f"{one_line(term_words(t))} {_score(t.value)}" for t in row.terms)
             lines.append(Text(terms, style="dim"))
         parts += [Text(""), head, Padding(Group(*lines), (0, 0, 0, 3))]
     return Group(*parts)

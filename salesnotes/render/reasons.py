@@ -12,7 +12,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import timedelta
 
-    from salesnotes.models import Reason
+    from salesnotes.models import Reason, ScoreTerm
 
 REASON_LABELS = {
     "complaint": N_("complaint"),
@@ -108,3 +108,25 @@ def _rhythm_words(reason: Reason) -> str:
     else:
         since = _("no contact for {days}").format(days=duration_words(reason.days))
     return _("{since}; rhythm {rhythm}").format(since=since, rhythm=rhythm)
+
+
+def term_words(score: ScoreTerm) -> str:
+    """A part of a row's score in words ('overdue 3 days', 'priority high'), for --explain
+    and the JSON's ``terms``."""
+    kind = score.kind
+    if kind in ("reason", "priority"):
+        word = term(score.word)
+        return word if kind == "reason" else _("priority {priority}").format(priority=word)
+    if kind == "complaint_late":
+        return _("no answer within {response_hours} hours").format(response_hours=int(score.count))
+    if kind == "overdue":
+        return _("overdue {overdue_days}").format(overdue_days=days_phrase(int(score.count)))
+    if kind == "quote_expiring" and score.day is not None and score.on is not None:
+        return _("quote expires {valid_until}").format(valid_until=relative(score.day, score.on))
+    if kind == "quote_stale":
+        return _("quote stale {idle}").format(idle=days_phrase(int(score.count)))
+    if kind == "past_rhythm":
+        return _("past rhythm {rhythm}").format(rhythm=score.word)
+    if kind == "rhythms_late":
+        return _("{overdue_ratio:.2f} rhythms late").format(overdue_ratio=score.count)
+    return {"quote_value": _("quote value"), "quote_expired": _("quote expired")}.get(kind, kind)

@@ -123,7 +123,7 @@ def agenda_json(row: AgendaRow) -> dict[str, Any]:
 
 
 def _agenda_json(row: AgendaRow) -> dict[str, Any]:
-    from salesnotes.render.reasons import reason_words
+    from salesnotes.render.reasons import reason_words, term_words
 
     return {
         "contact_id": row.contact_id,
@@ -135,7 +135,7 @@ def _agenda_json(row: AgendaRow) -> dict[str, Any]:
         "reasons": [reason_words(reason) for reason in row.reasons],
         "reason_kinds": list(row.kinds),
         "followup_ids": list(row.followup_ids),
-        "terms": [{"name": t.name, "value": t.value} for t in row.terms],
+        "terms": [{"name": term_words(t), "kind": t.kind, "value": t.value} for t in row.terms],
         "at": row.at,
         "last_conversation": (
             {"on": row.last_on, "kind": row.last_kind, "text": row.last_text}
