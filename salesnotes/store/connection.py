@@ -357,7 +357,6 @@ class Database(Acting):
     """One open SQLite book: its connection and the few ways the store modules use it
     (``store/postgres.py`` has the same for PostgreSQL)."""
 
-    kind = "sqlite"
     sql = dialect.SQLITE
     __slots__ = ("conn", "label", "now", "path")
 

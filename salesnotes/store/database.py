@@ -19,7 +19,6 @@ class Database(Protocol):
     """One open book: statements with ``?`` placeholders, built with its dialect (``sql``)
     where the databases differ."""
 
-    kind: str  # 'sqlite' or 'postgresql', for what is said of the book
 
     @property
     def sql(self) -> SqliteSql:

@@ -36,7 +36,6 @@ class SqliteSql:
     book's ``db.sql`` for it while it builds a statement, so each database gets its own SQL
     and no statement is rewritten afterwards (``PostgresSql`` says PostgreSQL's)."""
 
-    kind = "sqlite"
     like = "LIKE"
     """A case-insensitive ``LIKE`` (SQLite's own is, for ASCII; PostgreSQL's is ``ILIKE``)."""
 
@@ -132,7 +131,6 @@ class PostgresSql(SqliteSql):
     written with ``?`` placeholders; ``statement`` turns them into psycopg's ``%s`` and is the
     only change ever made to a statement's text."""
 
-    kind = "postgresql"
     like = "ILIKE"
 
     def __init__(self) -> None:

@@ -191,7 +191,6 @@ def migrate(db: PostgresDatabase, url: str) -> int:
 class PostgresDatabase(Acting):
     """One open PostgreSQL book: the same few methods the store modules use on SQLite's."""
 
-    kind = "postgresql"
     sql = dialect.POSTGRES
     __slots__ = ("conn", "label", "now", "open", "path")
 
