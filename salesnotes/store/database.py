@@ -19,7 +19,6 @@ class Database(Protocol):
     """One open book: statements with ``?`` placeholders, built with its dialect (``sql``)
     where the databases differ."""
 
-
     @property
     def sql(self) -> SqliteSql:
         """The text where the databases differ (store/dialect.py)."""
