@@ -149,6 +149,11 @@ def test_every_statement_postgresql_was_given_so_far_is_its_own() -> None:
             " VALUES ('c-9', 'Jan', 'jan', 'x', 'x', 999)",
             "a row would refer to one the book does not hold; nothing was changed",
         ),
+        (
+            "INSERT INTO contacts (uuid, name, name_key, created_at, updated_at)"
+            " VALUES ('c-9', '', '', 'x', 'x')",
+            "a value is not one the book allows; nothing was changed",
+        ),
     ],
 )
 def test_a_broken_rule_of_the_book_is_the_same_conflict_on_both(

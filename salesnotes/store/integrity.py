@@ -35,9 +35,9 @@ def broken(rule: str, table: str, column: str = "") -> Conflict:
         return Conflict(_("{where} needs a value; nothing was changed").format(where=where))
     if rule == REFERENCE:  # SQLite does not say which table
         return Conflict(_("a row would refer to one the book does not hold; nothing was changed"))
-    return Conflict(
-        _("a value in {where} is not one the book allows; nothing was changed").format(where=where)
-    )
+    # A check names no column on either database (SQLite gives its expression, PostgreSQL
+    # its constraint's name): said without a place, alike on both.
+    return Conflict(_("a value is not one the book allows; nothing was changed"))
 
 
 _SQLITE = re.compile(r"(UNIQUE|NOT NULL|CHECK|FOREIGN KEY) constraint failed(?:: (.*))?", re.I)
@@ -53,8 +53,6 @@ def from_sqlite(exc: sqlite3.IntegrityError) -> Conflict:
     ]
     named = (found[2] or "").split(",")[0].strip()
     table, _dot, column = named.partition(".")
-    if rule == CHECK and not column:  # 'CHECK constraint failed: name <> ''' names no table
-        table, column = "?", ""
     return broken(rule, table or "?", column)
 
 
