@@ -1,17 +1,17 @@
 """The ``salesnotes`` command: a fast path for everyday command lines, typer for the rest.
 
-Building the typer app costs every command ~40 ms before it does any work. The commands a
-salesperson runs between two calls (``agenda``, ``log``, ``show``, ``follow``, ``done``, ...)
-are parsed here from ``salesnotes/_manifest.py``, which is generated from the typer app and
-checked against it by a test, and run through the same ``commands.run`` as typer runs them.
-A command line this path does not fully accept (help, completion, a value it cannot read, an
-unknown option, a subcommand) goes to typer unchanged, so help and every error message are
-typer's own.
+Building the typer app costs a command ~40 ms before it does any work. The command lines a
+salesperson types between two calls (``agenda``, ``log``, ``show``, ``follow``, ``done``,
+``quote send``, ...) are parsed here from the table of commands (``salesnotes.commands.table``),
+the same table typer's app is built from, and run through the same ``commands.run``. A command
+line this path does not fully accept (help, completion, a value it cannot read, an unknown
+option) goes to typer unchanged, so help and every error message are typer's own.
 
 Garbage collection: a short command allocates little and exits in milliseconds, so it runs
 with the collector off, and everything alive is frozen before the interpreter exits (its
-final collection then skips the lot: ~20 ms of shutdown here). ``import``, ``export`` and
-``demo`` collect as usual.
+final collection then skips the lot: ~20 ms of shutdown here). The commands whose table
+entry says ``collects_garbage`` (``import``, ``export``, ``demo``, ``copy-book``) collect as
+usual.
 """
 
 from __future__ import annotations
@@ -24,7 +24,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from salesnotes.commands.table import Command, Param
+
 GLOBAL_OPTIONS = ("--db", "--today")
+"""The options before the command (the table's ``ROOT``)."""
 
 
 ALIASES = {("log", "edit"): "log-edit"}
@@ -40,10 +43,10 @@ def spelled_out(args: list[str]) -> list[str]:
     return [*args[:position], name, *args[position + 2 :]] if name else args
 
 
-def parse(args: list[str]) -> tuple[dict[str, str], str, dict[str, Any]] | None:
-    """(global options, command name, keyword arguments) for a command line the fast path
+def parse(args: list[str]) -> tuple[dict[str, str], Command, dict[str, Any]] | None:
+    """(global options, the command, keyword arguments) for a command line the fast path
     fully accepts, else None."""
-    from salesnotes._manifest import COMMANDS
+    from salesnotes.commands.table import BY_NAME, GROUPS
 
     options: dict[str, str] = {}
     position = 0
@@ -58,17 +61,23 @@ def parse(args: list[str]) -> tuple[dict[str, str], str, dict[str, Any]] | None:
             value = args[position]
         options[name] = value
         position += 1
-    if position >= len(args) or args[position] not in COMMANDS:
+    if position >= len(args):
         return None
     name = args[position]
-    arguments = _arguments(COMMANDS[name]["params"], args[position + 1 :])
-    return None if arguments is None else (options, name, arguments)
+    if name in GROUPS and position + 1 < len(args):
+        position += 1
+        name = f"{name} {args[position]}"
+    command = BY_NAME.get(name)
+    if command is None:
+        return None
+    arguments = _arguments(command.params, args[position + 1 :])
+    return None if arguments is None else (options, command, arguments)
 
 
-def _arguments(params: list[dict[str, Any]], words: list[str]) -> dict[str, Any] | None:
+def _arguments(params: tuple[Param, ...], words: list[str]) -> dict[str, Any] | None:
     """The keyword arguments for these words, as typer would pass them, or None."""
-    by_opt = {opt: p for p in params if p["kind"] == "option" for opt in p["opts"]}
-    positional = [p for p in params if p["kind"] == "argument"]
+    by_opt = {decl: p for p in params for decl in p.decls}
+    positional = [p for p in params if p.is_argument]
     given: dict[str, Any] = {}
     values: list[str] = []
     index = 0
@@ -86,10 +95,10 @@ def _arguments(params: list[dict[str, Any]], words: list[str]) -> dict[str, Any]
         spec = by_opt.get(name)
         if spec is None:
             return None
-        if spec["type"] == "flag":
-            if equals or spec["name"] in given:
+        if spec.kind == "flag":
+            if equals or spec.name in given:
                 return None
-            given[spec["name"]] = True
+            given[spec.name] = True
             continue
         if not equals:
             if index >= len(words) or words[index].startswith("-") and words[index] != "-":
@@ -99,43 +108,42 @@ def _arguments(params: list[dict[str, Any]], words: list[str]) -> dict[str, Any]
         read = _read(spec, value)
         if read is None:
             return None
-        if spec["multiple"]:
-            given.setdefault(spec["name"], []).append(read[0])
-        elif spec["name"] in given:
+        if spec.many:
+            given.setdefault(spec.name, []).append(read[0])
+        elif spec.name in given:
             return None
         else:
-            given[spec["name"]] = read[0]
+            given[spec.name] = read[0]
     if len(values) > len(positional):
         return None
     for spec, value in zip(positional, values, strict=False):
         read = _read(spec, value)
         if read is None:
             return None
-        given[spec["name"]] = read[0]
+        given[spec.name] = read[0]
     arguments = {}
     for spec in params:
-        if spec["name"] in given:
-            arguments[spec["name"]] = given[spec["name"]]
-        elif spec["kind"] == "argument" and spec["required"]:
+        if spec.name in given:
+            arguments[spec.name] = given[spec.name]
+        elif spec.required:
             return None
         else:
-            arguments[spec["name"]] = spec["default"]
+            arguments[spec.name] = spec.default
     return arguments
 
 
-def _read(spec: dict[str, Any], value: str) -> tuple[Any] | None:
+def _read(spec: Param, value: str) -> tuple[Any] | None:
     """(the value as typer passes it,) or None when typer should read it (and say why not)."""
-    kind = spec["type"]
-    if kind == "str":
+    if spec.kind == "text":
         return (value,)
-    if kind == "choice":
-        return (value,) if value in spec["choices"] else None
-    if kind == "int":
+    if spec.kind == "choice":
+        return (value,) if value in spec.choices else None
+    if spec.kind == "int":
         try:
             number = int(value)
         except ValueError:
             return None
-        low, high = spec["min"], spec["max"]
+        low, high = spec.low, spec.high
         if (low is not None and number < low) or (high is not None and number > high):
             return None
         return (number,)
@@ -160,13 +168,10 @@ def main() -> None:
         finally:
             gc.freeze()
         return
-    options, name, arguments = parsed
-    from salesnotes._manifest import COMMANDS
-
-    spec = COMMANDS[name]
-    if not spec["long"]:
+    options, command, arguments = parsed
+    if not command.collects_garbage:
         gc.disable()
-    code = _run(options, spec["target"], arguments)
+    code = _run(options, command.runs, arguments)
     sys.stdout.flush()
     gc.freeze()
     sys.exit(code)

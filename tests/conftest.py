@@ -5,37 +5,48 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
 from typer.testing import CliRunner, Result
 
-from salesnotes.cli import app
+from salesnotes.cli import main
 from tests import pg
 
 TODAY = "2026-11-25"  # a Wednesday
 
 
-@pytest.fixture(autouse=True, scope="session")
-def built_once() -> Iterator[None]:
-    """typer turns every command's signature into a click command on each CliRunner.invoke
-    (~45 ms); the app does not change during a run, so build it once (STYLE.md: ~4x faster)."""
-    import typer.testing
-    from typer.main import get_command
-
-    built: dict[int, Any] = {}
-
-    def cached(typer_app: typer.Typer) -> Any:
-        if id(typer_app) not in built:
-            built[id(typer_app)] = get_command(typer_app)
-        return built[id(typer_app)]
-
-    typer.testing._get_command = cached  # type: ignore[attr-defined,assignment]
-    yield
-    typer.testing._get_command = get_command  # type: ignore[attr-defined]
+def invoke(
+    args: list[str],
+    *,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+    catch_exceptions: bool = False,
+) -> Result:
+    """Run the full command line (``salesnotes.cli.main``, what a process runs when the fast
+    path hands over) in this process, with its own stdin, stdout and stderr (typer's
+    CliRunner isolation). ``main`` builds each command's click command once per run."""
+    runner = CliRunner()
+    exception: BaseException | None = None
+    with runner.isolation(input=input, env=env) as (out, err, both):
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+            exception = exc if code else None
+        except Exception as exc:
+            if not catch_exceptions:
+                raise
+            code, exception = 1, exc
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        seen = (out.getvalue(), err.getvalue(), both.getvalue())
+    return Result(runner, *seen, return_value=None, exit_code=code, exception=exception)
 
 
 @pytest.fixture(scope="session")
@@ -126,10 +137,9 @@ RunJson = Callable[..., Any]
 @pytest.fixture
 def run() -> Run:
     """Invoke the CLI: ``run("add", "Jan")``; ``expect=`` asserts the exit code (default 0)."""
-    runner = CliRunner()
 
-    def invoke(*args: str, expect: int | None = 0, input: str | None = None) -> Result:
-        result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+    def run_it(*args: str, expect: int | None = 0, input: str | None = None) -> Result:
+        result = invoke(list(args), input=input)
         if expect is not None:
             assert result.exit_code == expect, (
                 f"exit {result.exit_code}, expected {expect}\nstdout: {result.stdout}\n"
@@ -137,7 +147,7 @@ def run() -> Run:
             )
         return result
 
-    return invoke
+    return run_it
 
 
 @pytest.fixture

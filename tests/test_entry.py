@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import inspect
 import os
+import re
 import subprocess
 import sys
 import typing
@@ -13,61 +13,69 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from salesnotes import commands, entry
-from salesnotes._manifest import COMMANDS
-from salesnotes.cli import app
-from salesnotes.cli.manifest import build
+from salesnotes.cli import build
+from salesnotes.commands.table import BY_NAME, COMMANDS, GROUPS, Command
 from salesnotes.env import Env
 from salesnotes.errors import BadInput
-from tests.conftest import Run
+from tests.conftest import Run, invoke
 
 EVERYDAY = ("agenda", "log", "show", "follow", "done", "followups", "search", "brief")
 
 
-def test_the_manifest_is_what_typer_declares() -> None:
-    """salesnotes/_manifest.py is generated; regenerate it after changing a command:
-    python -m salesnotes.cli.manifest"""
-    assert build() == COMMANDS
+def test_typer_declares_what_the_table_says() -> None:
+    """The app typer builds has the table's commands, each with the table's parameters in
+    its order, under the same names and option names, and nothing else."""
+    group = build()
+    built = {}
+    for name, command in group.commands.items():
+        for sub, each in (getattr(command, "commands", None) or {"": command}).items():
+            built[f"{name} {sub}".strip()] = each
+    assert list(built) == [c.name for c in COMMANDS]
+    assert set(GROUPS) == {n.split(" ")[0] for n in built if " " in n}
+    for command in COMMANDS:
+        params = [p for p in built[command.name].params if p.name != "help"]
+        assert [p.name for p in params] == [p.name for p in command.params], command.name
+        for param, declared in zip(params, command.params, strict=True):
+            assert list(param.opts) == list(declared.decls) or declared.is_argument
+            assert param.required == declared.required, (command.name, param.name)
 
 
 def test_every_everyday_command_is_on_the_fast_path() -> None:
-    assert set(EVERYDAY) <= set(COMMANDS)
-    assert not COMMANDS["agenda"]["long"]
-    assert COMMANDS["demo"]["long"]  # generating a big book collects garbage as usual
+    assert set(EVERYDAY) <= set(BY_NAME)
+    assert not BY_NAME["agenda"].collects_garbage
+    assert BY_NAME["demo"].collects_garbage  # generating a big book collects garbage as usual
 
 
-def _declarations() -> list[tuple[str, Any]]:
-    from typer.main import get_command
+def test_every_command_the_benchmarks_time_over_a_second_collects_garbage() -> None:
+    """A command that runs long and allocates much keeps Python's garbage collector on (its
+    table entry says so); the everyday ones run with it off. Long: over 1 s in the last
+    benchmark run (benchmarks/RESULTS.md), or made to write a whole file or book."""
+    results = Path(__file__).parent.parent / "benchmarks" / "RESULTS.md"
+    timed = re.findall(r"^\| `([a-z-]+)[^`]*` \| ([0-9.]+) ms \|$", results.read_text(), re.M)
+    slow = {name for name, ms in timed if float(ms) > 1000 and name in BY_NAME}
+    assert slow >= {"import", "copy-book", "duplicates"}  # what the benchmarks time so
+    collecting = {c.name for c in COMMANDS if c.collects_garbage}
+    assert slow <= collecting
+    assert collecting == slow | {"export", "demo"}
 
-    group = get_command(app)
-    found = []
-    for name, command in sorted(group.commands.items()):  # type: ignore[attr-defined]
-        subcommands = getattr(command, "commands", None)
-        for sub, cmd in sorted((subcommands or {name: command}).items()):
-            label = name if subcommands is None else f"{name} {sub}"
-            found.append((label, cmd.callback))
-    return found
 
-
-@pytest.mark.parametrize(("name", "declaration"), _declarations())
-def test_each_declaration_matches_the_function_that_does_the_work(
-    name: str, declaration: Any
-) -> None:
+@pytest.mark.parametrize("command", COMMANDS, ids=[c.name for c in COMMANDS])
+def test_each_command_matches_the_function_that_does_the_work(command: Command) -> None:
     """Same keyword names and types, so typer and the fast path call it the same way."""
-    target = commands.target(declaration.__salesnotes_target__)
-    declared = typing.get_type_hints(inspect.unwrap(declaration))
-    declared.pop("ctx")
-    declared.pop("return")
-    # the command modules import these for type checking only
-    wanted = typing.get_type_hints(target, localns={"Env": Env, "Path": Path})
+    wanted = typing.get_type_hints(
+        commands.target(command.runs), localns={"Env": Env, "Path": Path}
+    )
     wanted.pop("env")
     wanted.pop("return")
-    assert set(declared) == set(wanted), name
-    for key, kind in declared.items():
-        if kind != wanted[key]:  # a choice of an Enum is passed as its str value
-            assert wanted[key] is str and issubclass(kind, str), (name, key)
+    assert {p.name for p in command.params} == set(wanted), command.name
+    for param in command.params:
+        kind = {"text": str, "choice": str, "int": int, "flag": bool}[param.kind]
+        if param.many:
+            kind = list[str]
+        accepted = {kind, kind | None}
+        assert wanted[param.name] in accepted, (command.name, param.name, wanted[param.name])
 
 
 def _typer_call(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, Any]:
@@ -79,7 +87,7 @@ def _typer_call(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, 
         return 0
 
     monkeypatch.setattr(commands, "run", record)
-    result = CliRunner().invoke(app, args)
+    result = invoke(args)
     return result.exit_code, called[0] if called else None
 
 
@@ -87,12 +95,12 @@ def _fast_call(args: list[str]) -> tuple[int, Any] | None:
     parsed = entry.parse(args)
     if parsed is None:
         return None
-    options, name, arguments = parsed
+    options, command, arguments = parsed
     try:
         env = Env.from_options(options.get("--db"), options.get("--today"))
     except BadInput:
         return 2, None
-    return 0, (env.db, env.pinned, COMMANDS[name]["target"], arguments)
+    return 0, (env.db, env.pinned, command.runs, arguments)
 
 
 VALUES = st.one_of(
@@ -131,22 +139,18 @@ def command_lines(draw: st.DrawFn) -> list[str]:
     """A command line built from a real command's own option names and hostile values:
     options with a value (a good one, a choice in the wrong case, a number out of range),
     ``--option=value``, lone options and positional values."""
-    name = draw(st.sampled_from(sorted(COMMANDS)))
-    spec = COMMANDS[name]
-    options = [p for p in spec["params"] if p["kind"] == "option"]
+    name = draw(st.sampled_from(sorted(BY_NAME)))
+    options = [p for p in BY_NAME[name].params if not p.is_argument]
     words: list[str] = []
     for _ in range(draw(st.integers(0, 5))):
         unit = draw(st.integers(0, 3))
         if unit <= 2 and options:
             option = draw(st.sampled_from(options))
-            opt = draw(st.sampled_from(option["opts"]))
-            good = [
-                *option.get("choices", []),
-                *(["0", "1", "25"] if option["type"] == "int" else []),
-            ]
-            bad = [c.upper() for c in option.get("choices", [])]
-            if option["type"] == "int":
-                bad += [str((option["min"] or 0) - 1), str((option["max"] or 10**9) + 1), "1.5"]
+            opt = draw(st.sampled_from(option.decls))
+            good = [*option.choices, *(["0", "1", "25"] if option.kind == "int" else [])]
+            bad = [c.upper() for c in option.choices]
+            if option.kind == "int":
+                bad += [str((option.low or 0) - 1), str((option.high or 10**9) + 1), "1.5"]
             value = draw(
                 st.one_of(VALUES, st.sampled_from(good or ["x"]), st.sampled_from(bad or ["x"]))
             )
@@ -165,7 +169,7 @@ def command_lines(draw: st.DrawFn) -> list[str]:
         front += [draw(st.sampled_from(["--db", "--db=x.db"]))]
         if front[-1] == "--db":
             front.append("other.db")
-    return [*front, name, *words]
+    return [*front, *name.split(" "), *words]
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -193,6 +197,8 @@ def test_the_fast_path_reads_a_command_line_as_typer_does(args: list[str]) -> No
         ["search", "heat pump", "--limit", "5"],
         ["brief", "--format", "email", "--to", "me@example.nl", "--quiet-if-empty"],
         ["add", "Jan", "--email", "a@b.nl", "--email", "c@d.nl", "--tag", "vip"],
+        ["quote", "add", "jan", "500", "--send"],
+        ["--db", "postgresql://anouk@db.example.nl/verkoop", "quote", "won", "3"],
     ],
 )
 def test_everyday_command_lines_take_the_fast_path(
@@ -209,7 +215,8 @@ def test_everyday_command_lines_take_the_fast_path(
         ["--help"],
         ["agenda", "--help"],
         ["agenda", "-h"],
-        ["quote", "add", "jan", "500"],
+        ["quote"],
+        ["quote", "bogus", "1"],
         ["agenda", "--limit", "-1"],
         ["agenda", "--format", "xml"],
         ["log"],  # no WHO ('log jan' without text is whole now: it reads stdin or $EDITOR)

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.main import get_command
-from typer.testing import CliRunner
 
-from salesnotes.cli import app
-from tests.conftest import Run, dump
+from salesnotes.commands.table import COMMANDS as TABLE
+from tests.conftest import Run, dump, invoke
 
 # Commands that make things outside the book on purpose (a demo book in a temporary
 # folder) or wait for a person; each has its own tests.
@@ -26,19 +23,12 @@ EXIT_CODES = {0, 1, 2, 3, 4}
 
 
 def _commands() -> dict[tuple[str, ...], list[str]]:
-    """Every command path and its option names, from typer's definition."""
-    found: dict[tuple[str, ...], list[str]] = {}
-
-    def walk(command: Any, path: tuple[str, ...]) -> None:
-        children = getattr(command, "commands", None)
-        if children:
-            for name, child in children.items():
-                walk(child, (*path, name))
-        elif path and path[0] not in LEFT_OUT:
-            found[path] = [o for p in command.params for o in p.opts if o.startswith("-")]
-
-    walk(get_command(app), ())
-    return found
+    """Every command path and its option names, from the table of commands."""
+    return {
+        tuple(command.name.split(" ")): [decl for p in command.params for decl in p.decls]
+        for command in TABLE
+        if command.name.split(" ")[0] not in LEFT_OUT
+    }
 
 
 COMMANDS = _commands()
@@ -101,7 +91,7 @@ def test_random_command_lines(small_book: Path, args: list[str], dutch: bool) ->
     # Each translation's format too; and a bug shows as one (a traceback), not a sentence.
     env = {"LANG": "nl_NL.UTF-8" if dutch else "C.UTF-8", "SALESNOTES_DEBUG": "1"}
     started = time.monotonic()
-    result = CliRunner().invoke(app, args, catch_exceptions=True, env=env)
+    result = invoke(args, catch_exceptions=True, env=env)
     took = time.monotonic() - started
     assert took < SLOWEST, (args[:3], took)
     error = result.exception

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.main import get_command
 
-from salesnotes.cli import app
+from salesnotes.cli.app import first_sentence
+from salesnotes.commands.table import COMMANDS as TABLE
+from salesnotes.commands.table import Command
 from tests.conftest import Run, RunJson, dump
 
 HOSTILE = "Evil \x1b[31mRed\x1b[0m [red]markup[/red] [bold]x[/bold] [link=http://x]y[/link]\x07"
@@ -92,16 +93,13 @@ def test_plain_output_never_breaks_a_line(run: Run) -> None:
     assert line.split("\t")[8] == "first line second line"
 
 
-def _commands() -> list[tuple[str, object]]:
-    group = get_command(app)
-    return sorted(group.commands.items())  # type: ignore[attr-defined]
-
-
-@pytest.mark.parametrize(("name", "command"), _commands())
-def test_every_command_has_help(run: Run, name: str, command: object) -> None:
-    assert getattr(command, "help", None), f"{name} has no docstring"
-    out = run(name, "--help").stdout
-    assert f"Usage: salesnotes {name}" in out
+@pytest.mark.parametrize("command", TABLE, ids=[c.name for c in TABLE])
+def test_every_command_has_help(run: Run, command: Command) -> None:
+    assert command.help, f"{command.name} has no help"
+    assert all(param.help for param in command.params), command.name
+    out = run(*command.name.split(" "), "--help").stdout
+    assert f"Usage: salesnotes {command.name} " in out
+    assert first_sentence(command.help).rstrip(".") in " ".join(out.split())
 
 
 def test_top_level_help_lists_the_daily_commands(run: Run) -> None:

@@ -230,7 +230,7 @@ def test_the_command_line_entry_point_builds_only_what_it_runs(
         )
         assert process.returncode == 0, process.stderr
         assert process.stdout == run(*args).stdout, args
-    full_app = "from salesnotes.cli import app; app(prog_name='salesnotes')"
+    full_app = "from salesnotes.cli import build; build()(prog_name='salesnotes')"
     for args in (["quote", "--help"], ["--help"]):
         process = subprocess.run(
             [sys.executable, "-m", "salesnotes", *args], env=env, capture_output=True, text=True

@@ -1,10 +1,9 @@
-"""The command line: typer's definition of every command, option and help text.
+"""The full command line: help, completion and every usage error, by typer.
 
 This package is the only one that imports typer (ruff's banned-api enforces it). ``app.py``
-holds the app and its global options; each other module declares the commands of one noun
-and names, with ``@runs``, the function in ``salesnotes.commands`` that does the work. Their
-modules import nothing heavy at the top. The everyday command lines do not come here at all:
-``salesnotes.entry`` runs them from a manifest of this definition (``manifest.py``).
+builds the typer app from the table of commands (``salesnotes.commands.table``); ``main``
+runs it. The everyday command lines do not come here at all: ``salesnotes.entry`` runs them
+from the same table without building anything.
 """
 
 from __future__ import annotations
@@ -13,71 +12,45 @@ import os
 import sys
 from typing import Any
 
-from salesnotes.cli import (
-    agenda,
-    brief,
-    complaints,
-    contacts,
-    data,
-    days_off,
-    demo,
-    duplicates,
-    edits,
-    followups,
-    log,
-    quotes,
-    safety,
-    search,
-    settings,
-)
-from salesnotes.cli.app import app, env
+from salesnotes.commands.table import BY_NAME, COMMANDS, GROUPS, ROOT
 
-__all__ = [
-    "agenda",
-    "app",
-    "brief",
-    "complaints",
-    "contacts",
-    "data",
-    "days_off",
-    "demo",
-    "duplicates",
-    "edits",
-    "env",
-    "followups",
-    "log",
-    "main",
-    "quotes",
-    "safety",
-    "search",
-    "settings",
-]
+__all__ = ["build", "main", "values_not_options"]
+
+_built: dict[str | None, Any] = {}
 
 
-def _only_the_command_asked_for(args: list[str]) -> None:
-    """Keep only the command being run registered, when it is clear which one it is.
+def build(only: str | None = None) -> Any:
+    """The click group of the whole app, or of only the command ``only`` (built once)."""
+    if only not in _built:
+        from salesnotes.cli.app import build as make
 
-    typer turns every registered command's signature into a click command before running
-    any of them (about 45 ms for all of ours); one costs about 2 ms. For help, completion,
-    or anything unclear, everything stays registered.
-    """
+        _built[only] = make(only)
+    return _built[only]
+
+
+def _command_asked_for(args: list[str]) -> str | None:
+    """The command (or group) the command line runs, when it is clear which one it is and
+    nothing needs the others (help lists them all; completion of a command's name too)."""
     if os.environ.get("_SALESNOTES_COMPLETE"):
         args = _completed_words()  # a WHO after 'show' needs 'show' only
     if any(a in ("-h", "--help") for a in args):
-        return
+        return None
+    rest = _after_global_options(args)
+    if not rest:
+        return None
+    name = rest[0]
+    known = {command.name.split(" ")[0] for command in COMMANDS}
+    return name if name in known else None
+
+
+def _after_global_options(args: list[str]) -> list[str]:
     rest = list(args)
+    takes_value = {decl for param in ROOT for decl in param.decls}
     while rest and rest[0].startswith("-"):
         option = rest.pop(0)
-        if option in ("--db", "--today") and rest:
+        if option in takes_value and rest:
             rest.pop(0)
-    if not rest:
-        return
-    name = rest[0]
-    commands = [c for c in app.registered_commands if _command_name(c) == name]
-    groups = [g for g in app.registered_groups if g.name == name]
-    if len(commands) + len(groups) == 1:
-        app.registered_commands = commands
-        app.registered_groups = groups
+    return rest
 
 
 def _completed_words() -> list[str]:
@@ -93,35 +66,29 @@ def _completed_words() -> list[str]:
     return words[1:current]
 
 
-def _command_name(info: Any) -> str:
-    name = info.name or info.callback.__name__.replace("_", "-")
-    return str(name)
-
-
-def values_not_options(group: Any, args: list[str]) -> list[str]:
+def values_not_options(args: list[str]) -> list[str]:
     """The command line with every word that starts with '-' but names none of the command's
     options ('-500', '-3d', '-jan') read as the value it is: its options first, then '--',
     then its arguments in their order. Unchanged when there is no such word."""
     if not any(len(a) > 1 and a[0] == "-" and a[1] != "-" for a in args):
         return args
-    position = 0
-    while position < len(args) and args[position].startswith("-"):
-        name = args[position]
-        position += 2 if name in ("--db", "--today") else 1
-    # typer carries its own click: groups and options are told apart by what they have.
-    command: Any = group
-    while hasattr(command, "commands") and position < len(args):
-        found = command.commands.get(args[position])
-        if found is None:
-            return args
-        command, position = found, position + 1
-    if hasattr(command, "commands"):
+    rest = _after_global_options(args)
+    position = len(args) - len(rest)
+    if not rest:
         return args
+    name = rest[0]
+    if name in GROUPS:
+        if len(rest) < 2:
+            return args
+        name, position = f"{name} {rest[1]}", position + 1
+    command = BY_NAME.get(name)
+    if command is None:
+        return args
+    position += 1
     takes_value = {"-h": False, "--help": False}
     for param in command.params:
-        if param.param_type_name == "option":
-            for opt in (*param.opts, *param.secondary_opts):
-                takes_value[opt] = not (param.is_flag or param.count)
+        for decl in param.decls:
+            takes_value[decl] = param.kind != "flag"
     words = args[position:]
     options: list[str] = []
     values: list[str] = []
@@ -151,10 +118,73 @@ def values_not_options(group: Any, args: list[str]) -> list[str]:
 
 
 def main(args: list[str] | None = None) -> None:
-    """Run the typer app (the full command line: help, completion, every error message)."""
+    """Run the command line with typer (help, completion, every error message); exit with
+    its code."""
+    from salesnotes import env as environment
     from salesnotes.entry import spelled_out
+    from salesnotes.i18n import speak
 
-    args = sys.argv[1:] if args is None else args
-    _only_the_command_asked_for(spelled_out(args))
-    app(args=args, prog_name="salesnotes")
-    sys.exit(0)
+    args = spelled_out(sys.argv[1:] if args is None else list(args))
+    speak(None)  # each invocation chooses its language (settings, locale)
+    environment.COMMAND_LINE[:] = args
+    group = build(_command_asked_for(args))
+    if os.environ.get("_SALESNOTES_COMPLETE"):
+        _speak_completion(group)
+    else:
+        args = values_not_options(args)
+    sys.exit(_run(group, args))
+
+
+def _run(group: Any, args: list[str]) -> int:
+    """Run the click group; the usage errors click raises written in the language spoken."""
+    import typer
+
+    try:
+        code = group.main(args=args, prog_name="salesnotes", standalone_mode=False)
+    except typer.Abort:
+        from salesnotes.i18n import _
+
+        sys.stderr.write(_("Aborted!") + "\n")
+        return 1
+    except Exception as exc:
+        if not (hasattr(exc, "show") and hasattr(exc, "exit_code")):
+            raise  # not click's: a bug, or SystemExit's kin
+        _show(exc)
+        return int(exc.exit_code)
+    return code if isinstance(code, int) else 0
+
+
+def _show(error: Any) -> None:
+    """A usage error as click writes it ('Usage: ...', 'Try ... for help.', 'Error: ...'),
+    in the language spoken, its error line one readable line whatever value it echoes."""
+    import io
+
+    from salesnotes.cli.app import click_words
+    from salesnotes.text import readable
+
+    written = io.StringIO()
+    error.show(file=written)
+    lines = written.getvalue().split("\n")
+    lines = [readable(line) if line.startswith("Error: ") else line for line in lines]
+    sys.stderr.write(click_words("\n".join(lines)))
+
+
+def _speak_completion(group: Any) -> None:
+    """The descriptions shell completion shows (each command's first sentence, each option's
+    help), in the language spoken."""
+    from salesnotes.cli.app import first_sentence
+    from salesnotes.i18n import _, language
+
+    if language() == "en":
+        return
+
+    def walk(command: Any) -> None:
+        if command.help:
+            command.short_help = first_sentence(_(command.help))
+        for param in command.params:
+            if getattr(param, "help", None):
+                param.help = _(param.help)
+        for sub in getattr(command, "commands", {}).values():
+            walk(sub)
+
+    walk(group)

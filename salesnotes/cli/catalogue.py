@@ -57,7 +57,7 @@ def source_messages() -> Iterator[Message]:
     """Every message marked in salesnotes' source."""
     for folder, _dirs, files in os.walk(PACKAGE):
         for name in sorted(files):
-            if name.endswith(".py") and name != "_manifest.py":
+            if name.endswith(".py"):
                 yield from _calls(os.path.join(folder, name), ours=True)
 
 
@@ -84,9 +84,7 @@ def term_messages() -> Iterator[Message]:
 
 def help_messages() -> Iterator[Message]:
     """Every help text of the command line, as click holds it."""
-    from typer.main import get_command
-
-    from salesnotes.cli import app
+    from salesnotes.cli import build
 
     def walk(command: Any) -> Iterator[Message]:
         if command.help:
@@ -98,7 +96,7 @@ def help_messages() -> Iterator[Message]:
         for sub in getattr(command, "commands", {}).values():
             yield from walk(sub)
 
-    yield from walk(get_command(app))
+    yield from walk(build())
 
 
 def click_messages() -> Iterator[Message]:

@@ -1,8 +1,9 @@
 """What each command does, without typer: resolve, apply the rules, call the store, render.
 
-``cli/`` declares each command's arguments and options with typer and calls one function here;
-the fast entry path (``salesnotes/entry.py``) calls the same function with the same keyword
-arguments. ``run`` is the one place a failure becomes ``Error: ...`` and an exit code.
+The table of commands (``table.py``) declares each command's arguments and options and names
+one function here; typer's app (``cli/``) and the fast entry path (``salesnotes/entry.py``)
+both call it with the same keyword arguments. ``run`` is the one place a failure becomes
+``Error: ...`` and an exit code.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ if TYPE_CHECKING:
 
 
 def target(name: str) -> Callable[..., None]:
-    """The function 'salesnotes.commands.MODULE:FUNCTION' names."""
+    """The function 'MODULE:FUNCTION' names (a module of ``salesnotes.commands``: the table of
+    commands names each command's work so)."""
     module, function = name.split(":")
-    loaded = __import__(module, fromlist=[function])
+    loaded = __import__(f"salesnotes.commands.{module}", fromlist=[function])
     found: Callable[..., None] = getattr(loaded, function)
     return found
 
