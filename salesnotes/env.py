@@ -136,12 +136,11 @@ class Env:
         ``calendar.holidays`` and (with the book open, in its transaction) the user's own
         days off."""
         from salesnotes.domain.days import Calendar
-        from salesnotes.i18n import language
         from salesnotes.publicdays import holidays
 
         config = self.config()
         year = self.today().year
-        off = list(holidays(config.holiday_region(), range(year - 1, year + 2), language()))
+        off = list(holidays(config.holiday_region(), range(year - 1, year + 2)))
         if store is not None:
             off += store.days_off.of(store.user)
         return Calendar.of(config.working_days(), tuple(off))

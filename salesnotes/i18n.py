@@ -9,8 +9,9 @@ the standard library's ``gettext``.
 
 The language: ``ui.language`` in the configuration (``nl`` or ``en``), else the locale (the
 first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set: Dutch when it starts with ``nl``),
-else English. A command asked for ``--format json`` or ``plain`` speaks English whatever the
-language (``commands.run`` calls ``speak("en")``): scripts read those. English never loads a
+else English. Output for scripts (``--format json`` or ``plain``) is written in English
+whatever the language (``for_scripts``: only while it is written; what is said on stderr stays
+in the person's language). English never loads a
 catalogue: the message is its own translation, so the English start-up costs nothing.
 """
 
@@ -113,6 +114,35 @@ def said_in(message: str, spoken: str) -> str:
     if spoken == "en" or not message:
         return message
     return _catalogue(spoken).gettext(message)
+
+
+MACHINE_FORMATS = ("json", "plain")
+"""Output formats for scripts: their words do not change with the language a person speaks."""
+
+
+class _Speaking:
+    """Speak a language for the time of a with-block (None: no change), then as before."""
+
+    def __init__(self, spoken: str | None) -> None:
+        self.spoken = spoken
+        self.before: str | None = None
+
+    def __enter__(self) -> None:
+        global _spoken
+        self.before = _spoken
+        if self.spoken:
+            _spoken = self.spoken
+
+    def __exit__(self, *exc: object) -> None:
+        global _spoken
+        _spoken = self.before
+
+
+def for_scripts(fmt: str) -> _Speaking:
+    """English while output scripts read (``fmt`` json or plain) is written: its words never
+    change with the language a person speaks. A table or text for a person, and everything
+    said on stderr, stay in theirs."""
+    return _Speaking("en" if fmt in MACHINE_FORMATS else None)
 
 
 def N_(message: str) -> str:

@@ -54,9 +54,10 @@ def problem(value: object) -> str | None:
     return None
 
 
-def holidays(region: str, years: Iterable[int], language: str = "en") -> tuple[DayOff, ...]:
-    """The public holidays of ``region`` in ``years``, named in ``language`` ('nl': the Dutch
-    name where the library has one, else the country's own; 'en': the English)."""
+def holidays(region: str, years: Iterable[int]) -> tuple[DayOff, ...]:
+    """The public holidays of ``region`` in ``years``, each with its English name and its
+    Dutch one where the library has one (else the country's own): render/ says the one of
+    the language spoken, scripts read the English."""
     if not region:
         return ()
     wanted = sorted(set(years))
@@ -64,8 +65,7 @@ def holidays(region: str, years: Iterable[int], language: str = "en") -> tuple[D
     found = []
     for day, english, own in table:
         if day.year in wanted:
-            name = own if language != "en" else english
-            found.append(DayOff(day, day, "holiday", name))
+            found.append(DayOff(day, day, "holiday", english, own_name=own))
     return tuple(found)
 
 

@@ -285,16 +285,35 @@ def test_the_language_follows_the_setting_then_the_locale(
     assert "'ui.language' must be one of auto, nl, en, not 'fr'" in result.stderr
 
 
+# Every command line with a format for scripts (json, plain), on the demo book.
+MACHINE_LINES = [
+    ["agenda"], ["agenda", "--explain"], ["agenda", "--team"], ["agenda", "--date", "2026-12-25"],
+    ["contacts"], ["contacts", "--losing-touch"], ["orgs"], ["org", "bakker bouw"],
+    ["show", "1"], ["show", "bakker bouw", "--org"], ["off"], ["duplicates"],
+    ["undo", "--list"], ["followups", "--all"], ["quotes", "--all"], ["pipeline"],
+    ["search", "offerte"], ["quote", "show", "1"], ["config"],
+]  # fmt: skip
+
+
+@pytest.mark.slow
 def test_scripts_read_the_same_words_in_any_language(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """What a script reads (json, plain) is the same whatever language the person speaks:
+    every listing, reasons and score terms, statuses, days off and public holidays."""
     _demo(run)
-    english = run("agenda", "--format", "json").stdout, run("agenda", "--format", "plain").stdout
+    run("off", "2026-12-24..2026-12-31", "--note", "Kerstvakantie")
+    lines = [[*line, "--format", fmt] for line in MACHINE_LINES for fmt in ("json", "plain")]
+    lines.append(["brief", "--since", "2026-11-01", "--format", "json"])
+    english = [run(*line).stdout for line in lines]
     monkeypatch.setenv("LANG", "nl_NL.UTF-8")
-    dutch = run("agenda", "--format", "json").stdout, run("agenda", "--format", "plain").stdout
-    assert dutch == english
-    assert "follow-up due today" in english[1] or "due today" in english[1]
-    assert json.loads(dutch[0])[0]["reasons"][0].startswith("complaint open")
+    dutch = [run(*line).stdout for line in lines]
+    for line, said, expected in zip(lines, dutch, english, strict=True):
+        assert said == expected, line
+    agenda = english[lines.index(["agenda", "--format", "plain"])]
+    assert "due today" in agenda
+    [first, *_rest] = json.loads(english[0])
+    assert first["reasons"][0].startswith("complaint open")
 
 
 def test_dutch_dates_amounts_and_errors(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

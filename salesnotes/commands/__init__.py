@@ -107,12 +107,6 @@ def plan(env: Env, when: str, today: date, calendar: Calendar) -> Planned:
     return parse_plan(when, today, calendar, next_weekday=choice)
 
 
-MACHINE_FORMATS = ("json", "plain")
-"""Formats for scripts: they keep their English words (reasons, statuses) in any language."""
-WRITERS = ("export",)
-"""Commands whose --format is a file's format: what they say to people follows the language."""
-
-
 def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
     """Run the command function ``name`` with ``arguments``; return the exit code.
 
@@ -122,10 +116,6 @@ def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
     """
     from salesnotes import render
 
-    if arguments.get("fmt") in MACHINE_FORMATS and name.split(":")[-1] not in WRITERS:
-        from salesnotes.i18n import speak
-
-        speak("en")  # what scripts read does not change with the language
     try:
         _warn_of_passwords(env, arguments)
         check_lengths(arguments)

@@ -92,6 +92,7 @@ def day_off_note(day: date, calendar: Calendar, piled: tuple[DayOff, int] | None
     piled up meanwhile."""
     from salesnotes import render
     from salesnotes.domain.days import day_name, describe, next_working_day, short, working_words
+    from salesnotes.render.changes import day_off_name
 
     if piled is not None:
         away, due = piled
@@ -116,7 +117,9 @@ def day_off_note(day: date, calendar: Calendar, piled: tuple[DayOff, int] | None
     )
     off = calendar.off_on(day)
     if off is not None and off.kind == "holiday":
-        why = _("{day} is {holiday}, a public holiday").format(day=describe(day), holiday=off.name)
+        why = _("{day} is {holiday}, a public holiday").format(
+            day=describe(day), holiday=day_off_name(off)
+        )
     elif off is not None:
         why = _("{day} is one of your days off").format(day=describe(day))
     else:

@@ -195,15 +195,16 @@ def working_words(working: frozenset[int]) -> str:
 
 @record
 class DayOff:
-    """A day, or days, nobody works: a public holiday (``kind`` 'holiday', its name in the
-    language spoken and in English) or a salesperson's own days off ('own', with the note
-    they gave and the id ``salesnotes off --remove`` takes)."""
+    """A day, or days, nobody works: a public holiday (``kind`` 'holiday', its English
+    ``name`` and its Dutch or the country's own ``own_name``) or a salesperson's own days
+    off ('own', with the note they gave and the id ``salesnotes off --remove`` takes)."""
 
     first: date
     last: date
     kind: str  # holiday or own
     name: str = ""
     id: int | None = None
+    own_name: str = ""
 
 
 @record

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.domain.days import describe, short
-from salesnotes.i18n import _, term
+from salesnotes.i18n import _, for_scripts, term
 from salesnotes.render.reasons import reason_words, term_words
 from salesnotes.render.shapes import agenda_json
 from salesnotes.render.tables import CELL_TEXT, Column, console, listing, paged
@@ -42,48 +42,50 @@ def _score(value: float) -> str:
 
 def agenda(rows: Sequence[AgendaRow], fmt: str, day: date, *, explain: bool = False) -> None:
     """``agenda``: rank, score, who, phone, why (every reason), follow-up ids."""
-    if fmt == "table":
-        _table(rows, day, explain)
-        return
-    position = {row.contact_id: n for n, row in enumerate(rows, start=1)}
-    columns = [
-        Column("#", lambda r: str(position[r.contact_id]), justify="right"),
-        Column("Score", lambda r: _score(r.score), justify="right"),
-        Column("Id", lambda r: str(r.contact_id), justify="right"),
-        Column("Who", lambda r: r.name, style="bold"),
-        Column("Organisation", lambda r: r.organisation or ""),
-        Column("Phone", lambda r: r.phone or ""),
-        Column("Why", lambda r: "; ".join(reason_words(reason) for reason in r.reasons)),
-        Column("Follow-ups", lambda r: ",".join(str(i) for i in r.followup_ids)),
-    ]
-    if explain:
-        columns.append(
-            Column(
-                "Score terms",
-                lambda r: " + ".join(f"{term_words(t)} {_score(t.value)}" for t in r.terms),
+    with for_scripts(fmt):
+        if fmt == "table":
+            _table(rows, day, explain)
+            return
+        position = {row.contact_id: n for n, row in enumerate(rows, start=1)}
+        columns = [
+            Column("#", lambda r: str(position[r.contact_id]), justify="right"),
+            Column("Score", lambda r: _score(r.score), justify="right"),
+            Column("Id", lambda r: str(r.contact_id), justify="right"),
+            Column("Who", lambda r: r.name, style="bold"),
+            Column("Organisation", lambda r: r.organisation or ""),
+            Column("Phone", lambda r: r.phone or ""),
+            Column("Why", lambda r: "; ".join(reason_words(reason) for reason in r.reasons)),
+            Column("Follow-ups", lambda r: ",".join(str(i) for i in r.followup_ids)),
+        ]
+        if explain:
+            columns.append(
+                Column(
+                    "Score terms",
+                    lambda r: " + ".join(f"{term_words(t)} {_score(t.value)}" for t in r.terms),
+                )
             )
-        )
-    # Added later, so at the end: scripts read the columns before them by place.
-    columns += [
-        Column("E-mail", lambda r: r.email or ""),
-        Column("Last conversation", lambda r: r.last_on.isoformat() if r.last_on else ""),
-        Column("About", lambda r: first_words(r.last_text) if r.last_on else ""),
-    ]
-    if any(r.owner for r in rows):
-        columns.append(Column("Owner", lambda r: r.owner))
-    listing(rows, fmt, columns, agenda_json, empty="")
+        # Added later, so at the end: scripts read the columns before them by place.
+        columns += [
+            Column("E-mail", lambda r: r.email or ""),
+            Column("Last conversation", lambda r: r.last_on.isoformat() if r.last_on else ""),
+            Column("About", lambda r: first_words(r.last_text) if r.last_on else ""),
+        ]
+        if any(r.owner for r in rows):
+            columns.append(Column("Owner", lambda r: r.owner))
+        listing(rows, fmt, columns, agenda_json, empty="")
 
 
 def team(rows: Sequence[AgendaRow], fmt: str, day: date, *, explain: bool = False) -> None:
     """``agenda --team``: each salesperson's agenda in turn, every row naming its owner."""
-    if fmt != "table":
-        agenda(rows, fmt, day, explain=explain)
-        return
-    owners = list(dict.fromkeys(r.owner for r in rows))
-    if not owners:
-        _table([], day, explain)
-    for owner in owners:
-        _table([r for r in rows if r.owner == owner], day, explain, owner)
+    with for_scripts(fmt):
+        if fmt != "table":
+            agenda(rows, fmt, day, explain=explain)
+            return
+        owners = list(dict.fromkeys(r.owner for r in rows))
+        if not owners:
+            _table([], day, explain)
+        for owner in owners:
+            _table([r for r in rows if r.owner == owner], day, explain, owner)
 
 
 def _table(rows: Sequence[AgendaRow], day: date, explain: bool, owner: str = "") -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from salesnotes.domain.days import describe, duration_words, moment_words, rhythm_words, short
 from salesnotes.domain.money import format_amount
-from salesnotes.i18n import _, language, n_, term
+from salesnotes.i18n import _, for_scripts, language, n_, term
 from salesnotes.record import record
+from salesnotes.render.changes import day_off_name
 from salesnotes.render.reasons import age_words, reason_words
 from salesnotes.text import excerpt
 from salesnotes.text import one_line as _one_line
@@ -77,7 +78,7 @@ def day_note(brief: Brief) -> str:
     if off is None:
         return ""
     if off.kind == "holiday":
-        return _("Today is {holiday}, a public holiday.").format(holiday=off.name)
+        return _("Today is {holiday}, a public holiday.").format(holiday=day_off_name(off))
     return _("Today is one of your days off.")
 
 
@@ -492,7 +493,9 @@ def as_json(brief: Brief) -> dict[str, Any]:
         # days off ({"kind": "own", ...}); on the first working day after days off, those
         # days and how many follow-ups came due in them.
         "day_off": (
-            {"kind": brief.day_off.kind, "name": brief.day_off.name} if brief.day_off else None
+            {"kind": brief.day_off.kind, "name": day_off_name(brief.day_off)}
+            if brief.day_off
+            else None
         ),
         "back_after_days_off": (
             {
@@ -526,20 +529,21 @@ def email(brief: Brief, to: str, sender: str) -> str:
 def render(brief: Brief, fmt: str, to: str = "", sender: str = "") -> str:
     """The briefing in ``fmt`` (text, markdown, html, json, or email to ``to`` from
     ``sender``); a last briefing's time another tool wrote is said on stderr first."""
-    if brief.unreadable_since:
-        from salesnotes.render import note
+    with for_scripts(fmt):
+        if brief.unreadable_since:
+            from salesnotes.render import note
 
-        note(
-            _(
-                "Note: the last briefing's time '{previous}' in the briefings table is "
-                "not a time (YYYY-MM-DDTHH:MM:SSZ); 'since the last briefing' is left "
-                "out."
-            ).format(previous=brief.unreadable_since)
-        )
-    if fmt == "json":
-        from salesnotes.render import json_text
+            note(
+                _(
+                    "Note: the last briefing's time '{previous}' in the briefings table is "
+                    "not a time (YYYY-MM-DDTHH:MM:SSZ); 'since the last briefing' is left "
+                    "out."
+                ).format(previous=brief.unreadable_since)
+            )
+        if fmt == "json":
+            from salesnotes.render import json_text
 
-        return json_text(as_json(brief))
-    if fmt == "email":
-        return email(brief, to, sender)
-    return {"html": html, "markdown": markdown}.get(fmt, text)(brief)
+            return json_text(as_json(brief))
+        if fmt == "email":
+            return email(brief, to, sender)
+        return {"html": html, "markdown": markdown}.get(fmt, text)(brief)

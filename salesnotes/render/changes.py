@@ -3,15 +3,21 @@ complaint's deadline."""
 
 from __future__ import annotations
 
-from salesnotes.i18n import _
+from salesnotes.i18n import _, language
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date, datetime
 
     from salesnotes.domain.dates import Planned
-    from salesnotes.domain.days import Calendar
+    from salesnotes.domain.days import Calendar, DayOff
     from salesnotes.models import Contact, FollowUp
+
+
+def day_off_name(off: DayOff) -> str:
+    """A public holiday's name in the language spoken ('Eerste kerstdag', 'Christmas Day');
+    the note of one's own days off as it was given."""
+    return off.own_name if off.own_name and language() != "en" else off.name
 
 
 def when_words(planned: Planned, today: date, calendar: Calendar | None = None) -> str:
@@ -28,7 +34,7 @@ def when_words(planned: Planned, today: date, calendar: Calendar | None = None) 
         notes.append(moved)
     elif calendar is not None and (off := calendar.off_on(planned.day)) is not None:
         if off.kind == "holiday":
-            notes.append(_("{name}, a public holiday").format(name=off.name))
+            notes.append(_("{name}, a public holiday").format(name=day_off_name(off)))
         else:
             notes.append(_("one of your days off"))
     return f"{words} ({'; '.join(notes)})"
@@ -44,7 +50,7 @@ def moved_words(planned: Planned, calendar: Calendar | None) -> str:
     day = short(planned.moved_from)
     off = calendar.off_on(planned.moved_from) if calendar is not None else None
     if off is not None and off.kind == "holiday":
-        return _("{moved_from} is {name}").format(moved_from=day, name=off.name)
+        return _("{moved_from} is {name}").format(moved_from=day, name=day_off_name(off))
     if off is not None:
         return _("{moved_from} is one of your days off").format(moved_from=day)
     return _("{moved_from} is not a working day").format(moved_from=day)

@@ -7,7 +7,7 @@ its own text. ``plain`` and ``json`` are the machine formats.
 from __future__ import annotations
 
 from salesnotes.domain.days import describe, relative
-from salesnotes.i18n import N_, _, term
+from salesnotes.i18n import N_, _, for_scripts, term
 from salesnotes.render import first, plain_lines, print_json
 from salesnotes.render.pages import Page
 from salesnotes.render.shapes import (
@@ -41,57 +41,59 @@ def dossier(
 ) -> None:
     """``show``: details, open follow-ups, quotes, latest interactions newest first (in a
     team's book: whose account, and who logged each: "Anouk, call: ...")."""
-    if fmt == "json":
-        print_json(
-            {
-                "contact": contact_json(contact),
-                "followups": [followup_json(f) for f in open_followups],
-                "quotes": [quote_json(q, today, config) for q in contact_quotes],
-                "interactions": [interaction_json(i) for i in recent],
-            }
-        )
-        return
-    details = _details(contact, plain=fmt == "plain")
-    if team:
-        details.insert(3, (_("owner"), contact.owner))
-    if fmt == "plain":
-        lines = [[key, value] for key, value in details]
-        lines += [_followup_fields(f) for f in open_followups]
-        lines += [_quote_fields(q, today) for q in contact_quotes]
-        lines += [
-            ["interaction", str(i.id), i.happened_on.isoformat(), i.kind, i.text, i.logged_by]
+    with for_scripts(fmt):
+        if fmt == "json":
+            print_json(
+                {
+                    "contact": contact_json(contact),
+                    "followups": [followup_json(f) for f in open_followups],
+                    "quotes": [quote_json(q, today, config) for q in contact_quotes],
+                    "interactions": [interaction_json(i) for i in recent],
+                }
+            )
+            return
+        details = _details(contact, plain=fmt == "plain")
+        if team:
+            details.insert(3, (_("owner"), contact.owner))
+        if fmt == "plain":
+            lines = [[key, value] for key, value in details]
+            lines += [_followup_fields(f) for f in open_followups]
+            lines += [_quote_fields(q, today) for q in contact_quotes]
+            lines += [
+                ["interaction", str(i.id), i.happened_on.isoformat(), i.kind, i.text, i.logged_by]
+                for i in recent
+            ]
+            plain_lines(lines)
+            return
+        page = Page()
+        page.heading(f"#{contact.id} {contact.name}")
+        if contact.last_contact is not None:  # for people: the one date style of the pages
+            details = [
+                (k, describe(contact.last_contact) if k == _("last contact") else v)
+                for k, v in details
+            ]
+        page.pairs([(k, v) for k, v in details[2:] if v])
+        _followup_section(page, open_followups, today, team=team)
+        _quote_section(page, contact_quotes, today, config)
+        page.blank()
+        page.heading(_("Latest interactions"))
+        if not recent:
+            page.line(_("none yet"), indent=2)
+        # A timeline in fixed columns: the day (its number right-aligned), the kind, the text.
+        kinds = [
+            _("{who}, {kind}:").format(who=i.logged_by.capitalize(), kind=term(i.kind))
+            if team and i.logged_by
+            else term(i.kind)
             for i in recent
         ]
-        plain_lines(lines)
-        return
-    page = Page()
-    page.heading(f"#{contact.id} {contact.name}")
-    if contact.last_contact is not None:  # for people: the one date style of the pages
-        details = [
-            (k, describe(contact.last_contact) if k == _("last contact") else v) for k, v in details
-        ]
-    page.pairs([(k, v) for k, v in details[2:] if v])
-    _followup_section(page, open_followups, today, team=team)
-    _quote_section(page, contact_quotes, today, config)
-    page.blank()
-    page.heading(_("Latest interactions"))
-    if not recent:
-        page.line(_("none yet"), indent=2)
-    # A timeline in fixed columns: the day (its number right-aligned), the kind, the text.
-    kinds = [
-        _("{who}, {kind}:").format(who=i.logged_by.capitalize(), kind=term(i.kind))
-        if team and i.logged_by
-        else term(i.kind)
-        for i in recent
-    ]
-    width = max((len(k) for k in kinds), default=0)
-    for i, kind in zip(recent, kinds, strict=True):
-        when = f"{_day_column(i.happened_on)}  {kind:<{width}}  "
-        first, *rest = [one_line(line) for line in i.text.splitlines() if line.strip()] or [""]
-        page.line(when + first, 2, len(when))
-        for line in rest:  # a note of several lines keeps them, each under the first
-            page.line(line, 2 + len(when))
-    page.print()
+        width = max((len(k) for k in kinds), default=0)
+        for i, kind in zip(recent, kinds, strict=True):
+            when = f"{_day_column(i.happened_on)}  {kind:<{width}}  "
+            first, *rest = [one_line(line) for line in i.text.splitlines() if line.strip()] or [""]
+            page.line(when + first, 2, len(when))
+            for line in rest:  # a note of several lines keeps them, each under the first
+                page.line(line, 2 + len(when))
+        page.print()
 
 
 def _day_column(day: date) -> str:
@@ -111,60 +113,64 @@ def account(
     config: Config,
 ) -> None:
     """``show`` of an organisation: its contacts, open follow-ups and all its quotes."""
-    if fmt == "json":
-        print_json(
-            {
-                "organisation": organisation_json(organisation),
-                "contacts": [contact_json(c) for c in members],
-                "followups": [followup_json(f) for f in open_followups],
-                "quotes": [quote_json(q, today, config) for q in org_quotes],
-            }
-        )
-        return
-    if fmt == "plain":
-        lines = [
-            [
-                "organisation",
-                str(organisation.id),
-                organisation.name,
-                organisation.phone,
-                organisation.email,
+    with for_scripts(fmt):
+        if fmt == "json":
+            print_json(
+                {
+                    "organisation": organisation_json(organisation),
+                    "contacts": [contact_json(c) for c in members],
+                    "followups": [followup_json(f) for f in open_followups],
+                    "quotes": [quote_json(q, today, config) for q in org_quotes],
+                }
+            )
+            return
+        if fmt == "plain":
+            lines = [
+                [
+                    "organisation",
+                    str(organisation.id),
+                    organisation.name,
+                    organisation.phone,
+                    organisation.email,
+                ]
             ]
-        ]
-        lines += [
-            ["contact", str(c.id), c.name, c.status, first(c.emails), first(c.phones)]
-            for c in members
-        ]
-        lines += [_followup_fields(f) for f in open_followups]
-        lines += [_quote_fields(q, today) for q in org_quotes]
-        plain_lines(lines)
-        return
-    page = Page()
-    page.heading(
-        _("{name} (organisation #{id})").format(name=organisation.name, id=organisation.id)
-    )
-    page.pairs(
-        [
-            (label, value)
-            for label, value in ((_("phone"), organisation.phone), (_("email"), organisation.email))
-            if value
-        ]
-    )
-    page.blank()
-    page.heading(_("Contacts"))
-    if not members:
-        page.line("none", indent=2)
-    for c in members:
-        reach = ", ".join(x for x in (first(c.phones), first(c.emails)) if x)
-        last = (
-            _(", last contact {last_contact}").format(last_contact=describe(c.last_contact))
-            if c.last_contact
-            else ""
+            lines += [
+                ["contact", str(c.id), c.name, c.status, first(c.emails), first(c.phones)]
+                for c in members
+            ]
+            lines += [_followup_fields(f) for f in open_followups]
+            lines += [_quote_fields(q, today) for q in org_quotes]
+            plain_lines(lines)
+            return
+        page = Page()
+        page.heading(
+            _("{name} (organisation #{id})").format(name=organisation.name, id=organisation.id)
         )
-        page.line(f"#{c.id} {one_line(c.name)} ({term(c.status)}) {reach}{last}", 2, 4)
-    _followup_section(page, open_followups, today, with_contact=True)
-    _quote_section(page, org_quotes, today, config, with_contact=True)
-    page.print()
+        page.pairs(
+            [
+                (label, value)
+                for label, value in (
+                    (_("phone"), organisation.phone),
+                    (_("email"), organisation.email),
+                )
+                if value
+            ]
+        )
+        page.blank()
+        page.heading(_("Contacts"))
+        if not members:
+            page.line("none", indent=2)
+        for c in members:
+            reach = ", ".join(x for x in (first(c.phones), first(c.emails)) if x)
+            last = (
+                _(", last contact {last_contact}").format(last_contact=describe(c.last_contact))
+                if c.last_contact
+                else ""
+            )
+            page.line(f"#{c.id} {one_line(c.name)} ({term(c.status)}) {reach}{last}", 2, 4)
+        _followup_section(page, open_followups, today, with_contact=True)
+        _quote_section(page, org_quotes, today, config, with_contact=True)
+        page.print()
 
 
 def _followup_fields(f: FollowUp) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from salesnotes.domain.days import describe, short
 from salesnotes.domain.money import format_amount
-from salesnotes.i18n import N_, _, n_, term
+from salesnotes.i18n import N_, _, for_scripts, n_, term
 from salesnotes.render import plain_lines, print_json
 from salesnotes.render.shapes import pipeline_json, quote_json
 from salesnotes.render.tables import CELL_TEXT, Column, console, fitted_table, listing
@@ -24,69 +24,70 @@ def quotes(
     items: Sequence[Quote], fmt: str, today: date, config: Config, *, detail: bool = False
 ) -> None:
     """``quotes``: id, status, contact, organisation, title, amount, validity, idle days, %."""
-    from salesnotes.domain.quote_life import is_stale, probability
+    with for_scripts(fmt):
+        from salesnotes.domain.quote_life import is_stale, probability
 
-    style = config.get_str("money.format")
+        style = config.get_str("money.format")
 
-    def amount(q: Quote) -> str:
-        return format_amount(q.amount_cents, q.currency, style)
+        def amount(q: Quote) -> str:
+            return format_amount(q.amount_cents, q.currency, style)
 
-    def idle(q: Quote) -> str:
-        return str(q.idle_days(today)) if q.is_open else ""
+        def idle(q: Quote) -> str:
+            return str(q.idle_days(today)) if q.is_open else ""
 
-    columns = [
-        Column("Id", lambda q: str(q.id), justify="right", keep=True),
-        # Kept at any width once a closed quote is listed: it tells won from lost.
-        Column(
-            "Status",
-            lambda q: term(q.shown_status(today)),
-            keep=True,
-            optional=all(q.is_open for q in items),
-        ),
-        Column("Contact id", lambda q: str(q.contact_id)),
-        Column("Contact", lambda q: q.contact_name, style="bold"),
-        Column("Organisation", lambda q: q.organisation or ""),
-        Column("Title", lambda q: q.title),
-        Column("Amount", amount, justify="right", keep=True),
-        Column("Cents", lambda q: str(q.amount_cents)),
-        Column("Currency", lambda q: q.currency),
-        Column("Valid until", lambda q: q.valid_until.isoformat() if q.valid_until else ""),
-        Column("Idle days", idle, justify="right"),
-        Column("%", lambda q: str(probability(q, config)), justify="right"),
-    ]
-    if fmt == "table" and detail and items:
-        _detail(items[0], today, config)
-        return
-    if fmt == "json" and detail and items:
-        print_json(quote_json(items[0], today, config))
-        return
-    listing(
-        items,
-        fmt,
-        columns,
-        lambda q: quote_json(q, today, config),
-        empty=_("No quotes."),
-        table_columns=[
-            *(columns[i] for i in (0, 1, 3, 5, 6)),
+        columns = [
+            Column("Id", lambda q: str(q.id), justify="right", keep=True),
+            # Kept at any width once a closed quote is listed: it tells won from lost.
             Column(
-                "Valid",
-                lambda q: short(q.valid_until, today) if q.valid_until else "",
+                "Status",
+                lambda q: term(q.shown_status(today)),
                 keep=True,
-                # Every quote listed (won, lost): the status matters more than the validity.
-                optional=not all(q.is_open for q in items),
-                tint=lambda q: "red" if q.shown_status(today) == "expired" else "",
+                optional=all(q.is_open for q in items),
             ),
-            Column(
-                "Idle",
-                idle,
-                justify="right",
-                keep=True,
-                optional=True,
-                tint=lambda q: "dim" if q.is_open and is_stale(q, today, config) else "",
-            ),
-            Column("%", columns[11].value, justify="right", keep=True, optional=True),
-        ],
-    )
+            Column("Contact id", lambda q: str(q.contact_id)),
+            Column("Contact", lambda q: q.contact_name, style="bold"),
+            Column("Organisation", lambda q: q.organisation or ""),
+            Column("Title", lambda q: q.title),
+            Column("Amount", amount, justify="right", keep=True),
+            Column("Cents", lambda q: str(q.amount_cents)),
+            Column("Currency", lambda q: q.currency),
+            Column("Valid until", lambda q: q.valid_until.isoformat() if q.valid_until else ""),
+            Column("Idle days", idle, justify="right"),
+            Column("%", lambda q: str(probability(q, config)), justify="right"),
+        ]
+        if fmt == "table" and detail and items:
+            _detail(items[0], today, config)
+            return
+        if fmt == "json" and detail and items:
+            print_json(quote_json(items[0], today, config))
+            return
+        listing(
+            items,
+            fmt,
+            columns,
+            lambda q: quote_json(q, today, config),
+            empty=_("No quotes."),
+            table_columns=[
+                *(columns[i] for i in (0, 1, 3, 5, 6)),
+                Column(
+                    "Valid",
+                    lambda q: short(q.valid_until, today) if q.valid_until else "",
+                    keep=True,
+                    # Every quote listed (won, lost): the status matters more than the validity.
+                    optional=not all(q.is_open for q in items),
+                    tint=lambda q: "red" if q.shown_status(today) == "expired" else "",
+                ),
+                Column(
+                    "Idle",
+                    idle,
+                    justify="right",
+                    keep=True,
+                    optional=True,
+                    tint=lambda q: "dim" if q.is_open and is_stale(q, today, config) else "",
+                ),
+                Column("%", columns[11].value, justify="right", keep=True, optional=True),
+            ],
+        )
 
 
 def period_words(label: str) -> str:
@@ -142,103 +143,107 @@ def _detail(q: Quote, today: date, config: Config) -> None:
 
 def pipeline(p: Pipeline, fmt: str, config: Config) -> None:
     """``pipeline``: open by status with bars, weighted value, expiring, month and year."""
-    if fmt == "json":
-        print_json(pipeline_json(p))
-        return
-    style = config.get_str("money.format")
+    with for_scripts(fmt):
+        if fmt == "json":
+            print_json(pipeline_json(p))
+            return
+        style = config.get_str("money.format")
 
-    def money(cents: int) -> str:
-        return format_amount(cents, p.currency, style)
+        def money(cents: int) -> str:
+            return format_amount(cents, p.currency, style)
 
-    def rate(value: float | None) -> str:
-        return "-" if value is None else f"{value:.0%}"
+        def rate(value: float | None) -> str:
+            return "-" if value is None else f"{value:.0%}"
 
-    if fmt == "plain":
-        lines = [
-            ["open", s.status, str(s.count), str(s.value_cents), str(s.weighted_cents)]
+        if fmt == "plain":
+            lines = [
+                ["open", s.status, str(s.count), str(s.value_cents), str(s.weighted_cents)]
+                for s in p.by_status
+            ]
+            lines.append(
+                ["total", "open", str(p.open_count), str(p.open_cents), str(p.weighted_cents)]
+            )
+            lines.append(["expiring", "7d", str(p.expiring_count), str(p.expiring_cents), ""])
+            for f in (p.month, p.year):
+                lines.append(["won", f.label, str(f.won_count), str(f.won_cents), rate(f.win_rate)])
+                lines.append(["lost", f.label, str(f.lost_count), str(f.lost_cents), ""])
+            days = "" if p.average_days_to_win is None else f"{p.average_days_to_win:g}"
+            lines.append(["days_to_win", str(p.today.year), days, "", ""])
+            plain_lines(lines)
+            return
+        from rich.text import Text
+
+        out = console()
+        largest = max((s.value_cents for s in p.by_status), default=0) or 1
+        columns = [
+            Column("Status", lambda row: row[0], keep=True),
+            Column("Quotes", lambda row: row[1], justify="right", keep=True),
+            Column("Value", lambda row: row[2], justify="right", keep=True),
+            Column("Weighted", lambda row: row[3], justify="right", keep=True),
+            Column("", lambda row: row[4], keep=True, optional=True),
+        ]
+        cells = [
+            [
+                term(s.status),
+                str(s.count),
+                money(s.value_cents),
+                money(s.weighted_cents),
+                "█" * round(24 * s.value_cents / largest) if s.value_cents else "",
+            ]
             for s in p.by_status
         ]
-        lines.append(["total", "open", str(p.open_count), str(p.open_cents), str(p.weighted_cents)])
-        lines.append(["expiring", "7d", str(p.expiring_count), str(p.expiring_cents), ""])
+        cells.append(["open", str(p.open_count), money(p.open_cents), money(p.weighted_cents), ""])
+        title = Text(
+            _("Pipeline on {day} ({currency})").format(day=describe(p.today), currency=p.currency),
+            style="bold",
+        )
+        table = fitted_table(columns, cells, title)
+        if table is not None:
+            out.print(table)
+        out.print(
+            Text(
+                _("Expiring within 7 days: {count} ({amount})").format(
+                    count=p.expiring_count, amount=money(p.expiring_cents)
+                )
+            )
+        )
         for f in (p.month, p.year):
-            lines.append(["won", f.label, str(f.won_count), str(f.won_cents), rate(f.win_rate)])
-            lines.append(["lost", f.label, str(f.lost_count), str(f.lost_cents), ""])
-        days = "" if p.average_days_to_win is None else f"{p.average_days_to_win:g}"
-        lines.append(["days_to_win", str(p.today.year), days, "", ""])
-        plain_lines(lines)
-        return
-    from rich.text import Text
-
-    out = console()
-    largest = max((s.value_cents for s in p.by_status), default=0) or 1
-    columns = [
-        Column("Status", lambda row: row[0], keep=True),
-        Column("Quotes", lambda row: row[1], justify="right", keep=True),
-        Column("Value", lambda row: row[2], justify="right", keep=True),
-        Column("Weighted", lambda row: row[3], justify="right", keep=True),
-        Column("", lambda row: row[4], keep=True, optional=True),
-    ]
-    cells = [
-        [
-            term(s.status),
-            str(s.count),
-            money(s.value_cents),
-            money(s.weighted_cents),
-            "█" * round(24 * s.value_cents / largest) if s.value_cents else "",
-        ]
-        for s in p.by_status
-    ]
-    cells.append(["open", str(p.open_count), money(p.open_cents), money(p.weighted_cents), ""])
-    title = Text(
-        _("Pipeline on {day} ({currency})").format(day=describe(p.today), currency=p.currency),
-        style="bold",
-    )
-    table = fitted_table(columns, cells, title)
-    if table is not None:
-        out.print(table)
-    out.print(
-        Text(
-            _("Expiring within 7 days: {count} ({amount})").format(
-                count=p.expiring_count, amount=money(p.expiring_cents)
-            )
-        )
-    )
-    for f in (p.month, p.year):
-        out.print(
-            Text(
-                _(
-                    "{period}: won {won_count} ({won}), lost {lost_count} ({lost}), win rate {rate}"
-                ).format(
-                    period=period_words(f.label),
-                    won_count=f.won_count,
-                    won=money(f.won_cents),
-                    lost_count=f.lost_count,
-                    lost=money(f.lost_cents),
-                    rate=rate(f.win_rate),
+            out.print(
+                Text(
+                    _(
+                        "{period}: won {won_count} ({won}), lost {lost_count} ({lost}),"
+                        " win rate {rate}"
+                    ).format(
+                        period=period_words(f.label),
+                        won_count=f.won_count,
+                        won=money(f.won_cents),
+                        lost_count=f.lost_count,
+                        lost=money(f.lost_cents),
+                        rate=rate(f.win_rate),
+                    )
                 )
             )
-        )
-    if p.average_days_to_win is not None:
-        out.print(
-            Text(
-                _("Average days from sent to won ({year}): {days:g}").format(
-                    year=p.year.label, days=p.average_days_to_win
+        if p.average_days_to_win is not None:
+            out.print(
+                Text(
+                    _("Average days from sent to won ({year}): {days:g}").format(
+                        year=p.year.label, days=p.average_days_to_win
+                    )
                 )
             )
-        )
-    if p.lost_reasons:
-        reasons = ", ".join(f"{r} ({n})" for r, n in p.lost_reasons)
-        out.print(Text(_("Most common reasons for losing: {reasons}").format(reasons=reasons)))
-    for currency, count in p.other_currencies.items():
-        out.print(
-            Text(
-                n_(
-                    "Not counted: {count} open quote in {currency}",
-                    "Not counted: {count} open quotes in {currency}",
-                    count,
-                ).format(count=count, currency=currency)
+        if p.lost_reasons:
+            reasons = ", ".join(f"{r} ({n})" for r, n in p.lost_reasons)
+            out.print(Text(_("Most common reasons for losing: {reasons}").format(reasons=reasons)))
+        for currency, count in p.other_currencies.items():
+            out.print(
+                Text(
+                    n_(
+                        "Not counted: {count} open quote in {currency}",
+                        "Not counted: {count} open quotes in {currency}",
+                        count,
+                    ).format(count=count, currency=currency)
+                )
             )
-        )
 
 
 def chased(sent: Sent) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from salesnotes.i18n import _
+from salesnotes.i18n import _, for_scripts
 from salesnotes.record import record
 from salesnotes.render import note, plain_lines, print_json
 from salesnotes.text import clean, excerpt
@@ -91,24 +91,25 @@ def listing(
     ``columns`` are the plain format's fixed fields; a table may show fewer
     (``table_columns``) to stay readable in 80 columns.
     """
-    if fmt == "json":
-        print_json([to_json(item) for item in items])
-        return
-    if fmt == "plain":
-        plain_lines([c.value(item) for c in columns] for item in items)
-        return
-    if not items:
-        note(empty)
-        return
+    with for_scripts(fmt):
+        if fmt == "json":
+            print_json([to_json(item) for item in items])
+            return
+        if fmt == "plain":
+            plain_lines([c.value(item) for c in columns] for item in items)
+            return
+        if not items:
+            note(empty)
+            return
 
-    every = list(table_columns or columns)
-    cells = [
-        [clean(excerpt((c.shown or c.value)(item), CELL_TEXT)) for c in every] for item in items
-    ]
-    tints = [[c.tint(item) if c.tint else "" for c in every] for item in items]
-    table = fitted_table(every, cells, title, tints)
-    if table is not None:
-        paged(table)
+        every = list(table_columns or columns)
+        cells = [
+            [clean(excerpt((c.shown or c.value)(item), CELL_TEXT)) for c in every] for item in items
+        ]
+        tints = [[c.tint(item) if c.tint else "" for c in every] for item in items]
+        table = fitted_table(every, cells, title, tints)
+        if table is not None:
+            paged(table)
 
 
 def fitted_table(
