@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import datetime, timedelta
 
+    from salesnotes.domain.dates import Planned
     from salesnotes.domain.days import DayOff
     from salesnotes.domain.quote_life import Pipeline
 
@@ -663,6 +664,15 @@ class Sent:
 
 
 @record
+class Added:
+    """A new quote for a contact; ``sent``: what sending it did, when it was sent at once."""
+
+    quote: Quote
+    contact: Contact
+    sent: Sent | None
+
+
+@record
 class Revised:
     """A quote with a new amount, and its amount before."""
 
@@ -688,6 +698,17 @@ class Logged:
     interaction: Interaction
     followup: FollowUp | None
     complaint: FollowUp | None
+
+
+@record
+class Snoozed:
+    """A follow-up moved: as it was, as it is, the day it was moved to, and whether that is
+    sooner than it was (``before is followup``: it was on that day already)."""
+
+    before: FollowUp
+    followup: FollowUp
+    planned: Planned
+    sooner: bool
 
 
 @record

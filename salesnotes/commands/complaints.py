@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.commands import contact_named
-from salesnotes.i18n import N_, _, term
+from salesnotes.i18n import N_
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -33,32 +33,14 @@ def complaint(env: Env, *, who: str, text: str) -> None:
 
 def resolve(env: Env, *, complaint_id: str, note: str | None) -> None:
     """Close a complaint; the note is logged with the contact."""
-    from salesnotes import render
     from salesnotes.domain.fields import record_id
-    from salesnotes.errors import Conflict
-    from salesnotes.usecases.followups import complete_followup
+    from salesnotes.render.followups import resolved
+    from salesnotes.usecases.followups import resolve_complaint
 
     fid = record_id(
         complaint_id, N_("complaint"), N_("'salesnotes followups' lists open complaints")
     )
     store = env.store()
     with store.write():
-        followup = store.followups.get(fid)
-        if followup.reason != "complaint":
-            raise Conflict(
-                _(
-                    "#{fid} is a follow-up ({reason}), not a complaint; 'salesnotes done "
-                    "{fid}' completes it"
-                ).format(fid=fid, reason=term(followup.reason))
-            )
-        done = complete_followup(
-            store, fid, note=note, kind="note", today=env.today(), now=env.now()
-        )
-    followup, interaction = done.followup, done.interaction
-    render.echo(
-        _("Resolved: complaint #{id} of {contact_name}").format(
-            id=followup.id, contact_name=followup.contact_name
-        )
-    )
-    if interaction is not None:
-        render.echo(_("Logged note #{id}: {text}").format(id=interaction.id, text=interaction.text))
+        done = resolve_complaint(store, fid, note=note, today=env.today(), now=env.now())
+    resolved(done)

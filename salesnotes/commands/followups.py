@@ -6,9 +6,7 @@ from __future__ import annotations
 from salesnotes.commands import FOLLOWUP_IDS, contact_named, plan
 from salesnotes.domain.fields import record_id
 from salesnotes.errors import BadInput
-from salesnotes.i18n import N_, _, term
-from salesnotes.render.changes import moved_words, when_words
-from salesnotes.usecases.followups import require_active
+from salesnotes.i18n import N_, _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,8 +24,9 @@ def follow(
     for_owner: str | None = None,
 ) -> None:
     """Schedule a follow-up with a contact (``for_owner``: for a colleague to do)."""
-    from salesnotes import render
+    from salesnotes.render.followups import scheduled
     from salesnotes.team import owner
+    from salesnotes.usecases.followups import schedule_followup
 
     today = env.today()
     doer = owner(for_owner, "--for") if for_owner is not None else None
@@ -36,29 +35,11 @@ def follow(
         calendar = env.calendar(store)
         planned = plan(env, when, today, calendar)
         contact = contact_named(env, store, who)
-        require_active(contact, _("a follow-up"))
-        followup = store.followups.add(
-            contact.id,
-            planned.day,
-            text,
-            reason=reason,
-            priority=priority,
-            today=today,
-            now=env.now(),
-            at=planned.at,
-            owner=doer,
-        )
-    about = f": {followup.text}" if followup.text else ""
-    if doer is not None:
-        about += _(" (for {owner})").format(owner=doer)
-    render.echo(
-        _("Follow-up #{id} with {label} on {planned}{about}").format(
-            id=followup.id,
-            label=contact.label,
-            planned=when_words(planned, today, calendar),
-            about=about,
-        )
-    )
+        followup = schedule_followup(
+            store, contact, planned, text, reason=reason, priority=priority, today=today,
+            now=env.now(), owner=doer,
+        )  # fmt: skip
+    scheduled(followup, contact, planned, today, calendar, doer)
 
 
 def followups(
@@ -90,7 +71,7 @@ def done(
     about: str | None,
 ) -> None:
     """Mark a follow-up done; ``note`` logs what came of it, ``next_when`` schedules the next."""
-    from salesnotes import render
+    from salesnotes.render.followups import completed
     from salesnotes.usecases.followups import complete_followup
 
     fid = record_id(followup_id, N_("follow-up"), FOLLOWUP_IDS)
@@ -105,32 +86,14 @@ def done(
             store, fid, note=note, kind=kind, today=today, now=env.now(), planned=due,
             about=about,
         )  # fmt: skip
-    followup, interaction, nxt = done.followup, done.interaction, done.following
-    render.echo(
-        _("Done: follow-up #{id} with {contact_name}").format(
-            id=followup.id, contact_name=followup.contact_name
-        )
-    )
-    if interaction is not None:
-        render.echo(
-            _("Logged {kind} #{id}: {text}").format(
-                kind=term(interaction.kind), id=interaction.id, text=interaction.text
-            )
-        )
-    if nxt is not None and due is not None:
-        about_text = f": {nxt.text}" if nxt.text else ""
-        render.echo(
-            _("Follow-up #{id} on {due}{about_text}").format(
-                id=nxt.id, due=when_words(due, today, calendar), about_text=about_text
-            )
-        )
+    completed(done, due, today, calendar)
 
 
 def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> None:
     """Move a follow-up to a later day (``earlier``: or an earlier one); it stays off the
     agenda until then."""
-    from salesnotes import render
-    from salesnotes.domain.days import describe
+    from salesnotes.render.followups import snoozed
+    from salesnotes.usecases.followups import snooze_followup
 
     fid = record_id(followup_id, N_("follow-up"), FOLLOWUP_IDS)
     today = env.today()
@@ -138,52 +101,5 @@ def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> N
     with store.write():
         calendar = env.calendar(store)
         planned = plan(env, when, today, calendar)
-        if planned.day < today:
-            raise BadInput(
-                _("'{when}' is {day}, before today; snooze to today or later").format(
-                    when=when, day=describe(planned.day)
-                )
-            )
-        before = store.followups.get(fid)
-        if before.is_open and (before.due_on, before.due_time) == (planned.day, planned.at):
-            render.echo(
-                _(
-                    "Follow-up #{id} with {contact_name} is on {day} already; nothing changed"
-                ).format(
-                    id=before.id,
-                    contact_name=before.contact_name,
-                    day=describe(planned.day)
-                    + (_(" at {at}").format(at=planned.at) if planned.at else ""),
-                )
-            )
-            return
-        sooner = planned.day < before.due_on
-        if sooner and not earlier:
-            raise BadInput(
-                _(
-                    "'{when}' is {day}, earlier than follow-up #{fid}'s {due_on}; snooze "
-                    "moves later: add --earlier to bring it forward"
-                ).format(
-                    when=when, day=describe(planned.day), fid=fid, due_on=describe(before.due_on)
-                )
-            )
-        followup = store.followups.snooze(fid, planned.day, planned.at)
-    was = describe(before.due_on) + (
-        _(" at {due_time}").format(due_time=before.due_time) if before.due_time else ""
-    )
-    moved = moved_words(planned, calendar)
-    moved = f"; {moved}" if moved else ""
-    at = _(" at {at}").format(at=planned.at) if planned.at else ""
-    render.echo(
-        _(
-            "Follow-up #{id} with {contact_name} moved {value}to {day}{at} (was {was}{moved})"
-        ).format(
-            id=followup.id,
-            contact_name=followup.contact_name,
-            value=_("earlier, ") if sooner else "",
-            day=describe(planned.day),
-            at=at,
-            was=was,
-            moved=moved,
-        )
-    )
+        result = snooze_followup(store, fid, planned, today=today, earlier=earlier, typed=when)
+    snoozed(result, calendar)

@@ -1,13 +1,15 @@
-"""Quote rules that are not storage: probabilities, staleness, the pipeline's figures. Pure."""
+"""Quote rules that are not storage: a new quote's terms as typed, validity, probabilities,
+staleness, the pipeline's figures. Pure."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from salesnotes.models import OPEN_QUOTE_STATUSES
 from salesnotes.record import record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from datetime import date
     from typing import Any
 
     from salesnotes.config import Config
@@ -147,4 +149,104 @@ def pipeline(
         average_days_to_win=round(days / timed, 1) if timed else None,
         other_currencies={r["currency"]: int(r["n"]) for r in rows["other"]},
         lost_reasons=tuple(lost_reasons),
+    )
+
+
+@record
+class Terms:
+    """A new quote as typed, read: its amount in cents, its day, how long it is valid and
+    its currency code."""
+
+    cents: int
+    quoted_on: date
+    valid_until: date
+    currency: str
+
+
+def read_terms(
+    amount: str,
+    on: str | None,
+    valid: str | None,
+    currency: str | None,
+    today: date,
+    *,
+    valid_days: int,
+    default_currency: str,
+) -> Terms:
+    """A new quote's terms from what was typed: '12.500,00', a day that is not in the
+    future (a quote is dated when made), a validity (default ``valid_days`` from its day)
+    and a three-letter currency code (default ``default_currency``)."""
+    from salesnotes.domain.dates import parse_when
+    from salesnotes.domain.days import describe
+    from salesnotes.domain.money import parse_amount
+    from salesnotes.errors import BadInput
+    from salesnotes.i18n import _
+
+    cents = parse_amount(amount)
+    quoted_on = parse_when(on, today, past=True) if on is not None else today
+    if quoted_on > today:
+        raise BadInput(
+            _("'{on}' is {quoted_on}, in the future; a quote is dated when made").format(
+                on=on, quoted_on=describe(quoted_on)
+            )
+        )
+    until = valid_until(valid if valid is not None else f"{valid_days}d", quoted_on, today)
+    code = (currency or default_currency).strip().upper()
+    if len(code) != 3 or not code.isalpha() or not code.isascii():
+        raise BadInput(
+            _("'{currency}' is not a currency code; try EUR, USD or GBP").format(currency=currency)
+        )
+    return Terms(cents, quoted_on, until, code)
+
+
+def valid_until(text: str, quoted_on: date, today: date) -> date:
+    """A validity: a period from the quote's date ('30d') or a date ('31-12')."""
+    from salesnotes.domain.dates import parse_period, parse_when
+    from salesnotes.domain.days import FIRST_DAY, LAST_DAY, RANGE_WORDS
+    from salesnotes.errors import BadInput
+    from salesnotes.i18n import _
+
+    try:
+        until = parse_period(text).after(quoted_on)
+    except BadInput:
+        return parse_when(text, today)
+    if not FIRST_DAY <= until <= LAST_DAY:  # '900y' from a quote's day
+        raise BadInput(
+            _("'{text}' is {day}: {range}").format(
+                text=text, day=until.isoformat(), range=_(RANGE_WORDS)
+            )
+        )
+    return until
+
+
+def renewed_until(valid: str | None, today: date, *, valid_days: int) -> date:
+    """The new validity of a renewed quote: from today on (default ``valid_days``)."""
+    from salesnotes.domain.days import describe
+    from salesnotes.errors import BadInput
+    from salesnotes.i18n import _
+
+    until = valid_until(valid if valid is not None else f"{valid_days}d", today, today)
+    if until < today:
+        raise BadInput(
+            _("'{valid}' is {until}, in the past; a renewed quote is valid from today on").format(
+                valid=valid, until=describe(until)
+            )
+        )
+    return until
+
+
+def read_probability(text: str | None) -> int | None:
+    """A win probability as typed ('70', '70%'), or None for 'default' (the status's)."""
+    from salesnotes.errors import BadInput
+    from salesnotes.i18n import _
+
+    if text is None:
+        raise BadInput(_("nothing to change; give --probability 70 or --probability default"))
+    digits = text.strip().rstrip("%")
+    if digits.lower() == "default":
+        return None
+    if digits.isdigit() and digits.isascii() and len(digits) <= 9:
+        return int(digits)
+    raise BadInput(
+        _("'{probability}' is not a percentage; try 70 or default").format(probability=text)
     )

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
     from salesnotes.domain.quote_life import Pipeline
-    from salesnotes.models import Quote, Sent
+    from salesnotes.models import Added, Closed, Quote, Revised, Sent
 
 
 def quotes(
@@ -254,4 +254,93 @@ def chased(sent: Sent) -> str:
         return _("a follow-up already chases it")
     return _("chase follow-up #{id} on {due_on}").format(
         id=sent.chase.id, due_on=describe(sent.chase.due_on)
+    )
+
+
+def amount(cents: int, currency: str, config: Config) -> str:
+    """'€ 12.500,00' in the configured style."""
+    return format_amount(cents, currency, config.get_str("money.format"))
+
+
+def added(result: Added, config: Config) -> None:
+    """``quote add``: the new quote, and its chase when it was sent at once."""
+    from salesnotes.render import echo
+
+    quote = result.quote
+    echo(
+        _("Quote #{id}: {amount} for {label}, {title}, valid until {until} ({status})").format(
+            id=quote.id,
+            amount=amount(quote.amount_cents, quote.currency, config),
+            label=result.contact.label,
+            title=quote.title,
+            until=describe(quote.valid_until) if quote.valid_until else "",
+            status=term(quote.status),
+        )
+    )
+    if result.sent:
+        echo(_("Sent; {chased}").format(chased=chased(result.sent)))
+
+
+def sent(result: Sent) -> None:
+    """``quote send``: the quote sent, and its chase."""
+    from salesnotes.render import echo
+
+    echo(
+        _("Quote #{id} sent to {contact_name}; {chased}").format(
+            id=result.quote.id, contact_name=result.quote.contact_name, chased=chased(result)
+        )
+    )
+
+
+def revised(result: Revised) -> None:
+    """``quote revise``: the note it made, its revision and status."""
+    from salesnotes.render import echo
+
+    echo(
+        _("{text} (revision {revisions}, {status})").format(
+            text=result.note,
+            revisions=len(result.quote.revisions),
+            status=term(result.quote.status),
+        )
+    )
+
+
+def closed(result: Closed, label: str, config: Config) -> None:
+    """``quote won``, ``lost``, ``expire``: the quote closed; who became a customer."""
+    from salesnotes.render import echo
+
+    quote = result.quote
+    money = amount(quote.amount_cents, quote.currency, config)
+    if quote.status == "won":
+        echo(_("Quote #{id} won: {amount} from {label}").format(
+            id=quote.id, amount=money, label=label
+        ))  # fmt: skip
+    elif quote.status == "lost":
+        why = f" ({quote.lost_reason})" if quote.lost_reason else ""
+        echo(_("Quote #{id} lost{why}: {amount}").format(id=quote.id, why=why, amount=money))
+    else:
+        echo(_("Quote #{id} closed as expired").format(id=quote.id))
+    if result.promoted is not None:
+        echo(
+            _("{name} is now a customer (was {status})").format(
+                name=result.promoted.name, status=term(result.promoted.status)
+            )
+        )
+
+
+def renewed(quote: Quote) -> None:
+    """``quote renew``: its new validity."""
+    from salesnotes.render import echo
+
+    until = describe(quote.valid_until) if quote.valid_until else ""
+    echo(_("Quote #{id} valid until {until}").format(id=quote.id, until=until))
+
+
+def probability_set(quote: Quote, config: Config) -> None:
+    """``quote edit``: its win probability now."""
+    from salesnotes.domain.quote_life import probability
+    from salesnotes.render import echo
+
+    echo(
+        _("Quote #{id}: probability {quote}%").format(id=quote.id, quote=probability(quote, config))
     )

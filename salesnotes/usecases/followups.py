@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from salesnotes.errors import Conflict
 from salesnotes.i18n import _
-from salesnotes.models import Done, Logged
+from salesnotes.models import Done, Logged, Snoozed
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -131,3 +131,76 @@ def complete_followup(
             at=planned.at,
         )
     return Done(followup, interaction, following)
+
+
+def schedule_followup(
+    store: Store,
+    contact: Contact,
+    planned: Planned,
+    text: str,
+    *,
+    reason: str,
+    priority: str,
+    today: date,
+    now: str,
+    owner: str | None = None,
+) -> FollowUp:
+    """A follow-up with an active contact on the planned day (``owner``: a colleague who is
+    to do it; default the contact's owner)."""
+    require_active(contact, _("a follow-up"))
+    return store.followups.add(
+        contact.id, planned.day, text, reason=reason, priority=priority, today=today, now=now,
+        at=planned.at, owner=owner,
+    )  # fmt: skip
+
+
+def snooze_followup(
+    store: Store, followup_id: int, planned: Planned, *, today: date, earlier: bool, typed: str
+) -> Snoozed:
+    """Move a follow-up to the planned day: never before today, and only later unless
+    ``earlier``; to the day and time it has already, nothing changes."""
+    from salesnotes.domain.days import describe
+    from salesnotes.errors import BadInput
+
+    if planned.day < today:
+        raise BadInput(
+            _("'{when}' is {day}, before today; snooze to today or later").format(
+                when=typed, day=describe(planned.day)
+            )
+        )
+    before = store.followups.get(followup_id)
+    if before.is_open and (before.due_on, before.due_time) == (planned.day, planned.at):
+        return Snoozed(before, before, planned, sooner=False)
+    sooner = planned.day < before.due_on
+    if sooner and not earlier:
+        raise BadInput(
+            _(
+                "'{when}' is {day}, earlier than follow-up #{fid}'s {due_on}; snooze "
+                "moves later: add --earlier to bring it forward"
+            ).format(
+                when=typed,
+                day=describe(planned.day),
+                fid=before.id,
+                due_on=describe(before.due_on),
+            )  # fmt: skip
+        )
+    followup = store.followups.snooze(followup_id, planned.day, planned.at)
+    return Snoozed(before, followup, planned, sooner=sooner)
+
+
+def resolve_complaint(
+    store: Store, followup_id: int, *, note: str | None, today: date, now: str
+) -> Done:
+    """Close an open complaint (a follow-up of another reason is a conflict: ``done``
+    completes those), its note logged with the contact."""
+    from salesnotes.i18n import term
+
+    followup = store.followups.get(followup_id)
+    if followup.reason != "complaint":
+        raise Conflict(
+            _(
+                "#{fid} is a follow-up ({reason}), not a complaint; 'salesnotes done "
+                "{fid}' completes it"
+            ).format(fid=followup_id, reason=term(followup.reason))
+        )
+    return complete_followup(store, followup_id, note=note, kind="note", today=today, now=now)

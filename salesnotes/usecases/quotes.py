@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from salesnotes.errors import Conflict
 from salesnotes.i18n import _, term
-from salesnotes.models import Closed, Revised, Sent
+from salesnotes.models import Added, Closed, Revised, Sent
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
     from salesnotes.domain.days import Calendar
-    from salesnotes.models import Quote
+    from salesnotes.domain.quote_life import Terms
+    from salesnotes.models import Contact, Quote
     from salesnotes.store.interface import Store
 
 
@@ -36,6 +37,41 @@ def chase_text(quote: Quote, config: Config) -> str:
     return _("Chase quote #{id} {title} ({amount})").format(
         id=quote.id, title=quote.title, amount=amount
     )
+
+
+def add_quote(
+    store: Store,
+    contact: Contact,
+    terms: Terms,
+    *,
+    title: str | None,
+    probability: int | None,
+    send: bool,
+    today: date,
+    now: str,
+    config: Config,
+    calendar: Calendar | None = None,
+) -> Added:
+    """A new quote for ``contact`` on ``terms`` (its title: 'Quote for' the organisation,
+    else the person), a draft, or sent on its day (``send``: its chase scheduled)."""
+    quote = store.quotes.add(
+        contact.id,
+        title
+        if title is not None
+        else _("Quote for {value}").format(value=contact.organisation or contact.name),
+        terms.cents,
+        currency=terms.currency,
+        quoted_on=terms.quoted_on,
+        valid_until=terms.valid_until,
+        probability=probability,
+        now=now,
+    )
+    if not send:
+        return Added(quote, contact, None)
+    sent = send_quote(
+        store, quote, today=today, now=now, config=config, on=terms.quoted_on, calendar=calendar
+    )
+    return Added(sent.quote, contact, sent)
 
 
 def send_quote(
