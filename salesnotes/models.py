@@ -701,6 +701,25 @@ class Logged:
 
 
 @record
+class Found:
+    """What a search found, and the names nearest to what was typed when nothing was."""
+
+    hits: Sequence[Hit]
+    nearest: Sequence[str]
+
+
+@record
+class Assigned:
+    """A contact given to a colleague: who had it, who has it now, and how many open
+    follow-ups went with it (``previous == owner``: it was theirs already)."""
+
+    contact: Contact
+    previous: str
+    owner: str
+    moved: int
+
+
+@record
 class Snoozed:
     """A follow-up moved: as it was, as it is, the day it was moved to, and whether that is
     sooner than it was (``before is followup``: it was on that day already)."""

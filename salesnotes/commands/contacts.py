@@ -126,37 +126,17 @@ def refuse_an_organisation(store: Store, name: str, org: str | None) -> None:
 def org(env: Env, *, name: str, phone: str | None, email: str | None, fmt: str) -> None:
     """Show an organisation's own phone number and e-mail address, or set them (``phone``,
     ``email``; '' forgets one); an organisation not in the book is made when one is set."""
-    from salesnotes.errors import NotFound
-    from salesnotes.render import listings
+    from salesnotes.models import PhoneNumber
+    from salesnotes.render.contacts import organisation
+    from salesnotes.usecases.contacts import organisation_reach
 
-    number = None
-    if phone:
-        number = read_phone(phone, env.config().get_str("phone.region"))
-    elif phone == "":
-        from salesnotes.models import PhoneNumber
-
-        number = PhoneNumber("", None)
+    region = env.config().get_str("phone.region")
+    number = read_phone(phone, region) if phone else PhoneNumber("", None) if phone == "" else None
     address = normalise_email(email) if email else email
     store = env.store(create=phone is not None or email is not None)
     with store.write():
-        try:
-            found = store.orgs.resolve(name)
-        except NotFound:
-            if phone is None and email is None:
-                raise
-            found = store.orgs.get(store.orgs.id_for(name, env.now()))
-        if number is not None or address is not None:
-            found = store.orgs.set_reach(found.id, phone=number, email=address)
-    listings.organisation_card(found, fmt)
-    if number is not None:
-        for warning in unread_phones([number] if number.typed else []):
-            render_note(warning)
-
-
-def render_note(text: str) -> None:
-    from salesnotes import render
-
-    render.note(text)
+        found = organisation_reach(store, name, phone=number, email=address, now=env.now())
+    organisation(found, number, fmt)
 
 
 def edit(
@@ -235,28 +215,15 @@ def edit(
 def assign(env: Env, *, who: str, owner: str) -> None:
     """Make ``owner`` the contact's owner; the open follow-ups the old owner was to do go
     with it (a colleague's follow-up on the contact stays theirs)."""
-    from salesnotes import render
+    from salesnotes.render.contacts import assigned
     from salesnotes.team import owner as owner_name
+    from salesnotes.usecases.contacts import assign_contact
 
     new = owner_name(owner, "OWNER")
     store = env.store()
     with store.write():
-        contact = contact_named(env, store, who)
-        previous = store.contacts.assign(contact.id, new, env.now())
-        moved = store.followups.reassign(contact.id, new, previous) if previous != new else 0
-    if previous == new:
-        render.echo(_("#{id} {label} is {owner}'s already").format(
-            id=contact.id, label=contact.label, owner=new))  # fmt: skip
-        return
-    render.echo(
-        n_(
-            "#{id} {label} is {owner}'s now (was {previous}'s), with {moved} open follow-up",
-            "#{id} {label} is {owner}'s now (was {previous}'s), with {moved} open follow-ups",
-            moved,
-        ).format(
-            id=contact.id, label=contact.label, owner=new, previous=previous or "-", moved=moved
-        )  # fmt: skip
-    )
+        result = assign_contact(store, contact_named(env, store, who), new, now=env.now())
+    assigned(result)
 
 
 def archive(env: Env, *, who: str, undo: bool) -> None:

@@ -4,9 +4,7 @@ What sending, revising and closing do is the use case's (``usecases/quotes.py``)
 from __future__ import annotations
 
 from salesnotes.commands import QUOTE_IDS, contact_named
-from salesnotes.errors import BadInput
-from salesnotes.i18n import N_, _
-from salesnotes.models import QUOTE_STATUSES
+from salesnotes.i18n import N_
 from salesnotes.usecases.quotes import add_quote, close_quote, revise_quote, send_quote
 
 TYPE_CHECKING = False
@@ -151,31 +149,16 @@ def quotes(
 ) -> None:
     """The tray: open quotes, oldest first (``show_all``: every quote; ``stale``: going cold,
     most idle first)."""
-    from salesnotes.domain.quote_life import is_stale
     from salesnotes.render.quotes import quotes as show
+    from salesnotes.usecases.quotes import the_tray
 
-    if show_all and (open_only or stale):
-        raise BadInput(_("--all lists every quote; leave out --open and --stale with it"))
-    if status is not None:
-        from salesnotes.domain.fields import canonical
-
-        status = canonical(status, QUOTE_STATUSES)  # 'verstuurd' is sent
-    if status is not None and status.lower() not in QUOTE_STATUSES:
-        from salesnotes.domain.fields import one_of
-
-        one_of(status, QUOTE_STATUSES, "quote status")
-    today = env.today()
-    config = env.config()
     store = env.store()
     with store.read():
         contact_id = contact_named(env, store, who).id if who is not None else None
-        found = store.quotes.find(open_only=not show_all, contact_id=contact_id)
-    if status is not None:
-        found = [q for q in found if q.shown_status(today) == status.lower()]
-    if stale:
-        found = [q for q in found if is_stale(q, today, config)]
-        found.sort(key=lambda q: (-q.idle_days(today), q.id))
-    show(found, fmt, today, config)
+        found = the_tray(store, show_all=show_all, open_only=open_only, stale=stale,
+                         status=status, contact_id=contact_id, today=env.today(),
+                         config=env.config())  # fmt: skip
+    show(found, fmt, env.today(), env.config())
 
 
 def pipeline(env: Env, *, fmt: str) -> None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         Contact,
         ContactCard,
         FollowUp,
+        Found,
         Hit,
         LosingTouch,
         Organisation,
@@ -220,6 +221,15 @@ def losing_touch(items: Sequence[LosingTouch], fmt: str) -> None:
             losing_touch_json,
             empty=_("Nobody is past their keep-in-touch rhythm."),
         )
+
+
+def found(result: Found, fmt: str) -> None:
+    """``search``: the hits; in a table for a person, the nearest names when nothing was
+    found ('did you mean: Sébastien de Wit (#3)?', as show says)."""
+    hits(result.hits, fmt)
+    if result.nearest and fmt == "table":
+        for line in result.nearest:
+            note(line)
 
 
 def hits(items: Sequence[Hit], fmt: str) -> None:
