@@ -49,6 +49,8 @@ PURE = (
     "salesnotes.errors",
     "salesnotes.formats",
     "salesnotes.models",
+    "salesnotes.results",
+    "salesnotes.imported",
     "salesnotes.record",
     "salesnotes.text",
 )

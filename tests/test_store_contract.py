@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from salesnotes.errors import BadInput, Conflict, NotFound
-from salesnotes.models import Contact, NewContact, PhoneNumber
+from salesnotes.imported import NewContact
+from salesnotes.models import Contact, PhoneNumber
 from salesnotes.store import open_store
 from salesnotes.store.interface import Store
 from salesnotes.usecases.who import resolve

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from typing import TypeVar
 
     from salesnotes.env import Env
-    from salesnotes.models import NewContact, Unreadable
+    from salesnotes.imported import NewContact, Unreadable
     from salesnotes.render.reports import ImportSummary
     from salesnotes.store.interface import Store
 
@@ -206,7 +206,7 @@ def _checked(
     """The readable rows, each with its note lines in the language spoken; an unreadable one
     is listed in the summary (the import then writes nothing, or, with --skip-bad, the
     rest)."""
-    from salesnotes.models import Unreadable
+    from salesnotes.imported import Unreadable
     from salesnotes.record import changed
     from salesnotes.render.words import note_line
 
@@ -227,7 +227,7 @@ def _within_limits(row: NewContact) -> NewContact | Unreadable:
     """The row, or Unreadable when a value is longer than salesnotes keeps (the limits of
     what is typed: a name of 200 characters, an e-mail address of 254)."""
     from salesnotes.domain.fields import too_long
-    from salesnotes.models import Unreadable
+    from salesnotes.imported import Unreadable
 
     values = [("name", row.name), ("org", row.organisation or ""), ("job_title", row.job_title),
               ("department", row.department), ("city", row.city),

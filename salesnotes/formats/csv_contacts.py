@@ -29,15 +29,8 @@ from salesnotes.errors import BadInput
 from salesnotes.formats.decoding import lines
 from salesnotes.formats.vcard import SCIENTIFIC, read_number
 from salesnotes.i18n import _, grouped
-from salesnotes.models import (
-    PHONE_KINDS,
-    STATUSES,
-    Address,
-    NewContact,
-    NoteLine,
-    Unreadable,
-    Unused,
-)
+from salesnotes.imported import NewContact, NoteLine, Unreadable, Unused
+from salesnotes.models import PHONE_KINDS, STATUSES, Address
 from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False

@@ -20,15 +20,8 @@ from salesnotes.domain.fields import LONGEST_TEXT, normalise_email, normalise_ta
 from salesnotes.errors import BadInput
 from salesnotes.formats.decoding import lines
 from salesnotes.i18n import _
-from salesnotes.models import (
-    CALL_ORDER,
-    Address,
-    NewContact,
-    NoteLine,
-    PhoneNumber,
-    Unreadable,
-    Unused,
-)
+from salesnotes.imported import NewContact, NoteLine, Unreadable, Unused
+from salesnotes.models import CALL_ORDER, Address, PhoneNumber
 from salesnotes.record import changed
 from salesnotes.text import clean, fold
 

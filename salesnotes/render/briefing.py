@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
-    from salesnotes.models import Brief, Occasion
+    from salesnotes.models import Occasion
+    from salesnotes.results import Brief
 
 WIDTH = 78
 

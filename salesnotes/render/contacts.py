@@ -8,7 +8,8 @@ from salesnotes.render import echo, note
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from salesnotes.models import Assigned, Organisation, PhoneNumber
+    from salesnotes.models import Organisation, PhoneNumber
+    from salesnotes.results import Assigned
 
 
 def assigned(result: Assigned) -> None:

@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 
     from salesnotes.domain.dates import Planned
     from salesnotes.domain.days import Calendar
-    from salesnotes.models import Contact, Done, FollowUp, Snoozed
+    from salesnotes.models import Contact, FollowUp
+    from salesnotes.results import Done, Snoozed
 
 
 def scheduled(

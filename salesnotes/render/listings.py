@@ -25,12 +25,12 @@ if TYPE_CHECKING:
         Contact,
         ContactCard,
         FollowUp,
-        Found,
         Hit,
         LosingTouch,
         Organisation,
         Pair,
     )
+    from salesnotes.results import Found
 
 
 def _day(value: date | None) -> str:

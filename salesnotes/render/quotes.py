@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
     from salesnotes.domain.quote_life import Pipeline
-    from salesnotes.models import Added, Closed, Quote, Revised, Sent
+    from salesnotes.models import Quote
+    from salesnotes.results import Added, Closed, Revised, Sent
 
 
 def quotes(

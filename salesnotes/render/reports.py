@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
     from salesnotes.domain.merging import Plan
     from salesnotes.formats import csv_contacts, vcard
-    from salesnotes.models import Contact, ImportResult, Unreadable, Unused
+    from salesnotes.imported import ImportResult, Unreadable, Unused
+    from salesnotes.models import Contact
 
 
 def merge_report(

@@ -8,7 +8,7 @@ from salesnotes.i18n import LANGUAGES, N_, _, said_in
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from salesnotes.models import NoteLine
+    from salesnotes.imported import NoteLine
 
 LABELS = {
     "website": N_("Website"),

@@ -16,7 +16,7 @@ from salesnotes.store.connection import Database, migrate
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from salesnotes.models import BookFile
+    from salesnotes.imported import BookFile
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -57,7 +57,7 @@ def check(path: str) -> BookFile:
     DatabaseError saying what it is otherwise. Opened read-only: nothing is written."""
     from urllib.parse import quote
 
-    from salesnotes.models import BookFile
+    from salesnotes.imported import BookFile
 
     try:
         with open(path, "rb") as handle:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from salesnotes.errors import BadInput, Conflict
 from salesnotes.i18n import _
-from salesnotes.models import Address, ImportResult
+from salesnotes.imported import ImportResult
+from salesnotes.models import Address
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contacts import FTS_COLUMNS, fts_row
 from salesnotes.store.dialect import ACTIVE
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from datetime import date
     from typing import Any
 
-    from salesnotes.models import NewContact
+    from salesnotes.imported import NewContact
     from salesnotes.store.contacts import Contacts
     from salesnotes.store.database import Database
     from salesnotes.store.dialect import SqliteSql

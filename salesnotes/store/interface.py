@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from salesnotes.domain.days import DayOff
+    from salesnotes.imported import ImportResult, NewContact
     from salesnotes.models import (
         Address,
         Clock,
@@ -25,9 +26,7 @@ if TYPE_CHECKING:
         Due,
         FollowUp,
         Hit,
-        ImportResult,
         Interaction,
-        NewContact,
         Organisation,
         Person,
         PhoneNumber,

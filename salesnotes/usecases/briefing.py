@@ -9,7 +9,8 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
     from salesnotes.domain.days import Calendar
-    from salesnotes.models import AgendaRow, Brief
+    from salesnotes.models import AgendaRow
+    from salesnotes.results import Brief
     from salesnotes.store.interface import Store
 
 MAX_ITEMS = 15
@@ -36,7 +37,7 @@ def assemble_briefing(
     from datetime import UTC
 
     from salesnotes.book_values import UnreadableValue, book_moment
-    from salesnotes.models import Brief
+    from salesnotes.results import Brief
     from salesnotes.usecases.agenda import agenda_owner, piled_up
     from salesnotes.usecases.sources import (
         agenda_size,

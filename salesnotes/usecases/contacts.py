@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesnotes.models import Assigned
+from salesnotes.results import Assigned
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from salesnotes.errors import Conflict
 from salesnotes.i18n import _
-from salesnotes.models import Done, Logged, Snoozed
+from salesnotes.results import Done, Logged, Snoozed
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

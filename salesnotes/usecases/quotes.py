@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from salesnotes.errors import Conflict
 from salesnotes.i18n import _, term
-from salesnotes.models import Added, Closed, Revised, Sent
+from salesnotes.results import Added, Closed, Revised, Sent
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@ across names, organisations, conversations, open follow-ups and quotes."""
 
 from __future__ import annotations
 
-from salesnotes.models import Found
+from salesnotes.results import Found
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -1,0 +1,171 @@
+"""What the use cases return: one record per thing a user did (a quote sent, a follow-up
+done, a briefing assembled), for render/ to say and a test to check. The book's own records
+(a contact, a quote, a follow-up) are in ``salesnotes.models``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from salesnotes.record import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import timedelta
+
+    from salesnotes.domain.dates import Planned
+    from salesnotes.domain.days import DayOff
+    from salesnotes.domain.quote_life import Pipeline
+    from salesnotes.models import (
+        AgendaRow,
+        Contact,
+        FollowUp,
+        Hit,
+        Interaction,
+        LosingTouch,
+        Occasion,
+        Quote,
+    )
+
+
+@record
+class Brief:
+    """Everything one briefing says."""
+
+    day: date
+    now: datetime
+    agenda: Sequence[AgendaRow]
+    agenda_total: int
+    response_hours: int
+    late_complaints: Sequence[tuple[FollowUp, timedelta]]
+    expiring: Sequence[Quote]
+    stale: Sequence[Quote]
+    losing_touch: Sequence[LosingTouch]
+    occasions: Sequence[Occasion]
+    since: datetime | None
+    interactions: Sequence[Interaction]
+    followups_done: Sequence[FollowUp]
+    quotes_closed: Sequence[Quote]
+    pipeline: Pipeline | None
+    money_format: str = "nl"
+    # How many there are of what the lists above may show only the first few of (None: the
+    # list is complete).
+    expiring_total: int | None = None
+    stale_total: int | None = None
+    losing_touch_total: int | None = None
+    occasions_total: int | None = None
+    interactions_total: int | None = None
+    followups_done_total: int | None = None
+    since_asked: bool = False  # --since: from that day, not from the last briefing
+    day_off: DayOff | None = None  # the day is a public holiday or one of the user's days off
+    back: tuple[DayOff, int] | None = None  # first day back: the days off, follow-ups due in them
+    # The last briefing's time as the book holds it when it is not a time (another tool
+    # wrote it): 'since the last briefing' is left out, and the user is told.
+    unreadable_since: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing in it at all: no one to call, no late complaint, no quote, no occasion,
+        and nothing happened since the last briefing."""
+        return not (
+            self.agenda
+            or self.late_complaints
+            or self.expiring
+            or self.stale
+            or self.losing_touch
+            or self.occasions
+            or self.interactions
+            or self.followups_done
+            or self.quotes_closed
+        )
+
+    @property
+    def calls(self) -> int:
+        """How many people the agenda says to call."""
+        return self.agenda_total
+
+
+@record
+class Sent:
+    """A quote sent: the quote, and the follow-up that chases it (None when one already
+    did)."""
+
+    quote: Quote
+    chase: FollowUp | None
+
+
+@record
+class Added:
+    """A new quote for a contact; ``sent``: what sending it did, when it was sent at once."""
+
+    quote: Quote
+    contact: Contact
+    sent: Sent | None
+
+
+@record
+class Revised:
+    """A quote with a new amount, and its amount before."""
+
+    quote: Quote
+    before_cents: int
+    note: str
+
+
+@record
+class Closed:
+    """A quote closed as won, lost or expired; ``promoted``: the contact a won quote made a
+    customer, as they were before (None: nobody was promoted)."""
+
+    quote: Quote
+    promoted: Contact | None
+
+
+@record
+class Logged:
+    """A conversation logged, the follow-up planned with it and the complaint it opened
+    (None when not)."""
+
+    interaction: Interaction
+    followup: FollowUp | None
+    complaint: FollowUp | None
+
+
+@record
+class Found:
+    """What a search found, and the names nearest to what was typed when nothing was."""
+
+    hits: Sequence[Hit]
+    nearest: Sequence[str]
+
+
+@record
+class Assigned:
+    """A contact given to a colleague: who had it, who has it now, and how many open
+    follow-ups went with it (``previous == owner``: it was theirs already)."""
+
+    contact: Contact
+    previous: str
+    owner: str
+    moved: int
+
+
+@record
+class Snoozed:
+    """A follow-up moved: as it was, as it is, the day it was moved to, and whether that is
+    sooner than it was (``before is followup``: it was on that day already)."""
+
+    before: FollowUp
+    followup: FollowUp
+    planned: Planned
+    sooner: bool
+
+
+@record
+class Done:
+    """A follow-up completed, the note logged with it and the next one planned (None when
+    not)."""
+
+    followup: FollowUp
+    interaction: Interaction | None
+    following: FollowUp | None
