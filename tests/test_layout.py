@@ -125,6 +125,9 @@ def test_a_command_module_never_calls_into_another(module: str) -> None:
     a command reaching into another command's module is how rules got spread over them."""
     for imported, _, _ in _imports(MODULES[module]):
         if imported.startswith("salesnotes.commands") and imported != module:
+            if module.startswith("salesnotes.commands.table"):  # the table's own parts
+                assert imported.startswith("salesnotes.commands.table"), imported
+                continue
             assert imported in SHARED_BY_COMMANDS, f"{module} imports {imported}"
 
 

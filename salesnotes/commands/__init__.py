@@ -1,6 +1,6 @@
 """What each command does, without typer: resolve, apply the rules, call the store, render.
 
-The table of commands (``table.py``) declares each command's arguments and options and names
+The table of commands (``table/``) declares each command's arguments and options and names
 one function here; typer's app (``cli/``) and the fast entry path (``salesnotes/entry.py``)
 both call it with the same keyword arguments. ``run`` is the one place a failure becomes
 ``Error: ...`` and an exit code.

@@ -1,0 +1,152 @@
+"""Keeping the book safe: backups, the doctor, a person's data (GDPR), corrections and undo."""
+
+from __future__ import annotations
+
+from salesnotes.commands.table.kinds import (
+    FORCE,
+    FORMAT,
+    OUTPUT,
+    WHAT,
+    WHO,
+    YES,
+    Command,
+    arg,
+    flag,
+    opt,
+)
+from salesnotes.models import INTERACTION_KINDS
+
+COMMANDS = (
+    Command(
+        "backup",
+        "safety:backup",
+        """\
+A consistent, checked copy of the book, made while others keep writing.
+
+The copy is written to a private temporary file (mode 0600), checked with SQLite's
+integrity check, and only then given its name. Nightly, from cron:
+0 2 * * * salesnotes backup""",
+        (
+            arg(
+                "path",
+                default=None,
+                show_default=False,
+                help=(
+                    "Where to write the copy (a file or a folder). Default: a dated copy in the "
+                    "data folder's backups/, keeping the newest backup.keep (7)."
+                ),
+            ),
+        ),
+    ),
+    Command(
+        "backups",
+        "safety:backups",
+        "The dated backups and safety copies in the data folder, newest first.",
+        (FORMAT,),
+    ),
+    Command(
+        "restore",
+        "safety:restore",
+        """\
+Replace the book with a backup: checked first, the current book kept as a safety copy.
+
+A damaged file, another program's database or one from a newer salesnotes is refused and
+the book is left as it is. An older backup is brought up to date. People erased with
+'forget' since the backup was made are erased again.""",
+        (
+            arg("path", help="The backup to restore."),
+            YES,
+        ),
+    ),
+    Command(
+        "doctor",
+        "safety:doctor",
+        """\
+Check the book: integrity, references, search indexes, dates, rights, its folder.
+
+Each check prints ok or PROBLEM with how to fix it; the exit code is 1 when something is
+wrong. A book in a synced folder (Dropbox, OneDrive, iCloud) or on a network share is a
+problem: SQLite's locking is unreliable there.""",
+        (flag("repair", "--repair", help="Rebuild the search indexes first."),),
+    ),
+    Command(
+        "export-person",
+        "privacy:export_person",
+        """\
+Everything stored about one person, as JSON (a GDPR request for access).
+
+The contact, their e-mail addresses, phone numbers and tags, every conversation,
+follow-up and quote (with its revisions), and their organisation's row.""",
+        (
+            WHO,
+            OUTPUT,
+            FORCE,
+        ),
+    ),
+    Command(
+        "forget",
+        "privacy:forget",
+        """\
+Erase one person completely (a GDPR request for erasure).
+
+Every row about them, their words in the search indexes, and the freed bytes in the file
+and its write-ahead log. Their organisation goes too when nobody else is in it. What is
+kept is a salted fingerprint of their id, so that restoring an older backup or importing
+an older file erases or leaves them out again.""",
+        (
+            WHO,
+            YES,
+        ),
+    ),
+    Command(
+        "log-edit",
+        "edits:log_edit",
+        """\
+Correct a logged conversation (also typed 'salesnotes log edit ID').
+
+salesnotes log edit 12 --text "Gebeld over hal 3, niet hal 2\"""",
+        (
+            arg("interaction_id", metavar="ID", help="The conversation's id (see show)."),
+            opt("text", "--text", help="The corrected text."),
+            opt(
+                "kind",
+                "--kind",
+                "-k",
+                complete=INTERACTION_KINDS,
+                help="call, email, meeting, visit or note.",
+            ),
+            opt("on", "--on", help="The day it happened: gisteren, 20-11."),
+        ),
+    ),
+    Command(
+        "delete",
+        "edits:delete",
+        """\
+Delete a follow-up, a logged conversation or a draft quote typed by mistake.
+
+salesnotes delete followup 12; salesnotes delete interaction 40 --yes""",
+        (
+            arg(
+                "what",
+                metavar="WHAT",
+                complete=WHAT,
+                help="followup, interaction or quote (a draft).",
+            ),
+            arg("record", metavar="ID", help="Its id."),
+            YES,
+        ),
+    ),
+    Command(
+        "undo",
+        "undo:undo",
+        """\
+Take back the last writing command; again to walk back further (the last 20).
+
+Refused when a later command changed the same rows: undo that one first. Not undoable:
+forget (it empties this history), demo and restore.""",
+        (
+            flag("show_list", "--list", "-l", help="List the commands undo can take back."),
+            FORMAT,
+        ),
+    ),
+)
