@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import timedelta
 
-    from salesnotes.domain.dates import Planned
     from salesnotes.domain.days import DayOff
+    from salesnotes.domain.plans import Planned
     from salesnotes.domain.quote_life import Pipeline
     from salesnotes.models import (
         AgendaRow,

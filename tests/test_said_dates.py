@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from salesnotes.domain.dates import parse_plan, parse_when
+from salesnotes.domain.dates import parse_when
 from salesnotes.domain.days import Calendar, DayOff
+from salesnotes.domain.plans import parse_plan
 from salesnotes.errors import BadInput
 from tests.conftest import Run, RunJson
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from salesnotes.domain.dates import Planned, parse_plan
 from salesnotes.domain.days import parse_working_days, working_days_between
+from salesnotes.domain.plans import Planned, parse_plan
 from tests.conftest import Run, RunJson
 
 THURSDAY = date(2026, 11, 26)

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from datetime import date
     from typing import Any
 
-    from salesnotes.domain.dates import Planned
     from salesnotes.domain.days import Calendar
+    from salesnotes.domain.plans import Planned
     from salesnotes.env import Env
     from salesnotes.models import Contact
     from salesnotes.store.interface import Store
@@ -101,7 +101,7 @@ def plan(env: Env, when: str, today: date, calendar: Calendar) -> Planned:
     """A follow-up's WHEN: day, time of day, and a relative day moved off a day off (a
     weekend, a public holiday, the user's own days off: ``calendar``), as the configuration
     reads 'volgende vrijdag'."""
-    from salesnotes.domain.dates import parse_plan
+    from salesnotes.domain.plans import parse_plan
 
     choice = env.config().get_str("dates.next_weekday")
     return parse_plan(when, today, calendar, next_weekday=choice)

@@ -30,7 +30,7 @@ def log_edit(
     today = env.today()
     happened = None
     if on is not None:
-        from salesnotes.domain.dates import day_it_happened
+        from salesnotes.domain.plans import day_it_happened
 
         happened = day_it_happened(on, today, hint="")
     store = env.store()

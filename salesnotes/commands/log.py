@@ -25,9 +25,9 @@ def log(
     from datetime import timedelta
 
     from salesnotes import render
-    from salesnotes.domain.dates import day_it_happened
     from salesnotes.domain.days import describe
     from salesnotes.domain.fields import canonical
+    from salesnotes.domain.plans import day_it_happened
     from salesnotes.errors import BadInput
     from salesnotes.models import INTERACTION_KINDS
     from salesnotes.render.changes import complaint_opened, when_words

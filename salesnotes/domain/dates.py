@@ -5,7 +5,7 @@ the next 1 December; ``past=True`` (for ``log --on``) turns both toward the most
 Beside dates and offsets, what a salesperson says between two calls: 'volgende week dinsdag'
 (and 'dinsdag volgende week'), 'over 2 weken vrijdag', 'over 3 werkdagen', 'eind januari'
 (its last working day), 'begin februari' (its first), 'half maart' (the 15th), 'vorige week
-dinsdag'; and, with ``parse_plan``, a time of day: 'morgenochtend' (09:00), 'vrijdagmiddag'
+dinsdag'; and, with ``plans.parse_plan``, a time of day: 'morgenochtend' (09:00), 'vrijdagmiddag'
 (14:00), 'vanavond' (19:00), 'woensdag om half 3' (14:30: a time of 1 to 6 without am/pm is
 in the afternoon). 'volgende vrijdag' is ambiguous: said on a Monday, many mean Friday next
 week; ``dates.next_weekday`` decides (default: the coming one), and every command echoes the
@@ -18,6 +18,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from salesnotes.domain.date_words import (
+    AMBIGUOUS,
+    DAY_WORDS,
+    LAST,
+    MONTHS,
+    NEXT,
+    NUMBER_WORDS,
+    UNITS,
+    WEEKDAYS,
+)
 from salesnotes.domain.days import (  # noqa: E402 - re-exported
     DAY_ABBR,
     DAY_NAMES,
@@ -26,7 +36,6 @@ from salesnotes.domain.days import (  # noqa: E402 - re-exported
     MONTH_ABBR,
     MONTH_NAMES,
     RANGE_WORDS,
-    WORKWEEK,
     Calendar,
     Period,
     add_working_days,
@@ -40,7 +49,6 @@ from salesnotes.domain.days import (  # noqa: E402 - re-exported
 )
 from salesnotes.errors import BadInput
 from salesnotes.i18n import N_, _
-from salesnotes.record import record
 from salesnotes.text import fold
 
 __all__ = [
@@ -54,113 +62,8 @@ __all__ = [
     "describe",
     "parse_birthday",
     "parse_period",
-    "parse_plan",
     "parse_when",
-    "Planned",
 ]
-
-WEEKDAYS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        ("monday", "mon", "maandag", "ma"),
-        ("tuesday", "tue", "tues", "dinsdag", "di"),
-        ("wednesday", "wed", "woensdag", "wo"),
-        ("thursday", "thu", "thur", "thurs", "donderdag", "do"),
-        ("friday", "fri", "vrijdag", "vr"),
-        ("saturday", "sat", "zaterdag", "za"),
-        ("sunday", "sun", "zondag", "zo"),
-    ]
-):
-    for _name in _names:
-        WEEKDAYS[_name] = _i
-
-MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        ("january", "jan", "januari"),
-        ("february", "feb", "februari"),
-        ("march", "mar", "maart", "mrt"),
-        ("april", "apr"),
-        ("may", "mei"),
-        ("june", "jun", "juni"),
-        ("july", "jul", "juli"),
-        ("august", "aug", "augustus"),
-        ("september", "sep", "sept"),
-        ("october", "oct", "oktober", "okt"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ],
-    start=1,
-):
-    for _name in _names:
-        MONTHS[_name] = _i
-
-_WORDS = {
-    "today": 0,
-    "vandaag": 0,
-    "now": 0,
-    "nu": 0,
-    "tomorrow": 1,
-    "morgen": 1,
-    "overmorgen": 2,
-    "day after tomorrow": 2,
-    "yesterday": -1,
-    "gisteren": -1,
-    "eergisteren": -2,
-    "day before yesterday": -2,
-}
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "een": 1,
-    "two": 2,
-    "twee": 2,
-    "three": 3,
-    "drie": 3,
-    "four": 4,
-    "vier": 4,
-    "five": 5,
-    "vijf": 5,
-    "six": 6,
-    "zes": 6,
-}
-_UNITS = {
-    "d": "d",
-    "day": "d",
-    "days": "d",
-    "dag": "d",
-    "dagen": "d",
-    "w": "w",
-    "wk": "w",
-    "week": "w",
-    "weeks": "w",
-    "weken": "w",
-    "m": "m",
-    "mo": "m",
-    "month": "m",
-    "months": "m",
-    "maand": "m",
-    "maanden": "m",
-    "y": "y",
-    "year": "y",
-    "years": "y",
-    "jaar": "y",
-    "jaren": "y",
-}
-_NEXT = (
-    "next ",
-    "volgende ",
-    "aanstaande ",
-    "a.s. ",
-    "as ",
-    "this ",
-    "deze ",
-    "coming ",
-    "komende ",
-)
-_AMBIGUOUS = ("next ", "volgende ")  # 'volgende vrijdag': this week's or next week's?
-_LAST = ("last ", "vorige ", "afgelopen ", "previous ")
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{4}|\d{2}))?$")
@@ -179,7 +82,7 @@ def parse_period(text: str) -> Period:
     match = _OFFSET.match(folded)
     if match and not match.group(1):
         count = _count(match.group(2))
-        unit = _UNITS.get(match.group(3))
+        unit = UNITS.get(match.group(3))
         if count is not None and unit is not None and 0 < count <= 3650:
             return Period(count, unit)
     raise BadInput(_("'{text}' is not a period; try 30d, 6w, 3m or '2 weeks'").format(text=text))
@@ -259,45 +162,6 @@ def parse_when(
     return result
 
 
-@record
-class Planned:
-    """A day to get back to someone: with a time of day if one was given, and the day a
-    relative date first gave when that was not a working day."""
-
-    day: date
-    at: str | None = None  # 'HH:MM', local time
-    moved_from: date | None = None
-
-
-# A time of day at the end of a WHEN: 14:00, 14.00, 14u30, 9:30am, 9am, 14u, '14 uur', after an
-# optional 'om', 'at' or '@'. A bare number ('at 5') is not a time: too easily a day.
-_TIME = re.compile(
-    r"^(?P<rest>.*?)\s*(?:\b(?:om|at|@)\s*)?"
-    r"(?:(?P<h>\d{1,2})(?:[:.]|u)(?P<m>\d{2})\s*(?:uur|u|h)?\s*(?P<ampm>am|pm)?"
-    r"|(?P<h2>\d{1,2})\s*(?P<ampm2>am|pm)"
-    r"|(?P<h3>\d{1,2})\s*(?:u|uur|h|o'clock))$"
-)
-# The clock as it is said: 'half 3' (2:30, in Dutch), 'kwart over 3', 'kwart voor 4', 'half
-# past 2', 'quarter past 3', 'quarter to 4', with the hour in digits or words.
-_HOURS = (
-    "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|"
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-)
-_SPOKEN = re.compile(
-    r"^(?P<rest>.*?)\s*(?:\b(?:om|at)\s+)?"
-    rf"(?P<what>half|kwart over|kwart voor|half past|quarter past|quarter to)\s+"
-    rf"(?P<hour>\d{{1,2}}|{_HOURS})$"
-)
-_HOUR_WORDS = {
-    word: n % 12 or 12
-    for n, words in enumerate(
-        (("een", "one"), ("twee", "two"), ("drie", "three"), ("vier", "four"), ("vijf", "five"),
-         ("zes", "six"), ("zeven", "seven"), ("acht", "eight"), ("negen", "nine"),
-         ("tien", "ten"), ("elf", "eleven"), ("twaalf", "twelve")),
-        start=1,
-    )
-    for word in words
-}  # fmt: skip
 # Parts of the day: 'morgenochtend', 'vrijdagmiddag', 'tomorrow morning', 'vanavond'.
 PARTS_OF_DAY = {
     "ochtend": "09:00", "morgen": "09:00", "morning": "09:00",
@@ -309,118 +173,6 @@ _TODAY_PARTS = {
     "this morning": "morning", "this afternoon": "afternoon", "this evening": "evening",
     "tonight": "evening",
 }  # fmt: skip
-_PART = re.compile(r"^(?P<day>.*?)\s*(?P<part>ochtend|middag|avond|morning|afternoon|evening)$")
-_RELATIVE_WORDS = frozenset(
-    ("tomorrow", "morgen", "overmorgen", "day after tomorrow", "next week", "volgende week")
-    + ("next month", "volgende maand")
-)
-TIME_EXAMPLES = N_("'vrijdag 14:00', 'vr om 14.00' or 'tomorrow 9am'")
-
-
-def parse_plan(
-    text: str,
-    today: date,
-    calendar: Calendar | frozenset[int] | None = None,
-    *,
-    past: bool = False,
-    next_weekday: str = "coming",
-) -> Planned:
-    """A WHEN for a follow-up: a day (``parse_when``), optionally with a time of day (14:00,
-    'om half 3') or a part of the day ('morgenochtend'). A relative date ('morgen', 'over 3
-    dagen', '+2w') that falls on a day off (a weekend, a public holiday, the salesperson's
-    own days off) moves to the next working day; a date given as such ('zaterdag', '25-12')
-    is kept. ``past``: a moment that has been (``log --on 'vandaag 9:00'``)."""
-    days = calendar if isinstance(calendar, Calendar) else Calendar(calendar or WORKWEEK)
-    folded = " ".join(fold(text).replace(",", " ").split())
-    options = {"past": past, "calendar": days, "next_weekday": next_weekday}
-    if folded in _TODAY_PARTS:  # 'vanmiddag': today, at its time
-        return Planned(today, PARTS_OF_DAY[_TODAY_PARTS[folded]])
-    try:
-        day = parse_when(text, today, **options)  # type: ignore[arg-type]
-        return _moved(Planned(day), folded, today, days, past)
-    except BadInput as whole:
-        rest, at = _time_of_day(folded)
-        if at is None:
-            raise
-        if at == "":
-            raise BadInput(
-                _("'{text}' does not hold a time of day; try {examples}").format(
-                    text=text, examples=_(TIME_EXAMPLES)
-                )
-            ) from None
-        if not rest:
-            return Planned(today, at)
-        try:
-            day = parse_when(rest, today, **options)  # type: ignore[arg-type]
-        except BadInput:
-            raise whole from None
-        return _moved(Planned(day, at), rest, today, days, past)
-
-
-def _time_of_day(folded: str) -> tuple[str, str | None]:
-    """(the words before it, 'HH:MM') of a WHEN that ends in a time of day; '' for a time
-    that is none (25:00); None when it ends in none."""
-    if folded in _TODAY_PARTS:
-        return "vandaag", PARTS_OF_DAY[_TODAY_PARTS[folded]]
-    spoken = _SPOKEN.match(folded)
-    if spoken:
-        hour_text = spoken.group("hour")
-        hour = _HOUR_WORDS.get(hour_text) or int(hour_text)
-        what = spoken.group("what")
-        if what in ("half", "kwart voor", "quarter to"):
-            hour -= 1
-        minute = {"half": 30, "half past": 30, "kwart over": 15, "quarter past": 15}.get(what, 45)
-        if not 0 <= hour <= 23:
-            return folded, ""
-        return spoken.group("rest").strip(), _afternoon(hour % 24, minute)
-    match = _TIME.match(folded)
-    if match:
-        return match.group("rest").strip(), _clock(match) or ""
-    part = _PART.match(folded)
-    if part and part.group("day").strip():
-        return part.group("day").strip(), PARTS_OF_DAY[part.group("part")]
-    return folded, None
-
-
-def _afternoon(hour: int, minute: int) -> str:
-    """A time said without am or pm: 1 to 6 o'clock is in the afternoon (a salesperson does
-    not call at three at night)."""
-    if 1 <= hour <= 6:
-        hour += 12
-    return f"{hour:02d}:{minute:02d}"
-
-
-def _clock(match: re.Match[str]) -> str | None:
-    hour_text = match.group("h") or match.group("h2") or match.group("h3")
-    minute = int(match.group("m") or 0)
-    half = match.group("ampm") or match.group("ampm2")
-    hour = int(hour_text)
-    if half is not None:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if half == "pm" else 0)
-    if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        return None
-    return f"{hour:02d}:{minute:02d}" if half is not None else _afternoon(hour, minute)
-
-
-def _moved(
-    plan: Planned, folded: str, today: date, calendar: Calendar, past: bool = False
-) -> Planned:
-    if past or calendar.is_working(plan.day) or not _is_relative(folded, today, calendar):
-        return plan  # what has been is kept on its day; only a plan moves
-    return Planned(next_working_day(plan.day, calendar), plan.at, plan.day)
-
-
-def _is_relative(folded: str, today: date, calendar: Calendar) -> bool:
-    """A date counted from today ('morgen', 'in 3 days', '+2w'), not one named as such."""
-    return (
-        folded in _RELATIVE_WORDS
-        or _offset(folded, today, False) is not None
-        or _working_offset(folded, today, False, calendar) is not None
-    )
-
-
 WEEKDAY = (
     r"(?P<wd>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|ma|di|wo|do|vr|za|zo|mon|tue|wed|thu|fri|sat|sun)"
@@ -463,8 +215,8 @@ def _parse(t: str, today: date, past: bool, calendar: Calendar, next_weekday: st
     t = " ".join(t.split())
     if not t:
         return None
-    if t in _WORDS:
-        return today + timedelta(days=_WORDS[t])
+    if t in DAY_WORDS:
+        return today + timedelta(days=DAY_WORDS[t])
     if t in _TODAY_PARTS:  # 'vanochtend': today (log --on 'vanochtend')
         return today
     if t in ("next week", "volgende week"):
@@ -485,11 +237,11 @@ def _parse(t: str, today: date, past: bool, calendar: Calendar, next_weekday: st
 
     direction = 0  # +1: explicitly future, -1: explicitly past
     ambiguous = False
-    for prefix in _NEXT:
+    for prefix in NEXT:
         if t.startswith(prefix):
-            t, direction, ambiguous = t[len(prefix) :], 1, prefix in _AMBIGUOUS
+            t, direction, ambiguous = t[len(prefix) :], 1, prefix in AMBIGUOUS
             break
-    for prefix in _LAST:
+    for prefix in LAST:
         if t.startswith(prefix):
             t, direction = t[len(prefix) :], -1
             break
@@ -584,7 +336,7 @@ def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word) if len(word) <= 9 else 10**9  # past any count, and past what int reads
 
-    return _NUMBER_WORDS.get(word)
+    return NUMBER_WORDS.get(word)
 
 
 def _offset(t: str, today: date, past: bool) -> date | None:
@@ -603,7 +355,7 @@ def _offset(t: str, today: date, past: bool) -> date | None:
     elif match.group(1) == "+":
         sign = 1
     count = _count(match.group(2))
-    unit = _UNITS.get(match.group(3))
+    unit = UNITS.get(match.group(3))
     if count is None or unit is None or count > 3650:
         return None
     try:
@@ -739,22 +491,3 @@ def _next_occurrence(day: int, month: int, today: date, past: bool, original: st
             "'{original}' is not a date: {month} has no day {day}; try 'tomorrow' or 'vrijdag'"
         ).format(original=original, month=month_name(month), day=day)
     )
-
-
-def day_it_happened(
-    on: str, today: date, hint: str = ", and use --next for what is planned"
-) -> date:
-    """``--on``: the day a conversation happened, today or before (``parse_plan``, looking
-    back: 'vorige week dinsdag', 'vandaag 9:00', 'vanochtend'; a time of day is read and
-    left, a conversation is kept by its day); a day still to come is bad input (``hint``:
-    what to do instead)."""
-    from salesnotes.domain.days import describe
-
-    happened = parse_plan(on, today, past=True).day
-    if happened > today:
-        raise BadInput(
-            _("'{on}' is {happened}, in the future; log what happened{hint}").format(
-                on=on, happened=describe(happened), hint=hint
-            )
-        )
-    return happened

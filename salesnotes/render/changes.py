@@ -9,8 +9,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date, datetime
 
-    from salesnotes.domain.dates import Planned
     from salesnotes.domain.days import Calendar, DayOff
+    from salesnotes.domain.plans import Planned
     from salesnotes.models import Contact, FollowUp
 
 

@@ -10,8 +10,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
 
-    from salesnotes.domain.dates import Planned
     from salesnotes.domain.days import Calendar
+    from salesnotes.domain.plans import Planned
     from salesnotes.models import Contact, FollowUp
     from salesnotes.results import Done, Snoozed
 

@@ -16,7 +16,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
 
-    from salesnotes.domain.dates import Planned
+    from salesnotes.domain.plans import Planned
     from salesnotes.models import Contact, FollowUp, Interaction
     from salesnotes.store.interface import Store
 
