@@ -530,7 +530,7 @@ def test_a_bad_book_imports_nothing(
 
 
 def test_the_whole_book_export_leaves_no_table_out(tmp_path: Path) -> None:
-    from salesnotes.store.bulk import BOOK, book_tables
+    from salesnotes.store.whole_book import BOOK, book_tables
 
     store = open_store(tmp_path / "book.db")
     try:

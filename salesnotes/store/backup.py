@@ -222,7 +222,7 @@ def health(db: Database) -> list[tuple[bool, str, str]]:
 def _bad_days(conn: sqlite3.Connection) -> list[str]:
     """Date ('..._on') and time ('..._at') columns with a value SQLite cannot read as one, and
     whole-number columns (ids, amounts in cents) that hold something else."""
-    from salesnotes.store.bulk import BOOK
+    from salesnotes.store.whole_book import BOOK
 
     bad = []
     for table in BOOK:
