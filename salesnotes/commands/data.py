@@ -348,7 +348,7 @@ def export(
             emit(data, output, force)
             count, described = len(followups), "open-followups"
         elif fmt == "vcard":
-            from salesnotes.formats import vcard
+            from salesnotes.formats import vcard_out as vcard
 
             people = store.contacts.find(tag=tag, status=status, organisation=org)
             # The organisations' own cards (their switchboard, info@), unless only some

@@ -26,6 +26,23 @@ from dataclasses import dataclass, field
 
 from salesnotes.domain.fields import LONGEST_TEXT, normalise_email, normalise_every, normalise_tag
 from salesnotes.errors import BadInput
+from salesnotes.formats.csv_columns import (
+    ADDRESS,
+    ALIASES,
+    CITY_RANK,
+    FIELD_NAMES,
+    GOOGLE_KINDS,
+    GROUPS,
+    IGNORED,
+    NUMBERED,
+    PARTS,
+    PHONE_COLUMNS,
+    PLACEHOLDERS,
+    SINGLE,
+    STATUS_WORDS,
+    TAGS,
+    VALUES,
+)
 from salesnotes.formats.decoding import lines
 from salesnotes.formats.vcard import SCIENTIFIC, read_number
 from salesnotes.i18n import _, grouped
@@ -36,191 +53,6 @@ from salesnotes.text import clean, fold
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
-
-# Fields a column can fill, each with the column names (folded) that mean it.
-FIELDS: dict[str, tuple[str, ...]] = {
-    "name": (
-        "name", "naam", "full name", "volledige naam", "contact", "contactpersoon",
-        "display name", "weergavenaam",
-    ),
-    "first": ("first name", "firstname", "given name", "voornaam"),
-    "middle": (
-        "middle name", "additional name", "tussenvoegsel", "tussenvoegsels", "middelste naam",
-        "tweede voornaam",
-    ),
-    "last": ("last name", "lastname", "surname", "family name", "achternaam"),
-    "organisation": (
-        "organisation", "organization", "company", "bedrijf", "organisatie", "firma",
-        "bedrijfsnaam", "company name", "organization name", "organisation name",
-    ),
-    "job_title": (
-        "job title", "jobtitle", "job", "functie", "functietitel", "position",
-        "organization title", "organisation title", "job_title",
-    ),
-    "department": (
-        "department", "afdeling", "organization department", "organisation department",
-    ),
-    "email": (
-        "email", "e-mail", "e-mail address", "email address", "emailadres", "e-mailadres",
-        "mail", "emails", "e-mails", "e-mailadressen",
-    ),
-    "phone": (),  # PHONE_COLUMNS
-    "city": (
-        "city", "plaats", "woonplaats", "stad", "vestigingsplaats", "plaatsnaam",
-    ),
-    "tags": (
-        "tags", "tag", "labels", "label", "categories", "categorieen", "categorie",
-        "group membership", "groepslidmaatschap", "groups", "groepen",
-    ),
-    "status": ("status", "stage", "fase"),
-    "note": (
-        "note", "notes", "notitie", "notities", "opmerking", "opmerkingen", "memo",
-        "aantekeningen",
-    ),
-    "birthday": (
-        "birthday", "verjaardag", "geboortedatum", "date of birth", "birth date", "bday",
-        "geboortedag",
-    ),
-    "uuid": ("uuid", "uid"),
-    "every": ("every", "rhythm", "ritme", "elke"),
-    "customer_since": ("customer since", "klant sinds", "customer_since"),
-    "last_contact": ("last contact", "laatste contact", "last_contact"),
-    "id": ("id",),
-    "phone_kinds": ("phone kinds", "soorten telefoon"),
-}  # fmt: skip
-# Phone columns, each with the kind of number it holds (what the agenda offers to call, and
-# what an export writes back): Outlook's in English and Dutch, spreadsheets' plain names.
-PHONE_COLUMNS = {
-    **dict.fromkeys(
-        ("mobile", "mobiel", "mobile phone", "gsm", "mobiele telefoon", "mobiel nummer",
-         "mobiel telefoonnummer", "car phone", "autotelefoon", "cell", "cell phone"),
-        "mobile",
-    ),
-    **dict.fromkeys(
-        ("business phone", "business phone 2", "telefoon op werk", "telefoon op werk 2",
-         "werk telefoon", "telefoon werk", "work phone", "zakelijk"),
-        "work",
-    ),
-    **dict.fromkeys(
-        ("home phone", "home phone 2", "telefoon thuis", "telefoon thuis 2", "prive telefoon",
-         "thuis"),
-        "home",
-    ),
-    **dict.fromkeys(("assistant's phone", "assistant phone", "telefoon assistent"), "assistant"),
-    **dict.fromkeys(
-        ("company main phone", "hoofdtelefoon bedrijf", "main phone", "algemeen nummer"), "main"
-    ),
-    **dict.fromkeys(
-        ("business fax", "home fax", "other fax", "fax op werk", "fax thuis", "andere fax",
-         "fax", "faxnummer"),
-        "fax",
-    ),
-    **dict.fromkeys(("pager", "semafoon"), "pager"),
-    **dict.fromkeys(
-        ("other phone", "andere telefoon", "callback", "terugbelnummer", "radio phone",
-         "radiotelefoon", "isdn", "tty/tdd phone", "teksttelefoon", "telex"),
-        "other",
-    ),
-    **dict.fromkeys(
-        ("phone", "telephone", "tel", "telefoon", "telefoonnummer", "phone number", "phones",
-         "telefoonnummers", "primary phone", "primaire telefoon", "hoofdtelefoon"),
-        "",
-    ),
-}  # fmt: skip
-FIELDS["phone"] = tuple(PHONE_COLUMNS)
-# Google's "Phone 1 - Type" values, as the kind of "Phone 1 - Value".
-_GOOGLE_KINDS = {
-    "mobile": "mobile", "work": "work", "home": "home", "main": "main", "work fax": "fax",
-    "home fax": "fax", "other fax": "fax", "pager": "pager", "other": "other",
-    "assistant": "assistant", "google voice": "",
-}  # fmt: skip
-# Columns that say nothing a salesperson uses, or repeat what another column says: left out
-# (and listed in the summary when they hold anything).
-IGNORED = {
-    "title", "titel", "suffix", "achtervoegsel", "name prefix", "name suffix", "initials",
-    "initialen", "priority", "prioriteit", "sensitivity", "gevoeligheid", "vertrouwelijkheid",
-    "private", "prive", "gender", "geslacht", "account", "billing information",
-    "factuurgegevens", "mileage", "reisafstand", "directory server", "adreslijstserver",
-    "user 1", "user 2", "user 3", "user 4", "gebruiker 1", "gebruiker 2", "gebruiker 3",
-    "gebruiker 4", "file as", "opslaan als", "yomi name", "phonetic first name",
-    "phonetic middle name", "phonetic last name", "given name yomi", "family name yomi",
-    "additional name yomi", "name yomi", "photo", "foto", "short name", "language", "taal",
-    "subject", "onderwerp", "internet free busy", "beschikbaarheidsinfo op internet",
-    "internet beschikbaarheid", "beschikbaarheid op internet", "created", "archived",
-    "organisation id", "display name e-mail", "weergavenaam", "e-mail display name",
-}  # fmt: skip
-# Values Outlook and Google write for "nothing" in their fixed columns: no value at all.
-PLACEHOLDERS = {
-    "niet opgegeven", "unspecified", "normaal", "normal", "onwaar", "false", "smtp", "ex",
-    "0/0/00", "0-0-00", "0-0-0000", "00-00-0000", "1/1/1601", "1-1-1601", "1601-01-01",
-}  # fmt: skip
-STATUS_WORDS = {
-    "klant": "customer",
-    "client": "customer",
-    "ambassadeur": "ambassador",
-    "oud-klant": "former",
-    "oud klant": "former",
-    "voormalig": "former",
-    "ex-klant": "former",
-}
-# What the fields are called in messages and for --map.
-FIELD_NAMES = (
-    "name", "first", "middle", "last", "organisation", "department", "job_title", "email",
-    "phone", "mobile", "city", "tags", "status", "note", "birthday", "every",
-    "customer_since", "uuid", "ignore",
-)  # fmt: skip
-_ALIASES = {alias: key for key, names in FIELDS.items() for alias in names}
-_ALIASES.update(dict.fromkeys(("ignore", "skip", "negeer", "overslaan"), "ignore"))
-# Numbered and grouped columns: Google's "E-mail 1 - Value", Outlook's "E-mail 2 Address",
-# "Business Street", "Werkadres, plaats".
-_NUMBERED = (
-    (re.compile(r"e-?mail ?\d* ?(?:type|display name|weergavenaam) ?\d*"), "ignore"),
-    (re.compile(r"e-?mailtype ?\d*|weergavenaam e-?mail ?\d*|e-?mail ?\d* ?weergavenaam"),
-     "ignore"),
-    (re.compile(r"e-?mail ?\d* ?(?:- )?(?:value|address|adres)?(?: \d+)?"), "email"),
-    (re.compile(r"e-?mailadres ?\d*"), "email"),
-    (re.compile(r"phone \d+ - value"), "phone"),
-    (re.compile(r"phone \d+ - (?:type|label)"), "phone_type"),
-    (re.compile(r"organi[sz]ation \d+ - name"), "organisation"),
-    (re.compile(r"organi[sz]ation \d+ - title"), "job_title"),
-    (re.compile(r"organi[sz]ation \d+ - department"), "department"),
-    (re.compile(r".* - (?:type|label)"), "ignore"),
-    (re.compile(r".*\byomi\b.*|phonetic .*"), "ignore"),
-)  # fmt: skip
-_ADDRESS = (
-    re.compile(
-        r"(?P<group>business|home|other) (?P<part>street(?: \d)?|city|state|postal code"
-        r"|country/region|country|po box)"
-    ),
-    re.compile(
-        r"(?P<group>werkadres|woonadres|huisadres|ander adres), "
-        r"(?P<part>straat(?: \d)?|plaats|provincie|postcode|land/regio|land|postbus)"
-    ),
-    re.compile(
-        r"address (?P<group>\d+) - (?P<part>street|city|po box|region|postal code|country"
-        r"|extended address|formatted|type)"
-    ),
-    re.compile(r"(?P<group>business|home|other) address (?P<part>po box)"),
-)
-_PARTS = {
-    "straat": "street", "straat 2": "street 2", "straat 3": "street 3", "plaats": "city",
-    "provincie": "state", "postcode": "postal code", "land/regio": "country", "land": "country",
-    "postbus": "po box", "country/region": "country", "region": "state",
-}  # fmt: skip
-_GROUPS = {
-    "business": "work", "werkadres": "work", "home": "home", "woonadres": "home",
-    "huisadres": "home", "other": "other", "ander adres": "other", "work": "work",
-}  # fmt: skip
-# Fields a row has one of: the best-ranked column's value; the others' go into the note.
-_SINGLE = frozenset(
-    ("name", "first", "middle", "last", "organisation", "department", "job_title", "city",
-     "status", "birthday", "uuid", "every", "customer_since", "last_contact", "id",
-     "phone_kinds")
-)  # fmt: skip
-_VALUES = re.compile(r"\s*:::\s*|[,;\n]")  # several values in one cell
-_TAGS = re.compile(r"\s*:::\s*|[,;]")
-# Which address's city is the contact's city: the work address's before the others.
-_CITY_RANK = {"business": 0, "werkadres": 0, "1": 1, "other": 2, "ander adres": 2}
 
 
 @dataclass
@@ -374,24 +206,24 @@ def _field(target: str) -> str | None:
     key = _key(target)
     if key.replace(" ", "_") in FIELD_NAMES:
         return key.replace(" ", "_")
-    return _ALIASES.get(key)
+    return ALIASES.get(key)
 
 
 def _column(label: str, key: str) -> Column:
     if key in PHONE_COLUMNS:
         return Column(label, "phone", part=PHONE_COLUMNS[key])
-    known = _ALIASES.get(key)
+    known = ALIASES.get(key)
     if known and known != "ignore":
         return Column(label, known)
     if key in IGNORED or known == "ignore":
         return Column(label, "ignore")
-    for pattern in _ADDRESS:
+    for pattern in ADDRESS:
         match = pattern.fullmatch(key)
         if match:
-            part = _PARTS.get(match["part"], match["part"])
-            rank = 1 + _CITY_RANK.get(match["group"], 3)
+            part = PARTS.get(match["part"], match["part"])
+            rank = 1 + CITY_RANK.get(match["group"], 3)
             return Column(label, "address", rank=rank, group=match["group"], part=part)
-    for pattern, target in _NUMBERED:
+    for pattern, target in NUMBERED:
         if pattern.fullmatch(key):
             number = re.search(r"\d+", key)
             rank = int(number.group()) if number else 0
@@ -433,7 +265,7 @@ def _row(
         if value[0] == "'":
             value = _unneutralised(value)
         kind = column.field
-        if kind in _SINGLE:
+        if kind in SINGLE:
             best = chosen.get(kind)
             if best is None or column.rank < best[0]:
                 chosen[kind] = (column.rank, column.header, value)
@@ -451,9 +283,9 @@ def _row(
         elif kind == "mobile":
             phones += [(column.header, p, "mobile") for p in _split(value)]
         elif kind == "phone_type":
-            phone_types[column.group] = _GOOGLE_KINDS.get(value.strip().lower(), "other")
+            phone_types[column.group] = GOOGLE_KINDS.get(value.strip().lower(), "other")
         elif kind == "tags":
-            tags += [t for t in _TAGS.split(value) if t.strip()]
+            tags += [t for t in TAGS.split(value) if t.strip()]
         elif kind == "note":
             notes.append(value)
         elif kind == "extra":
@@ -592,12 +424,12 @@ def _unneutralised(value: str) -> str:
 
 def _split(value: str) -> list[str]:
     """Several values in one cell: 'a@x.nl, b@x.nl', 'a; b', Google's 'a ::: b'."""
-    return [part.strip() for part in _VALUES.split(value) if part.strip()]
+    return [part.strip() for part in VALUES.split(value) if part.strip()]
 
 
 def _address(group: str, parts: dict[str, str]) -> Address:
     """An address of a row's address columns, with its kind (work, home, other)."""
-    kind = _GROUPS.get(group, "") or _GROUPS.get(parts.get("type", "").lower(), "")
+    kind = GROUPS.get(group, "") or GROUPS.get(parts.get("type", "").lower(), "")
     if "formatted" in parts and not parts.keys() & {"street", "city", "postal code"}:
         return Address(kind=kind, street=", ".join(parts["formatted"].splitlines()))
     street = ", ".join(
