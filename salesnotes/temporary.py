@@ -48,7 +48,7 @@ def temporary(
     Renaming it into place inside the block is how it is kept."""
     import secrets
 
-    from salesnotes.store.connection import ensure_folder
+    from salesnotes.store.sqlite_file import ensure_folder
 
     name = f"{PREFIX}{kind}-{os.getpid()}-{secrets.token_hex(6)}{suffix}"
     path = os.path.join(os.path.abspath(folder), name)

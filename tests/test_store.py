@@ -19,7 +19,7 @@ import pytest
 from salesnotes import migrations
 from salesnotes.errors import DatabaseError
 from salesnotes.store import open_store
-from salesnotes.store.connection import connect, migrate
+from salesnotes.store.sqlite_file import connect, migrate
 from tests.conftest import Run, RunJson
 
 DATA = Path(__file__).parent / "data"

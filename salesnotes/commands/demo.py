@@ -28,7 +28,7 @@ def demo(env: Env, *, size: int | None, seed: int) -> None:
     temporary = not env.db_is_explicit
     if temporary:
         from salesnotes.config import user_folder
-        from salesnotes.store.connection import ensure_folder
+        from salesnotes.store.sqlite_file import ensure_folder
 
         folder = user_folder("data")
         ensure_folder(folder)

@@ -11,7 +11,7 @@ import sys
 
 from salesnotes.errors import BadInput, Conflict
 from salesnotes.i18n import N_, _
-from salesnotes.store.connection import ensure_folder
+from salesnotes.store.sqlite_file import ensure_folder
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from salesnotes.commands.files import (
 )
 from salesnotes.errors import BadInput, DatabaseError
 from salesnotes.i18n import _, n_
-from salesnotes.store.connection import ensure_folder
+from salesnotes.store.sqlite_file import ensure_folder
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -12,7 +12,8 @@ import sqlite3
 from salesnotes import migrations
 from salesnotes.errors import DatabaseError
 from salesnotes.i18n import _
-from salesnotes.store.connection import Database, migrate
+from salesnotes.store.connection import Database
+from salesnotes.store.sqlite_file import migrate
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
