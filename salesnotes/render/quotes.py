@@ -12,7 +12,7 @@ from salesnotes.text import clean, excerpt, one_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from datetime import date
 
     from salesnotes.config import Config
@@ -147,104 +147,105 @@ def pipeline(p: Pipeline, fmt: str, config: Config) -> None:
     with for_scripts(fmt):
         if fmt == "json":
             print_json(pipeline_json(p))
-            return
-        style = config.get_str("money.format")
+        elif fmt == "plain":
+            plain_lines(_pipeline_lines(p))
+        else:
+            _pipeline_table(p, config.get_str("money.format"))
 
-        def money(cents: int) -> str:
-            return format_amount(cents, p.currency, style)
 
-        def rate(value: float | None) -> str:
-            return "-" if value is None else f"{value:.0%}"
+def _rate(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
 
-        if fmt == "plain":
-            lines = [
-                ["open", s.status, str(s.count), str(s.value_cents), str(s.weighted_cents)]
-                for s in p.by_status
-            ]
-            lines.append(
-                ["total", "open", str(p.open_count), str(p.open_cents), str(p.weighted_cents)]
-            )
-            lines.append(["expiring", "7d", str(p.expiring_count), str(p.expiring_cents), ""])
-            for f in (p.month, p.year):
-                lines.append(["won", f.label, str(f.won_count), str(f.won_cents), rate(f.win_rate)])
-                lines.append(["lost", f.label, str(f.lost_count), str(f.lost_cents), ""])
-            days = "" if p.average_days_to_win is None else f"{p.average_days_to_win:g}"
-            lines.append(["days_to_win", str(p.today.year), days, "", ""])
-            plain_lines(lines)
-            return
-        from rich.text import Text
 
-        out = console()
-        largest = max((s.value_cents for s in p.by_status), default=0) or 1
-        columns = [
-            Column("Status", lambda row: row[0], keep=True),
-            Column("Quotes", lambda row: row[1], justify="right", keep=True),
-            Column("Value", lambda row: row[2], justify="right", keep=True),
-            Column("Weighted", lambda row: row[3], justify="right", keep=True),
-            Column("", lambda row: row[4], keep=True, optional=True),
-        ]
-        cells = [
-            [
-                term(s.status),
-                str(s.count),
-                money(s.value_cents),
-                money(s.weighted_cents),
-                "█" * round(24 * s.value_cents / largest) if s.value_cents else "",
-            ]
-            for s in p.by_status
-        ]
-        cells.append(["open", str(p.open_count), money(p.open_cents), money(p.weighted_cents), ""])
-        title = Text(
-            _("Pipeline on {day} ({currency})").format(day=describe(p.today), currency=p.currency),
-            style="bold",
+def _pipeline_lines(p: Pipeline) -> list[list[str]]:
+    """The pipeline for scripts: one line per figure, amounts in cents."""
+    lines = [
+        ["open", s.status, str(s.count), str(s.value_cents), str(s.weighted_cents)]
+        for s in p.by_status
+    ]
+    lines.append(["total", "open", str(p.open_count), str(p.open_cents), str(p.weighted_cents)])
+    lines.append(["expiring", "7d", str(p.expiring_count), str(p.expiring_cents), ""])
+    for f in (p.month, p.year):
+        lines.append(["won", f.label, str(f.won_count), str(f.won_cents), _rate(f.win_rate)])
+        lines.append(["lost", f.label, str(f.lost_count), str(f.lost_cents), ""])
+    days = "" if p.average_days_to_win is None else f"{p.average_days_to_win:g}"
+    lines.append(["days_to_win", str(p.today.year), days, "", ""])
+    return lines
+
+
+def _pipeline_table(p: Pipeline, style: str) -> None:
+    """The pipeline for a person: a table of the open quotes by status with bars, then the
+    lines about what expires, the month and the year."""
+    from rich.text import Text
+
+    def money(cents: int) -> str:
+        return format_amount(cents, p.currency, style)
+
+    out = console()
+    largest = max((s.value_cents for s in p.by_status), default=0) or 1
+    columns = [
+        Column("Status", lambda row: row[0], keep=True),
+        Column("Quotes", lambda row: row[1], justify="right", keep=True),
+        Column("Value", lambda row: row[2], justify="right", keep=True),
+        Column("Weighted", lambda row: row[3], justify="right", keep=True),
+        Column("", lambda row: row[4], keep=True, optional=True),
+    ]
+    cells = [
+        [term(s.status), str(s.count), money(s.value_cents), money(s.weighted_cents),
+         "█" * round(24 * s.value_cents / largest) if s.value_cents else ""]
+        for s in p.by_status
+    ]  # fmt: skip
+    cells.append(["open", str(p.open_count), money(p.open_cents), money(p.weighted_cents), ""])
+    title = Text(
+        _("Pipeline on {day} ({currency})").format(day=describe(p.today), currency=p.currency),
+        style="bold",
+    )
+    table = fitted_table(columns, cells, title)
+    if table is not None:
+        out.print(table)
+    for line in _pipeline_notes(p, money):
+        out.print(Text(line))
+
+
+def _pipeline_notes(p: Pipeline, money: Callable[[int], str]) -> list[str]:
+    """The lines under the pipeline's table: expiring, the month and the year, days to win,
+    why quotes were lost, quotes in other currencies."""
+    lines = [
+        _("Expiring within 7 days: {count} ({amount})").format(
+            count=p.expiring_count, amount=money(p.expiring_cents)
         )
-        table = fitted_table(columns, cells, title)
-        if table is not None:
-            out.print(table)
-        out.print(
-            Text(
-                _("Expiring within 7 days: {count} ({amount})").format(
-                    count=p.expiring_count, amount=money(p.expiring_cents)
-                )
+    ]
+    for f in (p.month, p.year):
+        lines.append(
+            _(
+                "{period}: won {won_count} ({won}), lost {lost_count} ({lost}), win rate {rate}"
+            ).format(
+                period=period_words(f.label),
+                won_count=f.won_count,
+                won=money(f.won_cents),
+                lost_count=f.lost_count,
+                lost=money(f.lost_cents),
+                rate=_rate(f.win_rate),
+            )  # fmt: skip
+        )
+    if p.average_days_to_win is not None:
+        lines.append(
+            _("Average days from sent to won ({year}): {days:g}").format(
+                year=p.year.label, days=p.average_days_to_win
             )
         )
-        for f in (p.month, p.year):
-            out.print(
-                Text(
-                    _(
-                        "{period}: won {won_count} ({won}), lost {lost_count} ({lost}),"
-                        " win rate {rate}"
-                    ).format(
-                        period=period_words(f.label),
-                        won_count=f.won_count,
-                        won=money(f.won_cents),
-                        lost_count=f.lost_count,
-                        lost=money(f.lost_cents),
-                        rate=rate(f.win_rate),
-                    )
-                )
-            )
-        if p.average_days_to_win is not None:
-            out.print(
-                Text(
-                    _("Average days from sent to won ({year}): {days:g}").format(
-                        year=p.year.label, days=p.average_days_to_win
-                    )
-                )
-            )
-        if p.lost_reasons:
-            reasons = ", ".join(f"{r} ({n})" for r, n in p.lost_reasons)
-            out.print(Text(_("Most common reasons for losing: {reasons}").format(reasons=reasons)))
-        for currency, count in p.other_currencies.items():
-            out.print(
-                Text(
-                    n_(
-                        "Not counted: {count} open quote in {currency}",
-                        "Not counted: {count} open quotes in {currency}",
-                        count,
-                    ).format(count=count, currency=currency)
-                )
-            )
+    if p.lost_reasons:
+        reasons = ", ".join(f"{r} ({n})" for r, n in p.lost_reasons)
+        lines.append(_("Most common reasons for losing: {reasons}").format(reasons=reasons))
+    for currency, count in p.other_currencies.items():
+        lines.append(
+            n_(
+                "Not counted: {count} open quote in {currency}",
+                "Not counted: {count} open quotes in {currency}",
+                count,
+            ).format(count=count, currency=currency)
+        )
+    return lines
 
 
 def chased(sent: Sent) -> str:

@@ -183,60 +183,10 @@ def import_summary(summary: ImportSummary) -> None:
                 "older; they stay erased)"
             ).format(people=people)
         )
-    report = summary.csv
-    if report is not None:
-        if report.noted:
-            echo(
-                _("- into the note, as 'column: value': {noted}").format(
-                    noted=_columns(report.noted)
-                )
-            )
-        if report.ignored:
-            echo(
-                _("- left out (nothing a salesperson uses): {ignored}").format(
-                    ignored=_columns(report.ignored)
-                )
-            )
-        if report.exchange_addresses:
-            echo(
-                _(
-                    "- left out: {exchange_addresses} ('/o=...'), which cannot receive e-mail"
-                ).format(
-                    exchange_addresses=n_(
-                        "{n} Exchange-internal address",
-                        "{n} Exchange-internal addresses",
-                        report.exchange_addresses,
-                    ).format(n=report.exchange_addresses)
-                )
-            )
-    cards = summary.vcard
-    if cards is not None:
-        if cards.noted:
-            echo(_("- into the note: {noted}").format(noted=_properties(cards.noted)))
-        if cards.pictures:
-            echo(
-                _("- left out: {pictures} (photos and logos)").format(
-                    pictures=n_("{n} picture", "{n} pictures", cards.pictures).format(
-                        n=cards.pictures
-                    )
-                )
-            )
-        if cards.unreadable:
-            lines = ", ".join(str(n) for n in cards.unreadable[:5])
-            more = ", ..." if len(cards.unreadable) > 5 else ""
-            echo(
-                n_(
-                    "- left out: {n} line that is not a vCard property (line {lines}{more})",
-                    "- left out: {n} lines that are not a vCard property (line {lines}{more})",
-                    len(cards.unreadable),
-                ).format(n=len(cards.unreadable), lines=lines, more=more)
-            )
-        if cards.left_out:
-            echo(
-                _("- left out (nothing a salesperson uses): {left_out}").format(
-                    left_out=_properties(cards.left_out)
-                )
-            )
+    if summary.csv is not None:
+        _csv_report(summary.csv)
+    if summary.vcard is not None:
+        _vcard_report(summary.vcard)
     if summary.unread_phones:
         echo(
             _(
@@ -250,6 +200,56 @@ def import_summary(summary: ImportSummary) -> None:
         )
     if summary.dry_run:
         note(_("Nothing was written (--dry-run)."))
+
+
+def _csv_report(report: csv_contacts.Report) -> None:
+    """What reading a CSV put into the note or left out."""
+    if report.noted:
+        echo(_("- into the note, as 'column: value': {noted}").format(noted=_columns(report.noted)))
+    if report.ignored:
+        echo(
+            _("- left out (nothing a salesperson uses): {ignored}").format(
+                ignored=_columns(report.ignored)
+            )
+        )
+    if report.exchange_addresses:
+        echo(
+            _("- left out: {exchange_addresses} ('/o=...'), which cannot receive e-mail").format(
+                exchange_addresses=n_(
+                    "{n} Exchange-internal address",
+                    "{n} Exchange-internal addresses",
+                    report.exchange_addresses,
+                ).format(n=report.exchange_addresses)
+            )
+        )
+
+
+def _vcard_report(cards: vcard.Report) -> None:
+    """What reading vCards put into the note or left out."""
+    if cards.noted:
+        echo(_("- into the note: {noted}").format(noted=_properties(cards.noted)))
+    if cards.pictures:
+        echo(
+            _("- left out: {pictures} (photos and logos)").format(
+                pictures=n_("{n} picture", "{n} pictures", cards.pictures).format(n=cards.pictures)
+            )
+        )
+    if cards.unreadable:
+        lines = ", ".join(str(n) for n in cards.unreadable[:5])
+        more = ", ..." if len(cards.unreadable) > 5 else ""
+        echo(
+            n_(
+                "- left out: {n} line that is not a vCard property (line {lines}{more})",
+                "- left out: {n} lines that are not a vCard property (line {lines}{more})",
+                len(cards.unreadable),
+            ).format(n=len(cards.unreadable), lines=lines, more=more)
+        )
+    if cards.left_out:
+        echo(
+            _("- left out (nothing a salesperson uses): {left_out}").format(
+                left_out=_properties(cards.left_out)
+            )
+        )
 
 
 def _some(line_words: str, more_words: str, lines: list[str] | list[dict[str, str]]) -> None:

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
     from salesnotes.domain.days import Calendar
-    from salesnotes.models import AgendaRow
+    from salesnotes.models import AgendaRow, Quote
     from salesnotes.results import Brief
     from salesnotes.store.interface import Store
 
@@ -36,7 +36,6 @@ def assemble_briefing(
     hold the first few of each (``brief.top``); the JSON's list everything."""
     from datetime import UTC
 
-    from salesnotes.book_values import UnreadableValue, book_moment
     from salesnotes.results import Brief
     from salesnotes.usecases.agenda import agenda_owner, piled_up
     from salesnotes.usecases.sources import (
@@ -68,19 +67,9 @@ def assemble_briefing(
         coming = [o for o in coming if o.contact_id in mine]
         every = losing_touch(store, day, config, contact_ids=sorted(mine))
         losing, losing_ids = every[:top], {item.contact_id for item in every}
-        expiring, __, stale, __ = quotes_to_mention(store, config, day, None)
-        expiring = [q for q in expiring if q.contact_id in mine]
-        stale = [q for q in stale if q.contact_id in mine]
-        expiring_total, stale_total = len(expiring), len(stale)
-        expiring, stale = expiring[:listed], stale[:listed]
-    since_asked, unreadable = since is not None, ""
-    previous = store.briefings.last()
-    if since is None and previous is not None:
-        try:
-            # Shown and given in local time, as the clock and SALESNOTES_TODAY are read.
-            since = book_moment(previous).astimezone()
-        except UnreadableValue:  # written by another tool: count from nothing, and say so
-            unreadable = previous
+        expiring, expiring_total, stale, stale_total = _own_quotes(store, config, day, mine, listed)
+    since_asked = since is not None
+    since, unreadable = _since(store, since)
     lower = since.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if since else now
     figures = pipeline(store, config, day, lost_reasons=0)
     if total is None:
@@ -117,6 +106,33 @@ def assemble_briefing(
         back=back,
         unreadable_since=unreadable,
     )
+
+
+def _own_quotes(
+    store: Store, config: Config, day: date, mine: set[int], listed: int | None
+) -> tuple[list[Quote], int, list[Quote], int]:
+    """(expiring, how many, stale, how many) of the quotes of the user's own contacts."""
+    from salesnotes.usecases.sources import quotes_to_mention
+
+    expiring, __, stale, __ = quotes_to_mention(store, config, day, None)
+    expiring = [q for q in expiring if q.contact_id in mine]
+    stale = [q for q in stale if q.contact_id in mine]
+    return expiring[:listed], len(expiring), stale[:listed], len(stale)
+
+
+def _since(store: Store, since: datetime | None) -> tuple[datetime | None, str]:
+    """(from when 'what happened' counts, the last briefing's time as the book holds it when
+    that is no time: another tool wrote it, so it counts from nothing, and says so)."""
+    from salesnotes.book_values import UnreadableValue, book_moment
+
+    previous = store.briefings.last()
+    if since is not None or previous is None:
+        return since, ""
+    try:
+        # Shown and given in local time, as the clock and SALESNOTES_TODAY are read.
+        return book_moment(previous).astimezone(), ""
+    except UnreadableValue:
+        return None, previous
 
 
 def remember(store: Store, brief: Brief, now: str, fmt: str) -> None:
