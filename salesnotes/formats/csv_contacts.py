@@ -52,7 +52,9 @@ from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Callable, Iterator, Mapping
+
+    from salesnotes.models import PhoneNumber
 
 
 @dataclass
@@ -241,21 +243,25 @@ def _kind(header: list[str]) -> str:
     return "spreadsheet"
 
 
-def _row(
-    record: list[str], columns: list[Column], region: str, report: Report, where: str
-) -> NewContact:
+@dataclass
+class _Cells:
+    """A row's cells that say something, sorted by what they fill."""
+
+    chosen: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # field -> best
+    emails: list[str] = field(default_factory=list)
+    phones: list[tuple[str, str, str]] = field(default_factory=list)  # (column, value, kind)
+    phone_types: dict[str, str] = field(default_factory=dict)  # Google's 'phone N' -> kind
+    tags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    lines: list[NoteLine] = field(default_factory=list)
+    others: list[tuple[str, str, str]] = field(default_factory=list)  # lost to a better one
+    addresses: dict[str, dict[str, str]] = field(default_factory=dict)
+    cities: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _cells(record: list[str], columns: list[Column], report: Report) -> _Cells:
     # A hundred thousand rows go through here: cheap checks first, no work for empty cells.
-    chosen: dict[str, tuple[int, str, str]] = {}  # single-valued field -> (rank, column, value)
-    emails: list[str] = []
-    phones: list[tuple[str, str, str]] = []  # (column, value, kind)
-    phone_types: dict[str, str] = {}  # Google's 'phone N' -> the kind its type column says
-    tags: list[str] = []
-    notes: list[str] = []
-    lines: list[NoteLine] = []
-    unused: list[Unused] = []
-    others: list[tuple[str, str, str]] = []  # (field, column, value) that lost to a better one
-    addresses: dict[str, dict[str, str]] = {}
-    cities: list[tuple[int, str]] = []
+    cells = _Cells()
     for column, raw in zip(columns, record, strict=False):
         if not raw:
             continue
@@ -266,106 +272,169 @@ def _row(
             value = _unneutralised(value)
         kind = column.field
         if kind in SINGLE:
-            best = chosen.get(kind)
+            best = cells.chosen.get(kind)
             if best is None or column.rank < best[0]:
-                chosen[kind] = (column.rank, column.header, value)
+                cells.chosen[kind] = (column.rank, column.header, value)
                 if best is not None:
-                    others.append((kind, best[1], best[2]))
+                    cells.others.append((kind, best[1], best[2]))
             else:
-                others.append((kind, column.header, value))
+                cells.others.append((kind, column.header, value))
         elif kind == "email":
-            emails += _split(value)
+            cells.emails += _split(value)
         elif kind == "phone":
             if SCIENTIFIC.fullmatch(value.replace(" ", "")):  # one value: its comma is no list
-                phones.append((column.header, value, column.part))
+                cells.phones.append((column.header, value, column.part))
             else:
-                phones += [(column.group or column.header, p, column.part) for p in _split(value)]
+                cells.phones += [
+                    (column.group or column.header, p, column.part) for p in _split(value)
+                ]
         elif kind == "mobile":
-            phones += [(column.header, p, "mobile") for p in _split(value)]
+            cells.phones += [(column.header, p, "mobile") for p in _split(value)]
         elif kind == "phone_type":
-            phone_types[column.group] = GOOGLE_KINDS.get(value.strip().lower(), "other")
+            cells.phone_types[column.group] = GOOGLE_KINDS.get(value.strip().lower(), "other")
         elif kind == "tags":
-            tags += [t for t in TAGS.split(value) if t.strip()]
+            cells.tags += [t for t in TAGS.split(value) if t.strip()]
         elif kind == "note":
-            notes.append(value)
+            cells.notes.append(value)
         elif kind == "extra":
-            lines.append(NoteLine(column.header, value, own=True))
+            cells.lines.append(NoteLine(column.header, value, own=True))
             report.noted[column.header] += 1
         elif kind == "address":
-            addresses.setdefault(column.group, {})[column.part] = value
+            cells.addresses.setdefault(column.group, {})[column.part] = value
             if column.part == "city":
-                cities.append((column.rank, value))
+                cells.cities.append((column.rank, value))
         else:
             report.ignored[column.header] += 1
-    field = {kind: value for kind, (_, _, value) in chosen.items()}
-    for kind, header, value in others:
-        if fold(value) != fold(field[kind]):
+    return cells
+
+
+def _row(
+    record: list[str], columns: list[Column], region: str, report: Report, where: str
+) -> NewContact:
+    cells = _cells(record, columns, report)
+    values = {kind: value for kind, (_, _, value) in cells.chosen.items()}
+    lines = cells.lines
+    unused: list[Unused] = []
+    for kind, header, value in cells.others:
+        if fold(value) != fold(values[kind]):
             lines.append(NoteLine(header, value, own=True))
-    if "city" not in field and cities:
-        field["city"] = min(cities)[1]
-    found_addresses = [_address(group, parts) for group, parts in addresses.items()]
-    name = field.get("name") or " ".join(
-        p for p in (field.get("first"), field.get("middle"), field.get("last")) if p
+    if "city" not in values and cells.cities:
+        values["city"] = min(cells.cities)[1]
+    name = values.get("name") or " ".join(
+        p for p in (values.get("first"), values.get("middle"), values.get("last")) if p
     )
-    name = " ".join(name.split()) or field.get("organisation", "")
-    checked_emails = []
+    name = " ".join(name.split()) or values.get("organisation", "")
+    emails = _emails(cells.emails, report, lines, unused, where)
+    if not name and emails:
+        name = emails[0]
+    if not name:
+        raise BadInput(_("no name"))
+    status = _status(values, cells.chosen)
+
+    def kept(key: str, reader: Callable[[str], str | None]) -> str | None:
+        """The value read, or None: then kept in the note and named in the summary."""
+        if key not in values:
+            return None
+        read = reader(values[key])
+        if read is None:
+            lines.append(NoteLine(key, values[key]))
+            unused.append(Unused(where, key, values[key]))
+        return read
+
+    birthday, every = kept("birthday", _birthday), kept("every", _every)
+    customer_since, last_contact = kept("customer_since", _day), kept("last_contact", _day)
+    read = _phones(cells, values, region, lines, unused, where)
+    book_id = values.get("id", "")
+    return NewContact(
+        name=name,
+        organisation=" ".join(values.get("organisation", "").split()) or None,
+        emails=tuple(dict.fromkeys(emails)),
+        phones=tuple({p.typed: p for p in read}.values()),
+        tags=tuple(sorted({normalise_tag(t) for t in cells.tags if t.strip()[:1] != "*"})),
+        status=status,
+        note="\n".join(cells.notes),
+        job_title=values.get("job_title", ""),
+        city=values.get("city", ""),
+        birthday=birthday,
+        uuid=values.get("uuid"),
+        where=where,
+        department=values.get("department", ""),
+        addresses=tuple(
+            a for a in (_address(g, parts) for g, parts in cells.addresses.items()) if a.parts()
+        ),
+        lines=tuple(dict.fromkeys(lines)),
+        every=every,
+        customer_since=customer_since,
+        last_contact=last_contact,
+        unused=tuple(unused),
+        book_id=int(book_id) if book_id.isdigit() and len(book_id) < 19 else None,
+    )
+
+
+def _emails(
+    emails: list[str], report: Report, lines: list[NoteLine], unused: list[Unused], where: str
+) -> list[str]:
+    """The e-mail addresses that are ones (an Exchange-internal '/o=...' is counted and left
+    out; one without '@' goes into the note)."""
+    checked = []
     for email in emails:
         if email[:3].lower() == "/o=":
             report.exchange_addresses += 1  # Exchange's internal address: not an e-mail address
             continue
         try:
-            checked_emails.append(normalise_email(email))
+            checked.append(normalise_email(email))
         except BadInput:
             lines.append(NoteLine("email", email))
             unused.append(Unused(where, "email", email))
-    if not name and checked_emails:
-        name = checked_emails[0]
-    if not name:
-        raise BadInput(_("no name"))
-    status = None
-    if "status" in field:
-        text = field["status"].lower()
-        if text not in STATUSES:
-            text = fold(text)
-            text = STATUS_WORDS.get(text, text)
-        status = text
-        if status not in STATUSES:
-            from salesnotes.domain.fields import choices
+    return checked
 
-            raise BadCell(
-                _("'{field}' is not a status ({STATUSES})").format(
-                    field=field["status"], STATUSES=choices(STATUSES)
-                ),
-                _header(chosen, "status"),
-                field["status"],
-            )
-    birthday = None
-    if "birthday" in field:
-        birthday = _birthday(field["birthday"])
-        if birthday is None:
-            lines.append(NoteLine("birthday", field["birthday"]))
-            unused.append(Unused(where, "birthday", field["birthday"]))
-    every = None
-    if "every" in field:
-        try:
-            every = normalise_every(field["every"])
-        except BadInput:
-            lines.append(NoteLine("every", field["every"]))
-            unused.append(Unused(where, "every", field["every"]))
-    days = {}
-    for key in ("customer_since", "last_contact"):
-        if key in field:
-            day = _day(field[key])
-            if day is None:
-                lines.append(NoteLine(key, field[key]))
-                unused.append(Unused(where, key, field[key]))
-            days[key] = day
+
+def _status(values: dict[str, str], chosen: dict[str, tuple[int, str, str]]) -> str | None:
+    """The status a cell says, in English or Dutch; a cell that says none is a bad cell."""
+    if "status" not in values:
+        return None
+    text = values["status"].lower()
+    if text not in STATUSES:
+        text = fold(text)
+        text = STATUS_WORDS.get(text, text)
+    if text not in STATUSES:
+        from salesnotes.domain.fields import choices
+
+        raise BadCell(
+            _("'{field}' is not a status ({STATUSES})").format(
+                field=values["status"], STATUSES=choices(STATUSES)
+            ),
+            _header(chosen, "status"),
+            values["status"],
+        )
+    return text
+
+
+def _every(text: str) -> str | None:
+    try:
+        return normalise_every(text)
+    except BadInput:
+        return None
+
+
+def _phones(
+    cells: _Cells,
+    values: dict[str, str],
+    region: str,
+    lines: list[NoteLine],
+    unused: list[Unused],
+    where: str,
+) -> list[PhoneNumber]:
+    """The phone numbers read, each with its kind (its column's, Google's type column's, or
+    salesnotes' own export's 'phone kinds'); one that is no number goes into the note."""
     read = []
     # salesnotes' own export: "phone kinds" says, in order, what each number of "phone" is.
-    own_kinds = [k.strip() for k in field.get("phone_kinds", "").split(",")]
-    plain = [n for n, (column_name, _, _) in enumerate(phones) if _key(column_name) == "phone"]
-    for position, (column_name, value, kind) in enumerate(phones):
-        kind = phone_types.get(column_name, kind)
+    own_kinds = [k.strip() for k in values.get("phone_kinds", "").split(",")]
+    plain = [
+        n for n, (column_name, _, _) in enumerate(cells.phones) if _key(column_name) == "phone"
+    ]
+    for position, (column_name, value, kind) in enumerate(cells.phones):
+        kind = cells.phone_types.get(column_name, kind)
         if position in plain and plain.index(position) < len(own_kinds):
             given = own_kinds[plain.index(position)]
             kind = given if given in PHONE_KINDS else kind
@@ -375,29 +444,7 @@ def _row(
             unused.append(Unused(where, "phone", value))
         else:
             read.append(number)
-    book_id = field.get("id", "")
-    return NewContact(
-        name=name,
-        organisation=" ".join(field.get("organisation", "").split()) or None,
-        emails=tuple(dict.fromkeys(checked_emails)),
-        phones=tuple({p.typed: p for p in read}.values()),
-        tags=tuple(sorted({normalise_tag(t) for t in tags if t.strip()[:1] != "*"})),
-        status=status,
-        note="\n".join(notes),
-        job_title=field.get("job_title", ""),
-        city=field.get("city", ""),
-        birthday=birthday,
-        uuid=field.get("uuid"),
-        where=where,
-        department=field.get("department", ""),
-        addresses=tuple(a for a in found_addresses if a.parts()),
-        lines=tuple(dict.fromkeys(lines)),
-        every=every,
-        customer_since=days.get("customer_since"),
-        last_contact=days.get("last_contact"),
-        unused=tuple(unused),
-        book_id=int(book_id) if book_id.isdigit() and len(book_id) < 19 else None,
-    )
+    return read
 
 
 def _header(chosen: dict[str, tuple[int, str, str]], field_name: str) -> str:
