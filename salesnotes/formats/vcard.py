@@ -228,22 +228,39 @@ def _readable_qp(line: str) -> str:
     return f"{head}:{encoded.decode('ascii')}"
 
 
+@dataclass
+class _Card:
+    """What a card's properties said, gathered before it becomes a contact."""
+
+    where: str
+    emails: list[str] = field(default_factory=list)
+    phones: list[PhoneNumber] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    lines: list[NoteLine] = field(default_factory=list)
+    unused: list[Unused] = field(default_factory=list)
+    addresses: list[Address] = field(default_factory=list)
+    organisation: str = ""
+    department: str = ""
+    job_title: str = ""
+    full_name: str = ""
+    structured_name: list[str] = field(default_factory=list)
+    birthday: str | None = None
+    uuid: str | None = None
+    company: bool = False
+
+    def noted(self, what: str, value: str) -> None:
+        """A value that cannot be what its property says: into the note, and named."""
+        self.lines.append(NoteLine(what, value))
+        self.unused.append(Unused(self.where, what, value))
+
+
 def _contact(card: Any, region: str, where: str, report: Report) -> NewContact:
     """One parsed card as a contact (or, a card of a company, as an organisation): what has
     a field gets it, what a salesperson may need (web sites, role, nickname) goes into the
     note, labelled; a value that cannot be what its property says (a phone number without a
     digit, an e-mail address without '@') goes into the note and is named in the summary."""
-    emails: list[str] = []
-    phones: list[PhoneNumber] = []
-    tags: list[str] = []
-    notes: list[str] = []
-    lines: list[NoteLine] = []
-    unused: list[Unused] = []
-    addresses: list[Address] = []
-    organisation = department = job_title = full_name = ""
-    structured_name: list[str] = []
-    birthday = uuid = None
-    company = False
+    said = _Card(where)
     children = list(card.getChildren())
     labels = {
         str(prop.group).lower(): _label(_text(prop.value))
@@ -252,104 +269,126 @@ def _contact(card: Any, region: str, where: str, report: Report) -> NewContact:
     }
     for prop in children:
         key = prop.name.upper()
-        value = prop.value
         label = labels.get(str(prop.group or "").lower(), "")
-        if key == "FN":
-            full_name = full_name or _text(value)
-        elif key == "N":
-            pieces = (value.prefix, value.given, value.additional, value.family, value.suffix)
-            structured_name = [_text(piece) for piece in pieces]
-        elif key == "ORG":
-            parts = [_text(p) for p in (value if isinstance(value, list) else [value])]
-            parts = [p for p in parts if p]
-            if parts and not organisation:
-                organisation = parts[0]
-                department = ", ".join(parts[1:])
-            elif parts and parts != [organisation]:
-                lines.append(NoteLine("organisation", ", ".join(parts)))
-        elif key == "TITLE":
-            if not job_title:
-                job_title = _text(value)
-            elif _text(value):
-                lines.append(NoteLine("job_title", _text(value)))
-        elif key == "EMAIL":
-            address = _text(value).removeprefix("mailto:")
-            try:
-                emails.append(normalise_email(address))
-            except BadInput:
-                if address:
-                    lines.append(NoteLine("email", address))
-                    unused.append(Unused(where, "email", address))
-        elif key in ("TEL", "X-MS-TEL"):
-            number = _text(value).removeprefix("tel:")
-            read = read_number(number, region, phone_kind(_types(prop), label))
-            if read is not None:
-                phones.append(read)
-            elif number:
-                lines.append(NoteLine("phone", number))
-                unused.append(Unused(where, "phone", number))
-        elif key == "BDAY":
-            omitted = "X-APPLE-OMIT-YEAR" in {k.upper() for k in prop.params}
-            birthday = _birthday(_text(value), omit_year=omitted)
-            if birthday is None and _text(value):
-                lines.append(NoteLine("birthday", _text(value)))
-                unused.append(Unused(where, "birthday", _text(value)))
-        elif key == "NOTE":
-            if _text(value):
-                notes.append(_text(value))
-        elif key == "ADR":
-            found = _address(value, address_kind(_types(prop), label))
-            if found is not None:
-                addresses.append(found)
-        elif key == "CATEGORIES":
-            for category in value if isinstance(value, list) else [value]:
-                for part in _text(category).split(","):
-                    with contextlib.suppress(BadInput):  # nothing left of it to tag with
-                        tags.append(normalise_tag(part))
-        elif key == "UID":
-            uuid = _text(value).removeprefix(UUID_PREFIX).removeprefix("urn:uuid:") or None
-        elif key == "KIND":
-            company = company or _text(value).lower() == "org"
-        elif key == "X-ABSHOWAS":
-            company = company or _text(value).upper() == "COMPANY"
-        elif key in _NOTED:
-            text = _text(value if not isinstance(value, list) else ", ".join(value))
-            if text:
-                lines.append(NoteLine(_NOTED[key], text))
-                report.noted[key] += 1
-        elif key not in _TECHNICAL and key != "X-ABLABEL":
-            report.left_out[key] += 1
-    person = " ".join(p for p in structured_name if p)
-    name = " ".join((full_name or person).split())
+        if not (_who(said, key, prop.value) or _reach(said, key, prop, label, region)):
+            if key in _NOTED:
+                value = prop.value
+                text = _text(value if not isinstance(value, list) else ", ".join(value))
+                if text:
+                    said.lines.append(NoteLine(_NOTED[key], text))
+                    report.noted[key] += 1
+            elif key not in _TECHNICAL and key != "X-ABLABEL":
+                report.left_out[key] += 1
+    return _made(said)
+
+
+def _who(said: _Card, key: str, value: Any) -> bool:
+    """Who the card is: its names, organisation and department, job title, UID, and whether
+    it is a company's own card. False for any other property."""
+    if key == "FN":
+        said.full_name = said.full_name or _text(value)
+    elif key == "N":
+        pieces = (value.prefix, value.given, value.additional, value.family, value.suffix)
+        said.structured_name = [_text(piece) for piece in pieces]
+    elif key == "ORG":
+        parts = [_text(p) for p in (value if isinstance(value, list) else [value])]
+        parts = [p for p in parts if p]
+        if parts and not said.organisation:
+            said.organisation, said.department = parts[0], ", ".join(parts[1:])
+        elif parts and parts != [said.organisation]:
+            said.lines.append(NoteLine("organisation", ", ".join(parts)))
+    elif key == "TITLE":
+        if not said.job_title:
+            said.job_title = _text(value)
+        elif _text(value):
+            said.lines.append(NoteLine("job_title", _text(value)))
+    elif key == "UID":
+        said.uuid = _text(value).removeprefix(UUID_PREFIX).removeprefix("urn:uuid:") or None
+    elif key == "KIND":
+        said.company = said.company or _text(value).lower() == "org"
+    elif key == "X-ABSHOWAS":
+        said.company = said.company or _text(value).upper() == "COMPANY"
+    else:
+        return False
+    return True
+
+
+def _reach(said: _Card, key: str, prop: Any, label: str, region: str) -> bool:
+    """How to reach them and what to know: e-mail, phone, birthday, note, address, tags.
+    False for any other property."""
+    value = prop.value
+    if key == "EMAIL":
+        address = _text(value).removeprefix("mailto:")
+        try:
+            said.emails.append(normalise_email(address))
+        except BadInput:
+            if address:
+                said.noted("email", address)
+    elif key in ("TEL", "X-MS-TEL"):
+        number = _text(value).removeprefix("tel:")
+        read = read_number(number, region, phone_kind(_types(prop), label))
+        if read is not None:
+            said.phones.append(read)
+        elif number:
+            said.noted("phone", number)
+    elif key == "BDAY":
+        omitted = "X-APPLE-OMIT-YEAR" in {k.upper() for k in prop.params}
+        said.birthday = _birthday(_text(value), omit_year=omitted)
+        if said.birthday is None and _text(value):
+            said.noted("birthday", _text(value))
+    elif key == "NOTE":
+        if _text(value):
+            said.notes.append(_text(value))
+    elif key == "ADR":
+        found = _address(value, address_kind(_types(prop), label))
+        if found is not None:
+            said.addresses.append(found)
+    elif key == "CATEGORIES":
+        for category in value if isinstance(value, list) else [value]:
+            for part in _text(category).split(","):
+                with contextlib.suppress(BadInput):  # nothing left of it to tag with
+                    said.tags.append(normalise_tag(part))
+    else:
+        return False
+    return True
+
+
+def _made(said: _Card) -> NewContact:
+    """The contact a card's properties make: named by its full name, else its structured
+    name, else its organisation, e-mail address or phone number."""
+    person = " ".join(p for p in said.structured_name if p)
+    name = " ".join((said.full_name or person).split())
+    organisation = said.organisation
+    company = said.company
     if organisation and not person and (not name or fold(name) == fold(organisation)):
         company = True  # Outlook's and Google's company entries: no person's name at all
-    name = name or organisation or (emails[0] if emails else "")
-    if not name and phones:
-        name = phones[0].typed
+    name = name or organisation or (said.emails[0] if said.emails else "")
+    if not name and said.phones:
+        name = said.phones[0].typed
     if not name:
         raise BadInput(_("no name, organisation, e-mail address or phone number"))
-    city = _city(addresses)
+    city = _city(said.addresses)
     # An address that is only the city, of no kind (what a city alone exports as), says
     # nothing the city does not.
-    addresses = [a for a in addresses if a != Address(city=city)]
+    addresses = [a for a in said.addresses if a != Address(city=city)]
     return NewContact(
         name=organisation if company and organisation else name,
         organisation=organisation or None,
-        emails=tuple(dict.fromkeys(emails)),
-        phones=tuple({p.typed: p for p in phones}.values()),
-        tags=tuple(sorted(set(tags))),
+        emails=tuple(dict.fromkeys(said.emails)),
+        phones=tuple({p.typed: p for p in said.phones}.values()),
+        tags=tuple(sorted(set(said.tags))),
         status=None,
-        note="\n".join(dict.fromkeys(notes)),
-        job_title=job_title,
+        note="\n".join(dict.fromkeys(said.notes)),
+        job_title=said.job_title,
         city=city,
-        birthday=birthday,
-        uuid=uuid[:200] if uuid else None,
-        where=where,
-        department=department,
+        birthday=said.birthday,
+        uuid=said.uuid[:200] if said.uuid else None,
+        where=said.where,
+        department=said.department,
         addresses=tuple(dict.fromkeys(addresses)),
-        lines=tuple(dict.fromkeys(lines)),
+        lines=tuple(dict.fromkeys(said.lines)),
         organisation_card=company,
-        unused=tuple(unused),
+        unused=tuple(said.unused),
     )
 
 
