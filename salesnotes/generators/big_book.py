@@ -216,99 +216,63 @@ def generate(
     size: int, today: date, seed: int = 2026, batch: int = 2000
 ) -> Iterator[dict[str, list[tuple[Any, ...]]]]:
     """Yield batches of rows for a book of ``size`` contacts."""
-    rng = random.Random(seed)  # noqa: S311 - made-up data, reproducible by design
+    book = _Generator(random.Random(seed), today, max(1, size // 4))  # noqa: S311 - made-up data, reproducible by design
+    for contact_id in range(1, size + 1):
+        book.person(contact_id)
+        if contact_id % batch == 0:
+            yield book.current.rows()
+            book.current = Batch()
+    yield book.current.rows()
 
-    def new_uuid() -> str:
-        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
-    def stamp(day: date) -> str:
+class _Generator:
+    """One generated book on its way: the random source (every draw in a fixed order, so a
+    seed gives the same book), the organisations made so far, the ids given, the batch."""
+
+    def __init__(self, rng: random.Random, today: date, org_count: int) -> None:
+        self.rng, self.today, self.org_count = rng, today, org_count
+        self.org_names: set[str] = set()
+        self.counters = {"interaction": 0, "followup": 0, "quote": 0, "revision": 0}
+        self.current = Batch()
+
+    def new_uuid(self) -> str:
+        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    def stamp(self, day: date) -> str:
+        rng = self.rng
         return f"{day.isoformat()}T{rng.randint(7, 17):02d}:{rng.randint(0, 59):02d}:00Z"
 
-    org_count = max(1, size // 4)
-    org_names: set[str] = set()
-    counters = {"interaction": 0, "followup": 0, "quote": 0, "revision": 0}
-    current = Batch()
-    for contact_id in range(1, size + 1):
-        org_id = rng.randint(1, org_count)
-        if contact_id <= org_count:  # each organisation arrives with its first contact
+    def organisation(self, contact_id: int) -> int:
+        """The contact's organisation: each one arrives with its first contact."""
+        rng, today = self.rng, self.today
+        org_id = rng.randint(1, self.org_count)
+        if contact_id <= self.org_count:
             name = f"{rng.choice(LAST).split()[-1]} {rng.choice(TRADES)}"
-            if name.casefold() in org_names:
+            if name.casefold() in self.org_names:
                 name = f"{name} {rng.choice(PLACES)}"
-            while name.casefold() in org_names:
+            while name.casefold() in self.org_names:
                 name = f"{name} {contact_id}"
-            org_names.add(name.casefold())
-            current.organisations.append(
-                (contact_id, new_uuid(), name, _fold(name), stamp(today - timedelta(days=1900)))
-            )
+            self.org_names.add(name.casefold())
+            self.current.organisations.append(
+                (contact_id, self.new_uuid(), name, _fold(name),
+                 self.stamp(today - timedelta(days=1900)))
+            )  # fmt: skip
             org_id = contact_id
+        return org_id
+
+    def person(self, contact_id: int) -> None:
+        """One contact with years of history: conversations, follow-ups done and open, maybe
+        a quote, and their e-mail address, mobile number and tags."""
+        rng, today = self.rng, self.today
+        org_id = self.organisation(contact_id)
         first, last = rng.choice(FIRST), rng.choice(LAST)
         name = f"{first} {last}"
         status = rng.choice(STATUSES)
         created = today - timedelta(days=rng.randint(30, 1800))
-        interactions = sorted(
-            created + timedelta(days=rng.randint(0, (today - created).days))
-            for _ in range(rng.randint(0, 20))
-        )
-        last_touch = max([created, *interactions])
-        for day in interactions:
-            counters["interaction"] += 1
-            text = rng.choice(SAID).format(s=rng.choice(SUBJECTS))
-            current.interactions.append(
-                (
-                    counters["interaction"],
-                    new_uuid(),
-                    contact_id,
-                    rng.choice(KINDS),
-                    text,
-                    day.isoformat(),
-                    stamp(day),
-                )
-            )
-        for _ in range(rng.choice((0, 1, 2, 3, 4))):
-            counters["followup"] += 1
-            due = created + timedelta(days=rng.randint(0, max(0, (today - created).days - 1)))
-            done_on = min(today - timedelta(days=1), due + timedelta(days=rng.randint(0, 5)))
-            last_touch = max(last_touch, done_on)
-            current.followups.append(
-                (
-                    counters["followup"],
-                    new_uuid(),
-                    contact_id,
-                    due.isoformat(),
-                    f"Follow up: {rng.choice(SUBJECTS)}",
-                    rng.choice(REASONS),
-                    rng.choice(PRIORITIES),
-                    "done",
-                    (due - timedelta(days=7)).isoformat(),
-                    stamp(due - timedelta(days=7)),
-                    done_on.isoformat(),
-                    stamp(done_on),
-                    None,
-                )
-            )
-        for _ in range(rng.choice((0, 1, 1, 2))):
-            counters["followup"] += 1
-            due = today + timedelta(days=rng.randint(-14, 60))
-            created_on = min(today, due) - timedelta(days=rng.randint(0, 20))
-            current.followups.append(
-                (
-                    counters["followup"],
-                    new_uuid(),
-                    contact_id,
-                    due.isoformat(),
-                    f"Call about the {rng.choice(SUBJECTS)}",
-                    rng.choice(REASONS),
-                    rng.choice(PRIORITIES),
-                    "open",
-                    created_on.isoformat(),
-                    stamp(created_on),
-                    None,
-                    None,
-                    None,
-                )
-            )
+        last_touch = self.history(contact_id, created)
         if rng.random() < 0.3:
-            _quote(rng, current, counters, contact_id, today, last_touch, new_uuid, stamp)
+            _quote(rng, self.current, self.counters, contact_id, today, last_touch,
+                   self.new_uuid, self.stamp)  # fmt: skip
         every = rng.choice(("4w", "6w", "3m")) if rng.random() < 0.01 else None
         birthday = (
             f"{rng.randint(1955, 1998)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -320,37 +284,61 @@ def generate(
             if status in ("customer", "ambassador") and rng.random() < 0.5
             else None
         )
-        archived = stamp(today - timedelta(days=10)) if rng.random() < 0.02 else None
-        current.contacts.append(
-            (
-                contact_id,
-                new_uuid(),
-                name,
-                _fold(name),
-                org_id,
-                status,
-                "",
-                archived,
-                stamp(created),
-                stamp(created),
-                every,
-                last_touch.isoformat(),
-                birthday,
-                since,
-            )
-        )
+        archived = self.stamp(today - timedelta(days=10)) if rng.random() < 0.02 else None
+        self.current.contacts.append(
+            (contact_id, self.new_uuid(), name, _fold(name), org_id, status, "", archived,
+             self.stamp(created), self.stamp(created), every, last_touch.isoformat(), birthday,
+             since)
+        )  # fmt: skip
         domain = org_names_domain(org_id)
-        current.emails.append(
+        self.current.emails.append(
             (contact_id, f"{_fold(first)}.{_fold(last).replace(' ', '')}{contact_id}@{domain}", 1)
         )
         mobile = f"{rng.randint(1000, 9999)}{rng.randint(1000, 9999)}"
-        current.phones.append((contact_id, f"06 {mobile[:4]} {mobile[4:]}", 1, f"+316{mobile}", 1))
+        self.current.phones.append(
+            (contact_id, f"06 {mobile[:4]} {mobile[4:]}", 1, f"+316{mobile}", 1)
+        )
         for tag in {rng.choice(TAGS) for _ in range(rng.choice((0, 0, 1, 2)))}:
-            current.tags.append((contact_id, tag))
-        if contact_id % batch == 0:
-            yield current.rows()
-            current = Batch()
-    yield current.rows()
+            self.current.tags.append((contact_id, tag))
+
+    def history(self, contact_id: int, created: date) -> date:
+        """A contact's conversations and follow-ups (done and open); the last day touched."""
+        rng, today, counters = self.rng, self.today, self.counters
+        interactions = sorted(
+            created + timedelta(days=rng.randint(0, (today - created).days))
+            for _ in range(rng.randint(0, 20))
+        )
+        last_touch = max([created, *interactions])
+        for day in interactions:
+            counters["interaction"] += 1
+            text = rng.choice(SAID).format(s=rng.choice(SUBJECTS))
+            self.current.interactions.append(
+                (counters["interaction"], self.new_uuid(), contact_id, rng.choice(KINDS), text,
+                 day.isoformat(), self.stamp(day))
+            )  # fmt: skip
+        for _ in range(rng.choice((0, 1, 2, 3, 4))):
+            counters["followup"] += 1
+            due = created + timedelta(days=rng.randint(0, max(0, (today - created).days - 1)))
+            done_on = min(today - timedelta(days=1), due + timedelta(days=rng.randint(0, 5)))
+            last_touch = max(last_touch, done_on)
+            self.current.followups.append(
+                (counters["followup"], self.new_uuid(), contact_id, due.isoformat(),
+                 f"Follow up: {rng.choice(SUBJECTS)}", rng.choice(REASONS),
+                 rng.choice(PRIORITIES), "done", (due - timedelta(days=7)).isoformat(),
+                 self.stamp(due - timedelta(days=7)), done_on.isoformat(), self.stamp(done_on),
+                 None)
+            )  # fmt: skip
+        for _ in range(rng.choice((0, 1, 1, 2))):
+            counters["followup"] += 1
+            due = today + timedelta(days=rng.randint(-14, 60))
+            created_on = min(today, due) - timedelta(days=rng.randint(0, 20))
+            self.current.followups.append(
+                (counters["followup"], self.new_uuid(), contact_id, due.isoformat(),
+                 f"Call about the {rng.choice(SUBJECTS)}", rng.choice(REASONS),
+                 rng.choice(PRIORITIES), "open", created_on.isoformat(),
+                 self.stamp(created_on), None, None, None)
+            )  # fmt: skip
+        return last_touch
 
 
 def org_names_domain(org_id: int) -> str:
