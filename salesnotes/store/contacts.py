@@ -290,7 +290,20 @@ class Contacts(ContactReads):
             f"UPDATE contacts SET {assignments} WHERE id = ?", (*changes.values(), contact_id)
         )
         self._add_details(contact_id, emails, phones, tags, addresses)
-        for tag in untags:
+        self._remove_details(contact_id, untags, unemails, unphones)
+        self.reindex(contact_id)
+        return self.get(contact_id)
+
+    def _remove_details(
+        self,
+        contact_id: int,
+        tags: Iterable[str],
+        emails: Iterable[str],
+        phones: Iterable[PhoneNumber],
+    ) -> None:
+        """Take tags, e-mail addresses and phone numbers off a contact; one the contact does
+        not have is NotFound (a typo must not pass for done)."""
+        for tag in tags:
             removed = self.db.execute(
                 "DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?",
                 (contact_id, normalise_tag(tag)),
@@ -301,7 +314,7 @@ class Contacts(ContactReads):
                         contact_id=contact_id, tag=tag
                     )
                 )
-        for email in unemails:
+        for email in emails:
             removed = self.db.execute(
                 "DELETE FROM contact_emails WHERE contact_id = ? AND lower(email) = lower(?)",
                 (contact_id, email),
@@ -312,7 +325,7 @@ class Contacts(ContactReads):
                         contact_id=contact_id, email=email
                     )
                 )
-        for number in unphones:
+        for number in phones:
             removed = self.db.execute(
                 "DELETE FROM contact_phones WHERE contact_id = ? AND (phone = ? OR e164 = ?)",
                 (contact_id, number.typed, number.e164 or number.typed),
@@ -323,8 +336,6 @@ class Contacts(ContactReads):
                         contact_id=contact_id, typed=number.typed
                     )
                 )
-        self.reindex(contact_id)
-        return self.get(contact_id)
 
     def know_kinds(self, contact_id: int, phones: Iterable[PhoneNumber]) -> bool:
         """Give the contact's numbers that have no kind yet the kind a source says; True

@@ -144,18 +144,7 @@ def restore(
                 if table == "contacts" and row.get("merged_into") is not None:
                     later.append((row["id"], row.pop("merged_into")))
                 old = row.pop("id", None)
-            names = list(row)
-            sql = f"INSERT INTO {table} DEFAULT VALUES"
-            if names:
-                sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES "
-                sql += f"({', '.join('?' * len(names))})"
-            values = [row[c] for c in names]
-            try:
-                new = db.insert(sql, values) if "id" in known else db.execute(sql, values)
-            except Conflict as exc:  # a broken rule of the schema, said alike on both
-                raise BookError(
-                    _("{table} row {number}: {exc}").format(table=table, number=number, exc=exc)
-                ) from None
+            new = _insert(db, table, row, with_id="id" in known, number=number)
             if not empty and old is not None:
                 ids[table][old] = new
             if table == "contacts":
@@ -169,6 +158,29 @@ def restore(
             "UPDATE contacts SET merged_into = ? WHERE id = ?",
             (ids["contacts"].get(target, target), ids["contacts"][contact]),
         )
+    _restored(db, None if empty else changed)
+    return counts
+
+
+def _insert(db: Database, table: str, row: Mapping[str, Any], *, with_id: bool, number: int) -> Any:
+    """One row of a book file into ``table``: its new id (with ``with_id``); a broken rule of
+    the schema is a bad row, said alike on both databases."""
+    names = list(row)
+    sql = f"INSERT INTO {table} DEFAULT VALUES"
+    if names:
+        sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    values = [row[c] for c in names]
+    try:
+        return db.insert(sql, values) if with_id else db.execute(sql, values)
+    except Conflict as exc:
+        raise BookError(
+            _("{table} row {number}: {exc}").format(table=table, number=number, exc=exc)
+        ) from None
+
+
+def _restored(db: Database, changed: set[Any] | None) -> None:
+    """After the rows: every reference checked, the rows made the user's, ids set to go on
+    above the highest, and the search rows of the contacts ``changed`` made (None: all)."""
     broken = db.broken_reference()
     if broken:
         table, parent = broken
@@ -180,17 +192,16 @@ def restore(
     own(db)
     for table in BOOK:
         db.reset_ids(table)
-    if empty:
+    if changed is None:
         db.execute("DELETE FROM contacts_fts")
         db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(db.sql)}")
-    else:
-        for contact_id in sorted(changed):
-            db.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact_id,))
-            db.execute(
-                f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(db.sql)} WHERE c.id = ?",
-                (contact_id,),
-            )
-    return counts
+        return
+    for contact_id in sorted(changed):
+        db.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact_id,))
+        db.execute(
+            f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(db.sql)} WHERE c.id = ?",
+            (contact_id,),
+        )
 
 
 def _existing(db: Database, table: str, row: Mapping[str, Any]) -> Any:
