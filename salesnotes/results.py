@@ -140,6 +140,14 @@ class Found:
 
 
 @record
+class AddedContact:
+    """A contact added, and the contacts who have the same name (a note, not a refusal)."""
+
+    contact: Contact
+    namesakes: Sequence[Contact]
+
+
+@record
 class Assigned:
     """A contact given to a colleague: who had it, who has it now, and how many open
     follow-ups went with it (``previous == owner``: it was theirs already)."""

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from salesnotes.commands import contact_named
 from salesnotes.domain.fields import normalise_email, read_phone, unread_phones
-from salesnotes.errors import BadInput, Conflict
-from salesnotes.i18n import _, n_, term
+from salesnotes.errors import BadInput
+from salesnotes.i18n import _, term
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
     from salesnotes.models import PhoneNumber
-    from salesnotes.store.interface import Store
 
 
 def add(
@@ -35,46 +34,22 @@ def add(
     """Add a contact and print its id (and a note about a namesake); refuse one whose e-mail
     address or phone number another contact has, or whose name is an organisation's (the
     organisation is not a person), unless ``force``."""
-    from salesnotes import render
     from salesnotes.domain.dates import parse_birthday, parse_when
+    from salesnotes.render.contacts import added
+    from salesnotes.usecases.contacts import add_contact
 
     born = parse_birthday(birthday) if birthday is not None else None
     since = parse_when(customer_since, env.today(), past=True) if customer_since else None
     emails, numbers = _details(env, email, phone)
     store = env.store(create=True)
     with store.write():
-        if not force:
-            refuse_known_details(store, emails, numbers)
-            refuse_an_organisation(store, name, org)
-        contact = store.contacts.add(
-            name,
-            now=env.now(),
-            organisation=org,
-            emails=emails,
-            phones=numbers,
-            tags=tag or (),
-            status=status,
-            note=note,
-            today=env.today(),
-            every=every,
-            birthday=born,
-            customer_since=since,
-            job_title=job_title,
-            city=city,
+        result = add_contact(
+            store, name, force=force, now=env.now(), today=env.today(), organisation=org,
+            emails=emails, phones=numbers, tags=tag or (), status=status, note=note,
+            every=every, birthday=born, customer_since=since, job_title=job_title, city=city,
             department=department,
-        )
-        same = store.contacts.namesakes(contact)
-    render.echo(
-        _("Added #{id} {label}, {status}").format(
-            id=contact.id, label=contact.label, status=term(contact.status)
-        )
-    )
-    for other in same:
-        render.note(
-            _("Note: #{id} {label} has the same name.").format(id=other.id, label=other.label)
-        )
-    for warning in unread_phones(numbers):
-        render.note(warning)
+        )  # fmt: skip
+    added(result, numbers)
 
 
 def _details(
@@ -83,44 +58,6 @@ def _details(
     """E-mail addresses checked and phone numbers read, before anything is written."""
     region = env.config().get_str("phone.region")
     return [normalise_email(e) for e in email or ()], [read_phone(p, region) for p in phone or ()]
-
-
-def refuse_known_details(
-    store: Store, emails: list[str], numbers: list[PhoneNumber], me: int | None = None
-) -> None:
-    """A Conflict naming the contact (other than ``me``) that has one of these e-mail
-    addresses or phone numbers already: most likely the same person."""
-    known = [(e, store.contacts.with_email(e)) for e in emails]
-    known += [(n.typed, store.contacts.with_phone(n.e164)) for n in numbers if n.e164]
-    for value, ids in known:
-        for other in (store.contacts.get(i) for i in ids if i != me):
-            if other.merged_into is not None:
-                continue
-            state = _(", archived") if other.archived else ""
-            raise Conflict(
-                _(
-                    "looks like #{id} {label}{state}, who has {value} too; --force adds it anyway"
-                ).format(id=other.id, label=other.label, state=state, value=value)
-            )
-
-
-def refuse_an_organisation(store: Store, name: str, org: str | None) -> None:
-    """A Conflict when ``name`` is an organisation's name and no organisation is given: a
-    municipality's switchboard is the organisation's to have, not a person's."""
-    from salesnotes.text import fold
-
-    if org is not None and fold(org) != fold(name):
-        return
-    found = store.orgs.named(name)
-    if found is None:
-        return
-    raise Conflict(
-        _(
-            '{name} is an organisation (#{id}), not a person: \'salesnotes org "{name}" '
-            "--phone ...' gives it its own number, 'salesnotes add NAME --org \"{name}\"' adds "
-            "someone who works there; --force adds a contact of this name anyway"
-        ).format(name=found.name, id=found.id)
-    )
 
 
 def org(env: Env, *, name: str, phone: str | None, email: str | None, fmt: str) -> None:
@@ -166,6 +103,7 @@ def edit(
     removed with ``remove_email``/``remove_phone``/``untag``."""
     from salesnotes import render
     from salesnotes.domain.dates import parse_birthday, parse_when
+    from salesnotes.usecases.contacts import refuse_known_details
 
     values = [name, org, email, phone, tag, untag, status, note, job_title, city, every]
     values += [birthday, customer_since, remove_email, remove_phone, department]
@@ -228,7 +166,7 @@ def assign(env: Env, *, who: str, owner: str) -> None:
 
 def archive(env: Env, *, who: str, undo: bool) -> None:
     """Hide a contact from lists and the agenda (``undo``: bring it back)."""
-    from salesnotes import render
+    from salesnotes.render.contacts import archived
 
     store = env.store()
     with store.write():
@@ -238,33 +176,7 @@ def archive(env: Env, *, who: str, undo: bool) -> None:
         else:
             contact = store.contacts.archive(contact.id, env.now())
         waiting = store.followups.find(contact_id=contact.id)
-    ids = ", ".join(f"#{f.id}" for f in waiting)
-    if undo:
-        render.echo(_("Restored #{id} {label}").format(id=contact.id, label=contact.label))
-        if waiting:
-            render.echo(
-                _("Their open follow-ups ({ids}) are on the agenda and in the lists again").format(
-                    ids=ids
-                )
-            )
-    else:
-        render.echo(
-            _("Archived #{id} {label}; 'salesnotes contacts --archived' lists it").format(
-                id=contact.id, label=contact.label
-            )
-        )
-        if waiting:
-            render.echo(
-                n_(
-                    "{waiting} open follow-up ({ids}) stays open but leaves the agenda and "
-                    "the lists with them; 'salesnotes done ID' closes it, 'archive --undo' "
-                    "brings it back",
-                    "{waiting} open follow-ups ({ids}) stay open but leave the agenda and "
-                    "the lists with them; 'salesnotes done ID' closes one, 'archive --undo' "
-                    "brings them back",
-                    len(waiting),
-                ).format(waiting=len(waiting), ids=ids)
-            )
+    archived(contact, waiting, undone=undo)
 
 
 def contacts(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.commands import contact_named, plan
-from salesnotes.i18n import _, term
+from salesnotes.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -22,15 +22,11 @@ def log(
     reason: str,
 ) -> None:
     """Record a conversation with a contact; ``next_when`` schedules the follow-up too."""
-    from datetime import timedelta
-
-    from salesnotes import render
-    from salesnotes.domain.days import describe
     from salesnotes.domain.fields import canonical
     from salesnotes.domain.plans import day_it_happened
     from salesnotes.errors import BadInput
     from salesnotes.models import INTERACTION_KINDS
-    from salesnotes.render.changes import complaint_opened, when_words
+    from salesnotes.render.followups import logged as said
     from salesnotes.usecases.followups import log_conversation
 
     kind = canonical(kind, INTERACTION_KINDS)  # 'telefoon' is a call, 'klacht' a complaint
@@ -51,27 +47,8 @@ def log(
             store, contact, text, kind=kind, on=happened, today=today, now=env.now(),
             planned=planned, about=about, reason=reason,
         )  # fmt: skip
-    interaction = logged.interaction
-    render.echo(
-        _("Logged {kind} #{id} with {label} on {happened_on}").format(
-            kind=term(interaction.kind),
-            id=interaction.id,
-            label=contact.label,
-            happened_on=describe(interaction.happened_on),
-        )
-    )
-    if logged.complaint is not None:
-        hours = env.config().get_int("complaints.response_hours")
-        deadline = env.moment() + timedelta(hours=hours)
-        render.echo(complaint_opened(contact, logged.complaint, hours, deadline))
-    if logged.followup is not None and planned is not None:
-        render.echo(
-            _("Follow-up #{id} on {due}: {text}").format(
-                id=logged.followup.id,
-                due=when_words(planned, today, calendar),
-                text=logged.followup.text,
-            )
-        )
+    hours = env.config().get_int("complaints.response_hours")
+    said(logged, contact, planned, today, calendar, hours=hours, moment=env.moment())
 
 
 def _text_from_elsewhere(text: str | None) -> str:

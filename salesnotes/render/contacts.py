@@ -3,13 +3,32 @@ own number."""
 
 from __future__ import annotations
 
-from salesnotes.i18n import _, n_
+from salesnotes.i18n import _, n_, term
 from salesnotes.render import echo, note
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from salesnotes.models import Organisation, PhoneNumber
-    from salesnotes.results import Assigned
+    from collections.abc import Sequence
+
+    from salesnotes.models import Contact, FollowUp, Organisation, PhoneNumber
+    from salesnotes.results import AddedContact, Assigned
+
+
+def added(result: AddedContact, numbers: list[PhoneNumber]) -> None:
+    """``add``: the new contact's id; a note for each contact of the same name, and for a
+    number that could not be read as one of the phone region's (kept as written)."""
+    from salesnotes.domain.fields import unread_phones
+
+    contact = result.contact
+    echo(
+        _("Added #{id} {label}, {status}").format(
+            id=contact.id, label=contact.label, status=term(contact.status)
+        )
+    )
+    for other in result.namesakes:
+        note(_("Note: #{id} {label} has the same name.").format(id=other.id, label=other.label))
+    for warning in unread_phones(numbers):
+        note(warning)
 
 
 def assigned(result: Assigned) -> None:
@@ -43,3 +62,35 @@ def organisation(found: Organisation, number: PhoneNumber | None, fmt: str) -> N
     organisation_card(found, fmt)
     for warning in unread_phones([number] if number is not None and number.typed else []):
         note(warning)
+
+
+def archived(contact: Contact, waiting: Sequence[FollowUp], *, undone: bool) -> None:
+    """``archive`` (``--undo``): the contact hidden or back, and what happens to their open
+    follow-ups."""
+    ids = ", ".join(f"#{f.id}" for f in waiting)
+    if undone:
+        echo(_("Restored #{id} {label}").format(id=contact.id, label=contact.label))
+        if waiting:
+            echo(
+                _("Their open follow-ups ({ids}) are on the agenda and in the lists again").format(
+                    ids=ids
+                )
+            )
+        return
+    echo(
+        _("Archived #{id} {label}; 'salesnotes contacts --archived' lists it").format(
+            id=contact.id, label=contact.label
+        )
+    )
+    if waiting:
+        echo(
+            n_(
+                "{waiting} open follow-up ({ids}) stays open but leaves the agenda and "
+                "the lists with them; 'salesnotes done ID' closes it, 'archive --undo' "
+                "brings it back",
+                "{waiting} open follow-ups ({ids}) stay open but leave the agenda and "
+                "the lists with them; 'salesnotes done ID' closes one, 'archive --undo' "
+                "brings them back",
+                len(waiting),
+            ).format(waiting=len(waiting), ids=ids)
+        )

@@ -8,12 +8,12 @@ from salesnotes.render.changes import moved_words, when_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from datetime import date
+    from datetime import date, datetime
 
     from salesnotes.domain.days import Calendar
     from salesnotes.domain.plans import Planned
     from salesnotes.models import Contact, FollowUp
-    from salesnotes.results import Done, Snoozed
+    from salesnotes.results import Done, Logged, Snoozed
 
 
 def scheduled(
@@ -104,5 +104,44 @@ def resolved(done: Done) -> None:
         echo(
             _("Logged note #{id}: {text}").format(
                 id=done.interaction.id, text=done.interaction.text
+            )
+        )
+
+
+def logged(
+    result: Logged,
+    contact: Contact,
+    planned: Planned | None,
+    today: date,
+    calendar: Calendar | None,
+    *,
+    hours: int,
+    moment: datetime,
+) -> None:
+    """``log``: the conversation logged; the complaint it opened, answered within ``hours``
+    of ``moment``; the follow-up planned with it."""
+    from datetime import timedelta
+
+    from salesnotes.domain.days import describe
+    from salesnotes.render.changes import complaint_opened
+
+    interaction = result.interaction
+    echo(
+        _("Logged {kind} #{id} with {label} on {happened_on}").format(
+            kind=term(interaction.kind),
+            id=interaction.id,
+            label=contact.label,
+            happened_on=describe(interaction.happened_on),
+        )
+    )
+    if result.complaint is not None:
+        deadline = moment + timedelta(hours=hours)
+        echo(complaint_opened(contact, result.complaint, hours, deadline))
+    if result.followup is not None and planned is not None:
+        echo(
+            _("Follow-up #{id} on {due}: {text}").format(
+                id=result.followup.id,
+                due=when_words(planned, today, calendar),
+                text=result.followup.text,
             )
         )

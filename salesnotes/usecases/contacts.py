@@ -1,13 +1,79 @@
-"""The people in the book: a contact given to a colleague, an organisation's own number."""
+"""The people in the book: a contact added (never a second one of a person the book has), a
+contact given to a colleague, an organisation's own number."""
 
 from __future__ import annotations
 
-from salesnotes.results import Assigned
+from salesnotes.errors import Conflict
+from salesnotes.i18n import _
+from salesnotes.results import AddedContact, Assigned
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from salesnotes.models import Contact, Organisation, PhoneNumber
     from salesnotes.store.interface import Store
+
+
+def add_contact(
+    store: Store,
+    name: str,
+    *,
+    force: bool,
+    now: str,
+    organisation: str | None,
+    emails: list[str],
+    phones: list[PhoneNumber],
+    **details: Any,
+) -> AddedContact:
+    """A new contact, unless (without ``force``) another contact has one of its e-mail
+    addresses or phone numbers (most likely the same person) or its name is an
+    organisation's (the organisation is not a person); with the contacts of the same name."""
+    if not force:
+        refuse_known_details(store, emails, phones)
+        refuse_an_organisation(store, name, organisation)
+    contact = store.contacts.add(
+        name, now=now, organisation=organisation, emails=emails, phones=phones, **details
+    )
+    return AddedContact(contact, store.contacts.namesakes(contact))
+
+
+def refuse_known_details(
+    store: Store, emails: list[str], numbers: list[PhoneNumber], me: int | None = None
+) -> None:
+    """A Conflict naming the contact (other than ``me``) that has one of these e-mail
+    addresses or phone numbers already: most likely the same person."""
+    known = [(e, store.contacts.with_email(e)) for e in emails]
+    known += [(n.typed, store.contacts.with_phone(n.e164)) for n in numbers if n.e164]
+    for value, ids in known:
+        for other in (store.contacts.get(i) for i in ids if i != me):
+            if other.merged_into is not None:
+                continue
+            state = _(", archived") if other.archived else ""
+            raise Conflict(
+                _(
+                    "looks like #{id} {label}{state}, who has {value} too; --force adds it anyway"
+                ).format(id=other.id, label=other.label, state=state, value=value)
+            )
+
+
+def refuse_an_organisation(store: Store, name: str, org: str | None) -> None:
+    """A Conflict when ``name`` is an organisation's name and no organisation is given: a
+    municipality's switchboard is the organisation's to have, not a person's."""
+    from salesnotes.text import fold
+
+    if org is not None and fold(org) != fold(name):
+        return
+    found = store.orgs.named(name)
+    if found is None:
+        return
+    raise Conflict(
+        _(
+            '{name} is an organisation (#{id}), not a person: \'salesnotes org "{name}" '
+            "--phone ...' gives it its own number, 'salesnotes add NAME --org \"{name}\"' adds "
+            "someone who works there; --force adds a contact of this name anyway"
+        ).format(name=found.name, id=found.id)
+    )
 
 
 def assign_contact(store: Store, contact: Contact, owner: str, *, now: str) -> Assigned:
