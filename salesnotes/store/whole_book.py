@@ -242,17 +242,5 @@ def copy_in(
                 )
             )
         db.load_rows(table, columns, rows)
-    broken = db.broken_reference()
-    if broken:
-        table, parent = broken
-        raise BookError(
-            _("a row of {table} refers to a {parent} row that is not in the file").format(
-                table=table, parent=parent
-            )
-        )
-    own(db)
-    for table in BOOK:
-        db.reset_ids(table)
-    db.execute("DELETE FROM contacts_fts")
-    db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(db.sql)}")
+    _restored(db, None)
     db.index_now(aside)
