@@ -437,7 +437,7 @@ def test_json_export_import_export_is_the_same_book(
             )  # fmt: skip
             for t in range(talks):
                 store.interactions.add(contact.id, f"{note} {t}", kind="call", on=today, now=NOW)
-                store.followups.add(contact.id, today, note, today=today, now=NOW)
+                store.followups.add(contact.id, today, note, today=today, now=NOW, owner=store.user)
             if talks:
                 quote = store.quotes.add(
                     contact.id, name, 100 * (talks + 1), currency="EUR", quoted_on=today,

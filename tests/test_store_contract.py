@@ -216,12 +216,25 @@ def test_followups_due_complete_and_snooze(store: Store) -> None:
     ids = _people(store)
     jan, anna = ids["Jan de Vries"], ids["Anna Bakker"]
     with store.write():
-        old = store.followups.add(jan, day("2026-11-20"), "old", today=TODAY, now=NOW)
-        new = store.followups.add(
-            jan, day("2026-11-25"), "new", reason="callback", priority="high", today=TODAY, now=NOW
+        old = store.followups.add(
+            jan, day("2026-11-20"), "old", today=TODAY, now=NOW, owner=store.user
         )
-        later = store.followups.add(jan, day("2026-12-01"), "later", today=TODAY, now=NOW)
-        store.followups.add(anna, day("2026-11-20"), "archived", today=TODAY, now=NOW)
+        new = store.followups.add(
+            jan,
+            day("2026-11-25"),
+            "new",
+            reason="callback",
+            priority="high",
+            today=TODAY,
+            now=NOW,
+            owner=store.user,
+        )
+        later = store.followups.add(
+            jan, day("2026-12-01"), "later", today=TODAY, now=NOW, owner=store.user
+        )
+        store.followups.add(
+            anna, day("2026-11-20"), "archived", today=TODAY, now=NOW, owner=store.user
+        )
     with store.read():
         assert [f.text for f in store.followups.due(TODAY)] == ["old", "new"]
         assert store.followups.due_contacts(TODAY) == [jan]
@@ -245,7 +258,9 @@ def test_followup_heads_page_through_a_group_oldest_first(store: Store) -> None:
     ids = _people(store)
     with store.write():
         made = [
-            store.followups.add(ids["Jan de Vries"], day(f"2026-11-{d:02d}"), today=TODAY, now=NOW)
+            store.followups.add(
+                ids["Jan de Vries"], day(f"2026-11-{d:02d}"), today=TODAY, now=NOW, owner=store.user
+            )
             for d in (20, 10, 15, 1)
         ]
     with store.read():
@@ -375,7 +390,9 @@ def test_search_finds_people_words_and_open_items(store: Store) -> None:
     jan = _people(store)["Jan de Vries"]
     with store.write():
         store.interactions.add(jan, "Koffie in het café", kind="call", on=TODAY, now=NOW)
-        store.followups.add(jan, TODAY, "Offerte café terras", today=TODAY, now=NOW)
+        store.followups.add(
+            jan, TODAY, "Offerte café terras", today=TODAY, now=NOW, owner=store.user
+        )
     with store.read():
         assert [h.kind for h in store.search.find("cafe")] == ["interaction"]  # accents folded
         assert [h.kind for h in store.search.find("terras")] == ["followup"]

@@ -236,6 +236,7 @@ def fill(store: Store, today: date, now: str, config: Config, calendar: Calendar
             priority=priority,
             today=today - timedelta(days=created_ago),
             now=at(today - timedelta(days=created_ago)),
+            owner=store.user,  # the demo's contacts are the user's
         )
     for who, title, cents, quoted_ago, valid_days, steps in QUOTES:
         quoted_on = today - timedelta(days=quoted_ago)

@@ -95,19 +95,18 @@ class FollowUps:
         source_interaction_id: int | None = None,
         quote_id: int | None = None,
         at: str | None = None,
-        owner: str | None = None,
+        owner: str,
         generated: bool = False,
     ) -> FollowUp:
         """Schedule a follow-up with a contact (``quote_id``: it chases that quote; ``at``:
-        at that time of day, 'HH:MM'; ``owner``: who is to do it, by default the contact's
-        owner; ``generated``: its text is salesnotes' own, which a revision may rewrite)."""
+        at that time of day, 'HH:MM'; ``owner``: who is to do it, which the use case
+        decides; ``generated``: its text is salesnotes' own, which a revision may rewrite)."""
         reason = one_of(reason, REASONS, "reason")
         priority = one_of(priority, PRIORITIES, "priority")
         followup_id = self.db.insert(
             "INSERT INTO followups (uuid, contact_id, due_on, text, reason, priority, status,"
             " created_on, created_at, source_interaction_id, quote_id, due_time, generated,"
-            " owner) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?,"
-            " coalesce(?, (SELECT owner FROM contacts WHERE id = ?)))",
+            " owner) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)",
             (
                 new_uuid(),
                 contact_id,
@@ -122,7 +121,6 @@ class FollowUps:
                 at,
                 int(generated),
                 owner,
-                contact_id,
             ),
         )
         return self.get(followup_id)

@@ -213,7 +213,7 @@ class FollowUpStore(Protocol):
         source_interaction_id: int | None = None,
         quote_id: int | None = None,
         at: str | None = None,
-        owner: str | None = None,
+        owner: str,
         generated: bool = False,
     ) -> FollowUp: ...
 

@@ -44,9 +44,11 @@ def next_step(kind: str, text: str) -> str:
     return _("{verb} about: {text}").format(verb=verb, text=one_line(text))
 
 
-def open_complaint(store: Store, interaction: Interaction, *, today: date, now: str) -> FollowUp:
+def open_complaint(
+    store: Store, interaction: Interaction, *, owner: str, today: date, now: str
+) -> FollowUp:
     """The urgent follow-up a logged complaint opens (``complaint``, ``log --kind complaint``):
-    due today, high priority, until it is resolved."""
+    due today, high priority, for the contact's owner (``owner``), until it is resolved."""
     return store.followups.add(
         interaction.contact_id,
         today,
@@ -56,6 +58,7 @@ def open_complaint(store: Store, interaction: Interaction, *, today: date, now: 
         today=today,
         now=now,
         source_interaction_id=interaction.id,
+        owner=owner,
     )
 
 
@@ -80,7 +83,7 @@ def log_conversation(
     interaction = store.interactions.add(contact.id, text, kind=kind, on=on, now=now)
     complaint = None
     if interaction.kind == "complaint":
-        complaint = open_complaint(store, interaction, today=today, now=now)
+        complaint = open_complaint(store, interaction, owner=contact.owner, today=today, now=now)
     followup = None
     if planned is not None:
         followup = store.followups.add(
@@ -92,6 +95,7 @@ def log_conversation(
             now=now,
             source_interaction_id=interaction.id,
             at=planned.at,
+            owner=contact.owner,
         )
     return Logged(interaction, followup, complaint)
 
@@ -119,7 +123,8 @@ def complete_followup(
     followup = store.followups.complete(followup_id, today=today, now=now, interaction=interaction)
     following = None
     if planned is not None:
-        require_active(store.contacts.get(followup.contact_id), _("the next follow-up"))
+        contact = store.contacts.get(followup.contact_id)
+        require_active(contact, _("the next follow-up"))
         following = store.followups.add(
             followup.contact_id,
             planned.day,
@@ -129,6 +134,7 @@ def complete_followup(
             now=now,
             source_interaction_id=interaction.id if interaction else None,
             at=planned.at,
+            owner=contact.owner,  # the contact's owner plans the next step
         )
     return Done(followup, interaction, following)
 
@@ -150,7 +156,7 @@ def schedule_followup(
     require_active(contact, _("a follow-up"))
     return store.followups.add(
         contact.id, planned.day, text, reason=reason, priority=priority, today=today, now=now,
-        at=planned.at, owner=owner,
+        at=planned.at, owner=owner or contact.owner,
     )  # fmt: skip
 
 

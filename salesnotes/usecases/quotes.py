@@ -125,6 +125,7 @@ def send_quote(
         now=now,
         quote_id=sent.id,
         generated=True,
+        owner=store.contacts.get(sent.contact_id).owner,  # the account's owner chases it
     )
     return Sent(sent, chase)
 
