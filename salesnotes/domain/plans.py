@@ -16,7 +16,7 @@ from salesnotes.domain.dates import (
     _working_offset,
     parse_when,
 )
-from salesnotes.domain.days import WORKWEEK, Calendar, next_working_day
+from salesnotes.domain.days import WORKWEEK, Calendar, describe, next_working_day
 from salesnotes.errors import BadInput
 from salesnotes.i18n import N_, _
 from salesnotes.record import record
@@ -191,3 +191,40 @@ def day_it_happened(
             )
         )
     return happened
+
+
+LONGEST_DAYS_OFF = 366
+"""Days one period of days off may span (a longer one is a typo in a year)."""
+
+
+def days_of(period: str, today: date) -> tuple[date, date]:
+    """The first and last day of a period as typed: '2026-12-24..2027-01-03', '24-12 t/m
+    3-1', '24 december tot 3 januari', 'vrijdag' (one day). The end is read from the start
+    on, so '24-12..3-1' ends in the new year."""
+    parts = re.split(
+        r"\s*(?:\.\.|\bt/m\b|\btot en met\b|\btot\b|\bto\b|\buntil\b|\bthrough\b|–|—|\s-\s)\s*",
+        period.strip(),
+        maxsplit=1,
+        flags=re.IGNORECASE,
+    )
+    if len(parts) == 2 and not all(p.strip() for p in parts):
+        raise BadInput(
+            _("'{period}' is not a period; try 2026-12-24..2027-01-03 or '24-12 t/m 3-1'").format(
+                period=period
+            )
+        )
+    first = parse_when(parts[0], today)
+    last = parse_when(parts[1], first) if len(parts) == 2 else first
+    if last < first:
+        raise BadInput(
+            _("'{period}' ends ({last}) before it begins ({first})").format(
+                period=period, last=describe(last), first=describe(first)
+            )
+        )
+    if (last - first).days >= LONGEST_DAYS_OFF:
+        raise BadInput(
+            _("'{period}' is over a year of days off ({first} to {last}); check the year").format(
+                period=period, first=describe(first), last=describe(last)
+            )
+        )
+    return first, last

@@ -7,6 +7,7 @@ from salesnotes.i18n import _, language
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import date, datetime
 
     from salesnotes.domain.days import Calendar, DayOff
@@ -64,3 +65,42 @@ def complaint_opened(contact: Contact, followup: FollowUp, hours: int, deadline:
         "Complaint #{id} opened for {label}: answer within {hours} hours, by "
         "{deadline}. 'salesnotes resolve {id} --note ...' closes it."
     ).format(id=followup.id, label=contact.label, hours=hours, deadline=moment_words(deadline))
+
+
+def days_off_removed(number: int, gone: DayOff) -> None:
+    """``off --remove``: which days off went."""
+    from salesnotes.domain.days import describe
+    from salesnotes.render import echo
+
+    echo(
+        _("Removed days off #{id}: {first} to {last}").format(
+            id=number, first=describe(gone.first), last=describe(gone.last)
+        )
+    )
+
+
+def days_off_added(added: DayOff, planned: Sequence[FollowUp]) -> None:
+    """``off PERIOD``: the days off, and the follow-ups planned in them already."""
+    from salesnotes.domain.days import describe
+    from salesnotes.i18n import n_
+    from salesnotes.render import echo, note
+
+    days = (added.last - added.first).days + 1
+    echo(
+        n_(
+            "Days off #{id}: {first} to {last} ({n} day); nothing relative lands in them",
+            "Days off #{id}: {first} to {last} ({n} days); nothing relative lands in them",
+            days,
+        ).format(id=added.id, first=describe(added.first), last=describe(added.last), n=days)
+    )
+    if planned:
+        ids = ", ".join(f"#{f.id}" for f in planned)
+        note(
+            n_(
+                "Note: {n} follow-up is planned in them already ({ids}); 'salesnotes snooze "
+                "ID WHEN' moves it",
+                "Note: {n} follow-ups are planned in them already ({ids}); 'salesnotes "
+                "snooze ID WHEN' moves them",
+                len(planned),
+            ).format(n=len(planned), ids=ids)
+        )
