@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import timedelta
 
-    from salesnotes.domain.days import DayOff
+    from salesnotes.domain.days import Calendar, DayOff
     from salesnotes.domain.plans import Planned
     from salesnotes.domain.quote_life import Pipeline
     from salesnotes.models import (
@@ -83,6 +83,19 @@ class Brief:
     def calls(self) -> int:
         """How many people the agenda says to call."""
         return self.agenda_total
+
+
+@record
+class DayAgenda:
+    """A day's agenda: its rows, the calendar they were planned on, what piled up while the
+    user was away, whose it is, and (when nobody by that name owns a contact) the owners
+    the book has."""
+
+    rows: Sequence[AgendaRow]
+    calendar: Calendar
+    piled: tuple[DayOff, int] | None
+    whose: str | None
+    owners_instead: Sequence[str] | None
 
 
 @record

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.domain.days import describe, short
-from salesnotes.i18n import _, for_scripts, term
+from salesnotes.i18n import _, for_scripts, n_, term
 from salesnotes.render.reasons import reason_words, term_words
 from salesnotes.render.shapes import agenda_json
 from salesnotes.render.tables import CELL_TEXT, Column, console, listing, paged
@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from datetime import date
     from typing import Any
 
+    from salesnotes.domain.days import Calendar, DayOff
     from salesnotes.models import AgendaRow
+    from salesnotes.results import DayAgenda
 
 
 TINTS = {
@@ -199,3 +201,71 @@ def _listed(rows: Sequence[AgendaRow], day: date, explain: bool, title: str) -> 
             lines.append(Text(terms, style="dim"))
         parts += [Text(""), head, Padding(Group(*lines), (0, 0, 0, 3))]
     return Group(*parts)
+
+
+def day_agenda(
+    result: DayAgenda, fmt: str, day: date, *, explain: bool, by_owner: bool, today: bool
+) -> None:
+    """``agenda``: the notes about the day (``today``: a day off, what piled up) and about
+    an owner nobody is, then the rows (``by_owner``: the team's, grouped by owner)."""
+    from salesnotes.render import note
+
+    if today:
+        day_off_note(day, result.calendar, result.piled)
+    if result.owners_instead is not None:
+        note(
+            _("nobody called {owner} owns a contact in this book; owners: {owners}").format(
+                owner=result.whose, owners=", ".join(result.owners_instead) or "-"
+            )
+        )
+    if by_owner:
+        team(result.rows, fmt, day, explain=explain)
+    else:
+        agenda(result.rows, fmt, day, explain=explain)
+
+
+def day_off_note(day: date, calendar: Calendar, piled: tuple[DayOff, int] | None) -> None:
+    """On a day off (a weekend, a public holiday, the user's own), say so, and how to see
+    the next working day's list; on the first working day after the user's days off, what
+    piled up meanwhile."""
+    from salesnotes.domain.days import day_name, describe, next_working_day, short, working_words
+    from salesnotes.render import note
+    from salesnotes.render.changes import day_off_name
+
+    if piled is not None:
+        away, due = piled
+        note(
+            n_(
+                "Back after your days off ({first} to {last}): {n} follow-up came due "
+                "meanwhile; it is on the list",
+                "Back after your days off ({first} to {last}): {n} follow-ups came due "
+                "meanwhile; they are on the list",
+                due,
+            ).format(first=short(away.first), last=short(away.last), n=due)
+        )
+        return
+    if calendar.is_working(day):
+        return
+    following = next_working_day(day, calendar)
+    # A weekday names the day within a week; after longer days off, the date does.
+    name = (
+        day_name(following.weekday()).lower()
+        if (following - day).days < 7
+        else (following.isoformat())
+    )
+    off = calendar.off_on(day)
+    if off is not None and off.kind == "holiday":
+        why = _("{day} is {holiday}, a public holiday").format(
+            day=describe(day), holiday=day_off_name(off)
+        )
+    elif off is not None:
+        why = _("{day} is one of your days off").format(day=describe(day))
+    else:
+        why = _("{day} is not a working day ({working})").format(
+            day=describe(day), working=working_words(calendar.working)
+        )
+    note(
+        _("{why}; {weekday}'s list: salesnotes agenda --date {name}").format(
+            why=why, weekday=day_name(following.weekday()), name=name
+        )
+    )

@@ -1,14 +1,56 @@
-"""Whose agenda, and what piled up while the user was away: shared by ``agenda`` and
-``brief``."""
+"""The agenda of a day: whose (the user's own in a team's book, a colleague's, everyone's),
+on whose calendar, and what piled up while the user was away (shared with ``brief``)."""
 
 from __future__ import annotations
 
+from salesnotes.results import DayAgenda
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from datetime import date
+    from datetime import date, datetime
 
+    from salesnotes.config import Config
     from salesnotes.domain.days import Calendar, DayOff
     from salesnotes.store.interface import Store
+
+
+def day_agenda(
+    store: Store,
+    config: Config,
+    base: Calendar,
+    *,
+    day: date,
+    moment: datetime,
+    limit: int,
+    owner: str | None,
+    team: bool,
+) -> DayAgenda:
+    """Who to call on ``day``, at most ``limit`` (0: all): the user's own in a team's book
+    (``owner``: a colleague's; ``team``: everyone's, by owner). ``base`` is the working days
+    and public holidays; the user's own days off count on their agenda, a colleague's on
+    theirs."""
+    from salesnotes.domain.days import Calendar
+    from salesnotes.record import changed
+    from salesnotes.usecases.sources import agenda as build
+    from salesnotes.usecases.sources import team_agenda
+
+    whose = agenda_owner(store, owner)
+    calendar = base
+    if team:
+        rows = team_agenda(store, day, config, limit or None, moment, calendar=base)
+    else:
+        if whose is None or whose == store.user or owner is not None:
+            away = store.days_off.of(whose if owner is not None and whose else store.user)
+            calendar = Calendar.of(base.working, (*base.off, *away))
+        rows = build(store, day, config, limit=limit or None, now=moment, owner=whose,
+                     calendar=calendar)  # fmt: skip
+        if owner is not None:
+            rows = [changed(row, owner=whose or "") for row in rows]
+    known = store.contacts.owners() if owner is not None and not rows else None
+    unknown = known is not None and whose not in known
+    return DayAgenda(
+        rows, calendar, piled_up(store, day, calendar), whose, known if unknown else None
+    )
 
 
 def agenda_owner(store: Store, owner: str | None) -> str | None:
