@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         Interaction,
         LosingTouch,
         Occasion,
+        Organisation,
         Quote,
     )
 
@@ -96,6 +97,27 @@ class DayAgenda:
     piled: tuple[DayOff, int] | None
     whose: str | None
     owners_instead: Sequence[str] | None
+
+
+@record
+class Dossier:
+    """What ``show`` shows of a contact (``team``: say whose, and who logged each)."""
+
+    contact: Contact
+    followups: Sequence[FollowUp]
+    quotes: Sequence[Quote]
+    recent: Sequence[Interaction]
+    team: bool = False
+
+
+@record
+class Account:
+    """What ``show`` shows of an organisation."""
+
+    organisation: Organisation
+    members: Sequence[Contact]
+    followups: Sequence[FollowUp]
+    quotes: Sequence[Quote]
 
 
 @record

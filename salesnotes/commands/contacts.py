@@ -235,37 +235,22 @@ def orgs(env: Env, *, fmt: str) -> None:
 def show(env: Env, *, who: str, org: bool, limit: int, fmt: str) -> None:
     """One contact's dossier, or (``org``, or a name that is no contact's) an organisation's
     account view."""
-    from salesnotes.errors import NotFound
-    from salesnotes.render import dossier
+    from salesnotes.models import Contact
+    from salesnotes.render import dossier, note
+    from salesnotes.usecases.contacts import account, contact_or_organisation
+    from salesnotes.usecases.contacts import dossier as read_dossier
 
+    region = env.config().get_str("phone.region")
     store = env.store()
     with store.read():
-        contact = None
-        if not org:
-            try:
-                contact = contact_named(env, store, who)
-            except NotFound as not_a_contact:
-                try:
-                    organisation = store.orgs.resolve(who)
-                except NotFound:
-                    raise not_a_contact from None
+        found, merged = contact_or_organisation(store, who, region, organisation=org)
+        if isinstance(found, Contact):
+            shown = read_dossier(store, found, limit)
         else:
-            organisation = store.orgs.resolve(who)
-        if contact is not None:
-            open_followups = store.followups.find(contact_id=contact.id)
-            quotes = store.quotes.find(open_only=False, contact_id=contact.id)
-            recent = store.interactions.latest(contact.id, limit)
-            user = store.user
-            team = any(i.logged_by != user for i in recent) or store.contacts.shared(user)
-        else:
-            members = store.contacts.find(organisation_id=organisation.id)
-            open_followups = store.followups.find(organisation_id=organisation.id)
-            quotes = store.quotes.find(open_only=False, organisation_id=organisation.id)
-    if contact is not None:
-        dossier.dossier(
-            contact, open_followups, quotes, recent, fmt, env.today(), env.config(), team=team
-        )
+            whole = account(store, found)
+    if merged:
+        note(merged)
+    if isinstance(found, Contact):
+        dossier.dossier(shown, fmt, env.today(), env.config())
     else:
-        dossier.account(
-            organisation, members, open_followups, quotes, fmt, env.today(), env.config()
-        )
+        dossier.account(whole, fmt, env.today(), env.config())

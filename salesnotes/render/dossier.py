@@ -25,22 +25,15 @@ if TYPE_CHECKING:
     from datetime import date
 
     from salesnotes.config import Config
-    from salesnotes.models import Contact, FollowUp, Interaction, Organisation, Quote
+    from salesnotes.models import Contact, FollowUp, Quote
+    from salesnotes.results import Account, Dossier
 
 
-def dossier(
-    contact: Contact,
-    open_followups: Sequence[FollowUp],
-    contact_quotes: Sequence[Quote],
-    recent: Sequence[Interaction],
-    fmt: str,
-    today: date,
-    config: Config,
-    *,
-    team: bool = False,
-) -> None:
+def dossier(shown: Dossier, fmt: str, today: date, config: Config) -> None:
     """``show``: details, open follow-ups, quotes, latest interactions newest first (in a
     team's book: whose account, and who logged each: "Anouk, call: ...")."""
+    contact, open_followups, contact_quotes = shown.contact, shown.followups, shown.quotes
+    recent, team = shown.recent, shown.team
     with for_scripts(fmt):
         if fmt == "json":
             print_json(
@@ -103,16 +96,10 @@ def _day_column(day: date) -> str:
     return f"{day_abbr(day.weekday())} {day.day:>2} {month_abbr(day.month)} {day.year}"
 
 
-def account(
-    organisation: Organisation,
-    members: Sequence[Contact],
-    open_followups: Sequence[FollowUp],
-    org_quotes: Sequence[Quote],
-    fmt: str,
-    today: date,
-    config: Config,
-) -> None:
+def account(whole: Account, fmt: str, today: date, config: Config) -> None:
     """``show`` of an organisation: its contacts, open follow-ups and all its quotes."""
+    organisation, members = whole.organisation, whole.members
+    open_followups, org_quotes = whole.followups, whole.quotes
     with for_scripts(fmt):
         if fmt == "json":
             print_json(

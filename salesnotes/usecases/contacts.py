@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from salesnotes.errors import Conflict
 from salesnotes.i18n import _
-from salesnotes.results import AddedContact, Assigned
+from salesnotes.results import Account, AddedContact, Assigned, Dossier
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -100,3 +100,47 @@ def organisation_reach(
     if phone is not None or email is not None:
         found = store.orgs.set_reach(found.id, phone=phone, email=email)
     return found
+
+
+def contact_or_organisation(
+    store: Store, who: str, region: str, *, organisation: bool
+) -> tuple[Contact | Organisation, str | None]:
+    """The contact ``who`` names (and the note to show when it was found through a merge);
+    a name that is no contact's is looked up among the organisations (``organisation``:
+    only there)."""
+    from salesnotes.errors import NotFound
+    from salesnotes.usecases.who import resolve
+
+    if organisation:
+        return store.orgs.resolve(who), None
+    try:
+        return resolve(store, who, region)
+    except NotFound as not_a_contact:
+        try:
+            return store.orgs.resolve(who), None
+        except NotFound:
+            raise not_a_contact from None
+
+
+def dossier(store: Store, contact: Contact, interactions: int) -> Dossier:
+    """One contact's open follow-ups, quotes and latest ``interactions`` conversations; in a
+    team's book (or when a colleague logged one of them) it says whose they are."""
+    recent = store.interactions.latest(contact.id, interactions)
+    user = store.user
+    return Dossier(
+        contact,
+        store.followups.find(contact_id=contact.id),
+        store.quotes.find(open_only=False, contact_id=contact.id),
+        recent,
+        team=any(i.logged_by != user for i in recent) or store.contacts.shared(user),
+    )
+
+
+def account(store: Store, organisation: Organisation) -> Account:
+    """An organisation's account: its contacts, open follow-ups and all its quotes."""
+    return Account(
+        organisation,
+        store.contacts.find(organisation_id=organisation.id),
+        store.followups.find(organisation_id=organisation.id),
+        store.quotes.find(open_only=False, organisation_id=organisation.id),
+    )
