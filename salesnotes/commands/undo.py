@@ -2,87 +2,21 @@
 
 from __future__ import annotations
 
-from salesnotes.i18n import N_, Nn_, _, n_
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.env import Env
-    from salesnotes.models import Recorded
-
-NAMES = {
-    "organisations": Nn_("{n} organisation", "{n} organisations"),
-    "contacts": Nn_("{n} contact", "{n} contacts"),
-    "contact_emails": Nn_("{n} e-mail address", "{n} e-mail addresses"),
-    "contact_phones": Nn_("{n} phone number", "{n} phone numbers"),
-    "contact_tags": Nn_("{n} tag", "{n} tags"),
-    "interactions": Nn_("{n} conversation", "{n} conversations"),
-    "followups": Nn_("{n} follow-up", "{n} follow-ups"),
-    "quotes": Nn_("{n} quote", "{n} quotes"),
-    "quote_revisions": Nn_("{n} quote revision", "{n} quote revisions"),
-}
-DONE = {"put back": N_("put back"), "restored": N_("restored"), "removed": N_("removed")}
 
 
 def undo(env: Env, *, show_list: bool, fmt: str) -> None:
     """Put back what the last writing command changed (``show_list``: list what can be)."""
-    from salesnotes import render
+    from salesnotes.render.undo import listing_of, undone
 
     store = env.store()
     if show_list:
         with store.read():
             recorded = store.history()
-        _listing(recorded, fmt)
+        listing_of(recorded, fmt)
         return
     with store.write(journal="none"):
-        undone = store.undo(env.now())
-    parts = []
-    for table, counts in undone.counts.items():
-        one, many = NAMES.get(table, ("{n} " + table, "{n} " + table))
-        for what, n in counts.items():
-            parts.append(
-                _("{things} {done}").format(
-                    things=n_(one, many, n).format(n=n), done=_(DONE.get(what, what))
-                )
-            )
-    render.echo(
-        _("Undid 'salesnotes {command}' ({at})").format(
-            command=undone.command.command, at=_when(undone.command.at)
-        )
-    )
-    render.echo("  " + ", ".join(parts))
-
-
-def _when(at: str) -> str:
-
-    from salesnotes.domain.days import moment_words
-
-    try:
-        from salesnotes.book_values import book_moment
-
-        return moment_words(book_moment(at))
-    except ValueError:
-        return at
-
-
-def _listing(recorded: list[Recorded], fmt: str) -> None:
-    from salesnotes.render.tables import Column, listing
-
-    listing(
-        recorded,
-        fmt,
-        [
-            Column("Id", lambda r: str(r.id), justify="right"),
-            Column("When", lambda r: _when(r.at)),
-            Column("Command", lambda r: _("salesnotes {command}").format(command=r.command)),
-            Column("Rows", lambda r: str(r.changes), justify="right"),
-            Column("Undone", lambda r: _when(r.undone_at) if r.undone_at else ""),
-        ],
-        lambda r: {
-            "id": r.id,
-            "at": r.at,
-            "command": r.command,
-            "rows": r.changes,
-            "undone_at": r.undone_at,
-        },
-        empty=_("Nothing to undo."),
-    )
+        result = store.undo(env.now())
+    undone(result)
