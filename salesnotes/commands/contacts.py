@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from salesnotes.commands import contact_named
-from salesnotes.domain.fields import normalise_email, read_phone, unread_phones
+from salesnotes.domain.fields import normalise_email, read_phone
 from salesnotes.errors import BadInput
-from salesnotes.i18n import _, term
+from salesnotes.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -101,9 +101,9 @@ def edit(
     """Change a contact's details; e-mails, phones and tags are added to what is there (an
     e-mail address or phone number another contact has is refused, unless ``force``), and
     removed with ``remove_email``/``remove_phone``/``untag``."""
-    from salesnotes import render
     from salesnotes.domain.dates import parse_birthday, parse_when
-    from salesnotes.usecases.contacts import refuse_known_details
+    from salesnotes.render.contacts import updated
+    from salesnotes.usecases.contacts import edit_contact
 
     values = [name, org, email, phone, tag, untag, status, note, job_title, city, every]
     values += [birthday, customer_since, remove_email, remove_phone, department]
@@ -118,36 +118,14 @@ def edit(
     gone_numbers = [read_phone(p, region) for p in remove_phone or ()]
     store = env.store()
     with store.write():
-        contact = contact_named(env, store, who)
-        if not force:
-            refuse_known_details(store, emails, numbers, contact.id)
-        contact = store.contacts.edit(
-            contact.id,
-            now=env.now(),
-            name=name,
-            organisation=org,
-            emails=emails,
-            phones=numbers,
-            tags=tag or (),
-            untags=untag or (),
-            status=status,
-            note=note,
-            every=every,
-            birthday=born,
-            customer_since=since,
-            job_title=job_title,
-            city=city,
-            unemails=remove_email or (),
-            unphones=gone_numbers,
-            department=department,
-        )
-    render.echo(
-        _("Updated #{id} {label}, {status}").format(
-            id=contact.id, label=contact.label, status=term(contact.status)
-        )
-    )
-    for warning in unread_phones(numbers):
-        render.note(warning)
+        contact = edit_contact(
+            store, contact_named(env, store, who), force=force, now=env.now(), name=name,
+            organisation=org, emails=emails, phones=numbers, tags=tag or (),
+            untags=untag or (), status=status, note=note, every=every, birthday=born,
+            customer_since=since, job_title=job_title, city=city,
+            unemails=remove_email or (), unphones=gone_numbers, department=department,
+        )  # fmt: skip
+    updated(contact, numbers)
 
 
 def assign(env: Env, *, who: str, owner: str) -> None:

@@ -31,6 +31,20 @@ def added(result: AddedContact, numbers: list[PhoneNumber]) -> None:
         note(warning)
 
 
+def updated(contact: Contact, numbers: list[PhoneNumber]) -> None:
+    """``edit``: the contact as it is now; a note for a number that could not be read as
+    one of the phone region's (kept as written)."""
+    from salesnotes.domain.fields import unread_phones
+
+    echo(
+        _("Updated #{id} {label}, {status}").format(
+            id=contact.id, label=contact.label, status=term(contact.status)
+        )
+    )
+    for warning in unread_phones(numbers):
+        note(warning)
+
+
 def assigned(result: Assigned) -> None:
     """``assign``: whose the contact is now, and how many open follow-ups went with it."""
     contact = result.contact

@@ -102,6 +102,23 @@ def organisation_reach(
     return found
 
 
+def edit_contact(
+    store: Store,
+    contact: Contact,
+    *,
+    force: bool,
+    now: str,
+    emails: list[str],
+    phones: list[PhoneNumber],
+    **changes: Any,
+) -> Contact:
+    """The contact changed; an e-mail address or phone number another contact has is
+    refused (most likely the same person), unless ``force``."""
+    if not force:
+        refuse_known_details(store, emails, phones, contact.id)
+    return store.contacts.edit(contact.id, now=now, emails=emails, phones=phones, **changes)
+
+
 def contact_or_organisation(
     store: Store, who: str, region: str, *, organisation: bool
 ) -> tuple[Contact | Organisation, str | None]:
