@@ -3,14 +3,16 @@ contact given to a colleague, an organisation's own number."""
 
 from __future__ import annotations
 
-from salesnotes.errors import Conflict
+from salesnotes.errors import BadInput, Conflict
 from salesnotes.i18n import _
 from salesnotes.results import Account, AddedContact, Assigned, Dossier
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
     from typing import Any
 
+    from salesnotes.domain.merging import Plan
     from salesnotes.models import Contact, Organisation, PhoneNumber
     from salesnotes.store.interface import Store
 
@@ -117,6 +119,35 @@ def edit_contact(
     if not force:
         refuse_known_details(store, emails, phones, contact.id)
     return store.contacts.edit(contact.id, now=now, emails=emails, phones=phones, **changes)
+
+
+def merge_contacts(
+    store: Store, old: Contact, new: Contact, *, today: date, now: str
+) -> tuple[dict[str, int], Plan]:
+    """Everything of ``old`` moved to ``new`` (``domain.merging.plan`` decides which of the
+    two's details win): two contacts, never one twice, never into an archived one. What
+    moved, per table, and the plan."""
+    from salesnotes.domain.merging import plan
+
+    if old.id == new.id:
+        raise BadInput(
+            _("#{id} {label} is one contact already; name two").format(id=old.id, label=old.label)
+        )
+    if old.merged_into is not None:
+        raise Conflict(
+            _("#{id} {label} was merged into #{merged_into} already").format(
+                id=old.id, label=old.label, merged_into=old.merged_into
+            )
+        )
+    if new.archived:
+        raise Conflict(
+            _(
+                "#{id} {label} is archived; bring it back first (salesnotes archive {id} "
+                "--undo) or merge the other way round"
+            ).format(id=new.id, label=new.label)
+        )
+    steps = plan(old, new, today)
+    return store.contacts.absorb(old.id, new.id, steps.changes, now), steps
 
 
 def contact_or_organisation(
