@@ -172,31 +172,21 @@ def contacts(
     """List contacts by name, or (``losing_touch``) those past their rhythm, most overdue first."""
     from salesnotes.commands import rows_for, say_how_many
     from salesnotes.render import listings
+    from salesnotes.usecases.contacts import contact_list, losing_touch_list
 
+    if losing_touch and (any(v is not None for v in (text, tag, status, org)) or archived):
+        raise BadInput(_("--losing-touch lists everyone past their rhythm; use it on its own"))
+    cap = rows_for(limit, fmt)
     store = env.store()
     if losing_touch:
-        from salesnotes.usecases.sources import losing_touch as past_rhythm
-
-        if any(v is not None for v in (text, tag, status, org)) or archived:
-            raise BadInput(_("--losing-touch lists everyone past their rhythm; use it on its own"))
         with store.read():
-            items = past_rhythm(store, env.today(), env.config())
-        cap = rows_for(limit, fmt)
-        say_how_many(len(items[:cap]), cap, lambda: len(items))
-        listings.losing_touch(items[:cap], fmt)
-        return
-    cap = rows_for(limit, fmt)
+            items, total = losing_touch_list(store, env.today(), env.config(), cap)
+        say_how_many(len(items), cap, lambda: total)
+        return listings.losing_touch(items, fmt)
     with store.read():
-        found = store.contacts.find(
-            text=text, tag=tag, status=status, organisation=org, archived=archived, limit=cap
-        )
-        say_how_many(
-            len(found),
-            cap,
-            lambda: store.contacts.count(
-                text=text, tag=tag, status=status, organisation=org, archived=archived
-            ),
-        )
+        found, count = contact_list(store, cap, text=text, tag=tag, status=status,
+                                    organisation=org, archived=archived)  # fmt: skip
+    say_how_many(len(found), cap, lambda: count)
     listings.contacts(found, fmt)
 
 

@@ -12,8 +12,9 @@ if TYPE_CHECKING:
     from datetime import date
     from typing import Any
 
+    from salesnotes.config import Config
     from salesnotes.domain.merging import Plan
-    from salesnotes.models import Contact, Organisation, PhoneNumber
+    from salesnotes.models import Contact, LosingTouch, Organisation, PhoneNumber
     from salesnotes.store.interface import Store
 
 
@@ -148,6 +149,25 @@ def merge_contacts(
         )
     steps = plan(old, new, today)
     return store.contacts.absorb(old.id, new.id, steps.changes, now), steps
+
+
+def contact_list(store: Store, cap: int | None, **filters: Any) -> tuple[list[Contact], int]:
+    """The contacts ``filters`` choose (text, tag, status, organisation, archived), by name,
+    at most ``cap`` (None: all), and how many there are (counted only when cut)."""
+    found = store.contacts.find(**filters, limit=cap)
+    total = store.contacts.count(**filters) if cap is not None and len(found) >= cap else 0
+    return found, max(total, len(found))
+
+
+def losing_touch_list(
+    store: Store, today: date, config: Config, cap: int | None
+) -> tuple[list[LosingTouch], int]:
+    """Everyone past their keep-in-touch rhythm, most overdue first, at most ``cap``; and
+    how many there are."""
+    from salesnotes.usecases.sources import losing_touch
+
+    every = losing_touch(store, today, config)
+    return list(every[:cap]), len(every)
 
 
 def contact_or_organisation(
