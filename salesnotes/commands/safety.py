@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 
 from salesnotes.commands.files import (
     backup_files,
@@ -37,6 +36,7 @@ def backup(env: Env, *, path: str | None) -> None:
     (keeping the newest ``backup.keep``)."""
     _sqlite_only(env, "backup")
     from salesnotes import render
+    from salesnotes.render.safety import size_words
     from salesnotes.store.backup import check, copy
 
     swept(env)
@@ -65,7 +65,7 @@ def backup(env: Env, *, path: str | None) -> None:
     info = check(target)
     render.echo(
         _("Backed up {contacts} contacts to {target} ({size}, checked)").format(
-            contacts=info.contacts, target=target, size=_size(info.size)
+            contacts=info.contacts, target=target, size=size_words(info.size)
         )
     )
     if path is None:
@@ -84,7 +84,7 @@ def backup(env: Env, *, path: str | None) -> None:
 def backups(env: Env, *, fmt: str) -> None:
     """The copies in the backup folder, newest first."""
     _sqlite_only(env, "backups")
-    from salesnotes import render
+    from salesnotes.render.safety import backup_list
 
     swept(env)
     folder = backup_folder()
@@ -93,26 +93,7 @@ def backups(env: Env, *, fmt: str) -> None:
         full = os.path.join(folder, name)
         found.append((os.path.getmtime(full), name, os.path.getsize(full)))
     found.sort(reverse=True)
-    if fmt == "json":
-        render.print_json(
-            {
-                "folder": folder,
-                "backups": [{"file": os.path.join(folder, n), "size": s} for _, n, s in found],
-            }  # fmt: skip
-        )
-        return
-    if not found:
-        render.note(
-            _("No backups in {folder} yet; 'salesnotes backup' makes one.").format(folder=folder)
-        )
-        return
-    if fmt == "plain":
-        for __, name, size in found:
-            sys.stdout.write(f"{os.path.join(folder, name)}\t{size}\n")
-        return
-    render.echo(_("Backups in {folder}, newest first:").format(folder=folder))
-    for __, name, size in found:
-        render.echo(f"  {name}  {_size(size)}")
+    backup_list(folder, [(name, size) for __, name, size in found], fmt)
 
 
 def restore(env: Env, *, path: str, yes: bool) -> None:
@@ -168,6 +149,7 @@ def doctor(env: Env, *, repair: bool) -> None:
     """Check the book and where it lives; say what is wrong and how to fix it."""
     _sqlite_only(env, "doctor")
     from salesnotes import render
+    from salesnotes.render.safety import checked
     from salesnotes.store import backup as checks
 
     swept(env)
@@ -185,14 +167,7 @@ def doctor(env: Env, *, repair: bool) -> None:
         render.echo(_("Rebuilt the search indexes."))
     with store.read():
         found = checks.health(store.db)  # type: ignore[attr-defined]
-    found += _places(path)
-    wrong = 0
-    for passed, what, problem in found:
-        if passed:
-            render.echo(_("ok       {what}").format(what=what))
-        else:
-            wrong += 1
-            render.echo(_("PROBLEM  {what}: {problem}").format(what=what, problem=problem))
+    wrong = checked([*found, *_places(path)])
     if wrong:
         raise DatabaseError(
             n_(
@@ -264,12 +239,6 @@ def _file_system(path: str) -> str:
         if inside and len(point) > len(best):
             best, kind = point, row[2]
     return kind
-
-
-def _size(size: int) -> str:
-    if size < 1024 * 1024:
-        return _("{value} KB").format(value=max(1, size // 1024))
-    return _("{size:.1f} MB").format(size=size / 1024 / 1024)
 
 
 def _sqlite_only(env: Env, command: str) -> None:
