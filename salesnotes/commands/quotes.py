@@ -149,15 +149,16 @@ def quotes(
 ) -> None:
     """The tray: open quotes, oldest first (``show_all``: every quote; ``stale``: going cold,
     most idle first)."""
+    from salesnotes.domain.quote_life import tray_status
     from salesnotes.render.quotes import quotes as show
     from salesnotes.usecases.quotes import the_tray
 
+    shown = tray_status(show_all, open_only, stale, status)
     store = env.store()
     with store.read():
         contact_id = contact_named(env, store, who).id if who is not None else None
-        found = the_tray(store, show_all=show_all, open_only=open_only, stale=stale,
-                         status=status, contact_id=contact_id, today=env.today(),
-                         config=env.config())  # fmt: skip
+        found = the_tray(store, show_all=show_all, stale=stale, status=shown,
+                         contact_id=contact_id, today=env.today(), config=env.config())  # fmt: skip
     show(found, fmt, env.today(), env.config())
 
 

@@ -250,3 +250,22 @@ def read_probability(text: str | None) -> int | None:
     raise BadInput(
         _("'{probability}' is not a percentage; try 70 or default").format(probability=text)
     )
+
+
+def tray_status(show_all: bool, open_only: bool, stale: bool, status: str | None) -> str | None:
+    """The filters of ``quotes`` as typed, checked before the book is opened: --all goes
+    with neither --open nor --stale; a status is one a quote can show, in English or Dutch
+    ('verstuurd' is sent). The status, lower case, or None."""
+    from salesnotes.domain.fields import canonical, one_of
+    from salesnotes.errors import BadInput
+    from salesnotes.i18n import _
+    from salesnotes.models import QUOTE_STATUSES
+
+    if show_all and (open_only or stale):
+        raise BadInput(_("--all lists every quote; leave out --open and --stale with it"))
+    if status is None:
+        return None
+    status = canonical(status, QUOTE_STATUSES)
+    if status.lower() not in QUOTE_STATUSES:
+        one_of(status, QUOTE_STATUSES, "quote status")
+    return status.lower()

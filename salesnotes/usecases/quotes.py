@@ -210,7 +210,6 @@ def the_tray(
     store: Store,
     *,
     show_all: bool,
-    open_only: bool,
     stale: bool,
     status: str | None,
     contact_id: int | None,
@@ -218,20 +217,10 @@ def the_tray(
     config: Config,
 ) -> list[Quote]:
     """The quotes ``quotes`` lists: the open ones oldest first (``show_all``: every quote;
-    ``status``: of that shown status, typed in any language; ``stale``: going cold, most
-    idle first)."""
-    from salesnotes.domain.fields import canonical, one_of
+    ``status``: of that shown status, as ``quote_life.tray_status`` reads it; ``stale``: going
+    cold, most idle first)."""
     from salesnotes.domain.quote_life import is_stale
-    from salesnotes.errors import BadInput
-    from salesnotes.models import QUOTE_STATUSES
 
-    if show_all and (open_only or stale):
-        raise BadInput(_("--all lists every quote; leave out --open and --stale with it"))
-    if status is not None:
-        status = canonical(status, QUOTE_STATUSES)  # 'verstuurd' is sent
-        if status.lower() not in QUOTE_STATUSES:
-            one_of(status, QUOTE_STATUSES, "quote status")
-        status = status.lower()
     found = store.quotes.find(open_only=not show_all, contact_id=contact_id)
     if status is not None:
         found = [q for q in found if q.shown_status(today) == status]

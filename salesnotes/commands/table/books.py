@@ -5,11 +5,11 @@ from __future__ import annotations
 from salesnotes.commands.table.kinds import (
     FORCE,
     FORMAT,
-    MAX_LIMIT,
     OUTPUT,
     Command,
     arg,
     flag,
+    limit,
     opt,
 )
 from salesnotes.models import STATUSES
@@ -175,16 +175,7 @@ Certain: the same e-mail address or mobile number. Likely: very similar names (a
 initial for a first name, one letter apart, tussenvoegsels ignored) in the same
 organisation, or where one has none. Each pair shows the merge that makes it one.""",
         (
-            opt(
-                "limit",
-                "--limit",
-                "-n",
-                kind="int",
-                low=0,
-                high=MAX_LIMIT,
-                default=50,
-                help="At most this many pairs (0: all).",
-            ),
+            limit("At most this many pairs (0: all).", default=50),
             FORMAT,
         ),
         collects_garbage=True,

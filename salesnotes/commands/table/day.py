@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesnotes.commands.table.kinds import FORMAT, MAX_LIMIT, WHO, Command, arg, flag, opt
+from salesnotes.commands.table.kinds import FORMAT, WHO, Command, arg, flag, limit, opt
 
 COMMANDS = (
     Command(
@@ -21,15 +21,7 @@ salesnotes agenda --explain --format plain
 salesnotes agenda --team""",
         (
             opt("when", "--date", "-d", help="The day to plan (default today): morgen, maandag."),
-            opt(
-                "limit",
-                "--limit",
-                "-n",
-                kind="int",
-                low=0,
-                high=MAX_LIMIT,
-                help="How many people at most (0: everyone). Default 25.",
-            ),
+            limit("How many people at most (0: everyone). Default 25."),
             flag("explain", "--explain", help="Show each row's score terms."),
             opt("owner", "--owner", help="A colleague's agenda (their short name)."),
             flag("team", "--team", help="The whole team's agenda, grouped by owner."),

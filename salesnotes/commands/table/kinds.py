@@ -98,14 +98,17 @@ FORMAT = opt(
     default="table",
     help="table (for people), plain (tab-separated, for scripts and cron) or json.",
 )
-LIST_LIMIT = opt(
-    "limit",
-    "--limit",
-    "-n",
-    kind="int",
-    low=0,
-    high=MAX_LIMIT,
-    help="At most this many rows (0: all). Default for a table 50; plain and json list all.",
+
+
+def limit(help: str, *, default: int | None = None, low: int = 0) -> Param:
+    """``--limit``/``-n N``: at most this many (from ``low``; 0: all, where ``low`` is 0)."""
+    return opt(
+        "limit", "--limit", "-n", kind="int", low=low, high=MAX_LIMIT, default=default, help=help
+    )
+
+
+LIST_LIMIT = limit(
+    "At most this many rows (0: all). Default for a table 50; plain and json list all."
 )
 QUOTE_ID = arg("quote_id", metavar="ID", help="The quote's id.")
 FOLLOWUP_ID = arg("followup_id", metavar="ID", help="The follow-up's id.")

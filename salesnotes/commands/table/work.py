@@ -6,11 +6,11 @@ from salesnotes.commands.table.kinds import (
     FOLLOWUP_ID,
     FORMAT,
     LIST_LIMIT,
-    MAX_LIMIT,
     WHO,
     Command,
     arg,
     flag,
+    limit,
     opt,
 )
 from salesnotes.models import KINDS, PRIORITIES, QUOTE_STATUSES, REASONS
@@ -208,16 +208,7 @@ salesnotes search 0612345678
 salesnotes search isol --format json""",
         (
             arg("text", help="Words to find (all of them)."),
-            opt(
-                "limit",
-                "--limit",
-                "-n",
-                kind="int",
-                low=1,
-                high=MAX_LIMIT,
-                default=20,
-                help="At most this many of each kind.",
-            ),
+            limit("At most this many of each kind.", default=20, low=1),
             FORMAT,
         ),
     ),
