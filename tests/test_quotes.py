@@ -325,3 +325,15 @@ def test_money_format_setting(
     monkeypatch.setenv("SALESNOTES_CONFIG", str(config))
     out = run("quote", "add", "jan", "12,500.50").stdout
     assert out.startswith("Quote #1: $ 12,500.50 for Jan de Vries")
+
+
+def test_a_bad_tray_filter_is_said_before_the_book_is_looked_for(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What was typed wrong is said first (exit 2), also where there is no book yet."""
+    monkeypatch.setenv("SALESNOTES_DB", str(tmp_path / "nothing-here.db"))
+    said = run("quotes", "--status", "xx", expect=2).stderr
+    assert said.startswith("Error: 'xx' is not a quote status; use one of: draft, sent")
+    said = run("quotes", "--all", "--stale", expect=2).stderr
+    assert "--all lists every quote" in said
+    assert not (tmp_path / "nothing-here.db").exists()
