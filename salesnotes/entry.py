@@ -34,11 +34,17 @@ ALIASES = {("log", "edit"): "log-edit"}
 """Two words that name one command: 'log edit 12' is 'log-edit 12'."""
 
 
-def spelled_out(args: list[str]) -> list[str]:
-    """The command line with a two-word command (``ALIASES``) as its one-word name."""
+def command_position(args: list[str]) -> int:
+    """Where the command's name is: after the global options (``--db FILE``, ``--today``)."""
     position = 0
     while position < len(args) and args[position].startswith("-"):
         position += 2 if args[position] in GLOBAL_OPTIONS else 1
+    return position
+
+
+def spelled_out(args: list[str]) -> list[str]:
+    """The command line with a two-word command (``ALIASES``) as its one-word name."""
+    position = command_position(args)
     name = ALIASES.get(tuple(args[position : position + 2]))  # type: ignore[arg-type]
     return [*args[:position], name, *args[position + 2 :]] if name else args
 

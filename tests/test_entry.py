@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from salesnotes import commands, entry
 from salesnotes.cli import build
-from salesnotes.commands.table import BY_NAME, COMMANDS, GROUPS, Command
+from salesnotes.commands.table import BY_NAME, COMMANDS, GROUPS, ROOT, Command
 from salesnotes.env import Env
 from salesnotes.errors import BadInput
 from tests.conftest import Run, invoke
@@ -33,6 +33,7 @@ def test_typer_declares_what_the_table_says() -> None:
         for sub, each in (getattr(command, "commands", None) or {"": command}).items():
             built[f"{name} {sub}".strip()] = each
     assert list(built) == [c.name for c in COMMANDS]
+    assert tuple(d for p in ROOT for d in p.decls) == entry.GLOBAL_OPTIONS
     assert set(GROUPS) == {n.split(" ")[0] for n in built if " " in n}
     for command in COMMANDS:
         params = [p for p in built[command.name].params if p.name != "help"]

@@ -12,7 +12,7 @@ import os
 import sys
 from typing import Any
 
-from salesnotes.commands.table import BY_NAME, COMMANDS, GROUPS, ROOT
+from salesnotes.commands.table import BY_NAME, COMMANDS, GROUPS
 
 __all__ = ["build", "main", "values_not_options"]
 
@@ -44,13 +44,9 @@ def _command_asked_for(args: list[str]) -> str | None:
 
 
 def _after_global_options(args: list[str]) -> list[str]:
-    rest = list(args)
-    takes_value = {decl for param in ROOT for decl in param.decls}
-    while rest and rest[0].startswith("-"):
-        option = rest.pop(0)
-        if option in takes_value and rest:
-            rest.pop(0)
-    return rest
+    from salesnotes.entry import command_position
+
+    return args[command_position(args) :]
 
 
 def _completed_words() -> list[str]:
