@@ -283,6 +283,25 @@ OPEN_QUOTE_STATUSES = ("draft", "sent", "negotiating")
 
 
 @record
+class QuoteChange:
+    """What a step in a quote's life changes (``domain.quote_life`` decides it, the store
+    writes it): each field set is written, None ones are left; ``active_on``: the staleness
+    clock counts from that day when it is later; ``probability`` only when
+    ``sets_probability`` (None: back to the status's)."""
+
+    status: str | None = None
+    amount_cents: int | None = None
+    sent_on: date | None = None
+    valid_until: date | None = None
+    closed_on: date | None = None
+    closed_at: str | None = None
+    lost_reason: str | None = None
+    active_on: date | None = None
+    probability: int | None = None
+    sets_probability: bool = False
+
+
+@record
 class QuoteRevision:
     """One version of a quote's amount: the first is the original offer."""
 

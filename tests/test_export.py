@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from salesnotes.domain.quote_life import revising
 from salesnotes.formats.csv_export import neutralised, unneutralised
 from salesnotes.store import open_store
 from salesnotes.text import clean
@@ -443,7 +444,8 @@ def test_json_export_import_export_is_the_same_book(
                     contact.id, name, 100 * (talks + 1), currency="EUR", quoted_on=today,
                     valid_until=None, probability=50, now=NOW,
                 )  # fmt: skip
-                store.quotes.revise(quote.id, 999, note=note, on=today, now=NOW)
+                store.quotes.add_revision(quote.id, 999, today, note, NOW)
+                store.quotes.change(quote.id, revising(quote, 999, today))
     store.close()
     exported = run("--db", str(first), "export", "--format", "json").stdout
     path = folder / "book.json"

@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from salesnotes.domain import quote_life, records
 from salesnotes.errors import BadInput, Conflict, NotFound
 from salesnotes.imported import NewContact
 from salesnotes.models import Contact, PhoneNumber
 from salesnotes.store import open_store
 from salesnotes.store.interface import Store
+from salesnotes.usecases.followups import note_conversation
 from salesnotes.usecases.who import resolve
 from tests.conftest import postgres_book
 
@@ -78,7 +80,7 @@ def _people(store: Store) -> dict[str, int]:
 def test_a_failing_write_leaves_nothing(store: Store) -> None:
     with pytest.raises(BadInput), store.write():
         store.contacts.add("Jan", now=NOW)
-        store.contacts.add("", now=NOW)  # refused: the first add is rolled back too
+        store.contacts.add(records.contact_name(""), now=NOW)  # refused: the first is rolled back
     with store.read():
         assert store.is_empty()
 
@@ -178,7 +180,7 @@ def test_archived_contacts_leave_lists_and_cards(store: Store) -> None:
     with store.write():
         store.contacts.unarchive(ids["Anna Bakker"], NOW)
         with pytest.raises(Conflict):
-            store.contacts.unarchive(ids["Anna Bakker"], NOW)
+            records.to_unarchive(store.contacts.get(ids["Anna Bakker"]))
 
 
 # -- interactions and follow-ups -----------------------------------------------------------------
@@ -198,8 +200,8 @@ def test_an_interaction_restarts_the_contact_s_clocks(store: Store) -> None:
             probability=None,
             now=NOW,
         )
-        store.interactions.add(jan, "Called", kind="call", on=day("2026-11-20"), now=NOW)
-        store.interactions.add(jan, "Earlier", kind="note", on=day("2026-11-10"), now=NOW)
+        note_conversation(store, jan, "Called", kind="call", on=day("2026-11-20"), now=NOW)
+        note_conversation(store, jan, "Earlier", kind="note", on=day("2026-11-10"), now=NOW)
     with store.read():
         contact = store.contacts.get(jan)
         assert contact.last_touch == day("2026-11-20")
@@ -209,7 +211,7 @@ def test_an_interaction_restarts_the_contact_s_clocks(store: Store) -> None:
         assert store.interactions.count_logged_between("2026-11-25T00:00:00Z", NOW) == 2
         assert len(store.interactions.logged_between("2026-11-25T00:00:00Z", NOW, 1)) == 1
     with store.write(), pytest.raises(BadInput):
-        store.interactions.add(jan, "x", kind="telegram", on=TODAY, now=NOW)
+        note_conversation(store, jan, "x", kind="telegram", on=TODAY, now=NOW)
 
 
 def test_followups_due_complete_and_snooze(store: Store) -> None:
@@ -250,8 +252,8 @@ def test_followups_due_complete_and_snooze(store: Store) -> None:
     with store.read():
         assert store.followups.count_done_between("2026-11-25T00:00:00Z", NOW) == 1
         assert [f.id for f in store.followups.done_between("2026-11-25T00:00:00Z", NOW)] == [old.id]
-    with store.write(), pytest.raises(Conflict):
-        store.followups.snooze(old.id, day("2026-12-07"))
+    with store.read(), pytest.raises(Conflict):
+        records.still_open(store.followups.get(old.id))
 
 
 def test_followup_heads_page_through_a_group_oldest_first(store: Store) -> None:
@@ -290,18 +292,27 @@ def test_a_quote_moves_through_its_states_with_history(store: Store) -> None:
     jan = _people(store)["Jan de Vries"]
     with store.write():
         q = _quote(store, jan, 12_500_00, "2026-11-01", "2026-12-01")
-        assert store.quotes.send(q, day("2026-11-02")).status == "sent"
-        revised = store.quotes.revise(q, 11_800_00, note="discount", on=TODAY, now=NOW)
-        renewed = store.quotes.renew(q, day("2026-12-31"), on=TODAY, now=NOW)
-        assert store.quotes.set_probability(q, 70).probability == 70
-        won = store.quotes.close(q, "won", on=TODAY, now=NOW)
-    assert (revised.status, revised.amount_cents) == ("negotiating", 11_800_00)
+        sent = store.quotes.change(q, quote_life.sending(store.quotes.get(q), day("2026-11-02")))
+        store.quotes.add_revision(q, 11_800_00, TODAY, "discount", NOW)
+        revised = store.quotes.change(q, quote_life.revising(sent, 11_800_00, TODAY))
+        store.quotes.add_revision(q, 11_800_00, TODAY, "renewed", NOW)
+        renewed = store.quotes.change(q, quote_life.renewing(revised, day("2026-12-31"), TODAY))
+        change = quote_life.with_probability(renewed, 70)
+        assert store.quotes.change(q, change).probability == 70
+        won = store.quotes.change(q, quote_life.closing(renewed, "won", TODAY, NOW, ""))
+    assert (sent.status, revised.status, revised.amount_cents) == (
+        "sent",
+        "negotiating",
+        11_800_00,
+    )
     assert [r.amount_cents for r in renewed.revisions] == [12_500_00, 11_800_00, 11_800_00]
+    assert renewed.valid_until == day("2026-12-31")
     assert (won.status, won.closed_on, won.sent_on) == ("won", TODAY, day("2026-11-02"))
-    with store.write(), pytest.raises(Conflict):
-        store.quotes.revise(q, 1_00, note="", on=TODAY, now=NOW)
-    with store.write(), pytest.raises(BadInput):
-        store.quotes.set_probability(_quote(store, jan, 100, "2026-11-01", None), 101)
+    assert (won.last_activity, won.probability) == (TODAY, 70)
+    with pytest.raises(Conflict):
+        quote_life.revising(won, 1_00, TODAY)
+    with pytest.raises(BadInput):
+        quote_life.with_probability(sent, 101)
 
 
 def test_quotes_that_need_a_call_and_their_counts(store: Store) -> None:
@@ -312,7 +323,7 @@ def test_quotes_that_need_a_call_and_their_counts(store: Store) -> None:
         expired = _quote(store, jose, 9_000_00, "2026-10-01", "2026-11-01")
         stale = _quote(store, jose, 2_000_00, "2026-10-01", None)
         _quote(store, anna, 1_000_00, "2026-10-01", "2026-11-26")  # archived contact
-        store.quotes.send(stale, day("2026-10-01"))
+        store.quotes.change(stale, quote_life.sending(store.quotes.get(stale), day("2026-10-01")))
     cutoffs = {"draft": day("2026-11-11"), "sent": day("2026-11-18"), "negotiating": TODAY}
     with store.read():
         listed, total = store.quotes.expiring(TODAY, day("2026-12-02"), None)
@@ -342,7 +353,8 @@ def test_pipeline_figures_in_one_currency(store: Store) -> None:
             now=NOW,
         )
         lost = _quote(store, jan, 3_000_00, "2026-11-01", None)
-        store.quotes.close(lost, "lost", on=TODAY, now=NOW, reason="price")
+        closing = quote_life.closing(store.quotes.get(lost), "lost", TODAY, NOW, "price")
+        store.quotes.change(lost, closing)
     with store.read():
         figures = store.quotes.pipeline_figures(
             TODAY,

@@ -145,15 +145,12 @@ def assign(env: Env, *, who: str, owner: str) -> None:
 def archive(env: Env, *, who: str, undo: bool) -> None:
     """Hide a contact from lists and the agenda (``undo``: bring it back)."""
     from salesnotes.render.contacts import archived
+    from salesnotes.usecases.contacts import archive_contact
 
     store = env.store()
     with store.write():
         contact = contact_named(env, store, who)
-        if undo:
-            contact = store.contacts.unarchive(contact.id, env.now())
-        else:
-            contact = store.contacts.archive(contact.id, env.now())
-        waiting = store.followups.find(contact_id=contact.id)
+        contact, waiting = archive_contact(store, contact, undo=undo, now=env.now())
     archived(contact, waiting, undone=undo)
 
 

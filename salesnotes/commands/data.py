@@ -323,6 +323,10 @@ def export(
     from salesnotes.render import progress
 
     _check_options(fmt, vcard_version, events, excel, what, tag, status, org)
+    if status:
+        from salesnotes.domain.records import contact_status
+
+        status = contact_status(status)
     if output is not None:
         check_target(output, force)
     store = env.store()

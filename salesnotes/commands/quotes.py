@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from salesnotes.commands import QUOTE_IDS, contact_named
 from salesnotes.i18n import N_
-from salesnotes.usecases.quotes import add_quote, close_quote, revise_quote, send_quote
+from salesnotes.usecases.quotes import (
+    add_quote,
+    close_quote,
+    renew_quote,
+    revise_quote,
+    send_quote,
+    set_probability,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -54,7 +61,7 @@ def quote_send(env: Env, *, quote_id: str) -> None:
 
     store = env.store()
     with store.write():
-        quote = store.quotes.get_open(to_quote_id(quote_id), N_("sent"))
+        quote = store.quotes.get(to_quote_id(quote_id))
         result = send_quote(store, quote, today=env.today(), now=env.now(), config=env.config(),
                             calendar=env.calendar(store))  # fmt: skip
     sent(result)
@@ -111,7 +118,7 @@ def quote_renew(env: Env, *, quote_id: str, valid: str | None) -> None:
     until = renewed_until(valid, today, valid_days=env.config().get_int("quotes.valid_days"))
     store = env.store()
     with store.write():
-        quote = store.quotes.renew(to_quote_id(quote_id), until, on=today, now=env.now())
+        quote = renew_quote(store, to_quote_id(quote_id), until, on=today, now=env.now())
     renewed(quote)
 
 
@@ -123,7 +130,7 @@ def quote_edit(env: Env, *, quote_id: str, probability: str | None) -> None:
     value = read_probability(probability)
     store = env.store()
     with store.write():
-        quote = store.quotes.set_probability(to_quote_id(quote_id), value)
+        quote = set_probability(store, to_quote_id(quote_id), value)
     probability_set(quote, env.config())
 
 

@@ -1,11 +1,14 @@
 """Quote rules that are not storage: a new quote's terms as typed, validity, probabilities,
-staleness, the pipeline's figures. Pure."""
+staleness, the pipeline's figures, and each step of its life (sending, a new amount, a new
+validity, closing: what may happen and what it changes). Pure."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from salesnotes.models import OPEN_QUOTE_STATUSES
+from salesnotes.errors import BadInput, Conflict
+from salesnotes.i18n import N_, _
+from salesnotes.models import OPEN_QUOTE_STATUSES, QuoteChange
 from salesnotes.record import record
 
 TYPE_CHECKING = False
@@ -269,3 +272,113 @@ def tray_status(show_all: bool, open_only: bool, stale: bool, status: str | None
     if status.lower() not in QUOTE_STATUSES:
         one_of(status, QUOTE_STATUSES, "quote status")
     return status.lower()
+
+
+# What each closing is called in "it cannot be ...".
+MARKED = {"won": N_("marked won"), "lost": N_("marked lost"), "expired": N_("marked expired")}
+
+
+def quote_title(title: str) -> str:
+    """A quote's title on one line, single-spaced; an empty one is refused."""
+    from salesnotes.domain.fields import require_text
+
+    return " ".join(require_text(title, _("a quote's title")).split())
+
+
+def check_probability(probability: int | None) -> int | None:
+    """A probability is a percentage (None: the status's)."""
+    if probability is not None and not 0 <= probability <= 100:
+        raise BadInput(
+            _("a probability is a percentage from 0 to 100, not {probability}").format(
+                probability=probability
+            )
+        )
+    return probability
+
+
+def check_validity(until: date | None, quoted_on: date) -> date | None:
+    """A quote is valid until a day on or after its own date."""
+    from salesnotes.domain.days import describe
+
+    if until is not None and until < quoted_on:
+        raise BadInput(
+            _("valid until {until} is before the quote's date {quoted_on}").format(
+                until=describe(until), quoted_on=describe(quoted_on)
+            )
+        )
+    return until
+
+
+def activity_starts(quoted_on: date, last_heard: date | None) -> date:
+    """A new quote's staleness clock starts at its date or the last contact, whichever is
+    later (a quote made after a long talk is not idle from its date on)."""
+    return max(quoted_on, last_heard) if last_heard else quoted_on
+
+
+def still_open(quote: Quote, action: str) -> Quote:
+    """The quote, when it is open: a won, lost or expired one "cannot be ``action``"
+    (marked for translation)."""
+    from salesnotes.domain.days import describe
+    from salesnotes.i18n import term
+
+    if quote.is_open:
+        return quote
+    when = _(" on {day}").format(day=describe(quote.closed_on)) if quote.closed_on else ""
+    raise Conflict(
+        _("quote #{quote_id} was {status}{when}; it cannot be {action}").format(
+            quote_id=quote.id, status=term(quote.status), when=when, action=_(action)
+        )
+    )
+
+
+def draft_to_delete(quote: Quote) -> Quote:
+    """The quote, when it is a draft nobody has seen; one the customer has seen is history,
+    to be closed instead."""
+    if quote.status != "draft" or quote.sent_on is not None:
+        raise Conflict(
+            _(
+                "quote #{quote_id} is {status}, not a draft: the customer has seen it; "
+                "close it instead (salesnotes quote lost {quote_id} --reason ...)"
+            ).format(quote_id=quote.id, status=quote.status)
+        )
+    return quote
+
+
+def sending(quote: Quote, on: date) -> QuoteChange:
+    """Sent ``on`` that day: a draft becomes sent, the first sending day is kept."""
+    still_open(quote, N_("sent"))
+    return QuoteChange(
+        status="sent" if quote.status == "draft" else quote.status,
+        sent_on=quote.sent_on or on,
+        active_on=on,
+    )
+
+
+def revising(quote: Quote, cents: int, on: date) -> QuoteChange:
+    """A new amount ``on`` that day: a sent quote moves to negotiating."""
+    still_open(quote, N_("revised"))
+    return QuoteChange(
+        amount_cents=cents,
+        status="negotiating" if quote.status == "sent" else quote.status,
+        active_on=on,
+    )
+
+
+def renewing(quote: Quote, until: date, on: date) -> QuoteChange:
+    """A new validity, given ``on`` that day."""
+    still_open(quote, N_("renewed"))
+    return QuoteChange(valid_until=check_validity(until, quote.quoted_on), active_on=on)
+
+
+def closing(quote: Quote, status: str, on: date, now: str, reason: str) -> QuoteChange:
+    """Won, lost or expired ``on`` that day (``reason``: why it was lost)."""
+    from salesnotes.text import clean
+
+    still_open(quote, MARKED.get(status, status))
+    return QuoteChange(status=status, closed_on=on, closed_at=now, lost_reason=clean(reason))
+
+
+def with_probability(quote: Quote, probability: int | None) -> QuoteChange:
+    """The quote's own win probability (None: back to its status's)."""
+    still_open(quote, N_("changed"))
+    return QuoteChange(probability=check_probability(probability), sets_probability=True)

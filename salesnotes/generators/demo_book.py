@@ -197,13 +197,18 @@ def fill(store: Store, today: date, now: str, config: Config, calendar: Calendar
     """Write the demo book into an empty store (in the caller's transaction); return contacts.
     Quotes are sent, revised and closed as a salesperson's commands do it (the use cases):
     a sent quote has its chase, a won one made its contact a customer."""
-    from salesnotes.usecases.quotes import close_quote, revise_quote, send_quote
+    from salesnotes.domain.quote_life import Terms
+    from salesnotes.usecases.contacts import add_contact
+    from salesnotes.usecases.followups import note_conversation
+    from salesnotes.usecases.quotes import add_quote, close_quote, revise_quote, send_quote
 
     ids: dict[str, int] = {}
     start = today - timedelta(days=60)
     for name, org, email, phone, status, tags in PEOPLE:
-        contact = store.contacts.add(
+        added = add_contact(
+            store,
             name,
+            force=True,
             now=at(start),
             today=start,
             organisation=org,
@@ -212,7 +217,7 @@ def fill(store: Store, today: date, now: str, config: Config, calendar: Calendar
             tags=tags,
             status=status,
         )
-        ids[name] = contact.id
+        ids[name] = added.contact.id
     # Occasions in the coming week: a birthday and a customer anniversary.
     birthday = today + timedelta(days=3)
     store.contacts.edit(ids["Kees de Groot"], now=at(start), birthday=f"1968-{birthday:%m-%d}")
@@ -226,7 +231,7 @@ def fill(store: Store, today: date, now: str, config: Config, calendar: Calendar
     )
     for days_ago, who, kind, text in CONVERSATIONS:
         day = today - timedelta(days=days_ago)
-        store.interactions.add(ids[who], _(text), kind=kind, on=day, now=at(day))
+        note_conversation(store, ids[who], _(text), kind=kind, on=day, now=at(day))
     for due_in, who, reason, priority, text, created_ago in FOLLOW_UPS:
         store.followups.add(
             ids[who],
@@ -240,16 +245,11 @@ def fill(store: Store, today: date, now: str, config: Config, calendar: Calendar
         )
     for who, title, cents, quoted_ago, valid_days, steps in QUOTES:
         quoted_on = today - timedelta(days=quoted_ago)
-        quote = store.quotes.add(
-            ids[who],
-            _(title),
-            cents,
-            currency="EUR",
-            quoted_on=quoted_on,
-            valid_until=quoted_on + timedelta(days=valid_days),
-            probability=None,
-            now=at(quoted_on),
-        )
+        terms = Terms(cents, quoted_on, quoted_on + timedelta(days=valid_days), "EUR")
+        quote = add_quote(
+            store, store.contacts.get(ids[who]), terms, title=_(title), probability=None,
+            send=False, today=quoted_on, now=at(quoted_on), config=config,
+        ).quote  # fmt: skip
         for step in steps:
             on = today - timedelta(days=step[1])
             if step[0] == "sent":

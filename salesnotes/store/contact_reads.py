@@ -9,10 +9,10 @@ from functools import cache
 
 from salesnotes.book_values import book_day
 from salesnotes.domain import matching
-from salesnotes.domain.fields import normalise_tag, one_of
+from salesnotes.domain.fields import normalise_tag
 from salesnotes.errors import NotFound
 from salesnotes.i18n import _
-from salesnotes.models import STATUSES, Address, Contact, ContactCard, Person, Shared
+from salesnotes.models import Address, Contact, ContactCard, Person, Shared
 from salesnotes.store.dialect import ACTIVE, NO_LIMIT, id_list, like, split
 from salesnotes.text import fold
 
@@ -188,11 +188,26 @@ class ContactReads:
             params.append(normalise_tag(tag))
         if status:
             where.append("c.status = ?")
-            params.append(one_of(status, STATUSES, "status"))
+            params.append(status)
         if organisation:
             where.append(f"o.name_key {matches}")
             params.append(like(fold(organisation)))
         return " AND ".join(where), params
+
+    def last_heard(self, contact_id: int) -> date | None:
+        """The day of the contact's latest conversation or done follow-up, if any."""
+        later = self.db.sql.later
+        row = self.db.one(
+            "SELECT "
+            + later(
+                "coalesce((SELECT max(happened_on) FROM interactions WHERE contact_id = ?), '')",
+                "coalesce((SELECT max(done_on) FROM followups WHERE contact_id = ?"
+                " AND status = 'done'), '')",
+            )
+            + " AS last",
+            (contact_id, contact_id),
+        )
+        return _date(row["last"]) if row is not None and row["last"] else None
 
     def with_email(self, email: str) -> list[int]:
         """The contacts with this e-mail address (any case), active ones first."""

@@ -9,12 +9,10 @@ from salesnotes.domain.fields import (
     normalise_email,
     normalise_every,
     normalise_tag,
-    one_of,
-    require_text,
 )
-from salesnotes.errors import Conflict, NotFound
+from salesnotes.errors import NotFound
 from salesnotes.i18n import _
-from salesnotes.models import STATUSES, Address, Contact
+from salesnotes.models import Address, Contact
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contact_reads import ADDRESS_COLUMNS, FROM, ContactReads
 from salesnotes.text import clean, fold
@@ -116,10 +114,9 @@ class Contacts(ContactReads):
         one an import file gave it).
 
         ``every``: a keep-in-touch rhythm ('6w', 'off'); ``birthday``: 'YYYY-MM-DD' or '--MM-DD'.
-        The keep-in-touch clock starts on ``today`` (default: the day of ``now``).
+        The keep-in-touch clock starts on ``today`` (default: the day of ``now``). The name
+        and status are as ``domain.records`` keeps them.
         """
-        display = " ".join(require_text(name, _("a contact's name")).split())
-        status = one_of(status, STATUSES, "status")
         org_id = self.orgs.id_for(organisation, now) if organisation is not None else None
         contact_id = self.db.insert(
             "INSERT INTO contacts (uuid, name, name_key, organisation_id, status, note,"
@@ -128,8 +125,8 @@ class Contacts(ContactReads):
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 uuid or new_uuid(),
-                display,
-                fold(display),
+                name,
+                fold(name),
                 org_id,
                 status,
                 clean(note),
@@ -268,14 +265,13 @@ class Contacts(ContactReads):
         if customer_since is not None:
             changes["customer_since"] = customer_since.isoformat()
         if name is not None:
-            display = " ".join(require_text(name, _("a contact's name")).split())
-            changes.update(name=display, name_key=fold(display))
+            changes.update(name=name, name_key=fold(name))
         if organisation is not None:
             changes["organisation_id"] = (
                 self.orgs.id_for(organisation, now) if organisation.strip() else None
             )
         if status is not None:
-            changes["status"] = one_of(status, STATUSES, "status")
+            changes["status"] = status
         if note is not None:
             changes["note"] = clean(note)
         if job_title is not None:
@@ -358,15 +354,18 @@ class Contacts(ContactReads):
         touch(self.db, contact_id, on)
         return True
 
+    def restart_clocks(self, contact_id: int, on: date) -> None:
+        """Something happened with the contact on ``on``: their keep-in-touch clock and
+        their open quotes' staleness clocks count from it, when it is later."""
+        touch(self.db, contact_id, on)
+
+    def recount_clocks(self, contact_id: int) -> None:
+        """Count a contact's keep-in-touch clock again from what is left (after a
+        conversation or a done follow-up was deleted or moved)."""
+        retouch(self.db, contact_id)
+
     def archive(self, contact_id: int, now: str) -> Contact:
         """Hide a contact from lists and the agenda; nothing is deleted."""
-        contact = self.get(contact_id)
-        if contact.archived:
-            raise Conflict(
-                _("#{contact_id} {name} is archived already").format(
-                    contact_id=contact_id, name=contact.name
-                )
-            )
         self.db.execute(
             "UPDATE contacts SET archived_at = ?, updated_at = ? WHERE id = ?",
             (now, now, contact_id),
@@ -375,13 +374,6 @@ class Contacts(ContactReads):
 
     def unarchive(self, contact_id: int, now: str) -> Contact:
         """Bring an archived contact back into lists and the agenda."""
-        contact = self.get(contact_id)
-        if not contact.archived:
-            raise Conflict(
-                _("#{contact_id} {name} is not archived").format(
-                    contact_id=contact_id, name=contact.name
-                )
-            )
         self.db.execute(
             "UPDATE contacts SET archived_at = NULL, updated_at = ? WHERE id = ?", (now, contact_id)
         )

@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from salesnotes.book_values import book_day
-from salesnotes.domain.fields import one_of
-from salesnotes.errors import Conflict, NotFound
+from salesnotes.errors import NotFound
 from salesnotes.i18n import _
-from salesnotes.models import PRIORITIES, REASONS, Due, FollowUp
+from salesnotes.models import Due, FollowUp
 from salesnotes.store.connection import new_uuid
-from salesnotes.store.contacts import retouch, touch
 from salesnotes.store.dialect import ACTIVE, NO_LIMIT, id_list
 from salesnotes.text import clean
 
@@ -100,9 +98,8 @@ class FollowUps:
     ) -> FollowUp:
         """Schedule a follow-up with a contact (``quote_id``: it chases that quote; ``at``:
         at that time of day, 'HH:MM'; ``owner``: who is to do it, which the use case
-        decides; ``generated``: its text is salesnotes' own, which a revision may rewrite)."""
-        reason = one_of(reason, REASONS, "reason")
-        priority = one_of(priority, PRIORITIES, "priority")
+        decides; ``generated``: its text is salesnotes' own, which a revision may rewrite).
+        Its reason and priority are as ``domain.records`` keeps them."""
         followup_id = self.db.insert(
             "INSERT INTO followups (uuid, contact_id, due_on, text, reason, priority, status,"
             " created_on, created_at, source_interaction_id, quote_id, due_time, generated,"
@@ -135,17 +132,6 @@ class FollowUps:
                 )
             )
         return found[0]
-
-    def get_open(self, followup_id: int) -> FollowUp:
-        """One follow-up that is still open (a done one is a Conflict: nothing to change)."""
-        followup = self.get(followup_id)
-        if not followup.is_open:
-            raise Conflict(
-                _("follow-up #{followup_id} was done on {done_on}; nothing to change").format(
-                    followup_id=followup_id, done_on=followup.done_on
-                )
-            )
-        return followup
 
     def find(
         self,
@@ -286,8 +272,8 @@ class FollowUps:
     def complete(
         self, followup_id: int, *, today: date, now: str, interaction: Interaction | None = None
     ) -> FollowUp:
-        """Close an open follow-up (``interaction``: what came of it, logged already)."""
-        followup = self.get_open(followup_id)
+        """Close a follow-up (``interaction``: what came of it, logged already); the contact's
+        clocks are the caller's to restart (``contacts.restart_clocks``)."""
         self.db.execute(
             "UPDATE followups SET status = 'done', done_on = ?, done_at = ?, done_note = ?,"
             " done_interaction_id = ? WHERE id = ?",
@@ -299,13 +285,12 @@ class FollowUps:
                 followup_id,
             ),
         )
-        touch(self.db, followup.contact_id, today)
         return self.get(followup_id)
 
     def snooze(self, followup_id: int, due: date, at: str | None = None) -> FollowUp:
         """Move an open follow-up to another day (``at``: and time of day; None: untimed),
         remembering the day it was first due."""
-        followup = self.get_open(followup_id)
+        followup = self.get(followup_id)
         self.db.execute(
             "UPDATE followups SET due_on = ?, due_time = ?,"
             " snoozed_from = coalesce(snoozed_from, ?) WHERE id = ?",
@@ -333,11 +318,10 @@ class FollowUps:
         return int(row[0][0])
 
     def delete(self, followup_id: int) -> FollowUp:
-        """Remove a follow-up (one made by mistake; a done one counts the clock again)."""
+        """Remove a follow-up (one made by mistake; a done one's contact's clock is the
+        caller's to count again: ``contacts.recount_clocks``)."""
         gone = self.get(followup_id)
         self.db.execute("DELETE FROM followups WHERE id = ?", (followup_id,))
-        if not gone.is_open:
-            retouch(self.db, gone.contact_id)
         return gone
 
     def chasing(self, quote_id: int) -> bool:

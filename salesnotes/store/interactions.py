@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from salesnotes.book_values import book_day
-from salesnotes.domain.fields import one_of, require_text
 from salesnotes.errors import NotFound
 from salesnotes.i18n import _
-from salesnotes.models import INTERACTION_KINDS, Interaction
+from salesnotes.models import Interaction
 from salesnotes.store.connection import new_uuid
-from salesnotes.store.contacts import retouch, touch
 from salesnotes.store.dialect import NO_LIMIT
 
 TYPE_CHECKING = False
@@ -71,15 +69,13 @@ class Interactions:
         quote_id: int | None = None,
     ) -> Interaction:
         """Record something that happened with a contact (``quote_id``: a note about that
-        quote); it restarts their clocks."""
-        body = require_text(text, _("what was said"))
-        kind = one_of(kind, INTERACTION_KINDS, "kind")
+        quote), its text and kind as ``domain.records`` keeps them. The contact's clocks are
+        the caller's to restart (``contacts.restart_clocks``)."""
         interaction_id = self.db.insert(
             "INSERT INTO interactions (uuid, contact_id, kind, text, happened_on, logged_at,"
             " logged_by, quote_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (new_uuid(), contact_id, kind, body, on.isoformat(), now, self.db.user, quote_id),
+            (new_uuid(), contact_id, kind, text, on.isoformat(), now, self.db.user, quote_id),
         )
-        touch(self.db, contact_id, on)
         return self.get(interaction_id)
 
     def get(self, interaction_id: int) -> Interaction:
@@ -100,13 +96,12 @@ class Interactions:
         on: date | None = None,
     ) -> Interaction:
         """Correct a logged interaction: its text, kind or day (the search index follows by
-        trigger, the contact's keep-in-touch clock is counted again)."""
-        before = self.get(interaction_id)
+        trigger; the clock is the caller's to count again: ``contacts.recount_clocks``)."""
         changes: dict[str, Any] = {}
         if text is not None:
-            changes["text"] = require_text(text, _("what was said"))
+            changes["text"] = text
         if kind is not None:
-            changes["kind"] = one_of(kind, INTERACTION_KINDS, "kind")
+            changes["kind"] = kind
         if on is not None:
             changes["happened_on"] = on.isoformat()
         if changes:
@@ -115,7 +110,6 @@ class Interactions:
                 f"UPDATE interactions SET {assignments} WHERE id = ?",
                 (*changes.values(), interaction_id),
             )
-            retouch(self.db, before.contact_id)
         return self.get(interaction_id)
 
     def delete(self, interaction_id: int) -> Interaction:
@@ -130,7 +124,6 @@ class Interactions:
             (interaction_id,),
         )
         self.db.execute("DELETE FROM interactions WHERE id = ?", (interaction_id,))
-        retouch(self.db, gone.contact_id)
         return gone
 
     def latest(self, contact_id: int, limit: int = 10) -> list[Interaction]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.domain import matching
-from salesnotes.domain.fields import normalise_email, require_text
+from salesnotes.domain.fields import normalise_email
 from salesnotes.errors import BadInput, Conflict, NotFound
 from salesnotes.i18n import _
 from salesnotes.models import Organisation
@@ -26,8 +26,9 @@ class Organisations:
         self.db = db
 
     def id_for(self, name: str, now: str) -> int:
-        """The id of the organisation with this name (case-insensitive), created if new."""
-        display = " ".join(require_text(name, _("an organisation's name")).split())
+        """The id of the organisation with this name (case-insensitive), created if new (the
+        name as ``domain.records`` keeps it)."""
+        display = name
         key = fold(display)
         row = self.db.one("SELECT id FROM organisations WHERE name_key = ?", (key,))
         if row:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from salesnotes.book_values import book_day, book_whole
-from salesnotes.domain.days import describe
-from salesnotes.domain.fields import require_text
-from salesnotes.errors import BadInput, Conflict, NotFound
-from salesnotes.i18n import N_, _, term
-from salesnotes.models import Quote, QuoteFacts, QuoteRevision
+from salesnotes.errors import NotFound
+from salesnotes.i18n import _
+from salesnotes.models import Quote, QuoteChange, QuoteFacts, QuoteRevision
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.dialect import ACTIVE, NO_LIMIT, id_list
 from salesnotes.text import clean
@@ -67,19 +65,6 @@ def quote_from(row: Sequence[Any], revisions: tuple[QuoteRevision, ...] = ()) ->
     )
 
 
-def check_probability(probability: int | None) -> None:
-    """A probability is a percentage."""
-    if probability is not None and not 0 <= probability <= 100:
-        raise BadInput(
-            _("a probability is a percentage from 0 to 100, not {probability}").format(
-                probability=probability
-            )
-        )
-
-
-MARKED = {"won": N_("marked won"), "lost": N_("marked lost"), "expired": N_("marked expired")}
-
-
 class Quotes:
     """The ``quotes`` and ``quote_revisions`` tables."""
 
@@ -127,34 +112,13 @@ class Quotes:
             )
         return found[0]
 
-    def delete_draft(self, quote_id: int) -> Quote:
-        """Remove a draft (one typed by mistake); a quote the customer has seen is history:
-        a Conflict that says to close it instead."""
+    def delete(self, quote_id: int) -> Quote:
+        """Remove a quote (a draft typed by mistake: ``quote_life.draft_to_delete``); the
+        follow-ups that chased it forget the link."""
         quote = self.get(quote_id)
-        if quote.status != "draft" or quote.sent_on is not None:
-            raise Conflict(
-                _(
-                    "quote #{quote_id} is {status}, not a draft: the customer has seen it; "
-                    "close it instead (salesnotes quote lost {quote_id} --reason ...)"
-                ).format(quote_id=quote_id, status=quote.status)
-            )
         self.db.execute("UPDATE followups SET quote_id = NULL WHERE quote_id = ?", (quote_id,))
         self.db.execute("DELETE FROM quote_revisions WHERE quote_id = ?", (quote_id,))
         self.db.execute("DELETE FROM quotes WHERE id = ?", (quote_id,))
-        return quote
-
-    def get_open(self, quote_id: int, action: str) -> Quote:
-        """One open quote; a closed one is a Conflict ("it cannot be ``action``")."""
-        quote = self.get(quote_id)
-        if not quote.is_open:
-            from salesnotes.domain.days import describe
-
-            when = _(" on {day}").format(day=describe(quote.closed_on)) if quote.closed_on else ""
-            raise Conflict(
-                _("quote #{quote_id} was {status}{when}; it cannot be {action}").format(
-                    quote_id=quote_id, status=term(quote.status), when=when, action=_(action)
-                )
-            )
         return quote
 
     def find(
@@ -199,26 +163,10 @@ class Quotes:
         valid_until: date | None,
         probability: int | None,
         now: str,
+        active_on: date | None = None,
     ) -> Quote:
-        """A new draft quote; its amount is revision 1."""
-        heading = " ".join(require_text(title, _("a quote's title")).split())
-        if valid_until is not None and valid_until < quoted_on:
-            raise BadInput(
-                _("valid until {until} is before the quote's date {quoted_on}").format(
-                    until=describe(valid_until), quoted_on=describe(quoted_on)
-                )
-            )
-        check_probability(probability)
-        # The staleness clock starts at the quote's date or the last contact, whichever is later.
-        last_talk = "coalesce((SELECT max(happened_on) FROM interactions WHERE contact_id = ?), '')"
-        last_done = (
-            "coalesce((SELECT max(done_on) FROM followups WHERE contact_id = ?"
-            " AND status = 'done'), '')"
-        )
-        last = self.db.one(
-            f"SELECT {self.db.sql.later(self.db.sql.later(last_talk, last_done), '?')} AS last",
-            (contact_id, contact_id, quoted_on.isoformat()),
-        )
+        """A new draft quote; its amount is revision 1 (``active_on``: its staleness clock
+        starts there, default its date; the title and terms as ``quote_life`` keeps them)."""
         quote_id = self.db.insert(
             "INSERT INTO quotes (uuid, contact_id, title, amount_cents, currency, status,"
             " quoted_on, valid_until, probability, last_activity_on, created_at)"
@@ -226,22 +174,21 @@ class Quotes:
             (
                 new_uuid(),
                 contact_id,
-                heading,
+                title,
                 amount_cents,
                 currency.upper(),
                 quoted_on.isoformat(),
                 valid_until.isoformat() if valid_until else None,
                 probability,
-                last["last"] if last else quoted_on.isoformat(),
+                (active_on or quoted_on).isoformat(),
                 now,
             ),
         )
-        self._add_revision(quote_id, amount_cents, quoted_on, "", now)
+        self.add_revision(quote_id, amount_cents, quoted_on, "", now)
         return self.get(quote_id)
 
-    def _add_revision(
-        self, quote_id: int, amount_cents: int, on: date, note: str, now: str
-    ) -> None:
+    def add_revision(self, quote_id: int, amount_cents: int, on: date, note: str, now: str) -> None:
+        """One more version in the quote's history (the amount it was offered at ``on``)."""
         self.db.execute(
             "INSERT INTO quote_revisions (quote_id, number, amount_cents, revised_on, note,"
             " created_at) VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM quote_revisions"
@@ -249,68 +196,31 @@ class Quotes:
             (quote_id, quote_id, amount_cents, on.isoformat(), clean(note), now),
         )
 
-    def send(self, quote_id: int, on: date) -> Quote:
-        """Mark a quote sent (a draft becomes sent; the first sending day is kept)."""
-        quote = self.get_open(quote_id, N_("sent"))
-        self.db.execute(
-            "UPDATE quotes SET status = CASE status WHEN 'draft' THEN 'sent' ELSE status END,"
-            " sent_on = coalesce(sent_on, ?),"
-            f" last_activity_on = {self.db.sql.later('last_activity_on', '?')}"
-            " WHERE id = ?",
-            (on.isoformat(), on.isoformat(), quote.id),
-        )
-        return self.get(quote_id)
-
-    def revise(self, quote_id: int, amount_cents: int, *, note: str, on: date, now: str) -> Quote:
-        """A new amount; history is kept; a sent quote moves to negotiating."""
-        quote = self.get_open(quote_id, N_("revised"))
-        self._add_revision(quote_id, amount_cents, on, note, now)
-        self.db.execute(
-            "UPDATE quotes SET amount_cents = ?,"
-            " status = CASE status WHEN 'sent' THEN 'negotiating' ELSE status END,"
-            f" last_activity_on = {self.db.sql.later('last_activity_on', '?')} WHERE id = ?",
-            (amount_cents, on.isoformat(), quote.id),
-        )
-        return self.get(quote_id)
-
-    def renew(self, quote_id: int, valid_until: date, *, on: date, now: str) -> Quote:
-        """A new validity date, recorded as a revision with the same amount."""
-        quote = self.get_open(quote_id, N_("renewed"))
-        if valid_until < quote.quoted_on:
-            raise BadInput(
-                _("valid until {until} is before the quote's date {quoted_on}").format(
-                    until=describe(valid_until), quoted_on=describe(quote.quoted_on)
-                )
+    def change(self, quote_id: int, change: QuoteChange) -> Quote:
+        """Write what a step in the quote's life changes (``quote_life`` decides it)."""
+        day = {d: v.isoformat() if v else None for d, v in (
+            ("sent_on", change.sent_on), ("valid_until", change.valid_until),
+            ("closed_on", change.closed_on),
+        )}  # fmt: skip
+        values: dict[str, Any] = {
+            "status": change.status,
+            "amount_cents": change.amount_cents,
+            **day,
+            "closed_at": change.closed_at,
+            "lost_reason": change.lost_reason,
+        }
+        sets = [f"{column} = ?" for column, value in values.items() if value is not None]
+        params: list[Any] = [value for value in values.values() if value is not None]
+        if change.sets_probability:
+            sets.append("probability = ?")
+            params.append(change.probability)
+        if change.active_on is not None:
+            sets.append(f"last_activity_on = {self.db.sql.later('last_activity_on', '?')}")
+            params.append(change.active_on.isoformat())
+        if sets:
+            self.db.execute(
+                f"UPDATE quotes SET {', '.join(sets)} WHERE id = ?", (*params, quote_id)
             )
-        self._add_revision(
-            quote_id,
-            quote.amount_cents,
-            on,
-            _("valid until {day}").format(day=valid_until.isoformat()),
-            now,
-        )
-        self.db.execute(
-            "UPDATE quotes SET valid_until = ?,"
-            f" last_activity_on = {self.db.sql.later('last_activity_on', '?')} WHERE id = ?",
-            (valid_until.isoformat(), on.isoformat(), quote_id),
-        )
-        return self.get(quote_id)
-
-    def set_probability(self, quote_id: int, probability: int | None) -> Quote:
-        """Override (or with None reset) the win probability of an open quote."""
-        self.get_open(quote_id, N_("changed"))
-        check_probability(probability)
-        self.db.execute("UPDATE quotes SET probability = ? WHERE id = ?", (probability, quote_id))
-        return self.get(quote_id)
-
-    def close(self, quote_id: int, status: str, *, on: date, now: str, reason: str = "") -> Quote:
-        """Won, lost or expired: the quote leaves the tray."""
-        self.get_open(quote_id, MARKED.get(status, status))
-        self.db.execute(
-            "UPDATE quotes SET status = ?, closed_on = ?, closed_at = ?, lost_reason = ?"
-            " WHERE id = ?",
-            (status, on.isoformat(), now, clean(reason), quote_id),
-        )
         return self.get(quote_id)
 
     def lost_reasons(self, limit: int = 10) -> list[tuple[str, int]]:

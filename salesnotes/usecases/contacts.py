@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
     from salesnotes.domain.merging import Plan
-    from salesnotes.models import Contact, LosingTouch, Organisation, PhoneNumber
+    from salesnotes.models import Contact, FollowUp, LosingTouch, Organisation, PhoneNumber
     from salesnotes.store.interface import Store
 
 
@@ -32,6 +32,11 @@ def add_contact(
     """A new contact, unless (without ``force``) another contact has one of its e-mail
     addresses or phone numbers (most likely the same person) or its name is an
     organisation's (the organisation is not a person); with the contacts of the same name."""
+    from salesnotes.domain.records import contact_name, contact_status, organisation_name
+
+    name = contact_name(name)
+    organisation = organisation_name(organisation) if organisation is not None else None
+    details["status"] = contact_status(details.get("status", "lead"))
     if not force:
         refuse_known_details(store, emails, phones)
         refuse_an_organisation(store, name, organisation)
@@ -39,6 +44,20 @@ def add_contact(
         name, now=now, organisation=organisation, emails=emails, phones=phones, **details
     )
     return AddedContact(contact, store.contacts.namesakes(contact))
+
+
+def archive_contact(
+    store: Store, contact: Contact, *, undo: bool, now: str
+) -> tuple[Contact, list[FollowUp]]:
+    """The contact archived (``undo``: brought back; either twice is a Conflict), with the
+    follow-ups that wait on them (an archived contact's do not show on the agenda)."""
+    from salesnotes.domain.records import to_archive, to_unarchive
+
+    if undo:
+        contact = store.contacts.unarchive(to_unarchive(contact).id, now)
+    else:
+        contact = store.contacts.archive(to_archive(contact).id, now)
+    return contact, store.followups.find(contact_id=contact.id)
 
 
 def refuse_known_details(
@@ -99,7 +118,9 @@ def organisation_reach(
     except NotFound:
         if phone is None and email is None:
             raise
-        found = store.orgs.get(store.orgs.id_for(name, now))
+        from salesnotes.domain.records import organisation_name
+
+        found = store.orgs.get(store.orgs.id_for(organisation_name(name), now))
     if phone is not None or email is not None:
         found = store.orgs.set_reach(found.id, phone=phone, email=email)
     return found
@@ -117,6 +138,14 @@ def edit_contact(
 ) -> Contact:
     """The contact changed; an e-mail address or phone number another contact has is
     refused (most likely the same person), unless ``force``."""
+    from salesnotes.domain.records import contact_name, contact_status, organisation_name
+
+    if (changes.get("organisation") or "").strip():  # '' forgets it
+        changes["organisation"] = organisation_name(changes["organisation"])
+    if changes.get("name") is not None:
+        changes["name"] = contact_name(changes["name"])
+    if changes.get("status") is not None:
+        changes["status"] = contact_status(changes["status"])
     if not force:
         refuse_known_details(store, emails, phones, contact.id)
     return store.contacts.edit(contact.id, now=now, emails=emails, phones=phones, **changes)
@@ -154,6 +183,10 @@ def merge_contacts(
 def contact_list(store: Store, cap: int | None, **filters: Any) -> tuple[list[Contact], int]:
     """The contacts ``filters`` choose (text, tag, status, organisation, archived), by name,
     at most ``cap`` (None: all), and how many there are (counted only when cut)."""
+    from salesnotes.domain.records import contact_status
+
+    if filters.get("status"):
+        filters["status"] = contact_status(filters["status"])
     found = store.contacts.find(**filters, limit=cap)
     total = store.contacts.count(**filters) if cap is not None and len(found) >= cap else 0
     return found, max(total, len(found))

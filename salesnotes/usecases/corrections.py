@@ -20,8 +20,13 @@ def correct_conversation(
     store: Store, interaction_id: int, *, text: str | None, kind: str | None, on: date | None
 ) -> Interaction:
     """A logged conversation with its text, kind or day corrected. A complaint's kind is
-    not edited: a complaint is opened with 'complaint' and closed with 'resolve'."""
+    not edited: a complaint is opened with 'complaint' and closed with 'resolve'. The
+    contact's keep-in-touch clock is counted again."""
+    from salesnotes.domain.records import conversation_kind, conversation_text
+
     before = store.interactions.get(interaction_id)
+    text = conversation_text(text) if text is not None else None
+    kind = conversation_kind(kind) if kind is not None else None
     if kind == "complaint" or before.kind == "complaint" and kind not in (None, "complaint"):
         raise BadInput(
             _(
@@ -29,7 +34,9 @@ def correct_conversation(
                 " its kind cannot be edited"
             )
         )
-    return store.interactions.edit(interaction_id, text=text, kind=kind, on=on)
+    after = store.interactions.edit(interaction_id, text=text, kind=kind, on=on)
+    store.contacts.recount_clocks(before.contact_id)
+    return after
 
 
 def to_delete(store: Store, what: str, number: int) -> FollowUp | Interaction | Quote:
@@ -39,17 +46,21 @@ def to_delete(store: Store, what: str, number: int) -> FollowUp | Interaction | 
         return store.followups.get(number)
     if what == "interaction":
         return store.interactions.get(number)
-    quote = store.quotes.get(number)
-    if quote.status != "draft" or quote.sent_on is not None:
-        store.quotes.delete_draft(number)  # refused: says why
-    return quote
+    from salesnotes.domain.quote_life import draft_to_delete
+
+    return draft_to_delete(store.quotes.get(number))
 
 
 def delete_record(store: Store, what: str, number: int) -> None:
-    """Delete it."""
+    """Delete it (a conversation or a done follow-up: the contact's keep-in-touch clock is
+    counted again without it)."""
     if what == "followup":
-        store.followups.delete(number)
+        gone = store.followups.delete(number)
+        if not gone.is_open:
+            store.contacts.recount_clocks(gone.contact_id)
     elif what == "interaction":
-        store.interactions.delete(number)
+        store.contacts.recount_clocks(store.interactions.delete(number).contact_id)
     else:
-        store.quotes.delete_draft(number)
+        from salesnotes.domain.quote_life import draft_to_delete
+
+        store.quotes.delete(draft_to_delete(store.quotes.get(number)).id)

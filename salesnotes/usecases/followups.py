@@ -44,6 +44,33 @@ def next_step(kind: str, text: str) -> str:
     return _("{verb} about: {text}").format(verb=verb, text=one_line(text))
 
 
+def note_conversation(
+    store: Store,
+    contact_id: int,
+    text: str,
+    *,
+    kind: str,
+    on: date,
+    now: str,
+    quote_id: int | None = None,
+) -> Interaction:
+    """Something that happened with a contact ``on`` that day, kept (``quote_id``: about
+    that quote). Any conversation restarts the contact's keep-in-touch clock and their open
+    quotes' staleness clocks, whatever the command that notes it."""
+    from salesnotes.domain.records import conversation_kind, conversation_text
+
+    interaction = store.interactions.add(
+        contact_id,
+        conversation_text(text),
+        kind=conversation_kind(kind),
+        on=on,
+        now=now,
+        quote_id=quote_id,
+    )
+    store.contacts.restart_clocks(contact_id, on)
+    return interaction
+
+
 def open_complaint(
     store: Store, interaction: Interaction, *, owner: str, today: date, now: str
 ) -> FollowUp:
@@ -78,9 +105,12 @@ def log_conversation(
     """Record a conversation held ``on`` that day; a complaint opens its urgent follow-up,
     and ``planned`` schedules the next contact moment (its text ``about``, else what is next
     about what was said). Nothing is planned with an archived contact."""
+    from salesnotes.domain.records import conversation_kind, followup_reason
+
+    kind, reason = conversation_kind(kind), followup_reason(reason)
     if planned is not None or kind == "complaint":
         require_active(contact, _("a complaint") if kind == "complaint" else _("the follow-up"))
-    interaction = store.interactions.add(contact.id, text, kind=kind, on=on, now=now)
+    interaction = note_conversation(store, contact.id, text, kind=kind, on=on, now=now)
     complaint = None
     if interaction.kind == "complaint":
         complaint = open_complaint(store, interaction, owner=contact.owner, today=today, now=now)
@@ -113,14 +143,19 @@ def complete_followup(
 ) -> Done:
     """Close an open follow-up (``done``, ``resolve``): a note is logged with its contact
     first, and ``planned`` schedules the next one (its text ``about``, else what is next
-    about the note, else the same text; a quote's chase stays a quote follow-up)."""
-    followup = store.followups.get_open(followup_id)
+    about the note, else the same text; a quote's chase stays a quote follow-up). Doing
+    it restarts the contact's clocks."""
+    from salesnotes.domain.records import conversation_kind, still_open
+
+    kind = conversation_kind(kind)
+    followup = still_open(store.followups.get(followup_id))
     interaction = None
     if note is not None:
-        interaction = store.interactions.add(
-            followup.contact_id, note, kind=kind, on=today, now=now
+        interaction = note_conversation(
+            store, followup.contact_id, note, kind=kind, on=today, now=now
         )
     followup = store.followups.complete(followup_id, today=today, now=now, interaction=interaction)
+    store.contacts.restart_clocks(followup.contact_id, today)
     following = None
     if planned is not None:
         contact = store.contacts.get(followup.contact_id)
@@ -153,6 +188,9 @@ def schedule_followup(
 ) -> FollowUp:
     """A follow-up with an active contact on the planned day (``owner``: a colleague who is
     to do it; default the contact's owner)."""
+    from salesnotes.domain.records import followup_priority, followup_reason
+
+    reason, priority = followup_reason(reason), followup_priority(priority)
     require_active(contact, _("a follow-up"))
     return store.followups.add(
         contact.id, planned.day, text, reason=reason, priority=priority, today=today, now=now,
@@ -166,6 +204,7 @@ def snooze_followup(
     """Move a follow-up to the planned day: never before today, and only later unless
     ``earlier``; to the day and time it has already, nothing changes."""
     from salesnotes.domain.days import describe
+    from salesnotes.domain.records import still_open
     from salesnotes.errors import BadInput
 
     if planned.day < today:
@@ -190,6 +229,7 @@ def snooze_followup(
                 due_on=describe(before.due_on),
             )  # fmt: skip
         )
+    still_open(before)
     followup = store.followups.snooze(followup_id, planned.day, planned.at)
     return Snoozed(before, followup, planned, sooner=sooner)
 

@@ -9,8 +9,9 @@ they are written; they are found again by their link (``quote_id``), never by th
 from __future__ import annotations
 
 from salesnotes.errors import Conflict
-from salesnotes.i18n import _, term
+from salesnotes.i18n import N_, _, term
 from salesnotes.results import Added, Closed, Revised, Sent
+from salesnotes.usecases.followups import note_conversation
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,18 +54,29 @@ def add_quote(
     calendar: Calendar | None = None,
 ) -> Added:
     """A new quote for ``contact`` on ``terms`` (its title: 'Quote for' the organisation,
-    else the person), a draft, or sent on its day (``send``: its chase scheduled)."""
+    else the person), a draft, or sent on its day (``send``: its chase scheduled). Its
+    staleness clock starts at its date or the last contact, whichever is later."""
+    from salesnotes.domain.quote_life import (
+        activity_starts,
+        check_probability,
+        check_validity,
+        quote_title,
+    )
+
     quote = store.quotes.add(
         contact.id,
-        title
-        if title is not None
-        else _("Quote for {value}").format(value=contact.organisation or contact.name),
+        quote_title(
+            title
+            if title is not None
+            else _("Quote for {value}").format(value=contact.organisation or contact.name)
+        ),
         terms.cents,
         currency=terms.currency,
         quoted_on=terms.quoted_on,
-        valid_until=terms.valid_until,
-        probability=probability,
+        valid_until=check_validity(terms.valid_until, terms.quoted_on),
+        probability=check_probability(probability),
         now=now,
+        active_on=activity_starts(terms.quoted_on, store.contacts.last_heard(contact.id)),
     )
     if not send:
         return Added(quote, contact, None)
@@ -88,7 +100,9 @@ def send_quote(
     that chases it, counted in working days from the sending day (``calendar``: no holiday,
     no day off), unless one is open already. A quote sent before is not sent again."""
     from salesnotes.domain.days import add_working_days, describe
+    from salesnotes.domain.quote_life import sending, still_open
 
+    still_open(quote, N_("sent"))
     if quote.sent_on is not None:
         raise Conflict(
             _(
@@ -102,8 +116,9 @@ def send_quote(
             )
         )
     on = on or today
-    sent = store.quotes.send(quote.id, on)
-    store.interactions.add(
+    sent = store.quotes.change(quote.id, sending(quote, on))
+    note_conversation(
+        store,
         sent.contact_id,
         _("Sent quote #{id} {title}: {amount}").format(
             id=sent.id, title=sent.title, amount=money(sent.amount_cents, sent.currency, config)
@@ -136,21 +151,26 @@ def revise_quote(
     """A new amount ``on`` that day: the history keeps the old one, a sent quote moves to
     negotiating, its chase follow-ups say the new amount, and the change is noted. The same
     amount again is a conflict: nothing to change."""
+    from salesnotes.domain.quote_life import revising
+
     before = store.quotes.get(quote_id)
+    change = revising(before, cents, on)
     if cents == before.amount_cents:
         raise Conflict(
             _("quote #{id} is {cents} already; nothing was changed").format(
                 id=before.id, cents=money(cents, before.currency, config)
             )
         )
-    quote = store.quotes.revise(before.id, cents, note=note, on=on, now=now)
+    store.quotes.add_revision(before.id, cents, on, note, now)
+    quote = store.quotes.change(before.id, change)
     store.followups.retext_chases(quote.id, chase_text(quote, config))
     text = _("Quote #{id} revised from {old} to {new}").format(
         id=quote.id,
         old=money(before.amount_cents, quote.currency, config),
         new=money(cents, quote.currency, config),
     )
-    store.interactions.add(
+    note_conversation(
+        store,
         quote.contact_id,
         f"{text}: {note}" if note else text,
         kind="note",
@@ -174,7 +194,10 @@ def close_quote(
 ) -> Closed:
     """Close a quote as won, lost or expired ``today``: its chase follow-ups close with it,
     won and lost are noted, and a won quote makes a lead or prospect a customer."""
-    quote = store.quotes.close(quote_id, status, on=today, now=now, reason=reason)
+    from salesnotes.domain.quote_life import closing
+
+    quote = store.quotes.get(quote_id)
+    quote = store.quotes.change(quote.id, closing(quote, status, today, now, reason))
     store.followups.close_chases(
         quote.id,
         on=today,
@@ -189,7 +212,8 @@ def close_quote(
     else:
         why = f" ({quote.lost_reason})" if quote.lost_reason else ""
         text = _("Quote #{id} lost{why}: {title}").format(id=quote.id, why=why, title=quote.title)
-    store.interactions.add(
+    note_conversation(
+        store,
         quote.contact_id,
         text + (f". {note}" if note else ""),
         kind="note",
@@ -204,6 +228,26 @@ def close_quote(
         return Closed(quote, None)
     store.contacts.edit(contact.id, now=now, status="customer")
     return Closed(quote, contact)
+
+
+def renew_quote(store: Store, quote_id: int, until: date, *, on: date, now: str) -> Quote:
+    """A new validity for an open quote ``on`` that day, kept in its history as a revision
+    at the same amount."""
+    from salesnotes.domain.quote_life import renewing
+
+    quote = store.quotes.get(quote_id)
+    change = renewing(quote, until, on)
+    note = _("valid until {day}").format(day=until.isoformat())
+    store.quotes.add_revision(quote.id, quote.amount_cents, on, note, now)
+    return store.quotes.change(quote.id, change)
+
+
+def set_probability(store: Store, quote_id: int, probability: int | None) -> Quote:
+    """An open quote's own win probability (None: back to its status's)."""
+    from salesnotes.domain.quote_life import with_probability
+
+    quote = store.quotes.get(quote_id)
+    return store.quotes.change(quote.id, with_probability(quote, probability))
 
 
 def the_tray(
