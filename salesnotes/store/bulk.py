@@ -128,12 +128,12 @@ class Bulk:
     def import_contacts(self, rows: Iterable[NewContact], *, now: str, today: date) -> ImportResult:
         """Add or update contacts from a file, in the caller's transaction.
 
-        A row is the contact it matches (``_Index.match``): the one with its UUID (the
+        A row is the contact it matches (``import_matching``): the one with its UUID (the
         file's own, as vCards and salesnotes' JSON carry), else one of its e-mail addresses,
         else one of its phone numbers (with the same name whatever the e-mail; a person's
         own number with another name unless e-mail addresses differ; never a switchboard's
         with another name), else the same name in the same organisation (earlier rows of
-        the file count too). A match takes what the file says more precisely (``_update``:
+        the file count too). A match takes what the file says more precisely (``row_changes``:
         never a birthday without its year over one with it, nor a shorter name, nor a city
         over a whole address), gains the e-mail addresses, phone numbers, addresses and tags
         it lacks, and the note lines it does not hold yet (in any language). A card of an

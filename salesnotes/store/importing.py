@@ -1,12 +1,11 @@
-"""An import's contacts on their way into the book: each row matched to a contact it is
-(``_Index``), a match updated with what the file says more precisely (``_update``), the new
-ones gathered into batches (``Import``). The rules of matching are in ``Bulk.import_contacts``'
-docstring."""
+"""An import's contacts on their way into the book: each row matched to a contact it is and
+a match updated with what the file says more precisely (the rules: ``domain.import_matching``),
+the new ones gathered into batches (``Import``)."""
 
 from __future__ import annotations
 
+from salesnotes.domain.import_matching import Known, distinct, new_note, reach_of, row_changes
 from salesnotes.imported import ImportResult
-from salesnotes.models import Address
 from salesnotes.store.bulk import LOAD_COLUMNS, insert_statement
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contacts import FTS_COLUMNS, fts_row
@@ -16,7 +15,6 @@ from salesnotes.text import fold
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
     from datetime import date
     from typing import Any
 
@@ -45,7 +43,7 @@ class Import:
 
     def __init__(self, db: Database, contacts: Contacts, *, now: str, today: date) -> None:
         self.db, self.contacts, self.now, self.today = db, contacts, now, today
-        self.index = _Index(db)
+        self.index = _known(db)
         self.next_org = db.next_id("organisations")
         self.next_contact = self.first_new = db.next_id("contacts")
         self.added = self.unchanged = self.new_orgs = self.org_cards = self.erased = 0
@@ -121,7 +119,7 @@ class Import:
         today = self.today.isoformat()
         last = min(row.last_contact or today, today)
         self.batch["contacts"].append(
-            (cid, uuid, row.name, person[0], person[1], row.status or "lead", _new_note(row),
+            (cid, uuid, row.name, person[0], person[1], row.status or "lead", new_note(row),
              self.now, self.now, row.every, last, row.birthday, row.customer_since,
              row.job_title, row.city, self.user, row.department)
         )  # fmt: skip
@@ -135,7 +133,7 @@ class Import:
         self.batch["contact_tags"] += [(cid, t) for t in row.tags]
         self.batch["contact_addresses"] += [
             (cid, a.kind, a.street, a.postcode, a.city, a.region, a.country, n)
-            for n, a in enumerate(_distinct(row.addresses), start=1)
+            for n, a in enumerate(distinct(row.addresses), start=1)
         ]
         if len(self.batch["contacts"]) >= 5000:
             self.flush()
@@ -157,207 +155,50 @@ class Import:
         )  # fmt: skip
 
 
-class _Index:
-    """What an import matches rows against: the book's contacts, and the file's so far."""
-
-    def __init__(self, db: Database) -> None:
-        rows = db.tuples("SELECT id, uuid, merged_into, name_key, organisation_id FROM contacts")
-        self.uuids: dict[str, int] = {uuid: merged or cid for cid, uuid, merged, _, _ in rows}
-        self.names: dict[tuple[str, int | None], int] = {
-            (key, org): cid for cid, _, merged, key, org in rows if merged is None
-        }
-        self.keys: dict[int, str] = {cid: key for cid, _, merged, key, _ in rows if not merged}
-        self.emails: dict[str, int] = dict(
-            db.tuples(f"SELECT email, contact_id FROM contact_emails WHERE contact_id {ACTIVE}")
-        )
-        self.phones: dict[str, int] = dict(
-            db.tuples(
-                "SELECT e164, contact_id FROM contact_phones"
-                f" WHERE e164 IS NOT NULL AND contact_id {ACTIVE}"
-            )
-        )
-        self.orgs = {key: oid for oid, key in db.tuples("SELECT id, name_key FROM organisations")}
-        self.with_email = set(self.emails.values())
-
-    def match(self, row: NewContact, key: tuple[str, int | None]) -> int | None:
-        """The contact ``row`` is (see ``import_contacts``); ``key``: its folded name and
-        its organisation's id."""
-        if row.uuid and row.uuid in self.uuids:
-            return self.uuids[row.uuid]
-        if row.book_id is not None and _same_name(self.keys.get(row.book_id, ""), key[0]):
-            return row.book_id  # this book's own export: its id, and the same name
-        for email in row.emails:
-            if email in self.emails:
-                return self.emails[email]
-        for phone in row.phones:
-            found = self.phones.get(phone.e164) if phone.e164 else None
-            if found is None:
-                continue
-            if _same_name(self.keys.get(found, ""), key[0]):
-                return found  # a number and the name: the same person, whatever the e-mail
-            # Another name: a person's own number may still be theirs (a nickname), unless
-            # their e-mail addresses say otherwise; a switchboard is many people's.
-            if phone.personal and not (row.emails and found in self.with_email):
-                return found
-        # The same name in the same organisation, when e-mail addresses do not say otherwise.
-        found = self.names.get(key)
-        if found is not None and not (row.emails and found in self.with_email):
-            return found
-        return None
-
-    def remember(
-        self, cid: int, uuid: str | None, row: NewContact, key: tuple[str, int | None]
-    ) -> None:
-        """Rows later in the file match this one too."""
-        if uuid:
-            self.uuids[uuid] = cid
-        for email in row.emails:
-            self.emails.setdefault(email, cid)
-            self.with_email.add(cid)
-        for phone in row.phones:
-            if phone.e164:
-                self.phones.setdefault(phone.e164, cid)
-        self.names.setdefault(key, cid)
-        self.keys.setdefault(cid, key[0])
-
-
-def _same_name(ours: str, theirs: str) -> bool:
-    """Two folded names of one person: the same, or the same but for tussenvoegsels."""
-    from salesnotes.domain.duplicates import words
-
-    return bool(ours) and (ours == theirs or words(ours) == words(theirs))
-
-
-def _less_precise(theirs: str, ours: str) -> bool:
-    """A name that says less than ours: each of its words is one of ours or its initial,
-    in order ('Jan Vries', 'J. de Vries' and 'Jan' against 'Jan de Vries')."""
-    from salesnotes.domain.duplicates import words
-
-    mine = words(ours)
-    position = 0
-    for word in words(theirs):
-        while position < len(mine) and not mine[position].startswith(word):
-            position += 1
-        if position == len(mine):
-            return False
-        position += 1
-    return True
-
-
-def _distinct(addresses: Iterable[Address]) -> list[Address]:
-    """Addresses without one that another says all of."""
-    kept: list[Address] = []
-    for address in addresses:
-        if any(other.covers(address) for other in kept):
-            continue
-        kept = [other for other in kept if not address.covers(other)]
-        kept.append(address)
-    return kept
-
-
-def _new_note(row: NewContact) -> str:
-    """A new contact's note: the file's own, then the lines the import writes."""
-    lines = [row.note] if row.note else []
-    lines += [text for text, _ in row.written]
-    return "\n".join(dict.fromkeys(lines))
+def _known(db: Database) -> Known:
+    """What the book knows that an import matches rows against."""
+    return Known(
+        db.tuples("SELECT id, uuid, merged_into, name_key, organisation_id FROM contacts"),
+        db.tuples(f"SELECT email, contact_id FROM contact_emails WHERE contact_id {ACTIVE}"),
+        db.tuples(
+            "SELECT e164, contact_id FROM contact_phones"
+            f" WHERE e164 IS NOT NULL AND contact_id {ACTIVE}"
+        ),
+        db.tuples("SELECT id, name_key FROM organisations"),
+    )
 
 
 def _update(contacts: Contacts, cid: int, row: NewContact, now: str) -> list[str]:
-    """Bring contact ``cid`` up to what ``row`` says, never to less than it knows; return
-    the names of what changed."""
+    """Bring contact ``cid`` up to what ``row`` says (``import_matching.row_changes``);
+    return the names of what changed."""
     from datetime import date as day
 
-    contact = contacts.get(cid)
-    changes: dict[str, Any] = {}
-    changed: list[str] = []
-    named = row.name not in row.emails and row.name != row.organisation  # not a stand-in
-    name = row.name if named and not _less_precise(row.name, contact.name) else ""
-    for field, theirs, ours in (
-        ("name", name, contact.name),
-        ("organisation", row.organisation, contact.organisation),
-        ("job_title", row.job_title, contact.job_title),
-        ("department", row.department, contact.department),
-        ("city", row.city, contact.city),
-        ("status", row.status, contact.status),
-        ("every", row.every, contact.every),
-    ):
-        if theirs and fold(theirs) != fold(ours or ""):
-            changes[field] = theirs
-            changed.append(field)
-    birthday = row.birthday
-    if birthday and contact.birthday and birthday.startswith("--"):
-        birthday = None if contact.birthday.endswith(birthday[2:]) else birthday
-    if birthday and birthday != contact.birthday:
-        changes["birthday"] = birthday
-        changed.append("birthday")
-    since = row.customer_since
-    if since and since != (contact.customer_since.isoformat() if contact.customer_since else ""):
-        changes["customer_since"] = day.fromisoformat(since)
-        changed.append("customer_since")
-    note = _added_note(contact.note, row)
-    if note != contact.note:
-        changes["note"] = note
-        changed.append("note")
-    emails = [e for e in row.emails if e not in contact.emails]
-    phones = [
-        p
-        for p in row.phones
-        if p.typed not in contact.phones and not (p.e164 and cid in contacts.with_phone(p.e164))
-    ]
-    kinds = [p for p in row.phones if p.kind and p not in phones]
-    if kinds and contacts.know_kinds(cid, kinds):
+    found = row_changes(contacts.get(cid), row, lambda e164: cid in contacts.with_phone(e164))
+    changed = list(found.changed)
+    if found.kinds and contacts.know_kinds(cid, found.kinds):
         changed.append("phone_kind")
-    tags = [t for t in row.tags if t not in contact.tags]
-    addresses = [
-        a
-        for a in _distinct(row.addresses)
-        if not any(o.covers(a) for o in contact.addresses)
-        and a != Address(city=contact.city or row.city)  # only the city they are in
-    ]
-    changed += [
-        what
-        for what, new in (
-            ("email", emails), ("phone", phones), ("tags", tags), ("address", addresses)
-        )
-        if new
-    ]  # fmt: skip
-    if changes or emails or phones or tags or addresses:
+    changed += found.gained
+    if found.any:
         contacts.edit(
-            cid, now=now, emails=emails, phones=phones, tags=tags, addresses=addresses, **changes
-        )
+            cid, now=now, emails=found.emails, phones=found.phones, tags=found.tags,
+            addresses=found.addresses, **found.changes,
+        )  # fmt: skip
     if row.last_contact and contacts.touch(cid, day.fromisoformat(row.last_contact)):
         changed.append("last_contact")
     return changed
 
 
-def _added_note(note: str, row: NewContact) -> str:
-    """The contact's note with what the row adds: its own note when the contact's does not
-    hold it, and each line the import writes that the note holds in no language yet."""
-    have = {line.strip() for line in note.splitlines()}
-    added: list[str] = []
-    if row.note and row.note not in note:
-        added.append(row.note)
-    for text, variants in row.written:
-        if not have.intersection(variants) and text not in added:
-            added.append(text)
-            have.add(text)
-    if not added:
-        return note
-    return "\n".join([note, *added]) if note else "\n".join(added)
-
-
 def _reach(db: Database, org_id: int, row: NewContact) -> int:
-    """A card of the organisation itself: its phone number (the switchboard before any
-    other, never a fax) and e-mail address, where the organisation has none yet; 1 when
-    it gained either."""
-    numbers = [p for p in row.phones if p.kind != "fax"]
-    numbers.sort(key=lambda p: p.kind not in ("main", "work", ""))
+    """A card of the organisation itself gives it its phone number and e-mail address
+    (``import_matching.reach_of``), where the organisation has none yet; 1 when it gained
+    either."""
+    number, email = reach_of(row)
     current = db.one("SELECT phone, email FROM organisations WHERE id = ?", (org_id,))
     changes: dict[str, Any] = {}
-    if numbers and current is not None and not current[0]:
-        changes.update(phone=numbers[0].typed, e164=numbers[0].e164)
-    if row.emails and current is not None and not current[1]:
-        changes["email"] = row.emails[0]
+    if number is not None and current is not None and not current[0]:
+        changes.update(phone=number.typed, e164=number.e164)
+    if email is not None and current is not None and not current[1]:
+        changes["email"] = email
     if changes:
         assignments = ", ".join(f"{column} = ?" for column in changes)
         db.execute(
