@@ -59,7 +59,6 @@ def looks_like(text: str) -> bool:
 def read(text: str, name: str, known_schemas: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
     """A book's tables (table -> rows), checked: the format, its version, a schema this
     salesnotes knows, and rows of plain values. BadInput says what is wrong."""
-    from salesnotes.domain.fields import too_long
 
     try:
         data = json.loads(text.lstrip("\ufeff"))
@@ -100,48 +99,56 @@ def read(text: str, name: str, known_schemas: tuple[str, ...]) -> dict[str, list
             _("{name}: 'tables' must be an object of table name -> rows").format(name=name)
         )
     for table, rows in tables.items():
-        if not isinstance(rows, list):
+        _check_rows(name, table, rows)
+    return tables
+
+
+def _check_rows(name: str, table: str, rows: Any) -> None:
+    """The rows of one table are a list of objects of plain values, none longer than
+    salesnotes keeps (the limits of what is typed hold for a book's file too)."""
+    from salesnotes.domain.fields import too_long
+
+    if not isinstance(rows, list):
+        raise BadInput(
+            _("{name}: the rows of {table} must be a list").format(name=name, table=table)
+        )
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, dict):
             raise BadInput(
-                _("{name}: the rows of {table} must be a list").format(name=name, table=table)
+                _("{name}: {table} row {number} is not an object").format(
+                    name=name, table=table, number=number
+                )
             )
-        for number, row in enumerate(rows, start=1):
-            if not isinstance(row, dict):
+        for column, value in row.items():
+            if isinstance(value, float) and not math.isfinite(value):
                 raise BadInput(
-                    _("{name}: {table} row {number} is not an object").format(
-                        name=name, table=table, number=number
+                    _("{name}: {table} row {number}, {column}: not a number").format(
+                        name=name, table=table, number=number, column=column
                     )
                 )
-            for column, value in row.items():
-                if isinstance(value, float) and not math.isfinite(value):
-                    raise BadInput(
-                        _("{name}: {table} row {number}, {column}: not a number").format(
-                            name=name, table=table, number=number, column=column
-                        )
+            if isinstance(value, int) and not -(2**63) <= value < 2**63:
+                raise BadInput(
+                    _("{name}: {table} row {number}, {column}: {value} is too big").format(
+                        name=name, table=table, number=number, column=column, value=value
                     )
-                if isinstance(value, int) and not -(2**63) <= value < 2**63:
-                    raise BadInput(
-                        _("{name}: {table} row {number}, {column}: {value} is too big").format(
-                            name=name, table=table, number=number, column=column, value=value
-                        )
+                )
+            problem = too_long(column, value) if isinstance(value, str) else ""
+            if problem:  # the limits of what is typed hold for a book's file too
+                raise BadInput(
+                    _("{name}: {table} row {number}, {column}: {problem}").format(
+                        name=name, table=table, number=number, column=column, problem=problem
                     )
-                problem = too_long(column, value) if isinstance(value, str) else ""
-                if problem:  # the limits of what is typed hold for a book's file too
-                    raise BadInput(
-                        _("{name}: {table} row {number}, {column}: {problem}").format(
-                            name=name, table=table, number=number, column=column, problem=problem
-                        )
+                )
+            if not (value is None or isinstance(value, (str, int, float))):
+                raise BadInput(
+                    _(
+                        "{name}: {table} row {number}, {column}: a {kind} where a text, "
+                        "number or null belongs"
+                    ).format(
+                        name=name,
+                        table=table,
+                        number=number,
+                        column=column,
+                        kind=type(value).__name__,
                     )
-                if not (value is None or isinstance(value, (str, int, float))):
-                    raise BadInput(
-                        _(
-                            "{name}: {table} row {number}, {column}: a {kind} where a text, "
-                            "number or null belongs"
-                        ).format(
-                            name=name,
-                            table=table,
-                            number=number,
-                            column=column,
-                            kind=type(value).__name__,
-                        )
-                    )
-    return tables
+                )

@@ -175,8 +175,16 @@ def import_summary(summary: ImportSummary) -> None:
         _("- ... and {n} more notes cut"),
         [{"where": where, "kept": grouped(kept)} for where, kept in summary.cut],
     )
-    if result.erased:
-        people = n_("{n} person", "{n} people", result.erased).format(n=result.erased)
+    _left_out(summary, result.erased)
+    if summary.dry_run:
+        note(_("Nothing was written (--dry-run)."))
+
+
+def _left_out(summary: ImportSummary, erased: int) -> None:
+    """The lines on what the import left out or kept differently: erased people, what
+    reading a CSV or vCard put into the note, numbers not read as the phone region's."""
+    if erased:
+        people = n_("{n} person", "{n} people", erased).format(n=erased)
         echo(
             _(
                 "- left out: {people} erased with 'salesnotes forget' (the file is "
@@ -198,8 +206,6 @@ def import_summary(summary: ImportSummary) -> None:
                 ).format(n=summary.unread_phones)
             )
         )
-    if summary.dry_run:
-        note(_("Nothing was written (--dry-run)."))
 
 
 def _csv_report(report: csv_contacts.Report) -> None:

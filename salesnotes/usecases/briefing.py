@@ -6,6 +6,7 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date, datetime
+    from typing import Any
 
     from salesnotes.config import Config
     from salesnotes.domain.days import Calendar
@@ -34,8 +35,6 @@ def assemble_briefing(
     losing touch, the coming week's occasions, and what happened from ``since`` (None: from
     the last briefing the book remembers) until ``now``. ``short``: the lists a person reads
     hold the first few of each (``brief.top``); the JSON's list everything."""
-    from datetime import UTC
-
     from salesnotes.results import Brief
     from salesnotes.usecases.agenda import agenda_owner, piled_up
     from salesnotes.usecases.sources import (
@@ -50,7 +49,6 @@ def assemble_briefing(
 
     top = config.get_int("brief.top")
     listed = top if short else None
-    happened = MAX_ITEMS if short else None
     whose = None if team else agenda_owner(store, None)
     rows, total = _calls(store, day, config, top, moment, whose, team, calendar)
     back = None if team else piled_up(store, day, calendar)
@@ -68,9 +66,6 @@ def assemble_briefing(
         every = losing_touch(store, day, config, contact_ids=sorted(mine))
         losing, losing_ids = every[:top], {item.contact_id for item in every}
         expiring, expiring_total, stale, stale_total = _own_quotes(store, config, day, mine, listed)
-    since_asked = since is not None
-    since, unreadable = _since(store, since)
-    lower = since.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if since else now
     figures = pipeline(store, config, day, lost_reasons=0)
     if total is None:
         total = agenda_size(store, day, config, losing_ids) if len(rows) == top else len(rows)
@@ -89,23 +84,42 @@ def assemble_briefing(
         stale=stale,
         losing_touch=losing,
         occasions=coming[:listed],
-        since=since,
-        interactions=store.interactions.logged_between(lower, now, happened) if since else [],
-        followups_done=store.followups.done_between(lower, now, happened) if since else [],
-        quotes_closed=store.quotes.closed_between(lower, now) if since else [],
         pipeline=figures if figures.open_count or figures.year.won_count else None,
         money_format=config.get_str("money.format"),
         expiring_total=expiring_total,
         stale_total=stale_total,
         losing_touch_total=len(losing_ids) if losing_ids is not None else None,
         occasions_total=len(coming),
-        interactions_total=store.interactions.count_logged_between(lower, now) if since else 0,
-        followups_done_total=store.followups.count_done_between(lower, now) if since else 0,
-        since_asked=since_asked,
         day_off=calendar.off_on(day),
         back=back,
-        unreadable_since=unreadable,
+        **_happened(store, since, now, MAX_ITEMS if short else None),
     )
+
+
+def _happened(store: Store, since: datetime | None, now: str, limit: int | None) -> dict[str, Any]:
+    """What the briefing says happened from ``since`` (None: the last briefing the book
+    remembers) until ``now``: the conversations logged, follow-ups done and quotes closed
+    (the first ``limit`` of each, and how many), as the briefing's fields."""
+    from datetime import UTC
+
+    asked = since is not None
+    since, unreadable = _since(store, since)
+    if since is None:
+        nothing: list[Any] = []
+        return {"since": None, "interactions": nothing, "followups_done": nothing,
+                "quotes_closed": nothing, "interactions_total": 0, "followups_done_total": 0,
+                "since_asked": asked, "unreadable_since": unreadable}  # fmt: skip
+    lower = since.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {
+        "since": since,
+        "interactions": store.interactions.logged_between(lower, now, limit),
+        "followups_done": store.followups.done_between(lower, now, limit),
+        "quotes_closed": store.quotes.closed_between(lower, now),
+        "interactions_total": store.interactions.count_logged_between(lower, now),
+        "followups_done_total": store.followups.count_done_between(lower, now),
+        "since_asked": asked,
+        "unreadable_since": unreadable,
+    }
 
 
 def _own_quotes(
