@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from salesnotes.domain.days import Calendar, DayOff
     from salesnotes.domain.plans import Planned
     from salesnotes.domain.quote_life import Pipeline
+    from salesnotes.domain.ranking import AgendaRow
     from salesnotes.models import (
-        AgendaRow,
         Contact,
         FollowUp,
         Hit,

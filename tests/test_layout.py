@@ -212,3 +212,15 @@ def test_the_store_keeps_no_rule(module: str) -> None:
             raised = ast.unparse(node.exc.func)
             if raised in ("Conflict", "BadInput"):
                 assert raised in STORE_REFUSES.get(module, ()), f"{module} raises {raised}"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_modules_and_functions_stay_readable(module: str) -> None:
+    """A module a newcomer reads is at most 500 lines and a function at most 80: a module
+    or function growing past that has two jobs, and is split by them."""
+    text = MODULES[module].read_text(encoding="utf-8")
+    assert text.count("\n") <= 500, f"{module}: {text.count(chr(10))} lines"
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            length = (node.end_lineno or node.lineno) - node.lineno + 1
+            assert length <= 80, f"{module}.{node.name}: {length} lines"

@@ -206,13 +206,14 @@ def _checked(
     """The readable rows, each with its note lines in the language spoken; an unreadable one
     is listed in the summary (the import then writes nothing, or, with --skip-bad, the
     rest)."""
+    from salesnotes.domain.import_matching import note_cut, within_limits
     from salesnotes.imported import Unreadable
     from salesnotes.record import changed
     from salesnotes.render.words import note_line
 
     for row in rows:
         if not isinstance(row, Unreadable):
-            row = _within_limits(row)
+            row = within_limits(row)
         if isinstance(row, Unreadable):
             summary.skipped.append(row)
             continue
@@ -220,50 +221,10 @@ def _checked(
         summary.unused += row.unused
         if row.lines:
             row = changed(row, written=tuple(note_line(line) for line in row.lines))
-        yield _note_cut(row, summary)
-
-
-def _within_limits(row: NewContact) -> NewContact | Unreadable:
-    """The row, or Unreadable when a value is longer than salesnotes keeps (the limits of
-    what is typed: a name of 200 characters, an e-mail address of 254)."""
-    from salesnotes.domain.fields import too_long
-    from salesnotes.imported import Unreadable
-
-    values = [("name", row.name), ("org", row.organisation or ""), ("job_title", row.job_title),
-              ("department", row.department), ("city", row.city),
-              *(("email", e) for e in row.emails), *(("tag", t) for t in row.tags),
-              *(("phone", p.typed) for p in row.phones)]  # fmt: skip
-    for address in row.addresses:
-        values += [("street", address.street), ("postcode", address.postcode),
-                   ("city", address.city), ("region", address.region),
-                   ("country", address.country)]  # fmt: skip
-    for key, value in values:
-        problem = too_long(key, value)
-        if problem:
-            from salesnotes.text import shown
-
-            return Unreadable(row.where, f"{problem}: {shown(value, 40)}")
-    return row
-
-
-def _note_cut(row: NewContact, summary: ImportSummary) -> NewContact:
-    """The row with its note (its own text, then the lines the import writes) cut to the
-    longest salesnotes keeps, and the cut named in the summary."""
-    from salesnotes.domain.fields import LONGEST_TEXT
-    from salesnotes.record import changed
-
-    if len(row.note) + sum(len(text) + 1 for text, __ in row.written) <= LONGEST_TEXT:
-        return row
-    note = row.note[:LONGEST_TEXT]
-    room = LONGEST_TEXT - len(note)
-    written = []
-    for text, every in row.written:
-        if len(text) + 1 > room:
-            break
-        written.append((text, every))
-        room -= len(text) + 1
-    summary.cut.append((row.where, LONGEST_TEXT - room))
-    return changed(row, note=note, written=tuple(written))
+        row, kept = note_cut(row)
+        if kept is not None:
+            summary.cut.append((row.where, kept))
+        yield row
 
 
 def _mapping(pairs: list[str]) -> dict[str, str]:

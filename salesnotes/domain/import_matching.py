@@ -1,6 +1,7 @@
-"""Which contact an imported row is, and what it adds to one the book has: the rules of an
-import, pure (the store reads what the book knows into ``Known`` and writes what these
-decide). The rules in words are in ``Bulk.import_contacts``' docstring."""
+"""Which contact an imported row is, what it adds to one the book has, and what of a row
+is kept (the limits of what is typed hold for a file too): the rules of an import, pure.
+The store reads what the book knows into ``Known`` and writes what these decide; the rules
+in words are in ``Bulk.import_contacts``' docstring."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from typing import Any
 
-    from salesnotes.imported import NewContact
+    from salesnotes.imported import NewContact, Unreadable
     from salesnotes.models import Contact, PhoneNumber
 
 
@@ -233,3 +234,45 @@ def reach_of(row: NewContact) -> tuple[PhoneNumber | None, str | None]:
     numbers = [p for p in row.phones if p.kind != "fax"]
     numbers.sort(key=lambda p: p.kind not in ("main", "work", ""))
     return (numbers[0] if numbers else None), (row.emails[0] if row.emails else None)
+
+
+def within_limits(row: NewContact) -> NewContact | Unreadable:
+    """The row, or Unreadable when a value is longer than salesnotes keeps (the limits of
+    what is typed: a name of 200 characters, an e-mail address of 254)."""
+    from salesnotes.domain.fields import too_long
+    from salesnotes.imported import Unreadable
+
+    values = [("name", row.name), ("org", row.organisation or ""), ("job_title", row.job_title),
+              ("department", row.department), ("city", row.city),
+              *(("email", e) for e in row.emails), *(("tag", t) for t in row.tags),
+              *(("phone", p.typed) for p in row.phones)]  # fmt: skip
+    for address in row.addresses:
+        values += [("street", address.street), ("postcode", address.postcode),
+                   ("city", address.city), ("region", address.region),
+                   ("country", address.country)]  # fmt: skip
+    for key, value in values:
+        problem = too_long(key, value)
+        if problem:
+            from salesnotes.text import shown
+
+            return Unreadable(row.where, f"{problem}: {shown(value, 40)}")
+    return row
+
+
+def note_cut(row: NewContact) -> tuple[NewContact, int | None]:
+    """The row with its note (its own text, then the lines the import writes) cut to the
+    longest salesnotes keeps, and how many characters were kept when it was cut."""
+    from salesnotes.domain.fields import LONGEST_TEXT
+    from salesnotes.record import changed
+
+    if len(row.note) + sum(len(text) + 1 for text, __ in row.written) <= LONGEST_TEXT:
+        return row, None
+    note = row.note[:LONGEST_TEXT]
+    room = LONGEST_TEXT - len(note)
+    written = []
+    for text, every in row.written:
+        if len(text) + 1 > room:
+            break
+        written.append((text, every))
+        room -= len(text) + 1
+    return changed(row, note=note, written=tuple(written)), LONGEST_TEXT - room

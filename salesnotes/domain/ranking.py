@@ -16,8 +16,7 @@ from salesnotes.domain.days import (
     WORKWEEK,
     working_days_between,
 )
-from salesnotes.models import AgendaRow, Candidate, Reason, ScoreTerm
-from salesnotes.record import changed
+from salesnotes.record import changed, record
 from salesnotes.text import fold
 
 TYPE_CHECKING = False
@@ -27,6 +26,113 @@ if TYPE_CHECKING:
     from salesnotes.config import Config
     from salesnotes.domain.days import Calendar
     from salesnotes.models import ContactCard, FollowUp, LosingTouch, Quote
+
+
+@record
+class ScoreTerm:
+    """One part of an agenda row's score, as data: ``kind`` (the follow-up's 'reason', its
+    'priority', 'overdue', 'complaint_late', 'quote_value', 'quote_expired',
+    'quote_expiring', 'quote_stale', 'past_rhythm', 'rhythms_late'), its value, and what its
+    words are made of (``render/reasons.term_words``: 'callback 500', 'overdue 3 days')."""
+
+    kind: str
+    value: float
+    word: str = ""  # a follow-up's reason or priority, a rhythm
+    count: float = 0  # days overdue or idle, hours to answer, rhythms late
+    day: date | None = None  # the day a quote expires
+    on: date | None = None  # the day the agenda is for
+
+
+@record
+class Reason:
+    """Why to call someone, as data: ``kind`` (REASON_KINDS) and the facts the words are made
+    from, as of the day ``on``. ``render/reasons.py`` words it in the language spoken and
+    picks its colour by kind; the rules never write the sentence."""
+
+    kind: str
+    on: date  # the day the agenda is for
+    subject: str = ""  # a follow-up's reason (callback, complaint, quote, ...)
+    text: str = ""  # the follow-up's own text, the quote's title
+    priority: str = ""  # a follow-up's priority
+    due_on: date | None = None  # a follow-up's day
+    created_on: date | None = None  # the day a follow-up was made
+    at: str | None = None  # the time of day of a follow-up due ``on``
+    age: timedelta | None = None  # how long a complaint has been open (the clock known)
+    overdue_days: int = 0  # working days a follow-up is overdue
+    late_hours: int | None = None  # a complaint past this response time
+    quote_id: int | None = None
+    amount_cents: int = 0
+    currency: str = ""
+    money_format: str = ""  # how the user writes amounts (money.format)
+    status: str = ""  # a quote's status
+    valid_until: date | None = None
+    idle_days: int = 0  # days nobody touched a quote
+    rhythm: str = ""  # a keep-in-touch rhythm ('2w')
+    days: int = 0  # days without contact (rhythm)
+    never: bool = False  # no contact since being added (rhythm)
+
+
+@record
+class Candidate:
+    """What one agenda source says about one contact: why to call, and how urgent."""
+
+    contact_id: int
+    reason: Reason
+    terms: tuple[ScoreTerm, ...]
+    since: date
+    followup_ids: tuple[int, ...] = ()
+    at: str | None = None  # a follow-up due today at this time of day
+
+    @property
+    def kind(self) -> str:
+        """What kind of reason (REASON_KINDS): what a colour is chosen by."""
+        return self.reason.kind
+
+    @property
+    def score(self) -> float:
+        """The sum of this candidate's terms."""
+        return sum(term.value for term in self.terms)
+
+
+@record
+class AgendaRow:
+    """One person to call, the score that placed them, and why (``reasons``, as data)."""
+
+    contact_id: int
+    name: str
+    organisation: str | None
+    phone: str | None
+    email: str | None
+    score: float
+    reasons: tuple[Reason, ...]
+    followup_ids: tuple[int, ...]
+    terms: tuple[ScoreTerm, ...] = ()
+    since: date | None = None
+    at: str | None = None  # the earliest time of day of a follow-up due today
+    last_on: date | None = None  # the last conversation, to prepare the call from the row
+    last_kind: str = ""
+    last_text: str = ""
+    owner: str = ""  # whose agenda the row is in (agenda --owner / --team)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """Each reason's kind (REASON_KINDS), in the order of the reasons."""
+        return tuple(reason.kind for reason in self.reasons)
+
+
+REASON_KINDS = (
+    "complaint",  # an open complaint
+    "overdue",  # a follow-up past its day (working days)
+    "due_today",  # a follow-up due or asked for today
+    "due_earlier",  # due on a day off, nothing missed since
+    "quote_expired",  # an open quote past its validity
+    "quote_expiring",  # an open quote expiring within the window
+    "quote_expires_today",
+    "quote_stale",  # an open quote nobody touched for too long
+    "rhythm",  # a contact past their keep-in-touch rhythm
+)
+"""What an agenda row's reasons are, as data: the words are made in the language spoken,
+the colours and the JSON's ``reason_kinds`` are chosen by these."""
 
 
 class Weights:

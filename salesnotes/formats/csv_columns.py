@@ -1,10 +1,20 @@
 """What the columns of a contacts CSV are called: a plain sheet's, Outlook's and Google's, in
 English and Dutch (folded: case and accents ignored), which field each fills, which say nothing
-a salesperson uses, and the words for a contact's status. Read by ``formats.csv_contacts``."""
+a salesperson uses, and the words for a contact's status; and what each column of a header is
+(``read_header``). Read by ``formats.csv_contacts``."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from salesnotes.errors import BadInput
+from salesnotes.i18n import _
+from salesnotes.text import clean, fold
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 # Fields a column can fill, each with the column names (folded) that mean it.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -190,3 +200,101 @@ VALUES = re.compile(r"\s*:::\s*|[,;\n]")  # several values in one cell
 TAGS = re.compile(r"\s*:::\s*|[,;]")
 # Which address's city is the contact's city: the work address's before the others.
 CITY_RANK = {"business": 0, "werkadres": 0, "1": 1, "other": 2, "ander adres": 2}
+
+
+@dataclass
+class Column:
+    """What one column of the file is: a field, an address part, the note, or left out."""
+
+    header: str
+    field: str  # a FIELDS key; 'address', 'extra' (into the note, labelled) or 'ignore'
+    rank: int = 0  # among columns of a single-valued field, lower wins
+    group: str = ""  # the address it is part of; Google's 'phone N' for a phone's type
+    part: str = ""  # an address's part; a phone column's kind of number
+
+
+def column_key(header: str) -> str:
+    return " ".join(fold(clean(header)).replace("_", " ").split())
+
+
+def read_header(header: list[str], name: str, mapping: Mapping[str, str]) -> list[Column]:
+    """What each column of file ``name`` is (``mapping``: --map COLUMN=FIELD); a file with
+    no name column is refused."""
+    keys = [column_key(h) for h in header]
+    mapped: dict[int, str] = {}
+    for column, target in mapping.items():
+        wanted = column_key(column)
+        if wanted not in keys:
+            raise BadInput(
+                _(
+                    "--map {column}={target}: {name} has no column '{column}'; its columns "
+                    "are: {header}"
+                ).format(column=column, target=target, name=name, header=", ".join(header))
+            )
+        field_name = field_named(target)
+        if field_name is None:
+            raise BadInput(
+                _(
+                    "--map {column}={target}: '{target}' is not a field; use one of: {FIELD_NAMES}"
+                ).format(column=column, target=target, FIELD_NAMES=", ".join(FIELD_NAMES))
+            )
+        mapped[keys.index(wanted)] = field_name
+    columns = []
+    for index, (text, key) in enumerate(zip(header, keys, strict=True)):
+        label = clean(text) or f"column {index + 1}"
+        if index in mapped:
+            columns.append(Column(label, mapped[index]))
+            continue
+        columns.append(column_for(label, key))
+    fields = {c.field for c in columns}
+    if not fields & {"name", "first", "last", "organisation", "email"}:
+        raise BadInput(
+            _(
+                "{name} has no name column; its columns are: {header}. Name one 'name' "
+                "(or 'naam'), or 'first name' and 'last name', or say which it is: --map "
+                "COLUMN=name"
+            ).format(name=name, header=", ".join(header))
+        )
+    return columns
+
+
+def field_named(target: str) -> str | None:
+    """The field a --map target names: a field's name or any column name that means it."""
+    key = column_key(target)
+    if key.replace(" ", "_") in FIELD_NAMES:
+        return key.replace(" ", "_")
+    return ALIASES.get(key)
+
+
+def column_for(label: str, key: str) -> Column:
+    """What a column is, by its (folded) name."""
+    if key in PHONE_COLUMNS:
+        return Column(label, "phone", part=PHONE_COLUMNS[key])
+    known = ALIASES.get(key)
+    if known and known != "ignore":
+        return Column(label, known)
+    if key in IGNORED or known == "ignore":
+        return Column(label, "ignore")
+    for pattern in ADDRESS:
+        match = pattern.fullmatch(key)
+        if match:
+            part = PARTS.get(match["part"], match["part"])
+            rank = 1 + CITY_RANK.get(match["group"], 3)
+            return Column(label, "address", rank=rank, group=match["group"], part=part)
+    for pattern, target in NUMBERED:
+        if pattern.fullmatch(key):
+            number = re.search(r"\d+", key)
+            rank = int(number.group()) if number else 0
+            group = f"phone {rank}" if target in ("phone", "phone_type") and number else ""
+            return Column(label, target, rank=rank, group=group)
+    return Column(label, "extra")
+
+
+def sheet_kind(header: list[str]) -> str:
+    """Which program wrote the sheet, by its header: Google Contacts, Outlook or a spreadsheet."""
+    keys = {column_key(h) for h in header}
+    if any(k.endswith(" - value") for k in keys) or "given name" in keys:
+        return "Google Contacts"
+    if keys & {"e-mail display name", "business phone", "telefoon op werk", "mobiele telefoon"}:
+        return "Outlook"
+    return "spreadsheet"

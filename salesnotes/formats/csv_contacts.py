@@ -27,21 +27,17 @@ from dataclasses import dataclass, field
 from salesnotes.domain.fields import LONGEST_TEXT, normalise_email, normalise_every, normalise_tag
 from salesnotes.errors import BadInput
 from salesnotes.formats.csv_columns import (
-    ADDRESS,
-    ALIASES,
-    CITY_RANK,
-    FIELD_NAMES,
     GOOGLE_KINDS,
     GROUPS,
-    IGNORED,
-    NUMBERED,
-    PARTS,
-    PHONE_COLUMNS,
     PLACEHOLDERS,
     SINGLE,
     STATUS_WORDS,
     TAGS,
     VALUES,
+    Column,
+    column_key,
+    read_header,
+    sheet_kind,
 )
 from salesnotes.formats.decoding import lines
 from salesnotes.formats.vcard import SCIENTIFIC, read_number
@@ -55,17 +51,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
 
     from salesnotes.models import PhoneNumber
-
-
-@dataclass
-class Column:
-    """What one column of the file is: a field, an address part, the note, or left out."""
-
-    header: str
-    field: str  # a FIELDS key; 'address', 'extra' (into the note, labelled) or 'ignore'
-    rank: int = 0  # among columns of a single-valued field, lower wins
-    group: str = ""  # the address it is part of; Google's 'phone N' for a phone's type
-    part: str = ""  # an address's part; a phone column's kind of number
 
 
 @dataclass
@@ -113,8 +98,8 @@ def read(
         ) from None
     except csv.Error as exc:
         raise BadInput(_("{name}, line 1: {exc}").format(name=name, exc=exc)) from None
-    columns = _columns(header, name, mapping or {})
-    report.kind = _kind(header)
+    columns = read_header(header, name, mapping or {})
+    report.kind = sheet_kind(header)
     try:
         for record in reader:
             line = reader.line_num
@@ -151,49 +136,6 @@ def _said(exc: csv.Error) -> str:
     return str(exc)
 
 
-def _key(header: str) -> str:
-    return " ".join(fold(clean(header)).replace("_", " ").split())
-
-
-def _columns(header: list[str], name: str, mapping: Mapping[str, str]) -> list[Column]:
-    keys = [_key(h) for h in header]
-    mapped: dict[int, str] = {}
-    for column, target in mapping.items():
-        wanted = _key(column)
-        if wanted not in keys:
-            raise BadInput(
-                _(
-                    "--map {column}={target}: {name} has no column '{column}'; its columns "
-                    "are: {header}"
-                ).format(column=column, target=target, name=name, header=", ".join(header))
-            )
-        field_name = _field(target)
-        if field_name is None:
-            raise BadInput(
-                _(
-                    "--map {column}={target}: '{target}' is not a field; use one of: {FIELD_NAMES}"
-                ).format(column=column, target=target, FIELD_NAMES=", ".join(FIELD_NAMES))
-            )
-        mapped[keys.index(wanted)] = field_name
-    columns = []
-    for index, (text, key) in enumerate(zip(header, keys, strict=True)):
-        label = clean(text) or f"column {index + 1}"
-        if index in mapped:
-            columns.append(Column(label, mapped[index]))
-            continue
-        columns.append(_column(label, key))
-    fields = {c.field for c in columns}
-    if not fields & {"name", "first", "last", "organisation", "email"}:
-        raise BadInput(
-            _(
-                "{name} has no name column; its columns are: {header}. Name one 'name' "
-                "(or 'naam'), or 'first name' and 'last name', or say which it is: --map "
-                "COLUMN=name"
-            ).format(name=name, header=", ".join(header))
-        )
-    return columns
-
-
 class BadCell(BadInput):
     """A value in a column that makes the row unusable (a status that is none)."""
 
@@ -201,46 +143,6 @@ class BadCell(BadInput):
         super().__init__(message)
         self.column = column
         self.value = value
-
-
-def _field(target: str) -> str | None:
-    """The field a --map target names: a field's name or any column name that means it."""
-    key = _key(target)
-    if key.replace(" ", "_") in FIELD_NAMES:
-        return key.replace(" ", "_")
-    return ALIASES.get(key)
-
-
-def _column(label: str, key: str) -> Column:
-    if key in PHONE_COLUMNS:
-        return Column(label, "phone", part=PHONE_COLUMNS[key])
-    known = ALIASES.get(key)
-    if known and known != "ignore":
-        return Column(label, known)
-    if key in IGNORED or known == "ignore":
-        return Column(label, "ignore")
-    for pattern in ADDRESS:
-        match = pattern.fullmatch(key)
-        if match:
-            part = PARTS.get(match["part"], match["part"])
-            rank = 1 + CITY_RANK.get(match["group"], 3)
-            return Column(label, "address", rank=rank, group=match["group"], part=part)
-    for pattern, target in NUMBERED:
-        if pattern.fullmatch(key):
-            number = re.search(r"\d+", key)
-            rank = int(number.group()) if number else 0
-            group = f"phone {rank}" if target in ("phone", "phone_type") and number else ""
-            return Column(label, target, rank=rank, group=group)
-    return Column(label, "extra")
-
-
-def _kind(header: list[str]) -> str:
-    keys = {_key(h) for h in header}
-    if any(k.endswith(" - value") for k in keys) or "given name" in keys:
-        return "Google Contacts"
-    if keys & {"e-mail display name", "business phone", "telefoon op werk", "mobiele telefoon"}:
-        return "Outlook"
-    return "spreadsheet"
 
 
 @dataclass
@@ -431,7 +333,9 @@ def _phones(
     # salesnotes' own export: "phone kinds" says, in order, what each number of "phone" is.
     own_kinds = [k.strip() for k in values.get("phone_kinds", "").split(",")]
     plain = [
-        n for n, (column_name, _, _) in enumerate(cells.phones) if _key(column_name) == "phone"
+        n
+        for n, (column_name, _, _) in enumerate(cells.phones)
+        if column_key(column_name) == "phone"
     ]
     for position, (column_name, value, kind) in enumerate(cells.phones):
         kind = cells.phone_types.get(column_name, kind)

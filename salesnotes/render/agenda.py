@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from salesnotes.domain.days import Calendar, DayOff
-    from salesnotes.models import AgendaRow
+    from salesnotes.domain.ranking import AgendaRow
     from salesnotes.results import DayAgenda
 
 

@@ -1,4 +1,4 @@
-"""Why to call someone, in words: an agenda row's reasons (``models.Reason``, made by the
+"""Why to call someone, in words: an agenda row's reasons (``ranking.Reason``, made by the
 ranking as data) said in the language spoken, as the agenda, the briefing and the JSON's
 ``reasons`` show them."""
 
@@ -12,7 +12,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import timedelta
 
-    from salesnotes.models import Reason, ScoreTerm
+    from salesnotes.domain.ranking import Reason, ScoreTerm
 
 REASON_LABELS = {
     "complaint": N_("complaint"),

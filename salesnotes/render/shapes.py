@@ -13,9 +13,9 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
     from salesnotes.domain.quote_life import PeriodFigures, Pipeline
+    from salesnotes.domain.ranking import AgendaRow
     from salesnotes.models import (
         Address,
-        AgendaRow,
         Contact,
         FollowUp,
         Hit,

@@ -10,7 +10,8 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
     from salesnotes.domain.days import Calendar
-    from salesnotes.models import AgendaRow, Quote
+    from salesnotes.domain.ranking import AgendaRow
+    from salesnotes.models import Quote
     from salesnotes.results import Brief
     from salesnotes.store.interface import Store
 

@@ -43,9 +43,8 @@ if TYPE_CHECKING:
     from salesnotes.config import Config
     from salesnotes.domain.days import Calendar
     from salesnotes.domain.quote_life import Pipeline
+    from salesnotes.domain.ranking import AgendaRow, Candidate
     from salesnotes.models import (
-        AgendaRow,
-        Candidate,
         Clock,
         Due,
         FollowUp,
