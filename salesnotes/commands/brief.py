@@ -6,6 +6,7 @@ from salesnotes.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from salesnotes.config import Config
     from salesnotes.env import Env
 
 
@@ -30,13 +31,40 @@ def brief(
     from datetime import datetime, time
 
     from salesnotes.domain.dates import parse_when
-    from salesnotes.domain.fields import mail_address, mail_recipients
-    from salesnotes.errors import BadInput
     from salesnotes.render import briefing
-    from salesnotes.usecases.briefing import assemble_briefing, remember
+    from salesnotes.usecases.briefing import assemble_briefing, moves_the_mark, remember
 
     config, today = env.config(), env.today()
     day = parse_when(when, today) if when is not None else today
+    recipient, sender = _addressed(config, fmt, to, record=record, since=since)
+    from_day = None
+    if since is not None:
+        from_day = datetime.combine(parse_when(since, today, past=True), time(0, 0)).astimezone()
+    store, now = env.store(), env.now()
+    with store.write():  # reads, then remembers this briefing: one transaction
+        calendar = env.calendar() if team else env.calendar(store)
+        content = assemble_briefing(
+            store, config, calendar, day=day, moment=env.moment_on(day), now=now,
+            since=from_day, team=team, short=fmt != "json",
+        )  # fmt: skip
+        if quiet_if_empty and content.is_empty:
+            return
+        # Made before the briefing is remembered: a run that fails does not move "since".
+        output = briefing.render(content, fmt, recipient, sender)
+        if moves_the_mark(fmt, record=record, since=from_day, terminal=sys.stdout.isatty()):
+            remember(store, content, now, fmt)
+    sys.stdout.write(output)
+
+
+def _addressed(
+    config: Config, fmt: str, to: str | None, *, record: bool, since: str | None
+) -> tuple[str, str]:
+    """The briefing's recipients and sender as the options and the config give them (a
+    mail needs a recipient; --to is checked whatever the format); --record goes without
+    --since."""
+    from salesnotes.domain.fields import mail_address, mail_recipients
+    from salesnotes.errors import BadInput
+
     recipient, sender = to or config.get_str("brief.to"), ""
     if fmt == "email" and not recipient:
         raise BadInput(
@@ -51,26 +79,9 @@ def brief(
         )
     if fmt == "email":
         recipients = mail_recipients(recipient, "--to" if to else _("brief.to in the config"))
-        recipient = ", ".join(recipients)
         given = config.get_str("brief.from")
         sender = mail_address(given, _("brief.from in the config")) if given else recipients[0]
-    elif to is not None:
+        return ", ".join(recipients), sender
+    if to is not None:
         mail_recipients(to, "--to")
-    from_day = None
-    if since is not None:
-        from_day = datetime.combine(parse_when(since, today, past=True), time(0, 0)).astimezone()
-    delivered = fmt == "email" or (fmt == "text" and not sys.stdout.isatty())
-    store, now = env.store(), env.now()
-    with store.write():  # reads, then remembers this briefing: one transaction
-        calendar = env.calendar() if team else env.calendar(store)
-        content = assemble_briefing(
-            store, config, calendar, day=day, moment=env.moment_on(day), now=now,
-            since=from_day, team=team, short=fmt != "json",
-        )  # fmt: skip
-        if quiet_if_empty and content.is_empty:
-            return
-        # Made before the briefing is remembered: a run that fails does not move "since".
-        output = briefing.render(content, fmt, recipient, sender)
-        if record or (since is None and delivered):
-            remember(store, content, now, fmt)
-    sys.stdout.write(output)
+    return recipient, sender

@@ -17,14 +17,11 @@ def log_edit(
     env: Env, *, interaction_id: str, text: str | None, kind: str | None, on: str | None
 ) -> None:
     """Correct a logged conversation: its text, kind or day."""
-    from salesnotes.domain.fields import canonical
     from salesnotes.domain.plans import day_it_happened
     from salesnotes.errors import BadInput
-    from salesnotes.models import INTERACTION_KINDS
     from salesnotes.render.corrections import edited
     from salesnotes.usecases.corrections import correct_conversation
 
-    kind = canonical(kind, INTERACTION_KINDS) if kind is not None else None
     iid = record_id(interaction_id, N_("conversation"), CONVERSATION_IDS)
     if text is None and kind is None and on is None:
         raise BadInput(_("nothing to change; give --text, --kind or --on"))

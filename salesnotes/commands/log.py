@@ -22,14 +22,11 @@ def log(
     reason: str,
 ) -> None:
     """Record a conversation with a contact; ``next_when`` schedules the follow-up too."""
-    from salesnotes.domain.fields import canonical
     from salesnotes.domain.plans import day_it_happened
     from salesnotes.errors import BadInput
-    from salesnotes.models import INTERACTION_KINDS
     from salesnotes.render.followups import logged as said
     from salesnotes.usecases.followups import log_conversation
 
-    kind = canonical(kind, INTERACTION_KINDS)  # 'telefoon' is a call, 'klacht' a complaint
     if text is None or text == "-":
         text = _text_from_elsewhere(text)
     today = env.today()

@@ -150,6 +150,14 @@ def _since(store: Store, since: datetime | None) -> tuple[datetime | None, str]:
         return None, previous
 
 
+def moves_the_mark(fmt: str, *, record: bool, since: datetime | None, terminal: bool) -> bool:
+    """Whether this briefing moves the mark "since the last briefing": one delivered (a
+    mail, or the text run without a terminal: cron, a pipe to 'mail') or asked to
+    (``record``), never one since a chosen day. A look at a terminal is a look."""
+    delivered = fmt == "email" or (fmt == "text" and not terminal)
+    return record or (since is None and delivered)
+
+
 def remember(store: Store, brief: Brief, now: str, fmt: str) -> None:
     """Move the mark "since the last briefing" to ``now``: this briefing was delivered."""
     store.briefings.record(now, brief.day, fmt, brief.calls)
