@@ -6,8 +6,8 @@ import os
 from contextlib import contextmanager
 
 from salesnotes.commands.files import check_target, emit
-from salesnotes.errors import BadInput, Conflict
-from salesnotes.i18n import Nn_, _, n_
+from salesnotes.errors import BadInput
+from salesnotes.i18n import _, n_
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -280,8 +280,7 @@ def export(
 ) -> None:
     """Write contacts (vCard, CSV), open follow-ups (iCalendar), or the whole book (JSON) to
     ``output`` (mode 0600; an existing file only with ``force``) or to stdout."""
-    from salesnotes import render
-    from salesnotes.render import progress
+    from salesnotes.render.reports import exported
 
     _check_options(fmt, vcard_version, events, excel, what, tag, status, org)
     if status:
@@ -293,54 +292,58 @@ def export(
     store = env.store()
     with store.read():
         if fmt == "json":
-            from salesnotes.formats import book
-            from salesnotes.migrations import NAMES
-
-            tables = list(store.bulk.dump())
-            chunks = book.write(tables, schema=NAMES[-1], exported_at=env.now())
-            if progress.wanted():
-                rows = store.bulk.size()
-                if rows >= PROGRESS_FROM:  # a piece per row, two per table, two for the file
-                    chunks = progress.track(chunks, rows + 2 * len(tables) + 2, _("Exporting"))
-            emit((c.encode("utf-8") for c in chunks), output, force)
-            count, described = 0, "book"
+            count, described = _json_out(env, store, output, force), "book"
         elif fmt == "ics":
-            from salesnotes.formats import ics
-
-            followups = store.followups.find()
-            cards = store.contacts.cards(f.contact_id for f in followups)
-            data = ics.write(_tracked(followups), cards, now=env.now(), events=events)
-            emit(data, output, force)
-            count, described = len(followups), "open-followups"
+            count, described = _ics_out(env, store, output, force, events), "open-followups"
         elif fmt == "vcard":
-            from salesnotes.formats import vcard_out as vcard
-
-            people = store.contacts.find(tag=tag, status=status, organisation=org)
-            # The organisations' own cards (their switchboard, info@), unless only some
-            # people were asked for by tag or status.
-            orgs = store.orgs.with_reach(org) if tag is None and status is None else []
-            version = "4.0" if vcard_version == "4" else "3.0"
-            region = env.config().get_str("phone.region")
-            cards_text = vcard.write(_tracked(people), version, orgs, region)
-            emit((c.encode("utf-8") for c in cards_text), output, force)
-            count, described = len(people), "contacts"
+            count = _vcard_out(env, store, output, force, vcard_version, tag, status, org)
+            described = "contacts"
         else:
             text, count = _csv(store, what, excel, tag, status, org)
             emit([text.encode("utf-8")], output, force)
             described = what
-    words = {
-        "book": Nn_("the whole book", "the whole book"),
-        "open-followups": Nn_("{n} open follow-up", "{n} open follow-ups"),
-        "followups": Nn_("{n} follow-up", "{n} follow-ups"),
-        "contacts": Nn_("{n} contact", "{n} contacts"),
-        "quotes": Nn_("{n} quote", "{n} quotes"),
-        "interactions": Nn_("{n} interaction", "{n} interactions"),
-    }.get(described, (described, described))
-    if output is not None:
-        what_text = n_(*words, count).format(n=count)
-        render.echo(_("Wrote {what_text} to {output}").format(what_text=what_text, output=output))
-    elif described != "book" and count == 0:
-        render.note(_("Note: nothing to export."))
+    exported(described, count, output)
+
+
+def _json_out(env: Env, store: Store, output: str | None, force: bool) -> int:
+    """The whole book as salesnotes' JSON (a progress bar for a big one)."""
+    from salesnotes.formats import book
+    from salesnotes.migrations import NAMES
+    from salesnotes.render import progress
+
+    tables = list(store.bulk.dump())
+    chunks = book.write(tables, schema=NAMES[-1], exported_at=env.now())
+    if progress.wanted():
+        rows = store.bulk.size()
+        if rows >= PROGRESS_FROM:  # a piece per row, two per table, two for the file
+            chunks = progress.track(chunks, rows + 2 * len(tables) + 2, _("Exporting"))
+    emit((c.encode("utf-8") for c in chunks), output, force)
+    return 0
+
+
+def _ics_out(env: Env, store: Store, output: str | None, force: bool, events: bool) -> int:
+    """The open follow-ups as iCalendar tasks (``events``: timed ones as events too)."""
+    from salesnotes.formats import ics
+
+    followups = store.followups.find()
+    cards = store.contacts.cards(f.contact_id for f in followups)
+    emit(ics.write(_tracked(followups), cards, now=env.now(), events=events), output, force)
+    return len(followups)
+
+
+def _vcard_out(
+    env: Env, store: Store, output: str | None, force: bool, version: str,
+    tag: str | None, status: str | None, org: str | None,
+) -> int:  # fmt: skip
+    """The contacts (and organisations' own cards) as vCards."""
+    from salesnotes.formats import vcard_out as vcard
+    from salesnotes.usecases.contacts import cards_to_export
+
+    people, orgs = cards_to_export(store, tag=tag, status=status, organisation=org)
+    region = env.config().get_str("phone.region")
+    cards = vcard.write(_tracked(people), "4.0" if version == "4" else "3.0", orgs, region)
+    emit((c.encode("utf-8") for c in cards), output, force)
+    return len(people)
 
 
 def _tracked(items: list[T]) -> Iterable[T]:
@@ -404,67 +407,9 @@ def copy_book(env: Env, *, source: str, target: str) -> None:
     """Copy the book ``source`` into the empty book ``target`` (either a SQLite file or a
     PostgreSQL URL), in one transaction on ``target``: every row with its id, then the
     rows of each table counted on both sides; any difference and nothing is kept."""
-    import os
-
-    from salesnotes.errors import DatabaseError
     from salesnotes.render import reports
-    from salesnotes.store import open_store
-    from salesnotes.store.postgres import shown
-    from salesnotes.team import is_url
-
-    def where(text: str) -> str:
-        return text if is_url(text) else os.path.abspath(os.path.expanduser(text))
-
-    source, target = where(source), where(target)
-    if source == target:
-        raise BadInput(_("FROM and TO are the same book ({source})").format(source=shown(source)))
-    if not is_url(source) and not os.path.isfile(source):
-        raise DatabaseError(_("there is no book at {path} (FROM)").format(path=source))
-    if not is_url(target) and not os.path.isdir(os.path.dirname(target)):
-        raise DatabaseError(
-            _("the folder {folder} does not exist (TO names {path})").format(
-                folder=os.path.dirname(target), path=target
-            )
-        )
-    made = not is_url(target) and not os.path.exists(target)
     from salesnotes.team import me
+    from salesnotes.usecases.books import copy_book as copy
 
-    user = me(env.config())
-    origin = open_store(source, create=False)
-    try:
-        book = open_store(target)
-    except BaseException:
-        origin.close()
-        if made and os.path.exists(target):
-            os.remove(target)
-        raise
-    book.user = user
-    try:
-        with origin.read(), book.write(journal="none"):
-            if not book.is_empty():
-                raise Conflict(
-                    _(
-                        "{target} holds a book already; copy-book copies into an empty book "
-                        "only ('export --format json' and 'import' merge one into another)"
-                    ).format(target=shown(target))
-                )
-            before = origin.bulk.counts()
-            book.bulk.copy_in(origin.bulk.dump())
-            after = book.bulk.counts()
-            if after != before:
-                raise DatabaseError(
-                    _("the copy does not hold what {source} holds; nothing was copied").format(
-                        source=shown(source)
-                    )
-                )
-    except BaseException:
-        book.close()
-        origin.close()
-        if made:
-            for suffix in ("", "-wal", "-shm"):
-                if os.path.exists(target + suffix):
-                    os.remove(target + suffix)
-        raise
-    book.close()
-    origin.close()
-    reports.copied(shown(source), shown(target), before, after)
+    copied = copy(source, target, user=me(env.config()))
+    reports.copied(copied.source, copied.target, copied.before, copied.after)

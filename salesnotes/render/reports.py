@@ -332,3 +332,21 @@ def copied(source: str, target: str, before: dict[str, int], after: dict[str, in
     echo(f"  {_('table'):<{width}}  {_('from'):>9}  {_('to'):>9}")
     for table, rows in before.items():
         echo(f"  {table:<{width}}  {rows:>9}  {after.get(table, 0):>9}")
+
+
+def exported(described: str, count: int, output: str | None) -> None:
+    """What ``export`` wrote where (``described``: 'book', 'contacts', 'open-followups', a
+    CSV's --what); to stdout, only that there was nothing."""
+    words = {
+        "book": Nn_("the whole book", "the whole book"),
+        "open-followups": Nn_("{n} open follow-up", "{n} open follow-ups"),
+        "followups": Nn_("{n} follow-up", "{n} follow-ups"),
+        "contacts": Nn_("{n} contact", "{n} contacts"),
+        "quotes": Nn_("{n} quote", "{n} quotes"),
+        "interactions": Nn_("{n} interaction", "{n} interactions"),
+    }.get(described, (described, described))
+    if output is not None:
+        what_text = n_(*words, count).format(n=count)
+        echo(_("Wrote {what_text} to {output}").format(what_text=what_text, output=output))
+    elif described != "book" and count == 0:
+        note(_("Note: nothing to export."))

@@ -60,6 +60,18 @@ def archive_contact(
     return contact, store.followups.find(contact_id=contact.id)
 
 
+def cards_to_export(
+    store: Store, *, tag: str | None, status: str | None, organisation: str | None
+) -> tuple[list[Contact], list[Organisation]]:
+    """The contacts an address-book export holds (of a tag, status or organisation when
+    asked), and the organisations' own cards (their switchboard, info@), unless only some
+    people were asked for by tag or status."""
+    people = store.contacts.find(tag=tag, status=status, organisation=organisation)
+    if tag is not None or status is not None:
+        return people, []
+    return people, store.orgs.with_reach(organisation)
+
+
 def refuse_known_details(
     store: Store, emails: list[str], numbers: list[PhoneNumber], me: int | None = None
 ) -> None:
