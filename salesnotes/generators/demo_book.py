@@ -266,3 +266,26 @@ def fill(store: Store, today: date, now: str, config: Config, calendar: Calendar
                     reason=_(step[2]) if step[2] else step[2],
                 )  # fmt: skip
     return len(ids)
+
+
+def write_demo(
+    store: Store, size: int | None, seed: int, today: date, now: str, config: Config,
+    calendar: Calendar, *, where: str,
+) -> int:  # fmt: skip
+    """The demo book written into an empty store (``size``: a generated book of that many
+    contacts, from ``seed``), in the caller's transaction; how many contacts. A store that
+    holds contacts is a Conflict (``where``: the book as named in it)."""
+    from salesnotes.errors import Conflict
+
+    if not store.is_empty():
+        raise Conflict(
+            _(
+                "{db_path} already holds contacts; the demo fills only an empty database "
+                "(leave out --db and SALESNOTES_DB to get a temporary one)"
+            ).format(db_path=where)
+        )
+    if size is None:
+        return fill(store, today, now, config, calendar)
+    from salesnotes.generators.big_book import generate
+
+    return store.bulk.load(generate(size, today, seed))

@@ -10,6 +10,7 @@ from salesnotes.render import echo, note
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections import Counter
+    from datetime import date
 
     from salesnotes.domain.merging import Plan
     from salesnotes.formats import csv_contacts, vcard
@@ -350,3 +351,19 @@ def exported(described: str, count: int, output: str | None) -> None:
         echo(_("Wrote {what_text} to {output}").format(what_text=what_text, output=output))
     elif described != "book" and count == 0:
         note(_("Note: nothing to export."))
+
+
+def demo_written(
+    count: int, where: str, temporary: str | None, asked: date, shown_day: date
+) -> None:
+    """What ``demo`` wrote where, how to try it (a temporary book: ``temporary``), and, on
+    a day off (``asked``), which working day it shows."""
+    from salesnotes.domain.days import describe
+
+    note(_("Demo book with {count} contacts written to {db_path}").format(
+        count=count, db_path=where))  # fmt: skip
+    if temporary is not None:
+        note(_("Try it:  export SALESNOTES_DB={db_path}").format(db_path=temporary))
+    if shown_day != asked:
+        note(_("{day} is not a working day: the demo shows {shown}").format(
+            day=describe(asked), shown=describe(shown_day)))  # fmt: skip
