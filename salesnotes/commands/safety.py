@@ -35,8 +35,7 @@ def backup(env: Env, *, path: str | None) -> None:
     """A consistent, checked copy of the book: to ``path``, or dated into the backup folder
     (keeping the newest ``backup.keep``)."""
     _sqlite_only(env, "backup")
-    from salesnotes import render
-    from salesnotes.render.safety import size_words
+    from salesnotes.render.safety import backed_up
     from salesnotes.store.backup import check, copy
 
     swept(env)
@@ -44,41 +43,34 @@ def backup(env: Env, *, path: str | None) -> None:
         raise DatabaseError(
             _("there is no book at {db_path} to back up").format(db_path=env.db_path)
         )
-    if path is not None:
-        target = os.path.abspath(os.path.expanduser(path))
-        if os.path.isdir(target):
-            target = free_name(os.path.join(target, f"{stem(env)}-{stamp(env)}.db"))
-        elif not os.path.isdir(os.path.dirname(target)):
-            raise BadInput(
-                _("{target} does not exist; make the folder first").format(
-                    target=os.path.dirname(target)
-                )
-            )
-        if os.path.exists(target) and os.path.samefile(target, env.db_path):
-            raise BadInput(_("{path} is the book itself; give another file").format(path=path))
-    else:
-        folder = backup_folder()
-        ensure_folder(folder)
-        target = free_name(os.path.join(folder, f"{stem(env)}-{stamp(env)}.db"))
+    target = _backup_target(env, path)
     store = env.store()
     copy(store.db, target)  # type: ignore[attr-defined]  # an SQLite book's file
     info = check(target)
-    render.echo(
-        _("Backed up {contacts} contacts to {target} ({size}, checked)").format(
-            contacts=info.contacts, target=target, size=size_words(info.size)
-        )
-    )
+    keep = env.config().get_int("backup.keep")
+    removed = rotate(env, keep) if path is None else []
+    backed_up(info.contacts, target, info.size, len(removed), keep)
+
+
+def _backup_target(env: Env, path: str | None) -> str:
+    """Where a backup goes: ``path`` (a folder: a dated file in it), else a dated file in
+    the backup folder; never the book itself."""
     if path is None:
-        keep = env.config().get_int("backup.keep")
-        removed = rotate(env, keep)
-        if removed:
-            render.echo(
-                n_(
-                    "Removed {removed} older backup; kept the newest {keep}",
-                    "Removed {removed} older backups; kept the newest {keep}",
-                    len(removed),
-                ).format(removed=len(removed), keep=keep)
+        folder = backup_folder()
+        ensure_folder(folder)
+        return free_name(os.path.join(folder, f"{stem(env)}-{stamp(env)}.db"))
+    target = os.path.abspath(os.path.expanduser(path))
+    if os.path.isdir(target):
+        target = free_name(os.path.join(target, f"{stem(env)}-{stamp(env)}.db"))
+    elif not os.path.isdir(os.path.dirname(target)):
+        raise BadInput(
+            _("{target} does not exist; make the folder first").format(
+                target=os.path.dirname(target)
             )
+        )
+    if os.path.exists(target) and os.path.samefile(target, env.db_path):
+        raise BadInput(_("{path} is the book itself; give another file").format(path=path))
+    return target
 
 
 def backups(env: Env, *, fmt: str) -> None:
@@ -99,8 +91,9 @@ def backups(env: Env, *, fmt: str) -> None:
 def restore(env: Env, *, path: str, yes: bool) -> None:
     """Replace the book with a checked backup; the current book is kept as a safety copy."""
     _sqlite_only(env, "restore")
-    from salesnotes import render
-    from salesnotes.store.backup import check, replace
+    from salesnotes.render.safety import restored
+    from salesnotes.store.backup import check
+    from salesnotes.usecases.books import restore_book
 
     swept(env)
     source = os.path.abspath(os.path.expanduser(path))
@@ -115,34 +108,8 @@ def restore(env: Env, *, path: str, yes: bool) -> None:
     had_book = os.path.exists(env.db_path)
     store = env.store(create=True)
     safety = safety_copy(env, store, "restore") if had_book else None
-    with store.read():
-        forgotten = store.privacy.erasures()
-    replace(store.db, source)  # type: ignore[attr-defined]
-    how = (
-        _("restore the copy made before it: salesnotes restore {safety}").format(safety=safety)
-        if safety
-        else ""
-    )
-    with store.write(journal="step", note=how or _("the book was empty before it")):
-        store.privacy.keep_erasures(forgotten)
-        again = store.privacy.erase_again(env.now())
-    store.privacy.flush()
-    note = (
-        ""
-        if info.current
-        else _(" (schema {schema}, brought up to date)").format(schema=info.schema)
-    )
-    render.echo(
-        _("Restored {path}: {contacts} contacts{note}").format(
-            path=path, contacts=info.contacts, note=note
-        )
-    )
-    if safety:
-        render.echo(_("The book as it was is kept in {safety}").format(safety=safety))
-    if again:
-        from salesnotes.render import reports
-
-        reports.erased_again(again)
+    again = restore_book(store, source, safety, now=env.now())
+    restored(path, info.contacts, None if info.current else info.schema, safety, again)
 
 
 def doctor(env: Env, *, repair: bool) -> None:

@@ -3,7 +3,7 @@ checks."""
 
 from __future__ import annotations
 
-from salesnotes.i18n import _
+from salesnotes.i18n import _, n_
 from salesnotes.render import echo, note
 
 TYPE_CHECKING = False
@@ -55,3 +55,36 @@ def checked(found: Sequence[tuple[bool, str, str]]) -> int:
             wrong += 1
             echo(_("PROBLEM  {what}: {problem}").format(what=what, problem=problem))
     return wrong
+
+
+def backed_up(contacts: int, target: str, size: int, removed: int, keep: int) -> None:
+    """What ``backup`` wrote, and how many older backups it removed (keeping ``keep``)."""
+    echo(
+        _("Backed up {contacts} contacts to {target} ({size}, checked)").format(
+            contacts=contacts, target=target, size=size_words(size)
+        )
+    )
+    if removed:
+        echo(
+            n_(
+                "Removed {removed} older backup; kept the newest {keep}",
+                "Removed {removed} older backups; kept the newest {keep}",
+                removed,
+            ).format(removed=removed, keep=keep)
+        )
+
+
+def restored(path: str, contacts: int, schema: str | None, safety: str | None, again: int) -> None:
+    """What ``restore`` put back (``schema``: the backup's, when it was brought up to
+    date), where the book as it was is kept, and who was erased again."""
+    brought = (
+        "" if schema is None else _(" (schema {schema}, brought up to date)").format(schema=schema)
+    )
+    echo(_("Restored {path}: {contacts} contacts{note}").format(
+        path=path, contacts=contacts, note=brought))  # fmt: skip
+    if safety:
+        echo(_("The book as it was is kept in {safety}").format(safety=safety))
+    if again:
+        from salesnotes.render import reports
+
+        reports.erased_again(again)

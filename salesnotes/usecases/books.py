@@ -1,5 +1,6 @@
-"""A whole book copied into another (``copy-book``): a SQLite file to a team's PostgreSQL
-book and back, every row with its id, counted on both sides."""
+"""Whole books: one copied into another (``copy-book``: a SQLite file to a team's PostgreSQL
+book and back, every row with its id, counted on both sides), a backup restored (``restore``:
+whoever was forgotten stays forgotten)."""
 
 from __future__ import annotations
 
@@ -104,3 +105,26 @@ def _remove(target: str, made: bool) -> None:
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(target + suffix):
                 os.remove(target + suffix)
+
+
+def restore_book(store: Store, source: str, safety: str | None, *, now: str) -> int:
+    """Replace the book with the checked backup ``source`` (``safety``: the copy of the book
+    as it was, kept for taking it back). The people erased with 'forget' stay erased: a
+    backup made before must not bring them back (GDPR article 17). How many were erased
+    again."""
+    from salesnotes.i18n import _
+    from salesnotes.store.backup import replace
+
+    with store.read():
+        forgotten = store.privacy.erasures()
+    replace(store.db, source)  # type: ignore[attr-defined]  # an SQLite book's file
+    how = (
+        _("restore the copy made before it: salesnotes restore {safety}").format(safety=safety)
+        if safety
+        else _("the book was empty before it")
+    )
+    with store.write(journal="step", note=how):
+        store.privacy.keep_erasures(forgotten)
+        again = store.privacy.erase_again(now)
+    store.privacy.flush()
+    return again
