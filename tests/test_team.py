@@ -414,3 +414,22 @@ def test_the_readmes_team_tour_runs_as_written(
         ("pieter", "Els Jansen"),  # a callback (500) before a follow-up due (60)
         ("pieter", "Jan de Vries"),
     ]
+
+
+def test_briefing_counts_are_counts_not_the_lists_length(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    """A salesperson's list holds the first brief.top calls (10) and says how many there
+    are; the manager's counts each salesperson's in full."""
+    _team(run, as_user)  # anouk: Jan and Sanne due; pieter: Els
+    as_user("anouk")
+    for n in range(11):
+        run("add", f"Klant {n:02d}", "--org", f"Bedrijf {n:02d}")
+        run("follow", f"Klant {n:02d}", "2026-11-24", "Terugbellen")
+    mine = _json(run, "brief", "--since", "2026-11-01")
+    assert (len(mine["agenda"]), mine["calls"]) == (10, 13)
+    text = run("brief", "--since", "2026-11-01", "--format", "text").stdout
+    assert "(10 of 13)" in text
+    as_user("manager")
+    team = _json(run, "brief", "--team", "--since", "2026-11-01")
+    assert (len(team["agenda"]), team["calls"]) == (11, 14)

@@ -215,12 +215,14 @@ class FollowUps:
             (owner, contact_id, previous),
         )
 
-    def due_contacts(self, on_or_before: date) -> list[int]:
-        """The active contacts with an open follow-up due on or before a day."""
+    def due_contacts(self, on_or_before: date, owner: str | None = None) -> list[int]:
+        """The active contacts with an open follow-up due on or before a day (``owner``:
+        one that person is to do)."""
+        mine = " AND owner = ?" if owner is not None else ""
         rows = self.db.tuples(
             "SELECT contact_id FROM followups"
-            f" WHERE status = 'open' AND due_on <= ? AND contact_id {ACTIVE}",
-            (on_or_before.isoformat(),),
+            f" WHERE status = 'open' AND due_on <= ? AND contact_id {ACTIVE}{mine}",
+            (on_or_before.isoformat(), *((owner,) if owner is not None else ())),
         )
         return list({r[0] for r in rows})
 

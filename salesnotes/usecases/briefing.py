@@ -51,7 +51,7 @@ def assemble_briefing(
     top = config.get_int("brief.top")
     listed = top if short else None
     whose = None if team else agenda_owner(store, None)
-    rows, total = _calls(store, day, config, top, moment, whose, team, calendar)
+    rows = _calls(store, day, config, top, moment, whose, team, calendar)
     back = None if team else piled_up(store, day, calendar)
     mine = None if whose is None else set(store.contacts.owned(whose))
     coming = occasions(store, day, 7)
@@ -68,8 +68,12 @@ def assemble_briefing(
         losing, losing_ids = every[:top], {item.contact_id for item in every}
         expiring, expiring_total, stale, stale_total = _own_quotes(store, config, day, mine, listed)
     figures = pipeline(store, config, day, lost_reasons=0)
-    if total is None:
-        total = agenda_size(store, day, config, losing_ids) if len(rows) == top else len(rows)
+    if team:
+        total = _team_size(store, day, config, rows, top)
+    elif len(rows) == top:  # cut short: the rest counted, never the list's length
+        total = agenda_size(store, day, config, losing_ids, owner=whose)
+    else:
+        total = len(rows)
     return Brief(
         day=day,
         now=moment,
@@ -172,15 +176,27 @@ def _calls(
     whose: str | None,
     team: bool,
     calendar: Calendar,
-) -> tuple[list[AgendaRow], int | None]:
+) -> list[AgendaRow]:
     """The briefing's calls: ``whose`` (a team's book: the user's own; None: everyone's in a
     book of one); with ``team``, each salesperson's first ``top``, every row naming its owner
-    (the manager's briefing). The second value is the count to show when it is not the
-    book's."""
+    (the manager's briefing)."""
     from salesnotes.usecases.sources import agenda, team_agenda
 
     if not team:
-        rows = agenda(store, day, config, limit=top, now=moment, owner=whose, calendar=calendar)
-        return rows, (len(rows) if whose is not None else None)
-    rows = team_agenda(store, day, config, top, moment, calendar=calendar)
-    return rows, len(rows)
+        return agenda(store, day, config, limit=top, now=moment, owner=whose, calendar=calendar)
+    return team_agenda(store, day, config, top, moment, calendar=calendar)
+
+
+def _team_size(store: Store, day: date, config: Config, rows: list[AgendaRow], top: int) -> int:
+    """How many calls the whole team has on ``day``: each salesperson's count, counted in
+    full where their list was cut at ``top``."""
+    from collections import Counter
+
+    from salesnotes.usecases.sources import agenda_size, losing_touch_ids, team_owners
+
+    listed = Counter(row.owner for row in rows)
+    cut = [name for name in team_owners(store) if listed[name] >= top]
+    losing = losing_touch_ids(store, day, config) if cut else set()
+    return sum(listed.values()) + sum(
+        agenda_size(store, day, config, losing, owner=name) - listed[name] for name in cut
+    )

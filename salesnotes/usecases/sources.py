@@ -331,16 +331,23 @@ def quotes_to_mention(
 
 
 def agenda_size(
-    store: Store, day: date, config: Config, losing_touch: set[int] | None = None
+    store: Store,
+    day: date,
+    config: Config,
+    losing_touch: set[int] | None = None,
+    owner: str | None = None,
 ) -> int:
     """How many people the full agenda for ``day`` lists: everyone with a follow-up due, a
     quote needing a call, or a rhythm run out (counted, not ranked; ``losing_touch``: the
-    last ones, if read already)."""
+    last ones, if read already). With an ``owner``, one salesperson's: the follow-ups they
+    are to do, the quotes and rhythms of the contacts they own."""
     until = day + timedelta(days=config.get_int("quotes.expiring_within_days"))
-    people = set(store.followups.due_contacts(day))
-    people.update(store.quotes.attention_contacts(until, _stale_cutoffs(config, day)))
-    people.update(losing_touch_ids(store, day, config) if losing_touch is None else losing_touch)
-    return len(people)
+    attention = set(store.quotes.attention_contacts(until, _stale_cutoffs(config, day)))
+    losing = losing_touch_ids(store, day, config) if losing_touch is None else losing_touch
+    if owner is not None:
+        own = set(store.contacts.owned(owner))
+        attention, losing = attention & own, losing & own
+    return len(set(store.followups.due_contacts(day, owner=owner)) | attention | losing)
 
 
 def pipeline(store: Store, config: Config, day: date, lost_reasons: int = 5) -> Pipeline:
@@ -391,6 +398,11 @@ def agenda(
     return rank(candidates, cards, weights, limit)
 
 
+def team_owners(store: Store) -> list[str]:
+    """Everyone with an agenda in a team's book: who owns contacts or is to do a follow-up."""
+    return sorted(set(store.contacts.owners()) | set(store.followups.owners()))
+
+
 def team_agenda(
     store: Store,
     today: date,
@@ -404,7 +416,7 @@ def team_agenda(
     ``calendar`` and their own days off)."""
     from salesnotes.domain.days import Calendar
 
-    owners = sorted(set(store.contacts.owners()) | set(store.followups.owners()))
+    owners = team_owners(store)
     base = calendar or Calendar((config or defaults()).working_days())
     holidays = tuple(d for d in base.off if d.kind == "holiday")
     rows = []
