@@ -86,8 +86,8 @@ def test_each_salesperson_sees_their_own_day_and_the_manager_everyones(
     table = run("agenda", "--team").stdout
     assert "Anouk calls on" in table and "Pieter calls on" in table
     assert table.index("Anouk calls on") < table.index("Jan de Vries") < table.index("Pieter")
-    # The manager is nobody's owner here: their own agenda is the whole book's.
-    assert _names(_json(run, "agenda")) == ["Els Jansen", "Jan de Vries", "Sanne Smit"]
+    # The manager has no accounts here: their own agenda is no one's, and says so.
+    assert "--team" in run("agenda", expect=3).stderr
 
 
 def test_assign_moves_the_account_and_its_open_follow_ups(
@@ -433,3 +433,19 @@ def test_briefing_counts_are_counts_not_the_lists_length(
     as_user("manager")
     team = _json(run, "brief", "--team", "--since", "2026-11-01")
     assert (len(team["agenda"]), team["calls"]) == (11, 14)
+
+
+def test_a_user_with_no_part_in_a_teams_book_is_told_not_given_everyones_day(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    _team(run, as_user)
+    as_user("anuok")  # a typo in SALESNOTES_USER
+    for command in (("agenda",), ("brief", "--since", "2026-11-01")):
+        wrong = run(*command, expect=3)
+        assert "'anuok' has no part in this team's book" in wrong.stderr
+        assert "anouk, pieter" in wrong.stderr and wrong.stdout == ""
+    assert _names(_json(run, "agenda", "--team")) == ["Els Jansen", "Jan de Vries", "Sanne Smit"]
+    as_user("pieter")  # a colleague with a follow-up to do, and no account, has a day
+    run("follow", "jan", "2026-11-24", "Samen langs", "--for", "maria")
+    as_user("maria")
+    assert _names(_json(run, "agenda")) == ["Jan de Vries"]

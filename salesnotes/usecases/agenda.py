@@ -34,7 +34,7 @@ def day_agenda(
     from salesnotes.usecases.sources import agenda as build
     from salesnotes.usecases.sources import team_agenda
 
-    whose = agenda_owner(store, owner)
+    whose = None if team else agenda_owner(store, owner)
     calendar = base
     if team:
         rows = team_agenda(store, day, config, limit or None, moment, calendar=base)
@@ -54,15 +54,36 @@ def day_agenda(
 
 
 def agenda_owner(store: Store, owner: str | None) -> str | None:
-    """Whose agenda: ``owner`` when given, else the user's in a book where they own contacts
-    and others do too; None (everyone's) in a book of one, or one the user has no part in
-    (a personal book made under another login name)."""
+    """Whose agenda: ``owner`` when given, else the user's in a team's book (contacts of two
+    or more owners) where they own contacts or are to do follow-ups; None (everyone's) in a
+    book of one, also one made under another login name. In a team's book a user with no
+    part in it (a typo in SALESNOTES_USER, a new colleague nobody gave an account yet) is
+    NotFound, naming the people in it: never everyone's day as their own."""
     from salesnotes.team import owner as owner_name
 
     if owner is not None:
         return owner_name(owner)
     me = store.user
-    return me if store.contacts.shared(me) else None
+    if store.contacts.shared(me):
+        return me
+    owners = store.contacts.owners()
+    if len(owners) < 2:
+        return None
+    from salesnotes.usecases.sources import team_owners
+
+    people = team_owners(store)
+    if me in people:
+        return me
+    from salesnotes.errors import NotFound
+    from salesnotes.i18n import _
+
+    raise NotFound(
+        _(
+            "'{me}' has no part in this team's book (no contact, no follow-up to do); the "
+            "people in it: {people}. Set SALESNOTES_USER to your name, see everyone's day "
+            "with --team, or one person's with 'agenda --owner NAME'"
+        ).format(me=me, people=", ".join(people))
+    )
 
 
 def piled_up(store: Store, day: date, calendar: Calendar) -> tuple[DayOff, int] | None:
