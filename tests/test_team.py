@@ -449,3 +449,37 @@ def test_a_user_with_no_part_in_a_teams_book_is_told_not_given_everyones_day(
     run("follow", "jan", "2026-11-24", "Samen langs", "--for", "maria")
     as_user("maria")
     assert _names(_json(run, "agenda")) == ["Jan de Vries"]
+
+
+def _next_for(run: Run, who: str, text: str) -> list[str]:
+    """Whose agenda on 2 December holds the follow-up ``text``."""
+    found = []
+    for name in ("anouk", "pieter"):
+        rows = _json(run, "agenda", "--owner", name, "--date", "2026-12-02")
+        if any(text in reason for row in rows for reason in row["reasons"]):
+            found.append(name)
+    return found
+
+
+def test_the_next_step_of_delegated_work_stays_with_whoever_did_it(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    """Pieter visits Anouk's customer for her: the next step he plans is his (not the
+    account owner's), unless --for says whose; a conversation he logs plans his too."""
+    _team(run, as_user)
+    as_user("anouk")
+    visit = run("follow", "jan", "2026-11-25", "Bezoek hal 3", "--for", "pieter").stdout
+    visit_id = visit.split("#")[1].split()[0]
+    as_user("pieter")
+    done = run("done", visit_id, "--note", "Bezocht", "--next", "2026-12-02", "--about", "Stap een")
+    assert "(for" not in done.stdout
+    assert _next_for(run, "jan", "Stap een") == ["pieter"]
+    run("log", "jan", "Gebeld over de offerte", "--next", "2026-12-02", "--about", "Stap twee")
+    assert _next_for(run, "jan", "Stap twee") == ["pieter"]
+    said = run(
+        "log", "jan", "Prijs", "--next", "2026-12-02", "--about", "Stap drie", "--for", "anouk"
+    )
+    assert "(for anouk)" in said.stdout
+    assert _next_for(run, "jan", "Stap drie") == ["anouk"]
+    refused = run("done", "1", "--for", "anouk", expect=2)
+    assert "--for says who does the next follow-up" in refused.stderr

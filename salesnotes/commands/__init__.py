@@ -107,6 +107,17 @@ def plan(env: Env, when: str, today: date, calendar: Calendar) -> Planned:
     return parse_plan(when, today, calendar, next_weekday=choice)
 
 
+def next_doer(next_when: str | None, for_owner: str | None) -> str | None:
+    """The colleague ``--for`` names to do the follow-up ``--next`` plans (None: the user,
+    who did this one); --for goes with --next."""
+    from salesnotes.errors import BadInput
+    from salesnotes.team import owner
+
+    if next_when is None and for_owner is not None:
+        raise BadInput(_("--for says who does the next follow-up; give --next WHEN with it"))
+    return owner(for_owner, "--for") if for_owner is not None else None
+
+
 def run(env: Env, name: str, arguments: dict[str, Any]) -> int:
     """Run the command function ``name`` with ``arguments``; return the exit code.
 

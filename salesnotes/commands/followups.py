@@ -3,7 +3,7 @@ case's: ``usecases/followups.py``)."""
 
 from __future__ import annotations
 
-from salesnotes.commands import FOLLOWUP_IDS, contact_named, plan
+from salesnotes.commands import FOLLOWUP_IDS, contact_named, next_doer, plan
 from salesnotes.domain.fields import record_id
 from salesnotes.errors import BadInput
 from salesnotes.i18n import N_, _
@@ -69,8 +69,10 @@ def done(
     kind: str,
     next_when: str | None,
     about: str | None,
+    for_owner: str | None = None,
 ) -> None:
-    """Mark a follow-up done; ``note`` logs what came of it, ``next_when`` schedules the next."""
+    """Mark a follow-up done; ``note`` logs what came of it, ``next_when`` schedules the next
+    (for the user, who did this one; ``for_owner``: for a colleague)."""
     from salesnotes.render.followups import completed
     from salesnotes.usecases.followups import complete_followup
 
@@ -78,15 +80,16 @@ def done(
     today = env.today()
     if next_when is None and about is not None:
         raise BadInput(_("--about describes the next follow-up; give --next WHEN with it"))
+    doer = next_doer(next_when, for_owner)
     store = env.store()
     with store.write():
         calendar = env.calendar(store)
         due = plan(env, next_when, today, calendar) if next_when is not None else None
         done = complete_followup(
             store, fid, note=note, kind=kind, today=today, now=env.now(), planned=due,
-            about=about,
+            about=about, owner=doer,
         )  # fmt: skip
-    completed(done, due, today, calendar)
+    completed(done, due, today, calendar, doer)
 
 
 def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesnotes.commands import contact_named, plan
+from salesnotes.commands import contact_named, next_doer, plan
 from salesnotes.i18n import _
 
 TYPE_CHECKING = False
@@ -20,19 +20,22 @@ def log(
     next_when: str | None,
     about: str | None,
     reason: str,
+    for_owner: str | None = None,
 ) -> None:
-    """Record a conversation with a contact; ``next_when`` schedules the follow-up too."""
+    """Record a conversation with a contact; ``next_when`` schedules the follow-up too (for
+    the user, who held it; ``for_owner``: for a colleague)."""
     from salesnotes.domain.plans import day_it_happened
     from salesnotes.errors import BadInput
     from salesnotes.render.followups import logged as said
     from salesnotes.usecases.followups import log_conversation
 
+    if next_when is None and about is not None:
+        raise BadInput(_("--about describes the follow-up; give --next WHEN with it"))
+    doer = next_doer(next_when, for_owner)
     if text is None or text == "-":
         text = _text_from_elsewhere(text)
     today = env.today()
     happened = today if on is None else day_it_happened(on, today)
-    if next_when is None and about is not None:
-        raise BadInput(_("--about describes the follow-up; give --next WHEN with it"))
     store = env.store()
     with store.write():
         calendar = planned = None
@@ -42,10 +45,10 @@ def log(
         contact = contact_named(env, store, who)
         logged = log_conversation(
             store, contact, text, kind=kind, on=happened, today=today, now=env.now(),
-            planned=planned, about=about, reason=reason,
+            planned=planned, about=about, reason=reason, owner=doer,
         )  # fmt: skip
     hours = env.config().get_int("complaints.response_hours")
-    said(logged, contact, planned, today, calendar, hours=hours, moment=env.moment())
+    said(logged, contact, planned, today, calendar, hours=hours, moment=env.moment(), doer=doer)
 
 
 def _text_from_elsewhere(text: str | None) -> str:

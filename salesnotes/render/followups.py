@@ -38,8 +38,11 @@ def scheduled(
     )
 
 
-def completed(done: Done, due: Planned | None, today: date, calendar: Calendar) -> None:
-    """``done``: the follow-up done, the note logged, the next one planned."""
+def completed(
+    done: Done, due: Planned | None, today: date, calendar: Calendar, doer: str | None = None
+) -> None:
+    """``done``: the follow-up done, the note logged, the next one planned (``doer``: for
+    that colleague)."""
     followup, interaction, following = done.followup, done.interaction, done.following
     echo(
         _("Done: follow-up #{id} with {contact_name}").format(
@@ -54,6 +57,8 @@ def completed(done: Done, due: Planned | None, today: date, calendar: Calendar) 
         )
     if following is not None and due is not None:
         about_text = f": {following.text}" if following.text else ""
+        if doer is not None:
+            about_text += _(" (for {owner})").format(owner=doer)
         echo(
             _("Follow-up #{id} on {due}{about_text}").format(
                 id=following.id, due=when_words(due, today, calendar), about_text=about_text
@@ -117,9 +122,10 @@ def logged(
     *,
     hours: int,
     moment: datetime,
+    doer: str | None = None,
 ) -> None:
     """``log``: the conversation logged; the complaint it opened, answered within ``hours``
-    of ``moment``; the follow-up planned with it."""
+    of ``moment``; the follow-up planned with it (``doer``: for that colleague)."""
     from datetime import timedelta
 
     from salesnotes.domain.days import describe
@@ -144,4 +150,5 @@ def logged(
                 due=when_words(planned, today, calendar),
                 text=result.followup.text,
             )
+            + (_(" (for {owner})").format(owner=doer) if doer is not None else "")
         )

@@ -101,10 +101,12 @@ def log_conversation(
     planned: Planned | None = None,
     about: str | None = None,
     reason: str = "callback",
+    owner: str | None = None,
 ) -> Logged:
-    """Record a conversation held ``on`` that day; a complaint opens its urgent follow-up,
-    and ``planned`` schedules the next contact moment (its text ``about``, else what is next
-    about what was said). Nothing is planned with an archived contact."""
+    """Record a conversation held ``on`` that day; a complaint opens its urgent follow-up
+    (for the contact's owner), and ``planned`` schedules the next contact moment (its text
+    ``about``, else what is next about what was said) for whoever held this one, the user
+    (``owner``: a colleague). Nothing is planned with an archived contact."""
     from salesnotes.domain.records import conversation_kind, followup_reason
 
     kind, reason = conversation_kind(kind), followup_reason(reason)
@@ -125,7 +127,7 @@ def log_conversation(
             now=now,
             source_interaction_id=interaction.id,
             at=planned.at,
-            owner=contact.owner,
+            owner=owner or store.user,
         )
     return Logged(interaction, followup, complaint)
 
@@ -140,11 +142,13 @@ def complete_followup(
     now: str,
     planned: Planned | None = None,
     about: str | None = None,
+    owner: str | None = None,
 ) -> Done:
     """Close an open follow-up (``done``, ``resolve``): a note is logged with its contact
     first, and ``planned`` schedules the next one (its text ``about``, else what is next
-    about the note, else the same text; a quote's chase stays a quote follow-up). Doing
-    it restarts the contact's clocks."""
+    about the note, else the same text; a quote's chase stays a quote follow-up) for whoever
+    did this one, the user (``owner``: a colleague). Doing it restarts the contact's
+    clocks."""
     from salesnotes.domain.records import conversation_kind, still_open
 
     kind = conversation_kind(kind)
@@ -169,7 +173,7 @@ def complete_followup(
             now=now,
             source_interaction_id=interaction.id if interaction else None,
             at=planned.at,
-            owner=contact.owner,  # the contact's owner plans the next step
+            owner=owner or store.user,  # who did this one does the next, unless told
         )
     return Done(followup, interaction, following)
 

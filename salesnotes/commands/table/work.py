@@ -15,6 +15,12 @@ from salesnotes.commands.table.kinds import (
 )
 from salesnotes.models import KINDS, PRIORITIES, QUOTE_STATUSES, REASONS
 
+NEXT_FOR = opt(
+    "for_owner",
+    "--for",
+    help="Who is to do the next follow-up (with --next; default: you, who did this one).",
+)
+
 COMMANDS = (
     Command(
         "follow",
@@ -98,6 +104,7 @@ salesnotes done 3 --note "Geen gehoor" --next morgen""",
             ),
             opt("next_when", "--next", help="Schedule the next follow-up: 'in 2 weeks', vrijdag."),
             opt("about", "--about", help="What the next follow-up is for."),
+            NEXT_FOR,
         ),
     ),
     Command(
@@ -165,6 +172,7 @@ salesnotes log jan - < verslag.txt""",
                     "checkin or other."
                 ),
             ),
+            NEXT_FOR,
         ),
     ),
     Command(
