@@ -483,3 +483,13 @@ def test_the_next_step_of_delegated_work_stays_with_whoever_did_it(
     assert _next_for(run, "jan", "Stap drie") == ["anouk"]
     refused = run("done", "1", "--for", "anouk", expect=2)
     assert "--for says who does the next follow-up" in refused.stderr
+
+
+def test_assigning_to_the_owner_already_changes_nothing_and_is_no_step_to_undo(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    _team(run, as_user)
+    as_user("anouk")
+    run("edit", "jan", "--city", "Zwolle")
+    assert "is anouk's already" in run("assign", "jan", "anouk").stdout
+    assert "edit jan --city Zwolle" in run("undo").stdout  # the edit, not the assign

@@ -112,7 +112,10 @@ def refuse_an_organisation(store: Store, name: str, org: str | None) -> None:
 
 def assign_contact(store: Store, contact: Contact, owner: str, *, now: str) -> Assigned:
     """Make ``owner`` the contact's owner; the open follow-ups the old owner was to do go
-    with it (a colleague's follow-up on the contact stays theirs)."""
+    with it (a colleague's follow-up on the contact stays theirs). To its owner already,
+    nothing is written (nor is it a step to undo)."""
+    if contact.owner == owner:
+        return Assigned(contact, owner, owner, 0)
     previous = store.contacts.assign(contact.id, owner, now)
     moved = store.followups.reassign(contact.id, owner, previous) if previous != owner else 0
     return Assigned(contact, previous, owner, moved)
