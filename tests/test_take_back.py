@@ -205,11 +205,21 @@ def test_an_import_is_a_step_undo_names_the_way_back(
     assert "Piet Groot" not in run("contacts", "--format", "plain").stdout
 
 
-def test_forget_empties_the_undo_history(run: Run, run_json: RunJson, book: dict[str, int]) -> None:
+def test_forget_takes_their_commands_out_of_the_undo_history(
+    run: Run, run_json: RunJson, book: dict[str, int]
+) -> None:
+    """The journal's images of the person's rows, and the command lines that name them, go
+    with them; what was done to anyone else can still be undone."""
+    before = [c["command"] for c in run_json("undo", "--list")]
+    run("edit", "anna", "--city", "Kampen")
     run("edit", "jan", "--city", "Zwolle")
+    run("log", "jan", "Gebeld over het dak")
     run("forget", "jan", "--yes")
-    assert run_json("undo", "--list") == []
-    assert "nothing to undo" in run("undo", expect=3).stderr
+    listed = [c["command"] for c in run_json("undo", "--list")]
+    gone = ("edit jan", "log jan", 'add "Jan de Vries"')
+    assert not any(command.startswith(gone) for command in listed), listed
+    assert listed[0] == "edit anna --city Kampen" and len(listed) <= len(before) + 1
+    assert "Undid 'salesnotes edit anna --city Kampen'" in run("undo").stdout
 
 
 def test_a_briefing_is_not_what_undo_takes_back(run: Run, book: dict[str, int]) -> None:

@@ -493,3 +493,15 @@ def test_assigning_to_the_owner_already_changes_nothing_and_is_no_step_to_undo(
     run("edit", "jan", "--city", "Zwolle")
     assert "is anouk's already" in run("assign", "jan", "anouk").stdout
     assert "edit jan --city Zwolle" in run("undo").stdout  # the edit, not the assign
+
+
+def test_forgetting_a_person_leaves_a_colleagues_undo_history(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    _team(run, as_user)
+    as_user("pieter")
+    run("edit", "els", "--city", "Zwolle")
+    as_user("anouk")
+    run("forget", "sanne", "--yes")
+    as_user("pieter")
+    assert "Undid 'salesnotes edit els --city Zwolle'" in run("undo").stdout

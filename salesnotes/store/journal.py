@@ -77,11 +77,47 @@ def end(db: Database, step: tuple[int, int] | None = None) -> None:
         db.execute(f"DELETE FROM undo_commands WHERE id IN ({older})", (user, cut[0]))
 
 
-def forget_all(db: Database) -> None:
-    """Empty the journal (``forget``: it holds old rows of the person being erased)."""
-    db.execute("UPDATE undo_recording SET command_id = NULL WHERE id = 1")
-    db.execute("DELETE FROM undo_changes")
-    db.execute("DELETE FROM undo_commands")
+def forget_person(db: Database, contact_ids: set[int], organisation_ids: set[int]) -> int:
+    """Take every command that changed one of a person's rows out of the journal, its
+    before- and after-images with it (``forget``: they hold the person's old rows, and the
+    command line names them); everyone else's history stays, so a colleague can still undo
+    their own. A person's row is their contact (and those merged into it), a row with their
+    ``contact_id``, a revision of one of their quotes, an organisation erased with them.
+    How many commands went."""
+    import json
+
+    changes = db.tuples("SELECT command_id, tbl, before, after FROM undo_changes")
+    images = [
+        (int(command_id), table, json.loads(image))
+        for command_id, table, *pair in changes
+        for image in pair
+        if image is not None
+    ]
+    quotes = {
+        int(row["id"])
+        for __, table, row in images
+        if table == "quotes" and row.get("contact_id") in contact_ids
+    }
+
+    def theirs(table: str, row: dict[str, Any]) -> bool:
+        if table == "contacts":
+            return row.get("id") in contact_ids or row.get("merged_into") in contact_ids
+        if table == "organisations":
+            return row.get("id") in organisation_ids
+        if table == "quote_revisions":
+            return row.get("quote_id") in quotes
+        return row.get("contact_id") in contact_ids
+
+    gone = sorted({command_id for command_id, table, row in images if theirs(table, row)})
+    for start in range(0, len(gone), 500):
+        marks = ", ".join("?" for _ in gone[start : start + 500])
+        part = gone[start : start + 500]
+        db.execute(
+            f"UPDATE undo_recording SET command_id = NULL WHERE command_id IN ({marks})", part
+        )
+        db.execute(f"DELETE FROM undo_changes WHERE command_id IN ({marks})", part)
+        db.execute(f"DELETE FROM undo_commands WHERE id IN ({marks})", part)
+    return len(gone)
 
 
 def history(db: Database) -> list[Recorded]:

@@ -90,7 +90,7 @@ class Privacy:
             r[0] for r in self.db.tuples(f"SELECT uuid FROM contacts WHERE id IN ({marks})", ids)
         ]
         orgs = [
-            r[0]
+            int(r[0])
             for r in self.db.tuples(
                 f"SELECT DISTINCT organisation_id FROM contacts WHERE id IN ({marks})"
                 " AND organisation_id IS NOT NULL",
@@ -103,6 +103,7 @@ class Privacy:
             self.db.execute(
                 f"UPDATE followups SET {column} = NULL WHERE {column} IN ({talks})", ids
             )
+        gone_orgs: set[int] = set()
         deleted: dict[str, int] = {}
         for table, where in _BELONGS:
             deleted[table] = self.db.execute(
@@ -113,6 +114,7 @@ class Privacy:
             if not self.db.one("SELECT 1 FROM contacts WHERE organisation_id = ?", (org,)):
                 self.db.execute("DELETE FROM organisations WHERE id = ?", (org,))
                 deleted["organisations"] = deleted.get("organisations", 0) + 1
+                gone_orgs.add(org)
         for uuid in uuids:
             salt = new_uuid()
             self.db.execute(
@@ -121,7 +123,7 @@ class Privacy:
             )
         from salesnotes.store import journal
 
-        journal.forget_all(self.db)  # undo's before-images hold their old rows
+        journal.forget_person(self.db, set(ids), gone_orgs)  # undo's images of their rows
         self.db.rewrite_search_indexes()  # without the person's words
         return deleted
 
