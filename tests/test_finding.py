@@ -248,3 +248,18 @@ def test_an_ambiguous_name_shows_what_tells_them_apart(run: Run) -> None:
         "  #2  Jan Bakker · 06 9999 1111 · Zwolle · last contact Wed 25 Nov 2026",
         "  #1  Jan de Vries (Pluimers) · 06 1234 5678 · jan@pluimers.nl",
     ]
+
+
+def test_search_limit_is_the_limit_and_archived_contacts_do_not_take_places(
+    run: Run, run_json: RunJson, tmp_path: Path
+) -> None:
+    """--limit N lists N contacts when that many match (it stopped at 200), and an archived
+    contact, never listed, does not take one of the N places."""
+    sheet = tmp_path / "bakkers.csv"
+    sheet.write_text("naam\n" + "".join(f"Bakker {n:03d}\n" for n in range(230)), "utf-8")
+    run("import", str(sheet))
+    run("archive", "Bakker 000")
+    people = [h for h in run_json("search", "bakker", "--limit", "300") if h["kind"] == "contact"]
+    assert len(people) == 229 and "Bakker 000" not in {h["contact"] for h in people}
+    few = [h for h in run_json("search", "bakker", "--limit", "5") if h["kind"] == "contact"]
+    assert len(few) == 5

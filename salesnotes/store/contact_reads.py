@@ -240,18 +240,24 @@ class ContactReads:
         return [(r[0], r[1], bool(r[2])) for r in rows]
 
     def with_words(
-        self, words: Sequence[str], *, in_name: bool = True, limit: int = 200
+        self,
+        words: Sequence[str],
+        *,
+        in_name: bool = True,
+        limit: int = 200,
+        active_only: bool = False,
     ) -> list[tuple[int, bool, int]]:
         """(id, archived, how well: 1 whole words, 2 word starts) of the contacts where every
         word starts a word of their name, organisation, e-mail addresses or tags (and, with
         ``in_name``, at least one starts a word of their name), best first: whole words
-        before word starts, then by the index's rank (a name counts most)."""
+        before word starts, then by the index's rank (a name counts most); at most
+        ``limit`` (``active_only``: archived ones left out)."""
         found: dict[int, tuple[int, bool, int]] = {}
         for prefix in (False, True):  # whole words first: "jan" before every "jansen"
             if not any(words) or len(found) >= limit:
                 break
             sql, params = self.db.sql.contacts_matching(
-                list(words), prefix=prefix, in_name=in_name, limit=limit
+                list(words), prefix=prefix, in_name=in_name, limit=limit, active_only=active_only
             )
             rows = self.db.tuples(sql, params)
             for r in rows:

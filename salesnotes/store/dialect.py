@@ -94,18 +94,20 @@ class SqliteSql:
         return "rowid"
 
     def contacts_matching(
-        self, words: list[str], *, prefix: bool, in_name: bool, limit: int
+        self, words: list[str], *, prefix: bool, in_name: bool, limit: int, active_only: bool
     ) -> tuple[str, list[Any]]:
-        """Contacts whose index row holds every word (``in_name``: one in the name), best
-        first: the read and its values (FTS5, a name counting most, m006)."""
+        """Contacts whose index row holds every word (``in_name``: one in the name;
+        ``active_only``: not archived), best first: the read and its values (FTS5, a name
+        counting most, m006)."""
         terms = [quote_term(w, prefix=prefix) for w in words if w]
         query = " ".join(terms)
         if in_name:
             query = f"({query}) AND name : ({' OR '.join(terms)})"
+        active = " AND c.archived_at IS NULL" if active_only else ""
         return (
             "SELECT c.id, c.archived_at IS NOT NULL, f.name, f.organisation, f.emails,"
             " f.tags, f.job_title, f.city FROM contacts_fts f JOIN contacts c"
-            " ON c.id = f.rowid WHERE contacts_fts MATCH ?"
+            f" ON c.id = f.rowid WHERE contacts_fts MATCH ?{active}"
             f" ORDER BY {FTS_WEIGHTS}, c.name_key LIMIT ?",
             [query, limit],
         )
@@ -187,12 +189,14 @@ class PostgresSql(SqliteSql):
         return JOURNAL_KEY.get(table, "id")
 
     def contacts_matching(
-        self, words: list[str], *, prefix: bool, in_name: bool, limit: int
+        self, words: list[str], *, prefix: bool, in_name: bool, limit: int, active_only: bool
     ) -> tuple[str, list[Any]]:
         """The contacts' tsvector (name weighted most, migrations/parts.py)."""
         terms = [ts_term(w, prefix=prefix) for w in words if w]
         query = " & ".join(terms)
         where = "f.doc @@ to_tsquery('simple', ?)"
+        if active_only:
+            where += " AND c.archived_at IS NULL"
         params: list[Any] = [query]
         if in_name:
             where += " AND f.name_doc @@ to_tsquery('simple', ?)"

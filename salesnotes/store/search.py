@@ -67,7 +67,7 @@ class Search:
             )
         raw = clean(text)
         found = self.contacts.with_email(raw)[:limit] if "@" in raw else []
-        across = self.contacts.with_words(terms, in_name=False)
+        across = self.contacts.with_words(terms, in_name=False, limit=limit, active_only=True)
         found += [cid for cid, archived, _ in across if not archived and cid not in found]
         hits = self._contacts(found[:limit])
         hits += self._notes(terms, {h.contact_id for h in hits}, limit)
