@@ -421,14 +421,19 @@ def test_search_finds_people_words_and_open_items(store: Store) -> None:
             store.search.find("?!")
 
 
-def test_the_briefing_remembers_the_last_one(store: Store) -> None:
+def test_the_briefing_remembers_the_last_one_per_person_and_kind(store: Store) -> None:
     with store.read():
-        assert store.briefings.last() is None
+        assert store.briefings.last("anouk", "own") is None
     with store.write():
-        store.briefings.record("2026-11-24T07:30:00Z", day("2026-11-24"), "text", 3)
-        store.briefings.record(NOW, TODAY, "email", 5)
+        early = "2026-11-24T07:30:00Z"
+        store.briefings.record(early, day("2026-11-24"), "text", 3, person="anouk", kind="own")
+        store.briefings.record(NOW, TODAY, "email", 5, person="anouk", kind="own")
+        store.briefings.record(early, TODAY, "text", 9, person="marieke", kind="team")
     with store.read():
-        assert store.briefings.last() == NOW
+        assert store.briefings.last("anouk", "own") == NOW
+        assert store.briefings.last("marieke", "team") == early
+        assert store.briefings.last("marieke", "own") is None
+        assert store.briefings.last("anouk", "team") is None
 
 
 def test_an_import_adds_in_bulk_and_updates_known_people(store: Store) -> None:

@@ -505,3 +505,105 @@ def test_forgetting_a_person_leaves_a_colleagues_undo_history(
     run("forget", "sanne", "--yes")
     as_user("pieter")
     assert "Undid 'salesnotes edit els --city Zwolle'" in run("undo").stdout
+
+
+def _role(request: pytest.FixtureRequest, url: str, grants: str) -> str:
+    """A login role of one salesperson on the book at ``url`` (made by its owner), with
+    ``grants`` run on the book's database; dropped after the test. Its URL."""
+    import psycopg
+
+    name = f"verkoper_{os.getpid()}_{len(grants)}"
+    head, __, query = url.partition("?")
+    server_url = f"{head.rsplit('/', 1)[0]}/postgres?{query}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'CREATE ROLE "{name}" LOGIN')
+
+    def drop() -> None:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f'DROP OWNED BY "{name}"')
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            conn.execute(f'DROP ROLE IF EXISTS "{name}"')
+
+    request.addfinalizer(drop)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(grants.format(role=f'"{name}"'))
+    return url.replace("postgres@", f"{name}@", 1)
+
+
+SALESPERSON = """
+    GRANT USAGE ON SCHEMA public TO {role};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
+"""
+
+
+def test_a_salespersons_own_login_role_uses_an_up_to_date_book(
+    run: Run, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A role that may read and write the book's rows but not change its schema (as a DBA
+    sets one up) opens an up-to-date book: opening needs no DDL and no lock."""
+    url = postgres_book(request)
+    monkeypatch.setenv("SALESNOTES_DB", url)
+    run("add", "Jan de Vries", "--org", "Pluimers Isolatie")  # the owner makes the book
+    monkeypatch.setenv("SALESNOTES_DB", _role(request, url, SALESPERSON))
+    run("log", "jan", "Gebeld over hal 3", "--next", "2026-11-27")
+    assert _names(_json(run, "agenda", "--date", "2026-11-27")) == ["Jan de Vries"]
+    assert "Gebeld over hal 3" in run("show", "jan").stdout
+
+
+def test_a_role_that_may_not_make_the_book_is_told_in_a_sentence(
+    run: Run, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = postgres_book(request)
+    monkeypatch.setenv(
+        "SALESNOTES_DB", _role(request, url, "GRANT USAGE ON SCHEMA public TO {role}")
+    )
+    refused = run("add", "Jan", expect=1)
+    assert "cannot open the PostgreSQL book" in refused.stderr
+    assert "as role verkoper_" in refused.stderr and "permission denied" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
+def test_a_reading_command_on_an_empty_postgresql_database_makes_no_book(
+    run: Run, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import psycopg
+
+    url = postgres_book(request)
+    monkeypatch.setenv("SALESNOTES_DB", url)
+    refused = run("agenda", expect=1)
+    assert "holds no salesnotes book yet" in refused.stderr
+    with psycopg.connect(url, autocommit=True) as conn:
+        tables = conn.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchone()
+    assert tables == (0,)
+    run("add", "Jan")  # a command that makes a book makes it
+    assert _names(_json(run, "contacts")) == ["Jan"]
+
+
+def test_each_person_and_the_managers_briefing_keep_their_own_since_mark(
+    run: Run, shared: str, as_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The salespeople's 07:30 cron briefings do not consume the manager's 08:00 one."""
+    _team(run, as_user)
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-11-24T08:00")
+    for person in ("anouk", "pieter"):
+        as_user(person)
+        run("brief", "--format", "text")  # delivered (no terminal): their mark moves
+    as_user("manager")
+    run("brief", "--team", "--format", "text")
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-11-24T15:00")
+    as_user("anouk")
+    run("log", "jan", "Offerte hal 3 doorgesproken")
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-11-25T07:30")
+    mine = run("brief", "--format", "text").stdout  # anouk's cron
+    assert "Offerte hal 3 doorgesproken" in mine
+    as_user("pieter")
+    assert "Offerte hal 3 doorgesproken" in run("brief", "--format", "text").stdout
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-11-25T08:00")
+    as_user("manager")
+    assert "Offerte hal 3 doorgesproken" in run("brief", "--team", "--format", "text").stdout
+    as_user("anouk")
+    again = run("brief", "--format", "text").stdout  # her own mark moved at 07:30
+    assert "Offerte hal 3 doorgesproken" not in again

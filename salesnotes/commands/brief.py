@@ -41,7 +41,10 @@ def brief(
     if since is not None:
         from_day = datetime.combine(parse_when(since, today, past=True), time(0, 0)).astimezone()
     store, now = env.store(), env.now()
-    with store.write():  # reads, then remembers this briefing: one transaction
+    moves = moves_the_mark(fmt, record=record, since=from_day, terminal=sys.stdout.isatty())
+    # A delivered briefing reads, then remembers itself: one writing transaction (what a
+    # colleague commits meanwhile is in this one or the next); a look only reads.
+    with store.write() if moves else store.read():
         calendar = env.calendar() if team else env.calendar(store)
         content = assemble_briefing(
             store, config, calendar, day=day, moment=env.moment_on(day), now=now,
@@ -51,8 +54,8 @@ def brief(
             return
         # Made before the briefing is remembered: a run that fails does not move "since".
         output = briefing.render(content, fmt, recipient, sender)
-        if moves_the_mark(fmt, record=record, since=from_day, terminal=sys.stdout.isatty()):
-            remember(store, content, now, fmt)
+        if moves:
+            remember(store, content, now, fmt, team=team)
     sys.stdout.write(output)
 
 

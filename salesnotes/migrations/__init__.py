@@ -40,6 +40,7 @@ NAMES: tuple[str, ...] = (
     "m013_links_not_words",
     "m014_kinds_addresses_and_organisations_to_call",
     "m015_days_off",
+    "m016_briefing_marks",
 )
 
 JOURNALED = (

@@ -127,7 +127,7 @@ def open_store(path: str | os.PathLike[str], *, create: bool = True) -> Book:
     if is_url(text):
         from salesnotes.store.postgres import PostgresDatabase
 
-        return Book(PostgresDatabase.open_url(text))
+        return Book(PostgresDatabase.open_url(text, create=create))
     return Book(Database.open(path, create=create))
 
 

@@ -324,6 +324,15 @@ class ContactReads:
         rows = self.db.tuples("SELECT DISTINCT owner FROM contacts WHERE archived_at IS NULL")
         return sorted(str(r[0]) for r in rows)
 
+    def several_owners(self) -> bool:
+        """True when contacts have two or more owners (a team's book): two probes of the
+        owner index, never a scan."""
+        first = self.db.one("SELECT owner FROM contacts ORDER BY owner LIMIT 1")
+        return bool(
+            first is not None
+            and self.db.one("SELECT 1 FROM contacts WHERE owner > ? LIMIT 1", (first[0],))
+        )
+
     def shared(self, owner: str) -> bool:
         """True when ``owner`` owns a contact and someone else does too (a team's book, in
         which ``owner`` has a part): three probes of the owner index."""

@@ -151,6 +151,74 @@ def _refuse_another_programs(db: PostgresDatabase, url: str) -> None:
     )
 
 
+def _up_to_date(db: PostgresDatabase, url: str, create: bool) -> None:
+    """A book that is up to date is opened with two reads: no lock (a reader never waits
+    for a writer) and no DDL (a salesperson's own login role may use a book it may not
+    change the schema of). Only a book that needs a migration takes the lock and makes
+    tables, and only a command that makes a book (``create``) makes one in an empty
+    database. A database error is said in a sentence, with the role it happened as."""
+    from salesnotes import migrations
+
+    driver = _psycopg()
+    try:
+        done = _migrations_done(db)
+        if done is not None:
+            _refuse_newer(done, url)
+            if set(migrations.NAMES) <= done:
+                return
+        elif not create:
+            _refuse_another_programs(db, url)
+            raise DatabaseError(
+                _(
+                    "{path} holds no salesnotes book yet (an empty database); 'salesnotes add"
+                    " NAME', 'import FILE' or 'copy-book FROM TO' starts one there"
+                ).format(path=shown(url))
+            )
+        migrate(db, url)
+    except driver.Error as exc:
+        raise _cannot_open(db, url, exc) from None
+
+
+def _migrations_done(db: PostgresDatabase) -> set[str] | None:
+    """The migrations the book has had; None when the database holds no salesnotes book."""
+    row = db.one("SELECT to_regclass(?) IS NOT NULL", (MIGRATIONS_TABLE,))
+    return applied(db) if row is not None and row[0] else None
+
+
+def _refuse_newer(done: set[str], url: str) -> None:
+    from salesnotes import migrations
+
+    unknown = done - set(migrations.NAMES)
+    if unknown:
+        raise DatabaseError(
+            _(
+                "{path} was written by a newer salesnotes (schema {unknown}); upgrade "
+                "salesnotes to use it"
+            ).format(path=shown(url), unknown=", ".join(sorted(unknown)))
+        )
+
+
+def _cannot_open(db: PostgresDatabase, url: str, exc: Exception) -> DatabaseError:
+    """What went wrong opening or bringing the book up to date, as a sentence: the
+    server's reason, and who we were (a role without the right to change the schema is
+    the usual one: the database's owner brings the book up to date)."""
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    reason = "; ".join(dict.fromkeys(lines)) or type(exc).__name__
+    try:
+        db.conn.rollback()
+        row = db.conn.execute("SELECT current_user").fetchone()
+        role = str(row[0]) if row else "?"
+    except Exception:  # the connection itself is gone: say what we know
+        role = "?"
+    return DatabaseError(
+        _(
+            "cannot open the PostgreSQL book {url} as role {role}: {reason}. A book that "
+            "needs a new schema is brought up to date by a role that may change it (the "
+            "database's owner runs any salesnotes command once)"
+        ).format(url=shown(url), role=role, reason=reason)
+    )
+
+
 def migrate(db: PostgresDatabase, url: str) -> int:
     """Apply pending migrations in one transaction, holding the book's lock; return how many."""
     from salesnotes import migrations
@@ -165,14 +233,7 @@ def migrate(db: PostgresDatabase, url: str) -> int:
             " name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (migration_set, name))"
         )
         done = applied(db)
-        unknown = done - set(migrations.NAMES)
-        if unknown:
-            raise DatabaseError(
-                _(
-                    "{path} was written by a newer salesnotes (schema {unknown}); upgrade "
-                    "salesnotes to use it"
-                ).format(path=shown(url), unknown=", ".join(sorted(unknown)))
-            )
+        _refuse_newer(done, url)
         pending = [name for name in migrations.NAMES if name not in done]
         for name in pending:
             migrations.apply_postgres(db, name)
@@ -203,11 +264,12 @@ class PostgresDatabase(Acting):
         self._user: str | None = None
 
     @classmethod
-    def open_url(cls, url: str) -> PostgresDatabase:
-        """Connect and bring the schema up to date."""
+    def open_url(cls, url: str, *, create: bool = True) -> PostgresDatabase:
+        """Connect, and bring the schema up to date when it is not (``create``: an empty
+        database becomes a new book; without it, only a book is opened)."""
         db = cls(connect(url), url)
         try:
-            migrate(db, url)
+            _up_to_date(db, url, create)
         except BaseException:
             db.close()
             raise

@@ -44,7 +44,7 @@ _SAME = {
     "contact_emails": ("contact_id", "email"),
     "contact_phones": ("contact_id", "phone"),
     "contact_tags": ("contact_id", "tag"),
-    "briefings": ("produced_at", "for_date", "format"),
+    "briefings": ("produced_at", "for_date", "format", "person", "kind"),
     "erasures": ("salt", "hash"),
     "contact_addresses": ("contact_id", "kind", "street", "postcode", "city", "country"),
     "days_off": ("owner", "first_day", "last_day"),

@@ -66,8 +66,7 @@ def agenda_owner(store: Store, owner: str | None) -> str | None:
     me = store.user
     if store.contacts.shared(me):
         return me
-    owners = store.contacts.owners()
-    if len(owners) < 2:
+    if not store.contacts.several_owners():
         return None
     from salesnotes.usecases.sources import team_owners
 

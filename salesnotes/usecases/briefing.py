@@ -97,18 +97,20 @@ def assemble_briefing(
         occasions_total=len(coming),
         day_off=calendar.off_on(day),
         back=back,
-        **_happened(store, since, now, MAX_ITEMS if short else None),
+        **_happened(store, since, now, MAX_ITEMS if short else None, team=team),
     )
 
 
-def _happened(store: Store, since: datetime | None, now: str, limit: int | None) -> dict[str, Any]:
+def _happened(
+    store: Store, since: datetime | None, now: str, limit: int | None, *, team: bool
+) -> dict[str, Any]:
     """What the briefing says happened from ``since`` (None: the last briefing the book
     remembers) until ``now``: the conversations logged, follow-ups done and quotes closed
     (the first ``limit`` of each, and how many), as the briefing's fields."""
     from datetime import UTC
 
     asked = since is not None
-    since, unreadable = _since(store, since)
+    since, unreadable = _since(store, since, team)
     if since is None:
         nothing: list[Any] = []
         return {"since": None, "interactions": nothing, "followups_done": nothing,
@@ -139,12 +141,13 @@ def _own_quotes(
     return expiring[:listed], len(expiring), stale[:listed], len(stale)
 
 
-def _since(store: Store, since: datetime | None) -> tuple[datetime | None, str]:
-    """(from when 'what happened' counts, the last briefing's time as the book holds it when
-    that is no time: another tool wrote it, so it counts from nothing, and says so)."""
+def _since(store: Store, since: datetime | None, team: bool) -> tuple[datetime | None, str]:
+    """(from when 'what happened' counts: the user's own last briefing of this kind; the
+    last briefing's time as the book holds it when that is no time: another tool wrote it,
+    so it counts from nothing, and says so)."""
     from salesnotes.book_values import UnreadableValue, book_moment
 
-    previous = store.briefings.last()
+    previous = store.briefings.last(store.user, "team" if team else "own")
     if since is not None or previous is None:
         return since, ""
     try:
@@ -162,9 +165,11 @@ def moves_the_mark(fmt: str, *, record: bool, since: datetime | None, terminal: 
     return record or (since is None and delivered)
 
 
-def remember(store: Store, brief: Brief, now: str, fmt: str) -> None:
-    """Move the mark "since the last briefing" to ``now``: this briefing was delivered."""
-    store.briefings.record(now, brief.day, fmt, brief.calls)
+def remember(store: Store, brief: Brief, now: str, fmt: str, *, team: bool) -> None:
+    """Move the user's mark "since the last briefing" of this kind (``team``: the
+    manager's) to ``now``: this briefing was delivered."""
+    kind = "team" if team else "own"
+    store.briefings.record(now, brief.day, fmt, brief.calls, person=store.user, kind=kind)
 
 
 def _calls(
