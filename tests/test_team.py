@@ -607,3 +607,24 @@ def test_each_person_and_the_managers_briefing_keep_their_own_since_mark(
     as_user("anouk")
     again = run("brief", "--format", "text").stdout  # her own mark moved at 07:30
     assert "Offerte hal 3 doorgesproken" not in again
+
+
+def test_a_salespersons_export_to_the_phone_is_their_own(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    """In a team's book a vCard or iCalendar export holds the user's own accounts and the
+    follow-ups they are to do (--team: everyone's), so a phone is not the whole team's."""
+    _team(run, as_user)
+    as_user("anouk")
+    cards = run("export", "--format", "vcard").stdout
+    assert "FN:Jan de Vries" in cards and "FN:Sanne Smit" in cards
+    assert "Els Jansen" not in cards
+    tasks = run("export", "--format", "ics").stdout
+    assert "Terugbellen over de planning" in tasks and "Aanbesteding nabellen" not in tasks
+    everyone = run("export", "--format", "ics", "--team").stdout
+    assert "Aanbesteding nabellen" in everyone
+    assert "Els Jansen" in run("export", "--format", "vcard", "--team").stdout
+    as_user("pieter")
+    assert "FN:Jan de Vries" not in run("export", "--format", "vcard").stdout
+    refused = run("export", "--format", "csv", "--team", expect=2)
+    assert "--team is for --format vcard or ics" in refused.stderr

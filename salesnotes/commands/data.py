@@ -277,11 +277,17 @@ def export(
     tag: str | None,
     status: str | None,
     org: str | None,
+    team: bool = False,
 ) -> None:
     """Write contacts (vCard, CSV), open follow-ups (iCalendar), or the whole book (JSON) to
-    ``output`` (mode 0600; an existing file only with ``force``) or to stdout."""
+    ``output`` (mode 0600; an existing file only with ``force``) or to stdout. In a team's
+    book a vCard or iCalendar export is the user's own (``team``: everyone's), so a
+    salesperson's phone is not the whole team's."""
     from salesnotes.render.reports import exported
+    from salesnotes.usecases.agenda import agenda_owner
 
+    if team and fmt not in ("vcard", "ics"):
+        raise BadInput(_("--team is for --format vcard or ics; csv and json hold the whole book"))
     _check_options(fmt, vcard_version, events, excel, what, tag, status, org)
     if status:
         from salesnotes.domain.records import contact_status
@@ -294,9 +300,12 @@ def export(
         if fmt == "json":
             count, described = _json_out(env, store, output, force), "book"
         elif fmt == "ics":
-            count, described = _ics_out(env, store, output, force, events), "open-followups"
+            whose = None if team else agenda_owner(store, None)
+            count = _ics_out(env, store, output, force, events, whose)
+            described = "open-followups"
         elif fmt == "vcard":
-            count = _vcard_out(env, store, output, force, vcard_version, tag, status, org)
+            whose = None if team else agenda_owner(store, None)
+            count = _vcard_out(env, store, output, force, vcard_version, tag, status, org, whose)
             described = "contacts"
         else:
             text, count = _csv(store, what, excel, tag, status, org)
@@ -321,11 +330,14 @@ def _json_out(env: Env, store: Store, output: str | None, force: bool) -> int:
     return 0
 
 
-def _ics_out(env: Env, store: Store, output: str | None, force: bool, events: bool) -> int:
-    """The open follow-ups as iCalendar tasks (``events``: timed ones as events too)."""
+def _ics_out(
+    env: Env, store: Store, output: str | None, force: bool, events: bool, whose: str | None
+) -> int:
+    """The open follow-ups (``whose``: the ones that person is to do) as iCalendar tasks
+    (``events``: timed ones as events too)."""
     from salesnotes.formats import ics
 
-    followups = store.followups.find()
+    followups = [f for f in store.followups.find() if whose is None or f.owner == whose]
     cards = store.contacts.cards(f.contact_id for f in followups)
     emit(ics.write(_tracked(followups), cards, now=env.now(), events=events), output, force)
     return len(followups)
@@ -333,13 +345,13 @@ def _ics_out(env: Env, store: Store, output: str | None, force: bool, events: bo
 
 def _vcard_out(
     env: Env, store: Store, output: str | None, force: bool, version: str,
-    tag: str | None, status: str | None, org: str | None,
+    tag: str | None, status: str | None, org: str | None, whose: str | None,
 ) -> int:  # fmt: skip
-    """The contacts (and organisations' own cards) as vCards."""
+    """The contacts (``whose``: that person's) and organisations' own cards as vCards."""
     from salesnotes.formats import vcard_out as vcard
     from salesnotes.usecases.contacts import cards_to_export
 
-    people, orgs = cards_to_export(store, tag=tag, status=status, organisation=org)
+    people, orgs = cards_to_export(store, tag=tag, status=status, organisation=org, owner=whose)
     region = env.config().get_str("phone.region")
     cards = vcard.write(_tracked(people), "4.0" if version == "4" else "3.0", orgs, region)
     emit((c.encode("utf-8") for c in cards), output, force)

@@ -61,15 +61,28 @@ def archive_contact(
 
 
 def cards_to_export(
-    store: Store, *, tag: str | None, status: str | None, organisation: str | None
+    store: Store,
+    *,
+    tag: str | None,
+    status: str | None,
+    organisation: str | None,
+    owner: str | None = None,
 ) -> tuple[list[Contact], list[Organisation]]:
     """The contacts an address-book export holds (of a tag, status or organisation when
-    asked), and the organisations' own cards (their switchboard, info@), unless only some
-    people were asked for by tag or status."""
+    asked; ``owner``: that person's accounts), and the organisations' own cards (their
+    switchboard, info@: of the owner's contacts' organisations), unless only some people
+    were asked for by tag or status."""
     people = store.contacts.find(tag=tag, status=status, organisation=organisation)
+    if owner is not None:
+        mine = set(store.contacts.owned(owner))
+        people = [p for p in people if p.id in mine]
     if tag is not None or status is not None:
         return people, []
-    return people, store.orgs.with_reach(organisation)
+    orgs = store.orgs.with_reach(organisation)
+    if owner is not None:
+        theirs = {p.organisation_id for p in people}
+        orgs = [o for o in orgs if o.id in theirs]
+    return people, orgs
 
 
 def refuse_known_details(

@@ -107,6 +107,11 @@ everything: 'salesnotes import' of it into an empty book gives the same book."""
                 "status", "--status", "-s", complete=STATUSES, help="Only contacts of this status."
             ),
             opt("org", "--org", help="Only contacts of this organisation."),
+            flag(
+                "team",
+                "--team",
+                help="vcard, ics: in a team's book everyone's, not only your own.",
+            ),
         ),
         collects_garbage=True,
     ),
