@@ -628,3 +628,17 @@ def test_a_salespersons_export_to_the_phone_is_their_own(
     assert "FN:Jan de Vries" not in run("export", "--format", "vcard").stdout
     refused = run("export", "--format", "csv", "--team", expect=2)
     assert "--team is for --format vcard or ics" in refused.stderr
+
+
+def test_undo_refused_by_a_colleagues_change_names_the_colleague(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    _team(run, as_user)
+    as_user("anouk")
+    run("edit", "jan", "--city", "Kampen")
+    as_user("pieter")
+    run("edit", "jan", "--job-title", "Inkoper")
+    as_user("anouk")
+    refused = run("undo", expect=4).stderr
+    assert "pieter's 'edit jan --job-title Inkoper' changed the same contacts row" in refused
+    assert "ask them" in refused

@@ -240,14 +240,37 @@ def _contacts_of(
 
 
 def _changed_since(db: Database, command: Recorded, table: str, row_id: int) -> str:
+    """Why ``command`` cannot be undone: who changed the row since, and with what (a
+    colleague's command, or a colleague's undo of one of theirs)."""
     later = db.one(
-        "SELECT c.command FROM undo_changes h JOIN undo_commands c ON c.id = h.command_id"
+        "SELECT c.command, c.given_by FROM undo_changes h"
+        " JOIN undo_commands c ON c.id = h.command_id"
         " WHERE h.tbl = ? AND h.row_id = ? AND h.command_id > ? AND c.undone_at IS NULL"
         " ORDER BY h.id DESC LIMIT 1",
         (table, row_id, command.id),
     )
-    by = f"'{later[0]}'" if later is not None else _("a change undo does not record")
+    if later is not None and later[1] in (db.user, ""):
+        return _(
+            "cannot undo '{command}': {by} changed the same {table} row since; undo "
+            "that first, or correct it by hand"
+        ).format(command=command.command, by=f"'{later[0]}'", table=table)
+    if later is None:
+        undone = db.one(
+            "SELECT c.command, c.given_by FROM undo_changes h"
+            " JOIN undo_commands c ON c.id = h.command_id"
+            " WHERE h.tbl = ? AND h.row_id = ? AND c.id <> ? AND c.undone_at >= ?"
+            " ORDER BY c.undone_at DESC, c.id DESC LIMIT 1",
+            (table, row_id, command.id, command.at),
+        )
+        if undone is None:
+            return _(
+                "cannot undo '{command}': {by} changed the same {table} row since; undo "
+                "that first, or correct it by hand"
+            ).format(command=command.command, by=_("a change undo does not record"), table=table)
+        by = _("{user}'s undo of '{other}'").format(user=undone[1] or "?", other=undone[0])
+    else:
+        by = _("{user}'s '{other}'").format(user=later[1], other=later[0])
     return _(
-        "cannot undo '{command}': {by} changed the same {table} row since; undo "
-        "that first, or correct it by hand"
+        "cannot undo '{command}': {by} changed the same {table} row since; correct it by "
+        "hand, or ask them"
     ).format(command=command.command, by=by, table=table)
