@@ -193,7 +193,8 @@ STORE_REFUSES = {
     "salesnotes.store.search": ("BadInput",),
     "salesnotes.store.dialect": ("BadInput",),
 }
-CHECKERS = ("one_of", "require_text", "salesnotes.domain.records", "salesnotes.domain.quote_life")
+CHECKERS = ("one_of", "require_text", "normalise_email", "normalise_every", "normalise_tag",
+            "salesnotes.domain.records", "salesnotes.domain.quote_life")  # fmt: skip
 
 
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if m.startswith("salesnotes.store")))

@@ -293,6 +293,10 @@ def export(
         from salesnotes.domain.records import contact_status
 
         status = contact_status(status)
+    if tag:
+        from salesnotes.domain.fields import normalise_tag
+
+        tag = normalise_tag(tag)
     if output is not None:
         check_target(output, force)
     store = env.store()

@@ -12,6 +12,8 @@ from salesnotes.models import INTERACTION_KINDS, PRIORITIES, REASONS, STATUSES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from salesnotes.models import Contact, FollowUp
 
 
@@ -23,6 +25,24 @@ def contact_name(name: str) -> str:
 def organisation_name(name: str) -> str:
     """An organisation's name on one line, single-spaced; an empty one is refused."""
     return " ".join(require_text(name, _("an organisation's name")).split())
+
+
+def contact_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """A contact's fields as given to add or change one, in the form the book keeps them:
+    e-mail addresses lower case and checked (``emails``), tags folded
+    (``tags``, ``untags``), a rhythm as '6w' or 'off' (``every``; 'default' stays: back to
+    the status's); any other field as it is."""
+    from salesnotes.domain.fields import normalise_email, normalise_every, normalise_tag
+
+    kept = dict(fields)
+    if kept.get("emails"):
+        kept["emails"] = [normalise_email(e) for e in kept["emails"]]
+    for key in ("tags", "untags"):
+        if kept.get(key):
+            kept[key] = [normalise_tag(t) for t in kept[key]]
+    if kept.get("every") not in (None, "default"):
+        kept["every"] = normalise_every(kept["every"])
+    return kept
 
 
 def contact_status(status: str) -> str:

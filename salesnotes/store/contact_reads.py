@@ -9,7 +9,6 @@ from functools import cache
 
 from salesnotes.book_values import book_day
 from salesnotes.domain import matching
-from salesnotes.domain.fields import normalise_tag
 from salesnotes.errors import NotFound
 from salesnotes.i18n import _
 from salesnotes.models import Address, Contact, ContactCard, Person, Shared
@@ -185,7 +184,7 @@ class ContactReads:
             params += [key, key, key]
         if tag:
             where.append("c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ?)")
-            params.append(normalise_tag(tag))
+            params.append(tag)
         if status:
             where.append("c.status = ?")
             params.append(status)

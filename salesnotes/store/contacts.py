@@ -5,11 +5,6 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-from salesnotes.domain.fields import (
-    normalise_email,
-    normalise_every,
-    normalise_tag,
-)
 from salesnotes.errors import NotFound
 from salesnotes.i18n import _
 from salesnotes.models import Address, Contact
@@ -132,7 +127,7 @@ class Contacts(ContactReads):
                 clean(note),
                 now,
                 now,
-                normalise_every(every) if every is not None else None,
+                every,
                 birthday,
                 customer_since.isoformat() if customer_since else None,
                 (today.isoformat() if today else now[:10]),
@@ -157,7 +152,7 @@ class Contacts(ContactReads):
         already is kept where it is; an address another of theirs says all of is not added)
         and tags; then bring the contact's search row up to date."""
         for table, values in (
-            ("contact_emails", [(normalise_email(e),) for e in emails]),
+            ("contact_emails", [(e,) for e in emails]),
             ("contact_phones", [(p.typed, p.e164, int(p.mobile), p.kind) for p in phones]),
         ):
             if not values:
@@ -179,7 +174,7 @@ class Contacts(ContactReads):
                 self.db.execute(
                     self.db.sql.insert_ignore(f"{table} {sql}"), (contact_id, *value, position)
                 )
-        for tag in {normalise_tag(t) for t in tags}:
+        for tag in set(tags):
             self.db.execute(
                 self.db.sql.insert_ignore("contact_tags (contact_id, tag) VALUES (?, ?)"),
                 (contact_id, tag),
@@ -259,7 +254,7 @@ class Contacts(ContactReads):
         """
         changes: dict[str, Any] = {}
         if every is not None:
-            changes["every"] = None if every == "default" else normalise_every(every)
+            changes["every"] = None if every == "default" else every
         if birthday is not None:
             changes["birthday"] = birthday or None
         if customer_since is not None:
@@ -302,7 +297,7 @@ class Contacts(ContactReads):
         for tag in tags:
             removed = self.db.execute(
                 "DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?",
-                (contact_id, normalise_tag(tag)),
+                (contact_id, tag),
             )
             if removed == 0:
                 raise NotFound(

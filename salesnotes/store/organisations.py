@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from salesnotes.domain import matching
-from salesnotes.domain.fields import normalise_email
 from salesnotes.errors import BadInput, Conflict, NotFound
 from salesnotes.i18n import _
 from salesnotes.models import Organisation
@@ -92,7 +91,7 @@ class Organisations:
         if email is not None:
             self.db.execute(
                 "UPDATE organisations SET email = ? WHERE id = ?",
-                (normalise_email(email) if email else "", organisation_id),
+                (email, organisation_id),
             )
         return self.get(organisation_id)
 

@@ -32,10 +32,17 @@ def add_contact(
     """A new contact, unless (without ``force``) another contact has one of its e-mail
     addresses or phone numbers (most likely the same person) or its name is an
     organisation's (the organisation is not a person); with the contacts of the same name."""
-    from salesnotes.domain.records import contact_name, contact_status, organisation_name
+    from salesnotes.domain.records import (
+        contact_fields,
+        contact_name,
+        contact_status,
+        organisation_name,
+    )
 
     name = contact_name(name)
     organisation = organisation_name(organisation) if organisation is not None else None
+    details = contact_fields({**details, "emails": emails})
+    emails = details.pop("emails")
     details["status"] = contact_status(details.get("status", "lead"))
     if not force:
         refuse_known_details(store, emails, phones)
@@ -150,7 +157,10 @@ def organisation_reach(
 
         found = store.orgs.get(store.orgs.id_for(organisation_name(name), now))
     if phone is not None or email is not None:
-        found = store.orgs.set_reach(found.id, phone=phone, email=email)
+        from salesnotes.domain.fields import normalise_email
+
+        address = normalise_email(email) if email else email  # '' forgets it
+        found = store.orgs.set_reach(found.id, phone=phone, email=address)
     return found
 
 
@@ -166,8 +176,15 @@ def edit_contact(
 ) -> Contact:
     """The contact changed; an e-mail address or phone number another contact has is
     refused (most likely the same person), unless ``force``."""
-    from salesnotes.domain.records import contact_name, contact_status, organisation_name
+    from salesnotes.domain.records import (
+        contact_fields,
+        contact_name,
+        contact_status,
+        organisation_name,
+    )
 
+    changes = contact_fields({**changes, "emails": emails})
+    emails = changes.pop("emails")
     if (changes.get("organisation") or "").strip():  # '' forgets it
         changes["organisation"] = organisation_name(changes["organisation"])
     if changes.get("name") is not None:
@@ -215,6 +232,10 @@ def contact_list(store: Store, cap: int | None, **filters: Any) -> tuple[list[Co
 
     if filters.get("status"):
         filters["status"] = contact_status(filters["status"])
+    if filters.get("tag"):
+        from salesnotes.domain.fields import normalise_tag
+
+        filters["tag"] = normalise_tag(filters["tag"])
     found = store.contacts.find(**filters, limit=cap)
     total = store.contacts.count(**filters) if cap is not None and len(found) >= cap else 0
     return found, max(total, len(found))
