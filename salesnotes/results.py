@@ -183,6 +183,17 @@ class AddedContact:
 
 
 @record
+class AssignedAll:
+    """All of one salesperson's accounts (of a tag or organisation when asked) given to
+    another, with the open follow-ups the first was to do with them."""
+
+    previous: str
+    owner: str
+    accounts: int
+    followups: int
+
+
+@record
 class Assigned:
     """A contact given to a colleague: who had it, who has it now, and how many open
     follow-ups went with it (``previous == owner``: it was theirs already)."""

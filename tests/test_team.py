@@ -642,3 +642,33 @@ def test_undo_refused_by_a_colleagues_change_names_the_colleague(
     refused = run("undo", expect=4).stderr
     assert "pieter's 'edit jan --job-title Inkoper' changed the same contacts row" in refused
     assert "ask them" in refused
+
+
+def test_all_of_a_salespersons_accounts_move_at_once(run: Run, shared: str, as_user: Any) -> None:
+    """assign --from --to: a salesperson who leaves hands over every account (or those of
+    an organisation or tag) with the open follow-ups, in one transaction, one undo step."""
+    _team(run, as_user)
+    as_user("manager")
+    trial = run("assign", "--from", "anouk", "--to", "pieter", "--dry-run")
+    assert "Would move 2 accounts of anouk to pieter, with 2 open follow-ups" in trial.stdout
+    assert "Nothing was written" in trial.stderr
+    assert _names(_json(run, "agenda", "--owner", "anouk")) == ["Jan de Vries", "Sanne Smit"]
+    some = run("assign", "--from", "anouk", "--to", "pieter", "--org", "bouwbedrijf smit")
+    assert "Moved 1 account of anouk to pieter, with 1 open follow-up" in some.stdout
+    run("assign", "--from", "anouk", "--to", "pieter")
+    assert _names(_json(run, "agenda", "--owner", "pieter")) == [
+        "Els Jansen",
+        "Jan de Vries",
+        "Sanne Smit",
+    ]
+    assert "Undid 'salesnotes assign --from anouk --to pieter'" in run("undo").stdout
+    assert _names(_json(run, "agenda", "--owner", "anouk")) == ["Jan de Vries"]
+    for wrong, code, said in (
+        (("assign", "jan"), 2, "assign WHO OWNER, or assign --from NAME --to NAME"),
+        (("assign", "--from", "anouk"), 2, "--from and --to go together"),
+        (("assign", "jan", "pieter", "--from", "anouk", "--to", "x"), 2, "not both"),
+        (("assign", "jan", "pieter", "--dry-run"), 2, "go with --from and --to"),
+        (("assign", "--from", "nobody", "--to", "pieter"), 3, "the owners in this book: "),
+        (("assign", "--from", "pieter", "--to", "pieter"), 2, "the same salesperson"),
+    ):
+        assert said in run(*wrong, expect=code).stderr

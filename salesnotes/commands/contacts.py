@@ -128,18 +128,56 @@ def edit(
     updated(contact, numbers)
 
 
-def assign(env: Env, *, who: str, owner: str) -> None:
+def assign(
+    env: Env,
+    *,
+    who: str | None,
+    owner: str | None,
+    from_owner: str | None = None,
+    to_owner: str | None = None,
+    org: str | None = None,
+    tag: str | None = None,
+    dry_run: bool = False,
+) -> None:
     """Make ``owner`` the contact's owner; the open follow-ups the old owner was to do go
-    with it (a colleague's follow-up on the contact stays theirs)."""
-    from salesnotes.render.contacts import assigned
-    from salesnotes.team import owner as owner_name
-    from salesnotes.usecases.contacts import assign_contact
+    with it (a colleague's follow-up on the contact stays theirs). With ``from_owner`` and
+    ``to_owner``: every account of one salesperson (``org``, ``tag``: of those) at once."""
+    from salesnotes.render.contacts import assigned, assigned_all
+    from salesnotes.usecases.contacts import assign_accounts, assign_contact
 
-    new = owner_name(owner, "OWNER")
+    one, old, new = _assign_form(who, owner, from_owner, to_owner, bool(org or tag or dry_run))
     store = env.store()
     with store.write():
-        result = assign_contact(store, contact_named(env, store, who), new, now=env.now())
-    assigned(result)
+        if one is not None:
+            result = assign_contact(store, contact_named(env, store, one), new, now=env.now())
+        else:
+            every = assign_accounts(store, old, new, tag=tag, organisation=org, now=env.now())
+            if dry_run:
+                store.rollback()
+    if one is not None:
+        assigned(result)
+    else:
+        assigned_all(every, dry_run=dry_run)
+
+
+def _assign_form(
+    who: str | None, owner: str | None, old: str | None, new: str | None, filtered: bool
+) -> tuple[str | None, str, str]:
+    """(the contact, '', the new owner) for 'assign WHO OWNER', or (None, the old owner,
+    the new one) for 'assign --from A --to B'; any mix of the two is bad input."""
+    from salesnotes.team import owner as owner_name
+
+    if old is None and new is None:
+        if who is None or owner is None:
+            raise BadInput(_("say whose: assign WHO OWNER, or assign --from NAME --to NAME"))
+        if filtered:
+            raise BadInput(_("--org, --tag and --dry-run go with --from and --to"))
+        return who, "", owner_name(owner, "OWNER")
+    if who is not None or owner is not None:
+        raise BadInput(_("either assign WHO OWNER, or assign --from NAME --to NAME; not both"))
+    if old is None or new is None:
+        raise BadInput(_("--from and --to go together: assign --from anouk --to pieter"))
+    return None, owner_name(old, "--from"), owner_name(new, "--to")
 
 
 def archive(env: Env, *, who: str, undo: bool) -> None:

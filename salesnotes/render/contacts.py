@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from salesnotes.models import Contact, FollowUp, Organisation, PhoneNumber
-    from salesnotes.results import AddedContact, Assigned
+    from salesnotes.results import AddedContact, Assigned, AssignedAll
 
 
 def added(result: AddedContact, numbers: list[PhoneNumber]) -> None:
@@ -43,6 +43,32 @@ def updated(contact: Contact, numbers: list[PhoneNumber]) -> None:
     )
     for warning in unread_phones(numbers):
         note(warning)
+
+
+def assigned_all(result: AssignedAll, *, dry_run: bool) -> None:
+    """``assign --from --to``: how many accounts and open follow-ups went (would go) to whom."""
+    from salesnotes.i18n import grouped
+
+    followups = n_("{n} open follow-up", "{n} open follow-ups", result.followups).format(
+        n=grouped(result.followups)
+    )
+    said = (
+        n_(
+            "Would move {n} account of {previous} to {owner}, with {followups}",
+            "Would move {n} accounts of {previous} to {owner}, with {followups}",
+            result.accounts,
+        )
+        if dry_run
+        else n_(
+            "Moved {n} account of {previous} to {owner}, with {followups}",
+            "Moved {n} accounts of {previous} to {owner}, with {followups}",
+            result.accounts,
+        )
+    )
+    echo(said.format(n=grouped(result.accounts), previous=result.previous, owner=result.owner,
+                     followups=followups))  # fmt: skip
+    if dry_run:
+        note(_("Nothing was written (--dry-run)."))
 
 
 def assigned(result: Assigned) -> None:

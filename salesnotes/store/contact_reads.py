@@ -193,6 +193,16 @@ class ContactReads:
             params.append(like(fold(organisation)))
         return " AND ".join(where), params
 
+    def accounts_of(
+        self, owner: str, *, tag: str | None = None, organisation: str | None = None
+    ) -> list[int]:
+        """Every contact ``owner`` owns, archived ones too (``tag``, ``organisation``: only
+        those with the tag, of an organisation whose name holds this)."""
+        where, params = self._filters(None, tag, None, organisation, None, False)
+        where = where.replace("c.archived_at IS NULL", "c.owner = ?", 1)
+        rows = self.db.tuples(f"SELECT c.id {FROM} WHERE {where} ORDER BY c.id", [owner, *params])
+        return [int(r[0]) for r in rows]
+
     def last_heard(self, contact_id: int) -> date | None:
         """The day of the contact's latest conversation or done follow-up, if any."""
         later = self.db.sql.later

@@ -10,11 +10,12 @@ from salesnotes.i18n import _
 from salesnotes.models import Address, Contact
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contact_reads import ADDRESS_COLUMNS, FROM, ContactReads
+from salesnotes.store.dialect import id_list
 from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
     from typing import Any
 
     from salesnotes.models import PhoneNumber
@@ -433,6 +434,16 @@ class Contacts(ContactReads):
         self.reindex(into)
         self.reindex(source)
         return moved
+
+    def assign_many(self, contact_ids: Sequence[int], owner: str, now: str) -> int:
+        """Make ``owner`` the owner of these contacts; return how many."""
+        done = 0
+        for start in range(0, len(contact_ids), 500):
+            part = id_list(contact_ids[start : start + 500])
+            done += self.db.execute(
+                f"UPDATE contacts SET owner = ?, updated_at = ? WHERE id IN ({part})", (owner, now)
+            )
+        return done
 
     def assign(self, contact_id: int, owner: str, now: str) -> str:
         """Make ``owner`` the contact's owner; return who owned it before."""

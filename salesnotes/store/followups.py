@@ -215,6 +215,19 @@ class FollowUps:
             (owner, contact_id, previous),
         )
 
+    def reassign_many(self, contact_ids: Sequence[int], owner: str, previous: str) -> int:
+        """Give the open follow-ups ``previous`` was to do with these contacts to ``owner``;
+        return how many."""
+        done = 0
+        for start in range(0, len(contact_ids), 500):
+            part = id_list(contact_ids[start : start + 500])
+            done += self.db.execute(
+                "UPDATE followups SET owner = ? WHERE status = 'open' AND owner = ?"
+                f" AND contact_id IN ({part})",
+                (owner, previous),
+            )
+        return done
+
     def due_contacts(self, on_or_before: date, owner: str | None = None) -> list[int]:
         """The active contacts with an open follow-up due on or before a day (``owner``:
         one that person is to do)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from salesnotes.errors import BadInput, Conflict
 from salesnotes.i18n import _
-from salesnotes.results import Account, AddedContact, Assigned, Dossier
+from salesnotes.results import Account, AddedContact, Assigned, AssignedAll, Dossier
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -139,6 +139,34 @@ def assign_contact(store: Store, contact: Contact, owner: str, *, now: str) -> A
     previous = store.contacts.assign(contact.id, owner, now)
     moved = store.followups.reassign(contact.id, owner, previous) if previous != owner else 0
     return Assigned(contact, previous, owner, moved)
+
+
+def assign_accounts(
+    store: Store, previous: str, owner: str, *, tag: str | None, organisation: str | None,
+    now: str,
+) -> AssignedAll:  # fmt: skip
+    """Every account of ``previous`` (archived ones too; of the ``tag`` or ``organisation``
+    when asked) made ``owner``'s in one go, with the open follow-ups ``previous`` was to do
+    with them (a colleague's stay theirs): a salesperson who leaves, or a region handed
+    over. Someone who owns none of them is NotFound, naming the owners."""
+    from salesnotes.domain.fields import normalise_tag
+    from salesnotes.errors import NotFound
+
+    if previous == owner:
+        raise BadInput(_("--from and --to are the same salesperson ({owner})").format(owner=owner))
+    ids = store.contacts.accounts_of(
+        previous, tag=normalise_tag(tag) if tag else None, organisation=organisation
+    )
+    if not ids:
+        raise NotFound(
+            _("{previous} owns no such account; the owners in this book: {owners}").format(
+                previous=previous, owners=", ".join(store.contacts.owners()) or "-"
+            )
+        )
+    store.contacts.assign_many(ids, owner, now)
+    return AssignedAll(
+        previous, owner, len(ids), store.followups.reassign_many(ids, owner, previous)
+    )
 
 
 def organisation_reach(

@@ -117,15 +117,34 @@ salesnotes edit jan --remove-email oud@pluimers.nl --phone "06 9876 5432\"""",
         "contacts:assign",
         """\
 Make a contact a colleague's account, with the open follow-ups that were the old
-owner's.
+owner's; or all of one salesperson's accounts at once (--from, --to).
 
 Examples:
 
 \b
-salesnotes assign jan pieter""",
+salesnotes assign jan pieter
+salesnotes assign --from anouk --to pieter --dry-run
+salesnotes assign --from anouk --to pieter --tag zwolle""",
         (
-            WHO,
-            arg("owner", help="The salesperson's short name: anouk."),
+            arg(
+                "who",
+                default=None,
+                show_default=False,
+                metavar="WHO",
+                complete="who",
+                help="Id, phone number, e-mail or part of the name.",
+            ),
+            arg(
+                "owner",
+                default=None,
+                show_default=False,
+                help="The salesperson's short name: anouk.",
+            ),
+            opt("from_owner", "--from", help="Every account of this salesperson (with --to)."),
+            opt("to_owner", "--to", help="To this salesperson (with --from)."),
+            opt("org", "--org", help="With --from: only the accounts of this organisation."),
+            opt("tag", "--tag", "-t", help="With --from: only the accounts with this tag."),
+            flag("dry_run", "--dry-run", help="With --from: say what would move; write nothing."),
         ),
     ),
     Command(
