@@ -151,11 +151,16 @@ class FollowUp:
     quote_id: int | None = None  # the quote this follow-up chases
     quote_amount_cents: int | None = None  # that quote's amount now
     owner: str = ""  # who is to do it
+    with_owner: str = ""  # who does it with them (a visit the manager joins): on both agendas
 
     @property
     def is_open(self) -> bool:
         """Still to be done."""
         return self.status == "open"
+
+    def is_for(self, person: str) -> bool:
+        """On ``person``'s agenda: theirs to do, or to do with them."""
+        return person in (self.owner, self.with_owner)
 
 
 @record
@@ -340,6 +345,7 @@ class Due:
     created_at: str
     amount_cents: int | None = None  # a chase: its quote's amount
     owner: str = ""  # who is to do it
+    with_owner: str = ""  # who does it with them
 
 
 @record

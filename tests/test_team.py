@@ -672,3 +672,28 @@ def test_all_of_a_salespersons_accounts_move_at_once(run: Run, shared: str, as_u
         (("assign", "--from", "pieter", "--to", "pieter"), 2, "the same salesperson"),
     ):
         assert said in run(*wrong, expect=code).stderr
+
+
+def test_a_follow_up_for_two_is_on_both_agendas_and_done_once(
+    run: Run, shared: str, as_user: Any
+) -> None:
+    """The sales manager joins Pieter's visit: it is on both their days, and done once."""
+    _team(run, as_user)
+    as_user("anouk")
+    said = run(
+        "follow", "jan", "2026-11-25", "Bezoek hal 3", "--for", "pieter", "--with", "marieke"
+    )
+    assert "(for pieter) (with marieke)" in said.stdout
+    visit = said.stdout.split("#")[1].split()[0]
+    for person in ("pieter", "marieke"):
+        as_user(person)
+        days = _json(run, "agenda")
+        assert any("Bezoek hal 3" in r for row in days for r in row["reasons"]), person
+    listed = [f for f in _json(run, "followups") if f["text"] == "Bezoek hal 3"]
+    assert [(f["owner"], f["with"]) for f in listed] == [("pieter", "marieke")]
+    assert "Bezoek hal 3" in run("export", "--format", "ics").stdout  # marieke's calendar
+    run("done", visit, "--note", "Samen bezocht")
+    as_user("pieter")
+    assert not any("Bezoek hal 3" in r for row in _json(run, "agenda") for r in row["reasons"])
+    same = run("follow", "jan", "morgen", "x", "--for", "pieter", "--with", "pieter", expect=2)
+    assert "--with names a second person" in same.stderr

@@ -341,7 +341,7 @@ def _ics_out(
     (``events``: timed ones as events too)."""
     from salesnotes.formats import ics
 
-    followups = [f for f in store.followups.find() if whose is None or f.owner == whose]
+    followups = [f for f in store.followups.find() if whose is None or f.is_for(whose)]
     cards = store.contacts.cards(f.contact_id for f in followups)
     emit(ics.write(_tracked(followups), cards, now=env.now(), events=events), output, force)
     return len(followups)

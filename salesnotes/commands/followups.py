@@ -22,14 +22,17 @@ def follow(
     reason: str,
     priority: str,
     for_owner: str | None = None,
+    with_owner: str | None = None,
 ) -> None:
-    """Schedule a follow-up with a contact (``for_owner``: for a colleague to do)."""
+    """Schedule a follow-up with a contact (``for_owner``: for a colleague to do;
+    ``with_owner``: and someone with them, on both agendas)."""
     from salesnotes.render.followups import scheduled
     from salesnotes.team import owner
     from salesnotes.usecases.followups import schedule_followup
 
     today = env.today()
     doer = owner(for_owner, "--for") if for_owner is not None else None
+    second = owner(with_owner, "--with") if with_owner is not None else None
     store = env.store()
     with store.write():
         calendar = env.calendar(store)
@@ -37,7 +40,7 @@ def follow(
         contact = contact_named(env, store, who)
         followup = schedule_followup(
             store, contact, planned, text, reason=reason, priority=priority, today=today,
-            now=env.now(), owner=doer,
+            now=env.now(), owner=doer, with_owner=second,
         )  # fmt: skip
     scheduled(followup, contact, planned, today, calendar, doer)
 

@@ -92,6 +92,22 @@ def followup_priority(priority: str) -> str:
     return one_of(priority, PRIORITIES, "priority")
 
 
+def second_person(owner: str, with_owner: str | None) -> str:
+    """Who does a follow-up with its owner ('' for nobody); the owner themselves is no
+    second person."""
+    from salesnotes.errors import BadInput
+
+    if with_owner is None:
+        return ""
+    if with_owner == owner:
+        raise BadInput(
+            _("{owner} does this follow-up already; --with names a second person").format(
+                owner=owner
+            )
+        )
+    return with_owner
+
+
 def still_open(followup: FollowUp) -> FollowUp:
     """The follow-up, when it is still open: a done one has nothing left to change."""
     if not followup.is_open:

@@ -41,6 +41,7 @@ NAMES: tuple[str, ...] = (
     "m014_kinds_addresses_and_organisations_to_call",
     "m015_days_off",
     "m016_briefing_marks",
+    "m017_followups_for_two",
 )
 
 JOURNALED = (

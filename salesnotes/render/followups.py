@@ -28,6 +28,8 @@ def scheduled(
     about = f": {followup.text}" if followup.text else ""
     if doer is not None:
         about += _(" (for {owner})").format(owner=doer)
+    if followup.with_owner:
+        about += _(" (with {person})").format(person=followup.with_owner)
     echo(
         _("Follow-up #{id} with {label} on {planned}{about}").format(
             id=followup.id,

@@ -90,6 +90,7 @@ def followup_json(f: FollowUp) -> dict[str, Any]:
         "due_on": f.due_on,
         "due_time": f.due_time,
         "owner": f.owner,
+        "with": f.with_owner or None,
         "text": f.text,
         "reason": f.reason,
         "priority": f.priority,

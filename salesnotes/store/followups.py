@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 SELECT = """
     SELECT f.id, f.uuid, f.contact_id, c.name, o.name, f.due_on, f.text, f.reason, f.priority,
         f.status, f.created_on, f.created_at, f.done_on, f.done_note, f.snoozed_from,
-        f.due_time, f.quote_id, q.amount_cents, f.owner
+        f.due_time, f.quote_id, q.amount_cents, f.owner, f.with_owner
     FROM followups f JOIN contacts c ON c.id = f.contact_id
     LEFT JOIN organisations o ON o.id = c.organisation_id
     LEFT JOIN quotes q ON q.id = f.quote_id
@@ -52,6 +52,7 @@ def followup_from(row: Sequence[Any]) -> FollowUp:
         row[16],
         row[17],
         row[18],
+        row[19],
     )
 
 
@@ -95,6 +96,7 @@ class FollowUps:
         at: str | None = None,
         owner: str,
         generated: bool = False,
+        with_owner: str = "",
     ) -> FollowUp:
         """Schedule a follow-up with a contact (``quote_id``: it chases that quote; ``at``:
         at that time of day, 'HH:MM'; ``owner``: who is to do it, which the use case
@@ -103,7 +105,7 @@ class FollowUps:
         followup_id = self.db.insert(
             "INSERT INTO followups (uuid, contact_id, due_on, text, reason, priority, status,"
             " created_on, created_at, source_interaction_id, quote_id, due_time, generated,"
-            " owner) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)",
+            " owner, with_owner) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 new_uuid(),
                 contact_id,
@@ -118,6 +120,7 @@ class FollowUps:
                 at,
                 int(generated),
                 owner,
+                with_owner,
             ),
         )
         return self.get(followup_id)
@@ -198,14 +201,17 @@ class FollowUps:
         if contact_ids is not None:
             where += f" AND f.contact_id IN ({id_list(contact_ids)})"
         if owner is not None:
-            where += " AND f.owner = ?"
-            params.append(owner)
+            where += " AND (f.owner = ? OR f.with_owner = ?)"
+            params += [owner, owner]
         return self._read(where, params)
 
     def owners(self) -> list[str]:
         """Everyone who has an open follow-up."""
-        rows = self.db.tuples("SELECT DISTINCT owner FROM followups WHERE status = 'open'")
-        return sorted(str(r[0]) for r in rows)
+        rows = self.db.tuples(
+            "SELECT owner FROM followups WHERE status = 'open' UNION"
+            " SELECT with_owner FROM followups WHERE status = 'open' AND with_owner <> ''"
+        )
+        return sorted({str(r[0]) for r in rows})
 
     def reassign(self, contact_id: int, owner: str, previous: str) -> int:
         """Give the contact's open follow-ups that ``previous`` was to do to ``owner``;
@@ -231,11 +237,11 @@ class FollowUps:
     def due_contacts(self, on_or_before: date, owner: str | None = None) -> list[int]:
         """The active contacts with an open follow-up due on or before a day (``owner``:
         one that person is to do)."""
-        mine = " AND owner = ?" if owner is not None else ""
+        mine = " AND (owner = ? OR with_owner = ?)" if owner is not None else ""
         rows = self.db.tuples(
             "SELECT contact_id FROM followups"
             f" WHERE status = 'open' AND due_on <= ? AND contact_id {ACTIVE}{mine}",
-            (on_or_before.isoformat(), *((owner,) if owner is not None else ())),
+            (on_or_before.isoformat(), *((owner, owner) if owner is not None else ())),
         )
         return list({r[0] for r in rows})
 
@@ -250,8 +256,8 @@ class FollowUps:
         before a day, most overdue first: rows ``offset`` to ``offset + limit`` of each (the
         agenda reads the top of each group this way, in one statement)."""
         select = (
-            "SELECT f.id, f.contact_id, f.due_on, f.reason, f.priority, f.created_at, f.owner"
-            " FROM followups f JOIN contacts c ON c.id = f.contact_id"
+            "SELECT f.id, f.contact_id, f.due_on, f.reason, f.priority, f.created_at, f.owner,"
+            " f.with_owner FROM followups f JOIN contacts c ON c.id = f.contact_id"
             " WHERE f.status = 'open' AND f.reason = ? AND f.priority = ? AND f.due_on <= ?"
             " AND f.quote_id IS NULL AND c.archived_at IS NULL"
             " ORDER BY f.due_on, f.id LIMIT ? OFFSET ?"
@@ -260,7 +266,7 @@ class FollowUps:
         cap = NO_LIMIT if limit is None else limit
         rows = self.db.heads([(select, (r, p, day, cap, offset)) for r, p in groups])
         return [
-            [Due(i, c, book_day(d), r, p, a, None, o) for i, c, d, r, p, a, o in group]
+            [Due(i, c, book_day(d), r, p, a, None, o, w) for i, c, d, r, p, a, o, w in group]
             for group in rows
         ]
 
@@ -269,13 +275,14 @@ class FollowUps:
         each with its quote's amount (the agenda reads them whole: see m009)."""
         rows = self.db.tuples(
             "SELECT f.id, f.contact_id, f.due_on, f.reason, f.priority, f.created_at,"
-            " q.amount_cents, f.owner FROM followups f JOIN contacts c ON c.id = f.contact_id"
+            " q.amount_cents, f.owner, f.with_owner FROM followups f"
+            " JOIN contacts c ON c.id = f.contact_id"
             " JOIN quotes q ON q.id = f.quote_id"
             " WHERE f.status = 'open' AND f.quote_id IS NOT NULL AND f.due_on <= ?"
             " AND c.archived_at IS NULL",
             (on_or_before.isoformat(),),
         )
-        return [Due(i, c, book_day(d), r, p, a, m, o) for i, c, d, r, p, a, m, o in rows]
+        return [Due(i, c, book_day(d), r, p, a, m, o, w) for i, c, d, r, p, a, m, o, w in rows]
 
     def open_complaints(self) -> list[FollowUp]:
         """Open complaints of active contacts, oldest first."""

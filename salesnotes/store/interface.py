@@ -224,6 +224,7 @@ class FollowUpStore(Protocol):
         at: str | None = None,
         owner: str,
         generated: bool = False,
+        with_owner: str = "",
     ) -> FollowUp: ...
 
     def get(self, followup_id: int) -> FollowUp: ...

@@ -83,7 +83,7 @@ def assemble_briefing(
         late_complaints=[
             (f, age)
             for f, age in late_complaints(store, config, moment)
-            if mine is None or f.owner == store.user
+            if mine is None or f.is_for(store.user)
         ],
         expiring=expiring,
         stale=stale,

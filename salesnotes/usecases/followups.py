@@ -189,16 +189,19 @@ def schedule_followup(
     today: date,
     now: str,
     owner: str | None = None,
+    with_owner: str | None = None,
 ) -> FollowUp:
     """A follow-up with an active contact on the planned day (``owner``: a colleague who is
-    to do it; default the contact's owner)."""
-    from salesnotes.domain.records import followup_priority, followup_reason
+    to do it; default the contact's owner; ``with_owner``: someone who does it with them,
+    a visit the manager joins: on both agendas, done once)."""
+    from salesnotes.domain.records import followup_priority, followup_reason, second_person
 
     reason, priority = followup_reason(reason), followup_priority(priority)
+    doer = owner or contact.owner
     require_active(contact, _("a follow-up"))
     return store.followups.add(
         contact.id, planned.day, text, reason=reason, priority=priority, today=today, now=now,
-        at=planned.at, owner=owner or contact.owner,
+        at=planned.at, owner=doer, with_owner=second_person(doer, with_owner),
     )  # fmt: skip
 
 

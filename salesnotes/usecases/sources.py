@@ -122,7 +122,7 @@ def followup_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
     groups = [(r, p) for r in REASONS if r != "complaint" for p in PRIORITIES]
 
     def score(due: Due) -> tuple[float, int] | None:
-        if ctx.owner is not None and due.owner != ctx.owner:
+        if ctx.owner is not None and ctx.owner not in (due.owner, due.with_owner):
             return None  # a colleague's to do
         terms = followup_terms(
             due.reason,

@@ -60,6 +60,11 @@ salesnotes follow jan vrijdag "Bezoek met de salesmanager" --for pieter""",
                 "--for",
                 help="Who is to do it (a colleague's short name; default: the contact's owner).",
             ),
+            opt(
+                "with_owner",
+                "--with",
+                help="Who does it with them (a visit the manager joins): on both agendas.",
+            ),
         ),
     ),
     Command(
