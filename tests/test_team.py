@@ -697,3 +697,32 @@ def test_a_follow_up_for_two_is_on_both_agendas_and_done_once(
     assert not any("Bezoek hal 3" in r for row in _json(run, "agenda") for r in row["reasons"])
     same = run("follow", "jan", "morgen", "x", "--for", "pieter", "--with", "pieter", expect=2)
     assert "--with names a second person" in same.stderr
+
+
+READER = """
+    GRANT USAGE ON SCHEMA public TO {role};
+    GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};
+"""
+
+
+def test_a_read_only_role_reads_the_book_and_a_write_is_a_sentence(
+    run: Run, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A role that may only read (a manager's report, a dashboard) runs every reading
+    command, a briefing looked at included; what would write is refused in a sentence."""
+    url = postgres_book(request)
+    monkeypatch.setenv("SALESNOTES_DB", url)
+    run("add", "Jan de Vries", "--org", "Pluimers Isolatie")
+    run("follow", "jan", "2026-11-25", "Offerte nabellen")
+    monkeypatch.setenv("SALESNOTES_DB", _role(request, url, READER))
+    assert _names(_json(run, "agenda")) == ["Jan de Vries"]
+    assert "Offerte nabellen" in run("show", "jan").stdout
+    assert run_json_ok(run, "search", "pluimers")
+    assert _names(_json(run, "brief")["agenda"]) == ["Jan de Vries"]  # json: a look
+    refused = run("log", "jan", "Gebeld", expect=1).stderr
+    assert "your database role may not do this" in refused and "permission denied" in refused
+    assert "Traceback" not in refused and "bug" not in refused
+
+
+def run_json_ok(run: Run, *args: str) -> bool:
+    return bool(_json(run, *args))

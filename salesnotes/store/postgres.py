@@ -318,6 +318,13 @@ class PostgresDatabase(Acting):
             return from_postgres(exc)
         if isinstance(exc, psycopg.Error):
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+                return DatabaseError(
+                    _(
+                        "your database role may not do this in the PostgreSQL book {url}: "
+                        "{reason} (the book's owner grants what a role may do)"
+                    ).format(url=shown(self.path), reason=first)
+                )
             return DatabaseError(
                 _("the PostgreSQL book {url} failed: {reason}").format(
                     url=shown(self.path), reason=first
