@@ -722,3 +722,45 @@ def test_a_read_only_role_reads_the_book_and_a_write_is_a_sentence(
     refused = run("log", "jan", "Gebeld", expect=1).stderr
     assert "your database role may not do this" in refused and "permission denied" in refused
     assert "Traceback" not in refused and "bug" not in refused
+
+
+def test_the_database_owners_grants_in_the_docs_give_a_working_login(
+    run: Run, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SQL of docs/team.md's "For the database owner", as written (the owner and the
+    login renamed for the throwaway server), gives a salesperson a login that uses the book,
+    also a table a later migration makes."""
+    import psycopg
+
+    page = (Path(__file__).parent.parent / "docs" / "team.md").read_text(encoding="utf-8")
+    sql = page.split("psql salesnotes <<'SQL'\n", 1)[1].split("\nSQL\n", 1)[0]
+    url = postgres_book(request)
+    monkeypatch.setenv("SALESNOTES_DB", url)
+    run("add", "Jan de Vries", "--org", "Pluimers Isolatie")  # the owner makes the book
+    login = f"pieter_{os.getpid()}"
+    head, __, query = url.partition("?")
+    server_url = f"{head.rsplit('/', 1)[0]}/postgres?{query}"
+
+    def drop() -> None:
+        with psycopg.connect(url, autocommit=True) as conn:
+            for role in (login, "salesnotes_sales", "salesnotes_read"):
+                try:
+                    conn.execute(f'DROP OWNED BY "{role}"')
+                except psycopg.errors.UndefinedObject:  # the test stopped before making it
+                    pass
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            for role in (login, "salesnotes_sales", "salesnotes_read"):
+                conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+    request.addfinalizer(drop)
+    script = sql.replace("FOR ROLE sales ", "FOR ROLE postgres ").replace(
+        "CREATE ROLE pieter LOGIN PASSWORD 'his-own'", f'CREATE ROLE "{login}" LOGIN'
+    )
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(script)
+        conn.execute("CREATE TABLE later_step (id int)")  # as a later migration would
+    monkeypatch.setenv("SALESNOTES_DB", url.replace("postgres@", f"{login}@", 1))
+    run("log", "jan", "Gebeld", "--next", "2026-11-27")
+    assert _names(_json(run, "agenda", "--date", "2026-11-27")) == ["Jan de Vries"]
+    with psycopg.connect(url.replace("postgres@", f"{login}@", 1), autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM later_step").fetchone() == (0,)
