@@ -379,7 +379,7 @@ def main() -> None:
         "budgets": [
             {
                 "name": b.name,
-                "value": round(b.value, 3),
+                "value": b.value,  # unrounded: the verdict ("met") is judged on this
                 "limit": b.limit,
                 "unit": b.unit,
                 "met": b.met,
