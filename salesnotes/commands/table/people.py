@@ -126,14 +126,7 @@ salesnotes assign jan pieter
 salesnotes assign --from anouk --to pieter --dry-run
 salesnotes assign --from anouk --to pieter --tag zwolle""",
         (
-            arg(
-                "who",
-                default=None,
-                show_default=False,
-                metavar="WHO",
-                complete="who",
-                help="Id, phone number, e-mail or part of the name.",
-            ),
+            WHO._replace(required=False, show_default=False),  # or --from and --to
             arg(
                 "owner",
                 default=None,
