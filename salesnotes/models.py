@@ -422,3 +422,25 @@ class Undone:
     command: Recorded
     counts: dict[str, dict[str, int]]
     contacts: set[int]
+
+
+@record
+class Audited:
+    """One line of the audit trail: who (``actor``, as which ``login`` on a server) did what
+    (``action`` on the row ``row_id`` of ``table``) to whose record (``contact_id``, its name
+    while the contact is there), when, with which command; ``old``/``new``: what moved (an
+    owner, a day, a status, an amount in cents)."""
+
+    id: int
+    at: str
+    actor: str
+    login: str
+    command: str
+    table: str
+    row_id: int
+    contact_id: int | None
+    contact: str | None
+    action: str
+    old: str
+    new: str
+    currency: str = "EUR"

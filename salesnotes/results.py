@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from salesnotes.domain.quote_life import Pipeline
     from salesnotes.domain.ranking import AgendaRow
     from salesnotes.models import (
+        Audited,
         Contact,
         FollowUp,
         Hit,
@@ -223,3 +224,14 @@ class Done:
     followup: FollowUp
     interaction: Interaction | None
     following: FollowUp | None
+
+
+@record
+class Trail:
+    """What ``history`` found: the lines of the audit trail about ``contact`` or by
+    ``actor`` (either may be None), from ``since`` on."""
+
+    contact: Contact | None
+    actor: str | None
+    since: date | None
+    lines: Sequence[Audited]

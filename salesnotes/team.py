@@ -89,3 +89,9 @@ class Acting:
     @user.setter
     def user(self, name: str) -> None:
         self._user = name
+
+    def audit_values(self) -> tuple[str, str, str]:
+        """(when, who, the command's name) for the audit trail of the write that begins:
+        the name only, as a command line can hold a customer's words (m018)."""
+        label: str | None = getattr(self, "label", None)
+        return getattr(self, "now", ""), self.user, (label or "").split(" ", 1)[0]

@@ -763,3 +763,38 @@ def test_the_database_owners_grants_in_the_docs_give_a_working_login(
     assert _names(_json(run, "agenda", "--date", "2026-11-27")) == ["Jan de Vries"]
     with psycopg.connect(url.replace("postgres@", f"{login}@", 1), autocommit=True) as conn:
         assert conn.execute("SELECT count(*) FROM later_step").fetchone() == (0,)
+
+
+def test_the_audit_trail_says_who_did_what_to_an_account_and_keeps_it(
+    run: Run, shared: str, as_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Who added, planned, did, moved and handed over what, on both backends; a person's own
+    doings since a day; and after ``forget`` the trail still says what happened, without
+    the person."""
+    _team(run, as_user)  # 2026-11-25 12:00: anouk adds Jan and Sanne, pieter Els
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-11-26T09:00")
+    as_user("anouk")
+    run("done", "1")
+    run("snooze", "2", "2026-11-30")
+    run("assign", "jan", "pieter")
+    lines = _json(run, "history", "jan")
+    assert [(r["actor"], r["command"], r["table"], r["action"]) for r in lines] == [
+        ("anouk", "add", "contacts", "created"),
+        ("anouk", "log", "interactions", "logged"),
+        ("anouk", "log", "followups", "planned"),
+        ("anouk", "done", "followups", "completed"),
+        ("anouk", "assign", "contacts", "assigned"),
+    ]
+    assert (lines[-1]["old"], lines[-1]["new"]) == ("anouk", "pieter")
+    moved = _json(run, "history", "sanne")[-1]
+    assert (moved["action"], moved["old"], moved["new"]) == ("snoozed", "2026-11-24", "2026-11-30")
+    assert "account moved: anouk -> pieter" in run("history", "jan").stdout
+    today = _json(run, "history", "--user", "anouk", "--since", "2026-11-26")
+    assert [r["command"] for r in today] == ["done", "snooze", "assign"]
+    assert _json(run, "history", "--user", "pieter", "--since", "2026-11-26") == []
+    sanne = moved["contact_id"]
+    run("forget", "sanne", "--yes")
+    kept = [r for r in _json(run, "history", "-n", "0") if r["contact_id"] == sanne]
+    assert kept[0]["action"] == "created" and kept[-1]["action"] == "deleted"
+    assert all(r["contact"] is None for r in kept)
+    assert "Sanne" not in run("history", "-n", "0").stdout

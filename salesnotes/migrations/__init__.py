@@ -42,6 +42,7 @@ NAMES: tuple[str, ...] = (
     "m015_days_off",
     "m016_briefing_marks",
     "m017_followups_for_two",
+    "m018_team_and_audit",
 )
 
 JOURNALED = (

@@ -37,13 +37,13 @@ def undone(result: Undone) -> None:
             )
     echo(
         _("Undid 'salesnotes {command}' ({at})").format(
-            command=result.command.command, at=_when(result.command.at)
+            command=result.command.command, at=moment(result.command.at)
         )
     )
     echo("  " + ", ".join(parts))
 
 
-def _when(at: str) -> str:
+def moment(at: str) -> str:
 
     from salesnotes.domain.days import moment_words
 
@@ -63,10 +63,10 @@ def listing_of(recorded: list[Recorded], fmt: str) -> None:
         fmt,
         [
             Column("Id", lambda r: str(r.id), justify="right"),
-            Column("When", lambda r: _when(r.at)),
+            Column("When", lambda r: moment(r.at)),
             Column("Command", lambda r: _("salesnotes {command}").format(command=r.command)),
             Column("Rows", lambda r: str(r.changes), justify="right"),
-            Column("Undone", lambda r: _when(r.undone_at) if r.undone_at else ""),
+            Column("Undone", lambda r: moment(r.undone_at) if r.undone_at else ""),
         ],
         lambda r: {
             "id": r.id,

@@ -10,6 +10,7 @@ backend to it. A command runs in one transaction: ``with store.write():`` or
 
 from __future__ import annotations
 
+from salesnotes.store.audit import Audit
 from salesnotes.store.briefings import Briefings
 from salesnotes.store.bulk import Bulk
 from salesnotes.store.connection import Database
@@ -38,6 +39,7 @@ class Book:
     modules on either; ``store/database.py`` is what they ask of it)."""
 
     __slots__ = (
+        "audit",
         "briefings",
         "bulk",
         "contacts",
@@ -65,6 +67,7 @@ class Book:
         self.bulk = Bulk(db, self.contacts)
         self.privacy = Privacy(db)
         self.days_off = DaysOff(db)
+        self.audit = Audit(db)
 
     def write(self, *, journal: str = "rows", note: str = "") -> Transaction:
         """One command's changes, all or nothing, holding the write lock from the start;

@@ -99,10 +99,11 @@ class Database(Acting):
     (``store/postgres.py`` has the same for PostgreSQL)."""
 
     sql = dialect.SQLITE
-    __slots__ = ("conn", "label", "now", "path")
+    __slots__ = ("conn", "label", "now", "path", "writing")
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
+        self.writing = False  # the open transaction writes (its commit ends the trail's session)
         self.path = path
         self.label: str | None = None  # the command line ``undo`` names; None: not recorded
         self.now = ""
@@ -136,19 +137,34 @@ class Database(Acting):
         return Transaction(self, writing=False)
 
     def begin(self, writing: bool) -> None:
-        """Begin a transaction: a write takes the write lock at once."""
+        """Begin a transaction: a write takes the write lock at once, and names who writes
+        and with which command for the audit trail's triggers (m018)."""
         self.conn.execute("BEGIN IMMEDIATE" if writing else "BEGIN")
+        self.writing = writing
+        if writing:
+            self.conn.execute(
+                "UPDATE audit_session SET at = coalesce(nullif(?, ''),"
+                " strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), actor = ?, command = ? WHERE id = 1",
+                self.audit_values(),
+            )
 
     def in_transaction(self) -> bool:
         """True while a transaction is open."""
         return self.conn.in_transaction
 
     def commit(self) -> None:
-        """Commit the open transaction."""
+        """Commit the open transaction (with the audit trail's session emptied again: a
+        command that changed nothing leaves the file as it was)."""
+        if self.writing:
+            self.writing = False
+            self.conn.execute(
+                "UPDATE audit_session SET at = '', actor = '', command = '' WHERE id = 1"
+            )
         self.conn.execute("COMMIT")
 
     def rollback(self) -> None:
         """Undo the open transaction now (a dry run); its ``with`` block then ends quietly."""
+        self.writing = False
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
@@ -231,6 +247,11 @@ class Database(Acting):
         """(table, parent) of a row that refers to a missing one, if any."""
         broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
         return None if broken is None else (str(broken[0]), str(broken[2]))
+
+    def without_trail(self) -> None:
+        """The rest of this transaction writes no audit trail (a whole book copied in
+        brings its own)."""
+        self.conn.execute("UPDATE audit_session SET at = '' WHERE id = 1")
 
     def pause_journal(self) -> None:
         """Drop the undo journal's triggers for a step (even idle, they cost a 100k import

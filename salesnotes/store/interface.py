@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from salesnotes.imported import ImportResult, NewContact
     from salesnotes.models import (
         Address,
+        Audited,
         Clock,
         Contact,
         ContactCard,
@@ -403,6 +404,14 @@ class DaysOffStore(Protocol):
     def remove(self, day_off_id: int) -> DayOff: ...
 
 
+class AuditStore(Protocol):
+    """The audit trail: who did what, when (written by the database's triggers)."""
+
+    def trail(
+        self, *, contact_id: int | None, actor: str | None, since: str | None, limit: int
+    ) -> list[Audited]: ...
+
+
 class Store(Protocol):
     """One open salesnotes book."""
 
@@ -428,6 +437,8 @@ class Store(Protocol):
     def privacy(self) -> PrivacyStore: ...
     @property
     def days_off(self) -> DaysOffStore: ...
+    @property
+    def audit(self) -> AuditStore: ...
 
     def write(self, *, journal: str = "rows", note: str = "") -> Transaction: ...
     def read(self) -> Transaction: ...

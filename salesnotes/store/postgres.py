@@ -288,7 +288,13 @@ class PostgresDatabase(Acting):
         """Begin: a write takes the book's lock first (see the module), a read one snapshot."""
         if writing:
             self.conn.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
-            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (BOOK_LOCK,))
+            at, actor, command = self.audit_values()
+            self.conn.execute(  # the lock, and who writes with which command for the trail
+                "SELECT pg_advisory_xact_lock(%s), set_config('salesnotes.at', %s, true),"
+                " set_config('salesnotes.actor', %s, true),"
+                " set_config('salesnotes.command', %s, true)",
+                (BOOK_LOCK, at, actor, command),
+            )
         else:
             self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         self.open = True
@@ -423,6 +429,11 @@ class PostgresDatabase(Acting):
             parent = re.search(r'table "(\w+)"', detail)
             return table, parent[1] if parent else "?"
         return None
+
+    def without_trail(self) -> None:
+        """The rest of this transaction writes no audit trail and meets no guard (a whole
+        book copied in brings its own trail); the server allows it the book's owner only."""
+        self.conn.execute("SELECT set_config('salesnotes.loading', 'on', true)")
 
     def pause_journal(self) -> None:
         """Nothing to drop: the journal's trigger records nothing while no command is being

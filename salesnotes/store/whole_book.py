@@ -32,7 +32,13 @@ BOOK = {
     "briefings": "id",
     "erasures": "id",
     "days_off": "id",
+    "team_members": "name",
+    "audit_trail": "id",
 }
+# What only a whole book brings (copied into an empty book, as it is): merged into a book
+# with rows, the trail's ids would name that book's rows wrongly, and its team is its own;
+# the merge's own rows are recorded in this book's trail as they are added.
+_WHOLE_ONLY = ("team_members", "audit_trail")
 # Rows a book has once: matched by these columns when a file is merged into a book.
 _SAME = {
     "organisations": ("uuid", "name_key"),
@@ -48,6 +54,8 @@ _SAME = {
     "erasures": ("salt", "hash"),
     "contact_addresses": ("contact_id", "kind", "street", "postcode", "city", "country"),
     "days_off": ("owner", "first_day", "last_day"),
+    "team_members": ("name",),
+    "audit_trail": ("at", "actor", "tbl", "row_id", "action"),
 }
 
 
@@ -64,7 +72,7 @@ def book_tables(db: Database) -> list[str]:
     return [
         name
         for name, _ in rows
-        if not name.startswith(("sqlite_", "_sqlite", "undo_"))
+        if not name.startswith(("sqlite_", "_sqlite", "undo_", "audit_session"))
         and name not in virtual
         and not any(name.startswith(f"{v}_") for v in virtual)
     ]
@@ -113,12 +121,17 @@ def restore(
     if unknown:
         raise BookError(_("no such part of a book: {unknown}").format(unknown=", ".join(unknown)))
     db.defer_foreign_keys()
+    if empty:
+        db.without_trail()  # the book's own trail comes with it
     ids: dict[str, dict[Any, Any]] = {table: {} for table in BOOK}
     counts: dict[str, tuple[int, int]] = {}
     later: list[tuple[int, Any]] = []  # (contact, merged into) once every contact has its id
     changed: set[Any] = set()  # contacts whose search row is to be made (again)
     for table in BOOK:
         rows = tables.get(table, ())
+        if not empty and table in _WHOLE_ONLY:
+            counts[table] = (0, len(rows))
+            continue
         known = columns_of(db, table)
         parents = db.parents(table)  # column -> table it refers to
         added = present = 0
@@ -229,6 +242,7 @@ def copy_in(
     caller's transaction: every row with its id (SQLite: executemany; PostgreSQL:
     COPY), then the search rows, and every reference checked at the end."""
     db.defer_foreign_keys()
+    db.without_trail()  # the book's own trail comes with it
     aside = db.index_later()
     for table, columns, rows in tables:
         if table not in BOOK:

@@ -12,6 +12,7 @@ from salesnotes.commands.table.kinds import (
     Command,
     arg,
     flag,
+    limit,
     opt,
 )
 from salesnotes.models import INTERACTION_KINDS
@@ -146,6 +147,30 @@ Refused when a later command changed the same rows: undo that one first. Not und
 forget (it empties this history), demo and restore.""",
         (
             flag("show_list", "--list", "-l", help="List the commands undo can take back."),
+            FORMAT,
+        ),
+    ),
+    Command(
+        "history",
+        "audit:history",
+        """\
+Who did what: a contact's history, or what a colleague did, from the audit trail.
+
+Every change of a contact, follow-up, quote or conversation is kept with who made it,
+when and by which command: added, assigned, merged, archived, edited, deleted; planned,
+done, moved; made, revised, won or lost; logged. Without WHO or --user: the book's last
+changes. The trail is only ever added to (on a team's server: by the server itself).
+
+Examples:
+
+\b
+salesnotes history jan
+salesnotes history --user pieter --since maandag""",
+        (
+            WHO._replace(required=False, show_default=False),
+            opt("user", "--user", "-u", help="What this salesperson did (a short name: pieter)."),
+            opt("since", "--since", help="From this day on (maandag, 1-12, 2026-12-01)."),
+            limit("At most this many lines, the latest (0: all).", default=50),
             FORMAT,
         ),
     ),
