@@ -163,9 +163,10 @@ class Env:
 
             self._refuse_a_missing_book(create)
             self._store = open_store(self.db_path, create=create)
-            from salesnotes.team import me
+            from salesnotes.team import acting, chosen
 
-            self._store.user = me(self.config())
+            store = self._store  # a team's server says who the user is (team.acting)
+            store.user = acting(chosen(self.config()), store.seat, store.members.names)
             if COMMAND_LINE:
                 self._store.record_as(command_words(COMMAND_LINE), self.now())
         return self._store

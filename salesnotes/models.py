@@ -444,3 +444,17 @@ class Audited:
     old: str
     new: str
     currency: str = "EUR"
+
+
+@record
+class Member:
+    """A member of a team's book: the short name they act as, the server's login role, their
+    role ('sales', 'manager', 'read'), when they were added, how many active accounts they
+    own, and whether the login may log in."""
+
+    name: str
+    login: str
+    role: str
+    added_at: str
+    accounts: int = 0
+    can_login: bool = True

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         Hit,
         Interaction,
         LosingTouch,
+        Member,
         Occasion,
         Organisation,
         Quote,
@@ -235,3 +236,11 @@ class Trail:
     actor: str | None
     since: date | None
     lines: Sequence[Audited]
+
+
+@record
+class Joined:
+    """A member added to the team (or changed), and whether their login role was made."""
+
+    member: Member
+    made_login: bool

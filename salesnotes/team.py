@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import re
 
-from salesnotes.errors import BadInput
+from salesnotes.errors import BadInput, Conflict, NotFound
 from salesnotes.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
     from salesnotes.config import Config
@@ -51,13 +52,77 @@ def owner(value: str, where: str = "--owner") -> str:
 
 def me(config: Config) -> str:
     """The user's short name (see the module)."""
+    named = chosen(config)
+    return named[0] if named else login()
+
+
+def chosen(config: Config) -> tuple[str, str] | None:
+    """The name the user chose to act as, and where (``SALESNOTES_USER``, ``[team] me``);
+    None when neither says one."""
     typed = os.environ.get("SALESNOTES_USER", "").strip()
     if typed:
-        return owner(typed, "SALESNOTES_USER")
+        return owner(typed, "SALESNOTES_USER"), "SALESNOTES_USER"
     configured = str(config.get_str("team.me"))
     if configured:
-        return owner(configured, "team.me")
-    return login()
+        return owner(configured, "team.me"), "[team] me"
+    return None
+
+
+ROLES = ("sales", "manager", "read")
+"""A team member's role on a server: a salesperson changes their own accounts, a manager
+everyone's, the read role nothing (m018's guard)."""
+
+
+class Seat:
+    """Who the server says the user is, read when the book opens: whether the book has a
+    team (``team add`` made a first member), the login role, the member it is (name and
+    role; None when it is none) and whether it owns the book (its administrator)."""
+
+    __slots__ = ("has_team", "login", "name", "owns_book", "role")
+
+    def __init__(
+        self, has_team: bool, login: str, name: str | None, role: str | None, owns_book: bool
+    ) -> None:
+        self.has_team, self.login, self.name = has_team, login, name
+        self.role, self.owns_book = role, owns_book
+
+
+def acting(
+    named: tuple[str, str] | None, seat: Seat | None, members: Callable[[], list[str]]
+) -> str:
+    """Who the user acts as. A book without a team (every SQLite book): the name chosen,
+    else the login name. In a team's book the server knows the person: a member acts as
+    themself, a manager or the read role may choose a colleague (covering for someone), a
+    salesperson may not; a login outside the team is refused unless it owns the book."""
+    if seat is None or not seat.has_team:
+        return named[0] if named else login()
+    if seat.name is None:
+        if seat.owns_book:
+            return named[0] if named else login()
+        raise Conflict(
+            _(
+                "the login {login} is not in this book's team; the book's owner adds it: "
+                "salesnotes team add NAME --login {login}"
+            ).format(login=seat.login)
+        )
+    if named is None or named[0] == seat.name:
+        return seat.name
+    name, where = named
+    if seat.role == "sales":
+        raise Conflict(
+            _(
+                "you log in as {login}, the salesperson {me}; {where} says {name}, and a "
+                "salesperson acts only as themself (a manager may act for a colleague)"
+            ).format(login=seat.login, me=seat.name, where=where, name=name)
+        )
+    known = members()
+    if name not in known:
+        raise NotFound(
+            _("{where} says {name}, who is not in the team ({known})").format(
+                where=where, name=name, known=", ".join(known)
+            )
+        )
+    return name
 
 
 def login() -> str:

@@ -44,7 +44,7 @@ def brief(
     moves = moves_the_mark(fmt, record=record, since=from_day, terminal=sys.stdout.isatty())
     # A delivered briefing reads, then remembers itself: one writing transaction (what a
     # colleague commits meanwhile is in this one or the next); a look only reads.
-    with store.write() if moves else store.read():
+    with store.write(journal="none") if moves else store.read():  # a mark, nothing to undo
         calendar = env.calendar() if team else env.calendar(store)
         content = assemble_briefing(
             store, config, calendar, day=day, moment=env.moment_on(day), now=now,

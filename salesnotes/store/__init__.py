@@ -18,6 +18,7 @@ from salesnotes.store.contacts import Contacts
 from salesnotes.store.days_off import DaysOff
 from salesnotes.store.followups import FollowUps
 from salesnotes.store.interactions import Interactions
+from salesnotes.store.members import Members
 from salesnotes.store.organisations import Organisations
 from salesnotes.store.privacy import Privacy
 from salesnotes.store.quotes import Quotes
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from salesnotes.models import Recorded, Undone
     from salesnotes.store.database import Database as AnyDatabase
     from salesnotes.store.interface import Transaction
+    from salesnotes.team import Seat
 
 
 class Book:
@@ -47,6 +49,7 @@ class Book:
         "db",
         "followups",
         "interactions",
+        "members",
         "orgs",
         "privacy",
         "quotes",
@@ -68,6 +71,7 @@ class Book:
         self.privacy = Privacy(db)
         self.days_off = DaysOff(db)
         self.audit = Audit(db)
+        self.members = Members(db)
 
     def write(self, *, journal: str = "rows", note: str = "") -> Transaction:
         """One command's changes, all or nothing, holding the write lock from the start;
@@ -83,6 +87,16 @@ class Book:
     @user.setter
     def user(self, name: str) -> None:
         self.db.user = name
+
+    @property
+    def upgraded(self) -> list[str]:
+        """The schema's steps opening the book applied (none: it was up to date)."""
+        return self.db.upgraded
+
+    @property
+    def seat(self) -> Seat | None:
+        """Who the server says the user is (None: a file, which has no team)."""
+        return self.db.seat
 
     def record_as(self, label: str, now: str) -> None:
         """Record the writes that follow for ``undo``, as the command ``label`` at ``now``."""

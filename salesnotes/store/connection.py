@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     StrPath = str | os.PathLike[str]
 
     from salesnotes.store.postgres import PostgresDatabase
+    from salesnotes.team import Seat
 
 
 def new_uuid() -> str:
@@ -99,11 +100,13 @@ class Database(Acting):
     (``store/postgres.py`` has the same for PostgreSQL)."""
 
     sql = dialect.SQLITE
-    __slots__ = ("conn", "label", "now", "path", "writing")
+    __slots__ = ("conn", "label", "now", "path", "seat", "upgraded", "writing")
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.writing = False  # the open transaction writes (its commit ends the trail's session)
+        self.seat: Seat | None = None  # a file has no team: no server says who the user is
+        self.upgraded: list[str] = []  # the schema's steps opening the book applied
         self.path = path
         self.label: str | None = None  # the command line ``undo`` names; None: not recorded
         self.now = ""
@@ -116,11 +119,13 @@ class Database(Acting):
         path = os.fspath(path)
         conn = connect(path, create=create)
         try:
-            migrate(conn, path)
+            steps = migrate(conn, path)
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path)
+        db = cls(conn, path)
+        db.upgraded = steps
+        return db
 
     def close(self) -> None:
         """Close the connection."""

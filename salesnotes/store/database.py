@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
     from salesnotes.store.dialect import SqliteSql
     from salesnotes.store.interface import Transaction
+    from salesnotes.team import Seat
 
     Params = Sequence[Any] | dict[str, Any]
 
@@ -27,6 +28,8 @@ class Database(Protocol):
     conn: Any  # the driver's connection (sqlite3 or psycopg), for what is one backend's own
     label: str | None
     now: str
+    seat: Seat | None  # who the server says the user is (a file: None)
+    upgraded: list[str]  # the schema's steps opening the book applied
 
     @property
     def user(self) -> str: ...

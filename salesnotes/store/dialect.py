@@ -38,6 +38,8 @@ class SqliteSql:
 
     like = "LIKE"
     """A case-insensitive ``LIKE`` (SQLite's own is, for ASCII; PostgreSQL's is ``ILIKE``)."""
+    roles = False
+    """Whether the database has login roles the book's team is made of (a file has none)."""
 
     def statement(self, sql: str) -> str:
         """The text given to the driver: SQLite takes ``?`` as it is."""
@@ -134,6 +136,7 @@ class PostgresSql(SqliteSql):
     only change ever made to a statement's text."""
 
     like = "ILIKE"
+    roles = True
 
     def __init__(self) -> None:
         self._statements: dict[str, str] = {}

@@ -70,3 +70,37 @@ def from_postgres(exc: Any) -> Conflict:
     if state == "23503":
         return broken(REFERENCE, table, column)
     return broken(CHECK, table, column)
+
+
+def refusal(detail: str) -> Exception:
+    """The server's guard (m018) refused a change: what and whose, said as a sentence in
+    the user's language (exit 4)."""
+    import json
+
+    from salesnotes.errors import Conflict
+
+    said = json.loads(detail)
+    what = said.get("what")
+    if what == "contact":
+        return Conflict(
+            _(
+                "#{id} {name} is {owner}'s account: a salesperson changes their own accounts "
+                "only (ask {owner} or a manager)"
+            ).format(id=said.get("id"), name=said.get("name") or "", owner=said.get("owner"))
+        )
+    if what == "days_off":
+        return Conflict(
+            _("these are {owner}'s days off, not yours").format(owner=said.get("owner"))
+        )
+    if what == "read_only":
+        return Conflict(
+            _("{owner} may read this book, not change it (role read)").format(
+                owner=said.get("owner")
+            )
+        )
+    return Conflict(
+        _(
+            "the login {login} is not in this book's team; the book's owner adds it: "
+            "salesnotes team add NAME --login {login}"
+        ).format(login=said.get("login", "?"))
+    )

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
     import psycopg
 
+    from salesnotes.team import Seat
+
     Params = Sequence[Any] | dict[str, Any]
 
 BOOK_LOCK = 7_245_871_104
@@ -120,140 +122,11 @@ def _numbers_as_python(conn: Any) -> None:
     conn.adapters.register_loader("numeric", NumericLoader)
 
 
-def applied(db: PostgresDatabase) -> set[str]:
-    """The migrations this database has had."""
-    rows = db.tuples(
-        "SELECT name FROM " + MIGRATIONS_TABLE + " WHERE migration_set = ?",
-        ("salesnotes",),
-    )
-    return {str(r[0]) for r in rows}
-
-
-def _refuse_another_programs(db: PostgresDatabase, url: str) -> None:
-    """A database (schema) with tables but no salesnotes migrations is another program's:
-    refused before anything is written to it, as a SQLite file of another program is."""
-    tables = [
-        str(r[0])
-        for r in db.tuples(
-            "SELECT table_name FROM information_schema.tables"
-            " WHERE table_schema = current_schema() ORDER BY table_name"
-        )
-    ]
-    if not tables or MIGRATIONS_TABLE in tables:
-        return
-    listed = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
-    raise DatabaseError(
-        _(
-            "{path} is another program's database (tables: {shown}), not a salesnotes "
-            "book; it was left as it is. Give salesnotes an empty database or its own book"
-            " (--db)"
-        ).format(path=shown(url), shown=listed)
-    )
-
-
-def _up_to_date(db: PostgresDatabase, url: str, create: bool) -> None:
-    """A book that is up to date is opened with two reads: no lock (a reader never waits
-    for a writer) and no DDL (a salesperson's own login role may use a book it may not
-    change the schema of). Only a book that needs a migration takes the lock and makes
-    tables, and only a command that makes a book (``create``) makes one in an empty
-    database. A database error is said in a sentence, with the role it happened as."""
-    from salesnotes import migrations
-
-    driver = _psycopg()
-    try:
-        done = _migrations_done(db)
-        if done is not None:
-            _refuse_newer(done, url)
-            if set(migrations.NAMES) <= done:
-                return
-        elif not create:
-            _refuse_another_programs(db, url)
-            raise DatabaseError(
-                _(
-                    "{path} holds no salesnotes book yet (an empty database); 'salesnotes add"
-                    " NAME', 'import FILE' or 'copy-book FROM TO' starts one there"
-                ).format(path=shown(url))
-            )
-        migrate(db, url)
-    except driver.Error as exc:
-        raise _cannot_open(db, url, exc) from None
-
-
-def _migrations_done(db: PostgresDatabase) -> set[str] | None:
-    """The migrations the book has had; None when the database holds no salesnotes book."""
-    row = db.one("SELECT to_regclass(?) IS NOT NULL", (MIGRATIONS_TABLE,))
-    return applied(db) if row is not None and row[0] else None
-
-
-def _refuse_newer(done: set[str], url: str) -> None:
-    from salesnotes import migrations
-
-    unknown = done - set(migrations.NAMES)
-    if unknown:
-        raise DatabaseError(
-            _(
-                "{path} was written by a newer salesnotes (schema {unknown}); upgrade "
-                "salesnotes to use it"
-            ).format(path=shown(url), unknown=", ".join(sorted(unknown)))
-        )
-
-
-def _cannot_open(db: PostgresDatabase, url: str, exc: Exception) -> DatabaseError:
-    """What went wrong opening or bringing the book up to date, as a sentence: the
-    server's reason, and who we were (a role without the right to change the schema is
-    the usual one: the database's owner brings the book up to date)."""
-    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
-    reason = "; ".join(dict.fromkeys(lines)) or type(exc).__name__
-    try:
-        db.conn.rollback()
-        row = db.conn.execute("SELECT current_user").fetchone()
-        role = str(row[0]) if row else "?"
-    except Exception:  # the connection itself is gone: say what we know
-        role = "?"
-    return DatabaseError(
-        _(
-            "cannot open the PostgreSQL book {url} as role {role}: {reason}. A book that "
-            "needs a new schema is brought up to date by a role that may change it (the "
-            "database's owner runs any salesnotes command once)"
-        ).format(url=shown(url), role=role, reason=reason)
-    )
-
-
-def migrate(db: PostgresDatabase, url: str) -> int:
-    """Apply pending migrations in one transaction, holding the book's lock; return how many."""
-    from salesnotes import migrations
-
-    conn = db.conn
-    conn.execute("BEGIN")
-    try:
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (BOOK_LOCK,))
-        _refuse_another_programs(db, url)
-        conn.execute(
-            f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (migration_set TEXT NOT NULL,"
-            " name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (migration_set, name))"
-        )
-        done = applied(db)
-        _refuse_newer(done, url)
-        pending = [name for name in migrations.NAMES if name not in done]
-        for name in pending:
-            migrations.apply_postgres(db, name)
-            db.execute(
-                f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at)"
-                " VALUES (?, ?, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))",
-                ("salesnotes", name),
-            )
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    return len(pending)
-
-
 class PostgresDatabase(Acting):
     """One open PostgreSQL book: the same few methods the store modules use on SQLite's."""
 
     sql = dialect.POSTGRES
-    __slots__ = ("conn", "label", "now", "open", "path")
+    __slots__ = ("conn", "label", "now", "open", "path", "seat", "upgraded")
 
     def __init__(self, conn: psycopg.Connection[Any], url: str) -> None:
         self.conn = conn
@@ -262,14 +135,18 @@ class PostgresDatabase(Acting):
         self.now = ""
         self.open = False
         self._user: str | None = None
+        self.seat: Seat | None = None  # who the server says the user is (read on opening)
+        self.upgraded: list[str] = []  # the schema's steps opening the book applied
 
     @classmethod
     def open_url(cls, url: str, *, create: bool = True) -> PostgresDatabase:
         """Connect, and bring the schema up to date when it is not (``create``: an empty
         database becomes a new book; without it, only a book is opened)."""
+        from salesnotes.store.postgres_schema import up_to_date
+
         db = cls(connect(url), url)
         try:
-            _up_to_date(db, url, create)
+            up_to_date(db, url, create)
         except BaseException:
             db.close()
             raise
@@ -325,6 +202,14 @@ class PostgresDatabase(Acting):
         if isinstance(exc, psycopg.Error):
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+                if first.startswith("salesnotes refused"):
+                    from salesnotes.store.integrity import refusal
+
+                    return refusal(str(getattr(exc.diag, "message_detail", "") or "{}"))
+                if self.seat is not None and self.seat.role == "read" and self.seat.name:
+                    from salesnotes.store.integrity import refusal
+
+                    return refusal(f'{{"what": "read_only", "owner": "{self.seat.name}"}}')
                 return DatabaseError(
                     _(
                         "your database role may not do this in the PostgreSQL book {url}: "

@@ -222,8 +222,8 @@ def applied(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in rows}
 
 
-def migrate(conn: sqlite3.Connection, path: StrPath) -> int:
-    """Apply pending migrations in one IMMEDIATE transaction; return how many were applied.
+def migrate(conn: sqlite3.Connection, path: StrPath) -> list[str]:
+    """Apply pending migrations in one IMMEDIATE transaction; return the steps applied.
 
     A database that has migrations this code does not know was written by a newer
     salesnotes: it is refused, and nothing is written.
@@ -243,7 +243,7 @@ def migrate(conn: sqlite3.Connection, path: StrPath) -> int:
     try:
         pending = check(applied(conn))
         if not pending:
-            return 0
+            return []
         # A migration that makes tables anew (SQLite's "12 steps") runs with foreign keys
         # off, which SQLite allows only outside a transaction; every reference is checked
         # before the commit instead.
@@ -276,4 +276,4 @@ def migrate(conn: sqlite3.Connection, path: StrPath) -> int:
     finally:
         if rebuilds:
             conn.execute("PRAGMA foreign_keys = ON")
-    return len(pending)
+    return pending

@@ -84,7 +84,10 @@ def flag(name: str, *decls: str, **facts: Any) -> Param:
     return Param(name, decls, kind="flag", default=False, **facts)
 
 
-GROUPS = {"quote": "Add and move quotes: add, send, revise, won, lost, expire, renew, edit, show."}
+GROUPS = {
+    "quote": "Add and move quotes: add, send, revise, won, lost, expire, renew, edit, show.",
+    "team": "A team's book on PostgreSQL: its roles set up, people added, listed, removed.",
+}
 """Groups of commands ('quote add', 'quote send', ...) and their help."""
 
 WHO = arg(

@@ -174,4 +174,12 @@ salesnotes history --user pieter --since maandag""",
             FORMAT,
         ),
     ),
+    Command(
+        "upgrade",
+        "team:upgrade",
+        """\
+Bring the book's schema up to date after salesnotes was upgraded (on a team's server: as
+the book's owner; until then a colleague's command says the book needs it).""",
+        (),
+    ),
 )

@@ -1,0 +1,82 @@
+"""A team's book on a server: its roles set up once, a person added, listed or removed.
+A file has one user and no team: every one of these says so."""
+
+from __future__ import annotations
+
+from salesnotes.errors import Conflict
+from salesnotes.i18n import _
+from salesnotes.results import Joined
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from salesnotes.models import Member
+    from salesnotes.store.interface import Store
+
+
+def _on_a_server(store: Store) -> None:
+    if not store.members.has_roles:
+        raise Conflict(
+            _(
+                "a book in a file has one user and no team; a team's book is on PostgreSQL "
+                "(--db postgresql://...; see docs/team.md)"
+            )
+        )
+
+
+def set_up_team(store: Store) -> list[str]:
+    """The group roles and their rights on this book (again: nothing new, the rights made
+    whole); the roles it made."""
+    _on_a_server(store)
+    return store.members.setup()
+
+
+def add_member(store: Store, name: str, role: str, login: str | None, now: str) -> Joined:
+    """``name`` in the team as ``role``, logging in as ``login`` (default: the name)."""
+    from salesnotes.team import owner
+
+    _on_a_server(store)
+    name = owner(name, "NAME")
+    login = owner(login, "--login") if login is not None else name
+    if not store.members.is_set_up():
+        raise Conflict(_("the team's roles are not there yet: run 'salesnotes team setup' first"))
+    taken = [m for m in store.members.members() if m.login == login and m.name != name]
+    if taken:
+        raise Conflict(
+            _("the login {login} is {name}'s already").format(login=login, name=taken[0].name)
+        )
+    member, made = store.members.add(name, login, role, now)
+    return Joined(member, made)
+
+
+def team_of(store: Store) -> list[Member]:
+    """The team, by name."""
+    _on_a_server(store)
+    return store.members.members()
+
+
+def remove_member(store: Store, name: str) -> Member:
+    """``name`` out of the team, once nothing is theirs any more (their accounts and open
+    follow-ups go to a colleague first: ``assign --from``)."""
+    from salesnotes.team import owner
+
+    _on_a_server(store)
+    name = owner(name, "NAME")
+    member = store.members.get(name)
+    open_work = len(store.contacts.accounts_of(name))
+    if open_work:
+        raise Conflict(
+            _(
+                "{name} still owns {count} accounts; give them to a colleague first: "
+                "salesnotes assign --from {name} --to NAME"
+            ).format(name=name, count=open_work)
+        )
+    store.members.remove(name)
+    return member
+
+
+def upgrade_book(store: Store, path: str) -> tuple[list[str], str]:
+    """The schema's steps opening the book applied (it is up to date now), and where the
+    book is, as it may be shown (no password)."""
+    from salesnotes.store.postgres import shown
+
+    return store.upgraded, shown(path)

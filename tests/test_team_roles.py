@@ -1,0 +1,243 @@
+"""A team's book with one login per person, as a DBA sets it up: the book's owner (a role with
+CREATEROLE, not a superuser) runs ``team setup`` and ``team add``; each salesperson, the
+manager and a read-only reader then log in as themselves. What a role may change is the
+server's to enforce: checked through the CLI and with plain SQL as each role.
+
+PostgreSQL only (tests/pg.py); the group roles are the server's, so each test drops them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from tests.conftest import Run, postgres_book
+
+pytestmark = pytest.mark.sqlite_only  # each test makes its own PostgreSQL book
+
+GROUPS = ("salesnotes_sales", "salesnotes_manager", "salesnotes_read")
+
+
+class Team:
+    """The book, its owner's URL, and each person's: ``url('pieter')``."""
+
+    def __init__(self, url: str, owner: str, suffix: str) -> None:
+        self.book_url, self.owner, self.suffix = url, owner, suffix
+
+    def login(self, name: str) -> str:
+        return f"{name}_{self.suffix}"
+
+    def url(self, name: str) -> str:
+        """The URL a person logs in with (the owner: ``self.owner``)."""
+        login = name if name == self.owner else self.login(name)
+        return self.book_url.replace("postgres@", f"{login}@", 1)
+
+
+@pytest.fixture
+def team(
+    request: pytest.FixtureRequest, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Team]:
+    """A book owned by a role with CREATEROLE (the DBA's 'sales'), with Jan (Anouk's) and
+    Els (Pieter's); the team set up and Anouk, Pieter (sales), Marieke (manager) and Lees
+    (read) added, each with a login of their own."""
+    import psycopg
+
+    suffix = str(os.getpid())
+    owner = f"eigenaar_{suffix}"
+    url = postgres_book(request)
+    head, __, query = url.partition("?")
+    server_url = f"{head.rsplit('/', 1)[0]}/postgres?{query}"
+    database = head.rsplit("/", 1)[1]
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE')
+        conn.execute(f'ALTER DATABASE "{database}" OWNER TO "{owner}"')
+    book = Team(url, owner, suffix)
+    monkeypatch.delenv("SALESNOTES_USER", raising=False)
+    monkeypatch.setenv("SALESNOTES_DB", book.url(owner))
+    monkeypatch.setenv("SALESNOTES_USER", "anouk")
+    run("add", "Jan de Vries", "--org", "Pluimers Isolatie", "--phone", "0612345678")
+    monkeypatch.setenv("SALESNOTES_USER", "pieter")
+    run("add", "Els Jansen", "--org", "Gemeente Zwolle")
+    monkeypatch.delenv("SALESNOTES_USER")
+    run("team", "setup")
+    for name, role in (("anouk", "sales"), ("pieter", "sales"), ("marieke", "manager"),
+                       ("lees", "read")):  # fmt: skip
+        run("team", "add", name, "--role", role, "--login", book.login(name))
+    yield book
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'REASSIGN OWNED BY "{owner}" TO postgres')
+        for role in (*GROUPS, owner, *(book.login(n) for n in ("anouk", "pieter", "marieke",
+                                                              "lees"))):  # fmt: skip
+            conn.execute(f'DROP OWNED BY "{role}"')
+    server_drop = [*(book.login(n) for n in ("anouk", "pieter", "marieke", "lees")), *GROUPS]
+    server_drop.append(owner)
+
+    def drop_roles() -> None:  # after the book's database is gone (its finalizer ran)
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            for role in server_drop:
+                conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+    request.addfinalizer(drop_roles)
+
+
+@pytest.fixture
+def as_login(monkeypatch: pytest.MonkeyPatch, team: Team) -> Callable[[str], None]:
+    def become(name: str) -> None:
+        monkeypatch.setenv("SALESNOTES_DB", team.url(name))
+        monkeypatch.delenv("SALESNOTES_USER", raising=False)
+
+    return become
+
+
+def _json(run: Run, *args: str) -> Any:
+    return json.loads(run(*args, "--format", "json").stdout)
+
+
+def _sql(team: Team, name: str, statement: str) -> Any:
+    """Run ``statement`` as ``name``'s login, as psql would; the error, or None."""
+    import psycopg
+
+    with psycopg.connect(team.url(name), autocommit=True) as conn:
+        try:
+            conn.execute(statement)
+        except psycopg.Error as exc:
+            return exc
+    return None
+
+
+def test_the_server_knows_the_person_and_a_salesperson_acts_as_themself(
+    run: Run, team: Team, as_login: Callable[[str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    as_login("anouk")
+    assert _json(run, "show", "jan")["contact"]["owner"] == "anouk"
+    run("log", "jan", "Gebeld over hal 3", "--next", "2026-11-26")
+    assert _json(run, "history", "jan")[-1]["actor"] == "anouk"
+    assert _json(run, "history", "jan")[-1]["login"] == team.login("anouk")
+    monkeypatch.setenv("SALESNOTES_USER", "pieter")  # typing a colleague's name
+    refused = run("log", "els", "Als Pieter", expect=4).stderr
+    assert "the salesperson anouk" in refused and "SALESNOTES_USER says pieter" in refused
+    monkeypatch.setenv("SALESNOTES_USER", "anouk")  # one's own name is fine
+    run("agenda")
+    as_login("marieke")  # a manager covers for Pieter
+    monkeypatch.setenv("SALESNOTES_USER", "pieter")
+    run("log", "els", "Namens Pieter gebeld")
+    line = _json(run, "history", "els")[-1]
+    assert (line["actor"], line["login"]) == ("pieter", team.login("marieke"))
+    monkeypatch.setenv("SALESNOTES_USER", "pietr")  # a typo: not someone's day
+    assert "not in the team (anouk, lees, marieke, pieter)" in run("agenda", expect=3).stderr
+
+
+def test_a_salesperson_cannot_change_a_colleagues_account_and_is_told_whose_it_is(
+    run: Run, team: Team, as_login: Callable[[str], None]
+) -> None:
+    as_login("pieter")
+    for args in (
+        ("edit", "jan", "--city", "Zwolle"),
+        ("assign", "jan", "pieter"),
+        ("assign", "--from", "anouk", "--to", "pieter"),
+        ("archive", "jan"),
+        ("forget", "jan", "--yes"),
+        ("merge", "els", "jan"),
+        ("quote", "add", "jan", "5000"),
+    ):
+        result = run(*args, expect=4)
+        assert "Jan de Vries is anouk's account" in result.stderr, args
+        assert "Traceback" not in result.stderr
+    # Covering is allowed: a conversation with her customer, a follow-up for himself.
+    run("log", "jan", "Anouk is ziek; ik heb gebeld", "--next", "2026-11-27")
+    assert _json(run, "agenda", "--date", "2026-11-27")[0]["name"] == "Jan de Vries"
+    as_login("anouk")
+    jan = _json(run, "show", "jan")["contact"]
+    assert jan["owner"] == "anouk" and jan["city"] == ""
+    assert jan["last_contact"] == "2026-11-25"  # his call restarted her clock
+    as_login("marieke")  # the manager may do all of it
+    run("assign", "jan", "pieter")
+    as_login("pieter")
+    run("edit", "jan", "--city", "Zwolle")
+
+
+def test_the_rules_hold_for_plain_sql_as_each_role(
+    run: Run, team: Team, as_login: Callable[[str], None]
+) -> None:
+    """Whatever client a person uses: the server refuses, and names whose account it is."""
+    refused = _sql(
+        team, "pieter", "UPDATE contacts SET owner = 'pieter' WHERE name = 'Jan de Vries'"
+    )
+    assert refused is not None and "anouk" in str(refused.diag.message_detail)
+    assert _sql(team, "pieter", "DELETE FROM contacts WHERE name = 'Jan de Vries'") is not None
+    assert _sql(team, "pieter", "DELETE FROM audit_trail") is not None
+    assert _sql(team, "pieter", "UPDATE audit_trail SET actor = 'anouk'") is not None
+    assert _sql(team, "pieter", "INSERT INTO team_members VALUES ('baas', 'x', 'manager', '')")
+    assert _sql(team, "lees", "UPDATE contacts SET city = 'X'") is not None
+    assert (
+        _sql(team, "anouk", "UPDATE contacts SET city = 'Kampen' WHERE name = 'Jan de Vries'")
+        is None
+    )
+    assert _sql(team, "marieke", "UPDATE contacts SET city = 'Zwolle'") is None
+    as_login("anouk")
+    assert {r["city"] for r in _json(run, "contacts")} == {"Zwolle"}
+
+
+def test_the_read_role_reads_and_delivers_its_briefing_and_changes_nothing(
+    run: Run, team: Team, as_login: Callable[[str], None]
+) -> None:
+    as_login("lees")
+    assert {r["name"] for r in _json(run, "contacts")} == {"Jan de Vries", "Els Jansen"}
+    run("agenda", "--team")
+    run("brief", "--team", "--format", "text")  # delivered: its own mark moves
+    run("search", "pluimers")
+    run("history", "--user", "anouk")
+    refused = run("log", "jan", "Gebeld", expect=4).stderr
+    assert refused.strip() == "Error: lees may read this book, not change it (role read)"
+
+
+def test_a_login_outside_the_team_is_told_and_the_team_is_listed_and_changed(
+    run: Run, team: Team, as_login: Callable[[str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import psycopg
+
+    stranger = f"vreemde_{team.suffix}"
+    with psycopg.connect(team.url(team.owner), autocommit=True) as conn:
+        conn.execute(f'CREATE ROLE "{stranger}" LOGIN IN ROLE salesnotes_sales')
+    try:
+        monkeypatch.setenv("SALESNOTES_DB", team.book_url.replace("postgres@", f"{stranger}@"))
+        told = run("agenda", expect=4).stderr
+        assert f"the login {stranger} is not in this book's team" in told
+        assert _sql_as(team.book_url, stranger, "UPDATE contacts SET city = 'X'") is not None
+    finally:
+        with psycopg.connect(team.book_url, autocommit=True) as conn:
+            conn.execute(f'DROP OWNED BY "{stranger}"')
+            conn.execute(f'DROP ROLE "{stranger}"')
+    monkeypatch.setenv("SALESNOTES_DB", team.url(team.owner))
+    listed = {m["name"]: (m["role"], m["accounts"]) for m in _json(run, "team", "list")}
+    assert listed == {"anouk": ("sales", 1), "pieter": ("sales", 1), "marieke": ("manager", 0),
+                      "lees": ("read", 0)}  # fmt: skip
+    assert "assign --from pieter --to NAME" in run("team", "remove", "pieter", expect=4).stderr
+    run("assign", "--from", "pieter", "--to", "anouk")
+    assert "no longer in the team" in run("team", "remove", "pieter").stdout
+    as_login("pieter")  # out of the group: no right on the book at all
+    assert "permission denied for table" in run("agenda", expect=1).stderr
+    as_login("anouk")
+    assert "permission denied" in run("team", "add", "x", expect=1).stderr  # the owner's
+
+
+def _sql_as(url: str, login: str, statement: str) -> Any:
+    import psycopg
+
+    with psycopg.connect(url.replace("postgres@", f"{login}@", 1), autocommit=True) as conn:
+        try:
+            conn.execute(statement)
+        except psycopg.Error as exc:
+            return exc
+    return None
+
+
+def test_upgrade_brings_the_book_up_to_date_and_says_so(
+    run: Run, team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SALESNOTES_DB", team.url(team.owner))
+    assert "is up to date" in run("upgrade").stdout
