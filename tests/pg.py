@@ -158,3 +158,24 @@ def check_every_statement(statements: dict[str, str]) -> list[str]:
         if strange:
             wrong.append(f"SQLite's {strange!r} on PostgreSQL: {written!r}")
     return wrong
+
+
+def drop_roles(book_url: str, roles: list[str]) -> None:
+    """Drop login and group roles a test made on the server (they are the server's, not the
+    book's): what they own and their rights in the book first, then the roles."""
+    import psycopg
+
+    head, _, query = book_url.partition("?")
+    server_url = f"{head.rsplit('/', 1)[0]}/postgres" + (f"?{query}" if query else "")
+    with psycopg.connect(book_url, autocommit=True) as conn:
+        for role in roles:
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
+            if exists.fetchone():
+                conn.execute(f'REASSIGN OWNED BY "{role}" TO CURRENT_USER')  # the database too
+                conn.execute(f'DROP OWNED BY "{role}"')
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        for role in roles:
+            conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+GROUP_ROLES = ["salesnotes_sales", "salesnotes_manager", "salesnotes_read"]

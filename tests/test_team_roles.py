@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests import pg
 from tests.conftest import Run, postgres_book
 
 pytestmark = pytest.mark.sqlite_only  # each test makes its own PostgreSQL book
 
-GROUPS = ("salesnotes_sales", "salesnotes_manager", "salesnotes_read")
+GROUPS = pg.GROUP_ROLES
 
 
 class Team:
@@ -38,9 +40,7 @@ class Team:
 
 
 @pytest.fixture
-def team(
-    request: pytest.FixtureRequest, run: Run, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Team]:
+def team(request: pytest.FixtureRequest, run: Run, monkeypatch: pytest.MonkeyPatch) -> Team:
     """A book owned by a role with CREATEROLE (the DBA's 'sales'), with Jan (Anouk's) and
     Els (Pieter's); the team set up and Anouk, Pieter (sales), Marieke (manager) and Lees
     (read) added, each with a login of their own."""
@@ -67,21 +67,13 @@ def team(
     for name, role in (("anouk", "sales"), ("pieter", "sales"), ("marieke", "manager"),
                        ("lees", "read")):  # fmt: skip
         run("team", "add", name, "--role", role, "--login", book.login(name))
-    yield book
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f'REASSIGN OWNED BY "{owner}" TO postgres')
-        for role in (*GROUPS, owner, *(book.login(n) for n in ("anouk", "pieter", "marieke",
-                                                              "lees"))):  # fmt: skip
-            conn.execute(f'DROP OWNED BY "{role}"')
-    server_drop = [*(book.login(n) for n in ("anouk", "pieter", "marieke", "lees")), *GROUPS]
-    server_drop.append(owner)
-
-    def drop_roles() -> None:  # after the book's database is gone (its finalizer ran)
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            for role in server_drop:
-                conn.execute(f'DROP ROLE IF EXISTS "{role}"')
-
-    request.addfinalizer(drop_roles)
+    request.addfinalizer(
+        lambda: pg.drop_roles(
+            url, [*(book.login(n) for n in ("anouk", "pieter", "marieke", "lees")), *GROUPS,
+                  owner]
+        )
+    )  # fmt: skip
+    return book
 
 
 @pytest.fixture
@@ -132,8 +124,11 @@ def test_the_server_knows_the_person_and_a_salesperson_acts_as_themself(
 
 
 def test_a_salesperson_cannot_change_a_colleagues_account_and_is_told_whose_it_is(
-    run: Run, team: Team, as_login: Callable[[str], None]
+    run: Run, team: Team, as_login: Callable[[str], None], tmp_path: Path
 ) -> None:
+    card = tmp_path / "jan.vcf"  # Jan's number, as Pieter's phone has it: an import "over" Jan
+    card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Jan de Vries\nTEL:06 1234 5678\n"
+                    "EMAIL:jan@pluimers.nl\nEND:VCARD\n", encoding="utf-8")  # fmt: skip
     as_login("pieter")
     for args in (
         ("edit", "jan", "--city", "Zwolle"),
@@ -143,6 +138,7 @@ def test_a_salesperson_cannot_change_a_colleagues_account_and_is_told_whose_it_i
         ("forget", "jan", "--yes"),
         ("merge", "els", "jan"),
         ("quote", "add", "jan", "5000"),
+        ("import", str(card)),
     ):
         result = run(*args, expect=4)
         assert "Jan de Vries is anouk's account" in result.stderr, args
@@ -236,8 +232,40 @@ def _sql_as(url: str, login: str, statement: str) -> Any:
     return None
 
 
-def test_upgrade_brings_the_book_up_to_date_and_says_so(
-    run: Run, team: Team, monkeypatch: pytest.MonkeyPatch
+def test_a_book_that_needs_an_upgrade_says_so_and_its_owner_upgrades_it(
+    run: Run, team: Team, as_login: Callable[[str], None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """After salesnotes is upgraded, a salesperson's command says the owner upgrades the
+    book (and changes nothing); ``upgrade`` as the owner brings it up to date."""
+    import psycopg
+
+    with psycopg.connect(team.url(team.owner), autocommit=True) as conn:  # as if m018 were new
+        conn.execute("UPDATE salesnotes_migrations SET name = 'm018_old' WHERE name LIKE 'm018%'")
+        conn.execute("DELETE FROM salesnotes_migrations WHERE name = 'm018_old'")
+        conn.execute("DROP TABLE audit_trail CASCADE")
+        conn.execute("DROP TABLE team_members CASCADE")
+        for function in ("guard", "loading", "owner_of", "not_mine", "audit_contacts",
+                         "audit_followups", "audit_quotes", "audit_interactions"):  # fmt: skip
+            conn.execute(f"DROP FUNCTION salesnotes_{function} CASCADE")
+    monkeypatch.setenv("SALESNOTES_DB", team.url("pieter"))  # no team yet: a plain login
+    told = run("agenda", expect=1).stderr
+    assert "as role pieter_" in told and "the database's owner runs 'salesnotes upgrade'" in told
     monkeypatch.setenv("SALESNOTES_DB", team.url(team.owner))
+    assert "up to date: 1 step (m018_team_and_audit)" in run("upgrade").stdout
     assert "is up to date" in run("upgrade").stdout
+    run("team", "add", "pieter", "--role", "sales", "--login", team.login("pieter"))
+    as_login("pieter")
+    run("log", "els", "Gebeld")
+
+
+def test_a_salesperson_is_told_the_owner_upgrades_a_book_with_a_team(
+    run: Run, team: Team, as_login: Callable[[str], None]
+) -> None:
+    import psycopg
+
+    with psycopg.connect(team.url(team.owner), autocommit=True) as conn:  # a step to come
+        conn.execute("DELETE FROM salesnotes_migrations WHERE name = 'm017_followups_for_two'")
+    as_login("pieter")
+    told = run("log", "els", "Gebeld", expect=1).stderr
+    assert "needs a newer schema (m017_followups_for_two)" in told
+    assert f"the owner runs 'salesnotes upgrade' (you log in as {team.login('pieter')})" in told

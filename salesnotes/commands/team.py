@@ -9,12 +9,12 @@ if TYPE_CHECKING:
 
 
 def team_setup(env: Env) -> None:
-    """Make the team's group roles and give them their rights on this book (run once by
-    the book's owner, again after nothing changes nothing)."""
+    """Make the team's group roles and give them their rights on this book (made first on
+    an empty database); run once by the book's owner, again it changes nothing."""
     from salesnotes.render.team import set_up
     from salesnotes.usecases.team import set_up_team
 
-    store = env.store()
+    store = env.store(create=True)  # on an empty database: the book, then its team
     with store.write(journal="none"):
         made = set_up_team(store)
     set_up(made)

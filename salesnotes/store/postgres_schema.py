@@ -59,6 +59,18 @@ def up_to_date(db: PostgresDatabase, url: str, create: bool) -> None:
             _refuse_newer(done, url)
             if set(migrations.NAMES) <= done:
                 return
+            seat = db.seat
+            if seat is not None and seat.has_team and not seat.owns_book:
+                raise DatabaseError(
+                    _(
+                        "the book {path} needs a newer schema ({steps}), which its owner "
+                        "makes: the owner runs 'salesnotes upgrade' (you log in as {login})"
+                    ).format(
+                        path=shown(url),
+                        steps=", ".join(n for n in migrations.NAMES if n not in done),
+                        login=seat.login,
+                    )
+                )
         elif not create:
             _refuse_another_programs(db, url)
             raise DatabaseError(
@@ -129,7 +141,7 @@ def _cannot_open(db: PostgresDatabase, url: str, exc: Exception) -> DatabaseErro
         _(
             "cannot open the PostgreSQL book {url} as role {role}: {reason}. A book that "
             "needs a new schema is brought up to date by a role that may change it (the "
-            "database's owner runs any salesnotes command once)"
+            "database's owner runs 'salesnotes upgrade')"
         ).format(url=shown(url), role=role, reason=reason)
     )
 
