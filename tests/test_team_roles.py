@@ -143,6 +143,15 @@ def test_a_salesperson_cannot_change_a_colleagues_account_and_is_told_whose_it_i
         result = run(*args, expect=4)
         assert "Jan de Vries is anouk's account" in result.stderr, args
         assert "Traceback" not in result.stderr
+    # His own import needs no right to change a sequence (a dry run neither).
+    new = tmp_path / "nieuw.vcf"
+    new.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Kees Bakker\nEMAIL:kees@bakker.nl\nEND:VCARD\n",
+                   encoding="utf-8")  # fmt: skip
+    run("import", str(new), "--dry-run")
+    run("import", str(new))
+    kees = _json(run, "show", "kees")["contact"]
+    assert kees["owner"] == "pieter"
+    assert run("add", "Nog Iemand").stdout.startswith(f"Added #{kees['id'] + 1} ")
     # Covering is allowed: a conversation with her customer, a follow-up for himself.
     run("log", "jan", "Anouk is ziek; ik heb gebeld", "--next", "2026-11-27")
     assert _json(run, "agenda", "--date", "2026-11-27")[0]["name"] == "Jan de Vries"

@@ -357,11 +357,16 @@ class PostgresDatabase(Acting):
 
     def reset_ids(self, table: str) -> None:
         """After rows were inserted with their ids: new rows continue above them, and never
-        below an id the sequence gave before (a deleted row's id is not given again)."""
+        below an id the sequence gave before (a deleted row's id is not given again). The
+        sequence is moved on by taking the numbers the rows took (``nextval``), not set
+        (``setval``): a salesperson's login may use a sequence, not change it."""
         if "id" not in self.columns(table):
             return
+        sequence = f"pg_get_serial_sequence('{table}', 'id')"
         self.tuples(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {self._next(table)}, false)"
+            f"SELECT count(nextval({sequence})) FROM generate_series(1, (SELECT"
+            f" coalesce(max(id), 0) FROM {table}) - coalesce(pg_sequence_last_value("
+            f"{sequence}::regclass), 0))"
         )
 
     def next_id(self, table: str) -> int:
