@@ -820,3 +820,38 @@ def test_the_audit_trail_says_who_did_what_to_an_account_and_keeps_it(
     assert kept[0]["action"] == "created" and kept[-1]["action"] == "deleted"
     assert all(r["contact"] is None for r in kept)
     assert "Sanne" not in run("history", "-n", "0").stdout
+
+
+def test_search_gives_the_same_answer_on_both_backends(
+    run: Run, request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same book on SQLite and PostgreSQL, the same questions: the same contacts in the
+    same order, past 200 too (each database's own full-text rank ordered them differently)."""
+    rows = ["naam;organisatie;e-mail;functie;plaats"]
+    for n in range(400):
+        first = ("Jan", "Janneke", "Anna", "Piet")[n % 4]
+        org = ("Jansen Bouw", "De Vries BV", "Pluimers")[n % 3]
+        city = ("Zwolle", "Jannum", "Kampen")[n % 5 % 3]
+        rows.append(f"{first} de Vries {n:03d};{org};p{n}@jan{n % 2}.nl;inkoper;{city}")
+    sheet = tmp_path / "klanten.csv"
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    answers = []
+    for book in (str(tmp_path / "boek.db"), postgres_book(request)):
+        monkeypatch.setenv("SALESNOTES_DB", book)
+        run("import", str(sheet))
+        answers.append(
+            [
+                [h["contact_id"] for h in _json(run, "search", *question) if h["kind"] == "contact"]
+                for question in (
+                    ("jan", "-n", "300"),
+                    ("jan de",),
+                    ("vries", "-n", "250"),
+                    ("jan zwolle",),
+                    ("pluimers",),
+                )
+            ]  # fmt: skip
+        )
+    assert answers[0] == answers[1]
+    assert len(answers[0][0]) == 300 and len(answers[0][2]) == 250
+    first = [h for h in _json(run, "search", "jan") if h["kind"] == "contact"][0]
+    assert first["contact"].startswith("Jan de Vries")  # a whole word of the name first

@@ -259,21 +259,24 @@ class ContactReads:
         """(id, archived, how well: 1 whole words, 2 word starts) of the contacts where every
         word starts a word of their name, organisation, e-mail addresses or tags (and, with
         ``in_name``, at least one starts a word of their name), best first: whole words
-        before word starts, then by the index's rank (a name counts most); at most
-        ``limit`` (``active_only``: archived ones left out)."""
-        found: dict[int, tuple[int, bool, int]] = {}
+        before word starts, then where the words are (a name counts most:
+        ``matching.words_rank``), then by name; at most ``limit`` (``active_only``: archived
+        ones left out). The same answer on both databases: each reads the candidates in the
+        same order (by name, at most four times ``limit``) and they are ranked here."""
+        found: dict[int, tuple[int, bool, tuple[int, int], str]] = {}
+        reads = min(max(200, 4 * limit), NO_LIMIT)
         for prefix in (False, True):  # whole words first: "jan" before every "jansen"
-            if not any(words) or len(found) >= limit:
+            if not any(words) or len(found) >= reads:
                 break
             sql, params = self.db.sql.contacts_matching(
-                list(words), prefix=prefix, in_name=in_name, limit=limit, active_only=active_only
+                list(words), prefix=prefix, in_name=in_name, limit=reads, active_only=active_only
             )
-            rows = self.db.tuples(sql, params)
-            for r in rows:
+            for r in self.db.tuples(sql, params):
                 if r[0] not in found:
-                    level = matching.words_level(list(words), [fold(v) for v in r[2:]])
-                    found[r[0]] = (r[0], bool(r[1]), level)
-        return sorted(found.values(), key=lambda f: f[2])
+                    rank = matching.words_rank(list(words), [fold(v) for v in r[2:8]])
+                    found[r[0]] = (r[0], bool(r[1]), rank, str(r[8]))
+        best = sorted(found.values(), key=lambda f: (f[2], f[3], f[0]))[:limit]
+        return [(cid, archived, rank[0]) for cid, archived, rank, _ in best]
 
     def people(self) -> list[Person]:
         """Every active contact, as duplicate detection reads them."""

@@ -108,9 +108,9 @@ class SqliteSql:
         active = " AND c.archived_at IS NULL" if active_only else ""
         return (
             "SELECT c.id, c.archived_at IS NOT NULL, f.name, f.organisation, f.emails,"
-            " f.tags, f.job_title, f.city FROM contacts_fts f JOIN contacts c"
+            " f.tags, f.job_title, f.city, c.name_key FROM contacts_fts f JOIN contacts c"
             f" ON c.id = f.rowid WHERE contacts_fts MATCH ?{active}"
-            f" ORDER BY {FTS_WEIGHTS}, c.name_key LIMIT ?",
+            " ORDER BY c.name_key, c.id LIMIT ?",
             [query, limit],
         )
 
@@ -124,10 +124,6 @@ class SqliteSql:
             " JOIN interactions i ON i.id = m.rowid JOIN contacts c ON c.id = i.contact_id",
             [" ".join(quote_term(word) for word in words), limit],
         )
-
-
-FTS_WEIGHTS = "bm25(contacts_fts, 10.0, 5.0, 2.0, 3.0, 2.0, 1.0)"
-"""How much a match counts per column of contacts_fts: a name most, a city least."""
 
 
 class PostgresSql(SqliteSql):
@@ -206,10 +202,9 @@ class PostgresSql(SqliteSql):
             params.append(" | ".join(terms))
         return (
             "SELECT c.id, c.archived_at IS NOT NULL, f.name, f.organisation, f.emails, f.tags,"
-            " f.job_title, f.city FROM contacts_fts f JOIN contacts c ON c.id = f.rowid"
-            f" WHERE {where} ORDER BY ts_rank(f.doc, to_tsquery('simple', ?)) DESC,"
-            " c.name_key LIMIT ?",
-            [*params, query, limit],
+            " f.job_title, f.city, c.name_key FROM contacts_fts f JOIN contacts c"
+            f" ON c.id = f.rowid WHERE {where} ORDER BY c.name_key, c.id LIMIT ?",
+            [*params, limit],
         )
 
     def conversations_matching(self, words: list[str], limit: int) -> tuple[str, list[Any]]:
