@@ -22,6 +22,11 @@ from tests.conftest import Run, postgres_book
 pytestmark = pytest.mark.sqlite_only  # each test makes its own PostgreSQL book
 
 GROUPS = pg.GROUP_ROLES
+PEOPLE = {
+    "anouk": "sales", "pieter": "sales", "sanne": "sales", "kees": "sales",
+    "marieke": "manager", "lees": "read",
+}  # fmt: skip
+"""An account team of four salespeople and a manager, and a reader (a dashboard)."""
 
 
 class Team:
@@ -64,15 +69,11 @@ def team(request: pytest.FixtureRequest, run: Run, monkeypatch: pytest.MonkeyPat
     run("add", "Els Jansen", "--org", "Gemeente Zwolle")
     monkeypatch.delenv("SALESNOTES_USER")
     run("team", "setup")
-    for name, role in (("anouk", "sales"), ("pieter", "sales"), ("marieke", "manager"),
-                       ("lees", "read")):  # fmt: skip
+    for name, role in PEOPLE.items():
         run("team", "add", name, "--role", role, "--login", book.login(name))
     request.addfinalizer(
-        lambda: pg.drop_roles(
-            url, [*(book.login(n) for n in ("anouk", "pieter", "marieke", "lees")), *GROUPS,
-                  owner]
-        )
-    )  # fmt: skip
+        lambda: pg.drop_roles(url, [*(book.login(n) for n in PEOPLE), *GROUPS, owner])
+    )
     return book
 
 
@@ -120,7 +121,10 @@ def test_the_server_knows_the_person_and_a_salesperson_acts_as_themself(
     line = _json(run, "history", "els")[-1]
     assert (line["actor"], line["login"]) == ("pieter", team.login("marieke"))
     monkeypatch.setenv("SALESNOTES_USER", "pietr")  # a typo: not someone's day
-    assert "not in the team (anouk, lees, marieke, pieter)" in run("agenda", expect=3).stderr
+    assert (
+        "not in the team (anouk, kees, lees, marieke, pieter, sanne)"
+        in run("agenda", expect=3).stderr
+    )
 
 
 def test_a_salesperson_cannot_change_a_colleagues_account_and_is_told_whose_it_is(
@@ -219,7 +223,8 @@ def test_a_login_outside_the_team_is_told_and_the_team_is_listed_and_changed(
             conn.execute(f'DROP ROLE "{stranger}"')
     monkeypatch.setenv("SALESNOTES_DB", team.url(team.owner))
     listed = {m["name"]: (m["role"], m["accounts"]) for m in _json(run, "team", "list")}
-    assert listed == {"anouk": ("sales", 1), "pieter": ("sales", 1), "marieke": ("manager", 0),
+    assert listed == {"anouk": ("sales", 1), "pieter": ("sales", 1), "sanne": ("sales", 0),
+                      "kees": ("sales", 0), "marieke": ("manager", 0),
                       "lees": ("read", 0)}  # fmt: skip
     assert "assign --from pieter --to NAME" in run("team", "remove", "pieter", expect=4).stderr
     run("assign", "--from", "pieter", "--to", "anouk")
@@ -278,3 +283,61 @@ def test_a_salesperson_is_told_the_owner_upgrades_a_book_with_a_team(
     told = run("log", "els", "Gebeld", expect=1).stderr
     assert "needs a newer schema (m017_followups_for_two)" in told
     assert f"the owner runs 'salesnotes upgrade' (you log in as {team.login('pieter')})" in told
+
+
+@pytest.mark.slow
+def test_four_salespeople_and_a_manager_at_once_change_only_what_is_theirs(
+    team: Team,
+) -> None:
+    """Each with their own login, at the same time: each logs with their own and a
+    colleague's customer, tries to edit and take over a colleague's, and the manager
+    briefs and re-assigns. No traceback; every refusal a sentence naming the owner; no
+    colleague's account changed by a salesperson; every conversation kept."""
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    sales = ["anouk", "pieter", "sanne", "kees"]
+
+    def salesnotes(who: str, *args: str) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "SALESNOTES_USER"}
+        env["SALESNOTES_DB"] = team.url(who)
+        return subprocess.run(
+            [sys.executable, "-m", "salesnotes", *args],
+            capture_output=True, text=True, env=env, timeout=120, check=False,
+        )  # fmt: skip
+
+    for who in sales:
+        made = salesnotes(who, "add", f"Klant van {who}", "--org", f"Bedrijf {who}")
+        assert made.returncode == 0, made.stderr
+    jobs: list[tuple[str, tuple[str, ...]]] = []
+    for n in range(6):
+        for k, who in enumerate(sales):
+            colleague = sales[(k + 1) % 4]
+            jobs += [
+                (who, ("log", f"Klant van {who}", f"gesprek {n}", "--next", "morgen")),
+                (who, ("log", f"Klant van {colleague}", f"voor {colleague} {n}")),
+                (who, ("edit", f"Klant van {colleague}", "--city", f"Stad van {who}")),
+                (who, ("assign", f"Klant van {colleague}", who)),
+            ]
+        jobs.append(("marieke", ("brief", "--team", "--format", "json")))
+    jobs.append(("marieke", ("assign", "Klant van kees", "anouk")))
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        results = list(pool.map(lambda job: (job, salesnotes(job[0], *job[1])), jobs))
+    for (who, args), result in results:
+        assert "Traceback" not in result.stderr and "bug" not in result.stderr, result.stderr
+        if args[0] in ("edit", "assign") and who != "marieke":
+            assert result.returncode == 4, (who, args, result.stderr)
+            lines = result.stderr.strip().splitlines()
+            assert len(lines) == 1 and "'s account: a salesperson changes" in lines[0]
+        else:
+            assert result.returncode == 0, (who, args, result.stderr)
+    book = json.loads(salesnotes("marieke", "export", "--format", "json").stdout)["tables"]
+    owners = {c["name"]: c["owner"] for c in book["contacts"]}
+    assert owners["Klant van anouk"] == "anouk" and owners["Klant van pieter"] == "pieter"
+    assert owners["Klant van kees"] == "anouk"  # the manager's
+    assert not [c for c in book["contacts"] if (c["city"] or "").startswith("Stad van")]
+    assert len(book["interactions"]) == 48
+    trail = book["audit_trail"]
+    by_sales = [r for r in trail if r["actor"] in sales and r["action"] in ("edited", "assigned")]
+    assert by_sales == []
