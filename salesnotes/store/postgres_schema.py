@@ -76,7 +76,8 @@ def up_to_date(db: PostgresDatabase, url: str, create: bool) -> None:
             raise DatabaseError(
                 _(
                     "{path} holds no salesnotes book yet (an empty database); 'salesnotes add"
-                    " NAME', 'import FILE' or 'copy-book FROM TO' starts one there"
+                    " NAME', 'import FILE', 'copy-book FROM TO' or, for a team, 'team setup'"
+                    " starts one there"
                 ).format(path=shown(url))
             )
         migrate(db, url)
