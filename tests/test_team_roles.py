@@ -92,9 +92,13 @@ def _json(run: Run, *args: str) -> Any:
 
 def _sql(team: Team, name: str, statement: str) -> Any:
     """Run ``statement`` as ``name``'s login, as psql would; the error, or None."""
+    return _sql_at(team.url(name), statement)
+
+
+def _sql_at(url: str, statement: str) -> Any:
     import psycopg
 
-    with psycopg.connect(team.url(name), autocommit=True) as conn:
+    with psycopg.connect(url, autocommit=True) as conn:
         try:
             conn.execute(statement)
         except psycopg.Error as exc:
@@ -216,7 +220,8 @@ def test_a_login_outside_the_team_is_told_and_the_team_is_listed_and_changed(
         monkeypatch.setenv("SALESNOTES_DB", team.book_url.replace("postgres@", f"{stranger}@"))
         told = run("agenda", expect=4).stderr
         assert f"the login {stranger} is not in this book's team" in told
-        assert _sql_as(team.book_url, stranger, "UPDATE contacts SET city = 'X'") is not None
+        stranger_url = team.book_url.replace("postgres@", f"{stranger}@", 1)
+        assert _sql_at(stranger_url, "UPDATE contacts SET city = 'X'") is not None
     finally:
         with psycopg.connect(team.book_url, autocommit=True) as conn:
             conn.execute(f'DROP OWNED BY "{stranger}"')
@@ -233,17 +238,6 @@ def test_a_login_outside_the_team_is_told_and_the_team_is_listed_and_changed(
     assert "permission denied for table" in run("agenda", expect=1).stderr
     as_login("anouk")
     assert "permission denied" in run("team", "add", "x", expect=1).stderr  # the owner's
-
-
-def _sql_as(url: str, login: str, statement: str) -> Any:
-    import psycopg
-
-    with psycopg.connect(url.replace("postgres@", f"{login}@", 1), autocommit=True) as conn:
-        try:
-            conn.execute(statement)
-        except psycopg.Error as exc:
-            return exc
-    return None
 
 
 def test_a_book_that_needs_an_upgrade_says_so_and_its_owner_upgrades_it(
