@@ -166,7 +166,7 @@ class Env:
             from salesnotes.team import acting, chosen
 
             store = self._store  # a team's server says who the user is (team.acting)
-            store.user = acting(chosen(self.config()), store.seat, store.members.names)
+            store.user = acting(chosen(self.config()), store.seat, lambda: store.members.names())
             if COMMAND_LINE:
                 self._store.record_as(command_words(COMMAND_LINE), self.now())
         return self._store

@@ -10,7 +10,6 @@ backend to it. A command runs in one transaction: ``with store.write():`` or
 
 from __future__ import annotations
 
-from salesnotes.store.audit import Audit
 from salesnotes.store.briefings import Briefings
 from salesnotes.store.bulk import Bulk
 from salesnotes.store.connection import Database
@@ -18,7 +17,6 @@ from salesnotes.store.contacts import Contacts
 from salesnotes.store.days_off import DaysOff
 from salesnotes.store.followups import FollowUps
 from salesnotes.store.interactions import Interactions
-from salesnotes.store.members import Members
 from salesnotes.store.organisations import Organisations
 from salesnotes.store.privacy import Privacy
 from salesnotes.store.quotes import Quotes
@@ -31,8 +29,10 @@ if TYPE_CHECKING:
     import os
 
     from salesnotes.models import Recorded, Undone
+    from salesnotes.store.audit import Audit
     from salesnotes.store.database import Database as AnyDatabase
     from salesnotes.store.interface import Transaction
+    from salesnotes.store.members import Members
     from salesnotes.team import Seat
 
 
@@ -41,7 +41,8 @@ class Book:
     modules on either; ``store/database.py`` is what they ask of it)."""
 
     __slots__ = (
-        "audit",
+        "_audit",
+        "_members",
         "briefings",
         "bulk",
         "contacts",
@@ -49,7 +50,6 @@ class Book:
         "db",
         "followups",
         "interactions",
-        "members",
         "orgs",
         "privacy",
         "quotes",
@@ -70,8 +70,26 @@ class Book:
         self.bulk = Bulk(db, self.contacts)
         self.privacy = Privacy(db)
         self.days_off = DaysOff(db)
-        self.audit = Audit(db)
-        self.members = Members(db)
+        self._audit: Audit | None = None  # made on first use: few commands read them
+        self._members: Members | None = None
+
+    @property
+    def audit(self) -> Audit:
+        """The audit trail (``history``)."""
+        if self._audit is None:
+            from salesnotes.store.audit import Audit
+
+            self._audit = Audit(self.db)
+        return self._audit
+
+    @property
+    def members(self) -> Members:
+        """A team's members on a server (``team``)."""
+        if self._members is None:
+            from salesnotes.store.members import Members
+
+            self._members = Members(self.db)
+        return self._members
 
     def write(self, *, journal: str = "rows", note: str = "") -> Transaction:
         """One command's changes, all or nothing, holding the write lock from the start;
