@@ -184,6 +184,10 @@ def test_the_rules_hold_for_plain_sql_as_each_role(
     assert _sql(team, "pieter", "DELETE FROM contacts WHERE name = 'Jan de Vries'") is not None
     assert _sql(team, "pieter", "DELETE FROM audit_trail") is not None
     assert _sql(team, "pieter", "UPDATE audit_trail SET actor = 'anouk'") is not None
+    forged = "INSERT INTO audit_trail (at, actor, login, tbl, row_id, action) VALUES ('', 'anouk',"
+    assert _sql(team, "pieter", forged + " 'anouk', 'contacts', 1, 'deleted')") is None
+    as_login("marieke")
+    assert _json(run, "history", "--user", "anouk")[-1]["login"] == team.login("pieter")
     assert _sql(team, "pieter", "INSERT INTO team_members VALUES ('baas', 'x', 'manager', '')")
     assert _sql(team, "lees", "UPDATE contacts SET city = 'X'") is not None
     assert (

@@ -208,6 +208,15 @@ POSTGRES = (
         );
         CREATE INDEX audit_trail_contact ON audit_trail(contact_id, id);
         CREATE INDEX audit_trail_actor ON audit_trail(actor, at);
+        -- Every line says which login wrote it, whatever the writer claims (a line added by
+        -- hand, with psql, names its author too); a copied book's lines keep theirs.
+        CREATE FUNCTION salesnotes_audit_login() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NOT salesnotes_loading(TG_RELID) THEN
+                NEW.login := current_user;
+            END IF;
+            RETURN NEW;
+        END $$;
         -- A whole-book copy brings its own trail: its rows are not recorded again, but only
         -- when the book's owner copies (nobody else can switch the trail off).
         CREATE FUNCTION salesnotes_loading(tbl oid) RETURNS boolean LANGUAGE sql STABLE AS $$
@@ -215,6 +224,8 @@ POSTGRES = (
                 AND pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = tbl),
                     'MEMBER')
         $$;
+        CREATE TRIGGER audit_trail_login BEFORE INSERT ON audit_trail
+            FOR EACH ROW EXECUTE FUNCTION salesnotes_audit_login();
         CREATE FUNCTION salesnotes_owner_of(contact BIGINT) RETURNS TEXT LANGUAGE sql STABLE AS $$
             SELECT owner FROM contacts WHERE id = contact
         $$;
