@@ -814,6 +814,13 @@ def test_the_audit_trail_says_who_did_what_to_an_account_and_keeps_it(
     today = _json(run, "history", "--user", "anouk", "--since", "2026-11-26")
     assert [r["command"] for r in today] == ["done", "snooze", "assign"]
     assert _json(run, "history", "--user", "pieter", "--since", "2026-11-26") == []
+    card = Path(os.environ["HOME"]) / "kees.vcf"
+    card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Kees Bakker\nEND:VCARD\n", encoding="utf-8")
+    run("import", str(card))
+    kees = _json(run, "history", "kees")
+    assert [(r["actor"], r["command"], r["action"], r["new"]) for r in kees] == [
+        ("anouk", "import", "created", "anouk")
+    ]
     sanne = moved["contact_id"]
     run("forget", "sanne", "--yes")
     kept = [r for r in _json(run, "history", "-n", "0") if r["contact_id"] == sanne]

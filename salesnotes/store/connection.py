@@ -253,6 +253,30 @@ class Database(Acting):
         broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
         return None if broken is None else (str(broken[0]), str(broken[2]))
 
+    def pause_trail(self) -> tuple[str, str, str] | None:
+        """The audit trail's row triggers off for a batch of new contacts (the session as it
+        was, for ``resume_trail``)."""
+        row = self.conn.execute("SELECT at, actor, command FROM audit_session").fetchone()
+        self.conn.execute("UPDATE audit_session SET at = '' WHERE id = 1")
+        return (str(row[0]), str(row[1]), str(row[2])) if row and row[0] else None
+
+    def resume_trail(self, paused: tuple[str, str, str] | None, added: Sequence[int]) -> None:
+        """The batch's new contacts in the trail, in one statement, and its triggers on
+        again (as they were: off when they were off)."""
+        if paused is None:
+            return
+        for start in range(0, len(added), 500):
+            part = ", ".join(str(int(i)) for i in added[start : start + 500])
+            self.conn.execute(
+                "INSERT INTO audit_trail (at, actor, command, tbl, row_id, contact_id, action,"
+                " new_value) SELECT ?, ?, ?, 'contacts', id, id, 'created', owner FROM contacts"
+                f" WHERE id IN ({part}) ORDER BY id",
+                paused,
+            )
+        self.conn.execute(
+            "UPDATE audit_session SET at = ?, actor = ?, command = ? WHERE id = 1", paused
+        )
+
     def without_trail(self) -> None:
         """The rest of this transaction writes no audit trail (a whole book copied in
         brings its own)."""

@@ -66,10 +66,16 @@ class Import:
         self.forgotten = bool(db.one("SELECT 1 FROM erasures"))
 
     def flush(self) -> None:
-        """Write what the batches hold."""
-        for table, statement in self.sql.items():
-            self.db.executemany(statement, self.batch[table])
-            self.batch[table].clear()
+        """Write what the batches hold; the new contacts' lines of the audit trail in one
+        statement after them (the trail's row triggers cost a 50,000-row import 15-40%)."""
+        added = [row[0] for row in self.batch["contacts"]]
+        paused = self.db.pause_trail()
+        try:
+            for table, statement in self.sql.items():
+                self.db.executemany(statement, self.batch[table])
+                self.batch[table].clear()
+        finally:
+            self.db.resume_trail(paused, added)
         self.pending.clear()
 
     def take(self, row: NewContact) -> None:
