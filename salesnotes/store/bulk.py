@@ -111,16 +111,22 @@ class Bulk:
 
     def load(self, batches: Iterable[Rows]) -> int:
         """Insert batches of plain rows (table -> rows in ``LOAD_COLUMNS`` order) into an
-        empty book, ids included; return the number of contacts."""
+        empty book, ids included; return the number of contacts. The audit trail says each
+        contact was added, in one statement per 500 (a generated 100,000 book took 81 s with
+        the trail's row triggers, 44 s before the trail)."""
         aside = self.db.index_later()
         contacts = 0
+        added: list[int] = []
+        paused = self.db.pause_trail()
         for batch in batches:
             for table, columns in LOAD_COLUMNS.items():
                 self.db.executemany(insert_statement(table, columns), batch.get(table, ()))
             contacts += len(batch.get("contacts", ()))
+            added += [row[0] for row in batch.get("contacts", ())]
         self.db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(self.db.sql)}")
         self.db.index_now(aside)
         own(self.db)
+        self.db.resume_trail(paused, added)
         for table in LOAD_COLUMNS:
             self.db.reset_ids(table)
         return contacts
