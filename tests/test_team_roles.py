@@ -256,8 +256,9 @@ def test_a_book_that_needs_an_upgrade_says_so_and_its_owner_upgrades_it(
         conn.execute("DELETE FROM salesnotes_migrations WHERE name = 'm018_old'")
         conn.execute("DROP TABLE audit_trail CASCADE")
         conn.execute("DROP TABLE team_members CASCADE")
-        for function in ("guard", "loading", "owner_of", "not_mine", "audit_contacts",
-                         "audit_followups", "audit_quotes", "audit_interactions"):  # fmt: skip
+        for function in ("guard", "loading", "owner_of", "not_mine", "audit_login",
+                         "audit_contacts", "audit_followups", "audit_quotes",
+                         "audit_interactions"):  # fmt: skip
             conn.execute(f"DROP FUNCTION salesnotes_{function} CASCADE")
     monkeypatch.setenv("SALESNOTES_DB", team.url("pieter"))  # no team yet: a plain login
     told = run("agenda", expect=1).stderr

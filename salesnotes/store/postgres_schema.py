@@ -87,30 +87,32 @@ def up_to_date(db: PostgresDatabase, url: str, create: bool) -> None:
 
 def _migrations_done(db: PostgresDatabase) -> set[str] | None:
     """The migrations the book has had; None when the database holds no salesnotes book.
-    With them, who the server says the user is (``db.seat``), in the same read."""
-    row = db.one(
-        "SELECT to_regclass(?) IS NOT NULL, to_regclass('team_members') IS NOT NULL",
-        (MIGRATIONS_TABLE,),
-    )
-    if row is None or not row[0]:
-        return None
-    if not row[1]:
-        return applied(db)
-    rows = db.tuples(
-        f"SELECT name, NULL, NULL, NULL, NULL, NULL FROM {MIGRATIONS_TABLE}"
-        " WHERE migration_set = ? UNION ALL"
-        " SELECT NULL, (SELECT count(*) > 0 FROM team_members), current_user, m.name, m.role,"
-        " pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c"
-        " LEFT JOIN team_members m ON m.login = current_user"
-        " WHERE c.oid = 'team_members'::regclass",
-        ("salesnotes",),
-    )
+    With them, who the server says the user is (``db.seat``), in the same read: a book of
+    this schema or a later one opens in one round trip; a book of before the team (m018),
+    or none, is looked at more closely."""
+    driver = _psycopg()
+    try:  # autocommit: a statement that fails leaves nothing to roll back
+        rows = db.conn.execute(db.sql.statement(_SCHEMA_AND_SEAT), ("salesnotes",)).fetchall()
+    except driver.errors.UndefinedTable:
+        row = db.one("SELECT to_regclass(?) IS NOT NULL", (MIGRATIONS_TABLE,))
+        return applied(db) if row is not None and row[0] else None
     from salesnotes.team import Seat
 
     for name, has_team, login, member, role, owns in rows:
         if name is None:
             db.seat = Seat(bool(has_team), str(login), member, role, bool(owns))
     return {str(r[0]) for r in rows if r[0] is not None}
+
+
+_SCHEMA_AND_SEAT = (
+    f"SELECT name, NULL, NULL, NULL, NULL, NULL FROM {MIGRATIONS_TABLE}"
+    " WHERE migration_set = ? UNION ALL"
+    " SELECT NULL, (SELECT count(*) > 0 FROM team_members), current_user, m.name, m.role,"
+    " pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c"
+    " LEFT JOIN team_members m ON m.login = current_user"
+    " WHERE c.oid = 'team_members'::regclass"
+)
+"""The schema's steps and who the server says the user is, in one read (m018 on)."""
 
 
 def _refuse_newer(done: set[str], url: str) -> None:
