@@ -308,5 +308,7 @@ def test_the_benchmark_runs(tmp_path: Path) -> None:
         assert set(beside) == {"agenda", "agenda (table)", "log", "show", "search"}
         assert all(r["postgresql_ms"] > 0 and r["sqlite_ms"] > 0 for r in beside.values())
         assert data["timings_ms"]["copy-book @2000 into PostgreSQL (once)"] > 0
+        assert "agenda --format plain @2000 team: PostgreSQL / SQLite" in budgets
+        assert data["timings_ms"]["import psycopg (the driver alone)"] > 0
     else:
         assert any("PostgreSQL beside SQLite skipped" in note for note in data["notes"])
