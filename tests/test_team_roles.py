@@ -244,6 +244,29 @@ def test_a_login_outside_the_team_is_told_and_the_team_is_listed_and_changed(
     assert "permission denied" in run("team", "add", "x", expect=1).stderr  # the owner's
 
 
+def test_a_persons_role_changes_and_a_login_is_named_as_the_server_knows_it(
+    run: Run, team: Team, as_login: Callable[[str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pieter becomes a manager (and may then change Anouk's account); a login named with
+    capitals and an '@' (a certificate's or LDAP's) is taken as it is."""
+    monkeypatch.setenv("SALESNOTES_DB", team.url(team.owner))
+    run("team", "add", "pieter", "--role", "manager", "--login", team.login("pieter"))
+    as_login("pieter")
+    run("edit", "jan", "--city", "Zwolle")
+    monkeypatch.setenv("SALESNOTES_DB", team.url(team.owner))
+    odd = f"R.de.Vries@firma.nl_{team.suffix}"
+    try:
+        assert "logging in as " + odd in run("team", "add", "rdv", "--login", odd).stdout
+        rows = {m["name"]: m["login"] for m in _json(run, "team", "list")}
+        assert rows["rdv"] == odd
+        assert (
+            "1 to 63 visible characters" in run("team", "add", "x", "--login", " ", expect=2).stderr
+        )
+    finally:
+        run("team", "remove", "rdv")
+        pg.drop_roles(team.book_url, [odd])
+
+
 def test_a_book_that_needs_an_upgrade_says_so_and_its_owner_upgrades_it(
     run: Run, team: Team, as_login: Callable[[str], None], monkeypatch: pytest.MonkeyPatch
 ) -> None:

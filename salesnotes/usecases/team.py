@@ -3,7 +3,7 @@ A file has one user and no team: every one of these says so."""
 
 from __future__ import annotations
 
-from salesnotes.errors import Conflict
+from salesnotes.errors import BadInput, Conflict
 from salesnotes.i18n import _
 from salesnotes.results import Joined
 
@@ -36,7 +36,7 @@ def add_member(store: Store, name: str, role: str, login: str | None, now: str) 
 
     _on_a_server(store)
     name = owner(name, "NAME")
-    login = owner(login, "--login") if login is not None else name
+    login = server_login(login) if login is not None else name
     if not store.members.is_set_up():
         raise Conflict(_("the team's roles are not there yet: run 'salesnotes team setup' first"))
     taken = [m for m in store.members.members() if m.login == login and m.name != name]
@@ -46,6 +46,21 @@ def add_member(store: Store, name: str, role: str, login: str | None, now: str) 
         )
     member, made = store.members.add(name, login, role, now)
     return Joined(member, made)
+
+
+def server_login(typed: str) -> str:
+    """A login role's name as the server knows it (``--login``): as typed, case and all
+    ('A.Smit', 'anouk@firma.nl' from a certificate or LDAP), at most 63 characters (the
+    server's limit), nothing invisible."""
+    login = typed.strip()
+    if not login or len(login) > 63 or not login.isprintable():
+        raise BadInput(
+            _(
+                "--login must be the name of a login role on the server (1 to 63 visible "
+                "characters), not {typed!r}"
+            ).format(typed=typed)
+        )
+    return login
 
 
 def team_of(store: Store) -> list[Member]:
