@@ -241,7 +241,9 @@ def test_a_login_outside_the_team_is_told_and_the_team_is_listed_and_changed(
     as_login("pieter")  # out of the group: no right on the book at all
     assert "permission denied for table" in run("agenda", expect=1).stderr
     as_login("anouk")
-    assert "permission denied" in run("team", "add", "x", expect=1).stderr  # the owner's
+    refused = run("team", "add", "x", expect=4).stderr  # the owner's to do
+    assert f"ALTER ROLE {team.login('anouk')} CREATEROLE" in refused
+    assert "may not" in run("team", "setup", expect=4).stderr
 
 
 def test_a_persons_role_changes_and_a_login_is_named_as_the_server_knows_it(

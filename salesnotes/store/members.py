@@ -82,6 +82,14 @@ class Members:
             db.execute(statement)
         return made
 
+    def may_make_roles(self) -> tuple[bool, str]:
+        """Whether this login may make roles (CREATEROLE or a superuser), and its name."""
+        row = self.db.tuples(
+            "SELECT rolcreaterole OR rolsuper, current_user FROM pg_roles"
+            " WHERE rolname = current_user"
+        )[0]
+        return bool(row[0]), str(row[1])
+
     def is_set_up(self) -> bool:
         """Whether the group roles exist."""
         rows = self.db.tuples(

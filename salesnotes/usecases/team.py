@@ -27,7 +27,20 @@ def set_up_team(store: Store) -> list[str]:
     """The group roles and their rights on this book (again: nothing new, the rights made
     whole); the roles it made."""
     _on_a_server(store)
+    _may_make_roles(store)
     return store.members.setup()
+
+
+def _may_make_roles(store: Store) -> None:
+    allowed, login = store.members.may_make_roles()
+    if not allowed:
+        raise Conflict(
+            _(
+                "the team's roles are made by a login that may make roles, and {login} may "
+                "not: the book's owner with CREATEROLE (as postgres: ALTER ROLE {login} "
+                "CREATEROLE) or postgres itself runs this"
+            ).format(login=login)
+        )
 
 
 def add_member(store: Store, name: str, role: str, login: str | None, now: str) -> Joined:
@@ -39,6 +52,7 @@ def add_member(store: Store, name: str, role: str, login: str | None, now: str) 
     login = server_login(login) if login is not None else name
     if not store.members.is_set_up():
         raise Conflict(_("the team's roles are not there yet: run 'salesnotes team setup' first"))
+    _may_make_roles(store)
     taken = [m for m in store.members.members() if m.login == login and m.name != name]
     if taken:
         raise Conflict(
