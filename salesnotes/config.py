@@ -142,6 +142,16 @@ def _short_name(value: Any) -> str | None:
     return problem(value) if value != "" else None
 
 
+def _text(value: Any) -> str | None:
+    return None if isinstance(value, str) and len(value) <= 2000 else N_("must be text")
+
+
+def _address(value: Any) -> str | None:
+    if value == "" or (isinstance(value, str) and value.startswith(("https://", "http://"))):
+        return None
+    return N_("must be an address starting with https://")
+
+
 _PERCENT = _integer(0, 100)
 _WEIGHT = _number(-10_000, 10_000)
 
@@ -220,7 +230,53 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
     "agenda.weights.rhythm": (80, _WEIGHT, N_("a contact past their keep-in-touch rhythm")),
     "agenda.weights.rhythm_per_rhythm": (100, _WEIGHT, N_("per whole rhythm overdue")),
     "agenda.weights.rhythm_max": (300, _WEIGHT, N_("at most, for being overdue")),
+    "sync.url": (
+        "",
+        _address,
+        N_("your CardDAV/CalDAV server ('salesnotes sync setup' fills [sync])"),
+    ),
+    "sync.user": ("", _text, N_("your user name on it")),
+    "sync.addressbook": ("", _address, N_("the address book the book's contacts go to")),
+    "sync.tasks": ("", _address, N_("the task list the follow-ups go to")),
+    "sync.calendar": ("", _address, N_("the calendar follow-ups with a time go to")),
+    "sync.password_command": (
+        "",
+        _text,
+        N_("a command that prints the password (pass show dav/anouk); never stored"),
+    ),
+    "sync.ca_file": (
+        "",
+        _text,
+        N_("a company's own CA certificate (PEM) the server's is signed by"),
+    ),
 }
+
+
+def save_table(path: str, table: str, values: dict[str, str]) -> None:
+    """Write ``[table]`` with ``values`` into the configuration file at ``path`` (made when
+    missing), in place of the table it had; every other line stays as it was. Written to
+    a temporary file and renamed: a failure leaves the old file."""
+    import json
+    import re
+
+    text = _read_config(path) if os.path.exists(path) else ""
+    lines, kept, inside = text.splitlines(), [], False
+    for line in lines:
+        header = re.match(r"\s*\[\s*([^\]]+?)\s*\]", line)
+        if header:
+            inside = header.group(1) == table
+        if not inside:
+            kept.append(line)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    section = [f"[{table}]", *(f"{key} = {json.dumps(value)}" for key, value in values.items())]
+    new = "\n".join([*kept, *([""] if kept else []), *section]) + "\n"
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    temporary = f"{path}.tmp-{os.getpid()}"
+    with open(temporary, "w", encoding="utf-8") as file:
+        file.write(new)
+    os.replace(temporary, path)
 
 
 def config_path() -> str:

@@ -45,3 +45,10 @@ class ConfigError(SalesnotesError):
     """The configuration file is unreadable or holds a bad value (exit 2)."""
 
     exit_code = 2
+
+
+class ServerError(SalesnotesError):
+    """A server the book talks to (the phone's CardDAV/CalDAV) refused or could not be
+    reached: the password, the address, TLS, a time-out (exit 1). Nothing was changed."""
+
+    exit_code = 1

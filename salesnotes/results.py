@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import timedelta
 
+    from salesnotes.adapters.dav import Collection
     from salesnotes.domain.days import Calendar, DayOff
     from salesnotes.domain.plans import Planned
     from salesnotes.domain.quote_life import Pipeline
@@ -244,3 +245,13 @@ class Joined:
 
     member: Member
     made_login: bool
+
+
+@record
+class Chosen:
+    """A place on the phone's server (``what``: 'addressbook', 'tasks', 'calendar'): the
+    collection, and whether ``sync setup`` made it now."""
+
+    what: str
+    collection: Collection
+    made: bool

@@ -17,7 +17,7 @@ parameters many share) and its function in ``salesnotes/commands/``.
 
 from __future__ import annotations
 
-from salesnotes.commands.table import books, day, people, quotes, safety, team, work
+from salesnotes.commands.table import books, day, people, phone, quotes, safety, team, work
 from salesnotes.commands.table.kinds import GROUPS, MAX_LIMIT, ROOT, Command, Param
 
 __all__ = ["BY_NAME", "COMMANDS", "GROUPS", "MAX_LIMIT", "ROOT", "Command", "Param"]
@@ -30,6 +30,7 @@ COMMANDS = (
     *work.COMMANDS,
     *quotes.COMMANDS,
     *team.COMMANDS,
+    *phone.COMMANDS,
 )
 """Every command, in the order help lists them."""
 

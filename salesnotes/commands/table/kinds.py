@@ -87,6 +87,7 @@ def flag(name: str, *decls: str, **facts: Any) -> Param:
 GROUPS = {
     "quote": "Add and move quotes: add, send, revise, won, lost, expire, renew, edit, show.",
     "team": "A team's book on PostgreSQL: its roles set up, people added, listed, removed.",
+    "sync": "The phone's own contacts, calendar and tasks, through your CardDAV/CalDAV server.",
 }
 """Groups of commands ('quote add', 'quote send', ...) and their help."""
 

@@ -1,0 +1,263 @@
+"""CardDAV and CalDAV, the part salesnotes needs, as a small layer over httpx (a well-kept
+HTTP client; the ``caldav`` package has no CardDAV, and one layer for both keeps discovery,
+errors and TLS in one place).
+
+Discovery follows RFC 6764 and RFC 6352/4791: the URL the user gives (a server's root, its
+``/remote.php/dav``, or a collection) is asked for the ``current-user-principal``; when it
+has none, ``/.well-known/carddav`` and ``/.well-known/caldav`` (redirects followed); the
+principal then names its ``addressbook-home-set`` and ``calendar-home-set``, whose members are
+the address books, calendars and task lists. Every failure is a ``ServerError`` sentence:
+the password, the address, TLS (verified; ``ca_file`` for a company's CA), a time-out.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+from salesnotes.errors import ServerError
+from salesnotes.i18n import _
+from salesnotes.record import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+    from xml.etree.ElementTree import Element
+
+    import httpx
+
+DAV, CARD, CAL = "DAV:", "urn:ietf:params:xml:ns:carddav", "urn:ietf:params:xml:ns:caldav"
+_XML = {"Content-Type": "application/xml; charset=utf-8"}
+
+
+@record
+class Collection:
+    """An address book, calendar or task list on the server: where (``href``, absolute),
+    its name, ``kind`` ('addressbook' or 'calendar') and, for a calendar, what it holds
+    ('VEVENT', 'VTODO')."""
+
+    href: str
+    name: str
+    kind: str
+    components: tuple[str, ...] = ()
+
+
+@record
+class Homes:
+    """Where the user's collections live: the principal, and the homes of address books
+    and calendars (absolute URLs)."""
+
+    principal: str
+    addressbooks: str
+    calendars: str
+
+
+def _tag(namespace: str, name: str) -> str:
+    return f"{{{namespace}}}{name}"
+
+
+def _propfind(props: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f'<d:propfind xmlns:d="{DAV}" xmlns:card="{CARD}" xmlns:cal="{CAL}">'
+        f"<d:prop>{props}</d:prop></d:propfind>"
+    ).encode()
+
+
+class Dav:
+    """One user's session with a DAV server."""
+
+    def __init__(
+        self, url: str, user: str, password: str, *, ca_file: str | None = None,
+        timeout: float = 20.0,
+    ) -> None:  # fmt: skip
+        import httpx
+
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ServerError(_("{url} is not a server's address (https://...)").format(url=url))
+        self.url = url if url.endswith("/") else url + "/"
+        trust: Any = True
+        if ca_file:
+            import ssl
+
+            try:
+                trust = ssl.create_default_context(cafile=ca_file)
+            except (OSError, ssl.SSLError) as exc:
+                raise ServerError(
+                    _("ca_file {path} cannot be used: {reason}").format(path=ca_file, reason=exc)
+                ) from None
+        self.client = httpx.Client(
+            auth=(user, password), verify=trust, timeout=timeout,
+            follow_redirects=True, headers={"User-Agent": "salesnotes"},
+        )  # fmt: skip
+
+    def close(self) -> None:
+        self.client.close()
+
+    def request(
+        self, method: str, url: str, body: bytes | None = None, *, depth: str | None = None,
+        headers: dict[str, str] | None = None, ok: tuple[int, ...] = (200, 201, 204, 207),
+    ) -> httpx.Response:  # fmt: skip
+        """One request; a refusal or a failure as a sentence naming the server."""
+        import httpx
+
+        sent = {**(_XML if body is not None else {}), **(headers or {})}
+        if depth is not None:
+            sent["Depth"] = depth
+        try:
+            response = self.client.request(method, url, content=body, headers=sent)
+        except httpx.TimeoutException:
+            raise ServerError(
+                _("{url} did not answer in time; try again later").format(url=url)
+            ) from None
+        except httpx.ConnectError as exc:
+            reason = str(exc)
+            if "CERTIFICATE_VERIFY_FAILED" in reason:
+                raise ServerError(
+                    _(
+                        "the certificate of {url} is not trusted ({reason}); for a company's "
+                        "own CA set ca_file in [sync]"
+                    ).format(url=url, reason=reason.split("] ", 1)[-1].split(" (_ssl")[0])
+                ) from None
+            raise ServerError(
+                _("cannot reach {url}: {reason}").format(url=url, reason=reason)
+            ) from None
+        except httpx.HTTPError as exc:
+            raise ServerError(
+                _("cannot talk to {url}: {reason}").format(url=url, reason=exc)
+            ) from None
+        if response.status_code in ok:
+            return response
+        raise self.refused(response)
+
+    @staticmethod
+    def refused(response: httpx.Response) -> ServerError:
+        """A server's refusal in words."""
+        url, code = str(response.request.url), response.status_code
+        if code == 401:
+            return ServerError(_("{url} refused the user name or password (401)").format(url=url))
+        if code == 403:
+            return ServerError(_("{url} does not allow this user that (403)").format(url=url))
+        if code == 404:
+            return ServerError(_("{url} is not there (404)").format(url=url))
+        if code in (405, 501):
+            return ServerError(
+                _("{url} does not speak CardDAV/CalDAV there ({code})").format(url=url, code=code)
+            )
+        return ServerError(
+            _("{url} answered {code} {reason}").format(
+                url=url, code=code, reason=response.reason_phrase
+            )
+        )
+
+    def _props(self, url: str, props: str, depth: str) -> list[tuple[str, Element]]:
+        """(absolute href, prop element) of each response with a 200 propstat."""
+        from xml.etree.ElementTree import ParseError
+
+        from defusedxml import DefusedXmlException
+        from defusedxml.ElementTree import fromstring
+
+        response = self.request("PROPFIND", url, _propfind(props), depth=depth)
+        try:
+            root = fromstring(response.content)
+        except (ParseError, DefusedXmlException):
+            raise ServerError(
+                _("{url} answered something that is not WebDAV").format(url=url)
+            ) from None
+        found = []
+        for each in root.iter(_tag(DAV, "response")):
+            href = each.findtext(_tag(DAV, "href")) or url
+            for propstat in each.iter(_tag(DAV, "propstat")):
+                status = propstat.findtext(_tag(DAV, "status")) or ""
+                prop = propstat.find(_tag(DAV, "prop"))
+                if " 200 " in status and prop is not None:
+                    found.append((urljoin(str(response.url), href), prop))
+        return found
+
+    def _href(self, url: str, prop: str, namespace: str) -> str | None:
+        for _href, props in self._props(url, f"<{prop}/>", "0"):
+            element = props.find(_tag(namespace, prop.split(":")[1]))
+            href = element.findtext(_tag(DAV, "href")) if element is not None else None
+            if href:
+                return urljoin(url, href.strip())
+        return None
+
+    def discover(self) -> Homes:
+        """The user's principal and homes, from the URL given (see the module)."""
+        principal = self._principal(self.url)
+        if principal is None:
+            for well_known in ("/.well-known/carddav", "/.well-known/caldav"):
+                try:
+                    principal = self._principal(urljoin(self.url, well_known))
+                except ServerError:
+                    continue
+                if principal:
+                    break
+        if principal is None:
+            raise ServerError(
+                _(
+                    "{url} names no user to find address books and calendars for (no "
+                    "current-user-principal); give the address of your account's DAV"
+                ).format(url=self.url)
+            )
+        books = self._href(principal, "card:addressbook-home-set", CARD) or principal
+        calendars = self._href(principal, "cal:calendar-home-set", CAL) or principal
+        return Homes(principal, books, calendars)
+
+    def _principal(self, url: str) -> str | None:
+        return self._href(url, "d:current-user-principal", DAV)
+
+    def collections(self, home: str) -> list[Collection]:
+        """The address books, calendars and task lists in ``home``."""
+        found = []
+        props = "<d:resourcetype/><d:displayname/><cal:supported-calendar-component-set/>"
+        for href, prop in self._props(home, props, "1"):
+            kinds = prop.find(_tag(DAV, "resourcetype"))
+            if kinds is None or href.rstrip("/") == home.rstrip("/"):
+                continue
+            name = (prop.findtext(_tag(DAV, "displayname")) or "").strip()
+            name = name or href.rstrip("/").rsplit("/", 1)[-1]
+            if kinds.find(_tag(CARD, "addressbook")) is not None:
+                found.append(Collection(href, name, "addressbook"))
+            elif kinds.find(_tag(CAL, "calendar")) is not None:
+                supported = prop.find(_tag(CAL, "supported-calendar-component-set"))
+                components = tuple(
+                    str(c.get("name")) for c in (supported if supported is not None else ())
+                ) or ("VEVENT", "VTODO")
+                found.append(Collection(href, name, "calendar", components))
+        return found
+
+    def make_addressbook(self, home: str, slug: str, name: str) -> Collection:
+        """A new address book ``slug`` in ``home``, named ``name`` (extended MKCOL)."""
+        href = urljoin(home, f"{slug}/")
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            f'<d:mkcol xmlns:d="{DAV}" xmlns:card="{CARD}"><d:set><d:prop>'
+            "<d:resourcetype><d:collection/><card:addressbook/></d:resourcetype>"
+            f"<d:displayname>{_escaped(name)}</d:displayname>"
+            "</d:prop></d:set></d:mkcol>"
+        ).encode()
+        self.request("MKCOL", href, body)
+        return Collection(href, name, "addressbook")
+
+    def make_calendar(
+        self, home: str, slug: str, name: str, components: tuple[str, ...]
+    ) -> Collection:
+        """A new calendar (or task list) ``slug`` in ``home`` holding ``components``."""
+        href = urljoin(home, f"{slug}/")
+        holds = "".join(f'<cal:comp name="{c}"/>' for c in components)
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            f'<cal:mkcalendar xmlns:d="{DAV}" xmlns:cal="{CAL}"><d:set><d:prop>'
+            f"<d:displayname>{_escaped(name)}</d:displayname>"
+            f"<cal:supported-calendar-component-set>{holds}</cal:supported-calendar-component-set>"
+            "</d:prop></d:set></cal:mkcalendar>"
+        ).encode()
+        self.request("MKCALENDAR", href, body)
+        return Collection(href, name, "calendar", components)
+
+
+def _escaped(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(text)
