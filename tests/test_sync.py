@@ -101,3 +101,14 @@ def test_the_password_comes_from_where_the_user_keeps_it(
     )  # as the user writes it, under [sync]
     assert "(found)" in _setup(run, server)
     assert tomllib.loads(config_file.read_text())["sync"]["password_command"] == f"cat {secret}"
+
+
+def test_without_the_sync_part_installed_setup_says_how_to_get_it(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "httpx", None)  # as a plain 'pip install salesnotes'
+    monkeypatch.setenv("SALESNOTES_SYNC_PASSWORD", "x")
+    told = run("sync", "setup", "https://dav.example", "--user", "a", expect=1).stderr
+    assert told.strip() == "Error: the phone's sync needs its part: pip install 'salesnotes[sync]'"

@@ -70,8 +70,13 @@ class Dav:
         self, url: str, user: str, password: str, *, ca_file: str | None = None,
         timeout: float = 20.0,
     ) -> None:  # fmt: skip
-        import httpx
-
+        try:
+            import defusedxml  # noqa: F401  (read in _props; checked here, before any request)
+            import httpx
+        except ImportError:
+            raise ServerError(
+                _("the phone's sync needs its part: pip install 'salesnotes[sync]'")
+            ) from None
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ServerError(_("{url} is not a server's address (https://...)").format(url=url))
