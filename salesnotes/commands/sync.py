@@ -14,28 +14,11 @@ def sync_setup(
     """Find the address books, calendars and task lists of ``user`` at ``url``; take the
     ones named (default: 'Verkoop') or make them; write [sync] into the configuration."""
     import sys
-    from urllib.parse import urlsplit
 
-    from salesnotes.adapters.dav import Dav
-    from salesnotes.config import save_table
     from salesnotes.render.sync import set_up as said
-    from salesnotes.secrets import password
-    from salesnotes.usecases.sync_setup import set_up
+    from salesnotes.usecases.sync_setup import set_up_sync
 
+    names = {"addressbook": addressbook, "tasks": tasks, "calendar": calendar}
     config = env.config()
-    ca_file = ca_file or config.get_str("sync.ca_file") or None
-    secret = password(
-        config.get_str("sync.password_command"), urlsplit(url).hostname or url, user,
-        ask=sys.stdin.isatty(),
-    )  # fmt: skip
-    dav = Dav(url, user, secret, ca_file=ca_file)
-    try:
-        chosen = set_up(dav, {"addressbook": addressbook, "tasks": tasks, "calendar": calendar})
-    finally:
-        dav.close()
-    values = {"url": url, "user": user, **{c.what: c.collection.href for c in chosen}}
-    for key in ("password_command", "ca_file"):
-        if config.get_str(f"sync.{key}") or (key == "ca_file" and ca_file):
-            values[key] = config.get_str(f"sync.{key}") or str(ca_file)
-    save_table(config.path, "sync", values)
+    chosen = set_up_sync(config, url, user, names, ca_file=ca_file, ask=sys.stdin.isatty())
     said(chosen, config.path)

@@ -11,6 +11,7 @@ from salesnotes.text import fold
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from salesnotes.adapters.dav import Dav
+    from salesnotes.config import Config
 
 PLACES = {
     # what -> (kind, component, the end of its address when made)
@@ -47,4 +48,34 @@ def set_up(dav: Dav, names: dict[str, str | None]) -> list[Chosen]:
         else:
             made = dav.make_calendar(home, slug, wanted, (component,))
             chosen.append(Chosen(what, made, True))
+    return chosen
+
+
+def set_up_sync(
+    config: Config, url: str, user: str, names: dict[str, str | None], *,
+    ca_file: str | None, ask: bool,
+) -> list[Chosen]:  # fmt: skip
+    """``sync setup``: the password from where the user keeps it (``secrets``), the places
+    chosen or made (``set_up``), and [sync] written into the configuration file with what
+    was given (the password never; a password_command or ca_file only when there is one)."""
+    from urllib.parse import urlsplit
+
+    from salesnotes.adapters.dav import Dav
+    from salesnotes.config import save_table
+    from salesnotes.secrets import password
+
+    ca_file = ca_file or config.get_str("sync.ca_file") or None
+    command = config.get_str("sync.password_command")
+    secret = password(command, urlsplit(url).hostname or url, user, ask=ask)
+    dav = Dav(url, user, secret, ca_file=ca_file)
+    try:
+        chosen = set_up(dav, names)
+    finally:
+        dav.close()
+    values = {"url": url, "user": user, **{c.what: c.collection.href for c in chosen}}
+    if command:
+        values["password_command"] = command
+    if ca_file:
+        values["ca_file"] = ca_file
+    save_table(config.path, "sync", values)
     return chosen
