@@ -21,7 +21,8 @@ conversation restarts them) is no change of their account. A manager may do ever
 read role nothing. It is a ``BEFORE`` trigger rather than a row-level-security policy because
 a policy skips a row it does not allow without a word (a refused ``assign`` would say it
 assigned), and cannot tell a clock that moved from an edit; its refusal names the account's
-owner (``DETAIL``: what, id, name and owner as JSON, which the program words). Until the
+owner (SQLSTATE 42SN1, an access rule violation of salesnotes' own; ``DETAIL``: what, id,
+name and owner as JSON, which the program words). Until the
 owner adds a first member (``team add``) it lets every login do everything, as before.
 """
 
@@ -290,7 +291,7 @@ POSTGRES = (
                         (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER') THEN
                     RETURN coalesce(NEW, OLD);  -- the book's owner: upgrades, the team's setup
                 END IF;
-                RAISE EXCEPTION USING ERRCODE = '42501',
+                RAISE EXCEPTION USING ERRCODE = '42SN1',
                     MESSAGE = format('salesnotes refused: the login %s is not in the team',
                         current_user),
                     DETAIL = jsonb_build_object('what', 'not_in_team', 'login', current_user);
@@ -299,7 +300,7 @@ POSTGRES = (
                 RETURN coalesce(NEW, OLD);
             END IF;
             IF member.role = 'read' THEN
-                RAISE EXCEPTION USING ERRCODE = '42501',
+                RAISE EXCEPTION USING ERRCODE = '42SN1',
                     MESSAGE = format('salesnotes refused: %s may only read this book',
                         member.name),
                     DETAIL = jsonb_build_object('what', 'read_only', 'owner', member.name);
@@ -313,7 +314,7 @@ POSTGRES = (
             IF refused IS NULL THEN
                 RETURN coalesce(NEW, OLD);
             END IF;
-            RAISE EXCEPTION USING ERRCODE = '42501',
+            RAISE EXCEPTION USING ERRCODE = '42SN1',
                 MESSAGE = format('salesnotes refused: %s is %s''s', refused->>'what',
                     refused->>'owner'),
                 DETAIL = refused::text;

@@ -46,20 +46,24 @@ def what(line: Audited, config: Config) -> str:
     return _(words).format(row=line.row_id, old=old, new=new)
 
 
+AMOUNTS = {("quotes", "created"), ("quotes", "revised")}
+"""The lines whose values are amounts in cents (m018's AUDITED says what each records)."""
+DAYS = {("followups", "planned"), ("followups", "completed"), ("followups", "snoozed")}
+"""The lines whose values are days."""
+
+
 def _value(line: Audited, value: str, config: Config) -> str:
     from datetime import date
 
     from salesnotes.domain.days import describe
 
-    if line.table == "quotes" and line.action in ("created", "revised") and value:
+    kind = (line.table, line.action)
+    if kind in AMOUNTS and value:
         from salesnotes.render.quotes import amount
 
         return amount(int(value), line.currency, config)
-    if len(value) == 10 and value[4] == "-":
-        try:
-            return describe(date.fromisoformat(value))
-        except ValueError:
-            return value
+    if kind in DAYS and value:
+        return describe(date.fromisoformat(value))
     return value
 
 

@@ -38,6 +38,9 @@ BOOK_LOCK = 7_245_871_104
 """The advisory lock a writing command holds (any number no other program of the team's
 database uses; salesnotes' own)."""
 MIGRATIONS_TABLE = "salesnotes_migrations"
+GUARD_REFUSED = "42SN1"
+"""The SQLSTATE of a change the server's guard refused (m018): class 42, access rule
+violation, with a subclass of salesnotes' own; its DETAIL says what and whose, as JSON."""
 
 
 def has_password(url: str) -> bool:
@@ -201,11 +204,11 @@ class PostgresDatabase(Acting):
             return from_postgres(exc)
         if isinstance(exc, psycopg.Error):
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            if isinstance(exc, psycopg.errors.InsufficientPrivilege):
-                if first.startswith("salesnotes refused"):
-                    from salesnotes.store.integrity import refusal
+            if getattr(exc, "sqlstate", None) == GUARD_REFUSED:
+                from salesnotes.store.integrity import refusal
 
-                    return refusal(str(getattr(exc.diag, "message_detail", "") or "{}"))
+                return refusal(str(getattr(exc.diag, "message_detail", "") or "{}"))
+            if isinstance(exc, psycopg.errors.InsufficientPrivilege):
                 if self.seat is not None and self.seat.role == "read" and self.seat.name:
                     from salesnotes.store.integrity import refusal
 
