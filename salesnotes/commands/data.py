@@ -286,29 +286,19 @@ def export(
     from salesnotes.render.reports import exported
     from salesnotes.usecases.agenda import agenda_owner
 
-    if team and fmt not in ("vcard", "ics"):
-        raise BadInput(_("--team is for --format vcard or ics; csv and json hold the whole book"))
-    _check_options(fmt, vcard_version, events, excel, what, tag, status, org)
-    if status:
-        from salesnotes.domain.records import contact_status
-
-        status = contact_status(status)
-    if tag:
-        from salesnotes.domain.fields import normalise_tag
-
-        tag = normalise_tag(tag)
+    _check_options(fmt, vcard_version, events, excel, what, tag, status, org, team)
+    status, tag = _filters(status, tag)
     if output is not None:
         check_target(output, force)
     store = env.store()
     with store.read():
+        whose = None if team or fmt not in ("vcard", "ics") else agenda_owner(store, None)
         if fmt == "json":
             count, described = _json_out(env, store, output, force), "book"
         elif fmt == "ics":
-            whose = None if team else agenda_owner(store, None)
             count = _ics_out(env, store, output, force, events, whose)
             described = "open-followups"
         elif fmt == "vcard":
-            whose = None if team else agenda_owner(store, None)
             count = _vcard_out(env, store, output, force, vcard_version, tag, status, org, whose)
             described = "contacts"
         else:
@@ -371,6 +361,19 @@ def _tracked(items: list[T]) -> Iterable[T]:
     return progress.track(items, len(items), _("Exporting"))
 
 
+def _filters(status: str | None, tag: str | None) -> tuple[str | None, str | None]:
+    """The contact filters as the book keeps them (a Dutch status word, a tag's case)."""
+    if status:
+        from salesnotes.domain.records import contact_status
+
+        status = contact_status(status)
+    if tag:
+        from salesnotes.domain.fields import normalise_tag
+
+        tag = normalise_tag(tag)
+    return status, tag
+
+
 def _check_options(
     fmt: str,
     vcard_version: str,
@@ -380,8 +383,11 @@ def _check_options(
     tag: str | None,
     status: str | None,
     org: str | None,
+    team: bool = False,
 ) -> None:
     """Refuse an option that does nothing with this format, rather than ignore it."""
+    if team and fmt not in ("vcard", "ics"):
+        raise BadInput(_("--team is for --format vcard or ics; csv and json hold the whole book"))
     if vcard_version != "3" and fmt != "vcard":
         raise BadInput(_("--vcard-version is for --format vcard"))
     if events and fmt != "ics":
