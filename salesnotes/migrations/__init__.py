@@ -43,6 +43,7 @@ NAMES: tuple[str, ...] = (
     "m016_briefing_marks",
     "m017_followups_for_two",
     "m018_team_and_audit",
+    "m019_rhythm_order",
 )
 
 JOURNALED = (

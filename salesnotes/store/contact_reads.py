@@ -324,8 +324,19 @@ class ContactReads:
         names = ", ".join(f"{name} (#{cid})" for cid, name in list(seen.items())[:5])
         return [_("did you mean: {names}?").format(names=names)]
 
-    def owned(self, owner: str) -> list[int]:
-        """The active contacts this salesperson owns."""
+    def owned(self, owner: str, among: Sequence[int] | None = None) -> list[int]:
+        """The active contacts this salesperson owns (``among``: of these only)."""
+        if among is not None:
+            ids = list(among)
+            return [
+                int(r[0])
+                for start in range(0, len(ids), 500)
+                for r in self.db.tuples(
+                    f"SELECT id FROM contacts WHERE id IN ({id_list(ids[start : start + 500])})"
+                    " AND owner = ? AND archived_at IS NULL",
+                    (owner,),
+                )
+            ]
         rows = self.db.tuples(
             "SELECT id FROM contacts WHERE owner = ? AND archived_at IS NULL", (owner,)
         )

@@ -251,36 +251,42 @@ class FollowUps:
         groups: Sequence[tuple[str, str]],
         limit: int | None,
         offset: int = 0,
+        owner: str | None = None,
     ) -> list[list[Due]]:
         """Per (reason, priority) group, the open follow-ups of active contacts due on or
         before a day, most overdue first: rows ``offset`` to ``offset + limit`` of each (the
-        agenda reads the top of each group this way, in one statement)."""
+        agenda reads the top of each group this way, in one statement). ``owner``: only
+        those this salesperson is to do (theirs, or theirs with a colleague)."""
+        mine = " AND (f.owner = ? OR f.with_owner = ?)" if owner is not None else ""
         select = (
             "SELECT f.id, f.contact_id, f.due_on, f.reason, f.priority, f.created_at, f.owner,"
             " f.with_owner FROM followups f JOIN contacts c ON c.id = f.contact_id"
             " WHERE f.status = 'open' AND f.reason = ? AND f.priority = ? AND f.due_on <= ?"
-            " AND f.quote_id IS NULL AND c.archived_at IS NULL"
+            f" AND f.quote_id IS NULL AND c.archived_at IS NULL{mine}"
             " ORDER BY f.due_on, f.id LIMIT ? OFFSET ?"
         )
         day = on_or_before.isoformat()
         cap = NO_LIMIT if limit is None else limit
-        rows = self.db.heads([(select, (r, p, day, cap, offset)) for r, p in groups])
+        whose = (owner, owner) if owner is not None else ()
+        rows = self.db.heads([(select, (r, p, day, *whose, cap, offset)) for r, p in groups])
         return [
             [Due(i, c, book_day(d), r, p, a, None, o, w) for i, c, d, r, p, a, o, w in group]
             for group in rows
         ]
 
-    def chases_due(self, on_or_before: date) -> list[Due]:
+    def chases_due(self, on_or_before: date, owner: str | None = None) -> list[Due]:
         """The open follow-ups that chase a quote, of active contacts, due on or before a day,
-        each with its quote's amount (the agenda reads them whole: see m009)."""
+        each with its quote's amount (the agenda reads them whole: see m009); ``owner``: only
+        those this salesperson is to do."""
+        mine = " AND (f.owner = ? OR f.with_owner = ?)" if owner is not None else ""
         rows = self.db.tuples(
             "SELECT f.id, f.contact_id, f.due_on, f.reason, f.priority, f.created_at,"
             " q.amount_cents, f.owner, f.with_owner FROM followups f"
             " JOIN contacts c ON c.id = f.contact_id"
             " JOIN quotes q ON q.id = f.quote_id"
             " WHERE f.status = 'open' AND f.quote_id IS NOT NULL AND f.due_on <= ?"
-            " AND c.archived_at IS NULL",
-            (on_or_before.isoformat(),),
+            f" AND c.archived_at IS NULL{mine}",
+            (on_or_before.isoformat(), *((owner, owner) if owner is not None else ())),
         )
         return [Due(i, c, book_day(d), r, p, a, m, o, w) for i, c, d, r, p, a, m, o, w in rows]
 

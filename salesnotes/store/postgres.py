@@ -251,10 +251,21 @@ class PostgresDatabase(Acting):
             yield from cursor
 
     def heads(self, reads: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple[Any, ...]]]:
-        found: list[list[tuple[Any, ...]]] = [[] for _ in reads]
-        for n, (select, values) in enumerate(reads):
-            found[n] = self.tuples(select, values)
-        return found
+        """The reads sent together in pipeline mode: one round trip to the server for all of
+        them (the agenda's first pages are some forty reads; a team's server is often across a
+        network), each still its own statement walking its own index."""
+        driver = _psycopg()
+        if len(reads) < 2 or not driver.Pipeline.is_supported():
+            return [self.tuples(select, values) for select, values in reads]
+        try:
+            with self.conn.pipeline():
+                sent = [
+                    self.conn.execute(self.sql.statement(select), values)
+                    for select, values in reads
+                ]
+            return [list(cursor.fetchall()) for cursor in sent]
+        except driver.Error as exc:
+            raise self.failure(exc) from None
 
     def execute(self, sql: str, params: Params = ()) -> int:
         return int(self._run(sql, params).rowcount)

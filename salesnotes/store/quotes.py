@@ -281,11 +281,18 @@ class Quotes:
         return int(self.db.tuples(f"SELECT count(*) FROM quotes q WHERE {where}", params)[0][0])
 
     def heads(
-        self, reads: Sequence[tuple[str, Sequence[Any]]], limit: int, offset: int = 0
+        self,
+        reads: Sequence[tuple[str, Sequence[Any]]],
+        limit: int,
+        offset: int = 0,
+        owner: str | None = None,
     ) -> list[list[QuoteFacts]]:
         """Per read (a key of ``TOP_READS`` with its values), the open quotes of active
         contacts, largest first: rows ``offset`` to ``offset + limit`` of each (the agenda
-        reads the top of each kind of quote this way, in one statement)."""
+        reads the top of each kind of quote this way, in one statement). ``owner``: only
+        the quotes of the contacts this salesperson owns."""
+        mine = " AND c.owner = ?" if owner is not None else ""
+        whose = (owner,) if owner is not None else ()
         parts = []
         unindexed = {
             "unindexed_valid_until": self.db.sql.unindexed("q.valid_until"),
@@ -296,9 +303,9 @@ class Quotes:
                 "SELECT q.id, q.contact_id, q.amount_cents, q.status, q.valid_until,"
                 " q.last_activity_on FROM quotes q JOIN contacts c ON c.id = q.contact_id"
                 f" WHERE {OPEN} AND {TOP_READS[read].format(**unindexed)} AND c.archived_at IS NULL"
-                " ORDER BY q.amount_cents DESC, q.id LIMIT ? OFFSET ?"
+                f"{mine} ORDER BY q.amount_cents DESC, q.id LIMIT ? OFFSET ?"
             )
-            parts.append((select, (*values, limit, offset)))
+            parts.append((select, (*values, *whose, limit, offset)))
         return [
             [QuoteFacts(i, c, book_whole(a), s, _day(v), book_day(t)) for i, c, a, s, v, t in group]
             for group in self.db.heads(parts)

@@ -95,21 +95,27 @@ class Rhythms:
         return found
 
     def heads(
-        self, reads: Sequence[tuple[str, str, date]], limit: int, offset: int = 0
+        self,
+        reads: Sequence[tuple[str, str, date]],
+        limit: int,
+        offset: int = 0,
+        owner: str | None = None,
     ) -> list[list[Clock]]:
         """Per read, ``("status", status, cut-off)`` for contacts on their status's rhythm or
         ``("every", rhythm, cut-off)`` for those with their own: the active contacts whose
         clock stopped before the cut-off, longest ago first, rows ``offset`` to
-        ``offset + limit`` of each, in one statement."""
+        ``offset + limit`` of each, in one statement (``owner``: of their contacts only)."""
+        mine = " AND c.owner = ?" if owner is not None else ""
+        whose = (owner,) if owner is not None else ()
         parts = []
         for kind, value, cutoff in reads:
             which = "c.status = ? AND c.every IS NULL" if kind == "status" else "c.every = ?"
             select = (
                 "SELECT c.id, c.status, c.every, c.last_touch_on FROM contacts c"
-                f" WHERE c.archived_at IS NULL AND {which} AND c.last_touch_on < ?"
+                f" WHERE c.archived_at IS NULL AND {which} AND c.last_touch_on < ?{mine}"
                 " ORDER BY c.last_touch_on, c.id LIMIT ? OFFSET ?"
             )
-            parts.append((select, (value, cutoff.isoformat(), limit, offset)))
+            parts.append((select, (value, cutoff.isoformat(), *whose, limit, offset)))
         return [
             [Clock(i, s, e, book_day(t)) for i, s, e, t in group] for group in self.db.heads(parts)
         ]

@@ -74,6 +74,8 @@ class Context:
     weights: Weights
     owner: str | None = None  # one salesperson's agenda: the follow-ups they are to do,
     own: frozenset[int] | None = None  # and the quotes and rhythms of the contacts they own
+    # (the streams ask the store for the owner's rows; ``own``, the owner's contacts among
+    # those read in full, is read once the contacts are known)
 
     @property
     def response_hours(self) -> int:
@@ -121,9 +123,7 @@ def followup_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
     whole and sorted; so are the follow-ups that chase a quote (scored by its amount too)."""
     groups = [(r, p) for r in REASONS if r != "complaint" for p in PRIORITIES]
 
-    def score(due: Due) -> tuple[float, int] | None:
-        if ctx.owner is not None and ctx.owner not in (due.owner, due.with_owner):
-            return None  # a colleague's to do
+    def score(due: Due) -> tuple[float, int]:
         terms = followup_terms(
             due.reason,
             due.priority,
@@ -137,22 +137,19 @@ def followup_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
         )
         return sum(t.value for t in terms), due.contact_id
 
+    owner = ctx.owner
     complaints = store.followups.heads(
-        ctx.today, [("complaint", p) for p in PRIORITIES], limit=None
+        ctx.today, [("complaint", p) for p in PRIORITIES], limit=None, owner=owner
     )
-    everything = sorted(
-        (s for group in complaints for d in group if (s := score(d)) is not None), reverse=True
-    )
+    everything = sorted((score(d) for group in complaints for d in group), reverse=True)
     # A quote's chases score by its amount too: read whole (one per sent quote) and sorted.
-    chases = sorted(
-        (s for d in store.followups.chases_due(ctx.today) if (s := score(d)) is not None),
-        reverse=True,
-    )
+    chases = sorted((score(d) for d in store.followups.chases_due(ctx.today, owner)), reverse=True)
     streams = [iter(everything), iter(chases)]
-    for group, first in zip(groups, store.followups.heads(ctx.today, groups, page), strict=True):
+    firsts = store.followups.heads(ctx.today, groups, page, owner=owner)
+    for group, first in zip(groups, firsts, strict=True):
 
         def more(limit: int, offset: int, group: tuple[str, str] = group) -> list[Due]:
-            return store.followups.heads(ctx.today, [group], limit, offset)[0]
+            return store.followups.heads(ctx.today, [group], limit, offset, owner)[0]
 
         streams.append(_paged(first, more, score))
     return streams
@@ -186,8 +183,6 @@ def quote_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
 
     def scorer(kind: str) -> Callable[[QuoteFacts], tuple[float, int] | None]:
         def score(q: QuoteFacts) -> tuple[float, int] | None:
-            if ctx.own is not None and q.contact_id not in ctx.own:
-                return None  # a colleague's account
             found = quote_terms(
                 q.amount_cents, q.status, q.valid_until, q.last_activity, today, ctx.weights, config
             )
@@ -199,11 +194,12 @@ def quote_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
         return score
 
     streams = []
-    firsts = store.quotes.heads([(read, values) for read, values, _ in reads], page)
+    owner = ctx.owner
+    firsts = store.quotes.heads([(read, values) for read, values, _ in reads], page, 0, owner)
     for (read, values, kind), first in zip(reads, firsts, strict=True):
 
         def more(limit: int, offset: int, read: str = read, values: list[Any] = values) -> Any:
-            return store.quotes.heads([(read, values)], limit, offset)[0]
+            return store.quotes.heads([(read, values)], limit, offset, owner)[0]
 
         streams.append(_paged(first, more, scorer(kind)))
     return streams
@@ -263,8 +259,6 @@ def rhythm_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
     reads += [("every", every, day) for every, day in own.items()]
 
     def score(clock: Clock) -> tuple[float, int] | None:
-        if ctx.own is not None and clock.contact_id not in ctx.own:
-            return None  # a colleague's account
         late = rhythms.lateness(clock.every or by_status[clock.status], clock.last_touch, ctx.today)
         if late is None:
             return None
@@ -273,10 +267,11 @@ def rhythm_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
         return sum(t.value for t in terms), clock.contact_id
 
     streams = []
-    for read, first in zip(reads, store.rhythms.heads(reads, page), strict=True):
+    owner = ctx.owner
+    for read, first in zip(reads, store.rhythms.heads(reads, page, 0, owner), strict=True):
 
         def more(limit: int, offset: int, read: tuple[str, str, date] = read) -> list[Clock]:
-            return store.rhythms.heads([read], limit, offset)[0]
+            return store.rhythms.heads([read], limit, offset, owner)[0]
 
         streams.append(_paged(first, more, score))
     return streams
@@ -388,12 +383,15 @@ def agenda(
     weights = Weights.from_config(config, calendar)
     if now is None:
         now = datetime.combine(today, time(12, 0), tzinfo=UTC)
-    own = frozenset(store.contacts.owned(owner)) if owner is not None else None
-    ctx = Context(today, now, config, weights, owner, own)
+    ctx = Context(today, now, config, weights, owner)
     if limit is None:
+        if owner is not None:
+            ctx = changed(ctx, own=frozenset(store.contacts.owned(owner)))
         candidates = [c for read, _ in SOURCES for c in read(store, ctx, None)]
         return rank(candidates, store.contacts.cards(c.contact_id for c in candidates), weights)
     cards = store.contacts.cards(top_contacts(store, ctx, limit))
+    if owner is not None:  # a colleague's contact with a follow-up of theirs: not their quotes
+        ctx = changed(ctx, own=frozenset(store.contacts.owned(owner, among=list(cards))))
     candidates = [c for read, _ in SOURCES for c in read(store, ctx, list(cards))]
     return rank(candidates, cards, weights, limit)
 
