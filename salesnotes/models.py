@@ -9,7 +9,7 @@ from salesnotes.record import record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    pass
+    from typing import Any
 
 
 STATUSES = ("lead", "prospect", "customer", "ambassador", "former")
@@ -458,3 +458,23 @@ class Member:
     added_at: str
     accounts: int = 0
     can_login: bool = True
+
+
+@record
+class Synced:
+    """A card or task on the phone's server as the last sync left it (m020): where, its
+    UID and ETag, the contact or follow-up it is, the fields both sides agreed on (None:
+    none yet), what else was written (``extras``), 'phone' in ``gone`` when deleted there,
+    and ``closed`` once done on both sides."""
+
+    id: int
+    place: str
+    href: str
+    uid: str
+    etag: str
+    contact_id: int | None
+    followup_id: int | None
+    fields: dict[str, Any] | None
+    extras: str = ""
+    gone: str = ""
+    closed: bool = False

@@ -12,6 +12,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import timedelta
+    from typing import Any
 
     from salesnotes.adapters.dav import Collection
     from salesnotes.domain.days import Calendar, DayOff
@@ -255,3 +256,28 @@ class Chosen:
     what: str
     collection: Collection
     made: bool
+
+
+class SyncOutcome:
+    """What a sync did and what it left to a person (``sync status`` shows the last one)."""
+
+    __slots__ = ("conflicts", "counts", "dry_run", "lines", "names", "waiting")
+
+    def __init__(self, dry_run: bool) -> None:
+        self.dry_run = dry_run
+        self.counts: dict[str, int] = {}
+        self.conflicts: list[dict[str, Any]] = []
+        self.waiting: list[dict[str, Any]] = []
+        self.lines: list[str] = []  # what --dry-run says it would do, in words
+        self.names: dict[str, str] = {}  # who the waiting and conflicts mean (``named``)
+
+    def count(self, what: str, said: str = "") -> None:
+        self.counts[what] = self.counts.get(what, 0) + 1
+        if said and self.dry_run:
+            self.lines.append(said)
+
+    def wait(self, what: str, **details: Any) -> None:
+        self.waiting.append({"what": what, **details})
+
+    def as_json(self) -> dict[str, Any]:
+        return {"counts": self.counts, "conflicts": self.conflicts, "waiting": self.waiting}

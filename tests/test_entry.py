@@ -30,8 +30,11 @@ def test_typer_declares_what_the_table_says() -> None:
     group = build()
     built = {}
     for name, command in group.commands.items():
-        for sub, each in (getattr(command, "commands", None) or {"": command}).items():
-            built[f"{name} {sub}".strip()] = each
+        subs = getattr(command, "commands", None)
+        if not subs or command.invoke_without_command:  # a group that is a command too
+            built[name] = command
+        for sub, each in (subs or {}).items():
+            built[f"{name} {sub}"] = each
     assert list(built) == [c.name for c in COMMANDS]
     assert tuple(d for p in ROOT for d in p.decls) == entry.GLOBAL_OPTIONS
     assert set(GROUPS) == {n.split(" ")[0] for n in built if " " in n}

@@ -19,7 +19,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from salesnotes.commands.table import COMMANDS, GROUPS, ROOT, Command, Param
+from salesnotes.commands.table import BY_NAME, COMMANDS, GROUPS, ROOT, Command, Param
 from salesnotes.env import Env
 from salesnotes.errors import SalesnotesError
 from salesnotes.i18n import N_, _
@@ -362,6 +362,8 @@ def _declaration(command: Command) -> Any:
     params = {param.name: param for param in command.params}
 
     def declared(ctx: typer.Context, **values: Any) -> None:
+        if ctx.invoked_subcommand is not None:
+            return  # a group's own command ('sync'), and one of its commands was named
         from salesnotes.commands import run
 
         arguments = {name: _plain(value, params[name]) for name, value in values.items()}
@@ -421,11 +423,20 @@ def build(only: str | None = None) -> Any:
         head, _space, sub = command.name.partition(" ")
         if only is not None and head != only:
             continue
-        if not sub:
+        if not sub and head not in GROUPS:
             app.command(head, cls=SpokenCommand)(_declaration(command))
             continue
         if head not in groups:
-            groups[head] = typer.Typer(cls=HelpGroup, help=GROUPS[head], no_args_is_help=True)
+            own = BY_NAME.get(head)  # a group that is a command too ('sync', 'sync status')
+            groups[head] = typer.Typer(
+                cls=HelpGroup,
+                help=own.help if own else GROUPS[head],
+                no_args_is_help=own is None,
+                invoke_without_command=own is not None,
+            )
+            if own is not None:
+                groups[head].callback()(_declaration(own))
             app.add_typer(groups[head], name=head)
-        groups[head].command(sub, cls=SpokenCommand)(_declaration(command))
+        if sub:
+            groups[head].command(sub, cls=SpokenCommand)(_declaration(command))
     return typer.main.get_command(app)

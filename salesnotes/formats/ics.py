@@ -13,14 +13,16 @@ RFC 5545 defines them.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from salesnotes.i18n import N_, _
+from salesnotes.record import record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
     from datetime import tzinfo
+    from typing import Any
 
     from salesnotes.models import ContactCard, FollowUp
 
@@ -101,28 +103,109 @@ def write(
     head: bytes = calendar.to_ical()
     yield head.removesuffix(end)
     for followup in items:
-        card = cards.get(followup.contact_id)
-        item = icalendar.Event() if events else icalendar.Todo()
-        item.add("uid", followup.uuid)
-        item.add("dtstamp", stamp)
-        item.add("summary", summary(followup))
-        item.add("description", description(followup, card))
-        item.add("priority", PRIORITY.get(followup.priority, 5))
-        item.add("categories", [reason_words(followup.reason)])
-        when = planned_at(followup, zone)
-        if events and when is not None:  # a call at a time: half an hour, shown as busy
-            item.add("dtstart", when)
-            item.add("dtend", when + timedelta(minutes=30))
-        elif events:
-            item.add("dtstart", followup.due_on)
-            item.add("dtend", followup.due_on + timedelta(days=1))
-            item.add("transp", "TRANSPARENT")
-        else:
-            item.add("due", when or followup.due_on)
-            item.add("status", "NEEDS-ACTION")
+        item = _item(followup, cards.get(followup.contact_id), stamp, zone, events=events)
         piece: bytes = item.to_ical()
         yield piece
     yield end
+
+
+def _item(
+    followup: FollowUp, card: ContactCard | None, stamp: datetime, zone: tzinfo | None, *,
+    events: bool = False, uid: str | None = None, priority: int | None = None,
+) -> Any:  # fmt: skip
+    """One follow-up as a VTODO (``events``: a VEVENT), with its UID (``uid``: another's,
+    a task the phone made) and PRIORITY (``priority``: in place of the follow-up's own)."""
+    import icalendar
+
+    item = icalendar.Event() if events else icalendar.Todo()
+    item.add("uid", uid or followup.uuid)
+    item.add("dtstamp", stamp)
+    item.add("summary", summary(followup))
+    item.add("description", description(followup, card))
+    item.add("priority", priority or PRIORITY.get(followup.priority, 5))
+    item.add("categories", [reason_words(followup.reason)])
+    when = planned_at(followup, zone)
+    if events and when is not None:  # a call at a time: half an hour, shown as busy
+        item.add("dtstart", when)
+        item.add("dtend", when + timedelta(minutes=30))
+    elif events:
+        item.add("dtstart", followup.due_on)
+        item.add("dtend", followup.due_on + timedelta(days=1))
+        item.add("transp", "TRANSPARENT")
+    else:
+        item.add("due", when or followup.due_on)
+        if followup.status == "done":
+            item.add("status", "COMPLETED")
+            item.add("percent-complete", 100)
+            if followup.done_on:
+                item.add("completed", datetime.combine(followup.done_on, time(12), UTC))
+        else:
+            item.add("status", "NEEDS-ACTION")
+    return item
+
+
+def task(followup: FollowUp, card: ContactCard | None, *, uid: str, now: str, priority: int) -> str:
+    """One follow-up as the phone's task list keeps it: a calendar object with one VTODO
+    (and the time zone of a task at a time of day)."""
+    import icalendar
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//salesnotes//follow-ups//EN")
+    calendar.add("version", "2.0")
+    name, zone = local_zone()
+    if followup.due_time and zone is not None:
+        year = followup.due_on.year
+        calendar.add_component(
+            icalendar.Timezone.from_tzinfo(
+                zone, tzid=name, first_date=date(year, 1, 1), last_date=date(year + 1, 1, 1)
+            )
+        )
+    stamp = datetime.fromisoformat(now.replace("Z", "+00:00"))
+    calendar.add_component(_item(followup, card, stamp, zone, uid=uid, priority=priority))
+    text: bytes = calendar.to_ical()
+    return text.decode("utf-8")
+
+
+@record
+class PhoneTask:
+    """A task as the phone's task list has it: its UID, title, notes, due day (and time of
+    day), and whether it is ticked off."""
+
+    uid: str
+    summary: str
+    description: str
+    due: date | None
+    due_time: str | None
+    done: bool
+
+
+def read_task(text: str) -> PhoneTask | None:
+    """The first VTODO of a calendar object (None: there is none, or it cannot be read)."""
+    import icalendar
+
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except ValueError:
+        return None
+    for item in calendar.walk("VTODO"):
+        due: Any = item.decoded("due", None) or item.decoded("dtstart", None)
+        day, at = None, None
+        if isinstance(due, datetime):
+            if due.tzinfo is not None:
+                due = due.astimezone(local_zone()[1])
+            day, at = due.date(), due.strftime("%H:%M")
+        elif isinstance(due, date):
+            day = due
+        status = str(item.get("status", "")).upper()
+        return PhoneTask(
+            str(item.get("uid", "")),
+            str(item.get("summary", "")).strip(),
+            str(item.get("description", "")).strip(),
+            day,
+            at,
+            status == "COMPLETED" or item.get("completed") is not None,
+        )
+    return None
 
 
 def planned_at(followup: FollowUp, zone: tzinfo | None = None) -> datetime | None:

@@ -44,6 +44,7 @@ NAMES: tuple[str, ...] = (
     "m017_followups_for_two",
     "m018_team_and_audit",
     "m019_rhythm_order",
+    "m020_phone_sync",
 )
 
 JOURNALED = (

@@ -7,7 +7,10 @@ from salesnotes.render import echo
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from salesnotes.results import Chosen
+    from typing import Any
+
+    from salesnotes.models import Synced
+    from salesnotes.results import Chosen, SyncOutcome
 
 WHAT = {
     "addressbook": N_("contacts   -> address book"),
@@ -23,3 +26,150 @@ def set_up(chosen: list[Chosen], path: str) -> None:
         echo(f"{_(WHAT[place.what])} '{place.collection.name}' ({how}): {place.collection.href}")
     echo(_("Written to [sync] in {path} (no password: it stays where you keep it)").format(
         path=path))  # fmt: skip
+
+
+COUNTED = {
+    "cards added": N_("{n} contacts put on the phone"),
+    "cards written": N_("{n} cards brought up to date on the phone"),
+    "cards removed from the phone": N_("{n} cards taken off the phone"),
+    "tasks added": N_("{n} follow-ups put on the phone as tasks"),
+    "tasks written": N_("{n} tasks brought up to date on the phone"),
+    "tasks removed from the phone": N_("{n} tasks taken off the phone"),
+    "contacts changed": N_("{n} contacts changed from the phone"),
+    "contacts added": N_("{n} contacts added from the phone"),
+    "follow-ups done": N_("{n} follow-ups ticked off on the phone: done"),
+    "follow-ups moved": N_("{n} follow-ups moved on the phone: moved"),
+    "follow-ups added": N_("{n} follow-ups added from the phone's tasks"),
+    "deleted on the phone": N_("{n} deleted on the phone: kept here (salesnotes sync status)"),
+    "put back": N_("{n} deleted on the phone put back there"),
+}
+"""What a sync did, in the order it is said."""
+
+FIELDS = {
+    "name": N_("the name"), "organisation": N_("the organisation"),
+    "department": N_("the department"), "job_title": N_("the job title"),
+    "birthday": N_("the birthday"), "note": N_("the note"), "emails": N_("an e-mail address"),
+    "phones": N_("a phone number"),
+}  # fmt: skip
+
+
+def said_counts(counts: dict[str, int]) -> list[str]:
+    """What a sync did, one line per kind of change."""
+    return [_(words).format(n=counts[what]) for what, words in COUNTED.items() if counts.get(what)]
+
+
+def waiting_lines(report: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """What a sync left to a person, one sentence each, with what to do."""
+    lines = []
+    for item in report.get("conflicts", []):
+        who = names.get(f"c{item['contact']}", f"#{item['contact']}")
+        lines.append(
+            _(
+                "{who}: {field} changed both here and on the phone; the book's is kept, the "
+                "phone's is in the timeline (salesnotes show {id})"
+            ).format(who=who, field=_(FIELDS.get(item["field"], item["field"])), id=item["contact"])
+        )
+    for item in report.get("waiting", []):
+        what, reason = item["what"], item.get("reason", "")
+        if item.get("contact"):
+            who = names.get(f"c{item['contact']}", f"#{item['contact']}")
+        elif item.get("followup"):
+            who = names.get(f"f{item['followup']}", f"#{item['followup']}")
+        else:
+            who = item.get("title") or item.get("href", "")
+        if what == "not taken":
+            lines.append(
+                _("{who}: not taken from the phone: {reason}").format(who=who, reason=reason)
+            )
+        elif what == "new card":
+            lines.append(
+                _("new card '{who}' on the phone not added: {reason}").format(
+                    who=who, reason=reason
+                )
+            )
+        elif what == "new task":
+            lines.append(
+                _(
+                    "new task '{who}' on the phone: {reason}; give it a title 'Name: what', or "
+                    "plan it here: salesnotes follow NAME DAY TEXT"
+                ).format(who=who, reason=reason)
+            )
+        elif what == "changed during the sync":
+            lines.append(
+                _("{who} changed on the phone during the sync: the next sync takes it").format(
+                    who=who
+                )
+            )
+        else:
+            lines.append(_("{href} on the phone cannot be read").format(href=item.get("href", "")))
+    return lines
+
+
+def synced(outcome: SyncOutcome, *, quiet: bool) -> None:
+    """What the sync did (``--dry-run``: would do) and what waits for a person; with
+    ``quiet`` only the latter (cron mails what a person must see, nothing else)."""
+    report = outcome.as_json()
+    waiting = waiting_lines(report, outcome.names)
+    if not quiet:
+        if outcome.dry_run:
+            echo(_("Dry run: nothing was changed, here or on the phone. A sync would:"))
+            for line in outcome.lines:
+                echo(f"  {line}")
+        done = said_counts(outcome.counts)
+        if not outcome.dry_run:
+            echo(
+                _("Synced with the phone:") if done else _("Synced: nothing changed on either side")
+            )
+        for line in done if not outcome.dry_run else []:
+            echo(f"  {line}")
+    if waiting:
+        echo(_("Waiting for you:"))
+        for line in waiting:
+            echo(f"  - {line}")
+
+
+def status(
+    at: str | None, report: dict[str, Any], gone: list[Synced], names: dict[str, str], fmt: str
+) -> None:
+    """The last sync, what it did, and what waits: as text, or JSON (``fmt``)."""
+    from salesnotes.render import print_json
+
+    waiting = waiting_lines(report, names)
+    deleted = []
+    for item in gone:
+        if item.contact_id:
+            who = names.get(f"c{item.contact_id}", f"#{item.contact_id}")
+            deleted.append(
+                _(
+                    "{who} was deleted on the phone: salesnotes archive {id} does it here "
+                    "too; salesnotes sync --put-back puts it back on the phone"
+                ).format(who=who, id=item.contact_id)
+            )
+        elif item.followup_id:
+            who = names.get(f"f{item.followup_id}", f"#{item.followup_id}")
+            deleted.append(
+                _(
+                    "{who} was deleted on the phone: salesnotes done {id} does it here "
+                    "too; salesnotes sync --put-back puts it back on the phone"
+                ).format(who=who, id=item.followup_id)
+            )
+    if fmt == "json":
+        print_json(
+            {
+                "last_sync": at,
+                "counts": report.get("counts", {}),
+                "waiting": waiting,
+                "deleted_on_phone": deleted,
+            }
+        )
+        return
+    if at is None:
+        echo(_("Not synced yet: salesnotes sync"))
+        return
+    echo(_("Last sync: {at}").format(at=at))
+    for line in said_counts(report.get("counts", {})):
+        echo(f"  {line}")
+    if not waiting and not deleted:
+        echo(_("Nothing waits for you."))
+    for line in [*waiting, *deleted]:
+        echo(f"  - {line}")

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from salesnotes.store.database import Database as AnyDatabase
     from salesnotes.store.interface import Transaction
     from salesnotes.store.members import Members
+    from salesnotes.store.sync_state import SyncState
     from salesnotes.team import Seat
 
 
@@ -43,6 +44,7 @@ class Book:
     __slots__ = (
         "_audit",
         "_members",
+        "_sync",
         "briefings",
         "bulk",
         "contacts",
@@ -72,6 +74,7 @@ class Book:
         self.days_off = DaysOff(db)
         self._audit: Audit | None = None  # made on first use: few commands read them
         self._members: Members | None = None
+        self._sync: SyncState | None = None
 
     @property
     def audit(self) -> Audit:
@@ -90,6 +93,15 @@ class Book:
 
             self._members = Members(self.db)
         return self._members
+
+    @property
+    def sync(self) -> SyncState:
+        """What the phone's sync keeps between two syncs (``sync``)."""
+        if self._sync is None:
+            from salesnotes.store.sync_state import SyncState
+
+            self._sync = SyncState(self.db)
+        return self._sync
 
     def write(self, *, journal: str = "rows", note: str = "") -> Transaction:
         """One command's changes, all or nothing, holding the write lock from the start;

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from salesnotes.imported import ImportResult, NewContact
     from salesnotes.models import (
         Address,
-        Audited,
         Clock,
         Contact,
         ContactCard,
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
         FollowUp,
         Hit,
         Interaction,
-        Member,
         Organisation,
         Person,
         PhoneNumber,
@@ -40,6 +38,7 @@ if TYPE_CHECKING:
         Touch,
         Undone,
     )
+    from salesnotes.store.interface_around import AuditStore, MemberStore, SyncStateStore
     from salesnotes.team import Seat
 
 
@@ -415,29 +414,6 @@ class DaysOffStore(Protocol):
     def remove(self, day_off_id: int) -> DayOff: ...
 
 
-class AuditStore(Protocol):
-    """The audit trail: who did what, when (written by the database's triggers)."""
-
-    def trail(
-        self, *, contact_id: int | None, actor: str | None, since: str | None, limit: int
-    ) -> list[Audited]: ...
-
-
-class MemberStore(Protocol):
-    """A team's members and their server roles (PostgreSQL)."""
-
-    @property
-    def has_roles(self) -> bool: ...
-    def setup(self) -> list[str]: ...
-    def is_set_up(self) -> bool: ...
-    def may_make_roles(self) -> tuple[bool, str]: ...
-    def add(self, name: str, login: str, role: str, now: str) -> tuple[Member, bool]: ...
-    def members(self) -> list[Member]: ...
-    def get(self, name: str) -> Member: ...
-    def names(self) -> list[str]: ...
-    def remove(self, name: str) -> Member: ...
-
-
 class Store(Protocol):
     """One open salesnotes book."""
 
@@ -467,6 +443,8 @@ class Store(Protocol):
     def audit(self) -> AuditStore: ...
     @property
     def members(self) -> MemberStore: ...
+    @property
+    def sync(self) -> SyncStateStore: ...
     @property
     def seat(self) -> Seat | None: ...
     @property

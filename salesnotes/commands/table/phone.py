@@ -3,9 +3,59 @@ CardDAV/CalDAV server."""
 
 from __future__ import annotations
 
-from salesnotes.commands.table.kinds import Command, arg, opt
+from salesnotes.commands.table.kinds import Command, arg, flag, opt
 
 COMMANDS = (
+    Command(
+        "sync",
+        "sync:sync",
+        """\
+Sync the book with your phone's own contacts and tasks, both ways, through the server
+'salesnotes sync setup' chose: your contacts (with what to know when they call: an open
+complaint, an open quote, a call-back past its day) and your open follow-ups go to the
+phone; a task ticked off there is done here, a task moved is moved, a card edited changes
+the contact, a new card or a task titled 'Name: what' is added. A delete on the phone never
+deletes here: 'salesnotes sync status' lists it. Undo takes back what a sync changed here.
+
+Examples:
+
+\b
+salesnotes sync
+salesnotes sync --dry-run
+*/15 * * * * salesnotes sync --quiet""",
+        (
+            flag("dry_run", "--dry-run", "-n", help="Say what would go where; change nothing."),
+            flag("quiet", "--quiet", "-q", help="Say only what needs you (for cron)."),
+            flag(
+                "put_back",
+                "--put-back",
+                help="Put what was deleted on the phone back there.",
+            ),
+        ),
+    ),
+    Command(
+        "sync status",
+        "sync:sync_status",
+        """\
+When the last sync ran, what it did, and what waits for you: what was deleted on the phone
+(kept here), what both sides changed, tasks that name no contact.
+
+Examples:
+
+\b
+salesnotes sync status
+salesnotes sync status --format json""",
+        (
+            opt(
+                "fmt",
+                "--format",
+                "-f",
+                choices=("text", "json"),
+                default="text",
+                help="text, or json for scripts.",
+            ),
+        ),
+    ),
     Command(
         "sync setup",
         "sync:sync_setup",

@@ -1,0 +1,167 @@
+"""One sync of a person's book with the phone's server (see ``usecases.sync``): what both
+sides have, read; what a delete on either side does; the book's side written in step 4.
+The contacts' part is ``phone_cards``, the follow-ups' ``phone_tasks``."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+from salesnotes.errors import SalesnotesError
+from salesnotes.i18n import _
+from salesnotes.record import changed
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+    from typing import Any
+
+    from salesnotes.adapters.dav import Dav
+    from salesnotes.config import Config
+    from salesnotes.models import Contact, FollowUp, Synced
+    from salesnotes.results import SyncOutcome
+    from salesnotes.store.interface import Store
+
+PLACES = ("addressbook", "tasks")
+"""What syncs: the contacts, and the follow-ups as tasks."""
+
+
+class PhoneSync:
+    """One sync of one person's book with one server (see the module)."""
+
+    def __init__(
+        self, store: Store, dav: Dav, config: Config, *, today: date, now: str, out: SyncOutcome
+    ) -> None:
+        self.store, self.dav, self.config = store, dav, config
+        self.today, self.now, self.out = today, now, out
+        self.region = config.get_str("phone.region")
+        self.person = store.user
+        self.book_ops: list[Callable[[], None]] = []  # step 4, in order
+        self.kept: list[Synced] = []
+        self.dropped: list[str] = []
+
+    # -- the book's side, read ------------------------------------------------------------
+
+    def read_book(self) -> None:
+        from salesnotes.usecases.agenda import agenda_owner
+
+        store = self.store
+        self.whose = agenda_owner(store, None)
+        people = store.contacts.find()
+        if self.whose is not None:
+            mine = set(store.contacts.owned(self.whose))
+            people = [p for p in people if p.id in mine]
+        self.contacts = {p.id: p for p in people}
+        self.by_uuid = {p.uuid: p for p in people}
+        open_ones = [
+            f for f in store.followups.find() if self.whose is None or f.is_for(self.whose)
+        ]
+        self.followups = {f.id: f for f in open_ones}
+        self.cards = store.contacts.cards({f.contact_id for f in open_ones})
+        self.people = people
+        self.closed_on_phone: set[int] = set()  # follow-ups ticked off there this sync
+        self.ranks = self._ranks()
+        self.state = {place: store.sync.objects(self.person, place) for place in PLACES}
+        self.state["tasks"] += store.sync.reopened(self.person, list(self.followups))
+        for item in self.state["tasks"]:  # a task done in the book since: read for its end
+            if item.followup_id is not None and item.followup_id not in self.followups:
+                try:
+                    done = store.followups.get(item.followup_id)
+                except SalesnotesError:
+                    continue
+                if done.status == "done" and done.contact_id in self.contacts:
+                    self.followups[done.id] = done
+                    self.cards.update(store.contacts.cards([done.contact_id]))
+
+    def _context(self) -> dict[int, str]:
+        """Each contact's caller context (see the module), in the language spoken: as the
+        book will be after this sync (a call-back ticked off on the phone is not said)."""
+        from salesnotes.usecases.quotes import money
+
+        people = self.people
+        open_ones = [
+            f
+            for f in self.followups.values()
+            if f.status == "open" and f.id not in self.closed_on_phone
+        ]
+        said: dict[int, list[str]] = {}
+        for f in sorted(open_ones, key=lambda f: (f.due_on, f.id)):
+            if f.reason == "complaint":
+                said.setdefault(f.contact_id, []).append(
+                    _("complaint open since {day}").format(day=_day(f.created_on))
+                )
+            elif f.reason == "callback" and f.due_on < self.today:
+                said.setdefault(f.contact_id, []).append(
+                    _("call back since {day}").format(day=_day(f.due_on))
+                )
+        ids = [p.id for p in people]
+        for q in self.store.quotes.find(open_only=True, contact_ids=ids, history=False):
+            amount = money(q.amount_cents, q.currency, self.config)
+            said.setdefault(q.contact_id, []).append(
+                _("quote #{id} {amount} open").format(id=q.id, amount=amount)
+            )
+        return {cid: " · ".join(parts) for cid, parts in said.items()}
+
+    def _ranks(self) -> dict[int, int]:
+        """The contacts on today's agenda, by their place on it (0: the first)."""
+        from salesnotes.usecases.sources import agenda
+
+        limit = self.config.get_int("agenda.limit") or 25
+        rows = agenda(self.store, self.today, self.config, limit=limit, owner=self.whose)
+        return {row.contact_id: n for n, row in enumerate(rows)}
+
+    def priority(self, followup: FollowUp) -> int:
+        """A task's PRIORITY: today's agenda in its order (1-4, a phone sorting by priority
+        shows the agenda), the others by their own priority (5 high and normal, 9 low)."""
+        rank = self.ranks.get(followup.contact_id)
+        if followup.status == "open" and followup.due_on <= self.today and rank is not None:
+            return 1 + rank * 4 // max(len(self.ranks), 1)
+        return 9 if followup.priority == "low" else 5
+
+    # -- the server's side, read ----------------------------------------------------------
+
+    def read_server(self, place: str, collection: str) -> tuple[dict[str, str], dict[str, Any]]:
+        listing = self.dav.listing(collection)
+        known = {item.href: item for item in self.state[place]}
+        kept_closed = self.store.sync.known(h for h in listing if h not in known)
+        wanted = [
+            h
+            for h, etag in listing.items()
+            if (h in known and known[h].etag != etag) or (h not in known and h not in kept_closed)
+        ]
+        kind = "addressbook" if place == "addressbook" else "calendar"
+        return listing, self.dav.fetch(collection, wanted, kind) if wanted else {}
+
+    # -- either -----------------------------------------------------------------------------
+
+    def _gone_from_phone(self, item: Synced, local: Contact | FollowUp | None) -> None:
+        """Deleted on the phone: kept in the book, listed, not put back."""
+        if local is None:
+            self.dropped.append(item.href)
+            return
+        if not item.gone:
+            self.out.count("deleted on the phone")
+        self.kept.append(changed(item, gone="phone"))
+
+    def _delete(self, item: Synced, what: str) -> None:
+        """Gone from the book (archived, done long ago, forgotten, a colleague's now):
+        off the phone too."""
+        from salesnotes.adapters.dav import Mismatch
+
+        if not self.out.dry_run:
+            with suppress(Mismatch):  # changed on the phone meanwhile: seen again next time
+                self.dav.delete(item.href, item.etag)
+        self.out.count(what, _("phone: remove {href}").format(href=item.href))
+        self.dropped.append(item.href)
+
+    def write_book(self) -> None:
+        for op in self.book_ops:
+            op()
+        for item in self.kept:
+            self.store.sync.keep(self.person, item)
+        for href in self.dropped:
+            self.store.sync.drop(href)
+
+
+def _day(day: date) -> str:
+    return f"{day.day}-{day.month}"

@@ -1,0 +1,231 @@
+"""The follow-ups' part of a sync (see ``usecases.sync``): each open follow-up a task on
+the phone; a task ticked off there done here (logged as a conversation), moved there moved
+here (as ``snooze``), made there with a title naming a contact a follow-up (as ``follow``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from salesnotes.domain.phone_sync import TASK_FIELDS, followup_fields, merge
+from salesnotes.errors import SalesnotesError
+from salesnotes.i18n import _
+from salesnotes.models import Synced
+from salesnotes.record import changed
+from salesnotes.usecases.phone_cards import CardSync
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from salesnotes.formats.ics import PhoneTask
+    from salesnotes.models import FollowUp
+
+DONE_ON_PHONE = "afgerond op de telefoon"
+
+
+class Sync(CardSync):
+    """A sync's contacts and follow-ups."""
+
+    def sync_tasks(self, collection: str) -> None:
+        from salesnotes.formats.ics import read_task
+
+        listing, fetched = self.read_server("tasks", collection)
+        seen: set[int] = set()
+        known = {item.href for item in self.state["tasks"]}
+        for item in self.state["tasks"]:
+            followup = self.followups.get(item.followup_id) if item.followup_id else None
+            if followup is not None:
+                seen.add(followup.id)
+            if item.gone == "back" and followup is not None:  # sync --put-back
+                self._settle_task(changed(item, gone=""), followup, None, None, collection)
+            elif item.href not in listing:
+                self._gone_from_phone(item, followup)
+            elif followup is None:
+                self._delete(item, "tasks removed from the phone")
+            elif not item.gone:
+                text = fetched.get(item.href, (None, None))[1]
+                task = read_task(text) if text else None
+                self._settle_task(item, followup, task, listing[item.href], collection)
+        by_uuid = {f.uuid: f for f in self.followups.values()}
+        for href, (etag, text) in fetched.items():
+            if href in known:
+                continue
+            task = read_task(text)
+            if task is None:
+                self.out.wait("unreadable task", href=href)
+                continue
+            followup = by_uuid.get(task.uid)
+            if followup is not None:  # ours, written by a sync that did not finish
+                seen.add(followup.id)
+                item = Synced(0, "tasks", href, task.uid, etag, None, followup.id, None)
+                self._settle_task(item, followup, task, etag, collection)
+            elif not task.done:
+                self._new_task(href, etag, task)
+        for followup in self.followups.values():
+            if followup.id not in seen and followup.status == "open":
+                href = f"{collection}{followup.uuid}.ics"
+                item = Synced(0, "tasks", href, followup.uuid, "", None, followup.id, None)
+                self._settle_task(item, followup, None, None, collection)
+
+    def _settle_task(
+        self, item: Synced, followup: FollowUp, task: PhoneTask | None, etag: str | None,
+        collection: str, retry: bool = True,
+    ) -> None:  # fmt: skip
+        from salesnotes.adapters.dav import Mismatch
+        from salesnotes.formats.ics import task as task_text
+
+        book = followup_fields(followup)
+        theirs = _task_fields(task) if task is not None else (item.fields or book)
+        merged = merge(item.fields, book, theirs, TASK_FIELDS)
+        agreed, to_book = dict(merged.fields), dict(merged.to_book)
+        if to_book.get("done") is False:  # ticked off in the book, not on the phone: done
+            agreed["done"] = True
+            del to_book["done"]
+        card = self.cards.get(followup.contact_id)
+        priority = self.priority(followup)
+        shown_followup = _task_followup(followup, agreed)
+        extras = f"{priority}|{shown_followup.text}|{card.phone if card else ''}"
+        to_phone = agreed != theirs or extras != item.extras or task is None and etag is None
+        new_etag = etag or ""
+        if to_phone and not self.out.dry_run:
+            text = task_text(shown_followup, card, uid=item.uid, now=self.now, priority=priority)
+            try:
+                new_etag = self.dav.put(item.href, text, "calendar", etag)
+            except Mismatch:
+                if not retry:
+                    self.out.wait("changed during the sync", followup=followup.id)
+                    return
+                fresh = self.dav.fetch(collection, [item.href], "calendar")
+                if item.href in fresh:
+                    from salesnotes.formats.ics import read_task
+
+                    again_etag, again = fresh[item.href]
+                    self._settle_task(
+                        item, followup, read_task(again), again_etag, collection, retry=False
+                    )
+                return
+        if to_phone:
+            self.out.count(
+                "tasks written" if etag is not None else "tasks added",
+                _("phone: task {text}").format(text=followup.text or followup.contact_name),
+            )
+        if to_book.get("done"):
+            self.closed_on_phone.add(followup.id)
+            note = _task_note(task)
+            self.out.count(
+                "follow-ups done", _("book: follow-up #{id} done").format(id=followup.id)
+            )
+            self.book_ops.append(self._done(followup, note))
+        elif "due" in to_book:
+            self.out.count(
+                "follow-ups moved", _("book: follow-up #{id} moved").format(id=followup.id)
+            )
+            self.book_ops.append(self._move(followup, to_book["due"]))
+        closed = bool(agreed["done"])
+        self.kept.append(
+            changed(item, etag=new_etag, fields=agreed, extras=extras,
+                    followup_id=followup.id, closed=closed)
+        )  # fmt: skip
+
+    def _done(self, followup: FollowUp, note: str) -> Callable[[], None]:
+        def done() -> None:
+            from salesnotes.usecases.followups import complete_followup
+
+            try:
+                complete_followup(
+                    self.store, followup.id, note=note, kind="note", today=self.today, now=self.now
+                )
+            except SalesnotesError as exc:
+                self.out.wait("not taken", followup=followup.id, reason=exc.message)
+
+        return done
+
+    def _move(self, followup: FollowUp, due: str) -> Callable[[], None]:
+        def move() -> None:
+            from salesnotes.domain.plans import Planned
+            from salesnotes.usecases.followups import snooze_followup
+
+            day, _space, at = due.partition(" ")
+            try:
+                snooze_followup(
+                    self.store, followup.id, Planned(date.fromisoformat(day), at or None),
+                    today=self.today, earlier=True, typed=due,
+                )  # fmt: skip
+            except SalesnotesError as exc:
+                self.out.wait("not taken", followup=followup.id, reason=exc.message)
+
+        return move
+
+    def _new_task(self, href: str, etag: str, task: PhoneTask) -> None:
+        """A task made on the phone: a follow-up when its title names a contact ('Jan de
+        Vries: offerte nabellen', the WHO rules), else it waits."""
+        from salesnotes.usecases.who import resolve
+
+        who, colon, what = task.summary.partition(":")
+        who = who.strip() if colon else task.summary.strip()
+        try:
+            contact, _note = resolve(self.store, who, self.region) if who else (None, None)
+        except SalesnotesError as exc:
+            contact = None
+            reason = exc.message
+        else:
+            reason = _("its title names nobody")
+        if contact is None or (self.whose is not None and contact.id not in self.contacts):
+            self.out.wait("new task", href=href, title=task.summary, reason=reason)
+            return
+        self.out.count(
+            "follow-ups added", _("book: follow-up with {name}").format(name=contact.name)
+        )
+        day = task.due or self.today
+        text = what.strip() if colon else ""
+
+        def follow() -> None:
+            from salesnotes.domain.plans import Planned
+            from salesnotes.usecases.followups import schedule_followup
+
+            try:
+                made = schedule_followup(
+                    self.store, contact, Planned(max(day, self.today), task.due_time),
+                    text or _("follow-up"), reason="other", priority="normal",
+                    today=self.today, now=self.now, owner=self.person,
+                )  # fmt: skip
+            except SalesnotesError as exc:
+                self.out.wait("new task", href=href, title=task.summary, reason=exc.message)
+                return
+            card = self.store.contacts.cards([contact.id]).get(contact.id)
+            extras = f"{self.priority(made)}|{made.text}|{card.phone if card else ''}"
+            self.store.sync.keep(
+                self.person,
+                Synced(
+                    0, "tasks", href, task.uid, etag, None, made.id, followup_fields(made), extras
+                ),
+            )
+
+        self.book_ops.append(follow)
+
+
+def _task_fields(task: PhoneTask) -> dict[str, Any]:
+    due = task.due.isoformat() if task.due else ""
+    return {"due": f"{due} {task.due_time}" if due and task.due_time else due, "done": task.done}
+
+
+def _task_followup(followup: FollowUp, agreed: dict[str, Any]) -> FollowUp:
+    """The follow-up as its task is to show it: on the agreed day, done when agreed."""
+    day, _space, at = (agreed["due"] or followup.due_on.isoformat()).partition(" ")
+    status = "done" if agreed["done"] else "open"
+    return changed(followup, due_on=date.fromisoformat(day), due_time=at or None, status=status)
+
+
+def _task_note(task: PhoneTask | None) -> str:
+    """What the conversation logged for a task ticked off on the phone says: that, and
+    what the person added to the task's notes (not salesnotes' own lines)."""
+    said = ""
+    if task is not None:
+        own = [
+            line
+            for line in task.description.splitlines()
+            if line.strip() and "salesnotes" not in line and ":" not in line[:20]
+        ]
+        said = " ".join(own[-1:])
+    return f"{_(DONE_ON_PHONE)}: {said}" if said else _(DONE_ON_PHONE)

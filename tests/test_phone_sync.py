@@ -1,0 +1,366 @@
+"""``salesnotes sync``, both ways, against two real DAV servers (tests/dav.py: Radicale over
+HTTP, Xandikos over HTTPS), with "the phone" played by plain HTTP requests that write what
+phones write: an iPhone's vCard 3.0 (``item1.TEL`` with ``X-ABLabel``), Android's (DAVx5)
+vCard, and Reminders' and Tasks.org's VTODOs."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests import dav
+from tests.conftest import Run, dump
+
+pytestmark = pytest.mark.sqlite_only  # one person's file; the team's server: test_team_roles
+
+httpx = pytest.importorskip("httpx")
+
+
+@pytest.fixture(scope="module", params=["radicale", "xandikos"])
+def server(request: pytest.FixtureRequest) -> Iterator[dav.Server]:
+    for found in dav.serve(request.param):
+        if found is None:
+            why = f"no {request.param} for this test: {dav.WHY[request.param]}"
+            if os.environ.get("SALESNOTES_DAV") == "required":  # CI: never skipped there
+                pytest.fail(why)
+            pytest.skip(why)
+        yield found
+
+
+class Phone:
+    """The phone's side: what its apps read from and write to the server."""
+
+    def __init__(self, server: dav.Server, config: dict[str, str]) -> None:
+        import ssl
+
+        trust = ssl.create_default_context(cafile=server.ca_file) if server.ca_file else True
+        self.client = httpx.Client(auth=(server.user, server.password), verify=trust, timeout=20)
+        self.cards, self.tasks = config["addressbook"], config["tasks"]
+
+    def hrefs(self, collection: str) -> dict[str, str]:
+        body = '<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>'
+        answer = self.client.request(
+            "PROPFIND",
+            collection,
+            content=body,
+            headers={"Depth": "1", "Content-Type": "application/xml"},
+        ).text
+        import re
+
+        found = {}
+        for response in re.findall(r"<(?:\w+:)?response>(.*?)</(?:\w+:)?response>", answer, re.S):
+            href = re.search(r"<(?:\w+:)?href>([^<]*)<", response)
+            etag = re.search(r"<(?:\w+:)?getetag>([^<]*)<", response)
+            if href and etag and not href.group(1).endswith("/"):
+                found[str(httpx.URL(collection).join(href.group(1)))] = etag.group(1)
+        return found
+
+    def read(self, collection: str) -> dict[str, str]:
+        """Every object's text, by address (its long lines unfolded, RFC 6350 3.2)."""
+        return {
+            h: self.client.get(h).text.replace("\r\n ", "").replace("\r\n\t", "")
+            for h in self.hrefs(collection)
+        }
+
+    def find(self, collection: str, text: str) -> tuple[str, str]:
+        found = [(h, t) for h, t in self.read(collection).items() if text in t]
+        assert len(found) == 1, (text, found)
+        return found[0]
+
+    def put(self, href: str, text: str, media: str) -> None:
+        answer = self.client.put(
+            href, content=text.replace("\n", "\r\n").encode(),
+            headers={"Content-Type": f"{media}; charset=utf-8"},
+        )  # fmt: skip
+        assert answer.status_code in (201, 204), answer.text
+
+    def delete(self, href: str) -> None:
+        assert self.client.delete(href).status_code in (200, 204)
+
+
+def _set_up(run: Run, server: dav.Server, isolated: Path, name: str) -> dict[str, str]:
+    args = ["sync", "setup", server.url, "--user", server.user, "--addressbook", name,
+            "--tasks", name, "--calendar", name]  # fmt: skip
+    if server.ca_file:
+        args += ["--ca-file", server.ca_file]
+    run(*args)
+    import tomllib
+
+    home = isolated.parent / "home" / ".config" / "salesnotes" / "config.toml"
+    return dict(tomllib.loads(home.read_text())["sync"])
+
+
+@pytest.fixture
+def phone(run: Run, server: dav.Server, isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Phone:
+    """A small book (today is Wednesday 25 November 2026) and the phone's server set up for
+    it, in places of this test's own."""
+    monkeypatch.setenv("SALESNOTES_SYNC_PASSWORD", server.password)
+    run("add", "Jan de Vries", "--org", "Bakker Bouw", "--phone", "06 12345678",
+        "--email", "jan@bakkerbouw.nl", "--note", "Koffie zwart")  # fmt: skip
+    run("add", "Sanne Visser", "--phone", "+31 20 555 0101")
+    run("add", "Eva Smit", "--email", "eva@smit.nl")
+    run("quote", "add", "jan", "12500", "--title", "Hal 3")
+    run("log", "sanne", "Lekkage na de installatie", "--kind", "complaint")
+    run("follow", "jan", "2026-11-23", "Prijs nabellen", "--reason", "callback")
+    run("follow", "eva", "vrijdag", "Offerte bespreken")
+    name = f"t{uuid.uuid4().hex[:8]}"
+    return Phone(server, _set_up(run, server, isolated, name))
+
+
+def _contact(run: Run, who: str) -> dict[str, Any]:
+    return dict(json.loads(run("show", who, "--format", "json").stdout)["contact"])
+
+
+def test_a_first_sync_puts_contacts_and_tasks_on_the_phone_and_a_second_changes_nothing(
+    run: Run, phone: Phone, isolated: Path
+) -> None:
+    said = run("sync").stdout
+    assert "3 contacts put on the phone" in said and "follow-ups put on the phone" in said
+    cards = phone.read(phone.cards)
+    assert len(cards) == 3
+    jan = _contact(run, "jan")
+    href, card = phone.find(phone.cards, "FN:Jan de Vries")
+    assert f"UID:{jan['uuid']}" in card and "06 12345678" in card and "ORG:Bakker Bouw" in card
+    # What to know when Jan calls, on the first line of the note, then his own note
+    assert (
+        "NOTE:[salesnotes] call back since 23-11 · quote #1 € 12.500\\,00 open\\nKoffie zwart"
+        in card
+    )
+    _, sanne = phone.find(phone.cards, "FN:Sanne Visser")
+    assert "complaint open since 25-11" in sanne
+    tasks = phone.read(phone.tasks)
+    _, call = phone.find(phone.tasks, "Prijs nabellen")
+    assert "DUE;VALUE=DATE:20261123" in call and "STATUS:NEEDS-ACTION" in call
+    # today's agenda in its order for a phone that sorts by priority: the complaint, Jan,
+    # then what is not due yet
+    _, complaint = phone.find(phone.tasks, "Sanne Visser")
+    _, later = phone.find(phone.tasks, "Offerte bespreken")
+    assert "PRIORITY:1" in complaint and "PRIORITY:3" in call and "PRIORITY:5" in later
+    etags = {**phone.hrefs(phone.cards), **phone.hrefs(phone.tasks)}
+    book = dump(isolated)
+    again = run("sync").stdout
+    assert "nothing changed on either side" in again
+    assert {**phone.hrefs(phone.cards), **phone.hrefs(phone.tasks)} == etags  # not rewritten
+    assert len(tasks) == len(phone.read(phone.tasks))
+    assert [r for r in dump(isolated) if r[0] != "sync_runs"] == [
+        r for r in book if r[0] != "sync_runs"
+    ]
+
+
+IPHONE_EDIT = """BEGIN:VCARD
+VERSION:3.0
+PRODID:-//Apple Inc.//iPhone OS 17.1//EN
+N:de Vries;Jan;;;
+FN:Jan de Vries
+ORG:Bakker Bouw;
+TITLE:Inkoper
+EMAIL;type=INTERNET;type=WORK;type=pref:jan@bakkerbouw.nl
+TEL;type=CELL;type=VOICE;type=pref:06 12345678
+item1.TEL:+31 6 98765432
+item1.X-ABLabel:_$!<Other>!$_
+NOTE:[salesnotes] quote #1 € 12.500\\,00 open · call back since 23-11\\nKoffie zwart\\, geen suiker
+UID:{uid}
+END:VCARD
+"""
+
+NEW_ANDROID_CARD = """BEGIN:VCARD
+VERSION:4.0
+PRODID:DAVx5/4.3.9-gplay ez-vcard/0.11.3
+UID:{uid}
+FN:Ruud Meijer
+N:Meijer;Ruud;;;
+ORG:Meijer Installaties
+TEL;TYPE=cell:+31 6 11122233
+EMAIL;TYPE=work:ruud@meijer.nl
+REV:20261125T081500Z
+END:VCARD
+"""
+
+TASK = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Apple Inc.//iOS 17.1//EN
+BEGIN:VTODO
+UID:{uid}
+DTSTAMP:20261125T090000Z
+SUMMARY:{summary}
+DUE;VALUE=DATE:{due}
+STATUS:NEEDS-ACTION
+END:VTODO
+END:VCALENDAR
+"""
+
+
+def test_what_the_phone_changed_comes_into_the_book(run: Run, phone: Phone, isolated: Path) -> None:
+    run("sync")
+    jan = _contact(run, "jan")
+    href, _card = phone.find(phone.cards, "FN:Jan de Vries")
+    phone.put(href, IPHONE_EDIT.format(uid=jan["uuid"]), "text/vcard")  # a number, a title
+    call_href, call = phone.find(phone.tasks, "Prijs nabellen")  # ticked off
+    ticked = call.replace("STATUS:NEEDS-ACTION", "STATUS:COMPLETED\r\nCOMPLETED:20261125T100000Z")
+    phone.put(call_href, ticked.replace("\r\n", "\n"), "text/calendar")
+    eva_href, eva = phone.find(phone.tasks, "Offerte bespreken")  # moved to next Tuesday
+    moved = eva.replace("DUE;VALUE=DATE:20261127", "DUE;VALUE=DATE:20261201")
+    phone.put(eva_href, moved.replace("\r\n", "\n"), "text/calendar")
+    sanne_href, _sanne = phone.find(phone.cards, "FN:Sanne Visser")
+    phone.delete(sanne_href)  # deleted on the phone
+    phone.put(f"{phone.cards}ruud.vcf", NEW_ANDROID_CARD.format(uid=uuid.uuid4()), "text/vcard")
+    for n, (summary, due) in enumerate(
+        [("Eva Smit: demo plannen", "20261203"), ("Boodschappen", "20261126")]
+    ):
+        task = TASK.format(uid=uuid.uuid4(), summary=summary, due=due)
+        phone.put(f"{phone.tasks}new{n}.ics", task, "text/calendar")
+
+    said = run("sync").stdout
+    assert "1 contacts changed from the phone" in said
+    assert "1 contacts added from the phone" in said
+    assert "1 follow-ups ticked off on the phone: done" in said
+    assert "1 follow-ups moved on the phone: moved" in said
+    assert "1 follow-ups added from the phone's tasks" in said
+    assert "new task 'Boodschappen' on the phone" in said
+    jan = _contact(run, "jan")
+    assert jan["job_title"] == "Inkoper"
+    assert sorted(jan["phones"]) == ["+31 6 98765432", "06 12345678"]
+    assert jan["note"] == "Koffie zwart, geen suiker"  # the context stays salesnotes' own
+    shown = json.loads(run("show", "jan", "--format", "json").stdout)
+    assert any(i["text"].startswith("afgerond op de telefoon") for i in shown["interactions"])
+    assert not any(f["text"] == "Prijs nabellen" for f in shown["followups"])
+    eva = json.loads(run("show", "eva", "--format", "json").stdout)
+    assert {(f["text"], f["due_on"]) for f in eva["followups"]} == {
+        ("Offerte bespreken", "2026-12-01"), ("demo plannen", "2026-12-03")
+    }  # fmt: skip
+    ruud = _contact(run, "ruud")
+    assert ruud["organisation"] == "Meijer Installaties" and ruud["emails"] == ["ruud@meijer.nl"]
+    assert _contact(run, "sanne")["name"] == "Sanne Visser"  # a delete there deletes nothing here
+    status = run("sync", "status").stdout
+    assert "Sanne Visser" in status and "salesnotes archive" in status
+    assert "Boodschappen" in status
+
+    book = [r for r in dump(isolated) if r[0] not in ("sync_runs",)]
+    again = run("sync").stdout
+    assert "nothing changed on either side" in again, again
+    assert [r for r in dump(isolated) if r[0] not in ("sync_runs",)] == book
+    assert not any("FN:Sanne Visser" in t for t in phone.read(phone.cards).values())  # not back
+    run("sync", "--put-back")
+    assert any("FN:Sanne Visser" in t for t in phone.read(phone.cards).values())
+
+    run("undo")  # the sync's changes to the book, taken back as one step
+    assert _contact(run, "jan")["job_title"] == ""
+
+
+def test_a_field_both_sides_changed_keeps_both_numbers_and_the_books_title(
+    run: Run, phone: Phone
+) -> None:
+    run("sync")
+    jan = _contact(run, "jan")
+    run("edit", "jan", "--job-title", "Directeur", "--phone", "010 1234567")
+    href, _card = phone.find(phone.cards, "FN:Jan de Vries")
+    phone.put(href, IPHONE_EDIT.format(uid=jan["uuid"]), "text/vcard")
+    said = run("sync").stdout
+    assert "the job title changed both here and on the phone" in said
+    jan = _contact(run, "jan")
+    assert jan["job_title"] == "Directeur"
+    assert sorted(jan["phones"]) == ["+31 6 98765432", "010 1234567", "06 12345678"]
+    timeline = run("show", "jan").stdout
+    assert "job title was changed to: Inkoper" in timeline
+    _href, card = phone.find(phone.cards, "FN:Jan de Vries")
+    assert "TITLE:Directeur" in card and "010 1234567" in card and "98765432" in card
+    assert "nothing changed" in run("sync").stdout
+
+
+def test_what_the_book_changed_goes_to_the_phone(run: Run, phone: Phone) -> None:
+    run("sync")
+    run("done", "2", "--note", "Gebeld")  # Jan's call
+    run("snooze", "3", "2026-12-02")  # Eva's
+    run("quote", "add", "sanne", "950", "--title", "Onderhoud")
+    said = run("sync").stdout
+    assert "2 tasks brought up to date on the phone" in said
+    _, done = phone.find(phone.tasks, "Prijs nabellen")
+    assert "STATUS:COMPLETED" in done
+    _, moved = phone.find(phone.tasks, "Offerte bespreken")
+    assert "DUE;VALUE=DATE:20261202" in moved
+    _, sanne = phone.find(phone.cards, "FN:Sanne Visser")
+    assert "quote #2 € 950\\,00 open" in sanne
+    run("archive", "eva")
+    said = run("sync").stdout
+    assert "1 cards taken off the phone" in said and "1 tasks taken off the phone" in said
+    assert not any("Offerte bespreken" in t for t in phone.read(phone.tasks).values())
+    assert not any("FN:Eva Smit" in t for t in phone.read(phone.cards).values())
+    assert "nothing changed" in run("sync").stdout
+
+
+def test_a_sync_killed_half_way_goes_on_without_doubles(
+    run: Run, phone: Phone, isolated: Path
+) -> None:
+    for n in range(60):
+        run("add", f"Klant {n:02d}", "--phone", f"06 2000{n:04d}")
+    before = isolated.read_bytes()
+    env = {**os.environ, "SALESNOTES_DB": str(isolated), "SALESNOTES_TODAY": "2026-11-25"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "salesnotes", "sync"], env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while len(phone.hrefs(phone.cards)) < 10 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    written = len(phone.hrefs(phone.cards))
+    assert written >= 10
+    assert isolated.read_bytes() == before or process.returncode == 0
+    said = run("sync").stdout
+    assert "contacts added from the phone" not in said  # its own cards, taken as agreed
+    assert len(phone.hrefs(phone.cards)) == 63
+    assert len(json.loads(run("contacts", "--format", "json").stdout)) == 63
+    assert "nothing changed" in run("sync").stdout
+
+
+def test_failures_are_one_sentence_and_change_nothing(
+    run: Run, phone: Phone, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = dump(isolated)
+    monkeypatch.setenv("SALESNOTES_SYNC_PASSWORD", "fout")
+    told = run("sync", expect=1).stderr
+    assert told.startswith("Error: ") and "(401)" in told and len(told.splitlines()) == 1
+    assert dump(isolated) == book and phone.hrefs(phone.cards) == {}
+    config = isolated.parent / "home" / ".config" / "salesnotes" / "config.toml"
+    config.write_text("")
+    told = run("sync", expect=2).stderr
+    assert "not set up: salesnotes sync setup URL --user NAME" in told
+
+
+def test_a_dry_run_says_what_would_go_where_and_changes_nothing(
+    run: Run, phone: Phone, isolated: Path
+) -> None:
+    book = dump(isolated)
+    said = run("sync", "--dry-run").stdout
+    assert "Dry run" in said and "phone: Jan de Vries" in said
+    assert dump(isolated) == book and phone.hrefs(phone.cards) == {}
+
+
+def test_two_syncs_at_once_do_not_interleave(run: Run, phone: Phone, isolated: Path) -> None:
+    import fcntl
+    import hashlib
+    import tempfile
+
+    me = _contact(run, "jan")["owner"]
+    key = hashlib.sha256(f"{isolated}\0{me}".encode()).hexdigest()[:16]
+    path = os.path.join(tempfile.gettempdir(), f"salesnotes-sync-{os.getuid()}-{key}")
+    with open(path, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        told = run("sync", expect=4).stderr
+        assert "another sync of this book is running" in told
+        quiet = run("sync", "--quiet")
+        assert quiet.stdout == "" and quiet.stderr == ""
+    assert phone.hrefs(phone.cards) == {}
+    run("sync")
+    assert len(phone.hrefs(phone.cards)) == 3
