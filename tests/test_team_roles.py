@@ -365,3 +365,69 @@ def test_four_salespeople_and_a_manager_at_once_change_only_what_is_theirs(
     trail = book["audit_trail"]
     by_sales = [r for r in trail if r["actor"] in sales and r["action"] in ("edited", "assigned")]
     assert by_sales == []
+
+
+def test_each_salesperson_syncs_their_own_accounts_and_what_they_are_to_do(
+    run: Run, team: Team, as_login: Callable[[str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a team's book each salesperson's phone gets their own accounts, and the follow-ups
+    they are to do (one done for a colleague goes to whoever does it); ticked off there, it
+    is done here by them, as the server's rules allow."""
+    httpx = pytest.importorskip("httpx")
+    from tests import dav
+
+    server, why = dav.radicale()
+    if server is None:
+        if os.environ.get("SALESNOTES_DAV") == "required":
+            pytest.fail(why)
+        pytest.skip(why)
+    try:
+        monkeypatch.setenv("SALESNOTES_SYNC_PASSWORD", server.password)
+        as_login("anouk")
+        run("follow", "jan", "2026-11-27", "Offerte langsbrengen", "--for", "pieter")
+        run("follow", "jan", "2026-11-26", "Bellen")
+        seen = {}
+        for name in ("anouk", "pieter"):
+            as_login(name)
+            run("sync", "setup", server.url, "--user", server.user, "--addressbook", name,
+                "--tasks", name, "--calendar", name)  # fmt: skip
+            run("sync")
+            client = httpx.Client(auth=(server.user, server.password))
+            seen[name] = {
+                place: " ".join(
+                    client.get(f"{server.url}{server.user}/{name}-{place}/{h}").text
+                    for h in _names(client, f"{server.url}{server.user}/{name}-{place}/")
+                )
+                for place in ("contacten", "taken")
+            }
+        assert "FN:Jan de Vries" in seen["anouk"]["contacten"]
+        assert "Els Jansen" not in seen["anouk"]["contacten"]
+        assert "Bellen" in seen["anouk"]["taken"]
+        assert "Offerte langsbrengen" not in seen["anouk"]["taken"]
+        assert "FN:Els Jansen" in seen["pieter"]["contacten"]
+        assert "Jan de Vries" not in seen["pieter"]["contacten"]
+        assert "Offerte langsbrengen" in seen["pieter"]["taken"]
+        client = httpx.Client(auth=(server.user, server.password))
+        folder = f"{server.url}{server.user}/pieter-taken/"
+        (href,) = _names(client, folder)
+        text = client.get(folder + href).text.replace("STATUS:NEEDS-ACTION", "STATUS:COMPLETED")
+        client.put(folder + href, content=text.encode(), headers={"Content-Type": "text/calendar"})
+        assert "1 follow-up ticked off on the phone" in run("sync").stdout  # as pieter
+        assert _json(run, "history", "jan")[-1]["actor"] == "pieter"
+        as_login("anouk")  # on her own computer: her own [sync] (here: chosen again)
+        run("sync", "setup", server.url, "--user", server.user, "--addressbook", "anouk",
+            "--tasks", "anouk", "--calendar", "anouk")  # fmt: skip
+        assert "nothing changed" in run("sync").stdout
+    finally:
+        server.stop()
+
+
+def _names(client: Any, folder: str) -> list[str]:
+    import re
+
+    answer = client.request(
+        "PROPFIND", folder, headers={"Depth": "1", "Content-Type": "application/xml"},
+        content='<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>',
+    ).text  # fmt: skip
+    return [h.rsplit("/", 1)[1] for h in re.findall(r"<href>([^<]*)</href>", answer)
+            if not h.endswith("/")]  # fmt: skip

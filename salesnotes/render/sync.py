@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesnotes.i18n import N_, _
+from salesnotes.i18n import N_, Nn_, _, n_
 from salesnotes.render import echo
 
 TYPE_CHECKING = False
@@ -29,19 +29,43 @@ def set_up(chosen: list[Chosen], path: str) -> None:
 
 
 COUNTED = {
-    "cards added": N_("{n} contacts put on the phone"),
-    "cards written": N_("{n} cards brought up to date on the phone"),
-    "cards removed from the phone": N_("{n} cards taken off the phone"),
-    "tasks added": N_("{n} follow-ups put on the phone as tasks"),
-    "tasks written": N_("{n} tasks brought up to date on the phone"),
-    "tasks removed from the phone": N_("{n} tasks taken off the phone"),
-    "contacts changed": N_("{n} contacts changed from the phone"),
-    "contacts added": N_("{n} contacts added from the phone"),
-    "follow-ups done": N_("{n} follow-ups ticked off on the phone: done"),
-    "follow-ups moved": N_("{n} follow-ups moved on the phone: moved"),
-    "follow-ups added": N_("{n} follow-ups added from the phone's tasks"),
-    "deleted on the phone": N_("{n} deleted on the phone: kept here (salesnotes sync status)"),
-    "put back": N_("{n} deleted on the phone put back there"),
+    "cards added": Nn_("{n} contact put on the phone", "{n} contacts put on the phone"),
+    "cards written": Nn_(
+        "{n} card brought up to date on the phone", "{n} cards brought up to date on the phone"
+    ),
+    "cards removed from the phone": Nn_(
+        "{n} card taken off the phone", "{n} cards taken off the phone"
+    ),
+    "tasks added": Nn_(
+        "{n} follow-up put on the phone as a task", "{n} follow-ups put on the phone as tasks"
+    ),
+    "tasks written": Nn_(
+        "{n} task brought up to date on the phone", "{n} tasks brought up to date on the phone"
+    ),
+    "tasks removed from the phone": Nn_(
+        "{n} task taken off the phone", "{n} tasks taken off the phone"
+    ),
+    "contacts changed": Nn_(
+        "{n} contact changed from the phone", "{n} contacts changed from the phone"
+    ),
+    "contacts added": Nn_("{n} contact added from the phone", "{n} contacts added from the phone"),
+    "follow-ups done": Nn_(
+        "{n} follow-up ticked off on the phone: done",
+        "{n} follow-ups ticked off on the phone: done",
+    ),
+    "follow-ups moved": Nn_(
+        "{n} follow-up moved on the phone: moved", "{n} follow-ups moved on the phone: moved"
+    ),
+    "follow-ups added": Nn_(
+        "{n} follow-up added from the phone's tasks", "{n} follow-ups added from the phone's tasks"
+    ),
+    "deleted on the phone": Nn_(
+        "{n} deleted on the phone: kept here (salesnotes sync status)",
+        "{n} deleted on the phone: kept here (salesnotes sync status)",
+    ),
+    "put back": Nn_(
+        "{n} deleted on the phone put back there", "{n} deleted on the phone put back there"
+    ),
 }
 """What a sync did, in the order it is said."""
 
@@ -55,7 +79,11 @@ FIELDS = {
 
 def said_counts(counts: dict[str, int]) -> list[str]:
     """What a sync did, one line per kind of change."""
-    return [_(words).format(n=counts[what]) for what, words in COUNTED.items() if counts.get(what)]
+    return [
+        n_(*words, counts[what]).format(n=counts[what])
+        for what, words in COUNTED.items()
+        if counts.get(what)
+    ]
 
 
 def waiting_lines(report: dict[str, Any], names: dict[str, str]) -> list[str]:

@@ -121,6 +121,10 @@ class PhoneSync:
     # -- the server's side, read ----------------------------------------------------------
 
     def read_server(self, place: str, collection: str) -> tuple[dict[str, str], dict[str, Any]]:
+        """The place's listing, and the objects in it the book has not seen as they are.
+        What was kept of another place (``sync setup`` chose a new one) is left aside:
+        the book's objects go to the new place, or are found there by their UIDs."""
+        self.state[place] = [i for i in self.state[place] if i.href.startswith(collection)]
         listing = self.dav.listing(collection)
         known = {item.href: item for item in self.state[place]}
         kept_closed = self.store.sync.known(h for h in listing if h not in known)
@@ -151,7 +155,7 @@ class PhoneSync:
         if not self.out.dry_run:
             with suppress(Mismatch):  # changed on the phone meanwhile: seen again next time
                 self.dav.delete(item.href, item.etag)
-        self.out.count(what, _("phone: remove {href}").format(href=item.href))
+        self.out.count(what, _("off the phone: {href}").format(href=item.href))
         self.dropped.append(item.href)
 
     def write_book(self) -> None:

@@ -13,7 +13,7 @@ from salesnotes.domain.phone_sync import (
     with_context,
 )
 from salesnotes.errors import SalesnotesError
-from salesnotes.i18n import _
+from salesnotes.i18n import N_, _
 from salesnotes.models import Synced
 from salesnotes.record import changed
 from salesnotes.usecases.phone import PhoneSync
@@ -130,14 +130,14 @@ class CardSync(PhoneSync):
         if to_phone:
             self.out.count(
                 "cards written" if etag is not None else "cards added",
-                _("phone: {name}").format(name=contact.name),
+                _("to the phone: {name}").format(name=contact.name),
             )
         for name, _kept, theirs_value in merged.conflicts:
             if name not in refused:
                 self.out.conflicts.append({"contact": contact.id, "field": name})
                 self.book_ops.append(self._conflict_note(contact.id, name, theirs_value))
         if to_book:
-            self.out.count("contacts changed", _("book: {name}").format(name=contact.name))
+            self.out.count("contacts changed", _("into the book: {name}").format(name=contact.name))
             self.book_ops.append(self._edit(contact, book, to_book, phone))
         self.kept.append(
             changed(item, etag=new_etag, fields=agreed, extras=context, contact_id=contact.id)
@@ -228,7 +228,9 @@ class CardSync(PhoneSync):
         except SalesnotesError as exc:
             self.out.wait("new card", href=href, title=card.name, reason=exc.message)
             return
-        self.out.count("contacts added", _("book: new contact {name}").format(name=card.name))
+        self.out.count(
+            "contacts added", _("into the book: new contact {name}").format(name=card.name)
+        )
         uid = card.uuid or href.rstrip("/").rsplit("/", 1)[-1]
         fields = card_fields(card)
 
@@ -256,8 +258,9 @@ class CardSync(PhoneSync):
 
 
 FIELD_WORDS = {
-    "name": "the name", "organisation": "the organisation", "department": "the department",
-    "job_title": "the job title", "birthday": "the birthday", "note": "the note",
+    "name": N_("the name"), "organisation": N_("the organisation"),
+    "department": N_("the department"), "job_title": N_("the job title"),
+    "birthday": N_("the birthday"), "note": N_("the note"),
 }  # fmt: skip
 
 

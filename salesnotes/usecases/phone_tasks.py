@@ -8,7 +8,7 @@ from datetime import date
 
 from salesnotes.domain.phone_sync import TASK_FIELDS, followup_fields, merge
 from salesnotes.errors import SalesnotesError
-from salesnotes.i18n import _
+from salesnotes.i18n import N_, _
 from salesnotes.models import Synced
 from salesnotes.record import changed
 from salesnotes.usecases.phone_cards import CardSync
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from salesnotes.formats.ics import PhoneTask
     from salesnotes.models import FollowUp
 
-DONE_ON_PHONE = "afgerond op de telefoon"
+DONE_ON_PHONE = N_("done on the phone")
 
 
 class Sync(CardSync):
@@ -108,18 +108,18 @@ class Sync(CardSync):
         if to_phone:
             self.out.count(
                 "tasks written" if etag is not None else "tasks added",
-                _("phone: task {text}").format(text=followup.text or followup.contact_name),
+                _("to the phone: task {text}").format(text=followup.text or followup.contact_name),
             )
         if to_book.get("done"):
             self.closed_on_phone.add(followup.id)
             note = _task_note(task)
             self.out.count(
-                "follow-ups done", _("book: follow-up #{id} done").format(id=followup.id)
+                "follow-ups done", _("into the book: follow-up #{id} done").format(id=followup.id)
             )
             self.book_ops.append(self._done(followup, note))
         elif "due" in to_book:
             self.out.count(
-                "follow-ups moved", _("book: follow-up #{id} moved").format(id=followup.id)
+                "follow-ups moved", _("into the book: follow-up #{id} moved").format(id=followup.id)
             )
             self.book_ops.append(self._move(followup, to_book["due"]))
         closed = bool(agreed["done"])
@@ -175,7 +175,8 @@ class Sync(CardSync):
             self.out.wait("new task", href=href, title=task.summary, reason=reason)
             return
         self.out.count(
-            "follow-ups added", _("book: follow-up with {name}").format(name=contact.name)
+            "follow-ups added",
+            _("into the book: a follow-up with {name}").format(name=contact.name),
         )
         day = task.due or self.today
         text = what.strip() if colon else ""
