@@ -421,3 +421,73 @@ def _config(isolated: Path) -> dict[str, str]:
 
     home = isolated.parent / "home" / ".config" / "salesnotes" / "config.toml"
     return dict(tomllib.loads(home.read_text())["sync"])
+
+
+@pytest.mark.slow
+def test_vdirsyncer_khard_and_todoman_read_what_the_sync_wrote_and_write_back(
+    run: Run, phone: Phone, server: dav.Server, tmp_path: Path
+) -> None:
+    """Independent clients: vdirsyncer copies the server's address book and task list into
+    vdirs, khard lists the contacts with their numbers, todoman the tasks with their due days
+    and the agenda's priorities; a task todoman ticks off goes back through vdirsyncer, and
+    the next ``salesnotes sync`` makes it done in the book."""
+    from tests.test_export import need
+
+    run("sync")
+    config, folders = _vdirsyncer(tmp_path, phone, server)
+    vdirsyncer = need("vdirsyncer")
+    env = {**os.environ, "VDIRSYNCER_CONFIG": str(config)}
+    for step in (["discover"], ["sync"]):
+        subprocess.run(
+            [vdirsyncer, *step], env=env, check=True, capture_output=True, input=b"y\n" * 4
+        )
+    khard = tmp_path / "khard.conf"
+    khard.write_text(f"[addressbooks]\n[[sales]]\npath = {folders['cards']}\n[general]\n"
+                     "editor = true\nmerge_editor = true\n", encoding="utf-8")  # fmt: skip
+    numbers = subprocess.run(
+        [need("khard"), "-c", str(khard), "phone", "--parsable"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "06 12345678\tJan de Vries" in numbers and "+31 20 555 0101\tSanne Visser" in numbers
+    todoman = tmp_path / "todoman.py"
+    todoman.write_text(f'path = "{folders["tasks"].parent}/*"\ndate_format = "%Y-%m-%d"\n'
+                       'time_format = "%H:%M"\n', encoding="utf-8")  # fmt: skip
+    listed = subprocess.run(
+        [need("todoman"), "--config", str(todoman), "--porcelain", "list"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    tasks = {t["summary"]: t for t in json.loads(listed)}
+    call = tasks["Jan de Vries (Bakker Bouw): Prijs nabellen"]
+    assert (
+        call["priority"] == 3
+        and time.strftime("%Y-%m-%d", time.gmtime(call["due"])) == "2026-11-23"
+    )
+    subprocess.run([need("todoman"), "--config", str(todoman), "done", str(call["id"])], check=True,
+                   capture_output=True)  # fmt: skip
+    subprocess.run([vdirsyncer, "sync"], env=env, check=True, capture_output=True)
+    assert "1 follow-up ticked off on the phone: done" in run("sync").stdout
+    followups = json.loads(run("followups", "--format", "json").stdout)
+    assert "Prijs nabellen" not in [f["text"] for f in followups]
+
+
+def _vdirsyncer(tmp_path: Path, phone: Phone, server: dav.Server) -> tuple[Path, dict[str, Path]]:
+    folders = {"cards": tmp_path / "vdir" / "cards", "tasks": tmp_path / "vdir" / "tasks" / "sales"}
+    verify = f'verify = "{server.ca_file}"\n' if server.ca_file else ""
+    pairs = []
+    for name, kind, url in (("cards", "carddav", phone.cards), ("tasks", "caldav", phone.tasks)):
+        folders[name].mkdir(parents=True)
+        ext = ".vcf" if kind == "carddav" else ".ics"
+        pairs.append(
+            f'[pair {name}]\na = "{name}_local"\nb = "{name}_remote"\ncollections = null\n'
+            f'conflict_resolution = "b wins"\n\n'
+            f'[storage {name}_local]\ntype = "filesystem"\npath = "{folders[name]}"\n'
+            f'fileext = "{ext}"\n\n'
+            f'[storage {name}_remote]\ntype = "{kind}"\nurl = "{url}"\nusername = "{server.user}"\n'
+            f'password = "{server.password}"\n{verify}\n'
+        )  # fmt: skip
+    config = tmp_path / "vdirsyncer.conf"
+    config.write_text(
+        f'[general]\nstatus_path = "{tmp_path / "vdirsyncer-status"}"\n\n' + "".join(pairs),
+        encoding="utf-8",
+    )
+    return config, folders
