@@ -326,12 +326,17 @@ def main() -> None:
     else:
         print("  taskwarrior is not installed (apt-get install taskwarrior): peer skipped")
     server = postgres_beside(bin_, books[large], large, commands, report)
+    phone = sync_beside(bin_, books[small], small, commands, report, work)
     print(f"  timing {len(commands)} commands together, {runs} rounds after a warm-up")
     try:
         report.timings.update(timed_together(commands, runs))
+        if phone is not None:
+            one_change_each_side(bin_, phone, small, report)
     finally:
         if server is not None:
             server.stop()
+        if phone is not None:
+            phone["server"].stop()
 
     csv_path = work / f"contacts-{large}.csv"
     if not csv_path.exists():
@@ -463,6 +468,75 @@ def postgres_beside(
     return server
 
 
+def sync_beside(
+    bin_: str,
+    book: Path,
+    size: int,
+    commands: dict[str, tuple[list[str], dict[str, str]]],
+    report: Report,
+    work: Path,
+) -> dict[str, Any] | None:
+    """The phone's sync (issue 25) against Radicale on loopback (tests/dav.py, with a
+    password): a copy of the small book set up and synced once (its first sync, timed:
+    every contact and open follow-up written), then a sync with nothing changed added to the
+    interleaved loop beside the agenda of the same book. None (and a note) without Radicale
+    or the ``sync`` extra."""
+    sys.path.insert(0, str(HERE.parent))
+    from tests import dav
+
+    server, reason = dav.radicale()
+    if server is None:
+        report.notes.append(f"sync beside agenda skipped: {reason}")
+        print(f"  sync skipped: {reason}")
+        return None
+    copy = work / f"sync-book-{size}.db"
+    shutil.copyfile(book, copy)
+    home = work / "sync-home"
+    shutil.rmtree(home, ignore_errors=True)
+    env = {**run_env(copy), "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+           "SALESNOTES_SYNC_PASSWORD": server.password}  # fmt: skip
+    subprocess.run([bin_, "sync", "setup", server.url, "--user", server.user], env=env,
+                   check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+    start = time.perf_counter()
+    subprocess.run([bin_, "sync"], env=env, check=True, stdout=subprocess.DEVNULL)
+    report.timings[f"sync @{size}, the first (once)"] = time.perf_counter() - start
+    report.counts[f"synced_objects_{size}"] = count(copy, "SELECT count(*) FROM sync_objects")
+    commands[f"sync @{size} (nothing changed)"] = ([bin_, "sync"], env)
+    return {"server": server, "env": env, "book": copy}
+
+
+def one_change_each_side(bin_: str, phone: dict[str, Any], size: int, report: Report) -> None:
+    """A sync after one change on each side, five times: a card's job title edited on the
+    phone (a PUT to the server, as the phone does), another contact's in the book."""
+    import sqlite3
+
+    import httpx
+
+    server, env = phone["server"], phone["env"]
+    rows = (
+        sqlite3.connect(phone["book"])
+        .execute(
+            "SELECT href, contact_id FROM sync_objects WHERE place = 'addressbook'"
+            " AND contact_id IS NOT NULL ORDER BY id LIMIT 2"
+        )
+        .fetchall()
+    )
+    (href, _), (_, other) = rows
+    client = httpx.Client(auth=(server.user, server.password))
+    samples = []
+    for n in range(5):
+        card = client.get(href).text
+        card = "\r\n".join(line for line in card.split("\r\n") if not line.startswith("TITLE"))
+        card = card.replace("END:VCARD", f"TITLE:Inkoper {n}\r\nEND:VCARD")
+        client.put(href, content=card.encode(), headers={"Content-Type": "text/vcard"})
+        subprocess.run([bin_, "edit", f"#{other}", "--job-title", f"Directeur {n}"], env=env,
+                       check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+        start = time.perf_counter()
+        subprocess.run([bin_, "sync"], env=env, check=True, stdout=subprocess.DEVNULL)
+        samples.append(time.perf_counter() - start)
+    report.timings[f"sync @{size}, one change on each side"] = statistics.median(samples)
+
+
 def budgets(report: Report, small: int, middle: int, large: int) -> None:
     t = report.timings
     b = report.budgets
@@ -532,6 +606,18 @@ def budgets(report: Report, small: int, middle: int, large: int) -> None:
         3,
     )
     b.append(Budget(f"import @{large} peak memory", report.memory[f"import @{large}"], 300, "MB"))
+    quiet = f"sync @{small} (nothing changed)"
+    if quiet in t:
+        b.append(
+            Budget(
+                f"sync @{small} with nothing changed, beyond agenda @{small}",
+                (t[quiet] - t[f"agenda @{small}"]) * 1000,
+                500,
+                "ms",
+                "issue 25: one request per place",
+                (t[quiet] * 1000, t[f"agenda @{small}"] * 1000),
+            )
+        )
 
 
 def markdown(report: Report) -> str:
