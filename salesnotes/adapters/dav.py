@@ -275,6 +275,48 @@ class Dav:
             found[href] = (prop.findtext(_tag(DAV, "getetag")) or "").strip()
         return found
 
+    def changes(self, collection: str, token: str) -> tuple[dict[str, str], set[str], str] | None:
+        """What changed in ``collection`` since ``token`` (RFC 6578 sync-collection; '':
+        everything): the objects new or changed with their ETags, the ones removed, and the
+        token to ask with next time. None when the server keeps no tokens there or no longer
+        knows this one: the caller reads the whole listing instead."""
+        from xml.etree.ElementTree import ParseError
+
+        from defusedxml import DefusedXmlException
+        from defusedxml.ElementTree import fromstring
+
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            f'<d:sync-collection xmlns:d="{DAV}"><d:sync-token>{_escaped(token)}</d:sync-token>'
+            "<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>"
+        ).encode()
+        response = self.request(
+            "REPORT", collection, body, ok=(207, 400, 403, 404, 405, 409, 412, 415, 501)
+        )
+        if response.status_code != 207:
+            return None
+        try:
+            root = fromstring(response.content)
+        except (ParseError, DefusedXmlException):
+            return None
+        new_token = (root.findtext(_tag(DAV, "sync-token")) or "").strip()
+        if not new_token:
+            return None
+        changed, removed = {}, set()
+        for each in root.iter(_tag(DAV, "response")):
+            href = urljoin(str(response.url), each.findtext(_tag(DAV, "href")) or "")
+            if href.rstrip("/") == collection.rstrip("/") or href.endswith("/"):
+                continue
+            if " 404 " in (each.findtext(_tag(DAV, "status")) or ""):
+                removed.add(href)
+                continue
+            for propstat in each.iter(_tag(DAV, "propstat")):
+                if " 200 " in (propstat.findtext(_tag(DAV, "status")) or ""):
+                    changed[href] = (
+                        propstat.findtext(f"{_tag(DAV, 'prop')}/{_tag(DAV, 'getetag')}") or ""
+                    ).strip()
+        return changed, removed, new_token
+
     def fetch(self, collection: str, hrefs: list[str], kind: str) -> dict[str, tuple[str, str]]:
         """The objects at ``hrefs`` in ``collection`` ('addressbook' or 'calendar'): each
         one's ETag and text, read a hundred at a time (addressbook-multiget and

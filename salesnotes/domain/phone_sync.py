@@ -108,15 +108,17 @@ def phone_key(typed: str, region: str) -> str:
     return number.e164 or number.typed
 
 
-def contact_fields(contact: Contact, region: str) -> Fields:
-    """A contact of the book as the card's fields."""
+def contact_fields(contact: Contact, region: str, keys: dict[str, str] | None = None) -> Fields:
+    """A contact of the book as the card's fields (``keys``: their numbers as compared, as
+    the book keeps them; else read again)."""
+    keys = keys or {}
     return {
         "name": contact.name,
         "organisation": contact.organisation or "",
         "department": contact.department,
         "job_title": contact.job_title,
         "emails": sorted(e.lower() for e in contact.emails),
-        "phones": sorted({phone_key(p, region) for p in contact.phones}),
+        "phones": sorted({keys.get(p) or phone_key(p, region) for p in contact.phones}),
         "addresses": sorted(address_key(a) for a in contact.addresses),
         "birthday": contact.birthday or "",
         "note": contact.note,

@@ -11,6 +11,9 @@ field (``extras``: a card's caller context, a task's wording and priority), ``go
 again), and ``closed`` once a follow-up's task is
 done on both sides (no longer read at every sync).
 
+``sync_places``: per person and place, the collection synced and the server's RFC 6578 sync
+token after the last sync that finished (a later sync asks only what changed since).
+
 ``sync_runs``: the last sync of each person: when, and what it did and left to a person
 (JSON of counts, conflicts and waiting items, by id and field: never a customer's words or
 numbers, which live in the book only and go with ``forget``).
@@ -54,6 +57,13 @@ def sqlite(db: Database) -> None:
             WHERE contact_id IS NOT NULL;
         CREATE INDEX sync_objects_followup ON sync_objects(followup_id)
             WHERE followup_id IS NOT NULL;
+        CREATE TABLE sync_places (
+            person TEXT NOT NULL,
+            place TEXT NOT NULL,
+            collection TEXT NOT NULL,
+            token TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (person, place)
+        );
         CREATE TABLE sync_runs (
             person TEXT PRIMARY KEY,
             at TEXT NOT NULL,
@@ -91,6 +101,13 @@ POSTGRES = """
             WHERE contact_id IS NOT NULL;
         CREATE INDEX sync_objects_followup ON sync_objects(followup_id)
             WHERE followup_id IS NOT NULL;
+        CREATE TABLE sync_places (
+            person TEXT COLLATE "C" NOT NULL,
+            place TEXT COLLATE "C" NOT NULL,
+            collection TEXT COLLATE "C" NOT NULL,
+            token TEXT COLLATE "C" NOT NULL DEFAULT '',
+            PRIMARY KEY (person, place)
+        );
         CREATE TABLE sync_runs (
             person TEXT COLLATE "C" PRIMARY KEY,
             at TEXT COLLATE "C" NOT NULL,

@@ -324,6 +324,18 @@ class ContactReads:
         names = ", ".join(f"{name} (#{cid})" for cid, name in list(seen.items())[:5])
         return [_("did you mean: {names}?").format(names=names)]
 
+    def phone_keys(self, contact_ids: Sequence[int]) -> dict[int, dict[str, str]]:
+        """Each contact's numbers: as typed -> as compared (E.164 when it reads as one)."""
+        found: dict[int, dict[str, str]] = {}
+        for start in range(0, len(contact_ids), 500):
+            rows = self.db.tuples(
+                "SELECT contact_id, phone, e164 FROM contact_phones"
+                f" WHERE contact_id IN ({id_list(contact_ids[start : start + 500])})"
+            )
+            for contact_id, typed, e164 in rows:
+                found.setdefault(int(contact_id), {})[str(typed)] = str(e164 or typed)
+        return found
+
     def owned(self, owner: str, among: Sequence[int] | None = None) -> list[int]:
         """The active contacts this salesperson owns (``among``: of these only)."""
         if among is not None:

@@ -109,6 +109,26 @@ class SyncState:
         )
         return [_synced(r[:-1], str(r[-1])) for r in rows]
 
+    def token(self, person: str, place: str, collection: str) -> str:
+        """The server's sync token for the person's place after their last sync ('' none,
+        or one of another collection)."""
+        row = self.db.one(
+            "SELECT token FROM sync_places WHERE person = ? AND place = ? AND collection = ?",
+            (person, place, collection),
+        )
+        return str(row[0]) if row else ""
+
+    def set_token(self, person: str, place: str, collection: str, token: str) -> None:
+        """Keep the token a finished sync ended with."""
+        if not self.db.execute(
+            "UPDATE sync_places SET collection = ?, token = ? WHERE person = ? AND place = ?",
+            (collection, token, person, place),
+        ):
+            self.db.execute(
+                "INSERT INTO sync_places (person, place, collection, token) VALUES (?, ?, ?, ?)",
+                (person, place, collection, token),
+            )
+
     def last_run(self, person: str) -> tuple[str, dict[str, Any]] | None:
         """When the person last synced, and what that sync reported."""
         row = self.db.one("SELECT at, report FROM sync_runs WHERE person = ?", (person,))

@@ -39,6 +39,9 @@ class PhoneSync:
         self.book_ops: list[Callable[[], None]] = []  # step 4, in order
         self.kept: list[Synced] = []
         self.dropped: list[str] = []
+        self.tokens: dict[str, tuple[str, str]] = {}  # place -> (collection, sync token)
+        self.wrote: set[str] = set()  # the places this sync wrote to
+        self.seen: dict[str, tuple[dict[str, str], set[str]]] = {}  # what changed, as read
 
     # -- the book's side, read ------------------------------------------------------------
 
@@ -52,6 +55,7 @@ class PhoneSync:
             mine = set(store.contacts.owned(self.whose))
             people = [p for p in people if p.id in mine]
         self.contacts = {p.id: p for p in people}
+        self.phone_keys = store.contacts.phone_keys([p.id for p in people])
         self.by_uuid = {p.uuid: p for p in people}
         open_ones = [
             f for f in store.followups.find() if self.whose is None or f.is_for(self.whose)
@@ -63,6 +67,7 @@ class PhoneSync:
         self.ranks = self._ranks()
         self.state = {place: store.sync.objects(self.person, place) for place in PLACES}
         self.state["tasks"] += store.sync.reopened(self.person, list(self.followups))
+        self.as_read = {i.href: i for place in PLACES for i in self.state[place]}
         for item in self.state["tasks"]:  # a task done in the book since: read for its end
             if item.followup_id is not None and item.followup_id not in self.followups:
                 try:
@@ -125,7 +130,7 @@ class PhoneSync:
         What was kept of another place (``sync setup`` chose a new one) is left aside:
         the book's objects go to the new place, or are found there by their UIDs."""
         self.state[place] = [i for i in self.state[place] if i.href.startswith(collection)]
-        listing = self.dav.listing(collection)
+        listing = self._listing(place, collection)
         known = {item.href: item for item in self.state[place]}
         kept_closed = self.store.sync.known(h for h in listing if h not in known)
         wanted = [
@@ -135,6 +140,48 @@ class PhoneSync:
         ]
         kind = "addressbook" if place == "addressbook" else "calendar"
         return listing, self.dav.fetch(collection, wanted, kind) if wanted else {}
+
+    def _listing(self, place: str, collection: str) -> dict[str, str]:
+        """Every object in the place with its ETag: what changed since the last sync's token
+        (RFC 6578) over what the book kept, else (no token kept, or the server keeps none)
+        the whole listing."""
+        token = self.store.sync.token(self.person, place, collection)
+        delta = self.dav.changes(collection, token)
+        if delta is None:
+            self.tokens[place] = (collection, "")
+            return self.dav.listing(collection)
+        changed, removed, new_token = delta
+        self.tokens[place] = (collection, new_token)
+        self.seen[place] = (changed, removed)
+        if not token:
+            return changed
+        listing = {i.href: i.etag for i in self.state[place] if not i.gone}
+        listing.update(changed)
+        for href in removed:
+            listing.pop(href, None)
+        return listing
+
+    def after_writing(self, place: str) -> None:
+        """The token to keep once this sync wrote to the place: one taken after its writes
+        (a token from before them would not tell the next sync about an object it made and
+        the phone then deleted), if nothing but its own writes happened since; else none,
+        and the next sync reads the whole listing."""
+        collection, token = self.tokens.get(place, ("", ""))
+        if not token or place not in self.wrote:
+            return
+        after = self.dav.changes(collection, token)
+        if after is None:
+            self.tokens[place] = (collection, "")
+            return
+        changed, removed, newer = after
+        ours = {i.href: i.etag for i in self.kept if i.place == place}
+        read, gone = self.seen.get(place, ({}, set()))
+        if all(e and e in (ours.get(h), read.get(h)) for h, e in changed.items()) and (
+            removed <= set(self.dropped) | gone
+        ):
+            self.tokens[place] = (collection, newer)
+        else:
+            self.tokens[place] = (collection, "")
 
     # -- either -----------------------------------------------------------------------------
 
@@ -155,6 +202,7 @@ class PhoneSync:
         if not self.out.dry_run:
             with suppress(Mismatch):  # changed on the phone meanwhile: seen again next time
                 self.dav.delete(item.href, item.etag)
+                self.wrote.add(item.place)
         self.out.count(what, _("off the phone: {href}").format(href=item.href))
         self.dropped.append(item.href)
 
@@ -162,9 +210,12 @@ class PhoneSync:
         for op in self.book_ops:
             op()
         for item in self.kept:
-            self.store.sync.keep(self.person, item)
+            if self.as_read.get(item.href) != item:  # only what changed is written
+                self.store.sync.keep(self.person, item)
         for href in self.dropped:
             self.store.sync.drop(href)
+        for place, (collection, token) in self.tokens.items():
+            self.store.sync.set_token(self.person, place, collection, token)
 
 
 def _day(day: date) -> str:

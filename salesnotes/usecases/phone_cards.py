@@ -88,7 +88,7 @@ class CardSync(PhoneSync):
         from salesnotes.adapters.dav import Mismatch
         from salesnotes.formats.vcard_out import write
 
-        book = contact_fields(contact, self.region)
+        book = contact_fields(contact, self.region, self.phone_keys.get(contact.id))
         theirs = card_fields(phone) if phone is not None else (item.fields or book)
         merged = merge(item.fields, book, theirs, CARD_FIELDS)
         to_book = dict(merged.to_book)
@@ -110,12 +110,13 @@ class CardSync(PhoneSync):
         if to_phone and not self.out.dry_run:
             shown = changed(
                 contact,
-                **_contact_values(contact, agreed, self.region),
+                **_contact_values(contact, agreed, self.region, self.phone_keys.get(contact.id)),
                 note=with_context(agreed["note"], context),
             )
             text = next(write([shown], "3.0", region=self.region))
             try:
                 new_etag = self.dav.put(item.href, text, "addressbook", etag)
+                self.wrote.add("addressbook")
             except Mismatch:
                 if not retry:
                     self.out.wait("changed during the sync", contact=contact.id)
@@ -283,14 +284,15 @@ def _numbers(keys: list[str], phone: NewContact | None, region: str) -> list[Any
     return found
 
 
-def _contact_values(contact: Contact, agreed: dict[str, Any], region: str) -> dict[str, Any]:
+def _contact_values(
+    contact: Contact, agreed: dict[str, Any], region: str, keys: dict[str, str] | None
+) -> dict[str, Any]:
     """The contact as the phone is to have it: the agreed fields over the book's."""
     from salesnotes.domain.phone_sync import phone_key
 
-    kinds = dict(
-        zip((phone_key(p, region) for p in contact.phones), contact.phone_kinds, strict=False)
-    )
-    typed = {phone_key(p, region): p for p in contact.phones}
+    compared = [(keys or {}).get(p) or phone_key(p, region) for p in contact.phones]
+    kinds = dict(zip(compared, contact.phone_kinds, strict=False))
+    typed = dict(zip(compared, contact.phones, strict=True))
     phones = [typed.get(k, k) for k in agreed["phones"]]
     emails = {e.lower(): e for e in contact.emails}
     return {

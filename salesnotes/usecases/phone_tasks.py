@@ -92,6 +92,7 @@ class Sync(CardSync):
             text = task_text(shown_followup, card, uid=item.uid, now=self.now, priority=priority)
             try:
                 new_etag = self.dav.put(item.href, text, "calendar", etag)
+                self.wrote.add("tasks")
             except Mismatch:
                 if not retry:
                     self.out.wait("changed during the sync", followup=followup.id)

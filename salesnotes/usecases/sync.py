@@ -63,8 +63,10 @@ def sync(
         one.read_book()
     if places["tasks"]:  # first: a call-back ticked off there leaves the card's context
         one.sync_tasks(places["tasks"])
+        one.after_writing("tasks")
     if places["addressbook"]:
         one.sync_cards(places["addressbook"])
+        one.after_writing("addressbook")
     if dry_run:
         with store.read():
             out.names = named(store, out.as_json(), [])
