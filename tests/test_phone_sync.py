@@ -494,3 +494,19 @@ def _vdirsyncer(tmp_path: Path, phone: Phone, server: dav.Server) -> tuple[Path,
         encoding="utf-8",
     )
     return config, folders
+
+
+def test_a_forgotten_person_leaves_the_phone_and_nothing_of_them_stays_in_the_sync_state(
+    run: Run, phone: Phone, isolated: Path
+) -> None:
+    run("sync")
+    jan = _contact(run, "jan")
+    run("forget", "jan", "--yes")
+    said = run("sync").stdout
+    assert "1 card taken off the phone" in said
+    assert not any("Jan de Vries" in t for t in phone.read(phone.cards).values())
+    assert not any("Jan de Vries" in t for t in phone.read(phone.tasks).values())
+    left = [r for r in dump(isolated) if r[0].startswith("sync_")]
+    assert not any(jan["uuid"] in str(r) or "Jan de Vries" in str(r) or "12345678" in str(r)
+                   for r in left)  # fmt: skip
+    assert "nothing changed" in run("sync").stdout
