@@ -510,3 +510,57 @@ def test_a_forgotten_person_leaves_the_phone_and_nothing_of_them_stays_in_the_sy
     assert not any(jan["uuid"] in str(r) or "Jan de Vries" in str(r) or "12345678" in str(r)
                    for r in left)  # fmt: skip
     assert "nothing changed" in run("sync").stdout
+
+
+def test_a_card_the_phone_writes_at_the_same_moment_is_read_again_and_merged(
+    run: Run, phone: Phone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The phone saves Jan's card between the sync's reading and its writing: the sync's
+    conditional write is refused (412), and it reads the card again, merges, writes once
+    more; nothing of either side is lost."""
+    from salesnotes.adapters.dav import Dav
+
+    run("sync")
+    jan = _contact(run, "jan")
+    run("edit", "jan", "--job-title", "Directeur")  # the book's change, to go to the phone
+    href, _ = phone.find(phone.cards, "FN:Jan de Vries")
+    put = Dav.put
+    written = []
+
+    def phone_first(self: Dav, at: str, text: str, kind: str, etag: str | None) -> str:
+        if at == href and not written:  # the phone saves its own edit just now
+            written.append(at)
+            phone.put(href, IPHONE_EDIT.format(uid=jan["uuid"]).replace("TITLE:Inkoper\n", ""),
+                      "text/vcard")  # fmt: skip
+        return put(self, at, text, kind, etag)
+
+    monkeypatch.setattr(Dav, "put", phone_first)
+    run("sync")
+    jan = _contact(run, "jan")
+    assert jan["job_title"] == "Directeur" and "+31 6 98765432" in jan["phones"]
+    _, card = phone.find(phone.cards, "FN:Jan de Vries")
+    assert "TITLE:Directeur" in card and "98765432" in card
+    monkeypatch.setattr(Dav, "put", put)
+    assert "nothing changed" in run("sync").stdout
+
+
+def test_a_server_that_is_not_there_is_one_sentence(run: Run, phone: Phone, isolated: Path) -> None:
+    config = isolated.parent / "home" / ".config" / "salesnotes" / "config.toml"
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    text = config.read_text()
+    config.write_text(
+        text.replace(text.split('url = "')[1].split('"')[0], f"http://127.0.0.1:{port}/")
+    )
+    text = config.read_text()
+    for key in ("addressbook", "tasks"):
+        old = text.split(f'{key} = "')[1].split('"')[0]
+        text = text.replace(old, f"http://127.0.0.1:{port}/anouk/{key}/")
+    config.write_text(text)
+    book = dump(isolated)
+    told = run("sync", expect=1).stderr
+    assert told.startswith("Error: cannot reach http://127.0.0.1:") and len(told.splitlines()) == 1
+    assert dump(isolated) == book
