@@ -239,6 +239,11 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
     "sync.addressbook": ("", _address, N_("the address book the book's contacts go to")),
     "sync.tasks": ("", _address, N_("the task list the follow-ups go to")),
     "sync.calendar": ("", _address, N_("the calendar follow-ups with a time go to")),
+    "sync.followups_as": (
+        "tasks",
+        _one_of("tasks", "events", "both"),
+        N_("tasks (and events for those at a time), events (for phones without tasks), or both"),
+    ),
     "sync.password_command": (
         "",
         _text,

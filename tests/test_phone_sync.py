@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -46,6 +47,7 @@ class Phone:
         trust = ssl.create_default_context(cafile=server.ca_file) if server.ca_file else True
         self.client = httpx.Client(auth=(server.user, server.password), verify=trust, timeout=20)
         self.cards, self.tasks = config["addressbook"], config["tasks"]
+        self.calendar = config["calendar"]
 
     def hrefs(self, collection: str) -> dict[str, str]:
         body = '<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>'
@@ -525,7 +527,7 @@ def test_a_card_the_phone_writes_at_the_same_moment_is_read_again_and_merged(
     run("edit", "jan", "--job-title", "Directeur")  # the book's change, to go to the phone
     href, _ = phone.find(phone.cards, "FN:Jan de Vries")
     put = Dav.put
-    written = []
+    written: list[str] = []
 
     def phone_first(self: Dav, at: str, text: str, kind: str, etag: str | None) -> str:
         if at == href and not written:  # the phone saves its own edit just now
@@ -564,3 +566,41 @@ def test_a_server_that_is_not_there_is_one_sentence(run: Run, phone: Phone, isol
     told = run("sync", expect=1).stderr
     assert told.startswith("Error: cannot reach http://127.0.0.1:") and len(told.splitlines()) == 1
     assert dump(isolated) == book
+
+
+def test_a_visit_at_a_time_is_in_the_phones_calendar_and_moving_it_there_moves_it_here(
+    run: Run, phone: Phone, isolated: Path
+) -> None:
+    run("follow", "eva", "2026-11-27 14:00", "Bezoek op locatie")
+    said = run("sync").stdout
+    assert "1 follow-up put in the phone's calendar" in said
+    href, event = phone.find(phone.calendar, "Bezoek op locatie")
+    assert "DTSTART;TZID=UTC:20261127T140000" in event or "DTSTART:20261127T140000Z" in event
+    zone, vevent = event.split("BEGIN:VEVENT")  # moved in the phone's calendar
+    vevent = re.sub(r"DTSTART[^\r\n]*", "DTSTART:20261130T093000Z", vevent)
+    moved = zone + "BEGIN:VEVENT" + re.sub(r"DTEND[^\r\n]*", "DTEND:20261130T100000Z", vevent)
+    phone.put(href, moved.replace("\r\n", "\n"), "text/calendar")
+    assert "1 follow-up moved on the phone: moved" in run("sync").stdout
+    eva = json.loads(run("show", "eva", "--format", "json").stdout)
+    visit = [f for f in eva["followups"] if f["text"] == "Bezoek op locatie"][0]
+    assert (visit["due_on"], visit["due_time"]) == ("2026-11-30", "09:30")
+    assert "1 task brought up to date on the phone" in run("sync").stdout  # then the task
+    _, task = phone.find(phone.tasks, "Bezoek op locatie")
+    assert "20261130T093000" in task
+    run("done", str(visit["id"]))
+    assert "1 event taken out of the phone's calendar" in run("sync").stdout
+    assert phone.hrefs(phone.calendar) == {}
+    assert "nothing changed" in run("sync").stdout
+
+
+def test_followups_as_events_puts_every_follow_up_in_the_calendar_and_none_in_tasks(
+    run: Run, phone: Phone, isolated: Path
+) -> None:
+    config = isolated.parent / "home" / ".config" / "salesnotes" / "config.toml"
+    config.write_text(config.read_text().replace("[sync]\n", '[sync]\nfollowups_as = "events"\n'))
+    said = run("sync").stdout
+    assert "3 follow-ups put in the phone's calendar" in said and "as tasks" not in said
+    assert phone.hrefs(phone.tasks) == {}
+    _, call = phone.find(phone.calendar, "Prijs nabellen")
+    assert "DTSTART;VALUE=DATE:20261123" in call
+    assert "nothing changed" in run("sync").stdout

@@ -144,9 +144,13 @@ def _item(
     return item
 
 
-def task(followup: FollowUp, card: ContactCard | None, *, uid: str, now: str, priority: int) -> str:
+def task(
+    followup: FollowUp, card: ContactCard | None, *, uid: str, now: str, priority: int,
+    events: bool = False,
+) -> str:  # fmt: skip
     """One follow-up as the phone's task list keeps it: a calendar object with one VTODO
-    (and the time zone of a task at a time of day)."""
+    (``events``: as its calendar does, one VEVENT), with the time zone of one at a time of
+    day."""
     import icalendar
 
     calendar = icalendar.Calendar()
@@ -161,7 +165,9 @@ def task(followup: FollowUp, card: ContactCard | None, *, uid: str, now: str, pr
             )
         )
     stamp = datetime.fromisoformat(now.replace("Z", "+00:00"))
-    calendar.add_component(_item(followup, card, stamp, zone, uid=uid, priority=priority))
+    calendar.add_component(
+        _item(followup, card, stamp, zone, events=events, uid=uid, priority=priority)
+    )
     text: bytes = calendar.to_ical()
     return text.decode("utf-8")
 
@@ -179,16 +185,21 @@ class PhoneTask:
     done: bool
 
 
-def read_task(text: str) -> PhoneTask | None:
-    """The first VTODO of a calendar object (None: there is none, or it cannot be read)."""
+def read_task(text: str, component: str = "VTODO") -> PhoneTask | None:
+    """The first VTODO (``component``: VEVENT) of a calendar object (None: there is none,
+    or it cannot be read); an event's day and time are its start's."""
     import icalendar
 
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError:
         return None
-    for item in calendar.walk("VTODO"):
-        due: Any = item.decoded("due", None) or item.decoded("dtstart", None)
+    for item in calendar.walk(component):
+        due: Any = (
+            item.decoded("dtstart", None)
+            if component == "VEVENT"
+            else item.decoded("due", None) or item.decoded("dtstart", None)
+        )
         day, at = None, None
         if isinstance(due, datetime):
             if due.tzinfo is not None:

@@ -45,6 +45,17 @@ COUNTED = {
     "tasks removed from the phone": Nn_(
         "{n} task taken off the phone", "{n} tasks taken off the phone"
     ),
+    "events added": Nn_(
+        "{n} follow-up put in the phone's calendar", "{n} follow-ups put in the phone's calendar"
+    ),
+    "events written": Nn_(
+        "{n} event brought up to date in the phone's calendar",
+        "{n} events brought up to date in the phone's calendar",
+    ),
+    "events removed from the phone": Nn_(
+        "{n} event taken out of the phone's calendar",
+        "{n} events taken out of the phone's calendar",
+    ),
     "contacts changed": Nn_(
         "{n} contact changed from the phone", "{n} contacts changed from the phone"
     ),

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from salesnotes.results import SyncOutcome
     from salesnotes.store.interface import Store
 
-PLACES = ("addressbook", "tasks")
-"""What syncs: the contacts, and the follow-ups as tasks."""
+PLACES = ("addressbook", "tasks", "calendar")
+"""What syncs: the contacts, the follow-ups as tasks, and (some of) them as events."""
 
 
 class PhoneSync:
@@ -41,6 +41,7 @@ class PhoneSync:
         self.dropped: list[str] = []
         self.tokens: dict[str, tuple[str, str]] = {}  # place -> (collection, sync token)
         self.wrote: set[str] = set()  # the places this sync wrote to
+        self.moved: set[int] = set()  # follow-ups moved on the phone (as a task or event)
         self.seen: dict[str, tuple[dict[str, str], set[str]]] = {}  # what changed, as read
 
     # -- the book's side, read ------------------------------------------------------------

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 DONE_ON_PHONE = N_("done on the phone")
 
 
-class Sync(CardSync):
-    """A sync's contacts and follow-ups."""
+class TaskSync(CardSync):
+    """A sync's contacts and follow-ups as tasks."""
 
     def sync_tasks(self, collection: str) -> None:
         from salesnotes.formats.ics import read_task
@@ -119,6 +119,7 @@ class Sync(CardSync):
             )
             self.book_ops.append(self._done(followup, note))
         elif "due" in to_book:
+            self.moved.add(followup.id)
             self.out.count(
                 "follow-ups moved", _("into the book: follow-up #{id} moved").format(id=followup.id)
             )

@@ -51,7 +51,7 @@ def sync(
 ) -> SyncOutcome:  # fmt: skip
     """One sync (see the module); ``dry_run``: what it would do, nothing written."""
     from salesnotes.results import SyncOutcome
-    from salesnotes.usecases.phone_tasks import Sync
+    from salesnotes.usecases.phone_events import Sync
 
     out = SyncOutcome(dry_run)
     places = {p: config.get_str(f"sync.{p}") for p in PLACES}
@@ -61,12 +61,17 @@ def sync(
     one = Sync(store, dav, config, today=today, now=now, out=out)
     with store.read():
         one.read_book()
-    if places["tasks"]:  # first: a call-back ticked off there leaves the card's context
+    mode = config.get_str("sync.followups_as")
+    # The tasks first: a call-back ticked off there leaves the card's context and the calendar.
+    if places["tasks"] and mode != "events":
         one.sync_tasks(places["tasks"])
         one.after_writing("tasks")
     if places["addressbook"]:
         one.sync_cards(places["addressbook"])
         one.after_writing("addressbook")
+    if places["calendar"]:
+        one.sync_events(places["calendar"], every=mode != "tasks")
+        one.after_writing("calendar")
     if dry_run:
         with store.read():
             out.names = named(store, out.as_json(), [])
