@@ -604,3 +604,71 @@ def test_followups_as_events_puts_every_follow_up_in_the_calendar_and_none_in_ta
     _, call = phone.find(phone.calendar, "Prijs nabellen")
     assert "DTSTART;VALUE=DATE:20261123" in call
     assert "nothing changed" in run("sync").stdout
+
+
+SHARED = Path(__file__).parent.parent.parent / "shared" / "interop" / "vcards"
+
+TASKS_ORG_ALARM = """BEGIN:VALARM
+TRIGGER;RELATED=END:-PT15M
+ACTION:DISPLAY
+DESCRIPTION:Default Tasks.org description
+END:VALARM
+X-APPLE-SORT-ORDER:717408000
+X-TASKS-ORG-LIST:sales
+"""
+
+
+def test_what_the_phone_keeps_beyond_the_books_fields_stays_when_the_book_writes_again(
+    run: Run, phone: Phone
+) -> None:
+    """An iPhone's own card (photo, nickname, web site) made on the phone becomes a contact;
+    when the book changes it later, the card on the phone keeps its photo and the rest. A
+    reminder's alarm and Tasks.org's own properties stay on a task the book moves."""
+    if not (SHARED / "John_Doe_IPHONE.vcf").exists():
+        pytest.skip(f"no shared fixtures at {SHARED}")
+    iphone = (SHARED / "John_Doe_IPHONE.vcf").read_text(encoding="utf-8")
+    iphone = "\n".join(line for line in iphone.splitlines() if line)  # CR CR LF in the file
+    iphone = iphone.replace("VERSION:3.0", "VERSION:3.0\nUID:E2C5-iphone-john", 1)  # iOS: one
+    run("sync")
+    phone.put(f"{phone.cards}john.vcf", iphone.replace("\r\n", "\n"), "text/vcard")
+    href, task = phone.find(phone.tasks, "Offerte bespreken")
+    with_alarm = task.replace("END:VTODO", TASKS_ORG_ALARM.replace("\n", "\r\n") + "END:VTODO")
+    phone.put(href, with_alarm.replace("\r\n", "\n"), "text/calendar")
+    assert "1 contact added from the phone" in run("sync").stdout
+    john = _contact(run, "john")
+    assert (john["organisation"], john["department"], john["job_title"]) == (
+        "IBM", "Accounting", "Money Counter"
+    )  # fmt: skip
+    assert john["emails"] == ["john.doe@ibm.com"] and len(john["phones"]) == 7
+    assert "nothing changed" in run("sync").stdout
+    run("edit", "john", "--job-title", "Chief Money Counter")
+    run("snooze", "3", "2026-12-04")
+    said = run("sync").stdout
+    assert "1 card brought up to date" in said and "1 task brought up to date" in said
+    _, card = phone.find(phone.cards, "Money Counter")
+    assert "TITLE:Chief Money Counter" in card
+    assert "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD" in card
+    assert "NICKNAME:Johny" in card and "item5.URL" in card
+    assert card.count("TEL") == 7 and card.count("BEGIN:VCARD") == 1
+    _, task = phone.find(phone.tasks, "Offerte bespreken")
+    assert "DUE;VALUE=DATE:20261204" in task
+    assert "TRIGGER;RELATED=END:-PT15M" in task and "X-TASKS-ORG-LIST:sales" in task
+    assert task.count("BEGIN:VALARM") == 1
+    assert "nothing changed" in run("sync").stdout
+
+
+def test_a_companys_own_card_made_on_the_phone_waits_and_is_no_person(
+    run: Run, phone: Phone
+) -> None:
+    run("sync")
+    company = (
+        "BEGIN:VCARD\nVERSION:3.0\nUID:ios-company-1\nN:;;;;\nFN:Gemeente Zwolle\n"
+        "ORG:Gemeente Zwolle;\nTEL;type=WORK:038 498 9898\nX-ABShowAs:COMPANY\nEND:VCARD\n"
+    )
+    phone.put(f"{phone.cards}company.vcf", company, "text/vcard")
+    said = run("sync").stdout
+    assert (
+        "new card 'Gemeente Zwolle' on the phone not added: it is an organisation's own card"
+        in said
+    )
+    assert "Gemeente Zwolle" not in run("contacts").stdout

@@ -42,6 +42,7 @@ class PhoneSync:
         self.tokens: dict[str, tuple[str, str]] = {}  # place -> (collection, sync token)
         self.wrote: set[str] = set()  # the places this sync wrote to
         self.moved: set[int] = set()  # follow-ups moved on the phone (as a task or event)
+        self.texts: dict[str, str] = {}  # the phone's objects read, by address
         self.seen: dict[str, tuple[dict[str, str], set[str]]] = {}  # what changed, as read
 
     # -- the book's side, read ------------------------------------------------------------
@@ -140,7 +141,25 @@ class PhoneSync:
             if (h in known and known[h].etag != etag) or (h not in known and h not in kept_closed)
         ]
         kind = "addressbook" if place == "addressbook" else "calendar"
-        return listing, self.dav.fetch(collection, wanted, kind) if wanted else {}
+        fetched = self.dav.fetch(collection, wanted, kind) if wanted else {}
+        self.texts.update({href: text for href, (_etag, text) in fetched.items()})
+        return listing, fetched
+
+    def with_theirs(
+        self, ours: str, href: str, etag: str | None, collection: str, component: str
+    ) -> str:
+        """``ours`` to write over the phone's object at ``href`` (``etag`` None: there is
+        none yet), with what the phone's version has that salesnotes does not keep (a
+        photo, an alarm: ``formats.kept_lines``), read first when this sync has not."""
+        from salesnotes.formats.kept_lines import kept
+
+        if etag is None:
+            return ours
+        if href not in self.texts:
+            kind = "addressbook" if component == "VCARD" else "calendar"
+            got = self.dav.fetch(collection, [href], kind).get(href)
+            self.texts[href] = got[1] if got else ""
+        return kept(ours, self.texts[href], component)
 
     def _listing(self, place: str, collection: str) -> dict[str, str]:
         """Every object in the place with its ETag: what changed since the last sync's token

@@ -112,8 +112,10 @@ class CardSync(PhoneSync):
                 contact,
                 **_contact_values(contact, agreed, self.region, self.phone_keys.get(contact.id)),
                 note=with_context(agreed["note"], context),
+                uuid=item.uid,  # a card made on the phone keeps the UID the phone gave it
             )
             text = next(write([shown], "3.0", region=self.region))
+            text = self.with_theirs(text, item.href, etag, collection, "VCARD")
             try:
                 new_etag = self.dav.put(item.href, text, "addressbook", etag)
                 self.wrote.add("addressbook")
@@ -125,6 +127,7 @@ class CardSync(PhoneSync):
                 if item.href not in fresh:
                     return
                 again_etag, again = fresh[item.href]
+                self.texts[item.href] = again
                 card = self._card(again)
                 self._settle_card(item, contact, card, again_etag, collection, retry=False)
                 return
@@ -224,6 +227,13 @@ class CardSync(PhoneSync):
         (an e-mail address or number of theirs: as ``add`` refuses it), which waits."""
         from salesnotes.usecases.contacts import refuse_known_details
 
+        if card.organisation_card:  # iOS's X-ABShowAs:COMPANY, a KIND:org card
+            reason = _(
+                'it is an organisation\'s own card: salesnotes org "{name}" --phone NUMBER '
+                "gives the organisation its number"
+            ).format(name=card.name)
+            self.out.wait("new card", href=href, title=card.name, reason=reason)
+            return
         try:
             refuse_known_details(self.store, list(card.emails), list(card.phones))
         except SalesnotesError as exc:

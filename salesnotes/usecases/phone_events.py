@@ -86,6 +86,7 @@ class Sync(TaskSync):
         new_etag = etag or ""
         if to_phone and not self.out.dry_run:
             text = task(shown, card, uid=item.uid, now=self.now, priority=5, events=True)
+            text = self.with_theirs(text, item.href, etag, collection, "VEVENT")
             try:
                 new_etag = self.dav.put(item.href, text, "calendar", etag)
                 self.wrote.add("calendar")
@@ -96,6 +97,7 @@ class Sync(TaskSync):
                 fresh = self.dav.fetch(collection, [item.href], "calendar")
                 if item.href in fresh:
                     again_etag, again = fresh[item.href]
+                    self.texts[item.href] = again
                     again_event = read_task(again, "VEVENT")
                     self._settle_event(item, followup, again_event, again_etag, collection, False)
                 return

@@ -90,6 +90,7 @@ class TaskSync(CardSync):
         new_etag = etag or ""
         if to_phone and not self.out.dry_run:
             text = task_text(shown_followup, card, uid=item.uid, now=self.now, priority=priority)
+            text = self.with_theirs(text, item.href, etag, collection, "VTODO")
             try:
                 new_etag = self.dav.put(item.href, text, "calendar", etag)
                 self.wrote.add("tasks")
@@ -102,6 +103,7 @@ class TaskSync(CardSync):
                     from salesnotes.formats.ics import read_task
 
                     again_etag, again = fresh[item.href]
+                    self.texts[item.href] = again
                     self._settle_task(
                         item, followup, read_task(again), again_etag, collection, retry=False
                     )
