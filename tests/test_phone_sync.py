@@ -158,6 +158,8 @@ def test_a_first_sync_puts_contacts_and_tasks_on_the_phone_and_a_second_changes_
     again = run("sync").stdout
     assert "nothing changed on either side" in again
     assert {**phone.hrefs(phone.cards), **phone.hrefs(phone.tasks)} == etags  # not rewritten
+    quiet = run("sync", "--quiet")  # cron's: nothing to say when nothing needs a person
+    assert quiet.stdout == "" and quiet.stderr == ""
     assert len(tasks) == len(phone.read(phone.tasks))
     assert _book(dump(isolated)) == _book(book)
 
