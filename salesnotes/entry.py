@@ -70,9 +70,10 @@ def parse(args: list[str]) -> tuple[dict[str, str], Command, dict[str, Any]] | N
     if position >= len(args):
         return None
     name = args[position]
-    if name in GROUPS and position + 1 < len(args):
+    if name in GROUPS and position + 1 < len(args) and not args[position + 1].startswith("-"):
         position += 1
-        name = f"{name} {args[position]}"
+        name = f"{name} {args[position]}"  # a group's command ('sync status'), else the
+        # group's own ('sync --quiet')
     command = BY_NAME.get(name)
     if command is None:
         return None

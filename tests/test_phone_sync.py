@@ -148,6 +148,7 @@ def test_a_first_sync_puts_contacts_and_tasks_on_the_phone_and_a_second_changes_
     tasks = phone.read(phone.tasks)
     _, call = phone.find(phone.tasks, "Prijs nabellen")
     assert "DUE;VALUE=DATE:20261123" in call and "STATUS:NEEDS-ACTION" in call
+    assert "URL:tel:+31612345678" in call  # the number to call, as a link the phone dials
     # today's agenda in its order for a phone that sorts by priority: the complaint, Jan,
     # then what is not due yet
     _, complaint = phone.find(phone.tasks, "Sanne Visser")
@@ -440,6 +441,7 @@ def test_vdirsyncer_khard_and_todoman_read_what_the_sync_wrote_and_write_back(
     the next ``salesnotes sync`` makes it done in the book."""
     from tests.test_export import need
 
+    run("follow", "eva", "2026-11-27 14:00", "Bezoek op locatie")
     run("sync")
     config, folders = _vdirsyncer(tmp_path, phone, server)
     vdirsyncer = need("vdirsyncer")
@@ -456,6 +458,17 @@ def test_vdirsyncer_khard_and_todoman_read_what_the_sync_wrote_and_write_back(
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert "06 12345678\tJan de Vries" in numbers and "+31 20 555 0101\tSanne Visser" in numbers
+    khal = tmp_path / "khal.conf"
+    khal.write_text(f"[calendars]\n[[sales]]\npath = {folders['calendar']}\n[locale]\n"
+                    "timeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
+                    "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n",
+                    encoding="utf-8")  # fmt: skip
+    visits = subprocess.run(
+        [need("khal"), "-c", str(khal), "list", "--format", "{start} {title}",
+         "--day-format", "", "2026-11-27", "1d"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "2026-11-27 14:00 Eva Smit: Bezoek op locatie" in visits
     todoman = tmp_path / "todoman.py"
     todoman.write_text(f'path = "{folders["tasks"].parent}/*"\ndate_format = "%Y-%m-%d"\n'
                        'time_format = "%H:%M"\n', encoding="utf-8")  # fmt: skip
@@ -478,10 +491,18 @@ def test_vdirsyncer_khard_and_todoman_read_what_the_sync_wrote_and_write_back(
 
 
 def _vdirsyncer(tmp_path: Path, phone: Phone, server: dav.Server) -> tuple[Path, dict[str, Path]]:
-    folders = {"cards": tmp_path / "vdir" / "cards", "tasks": tmp_path / "vdir" / "tasks" / "sales"}
+    folders = {
+        "cards": tmp_path / "vdir" / "cards",
+        "tasks": tmp_path / "vdir" / "tasks" / "sales",
+        "calendar": tmp_path / "vdir" / "calendar",
+    }
     verify = f'verify = "{server.ca_file}"\n' if server.ca_file else ""
     pairs = []
-    for name, kind, url in (("cards", "carddav", phone.cards), ("tasks", "caldav", phone.tasks)):
+    for name, kind, url in (
+        ("cards", "carddav", phone.cards),
+        ("tasks", "caldav", phone.tasks),
+        ("calendar", "caldav", phone.calendar),
+    ):
         folders[name].mkdir(parents=True)
         ext = ".vcf" if kind == "carddav" else ".ics"
         pairs.append(

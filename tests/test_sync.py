@@ -108,7 +108,7 @@ def test_without_the_sync_part_installed_setup_says_how_to_get_it(
 ) -> None:
     import sys
 
-    monkeypatch.setitem(sys.modules, "httpx", None)  # as a plain 'pip install salesnotes'
+    monkeypatch.setitem(sys.modules, "defusedxml", None)  # as a plain 'pip install salesnotes'
     monkeypatch.setenv("SALESNOTES_SYNC_PASSWORD", "x")
     told = run("sync", "setup", "https://dav.example", "--user", "a", expect=1).stderr
     assert told.strip() == "Error: the phone's sync needs its part: pip install 'salesnotes[sync]'"

@@ -112,13 +112,17 @@ def write(
 def _item(
     followup: FollowUp, card: ContactCard | None, stamp: datetime, zone: tzinfo | None, *,
     events: bool = False, uid: str | None = None, priority: int | None = None,
+    dial: str | None = None,
 ) -> Any:  # fmt: skip
     """One follow-up as a VTODO (``events``: a VEVENT), with its UID (``uid``: another's,
-    a task the phone made) and PRIORITY (``priority``: in place of the follow-up's own)."""
+    a task the phone made), PRIORITY (``priority``: in place of the follow-up's own) and
+    the number to call as a ``tel:`` link (``dial``: E.164) a phone opens in its dialler."""
     import icalendar
 
     item = icalendar.Event() if events else icalendar.Todo()
     item.add("uid", uid or followup.uuid)
+    if dial:
+        item.add("url", f"tel:{dial}")
     item.add("dtstamp", stamp)
     item.add("summary", summary(followup))
     item.add("description", description(followup, card))
@@ -146,7 +150,7 @@ def _item(
 
 def task(
     followup: FollowUp, card: ContactCard | None, *, uid: str, now: str, priority: int,
-    events: bool = False,
+    events: bool = False, dial: str | None = None,
 ) -> str:  # fmt: skip
     """One follow-up as the phone's task list keeps it: a calendar object with one VTODO
     (``events``: as its calendar does, one VEVENT), with the time zone of one at a time of
@@ -166,7 +170,7 @@ def task(
         )
     stamp = datetime.fromisoformat(now.replace("Z", "+00:00"))
     calendar.add_component(
-        _item(followup, card, stamp, zone, events=events, uid=uid, priority=priority)
+        _item(followup, card, stamp, zone, events=events, uid=uid, priority=priority, dial=dial)
     )
     text: bytes = calendar.to_ical()
     return text.decode("utf-8")

@@ -15,11 +15,11 @@ MANAGED = {
     }),
     "VTODO": frozenset({
         "UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "PRIORITY", "CATEGORIES", "DUE", "DTSTART",
-        "STATUS", "PERCENT-COMPLETE", "COMPLETED",
+        "STATUS", "PERCENT-COMPLETE", "COMPLETED", "URL",
     }),
     "VEVENT": frozenset({
         "UID", "DTSTAMP", "SUMMARY", "DESCRIPTION", "PRIORITY", "CATEGORIES", "DTSTART", "DTEND",
-        "DURATION", "TRANSP",
+        "DURATION", "TRANSP", "URL",
     }),
 }  # fmt: skip
 """Per component, the properties salesnotes writes: the phone's own of these are replaced."""

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from salesnotes.adapters.dav import Dav
     from salesnotes.config import Config
-    from salesnotes.models import Contact, FollowUp, Synced
+    from salesnotes.models import Contact, ContactCard, FollowUp, Synced
     from salesnotes.results import SyncOutcome
     from salesnotes.store.interface import Store
 
@@ -116,6 +116,13 @@ class PhoneSync:
         limit = self.config.get_int("agenda.limit") or 25
         rows = agenda(self.store, self.today, self.config, limit=limit, owner=self.whose)
         return {row.contact_id: n for n, row in enumerate(rows)}
+
+    def dial(self, card: ContactCard | None) -> str | None:
+        """The number to call, in E.164 for a ``tel:`` link (None: none that reads)."""
+        from salesnotes.domain.phone_sync import phone_key
+
+        key = phone_key(card.phone, self.region) if card is not None and card.phone else ""
+        return key if key.startswith("+") else None
 
     def priority(self, followup: FollowUp) -> int:
         """A task's PRIORITY: today's agenda in its order (1-4, a phone sorting by priority

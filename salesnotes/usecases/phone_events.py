@@ -85,7 +85,10 @@ class Sync(TaskSync):
         to_phone = agreed != theirs or extras != item.extras or event is None and etag is None
         new_etag = etag or ""
         if to_phone and not self.out.dry_run:
-            text = task(shown, card, uid=item.uid, now=self.now, priority=5, events=True)
+            text = task(
+                shown, card, uid=item.uid, now=self.now, priority=5, events=True,
+                dial=self.dial(card),
+            )  # fmt: skip
             text = self.with_theirs(text, item.href, etag, collection, "VEVENT")
             try:
                 new_etag = self.dav.put(item.href, text, "calendar", etag)

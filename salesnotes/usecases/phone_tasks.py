@@ -89,7 +89,10 @@ class TaskSync(CardSync):
         to_phone = agreed != theirs or extras != item.extras or task is None and etag is None
         new_etag = etag or ""
         if to_phone and not self.out.dry_run:
-            text = task_text(shown_followup, card, uid=item.uid, now=self.now, priority=priority)
+            text = task_text(
+                shown_followup, card, uid=item.uid, now=self.now, priority=priority,
+                dial=self.dial(card),
+            )  # fmt: skip
             text = self.with_theirs(text, item.href, etag, collection, "VTODO")
             try:
                 new_etag = self.dav.put(item.href, text, "calendar", etag)
