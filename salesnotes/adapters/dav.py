@@ -85,7 +85,6 @@ class Dav:
         timeout: float = 20.0,
     ) -> None:  # fmt: skip
         import base64
-        import ssl
 
         try:
             import defusedxml  # noqa: F401  (read in _props; checked here, before any request)
@@ -97,17 +96,59 @@ class Dav:
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ServerError(_("{url} is not a server's address (https://...)").format(url=url))
         self.url = url if url.endswith("/") else url + "/"
-        try:
-            self.tls = ssl.create_default_context(cafile=ca_file or None)
-        except (OSError, ssl.SSLError) as exc:
-            raise ServerError(
-                _("ca_file {path} cannot be used: {reason}").format(path=ca_file, reason=exc)
-            ) from None
+        self.tls: Any = None  # made for the first https connection (loading the CAs: ~25 ms)
+        self.ca_file = ca_file
+        if ca_file or parts.scheme == "https":
+            self._tls()
         secret = base64.b64encode(f"{user}:{password}".encode()).decode()
         self.auth = {"Authorization": f"Basic {secret}"}
         self.host = parts.hostname
         self.timeout = timeout
         self.connections: dict[tuple[str, str], Any] = {}
+
+    def _tls(self) -> Any:
+        import ssl
+
+        if self.tls is None:
+            try:
+                self.tls = ssl.create_default_context(cafile=self.ca_file or None)
+            except (OSError, ssl.SSLError) as exc:
+                raise ServerError(
+                    _("ca_file {path} cannot be used: {reason}").format(
+                        path=self.ca_file, reason=exc
+                    )
+                ) from None
+        return self.tls
+
+    def copy(self) -> Dav:
+        """A session of its own (its own connections) with the same server and user, for
+        another thread."""
+        twin = object.__new__(Dav)
+        twin.url, twin.tls, twin.ca_file, twin.auth = self.url, self.tls, self.ca_file, self.auth
+        twin.host, twin.timeout, twin.connections = self.host, self.timeout, {}
+        return twin
+
+    def changes_of(
+        self, asked: dict[str, tuple[str, str]]
+    ) -> dict[str, tuple[dict[str, str], set[str], str] | None | ServerError]:
+        """``changes`` of several places at once (place -> (collection, token)), each on a
+        connection of its own: the server answers them side by side. A place's failure is
+        its ``ServerError``, for the caller to raise when it reads that place."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        def one(place: str) -> tuple[dict[str, str], set[str], str] | None | ServerError:
+            session = self.copy()
+            try:
+                return session.changes(*asked[place])
+            except ServerError as exc:
+                return exc
+            finally:
+                session.close()
+
+        if len(asked) < 2:
+            return {place: one(place) for place in asked}
+        with ThreadPoolExecutor(len(asked)) as pool:
+            return dict(zip(asked, pool.map(one, asked), strict=True))
 
     def close(self) -> None:
         for connection in self.connections.values():
@@ -121,7 +162,7 @@ class Dav:
         if key not in self.connections:
             if scheme == "https":
                 made: Any = http.client.HTTPSConnection(
-                    netloc, timeout=self.timeout, context=self.tls
+                    netloc, timeout=self.timeout, context=self._tls()
                 )
             else:
                 made = http.client.HTTPConnection(netloc, timeout=self.timeout)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from salesnotes.errors import SalesnotesError
+from salesnotes.errors import SalesnotesError, ServerError
 from salesnotes.i18n import _
 from salesnotes.record import changed
 
@@ -43,6 +43,7 @@ class PhoneSync:
         self.wrote: set[str] = set()  # the places this sync wrote to
         self.moved: set[int] = set()  # follow-ups moved on the phone (as a task or event)
         self.texts: dict[str, str] = {}  # the phone's objects read, by address
+        self.asked: dict[str, Any] = {}  # what changed in each place, asked all at once
         self.seen: dict[str, tuple[dict[str, str], set[str]]] = {}  # what changed, as read
 
     # -- the book's side, read ------------------------------------------------------------
@@ -168,12 +169,22 @@ class PhoneSync:
             self.texts[href] = got[1] if got else ""
         return kept(ours, self.texts[href], component)
 
+    def ask_all(self, places: dict[str, str]) -> None:
+        """Ask every place what changed since the last sync, side by side (``places``:
+        place -> collection): the server's work on one overlaps the others'."""
+        asked = {p: (c, self.store.sync.token(self.person, p, c)) for p, c in places.items()}
+        self.asked = dict(self.dav.changes_of(asked))
+
     def _listing(self, place: str, collection: str) -> dict[str, str]:
         """Every object in the place with its ETag: what changed since the last sync's token
         (RFC 6578) over what the book kept, else (no token kept, or the server keeps none)
         the whole listing."""
         token = self.store.sync.token(self.person, place, collection)
-        delta = self.dav.changes(collection, token)
+        delta = (
+            self.asked.pop(place) if place in self.asked else self.dav.changes(collection, token)
+        )
+        if isinstance(delta, ServerError):
+            raise delta
         if delta is None:
             self.tokens[place] = (collection, "")
             return self.dav.listing(collection)
@@ -237,12 +248,22 @@ class PhoneSync:
         for op in self.book_ops:
             op()
         for item in self.kept:
-            if self.as_read.get(item.href) != item:  # only what changed is written
+            if _state(self.as_read.get(item.href)) != _state(item):  # only what changed
                 self.store.sync.keep(self.person, item)
         for href in self.dropped:
             self.store.sync.drop(href)
         for place, (collection, token) in self.tokens.items():
             self.store.sync.set_token(self.person, place, collection, token)
+
+
+def _state(item: Synced | None) -> tuple[Any, ...] | None:
+    """What a kept object's row holds (compared so, not as records: ~20 ms a sync)."""
+    if item is None:
+        return None
+    return (
+        item.uid, item.etag, item.contact_id, item.followup_id, item.fields, item.extras,
+        item.gone, item.closed,
+    )  # fmt: skip
 
 
 def _day(day: date) -> str:
