@@ -120,36 +120,6 @@ class Dav:
                 ) from None
         return self.tls
 
-    def copy(self) -> Dav:
-        """A session of its own (its own connections) with the same server and user, for
-        another thread."""
-        twin = object.__new__(Dav)
-        twin.url, twin.tls, twin.ca_file, twin.auth = self.url, self.tls, self.ca_file, self.auth
-        twin.host, twin.timeout, twin.connections = self.host, self.timeout, {}
-        return twin
-
-    def changes_of(
-        self, asked: dict[str, tuple[str, str]]
-    ) -> dict[str, tuple[dict[str, str], set[str], str] | None | ServerError]:
-        """``changes`` of several places at once (place -> (collection, token)), each on a
-        connection of its own: the server answers them side by side. A place's failure is
-        its ``ServerError``, for the caller to raise when it reads that place."""
-        from concurrent.futures import ThreadPoolExecutor
-
-        def one(place: str) -> tuple[dict[str, str], set[str], str] | None | ServerError:
-            session = self.copy()
-            try:
-                return session.changes(*asked[place])
-            except ServerError as exc:
-                return exc
-            finally:
-                session.close()
-
-        if len(asked) < 2:
-            return {place: one(place) for place in asked}
-        with ThreadPoolExecutor(len(asked)) as pool:
-            return dict(zip(asked, pool.map(one, asked), strict=True))
-
     def close(self) -> None:
         for connection in self.connections.values():
             connection.close()

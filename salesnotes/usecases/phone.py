@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from salesnotes.errors import SalesnotesError, ServerError
+from salesnotes.errors import SalesnotesError
 from salesnotes.i18n import _
 from salesnotes.record import changed
 
@@ -43,7 +43,6 @@ class PhoneSync:
         self.wrote: set[str] = set()  # the places this sync wrote to
         self.moved: set[int] = set()  # follow-ups moved on the phone (as a task or event)
         self.texts: dict[str, str] = {}  # the phone's objects read, by address
-        self.asked: dict[str, Any] = {}  # what changed in each place, asked all at once
         self.seen: dict[str, tuple[dict[str, str], set[str]]] = {}  # what changed, as read
 
     # -- the book's side, read ------------------------------------------------------------
@@ -169,22 +168,12 @@ class PhoneSync:
             self.texts[href] = got[1] if got else ""
         return kept(ours, self.texts[href], component)
 
-    def ask_all(self, places: dict[str, str]) -> None:
-        """Ask every place what changed since the last sync, side by side (``places``:
-        place -> collection): the server's work on one overlaps the others'."""
-        asked = {p: (c, self.store.sync.token(self.person, p, c)) for p, c in places.items()}
-        self.asked = dict(self.dav.changes_of(asked))
-
     def _listing(self, place: str, collection: str) -> dict[str, str]:
         """Every object in the place with its ETag: what changed since the last sync's token
         (RFC 6578) over what the book kept, else (no token kept, or the server keeps none)
         the whole listing."""
         token = self.store.sync.token(self.person, place, collection)
-        delta = (
-            self.asked.pop(place) if place in self.asked else self.dav.changes(collection, token)
-        )
-        if isinstance(delta, ServerError):
-            raise delta
+        delta = self.dav.changes(collection, token)
         if delta is None:
             self.tokens[place] = (collection, "")
             return self.dav.listing(collection)

@@ -62,8 +62,6 @@ def sync(
     with store.read():
         one.read_book()
     mode = config.get_str("sync.followups_as")
-    asked = {p: c for p, c in places.items() if c and not (p == "tasks" and mode == "events")}
-    one.ask_all(asked)
     # The tasks first: a call-back ticked off there leaves the card's context and the calendar.
     if places["tasks"] and mode != "events":
         one.sync_tasks(places["tasks"])
