@@ -695,3 +695,57 @@ def test_a_companys_own_card_made_on_the_phone_waits_and_is_no_person(
         in said
     )
     assert "Gemeente Zwolle" not in run("contacts").stdout
+
+
+OPENTASKS = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:+//IDN bitfire.at//ical4android (org.dmfs.tasks)
+BEGIN:VTODO
+DTSTAMP:20261125T081500Z
+UID:{uid}
+SEQUENCE:1
+CREATED:20261125T081400Z
+LAST-MODIFIED:20261125T081500Z
+SUMMARY:Sanne Visser: lekkage nabellen
+DUE;TZID=Europe/Amsterdam:20261127T100000
+STATUS:NEEDS-ACTION
+PERCENT-COMPLETE:0
+X-MOZ-GENERATION:1
+END:VTODO
+BEGIN:VTIMEZONE
+TZID:Europe/Amsterdam
+BEGIN:STANDARD
+DTSTART:19701025T030000
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+TZNAME:CET
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:19700329T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+TZNAME:CEST
+END:DAYLIGHT
+END:VTIMEZONE
+END:VCALENDAR
+"""
+
+
+def test_a_task_android_writes_through_davx5_at_a_time_becomes_a_follow_up_at_that_time(
+    run: Run, phone: Phone, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenTasks through DAVx5: a task due at 10:00 in the phone's zone, with its VTIMEZONE
+    after the VTODO; the salesperson's zone is Amsterdam too."""
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    run("sync")
+    phone.put(f"{phone.tasks}opentasks-1.ics", OPENTASKS.format(uid=uuid.uuid4()),
+              "text/calendar")  # fmt: skip
+    assert "1 follow-up added from the phone's tasks" in run("sync").stdout
+    sanne = json.loads(run("show", "sanne", "--format", "json").stdout)
+    added = [f for f in sanne["followups"] if f["text"] == "lekkage nabellen"]
+    assert [(f["due_on"], f["due_time"]) for f in added] == [("2026-11-27", "10:00")]
+    # at a time of day: in the phone's calendar too, from the next sync
+    assert "1 follow-up put in the phone's calendar" in run("sync").stdout
+    assert "nothing changed" in run("sync").stdout
