@@ -146,3 +146,17 @@ def serve(kind: str) -> Iterator[Server | None]:
 
 
 WHY: dict[str, str] = {}
+
+
+def server_or_skip(kind: str) -> Iterator[Server]:
+    """For a fixture: the server while the tests run; the test skipped without it, or failed
+    where SALESNOTES_DAV=required (CI: never skipped there)."""
+    import pytest
+
+    for found in serve(kind):
+        if found is None:
+            why = f"no {kind} for this test: {WHY[kind]}"
+            if os.environ.get("SALESNOTES_DAV") == "required":
+                pytest.fail(why)
+            pytest.skip(why)
+        yield found

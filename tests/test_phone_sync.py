@@ -29,13 +29,7 @@ httpx = pytest.importorskip("httpx")
 
 @pytest.fixture(scope="module", params=["radicale", "xandikos"])
 def server(request: pytest.FixtureRequest) -> Iterator[dav.Server]:
-    for found in dav.serve(request.param):
-        if found is None:
-            why = f"no {request.param} for this test: {dav.WHY[request.param]}"
-            if os.environ.get("SALESNOTES_DAV") == "required":  # CI: never skipped there
-                pytest.fail(why)
-            pytest.skip(why)
-        yield found
+    yield from dav.server_or_skip(request.param)
 
 
 class Phone:

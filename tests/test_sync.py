@@ -4,7 +4,6 @@ password, as a salesperson's Nextcloud or Fastmail would be."""
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,13 +18,7 @@ pytestmark = pytest.mark.sqlite_only  # the book is not what these are about
 
 @pytest.fixture(scope="session", params=["radicale", "xandikos"])
 def server(request: pytest.FixtureRequest) -> Iterator[dav.Server]:
-    for found in dav.serve(request.param):
-        if found is None:
-            why = f"no {request.param} for this test: {dav.WHY[request.param]}"
-            if os.environ.get("SALESNOTES_DAV") == "required":  # CI: never skipped there
-                pytest.fail(why)
-            pytest.skip(why)
-        yield found
+    yield from dav.server_or_skip(request.param)
 
 
 @pytest.fixture

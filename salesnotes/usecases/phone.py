@@ -152,6 +152,27 @@ class PhoneSync:
         self.texts.update({href: text for href, (_etag, text) in fetched.items()})
         return listing, fetched
 
+    def write_over(
+        self, item: Synced, ours: str, etag: str | None, collection: str, component: str
+    ) -> str | tuple[str, str] | None:
+        """Write ``ours`` over the phone's object (``etag`` None: a new one), with what the
+        phone's version has beyond it: the new ETag; or, when the phone wrote it at the same
+        moment (412), its version read again (ETag, text) for the caller to settle once more
+        (None: it was deleted meanwhile)."""
+        from salesnotes.adapters.dav import Mismatch
+
+        kind = "addressbook" if component == "VCARD" else "calendar"
+        text = self.with_theirs(ours, item.href, etag, collection, component)
+        try:
+            written = self.dav.put(item.href, text, kind, etag)
+        except Mismatch:
+            fresh = self.dav.fetch(collection, [item.href], kind).get(item.href)
+            if fresh is not None:
+                self.texts[item.href] = fresh[1]
+            return fresh
+        self.wrote.add(item.place)
+        return written
+
     def with_theirs(
         self, ours: str, href: str, etag: str | None, collection: str, component: str
     ) -> str:

@@ -85,7 +85,6 @@ class CardSync(PhoneSync):
     ) -> None:  # fmt: skip
         """One contact that both sides have (``phone`` None: the phone's is as agreed, or
         the phone has none yet)."""
-        from salesnotes.adapters.dav import Mismatch
         from salesnotes.formats.vcard_out import write
 
         book = contact_fields(contact, self.region, self.phone_keys.get(contact.id))
@@ -115,22 +114,15 @@ class CardSync(PhoneSync):
                 uuid=item.uid,  # a card made on the phone keeps the UID the phone gave it
             )
             text = next(write([shown], "3.0", region=self.region))
-            text = self.with_theirs(text, item.href, etag, collection, "VCARD")
-            try:
-                new_etag = self.dav.put(item.href, text, "addressbook", etag)
-                self.wrote.add("addressbook")
-            except Mismatch:
-                if not retry:
+            written = self.write_over(item, text, etag, collection, "VCARD")
+            if not isinstance(written, str):  # the phone wrote it at the same moment
+                if written is not None and retry:
+                    card = self._card(written[1])
+                    self._settle_card(item, contact, card, written[0], collection, retry=False)
+                elif written is not None:
                     self.out.wait("changed during the sync", contact=contact.id)
-                    return
-                fresh = self.dav.fetch(collection, [item.href], "addressbook")
-                if item.href not in fresh:
-                    return
-                again_etag, again = fresh[item.href]
-                self.texts[item.href] = again
-                card = self._card(again)
-                self._settle_card(item, contact, card, again_etag, collection, retry=False)
                 return
+            new_etag = written
         if to_phone:
             self.out.count(
                 "cards written" if etag is not None else "cards added",

@@ -72,7 +72,6 @@ class Sync(TaskSync):
         collection: str, retry: bool = True,
     ) -> None:  # fmt: skip
         """One follow-up's event: its day and time both ways; the rest from the book."""
-        from salesnotes.adapters.dav import Mismatch
         from salesnotes.formats.ics import read_task, task
 
         book = {"due": followup_fields(followup)["due"]}
@@ -89,21 +88,15 @@ class Sync(TaskSync):
                 shown, card, uid=item.uid, now=self.now, priority=5, events=True,
                 dial=self.dial(card),
             )  # fmt: skip
-            text = self.with_theirs(text, item.href, etag, collection, "VEVENT")
-            try:
-                new_etag = self.dav.put(item.href, text, "calendar", etag)
-                self.wrote.add("calendar")
-            except Mismatch:
-                if not retry:
+            written = self.write_over(item, text, etag, collection, "VEVENT")
+            if not isinstance(written, str):  # the phone wrote it at the same moment
+                if written is not None and retry:
+                    again = read_task(written[1], "VEVENT")
+                    self._settle_event(item, followup, again, written[0], collection, False)
+                elif written is not None:
                     self.out.wait("changed during the sync", followup=followup.id)
-                    return
-                fresh = self.dav.fetch(collection, [item.href], "calendar")
-                if item.href in fresh:
-                    again_etag, again = fresh[item.href]
-                    self.texts[item.href] = again
-                    again_event = read_task(again, "VEVENT")
-                    self._settle_event(item, followup, again_event, again_etag, collection, False)
                 return
+            new_etag = written
         if to_phone:
             self.out.count(
                 "events written" if etag is not None else "events added",

@@ -72,7 +72,6 @@ class TaskSync(CardSync):
         self, item: Synced, followup: FollowUp, task: PhoneTask | None, etag: str | None,
         collection: str, retry: bool = True,
     ) -> None:  # fmt: skip
-        from salesnotes.adapters.dav import Mismatch
         from salesnotes.formats.ics import task as task_text
 
         book = followup_fields(followup)
@@ -93,24 +92,17 @@ class TaskSync(CardSync):
                 shown_followup, card, uid=item.uid, now=self.now, priority=priority,
                 dial=self.dial(card),
             )  # fmt: skip
-            text = self.with_theirs(text, item.href, etag, collection, "VTODO")
-            try:
-                new_etag = self.dav.put(item.href, text, "calendar", etag)
-                self.wrote.add("tasks")
-            except Mismatch:
-                if not retry:
-                    self.out.wait("changed during the sync", followup=followup.id)
-                    return
-                fresh = self.dav.fetch(collection, [item.href], "calendar")
-                if item.href in fresh:
+            written = self.write_over(item, text, etag, collection, "VTODO")
+            if not isinstance(written, str):  # the phone wrote it at the same moment
+                if written is not None and retry:
                     from salesnotes.formats.ics import read_task
 
-                    again_etag, again = fresh[item.href]
-                    self.texts[item.href] = again
-                    self._settle_task(
-                        item, followup, read_task(again), again_etag, collection, retry=False
-                    )
+                    again = read_task(written[1])
+                    self._settle_task(item, followup, again, written[0], collection, retry=False)
+                elif written is not None:
+                    self.out.wait("changed during the sync", followup=followup.id)
                 return
+            new_etag = written
         if to_phone:
             self.out.count(
                 "tasks written" if etag is not None else "tasks added",
