@@ -152,6 +152,32 @@ class PhoneSync:
         self.texts.update({href: text for href, (_etag, text) in fetched.items()})
         return listing, fetched
 
+    def settle_known(
+        self, place: str, listing: dict[str, str], fetched: dict[str, tuple[str, str]],
+        local: Callable[[Synced], Any],
+        settle: Callable[[Synced, Any, str | None, str | None], None], removed: str,
+    ) -> set[int]:  # fmt: skip
+        """Each object of ``place`` the book knows: put back (``sync --put-back``: written
+        anew); deleted on the phone (kept here and listed); gone here (``local`` None:
+        deleted there too, counted as ``removed``); else ``settle(item, local, text, etag)``
+        with the phone's text when it changed there (None: as agreed) and its ETag. The ids
+        of the locals met."""
+        met: set[int] = set()
+        for item in self.state[place]:
+            found = local(item)
+            if found is not None:
+                met.add(found.id)
+            if item.gone == "back" and found is not None:
+                settle(changed(item, gone=""), found, None, None)
+            elif item.href not in listing:
+                self._gone_from_phone(item, found)
+            elif found is None:
+                self._delete(item, removed)
+            elif not item.gone:
+                text = fetched[item.href][1] if item.href in fetched else None
+                settle(item, found, text, listing[item.href])
+        return met
+
     def write_over(
         self, item: Synced, ours: str, etag: str | None, collection: str, component: str
     ) -> str | tuple[str, str] | None:

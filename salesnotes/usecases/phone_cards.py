@@ -33,23 +33,17 @@ class CardSync(PhoneSync):
     def sync_cards(self, collection: str) -> None:
         self.context = self._context()
         listing, fetched = self.read_server("addressbook", collection)
-        seen: set[int] = set()
-        for item in self.state["addressbook"]:
-            contact = self.contacts.get(item.contact_id) if item.contact_id else None
-            if contact is not None:
-                seen.add(contact.id)
-            if item.gone == "back" and contact is not None:  # sync --put-back
-                self._settle_card(changed(item, gone=""), contact, None, None, collection)
-            elif item.href not in listing:
-                self._gone_from_phone(item, contact)
-            elif contact is None:
-                self._delete(item, "cards removed from the phone")
-            elif not item.gone:
-                text = fetched.get(item.href, (None, None))[1]
-                phone = self._card(text) if text else None
-                self._settle_card(item, contact, phone, listing[item.href], collection)
+        known = {item.href for item in self.state["addressbook"]}
+        seen = self.settle_known(
+            "addressbook", listing, fetched,
+            lambda item: self.contacts.get(item.contact_id) if item.contact_id else None,
+            lambda item, contact, text, etag: self._settle_card(
+                item, contact, self._card(text) if text else None, etag, collection
+            ),
+            "cards removed from the phone",
+        )  # fmt: skip
         for href, (etag, text) in fetched.items():
-            if any(href == item.href for item in self.state["addressbook"]):
+            if href in known:
                 continue
             card = self._card(text)
             if card is None:

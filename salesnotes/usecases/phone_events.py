@@ -36,22 +36,15 @@ class Sync(TaskSync):
             for f in self.followups.values()
             if f.status == "open" and f.id not in self.closed_on_phone and (every or f.due_time)
         }
-        seen: set[int] = set()
         known = {item.href for item in self.state["calendar"]}
-        for item in self.state["calendar"]:
-            followup = wanted.get(item.followup_id) if item.followup_id else None
-            if followup is not None:
-                seen.add(followup.id)
-            if item.gone == "back" and followup is not None:  # sync --put-back
-                self._settle_event(changed(item, gone=""), followup, None, None, collection)
-            elif item.href not in listing:
-                self._gone_from_phone(item, followup)
-            elif followup is None:
-                self._delete(item, "events removed from the phone")
-            elif not item.gone:
-                text = fetched.get(item.href, (None, None))[1]
-                event = read_task(text, "VEVENT") if text else None
-                self._settle_event(item, followup, event, listing[item.href], collection)
+        seen = self.settle_known(
+            "calendar", listing, fetched,
+            lambda item: wanted.get(item.followup_id) if item.followup_id else None,
+            lambda item, followup, text, etag: self._settle_event(
+                item, followup, read_task(text, "VEVENT") if text else None, etag, collection
+            ),
+            "events removed from the phone",
+        )  # fmt: skip
         ours = {f"{f.uuid}{EVENT}": f for f in wanted.values()}
         for href, (etag, text) in fetched.items():
             event = None if href in known else read_task(text, "VEVENT")

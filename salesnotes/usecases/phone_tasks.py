@@ -31,22 +31,15 @@ class TaskSync(CardSync):
         from salesnotes.formats.ics import read_task
 
         listing, fetched = self.read_server("tasks", collection)
-        seen: set[int] = set()
         known = {item.href for item in self.state["tasks"]}
-        for item in self.state["tasks"]:
-            followup = self.followups.get(item.followup_id) if item.followup_id else None
-            if followup is not None:
-                seen.add(followup.id)
-            if item.gone == "back" and followup is not None:  # sync --put-back
-                self._settle_task(changed(item, gone=""), followup, None, None, collection)
-            elif item.href not in listing:
-                self._gone_from_phone(item, followup)
-            elif followup is None:
-                self._delete(item, "tasks removed from the phone")
-            elif not item.gone:
-                text = fetched.get(item.href, (None, None))[1]
-                task = read_task(text) if text else None
-                self._settle_task(item, followup, task, listing[item.href], collection)
+        seen = self.settle_known(
+            "tasks", listing, fetched,
+            lambda item: self.followups.get(item.followup_id) if item.followup_id else None,
+            lambda item, followup, text, etag: self._settle_task(
+                item, followup, read_task(text) if text else None, etag, collection
+            ),
+            "tasks removed from the phone",
+        )  # fmt: skip
         by_uuid = {f.uuid: f for f in self.followups.values()}
         for href, (etag, text) in fetched.items():
             if href in known:
