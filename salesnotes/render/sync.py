@@ -149,22 +149,22 @@ def synced(outcome: SyncOutcome, *, quiet: bool) -> None:
     ``quiet`` only the latter (cron mails what a person must see, nothing else)."""
     report = outcome.as_json()
     waiting = waiting_lines(report, outcome.names)
-    if not quiet:
-        if outcome.dry_run:
-            echo(_("Dry run: nothing was changed, here or on the phone. A sync would:"))
-            for line in outcome.lines:
-                echo(f"  {line}")
+    if not quiet and outcome.dry_run and not outcome.lines:
+        echo(_("Dry run: a sync would change nothing, here or on the phone."))
+    elif not quiet and outcome.dry_run:
+        echo(_("Dry run: nothing was changed, here or on the phone. A sync would:"))
+        for line in outcome.lines:
+            echo(f"- {line}")
+    elif not quiet:
         done = said_counts(outcome.counts)
-        if not outcome.dry_run:
-            echo(
-                _("Synced with the phone:") if done else _("Synced: nothing changed on either side")
-            )
-        for line in done if not outcome.dry_run else []:
-            echo(f"  {line}")
+        if done:
+            echo(_("Synced with the phone: {done}").format(done="; ".join(done)))
+        else:
+            echo(_("Synced: nothing changed on either side"))
     if waiting:
         echo(_("Waiting for you:"))
         for line in waiting:
-            echo(f"  - {line}")
+            echo(f"- {line}")
 
 
 def status(
@@ -205,10 +205,14 @@ def status(
     if at is None:
         echo(_("Not synced yet: salesnotes sync"))
         return
-    echo(_("Last sync: {at}").format(at=at))
-    for line in said_counts(report.get("counts", {})):
-        echo(f"  {line}")
+    from salesnotes.render.undo import moment
+
+    done = said_counts(report.get("counts", {}))
+    echo(_("Last sync: {at}").format(at=moment(at)))
+    echo("; ".join(done) if done else _("Nothing changed on either side."))
     if not waiting and not deleted:
         echo(_("Nothing waits for you."))
+    else:
+        echo(_("Waiting for you:"))
     for line in [*waiting, *deleted]:
-        echo(f"  - {line}")
+        echo(f"- {line}")
