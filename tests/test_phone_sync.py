@@ -741,3 +741,20 @@ def test_a_task_android_writes_through_davx5_at_a_time_becomes_a_follow_up_at_th
     # at a time of day: in the phone's calendar too, from the next sync
     assert "1 follow-up put in the phone's calendar" in run("sync").stdout
     assert "nothing changed" in run("sync").stdout
+
+
+def test_undo_takes_back_what_a_sync_did_here_and_the_next_sync_puts_the_phone_in_line(
+    run: Run, phone: Phone
+) -> None:
+    run("sync")
+    href, call = phone.find(phone.tasks, "Prijs nabellen")
+    phone.put(href, call.replace("STATUS:NEEDS-ACTION", "STATUS:COMPLETED").replace("\r\n", "\n"),
+              "text/calendar")  # fmt: skip
+    assert "1 follow-up ticked off on the phone: done" in run("sync").stdout
+    run("undo")  # the follow-up is open again here
+    followups = json.loads(run("followups", "--format", "json").stdout)
+    assert "Prijs nabellen" in [f["text"] for f in followups]
+    assert "1 task brought up to date on the phone" in run("sync").stdout
+    _, call = phone.find(phone.tasks, "Prijs nabellen")
+    assert "STATUS:NEEDS-ACTION" in call
+    assert "nothing changed" in run("sync").stdout
