@@ -179,12 +179,14 @@ class PhoneSync:
         return met
 
     def write_over(
-        self, item: Synced, ours: str, etag: str | None, collection: str, component: str
-    ) -> str | tuple[str, str] | None:
+        self, item: Synced, ours: str, etag: str | None, collection: str, component: str,
+        again: Callable[[str, str], None] | None, **who: int,
+    ) -> str | None:  # fmt: skip
         """Write ``ours`` over the phone's object (``etag`` None: a new one), with what the
-        phone's version has beyond it: the new ETag; or, when the phone wrote it at the same
-        moment (412), its version read again (ETag, text) for the caller to settle once more
-        (None: it was deleted meanwhile)."""
+        phone's version has beyond it: the new ETag. None when the phone wrote it at the
+        same moment (412): its version, read again, is settled once more through
+        ``again(text, etag)``; on that second try (``again`` None) it waits for the next
+        sync, said of ``who`` (contact=, followup=). Deleted meanwhile: nothing to do."""
         from salesnotes.adapters.dav import Mismatch
 
         kind = "addressbook" if component == "VCARD" else "calendar"
@@ -195,7 +197,11 @@ class PhoneSync:
             fresh = self.dav.fetch(collection, [item.href], kind).get(item.href)
             if fresh is not None:
                 self.texts[item.href] = fresh[1]
-            return fresh
+                if again is not None:
+                    again(fresh[1], fresh[0])
+                else:
+                    self.out.wait("changed during the sync", **who)
+            return None
         self.wrote.add(item.place)
         return written
 

@@ -108,13 +108,14 @@ class CardSync(PhoneSync):
                 uuid=item.uid,  # a card made on the phone keeps the UID the phone gave it
             )
             text = next(write([shown], "3.0", region=self.region))
-            written = self.write_over(item, text, etag, collection, "VCARD")
-            if not isinstance(written, str):  # the phone wrote it at the same moment
-                if written is not None and retry:
-                    card = self._card(written[1])
-                    self._settle_card(item, contact, card, written[0], collection, retry=False)
-                elif written is not None:
-                    self.out.wait("changed during the sync", contact=contact.id)
+
+            def again(text: str, etag: str) -> None:
+                self._settle_card(item, contact, self._card(text), etag, collection, retry=False)
+
+            written = self.write_over(
+                item, text, etag, collection, "VCARD", again if retry else None, contact=contact.id
+            )
+            if written is None:  # the phone wrote it at the same moment: settled again
                 return
             new_etag = written
         if to_phone:

@@ -81,13 +81,16 @@ class Sync(TaskSync):
                 shown, card, uid=item.uid, now=self.now, priority=5, events=True,
                 dial=self.dial(card),
             )  # fmt: skip
-            written = self.write_over(item, text, etag, collection, "VEVENT")
-            if not isinstance(written, str):  # the phone wrote it at the same moment
-                if written is not None and retry:
-                    again = read_task(written[1], "VEVENT")
-                    self._settle_event(item, followup, again, written[0], collection, False)
-                elif written is not None:
-                    self.out.wait("changed during the sync", followup=followup.id)
+
+            def again(text: str, etag: str) -> None:
+                event = read_task(text, "VEVENT")
+                self._settle_event(item, followup, event, etag, collection, False)
+
+            written = self.write_over(
+                item, text, etag, collection, "VEVENT", again if retry else None,
+                followup=followup.id,
+            )  # fmt: skip
+            if written is None:  # the phone wrote it at the same moment: settled again
                 return
             new_etag = written
         if to_phone:

@@ -85,15 +85,17 @@ class TaskSync(CardSync):
                 shown_followup, card, uid=item.uid, now=self.now, priority=priority,
                 dial=self.dial(card),
             )  # fmt: skip
-            written = self.write_over(item, text, etag, collection, "VTODO")
-            if not isinstance(written, str):  # the phone wrote it at the same moment
-                if written is not None and retry:
-                    from salesnotes.formats.ics import read_task
 
-                    again = read_task(written[1])
-                    self._settle_task(item, followup, again, written[0], collection, retry=False)
-                elif written is not None:
-                    self.out.wait("changed during the sync", followup=followup.id)
+            def again(text: str, etag: str) -> None:
+                from salesnotes.formats.ics import read_task
+
+                self._settle_task(item, followup, read_task(text), etag, collection, retry=False)
+
+            written = self.write_over(
+                item, text, etag, collection, "VTODO", again if retry else None,
+                followup=followup.id,
+            )  # fmt: skip
+            if written is None:  # the phone wrote it at the same moment: settled again
                 return
             new_etag = written
         if to_phone:
