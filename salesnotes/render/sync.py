@@ -175,23 +175,17 @@ def status(
 
     waiting = waiting_lines(report, names)
     deleted = []
-    for item in gone:
-        if item.contact_id:
-            who = names.get(f"c{item.contact_id}", f"#{item.contact_id}")
-            deleted.append(
-                _(
-                    "{who} was deleted on the phone: salesnotes archive {id} does it here "
-                    "too; salesnotes sync --put-back puts it back on the phone"
-                ).format(who=who, id=item.contact_id)
-            )
-        elif item.followup_id:
-            who = names.get(f"f{item.followup_id}", f"#{item.followup_id}")
-            deleted.append(
-                _(
-                    "{who} was deleted on the phone: salesnotes done {id} does it here "
-                    "too; salesnotes sync --put-back puts it back on the phone"
-                ).format(who=who, id=item.followup_id)
-            )
+    for item in gone:  # a contact is archived here, a follow-up done
+        key, command = ("c", "archive") if item.contact_id else ("f", "done")
+        number = item.contact_id or item.followup_id
+        if number is None:  # gone here since (forgotten): nothing to decide
+            continue
+        deleted.append(
+            _(
+                "{who} was deleted on the phone: salesnotes {command} {id} does it here too; "
+                "salesnotes sync --put-back puts it back on the phone"
+            ).format(who=names.get(f"{key}{number}", f"#{number}"), command=command, id=number)
+        )
     if fmt == "json":
         print_json(
             {
