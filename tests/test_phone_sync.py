@@ -748,9 +748,12 @@ def test_undo_takes_back_what_a_sync_did_here_and_the_next_sync_puts_the_phone_i
 ) -> None:
     run("sync")
     href, call = phone.find(phone.tasks, "Prijs nabellen")
-    phone.put(href, call.replace("STATUS:NEEDS-ACTION", "STATUS:COMPLETED").replace("\r\n", "\n"),
-              "text/calendar")  # fmt: skip
+    ticked = call.replace("STATUS:NEEDS-ACTION", "STATUS:COMPLETED")
+    ticked = ticked.replace("DESCRIPTION:", "DESCRIPTION:Klant akkoord met de prijs\\n")
+    phone.put(href, ticked.replace("\r\n", "\n"), "text/calendar")
     assert "1 follow-up ticked off on the phone: done" in run("sync").stdout
+    said = json.loads(run("show", "jan", "--format", "json").stdout)["interactions"]
+    assert "done on the phone: Klant akkoord met de prijs" in [i["text"] for i in said]
     run("undo")  # the follow-up is open again here
     followups = json.loads(run("followups", "--format", "json").stdout)
     assert "Prijs nabellen" in [f["text"] for f in followups]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from salesnotes.formats.ics import PhoneTask
-    from salesnotes.models import FollowUp
+    from salesnotes.models import ContactCard, FollowUp
 
 DONE_ON_PHONE = N_("done on the phone")
 
@@ -105,7 +105,7 @@ class TaskSync(CardSync):
             )
         if to_book.get("done"):
             self.closed_on_phone.add(followup.id)
-            note = _task_note(task)
+            note = _task_note(task, followup, card)
             self.out.count(
                 "follow-ups done", _("into the book: follow-up #{id} done").format(id=followup.id)
             )
@@ -212,15 +212,15 @@ def _task_followup(followup: FollowUp, agreed: dict[str, Any]) -> FollowUp:
     return changed(followup, due_on=date.fromisoformat(day), due_time=at or None, status=status)
 
 
-def _task_note(task: PhoneTask | None) -> str:
+def _task_note(task: PhoneTask | None, followup: FollowUp, card: ContactCard | None) -> str:
     """What the conversation logged for a task ticked off on the phone says: that, and
-    what the person added to the task's notes (not salesnotes' own lines)."""
+    the last line the person added to the task's notes (the lines salesnotes writes there
+    for this follow-up left out)."""
+    from salesnotes.formats.ics import description
+
     said = ""
     if task is not None:
-        own = [
-            line
-            for line in task.description.splitlines()
-            if line.strip() and "salesnotes" not in line and ":" not in line[:20]
-        ]
-        said = " ".join(own[-1:])
+        ours = set(description(followup, card).splitlines())
+        own = [line for line in task.description.splitlines() if line.strip() not in ours | {""}]
+        said = " ".join(line.strip() for line in own[-1:] if line.strip())
     return f"{_(DONE_ON_PHONE)}: {said}" if said else _(DONE_ON_PHONE)
