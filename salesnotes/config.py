@@ -152,6 +152,12 @@ def _address(value: Any) -> str | None:
     return N_("must be an address starting with https://")
 
 
+def _mail_server(value: Any) -> str | None:
+    if value == "" or (isinstance(value, str) and value.startswith(("imaps://", "imap://"))):
+        return None
+    return N_("must be an address starting with imaps:// (or imap:// for STARTTLS)")
+
+
 _PERCENT = _integer(0, 100)
 _WEIGHT = _number(-10_000, 10_000)
 
@@ -254,6 +260,25 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
         _text,
         N_("a company's own CA certificate (PEM) the server's is signed by"),
     ),
+    "mail.server": (
+        "",
+        _mail_server,
+        N_("your IMAP server for 'mail sync': imaps://mail.example.nl (imap://: STARTTLS)"),
+    ),
+    "mail.user": ("", _text, N_("your user name on the IMAP server")),
+    "mail.folders": ("INBOX", _text, N_("the IMAP folders 'mail sync' reads (INBOX, Sent, CRM)")),
+    "mail.me": ("", _emails, N_("your own addresses: mail from them is mail you sent")),
+    "mail.keep": (
+        "first-lines",
+        _one_of("first-lines", "subject"),
+        N_("what a mail's conversation keeps: first-lines (and the subject), or subject"),
+    ),
+    "mail.password_command": (
+        "",
+        _text,
+        N_("a command that prints the IMAP password (pass show mail/anouk); never stored"),
+    ),
+    "mail.ca_file": ("", _text, N_("a company's own CA certificate (PEM) for the IMAP server")),
 }
 
 

@@ -15,10 +15,12 @@ if TYPE_CHECKING:
     from typing import Any
 
     from salesnotes.adapters.dav import Collection
+    from salesnotes.captured import Call
     from salesnotes.domain.days import Calendar, DayOff
     from salesnotes.domain.plans import Planned
     from salesnotes.domain.quote_life import Pipeline
     from salesnotes.domain.ranking import AgendaRow
+    from salesnotes.imported import Unreadable
     from salesnotes.models import (
         Audited,
         Contact,
@@ -67,6 +69,8 @@ class Brief:
     # The last briefing's time as the book holds it when it is not a time (another tool
     # wrote it): 'since the last briefing' is left out, and the user is told.
     unreadable_since: str = ""
+    # The conversations from the phone's log since the working day before with no note yet.
+    unnoted_calls: Sequence[Call] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -82,6 +86,7 @@ class Brief:
             or self.interactions
             or self.followups_done
             or self.quotes_closed
+            or self.unnoted_calls
         )
 
     @property
@@ -281,3 +286,48 @@ class SyncOutcome:
 
     def as_json(self) -> dict[str, Any]:
         return {"counts": self.counts, "conflicts": self.conflicts, "waiting": self.waiting}
+
+
+@record
+class CallsImported:
+    """What a call log's import did: conversations added, call-backs asked for (the missed
+    calls' contacts and moments) and closed by a later conversation, calls known already,
+    calls of numbers that are nobody's, calls left out (blocked), calls not answered on the
+    other side (kept, not conversations), and the unreadable records skipped."""
+
+    talks: int
+    callbacks: Sequence[tuple[str, str]]  # (name, UTC instant of the missed call)
+    closed: int
+    known: int
+    strangers: int
+    left_out: int
+    unanswered: int
+    skipped: int = 0
+
+
+@record
+class CallNoted:
+    """A call's note added: the call, and the follow-up planned with it (None: not)."""
+
+    call: Call
+    followup: FollowUp | None
+
+
+@record
+class MailImported:
+    """What a mail import or sync did: mails logged and the conversations they became (one
+    per contact a mail was with), mails linked to a quote, replies that read as accepting a
+    quote (the contact, the quote, the words: the agenda asks), mails noted on an open
+    complaint, and what was left out: known already, written by a machine, with nobody in
+    the book, unreadable (their places)."""
+
+    logged: int
+    conversations: int
+    quotes: int
+    questions: Sequence[tuple[str, int, str]]
+    complaints: Sequence[tuple[str, int]]
+    known: int
+    machine: int
+    strangers: int
+    unreadable: Sequence[Unreadable] = ()
+    folders: Sequence[tuple[str, int]] = ()  # a sync: each folder, and how many mails it read

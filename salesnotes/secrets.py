@@ -11,13 +11,17 @@ from salesnotes.errors import ConfigError
 from salesnotes.i18n import _
 
 
-def password(command: str, host: str, user: str, *, ask: bool) -> str:
-    """The password of ``user`` at ``host`` (see the module)."""
-    given = os.environ.get("SALESNOTES_SYNC_PASSWORD")
+def password(
+    command: str, host: str, user: str, *, ask: bool, variable: str = "SALESNOTES_SYNC_PASSWORD",
+    section: str = "sync",
+) -> str:  # fmt: skip
+    """The password of ``user`` at ``host`` (see the module; ``variable`` and ``section``:
+    where the IMAP server's is, SALESNOTES_MAIL_PASSWORD and [mail])."""
+    given = os.environ.get(variable)
     if given:
         return given
     if command:
-        return _from_command(command)
+        return _from_command(command, section)
     stored = _from_netrc(host, user)
     if stored:
         return stored
@@ -29,13 +33,13 @@ def password(command: str, host: str, user: str, *, ask: bool) -> str:
             return typed
     raise ConfigError(
         _(
-            "no password for {user} at {host}: set SALESNOTES_SYNC_PASSWORD, a "
-            "password_command in [sync] (e.g. pass show dav/{user}) or a ~/.netrc entry"
-        ).format(user=user, host=host)
+            "no password for {user} at {host}: set {variable}, a password_command in "
+            "[{section}] (e.g. pass show {section}/{user}) or a ~/.netrc entry"
+        ).format(user=user, host=host, variable=variable, section=section)
     )
 
 
-def _from_command(command: str) -> str:
+def _from_command(command: str, section: str) -> str:
     import shlex
     import subprocess
 
@@ -45,12 +49,16 @@ def _from_command(command: str) -> str:
         )
     except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
         raise ConfigError(
-            _("[sync] password_command could not run: {reason}").format(reason=exc)
+            _("[{section}] password_command could not run: {reason}").format(
+                section=section, reason=exc
+            )
         ) from None
     first = done.stdout.splitlines()[0] if done.stdout.strip() else ""
     if done.returncode != 0 or not first:
         raise ConfigError(
-            _("[sync] password_command gave no password (exit {code})").format(code=done.returncode)
+            _("[{section}] password_command gave no password (exit {code})").format(
+                section=section, code=done.returncode
+            )
         )
     return first
 

@@ -62,7 +62,8 @@ def test_every_command_the_benchmarks_time_over_a_second_collects_garbage() -> N
     assert slow >= {"import", "copy-book", "duplicates"}  # what the benchmarks time so
     collecting = {c.name for c in COMMANDS if c.collects_garbage}
     assert slow <= collecting
-    assert collecting == slow | {"export", "demo"}
+    # and the imports of a phone's log or a mailbox: thousands of records read at once
+    assert collecting == slow | {"export", "demo", "calls import", "mail import", "mail sync"}
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[c.name for c in COMMANDS])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 
-from salesnotes.commands.files import check_target, emit
+from salesnotes.commands.files import bad_rows, check_target, emit, mapping_of
 from salesnotes.errors import BadInput
-from salesnotes.i18n import _, n_
+from salesnotes.i18n import _
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def _import_contacts(
         csv_report = csv_contacts.Report()
         summary.csv = csv_report
         summary.encoding = encoding
-        rows = csv_contacts.read(content, name, region, csv_report, _mapping(mapping))
+        rows = csv_contacts.read(content, name, region, csv_report, mapping_of(mapping))
         total = csv_contacts.count(content)
     checked = _checked(rows, summary)
     if total >= PROGRESS_FROM:
@@ -89,39 +89,10 @@ def _import_contacts(
             # row by row (for undo) an import took twice as long: a safety copy instead
             summary.result = store.bulk.import_contacts(checked, now=env.now(), today=env.today())
             if summary.skipped and not skip_bad:  # every bad row at once, nothing written
-                raise _bad_rows(name, summary.skipped)
+                raise bad_rows(name, summary.skipped)
             if dry_run:
                 store.rollback()
     return summary
-
-
-def _bad_rows(name: str, rows: list[Unreadable]) -> BadInput:
-    """The error that lists every row that cannot be imported: where, which column, which
-    value, and why."""
-    from salesnotes.text import shown
-
-    lines = []
-    for row in rows[:BAD_ROWS_SHOWN]:
-        where = row.where
-        if row.column:
-            where = _("{where}, column {column}").format(where=where, column=row.column)
-        lines.append(f"{where}: {shown(row.reason, 300)}")
-    if len(rows) > BAD_ROWS_SHOWN:
-        lines.append(_("... and {n} more").format(n=len(rows) - BAD_ROWS_SHOWN))
-    return BadInput(
-        n_(
-            "{name}: {n} record cannot be imported; nothing was imported (correct it, or "
-            "--skip-bad imports the rest):",
-            "{name}: {n} records cannot be imported; nothing was imported (correct them, or "
-            "--skip-bad imports the rest):",
-            len(rows),
-        ).format(name=name, n=len(rows)),
-        details=lines,
-    )
-
-
-BAD_ROWS_SHOWN = 100
-"""How many bad records an import's error lists one by one."""
 
 
 @contextmanager
@@ -225,18 +196,6 @@ def _checked(
         if kept is not None:
             summary.cut.append((row.where, kept))
         yield row
-
-
-def _mapping(pairs: list[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for pair in pairs:
-        column, sep, target = pair.partition("=")
-        if not sep or not column.strip() or not target.strip():
-            raise BadInput(
-                _("--map '{pair}' is not COLUMN=FIELD; try --map \"Plaats=city\"").format(pair=pair)
-            )
-        found[column.strip()] = target.strip()
-    return found
 
 
 def _import_book(env: Env, content: str, name: str, dry_run: bool) -> None:

@@ -10,7 +10,7 @@ import os
 import sys
 
 from salesnotes.errors import BadInput, Conflict
-from salesnotes.i18n import N_, _
+from salesnotes.i18n import N_, _, n_
 from salesnotes.store.sqlite_file import ensure_folder
 
 TYPE_CHECKING = False
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from salesnotes.env import Env
+    from salesnotes.imported import Unreadable
     from salesnotes.store.interface import Store
 
 
@@ -184,3 +185,44 @@ def emit(chunks: Iterable[bytes], output: str | None, force: bool) -> None:
         raise SalesnotesError(
             words.format(output=output, folder=folder, strerror=exc.strerror)
         ) from None
+
+
+def bad_rows(name: str, rows: list[Unreadable]) -> BadInput:
+    """The error that lists every row that cannot be imported: where, which column, which
+    value, and why."""
+    from salesnotes.text import shown
+
+    lines = []
+    for row in rows[:BAD_ROWS_SHOWN]:
+        where = row.where
+        if row.column:
+            where = _("{where}, column {column}").format(where=where, column=row.column)
+        lines.append(f"{where}: {shown(row.reason, 300)}")
+    if len(rows) > BAD_ROWS_SHOWN:
+        lines.append(_("... and {n} more").format(n=len(rows) - BAD_ROWS_SHOWN))
+    return BadInput(
+        n_(
+            "{name}: {n} record cannot be imported; nothing was imported (correct it, or "
+            "--skip-bad imports the rest):",
+            "{name}: {n} records cannot be imported; nothing was imported (correct them, or "
+            "--skip-bad imports the rest):",
+            len(rows),
+        ).format(name=name, n=len(rows)),
+        details=lines,
+    )
+
+
+BAD_ROWS_SHOWN = 100
+"""How many bad records an import's error lists one by one."""
+
+
+def mapping_of(pairs: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pair in pairs:
+        column, sep, target = pair.partition("=")
+        if not sep or not column.strip() or not target.strip():
+            raise BadInput(
+                _("--map '{pair}' is not COLUMN=FIELD; try --map \"Plaats=city\"").format(pair=pair)
+            )
+        found[column.strip()] = target.strip()
+    return found

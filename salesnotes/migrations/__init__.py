@@ -45,6 +45,7 @@ NAMES: tuple[str, ...] = (
     "m018_team_and_audit",
     "m019_rhythm_order",
     "m020_phone_sync",
+    "m021_calls_and_mail",
 )
 
 JOURNALED = (
@@ -59,6 +60,9 @@ JOURNALED = (
     "quote_revisions",
     "contact_addresses",
     "days_off",
+    "calls",
+    "mails",
+    "mail_strangers",
 )
 """The tables the undo journal records: the book's own data, not its indexes, the
 briefing's mark or the erasures."""

@@ -145,6 +145,7 @@ def html(brief: Brief) -> str:
 
 def as_json(brief: Brief) -> dict[str, Any]:
     """The JSON contract of ``brief --format json`` (stable keys)."""
+    from salesnotes.render.calls import call_json
     from salesnotes.render.shapes import (
         agenda_json,
         followup_json,
@@ -201,6 +202,7 @@ def as_json(brief: Brief) -> dict[str, Any]:
             if brief.back
             else None
         ),
+        "unnoted_calls": [call_json(c) for c in brief.unnoted_calls],
     }
 
 

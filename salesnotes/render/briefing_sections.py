@@ -126,6 +126,7 @@ def sections(brief: Brief) -> list[Section]:
     parts = (
         _calls(brief),
         _late_complaints(brief),
+        _unnoted_calls(brief),
         _quotes(brief),
         _losing_touch(brief),
         _occasions(brief),
@@ -162,6 +163,29 @@ def _calls(brief: Brief) -> Section:
         empty=_("Nobody to call today."),
         numbered=True,
         note=day_note(brief),
+    )
+
+
+def _unnoted_calls(brief: Brief) -> Section | None:
+    """'2 calls from your phone without a note': who, when, and the command that adds it."""
+    from salesnotes.render.calls import length, when
+
+    found = brief.unnoted_calls
+    if not found:
+        return None
+    return Section(
+        n_(
+            "{n} call from your phone without a note",
+            "{n} calls from your phone without a note",
+            len(found),
+        ).format(n=len(found)),
+        [
+            (
+                f"{one_line(c.contact_name)}, {when(c.at)} ({length(c.seconds)})",
+                [_('salesnotes calls note {id} "..."').format(id=c.id)],
+            )
+            for c in found
+        ],
     )
 
 

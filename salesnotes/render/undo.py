@@ -19,6 +19,11 @@ NAMES = {
     "followups": Nn_("{n} follow-up", "{n} follow-ups"),
     "quotes": Nn_("{n} quote", "{n} quotes"),
     "quote_revisions": Nn_("{n} quote revision", "{n} quote revisions"),
+    "contact_addresses": Nn_("{n} address", "{n} addresses"),
+    "days_off": Nn_("{n} day off", "{n} days off"),
+    "calls": Nn_("{n} call from the phone's log", "{n} calls from the phone's log"),
+    "mails": Nn_("{n} mail", "{n} mails"),
+    "mail_strangers": Nn_("{n} unknown sender", "{n} unknown senders"),
 }
 DONE = {"put back": N_("put back"), "restored": N_("restored"), "removed": N_("removed")}
 

@@ -30,8 +30,10 @@ if TYPE_CHECKING:
 
     from salesnotes.models import Recorded, Undone
     from salesnotes.store.audit import Audit
+    from salesnotes.store.calls import Calls
     from salesnotes.store.database import Database as AnyDatabase
     from salesnotes.store.interface import Transaction
+    from salesnotes.store.mails import Mails
     from salesnotes.store.members import Members
     from salesnotes.store.sync_state import SyncState
     from salesnotes.team import Seat
@@ -43,6 +45,8 @@ class Book:
 
     __slots__ = (
         "_audit",
+        "_calls",
+        "_mails",
         "_members",
         "_sync",
         "briefings",
@@ -75,6 +79,8 @@ class Book:
         self._audit: Audit | None = None  # made on first use: few commands read them
         self._members: Members | None = None
         self._sync: SyncState | None = None
+        self._calls: Calls | None = None
+        self._mails: Mails | None = None
 
     @property
     def audit(self) -> Audit:
@@ -102,6 +108,24 @@ class Book:
 
             self._sync = SyncState(self.db)
         return self._sync
+
+    @property
+    def calls(self) -> Calls:
+        """The calls imported from a phone's log (``calls``)."""
+        if self._calls is None:
+            from salesnotes.store.calls import Calls
+
+            self._calls = Calls(self.db)
+        return self._calls
+
+    @property
+    def mails(self) -> Mails:
+        """The mails imported or synced (``mail``)."""
+        if self._mails is None:
+            from salesnotes.store.mails import Mails
+
+            self._mails = Mails(self.db)
+        return self._mails
 
     def write(self, *, journal: str = "rows", note: str = "") -> Transaction:
         """One command's changes, all or nothing, holding the write lock from the start;

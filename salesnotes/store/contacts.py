@@ -387,7 +387,7 @@ class Contacts(ContactReads):
                 (source,),
             )[0][0]
         }
-        for table in ("interactions", "followups", "quotes"):
+        for table in ("interactions", "followups", "quotes", "calls", "mails"):
             moved[table] = self.db.execute(
                 f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", (into, source)
             )

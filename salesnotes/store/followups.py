@@ -349,6 +349,14 @@ class FollowUps:
         """Remove a follow-up (one made by mistake; a done one's contact's clock is the
         caller's to count again: ``contacts.recount_clocks``)."""
         gone = self.get(followup_id)
+        for table, column in (
+            ("calls", "followup_id"),
+            ("mails", "followup_id"),
+            ("mails", "complaint_id"),
+        ):
+            self.db.execute(
+                f"UPDATE {table} SET {column} = NULL WHERE {column} = ?", (followup_id,)
+            )
         self.db.execute("DELETE FROM followups WHERE id = ?", (followup_id,))
         return gone
 

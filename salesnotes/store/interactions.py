@@ -123,6 +123,11 @@ class Interactions:
             "UPDATE followups SET done_interaction_id = NULL WHERE done_interaction_id = ?",
             (interaction_id,),
         )
+        for table in ("calls", "mails"):  # the call or mail stays known: not imported again
+            self.db.execute(
+                f"UPDATE {table} SET interaction_id = NULL WHERE interaction_id = ?",
+                (interaction_id,),
+            )
         self.db.execute("DELETE FROM interactions WHERE id = ?", (interaction_id,))
         return gone
 

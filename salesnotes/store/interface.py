@@ -38,7 +38,13 @@ if TYPE_CHECKING:
         Touch,
         Undone,
     )
-    from salesnotes.store.interface_around import AuditStore, MemberStore, SyncStateStore
+    from salesnotes.store.interface_around import (
+        AuditStore,
+        CallStore,
+        MailStore,
+        MemberStore,
+        SyncStateStore,
+    )
     from salesnotes.team import Seat
 
 
@@ -446,6 +452,10 @@ class Store(Protocol):
     def members(self) -> MemberStore: ...
     @property
     def sync(self) -> SyncStateStore: ...
+    @property
+    def calls(self) -> CallStore: ...
+    @property
+    def mails(self) -> MailStore: ...
     @property
     def seat(self) -> Seat | None: ...
     @property

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 # The tables that hold a person's rows, in the order they are erased (what refers to a row
 # before the row), each with how its rows are found from the person's contact ids.
 _BELONGS = (
+    ("calls", "contact_id IN ({ids})"),
+    ("mails", "contact_id IN ({ids})"),
     ("quote_revisions", "quote_id IN (SELECT id FROM quotes WHERE contact_id IN ({ids}))"),
     ("followups", "contact_id IN ({ids})"),
     ("interactions", "contact_id IN ({ids})"),
@@ -89,6 +91,12 @@ class Privacy:
         uuids = [
             r[0] for r in self.db.tuples(f"SELECT uuid FROM contacts WHERE id IN ({marks})", ids)
         ]
+        addresses = [
+            str(r[0])
+            for r in self.db.tuples(
+                f"SELECT DISTINCT email FROM contact_emails WHERE contact_id IN ({marks})", ids
+            )
+        ]
         orgs = [
             int(r[0])
             for r in self.db.tuples(
@@ -115,7 +123,11 @@ class Privacy:
                 self.db.execute("DELETE FROM organisations WHERE id = ?", (org,))
                 deleted["organisations"] = deleted.get("organisations", 0) + 1
                 gone_orgs.add(org)
-        for uuid in uuids:
+        # Their mail is skipped ever after: the addresses are kept as fingerprints too, and
+        # what a mail import kept of them as an unknown sender goes.
+        for address in addresses:
+            self.db.execute("DELETE FROM mail_strangers WHERE address = ?", (address,))
+        for uuid in [*uuids, *(f"mail:{a}" for a in addresses)]:
             salt = new_uuid()
             self.db.execute(
                 "INSERT INTO erasures (salt, hash, erased_at) VALUES (?, ?, ?)",

@@ -32,6 +32,9 @@ BOOK = {
     "briefings": "id",
     "erasures": "id",
     "days_off": "id",
+    "calls": "id",
+    "mails": "id",
+    "mail_strangers": "id",
     "team_members": "name",
     "audit_trail": "id",
 }
@@ -54,6 +57,9 @@ _SAME = {
     "erasures": ("salt", "hash"),
     "contact_addresses": ("contact_id", "kind", "street", "postcode", "city", "country"),
     "days_off": ("owner", "first_day", "last_day"),
+    "calls": ("owner", "number", "at", "direction"),
+    "mails": ("key", "contact_id"),
+    "mail_strangers": ("key", "address"),
     "team_members": ("name",),
     "audit_trail": ("at", "actor", "tbl", "row_id", "action"),
 }

@@ -97,25 +97,30 @@ def assemble_briefing(
         occasions_total=len(coming),
         day_off=calendar.off_on(day),
         back=back,
-        **_happened(store, since, now, MAX_ITEMS if short else None, team=team),
+        **_happened(store, since, now, MAX_ITEMS if short else None, team=team, day=day),
     )
 
 
 def _happened(
-    store: Store, since: datetime | None, now: str, limit: int | None, *, team: bool
+    store: Store, since: datetime | None, now: str, limit: int | None, *, team: bool, day: date
 ) -> dict[str, Any]:
     """What the briefing says happened from ``since`` (None: the last briefing the book
     remembers) until ``now``: the conversations logged, follow-ups done and quotes closed
-    (the first ``limit`` of each, and how many), as the briefing's fields."""
+    (the first ``limit`` of each, and how many), as the briefing's fields; and the calls
+    from the phone since the working day before ``day`` that have no note yet."""
     from datetime import UTC
+
+    from salesnotes.usecases.calls import since_day
 
     asked = since is not None
     since, unreadable = _since(store, since, team)
+    unnoted = store.calls.unnoted(None if team else store.user, since_day(None, day))
     if since is None:
         nothing: list[Any] = []
         return {"since": None, "interactions": nothing, "followups_done": nothing,
                 "quotes_closed": nothing, "interactions_total": 0, "followups_done_total": 0,
-                "since_asked": asked, "unreadable_since": unreadable}  # fmt: skip
+                "since_asked": asked, "unreadable_since": unreadable,
+                "unnoted_calls": unnoted}  # fmt: skip
     lower = since.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return {
         "since": since,
@@ -126,6 +131,7 @@ def _happened(
         "followups_done_total": store.followups.count_done_between(lower, now),
         "since_asked": asked,
         "unreadable_since": unreadable,
+        "unnoted_calls": unnoted,
     }
 
 

@@ -17,7 +17,17 @@ parameters many share) and its function in ``salesnotes/commands/``.
 
 from __future__ import annotations
 
-from salesnotes.commands.table import books, day, people, phone, quotes, safety, team, work
+from salesnotes.commands.table import (
+    books,
+    capture,
+    day,
+    people,
+    phone,
+    quotes,
+    safety,
+    team,
+    work,
+)
 from salesnotes.commands.table.kinds import GROUPS, MAX_LIMIT, ROOT, Command, Param
 
 __all__ = ["BY_NAME", "COMMANDS", "GROUPS", "MAX_LIMIT", "ROOT", "Command", "Param"]
@@ -31,6 +41,7 @@ COMMANDS = (
     *quotes.COMMANDS,
     *team.COMMANDS,
     *phone.COMMANDS,
+    *capture.COMMANDS,
 )
 """Every command, in the order help lists them."""
 

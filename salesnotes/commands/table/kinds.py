@@ -88,6 +88,8 @@ GROUPS = {
     "quote": "Add and move quotes: add, send, revise, won, lost, expire, renew, edit, show.",
     "team": "A team's book on PostgreSQL: its roles set up, people added, listed, removed.",
     "sync": "The phone's own contacts, calendar and tasks, through your CardDAV/CalDAV server.",
+    "calls": "Your phone's call log: the conversations it holds, and what was said.",
+    "mail": "Your mailbox: mails with contacts logged as conversations, from files or IMAP.",
 }
 """Groups of commands ('quote add', 'quote send', ...) and their help."""
 
