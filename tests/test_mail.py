@@ -295,3 +295,34 @@ def test_a_mail_sync_killed_or_cut_off_half_way_writes_nothing_and_goes_on_witho
             1507,
             1505,
         )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["C.UTF-8", "nl_NL.UTF-8"])
+def test_the_calls_and_mail_tour_runs_as_written(
+    run: Run, mailbox: imap.Server, language: str, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """docs/calls-and-mail.md's tour, copied as it is, in English and in Dutch: with the
+    fixtures as the files it names and the test's Dovecot as the server in [mail]."""
+    from tests.test_readme import ROOT, tour_commands
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LANG", language)
+    shutil.copy(Path(__file__).parent / "data" / "calls" / "calls-20261207.xml", tmp_path)
+    shutil.copy(Path(__file__).parent / "data" / "calls" / "oproepen.csv", tmp_path)
+    klanten = Path(os.environ["HOME"]) / "Maildir" / "Klanten"
+    for part in ("cur", "new", "tmp"):
+        (klanten / part).mkdir(parents=True)
+    for n, path in enumerate(FIXTURES):
+        shutil.copy(path, klanten / "cur" / f"{n}.host:2,S")
+    run("edit", "jan", "--phone", "06 12345678")
+    run("edit", "petra", "--phone", "+31687654321")
+    commands = tour_commands((ROOT / "docs" / "calls-and-mail.md").read_text(encoding="utf-8"))
+    assert [c[:2] for c in commands][:3] == [["calls", "import"], ["calls", "import"], ["calls"]]
+    outputs = [run(*(os.path.expanduser(a) for a in args)).stdout for args in commands]
+    joined = "\n".join(outputs)
+    if language.startswith("nl"):
+        assert "gemiste oproep van Petra Bakker" in joined and "mails vastgelegd" in joined
+    else:
+        assert "missed call from Petra Bakker" in joined and "mails logged" in joined

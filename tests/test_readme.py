@@ -101,7 +101,11 @@ def test_the_readme_is_the_front_door() -> None:
     pages = sorted(p.name for p in (ROOT / "docs").glob("*.md"))
     # the team's tour runs with its own logins (test_team_roles), the phone's against real
     # DAV servers (test_phone_sync)
-    assert pages == sorted(f"{p}.md" for p in [*PAGES, "team", "development", "phone"])
+    # the phone's against real DAV servers (test_phone_sync), calls and mail's with the
+    # fixtures and a real Dovecot (test_mail)
+    assert pages == sorted(
+        f"{p}.md" for p in [*PAGES, "team", "development", "phone", "calls-and-mail"]
+    )
     for page in pages:
         assert f"(docs/{page})" in text, page
 
