@@ -107,10 +107,16 @@ class Server:
             conn.logout()
 
     def pids(self) -> list[int]:
+        """The server's processes: its master and every process under it (the imap process
+        serving a connection among them)."""
         found = subprocess.run(
             ["pgrep", "-f", f"{self.folder}/dovecot.conf"], capture_output=True, text=True
         )
-        return [int(p) for p in found.stdout.split()]
+        pids = [int(p) for p in found.stdout.split()]
+        for pid in pids:
+            under = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+            pids += [int(p) for p in under.stdout.split() if int(p) not in pids]
+        return pids
 
     def stop(self) -> None:
         subprocess.run(

@@ -128,6 +128,14 @@ def test_maildir_mbox_and_eml_of_the_same_mails_add_nothing(
     assert len(run_json("show", "jan")["interactions"]) == count
 
 
+def test_keep_subject_keeps_only_the_subject(run: Run, run_json: RunJson, people: None) -> None:
+    configure('[mail]\nme = "anouk@verkoop.nl"\nkeep = "subject"\n')
+    run("mail", "import", str(FIXTURES[0]))
+    assert said(run_json, "jan") == [
+        ("email", "2026-12-04", "Received: Re: Offerte #1 dakisolatie hal 3")
+    ]
+
+
 def test_a_20_mb_attachment_is_logged_by_name_and_never_read_into_memory(
     run: Run, run_json: RunJson, people: None, tmp_path: Path
 ) -> None:
@@ -211,10 +219,8 @@ def mailbox(dovecot: imap.Server, people: None, monkeypatch: pytest.MonkeyPatch)
     return dovecot
 
 
-pytestmark = pytest.mark.sqlite_only  # the mailbox is one person's; the book's tables: store tests
-
-
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # one server for the module; the book's side runs on both above
 def test_mail_sync_reads_only_what_is_new(
     run: Run, run_json: RunJson, mailbox: imap.Server
 ) -> None:
@@ -240,6 +246,7 @@ def test_mail_sync_reads_only_what_is_new(
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # one server for the module; the book's side runs on both above
 def test_mail_sync_failures_are_one_sentence_and_write_nothing(
     run: Run, mailbox: imap.Server, monkeypatch: pytest.MonkeyPatch, db_path: Path
 ) -> None:
@@ -263,6 +270,7 @@ def test_mail_sync_failures_are_one_sentence_and_write_nothing(
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # reads the SQLite file itself
 def test_a_mail_sync_killed_or_cut_off_half_way_writes_nothing_and_goes_on_without_doubles(
     run: Run, run_json: RunJson, mailbox: imap.Server, isolated: Path
 ) -> None:
@@ -298,6 +306,7 @@ def test_a_mail_sync_killed_or_cut_off_half_way_writes_nothing_and_goes_on_witho
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("language", ["C.UTF-8", "nl_NL.UTF-8"])
 def test_the_calls_and_mail_tour_runs_as_written(
     run: Run, mailbox: imap.Server, language: str, tmp_path: Path,
@@ -326,3 +335,39 @@ def test_the_calls_and_mail_tour_runs_as_written(
         assert "gemiste oproep van Petra Bakker" in joined and "mails vastgelegd" in joined
     else:
         assert "missed call from Petra Bakker" in joined and "mails logged" in joined
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only
+def test_a_server_that_goes_away_half_way_leaves_nothing_half_written(
+    run: Run, people: None, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, why = imap.start()
+    if server is None:
+        if os.environ.get("SALESNOTES_IMAP") == "required":
+            pytest.fail(why)
+        pytest.skip(why)
+    try:
+        configure(
+            f'[mail]\nme = "anouk@verkoop.nl"\nserver = "{server.url}"\nuser = "{imap.USER}"\n'
+            f'folders = "Weg"\nca_file = "{server.ca_file}"\n'
+        )
+        monkeypatch.setenv("SALESNOTES_MAIL_PASSWORD", imap.PASSWORD)
+        body = FIXTURES[1].read_bytes()
+        server.deliver("Weg", [body.replace(b"alt-0002", f"weg{n}".encode()) for n in range(1500)])
+        before = isolated.read_bytes()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "salesnotes", "mail", "sync"], env=dict(os.environ),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        time.sleep(1.0)
+        for pid in server.pids():
+            os.kill(pid, signal.SIGKILL)
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 1, err
+        told = err.decode()
+        assert told.startswith("Error: the IMAP server") and "nothing was logged" in told
+        assert len(told.splitlines()) == 1
+        assert isolated.read_bytes() == before
+    finally:
+        server.stop()

@@ -266,27 +266,17 @@ def _csv(text: str, name: str, mapping: Mapping[str, str]) -> Iterator[Call | Un
 def _fields(header: list[str], name: str, mapping: Mapping[str, str]) -> list[str]:
     """What each column is ('number', 'date', 'time', 'duration', 'direction' or 'ignore');
     a file without a number or a date column is refused, naming its columns."""
-    from salesnotes.formats.csv_columns import column_key
+    from salesnotes.formats.csv_columns import column_key, mapped_columns
 
     keys = [column_key(h) for h in header]
     fields = [ALIASES.get(key, "ignore") for key in keys]
-    for column, target in mapping.items():
-        wanted = column_key(column)
-        if wanted not in keys:
-            raise BadInput(
-                _(
-                    "--map {column}={target}: {name} has no column '{column}'; its columns "
-                    "are: {header}"
-                ).format(column=column, target=target, name=name, header=", ".join(header))
-            )
+
+    def named(target: str) -> str | None:
         field = ALIASES.get(column_key(target), column_key(target))
-        if field not in FIELDS:
-            raise BadInput(
-                _(
-                    "--map {column}={target}: '{target}' is not a field; use one of: {FIELD_NAMES}"
-                ).format(column=column, target=target, FIELD_NAMES=", ".join(FIELDS))
-            )
-        fields[keys.index(wanted)] = field
+        return field if field in FIELDS else None
+
+    for index, field in mapped_columns(header, name, mapping, named, FIELDS).items():
+        fields[index] = field
     chosen = [f for f in fields if f != "ignore"]
     for field in set(chosen):
         if chosen.count(field) > 1:  # the first column of a kind is it

@@ -14,7 +14,7 @@ from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping, Sequence
 
 # Fields a column can fill, each with the column names (folded) that mean it.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -221,24 +221,7 @@ def read_header(header: list[str], name: str, mapping: Mapping[str, str]) -> lis
     """What each column of file ``name`` is (``mapping``: --map COLUMN=FIELD); a file with
     no name column is refused."""
     keys = [column_key(h) for h in header]
-    mapped: dict[int, str] = {}
-    for column, target in mapping.items():
-        wanted = column_key(column)
-        if wanted not in keys:
-            raise BadInput(
-                _(
-                    "--map {column}={target}: {name} has no column '{column}'; its columns "
-                    "are: {header}"
-                ).format(column=column, target=target, name=name, header=", ".join(header))
-            )
-        field_name = field_named(target)
-        if field_name is None:
-            raise BadInput(
-                _(
-                    "--map {column}={target}: '{target}' is not a field; use one of: {FIELD_NAMES}"
-                ).format(column=column, target=target, FIELD_NAMES=", ".join(FIELD_NAMES))
-            )
-        mapped[keys.index(wanted)] = field_name
+    mapped = mapped_columns(header, name, mapping, field_named, FIELD_NAMES)
     columns = []
     for index, (text, key) in enumerate(zip(header, keys, strict=True)):
         label = clean(text) or f"column {index + 1}"
@@ -256,6 +239,35 @@ def read_header(header: list[str], name: str, mapping: Mapping[str, str]) -> lis
             ).format(name=name, header=", ".join(header))
         )
     return columns
+
+
+def mapped_columns(
+    header: list[str], name: str, mapping: Mapping[str, str],
+    named: Callable[[str], str | None], fields: Sequence[str],
+) -> dict[int, str]:  # fmt: skip
+    """Which column each ``--map COLUMN=FIELD`` names (its index) and the field it is
+    (``named``: the field a target names, or None; ``fields``: the fields there are, for
+    the error)."""
+    keys = [column_key(h) for h in header]
+    mapped: dict[int, str] = {}
+    for column, target in mapping.items():
+        wanted = column_key(column)
+        if wanted not in keys:
+            raise BadInput(
+                _(
+                    "--map {column}={target}: {name} has no column '{column}'; its columns "
+                    "are: {header}"
+                ).format(column=column, target=target, name=name, header=", ".join(header))
+            )
+        field_name = named(target)
+        if field_name is None:
+            raise BadInput(
+                _(
+                    "--map {column}={target}: '{target}' is not a field; use one of: {FIELD_NAMES}"
+                ).format(column=column, target=target, FIELD_NAMES=", ".join(fields))
+            )
+        mapped[keys.index(wanted)] = field_name
+    return mapped
 
 
 def field_named(target: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesnotes.i18n import _, n_
+from salesnotes.i18n import Nn_, _, n_
 from salesnotes.render import echo, note
 from salesnotes.render.tables import Column, listing
 
@@ -78,6 +78,26 @@ def calls(items: list[Call], fmt: str) -> None:
         note(_('Add what was said: salesnotes calls note ID "TEXT" --next WHEN'))
 
 
+CLOSED = Nn_("{n} call-back answered by a later call", "{n} call-backs answered by a later call")
+KNOWN = Nn_("{n} call was imported before", "{n} calls were imported before")
+STRANGERS = Nn_(
+    "{n} call of a number that is nobody's in the book (not kept)",
+    "{n} calls of numbers that are nobody's in the book (not kept)",
+)
+UNANSWERED = Nn_(
+    "{n} call not answered on the other side", "{n} calls not answered on the other side"
+)
+LEFT_OUT = Nn_("{n} blocked call left out", "{n} blocked calls left out")
+SKIPPED = Nn_("{n} unreadable record skipped", "{n} unreadable records skipped")
+
+
+def counted(*counts: tuple[int, tuple[str, str]]) -> None:
+    """One line for each count that is not zero, in the words given for it."""
+    for n, (one, many) in counts:
+        if n:
+            echo(n_(one, many, n).format(n=n))
+
+
 def imported(result: CallsImported, name: str, *, dry_run: bool) -> None:
     """``calls import``: what the log added, and what waits."""
     head = _("Dry run, nothing written: ") if dry_run else ""
@@ -90,58 +110,21 @@ def imported(result: CallsImported, name: str, *, dry_run: bool) -> None:
     echo(head + _("{name}: {parts}").format(name=name, parts=", ".join(parts)))
     for who, at in result.callbacks:
         echo("- " + _("missed call from {name}, {moment}").format(name=who, moment=when(at)))
-    extras = []
-    if result.closed:
-        extras.append(
-            n_(
-                "{n} call-back answered by a later call",
-                "{n} call-backs answered by a later call",
-                result.closed,
-            ).format(n=result.closed)
-        )
-    if result.known:
-        extras.append(
-            n_(
-                "{n} call was imported before", "{n} calls were imported before", result.known
-            ).format(n=result.known)
-        )
-    if result.strangers:
-        extras.append(
-            n_(
-                "{n} call of a number that is nobody's in the book (not kept)",
-                "{n} calls of numbers that are nobody's in the book (not kept)",
-                result.strangers,
-            ).format(n=result.strangers)
-        )
-    if result.unanswered:
-        extras.append(
-            n_(
-                "{n} call not answered on the other side",
-                "{n} calls not answered on the other side",
-                result.unanswered,
-            ).format(n=result.unanswered)
-        )
-    if result.left_out:
-        extras.append(
-            n_("{n} blocked call left out", "{n} blocked calls left out", result.left_out).format(
-                n=result.left_out
-            )
-        )
-    if result.skipped:
-        extras.append(
-            n_(
-                "{n} unreadable record skipped", "{n} unreadable records skipped", result.skipped
-            ).format(n=result.skipped)
-        )
-    for extra in extras:
-        echo("  " + extra)
+    counted(
+        (result.closed, CLOSED),
+        (result.known, KNOWN),
+        (result.strangers, STRANGERS),
+        (result.unanswered, UNANSWERED),
+        (result.left_out, LEFT_OUT),
+        (result.skipped, SKIPPED),
+    )
     if result.talks and not dry_run:
         echo(_("Add what was said: salesnotes calls"))
 
 
 def noted(done: CallNoted, planned: Planned | None, today: date, calendar: Calendar | None) -> None:
     """``calls note``: the call's note added, and the next step."""
-    from salesnotes.render.changes import when_words
+    from salesnotes.render.followups import planned_line
 
     call = done.call
     echo(
@@ -150,10 +133,4 @@ def noted(done: CallNoted, planned: Planned | None, today: date, calendar: Calen
         )
     )
     if done.followup is not None and planned is not None:
-        echo(
-            _("Follow-up #{id} on {due}: {text}").format(
-                id=done.followup.id,
-                due=when_words(planned, today, calendar),
-                text=done.followup.text,
-            )
-        )
+        planned_line(done.followup, planned, today, calendar)

@@ -115,6 +115,19 @@ def resolved(done: Done) -> None:
         )
 
 
+def planned_line(
+    followup: FollowUp, planned: Planned, today: date, calendar: Calendar | None,
+    doer: str | None = None,
+) -> None:  # fmt: skip
+    """'Follow-up #7 on Fri 11 Dec 2026 (in 4 days): ...', and for whom when not the user."""
+    echo(
+        _("Follow-up #{id} on {due}: {text}").format(
+            id=followup.id, due=when_words(planned, today, calendar), text=followup.text
+        )
+        + (_(" (for {owner})").format(owner=doer) if doer is not None else "")
+    )
+
+
 def logged(
     result: Logged,
     contact: Contact,
@@ -146,11 +159,4 @@ def logged(
         deadline = moment + timedelta(hours=hours)
         echo(complaint_opened(contact, result.complaint, hours, deadline))
     if result.followup is not None and planned is not None:
-        echo(
-            _("Follow-up #{id} on {due}: {text}").format(
-                id=result.followup.id,
-                due=when_words(planned, today, calendar),
-                text=result.followup.text,
-            )
-            + (_(" (for {owner})").format(owner=doer) if doer is not None else "")
-        )
+        planned_line(result.followup, planned, today, calendar, doer)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from salesnotes.i18n import _, n_
+from salesnotes.i18n import Nn_, _, n_
 from salesnotes.render import echo, note
+from salesnotes.render.calls import counted
 from salesnotes.render.tables import Column, listing
 
 TYPE_CHECKING = False
@@ -11,6 +12,18 @@ if TYPE_CHECKING:
     from typing import Any
 
     from salesnotes.results import MailImported
+
+
+ABOUT_A_QUOTE = Nn_("{n} about a quote", "{n} about a quote")
+KNOWN = Nn_("{n} mail was logged before", "{n} mails were logged before")
+STRANGERS = Nn_(
+    "{n} mail with nobody in the book (salesnotes mail unknown)",
+    "{n} mails with nobody in the book (salesnotes mail unknown)",
+)
+MACHINE = Nn_(
+    "{n} newsletter, auto-reply or bounce left out",
+    "{n} newsletters, auto-replies and bounces left out",
+)
 
 
 def imported(result: MailImported, name: str, *, dry_run: bool, quiet: bool = False) -> None:
@@ -51,31 +64,12 @@ def imported(result: MailImported, name: str, *, dry_run: bool, quiet: bool = Fa
         )
     for line in asks:
         echo(line)
-    extras = []
-    if result.quotes:
-        extras.append(
-            n_("{n} about a quote", "{n} about a quote", result.quotes).format(n=result.quotes)
-        )
-    if result.known:
-        extras.append(
-            n_("{n} mail was logged before", "{n} mails were logged before", result.known).format(
-                n=result.known
-            )
-        )
-    if result.strangers:
-        extras.append(
-            n_("{n} mail with nobody in the book (salesnotes mail unknown)",
-               "{n} mails with nobody in the book (salesnotes mail unknown)",
-               result.strangers).format(n=result.strangers)
-        )  # fmt: skip
-    if result.machine:
-        extras.append(
-            n_("{n} newsletter, auto-reply or bounce left out",
-               "{n} newsletters, auto-replies and bounces left out",
-               result.machine).format(n=result.machine)
-        )  # fmt: skip
-    for extra in extras:
-        echo(extra)
+    counted(
+        (result.quotes, ABOUT_A_QUOTE),
+        (result.known, KNOWN),
+        (result.strangers, STRANGERS),
+        (result.machine, MACHINE),
+    )
     for bad in result.unreadable[:20]:
         note(
             _("Not logged: {where}: {reason}").format(
