@@ -17,6 +17,8 @@ accepting a quote), the open complaint it was noted on (``complaint_id``).
 ``mail_strangers``: the addresses of mails that matched nobody, per mail (so ``mail unknown``
 counts each mail once), to list the most frequent with the command that adds one.
 
+``organisations_email``: a mail to an organisation's own address finds it by an index.
+
 ``sync_mail_places``: per person and IMAP folder, its UIDVALIDITY and the last UID read, so a
 ``mail sync`` from cron reads only what is new (the server's state, not book data: a copy of
 the book reads its folders anew and the keys keep it from doubling).
@@ -78,6 +80,7 @@ def sqlite(db: Database) -> None:
             UNIQUE (key, address)
         );
         CREATE INDEX mail_strangers_address ON mail_strangers(address);
+        CREATE INDEX organisations_email ON organisations(email) WHERE email <> '';
         CREATE TABLE sync_mail_places (
             person TEXT NOT NULL,
             place TEXT NOT NULL,
@@ -130,6 +133,7 @@ POSTGRES = f"""
             UNIQUE (key, address)
         );
         CREATE INDEX mail_strangers_address ON mail_strangers(address);
+        CREATE INDEX organisations_email ON organisations(email) WHERE email <> '';
         CREATE TABLE sync_mail_places (
             person TEXT COLLATE "C" NOT NULL,
             place TEXT COLLATE "C" NOT NULL,

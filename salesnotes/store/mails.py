@@ -30,11 +30,15 @@ class Mails:
         )
         if found:
             return int(found[0][0])
+        # The organisation first (an index), then its people (another): one statement
+        # joining both was planned as a walk over every contact.
+        orgs = self.db.tuples("SELECT id FROM organisations WHERE email = ?", (address,))
+        if not orgs:
+            return None
         found = self.db.tuples(
-            "SELECT c.id FROM organisations o JOIN contacts c ON c.organisation_id = o.id"
-            " WHERE lower(o.email) = ? AND c.archived_at IS NULL"
-            " ORDER BY c.last_touch_on IS NULL, c.last_touch_on DESC, c.id LIMIT 1",
-            (address,),
+            "SELECT id FROM contacts WHERE organisation_id = ? AND archived_at IS NULL"
+            " ORDER BY last_touch_on IS NULL, last_touch_on DESC, id LIMIT 1",
+            (orgs[0][0],),
         )
         return int(found[0][0]) if found else None
 
