@@ -431,3 +431,24 @@ def _names(client: Any, folder: str) -> list[str]:
     ).text  # fmt: skip
     return [h.rsplit("/", 1)[1] for h in re.findall(r"<href>([^<]*)</href>", answer)
             if not h.endswith("/")]  # fmt: skip
+
+
+def test_each_salesperson_imports_their_own_phones_call_log(
+    run: Run, team: Team, as_login: Callable[[str], None], tmp_path: Path
+) -> None:
+    log = tmp_path / "oproepen.csv"
+    log.write_text(
+        "datum;nummer;duur;richting\n25-11-2026 09:15;06 12345678;4:05;inkomend\n"
+        "25-11-2026 10:00;06 12345678;0:00;gemist\n",
+        encoding="utf-8",
+    )
+    as_login("anouk")
+    out = run("calls", "import", str(log)).stdout
+    assert "1 conversation, 1 call-back" in out
+    assert [c["contact"] for c in _json(run, "calls", "--since", "2026-11-24")] == ["Jan de Vries"]
+    as_login("pieter")  # the same customer called Pieter's phone too: his own log
+    # (one open call-back per customer: the missed call joins the one Anouk has)
+    assert "1 conversation, 0 call-backs" in run("calls", "import", str(log)).stdout
+    as_login("lees")  # the read role imports nothing
+    refused = run("calls", "import", str(log), expect=None)
+    assert refused.exit_code != 0 and refused.stderr.startswith("Error: ")
