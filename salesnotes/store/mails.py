@@ -30,17 +30,9 @@ class Mails:
         )
         if found:
             return int(found[0][0])
-        # The organisation first (an index), then its people (another): one statement
-        # joining both was planned as a walk over every contact.
-        orgs = self.db.tuples("SELECT id FROM organisations WHERE email = ?", (address,))
-        if not orgs:
-            return None
-        found = self.db.tuples(
-            "SELECT id FROM contacts WHERE organisation_id = ? AND archived_at IS NULL"
-            " ORDER BY last_touch_on IS NULL, last_touch_on DESC, id LIMIT 1",
-            (orgs[0][0],),
-        )
-        return int(found[0][0]) if found else None
+        from salesnotes.store.calls import spoken_to_last
+
+        return spoken_to_last(self.db, "email", address)
 
     def add(
         self, key: str, owner: str, at: str, direction: str, contact_id: int,
