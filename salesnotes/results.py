@@ -117,6 +117,9 @@ class Dossier:
     quotes: Sequence[Quote]
     recent: Sequence[Interaction]
     team: bool = False
+    # The mails the contact wrote on each open complaint since it was opened: (the
+    # complaint's follow-up id, how many, the last one's moment).
+    complaint_mails: Sequence[tuple[int, int, str]] = ()
 
 
 @record

@@ -93,6 +93,13 @@ def test_every_mail_of_the_fixtures_lands_where_a_person_puts_it(
     jan = next(row for row in agenda if row["name"] == "Jan de Vries")
     assert "Jan de Vries replied to quote #1: 'We gaan akkoord'; won?" in " ".join(jan["reasons"])
     assert run_json("quote", "show", "1")["status"] == "sent"  # a person decides
+    # The complaint shows what the customer wrote on it since.
+    assert run_json("show", "petra")["complaint_mails"] == [
+        {"followup_id": 2, "mails": 2, "last": "2026-12-10T12:00:00Z"}
+    ]
+    shown = run("show", "petra").stdout
+    assert "complaint, high priority: Tekening klopt niet" in shown
+    assert "2 mails from them since, the last Thu 10 Dec 12:00" in shown
     unknown = run_json("mail", "unknown")
     assert unknown == [
         {"address": "karin@nieuwbouw.nl", "name": "Karin de Wit", "mails": 1,

@@ -7,7 +7,7 @@ its own text. ``plain`` and ``json`` are the machine formats.
 from __future__ import annotations
 
 from salesnotes.domain.days import describe, relative
-from salesnotes.i18n import N_, _, for_scripts, term
+from salesnotes.i18n import N_, _, for_scripts, n_, term
 from salesnotes.render import first, plain_lines, print_json
 from salesnotes.render.pages import Page
 from salesnotes.render.shapes import (
@@ -21,7 +21,7 @@ from salesnotes.text import one_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from datetime import date
 
     from salesnotes.config import Config
@@ -42,6 +42,10 @@ def dossier(shown: Dossier, fmt: str, today: date, config: Config) -> None:
                     "followups": [followup_json(f) for f in open_followups],
                     "quotes": [quote_json(q, today, config) for q in contact_quotes],
                     "interactions": [interaction_json(i) for i in recent],
+                    "complaint_mails": [
+                        {"followup_id": fid, "mails": n, "last": at}
+                        for fid, n, at in shown.complaint_mails
+                    ],
                 }
             )
             return
@@ -66,7 +70,13 @@ def dossier(shown: Dossier, fmt: str, today: date, config: Config) -> None:
                 for k, v in details
             ]
         page.pairs([(k, v) for k, v in details[2:] if v])
-        _followup_section(page, open_followups, today, team=team)
+        _followup_section(
+            page,
+            open_followups,
+            today,
+            team=team,
+            mails={m[0]: m[1:] for m in shown.complaint_mails},
+        )
         _quote_section(page, contact_quotes, today, config)
         page.blank()
         page.heading(_("Latest interactions"))
@@ -192,6 +202,7 @@ def _followup_section(
     *,
     with_contact: bool = False,
     team: bool = False,
+    mails: Mapping[int, tuple[int, str]] | None = None,
 ) -> None:
     page.blank()
     page.heading(_("Open follow-ups"))
@@ -211,6 +222,16 @@ def _followup_section(
         if team and f.owner:
             line += _(" (for {owner})").format(owner=f.owner)
         page.line(line, 2, len(f"#{f.id} "))
+        if mails and f.id in mails:  # what the customer wrote on their complaint since
+            count, last = mails[f.id]
+            from salesnotes.render.calls import when
+
+            page.line(
+                n_("{n} mail from them since, the last {moment}",
+                   "{n} mails from them since, the last {moment}", count).format(
+                    n=count, moment=when(last)),
+                2 + len(f"#{f.id} "),
+            )  # fmt: skip
 
 
 def _quote_section(

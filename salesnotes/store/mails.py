@@ -71,6 +71,17 @@ class Mails:
         )
         return int(row[0]) if row else None
 
+    def on_complaints(self, contact_id: int) -> list[tuple[int, int, str]]:
+        """(complaint's follow-up id, how many mails, the last one's moment) of the mails
+        noted on the contact's open complaints."""
+        rows = self.db.tuples(
+            "SELECT m.complaint_id, count(*), max(m.at) FROM mails m"
+            " JOIN followups f ON f.id = m.complaint_id"
+            " WHERE m.contact_id = ? AND f.status = 'open' GROUP BY m.complaint_id",
+            (contact_id,),
+        )
+        return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+
     def stranger(self, key: str, address: str, name: str, at: str, owner: str) -> None:
         """Remember who wrote a mail that is nobody's in the book (once per mail)."""
         self.db.execute(

@@ -311,6 +311,7 @@ def dossier(store: Store, contact: Contact, interactions: int) -> Dossier:
         store.quotes.find(open_only=False, contact_id=contact.id),
         recent,
         team=any(i.logged_by != user for i in recent) or store.contacts.shared(user),
+        complaint_mails=store.mails.on_complaints(contact.id),
     )
 
 
