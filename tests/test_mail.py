@@ -105,6 +105,12 @@ def test_every_mail_of_the_fixtures_lands_where_a_person_puts_it(
         {"address": "karin@nieuwbouw.nl", "name": "Karin de Wit", "mails": 1,
          "last": "2026-12-10T10:00:00Z"}
     ]  # fmt: skip
+    second = FIXTURES[8].read_bytes().replace(b"stranger-9@", b"stranger-9b@")
+    (Path(os.environ["HOME"]) / "tweede.eml").write_bytes(second)
+    run("mail", "import", str(Path(os.environ["HOME"]) / "tweede.eml"))
+    assert [(u["address"], u["mails"]) for u in run_json("mail", "unknown")] == [
+        ("karin@nieuwbouw.nl", 2)
+    ]
     note = run("mail", "unknown").stderr
     assert 'salesnotes add "Karin de Wit" --email karin@nieuwbouw.nl' in note
     again = run("mail", "import", str(MAIL)).stdout

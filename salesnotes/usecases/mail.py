@@ -32,7 +32,7 @@ class Tally:
         self.complaints: list[tuple[str, int]] = []
         self.unreadable: list[Unreadable] = []
         self.folders: list[tuple[str, int]] = []
-        self.seen: dict[str, tuple[str, str, str]] = {}  # stranger -> (key, name, at)
+        self.seen: list[tuple[str, str, str, str]] = []  # strangers' (address, key, name, at)
 
     def result(self) -> MailImported:
         return MailImported(
@@ -91,7 +91,7 @@ def log_one(
     moment = mail.at or datetime.fromisoformat(now.replace("Z", "+00:00"))
     at = instant(moment)
     if not outbound and from_contact is None and sender and sender not in me:
-        tally.seen.setdefault(sender, (mail.key, mail.sender[1], at))
+        tally.seen.append((sender, mail.key, mail.sender[1], at))
     if not contacts:
         tally.strangers += 1
         return
@@ -175,13 +175,11 @@ def mail_text(mail: Mail, keep: str, outbound: bool) -> str:
 def remember_strangers(store: Store, tally: Tally) -> None:
     """Keep who wrote the mails that were nobody's, but not a person erased with 'forget'
     (their addresses' fingerprints are kept for this)."""
-    addresses = list(tally.seen)
+    addresses = sorted({seen[0] for seen in tally.seen})
     erased = store.privacy.erased([f"mail:{a}" for a in addresses]) if addresses else set()
-    for address in addresses:
-        if f"mail:{address}" in erased:
-            continue
-        key, name, at = tally.seen[address]
-        store.mails.stranger(key, address, name, at, store.user)
+    for address, key, name, at in tally.seen:
+        if f"mail:{address}" not in erased:
+            store.mails.stranger(key, address, name, at, store.user)
 
 
 def settings(config: Config) -> tuple[frozenset[str], str]:
