@@ -79,6 +79,15 @@ def test_an_overlapping_csv_adds_only_what_is_new_and_answers_the_call_back(
     assert talks(run_json, "bert") == []
 
 
+def test_a_conversation_logged_by_hand_on_a_later_day_answers_a_missed_call(
+    run: Run, run_json: RunJson, people: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-12-08T09:00")
+    run("log", "petra", "Teruggebeld over de tekening", "--on", "2026-12-08")
+    run("calls", "import", str(CALLS / "calls-20261207.xml"))
+    assert [r["name"] for r in run_json("agenda")] == ["Jan de Vries"]
+
+
 def test_a_bad_record_stops_the_import_with_its_line_and_writes_nothing(
     run: Run, run_json: RunJson, people: None, db_path: Path
 ) -> None:

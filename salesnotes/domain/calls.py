@@ -3,6 +3,10 @@ ask for a call-back, which are left out."""
 
 from __future__ import annotations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date
+
 TALKED = frozenset({"in", "out"})
 """Directions of a call that was a conversation, when it lasted (a call not answered is
 logged as outgoing with no length)."""
@@ -24,8 +28,13 @@ def asks_callback(direction: str) -> bool:
     return direction in CALLED_US
 
 
-def callback_due(missed_at: str, talks_after: list[str]) -> bool:
-    """Whether a missed call (``missed_at``, a UTC instant) still wants a call-back: not
-    when a conversation with that person came after it (``talks_after``: their calls'
-    instants)."""
-    return not any(at > missed_at for at in talks_after)
+def callback_due(
+    missed_at: str, talks: list[str], missed_on: date, last_conversation: date | None
+) -> bool:
+    """Whether a missed call (``missed_at``, a UTC instant, on the day ``missed_on``) still
+    wants a call-back: not when a call with that person came after it (``talks``: their
+    answered calls' instants), nor any conversation logged on a later day (``log`` keeps a
+    day, not a moment)."""
+    if last_conversation is not None and last_conversation > missed_on:
+        return False
+    return not any(at > missed_at for at in talks)

@@ -73,10 +73,11 @@ def import_calls(
             earlier = store.calls.last_talk(contact_id)
             later = talks.get(contact_id, []) + ([earlier] if earlier else [])
             followup_id = None
-            if rules.callback_due(at, later):
+            contact = store.contacts.get(contact_id)
+            day = call.at.astimezone().date()
+            if rules.callback_due(at, later, day, contact.last_contact):
                 followup_id = store.calls.open_callback(contact_id)
                 if followup_id is None:
-                    contact = store.contacts.get(contact_id)
                     followup_id = _callback(store, contact_id, contact.name, call, now).id
                     callbacks.append((contact.name, at))
             store.calls.add(
