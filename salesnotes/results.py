@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from salesnotes.adapters.dav import Collection
     from salesnotes.captured import Call
+    from salesnotes.domain.cadence import Learned, Segment
     from salesnotes.domain.days import Calendar, DayOff
     from salesnotes.domain.plans import Planned
     from salesnotes.domain.quote_life import Pipeline
@@ -334,3 +335,22 @@ class MailImported:
     strangers: int
     unreadable: Sequence[Unreadable] = ()
     folders: Sequence[tuple[str, int]] = ()  # a sync: each folder, and how many mails it read
+
+
+@record
+class RhythmShown:
+    """What ``rhythm WHO`` says of a contact: their intervals (days, oldest first), the
+    rhythm learned from them and their segment (None: no contact day yet), the rhythm set
+    by hand or by their status ('6w'; 'off'; None) and whether it was set for them, when the
+    next contact would be by the learned rhythm, and how many days they are past its 90th
+    percentile (0: not getting quiet)."""
+
+    contact: Contact
+    intervals: Sequence[int]
+    learned: Learned | None
+    segment: Segment
+    set_rhythm: str | None
+    set_for_them: bool
+    proposal: date | None
+    quiet_days: int
+    since: int | None  # days since the last contact

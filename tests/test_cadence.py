@@ -5,14 +5,18 @@ and the back-test on the seeded synthetic book holds the issue's figures."""
 from __future__ import annotations
 
 import math
+import sqlite3
 from datetime import date, timedelta
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks import cadence as backtest
 from salesnotes.domain import cadence
 from salesnotes.domain.days import WORKWEEK, Calendar, DayOff
+from tests.conftest import Run, RunJson
 
 SEGMENT = cadence.Segment(mean=math.log(30), between=0.4, within=0.2, customers=100)
 
@@ -80,3 +84,63 @@ def test_a_segment_is_learned_from_its_customers() -> None:
     assert 10 < math.exp(seg.mean) < 40
     assert seg.within < 0.05 < seg.between
     assert cadence.segment([]) == cadence.Segment()
+
+
+# The command, and what the book keeps.
+
+MEETINGS = ["2026-06-01", "2026-06-22", "2026-07-10", "2026-08-03", "2026-08-24", "2026-09-14",
+            "2026-10-05", "2026-10-26", "2026-11-16"]  # fmt: skip
+
+
+@pytest.fixture
+def jan(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-05-01")
+    run("add", "Jan de Vries", "--status", "customer")
+    run("add", "Anna Bakker", "--status", "customer")
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-12-06T09:00")
+    for day in MEETINGS:
+        run("log", "jan", "Gesprek", "--on", day)
+
+
+def test_rhythm_says_what_jans_own_history_says_in_english_and_dutch(
+    run: Run, run_json: RunJson, jan: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = run_json("rhythm", "jan")
+    assert shown["intervals"] == [21, 18, 24, 21, 21, 21, 21, 21]
+    assert 20 <= shown["learned"]["typical_days"] <= 22
+    assert shown["proposal"] == "2026-12-07" and shown["quiet_days"] == 0
+    assert shown["set"] == "8w" and shown["set_for_them"] is False
+    out = run("rhythm", "jan").stdout
+    assert "usually every ~3 weeks (learned from 8 intervals" in out
+    assert "Next, by their rhythm: around Mon 7 Dec 2026." in out
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-12-30T09:00")
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    out = run("rhythm", "jan").stdout
+    assert "meestal elke ~3 weken (geleerd uit 8 tussenpozen" in out
+    assert "Wordt stil: " in out and "rond do 31 dec 2026" in out
+    assert "Nog geen gesprek" in run("rhythm", "anna").stdout
+    assert run("rhythm", "niemand", expect=3).stderr.startswith("Fout: ")
+
+
+def test_the_kept_history_follows_every_change_and_the_upgrade_fills_the_same(
+    run: Run, run_json: RunJson, jan: None, db_path: Path
+) -> None:
+    first = run_json("rhythm", "jan")["intervals"]
+    last = run_json("show", "jan")["interactions"][0]["id"]
+    run("delete", "interaction", str(last), "--yes")
+    assert run_json("rhythm", "jan")["intervals"] == first[:-1]
+    run("undo")
+    assert run_json("rhythm", "jan")["intervals"] == first
+    if not str(db_path).endswith(".db") or not db_path.exists():
+        return  # the PostgreSQL pass: its fill is SQL, run when its books are made
+    with sqlite3.connect(db_path) as conn:
+        kept = conn.execute("SELECT * FROM contact_cadence ORDER BY 1").fetchall()
+        conn.execute("DELETE FROM contact_cadence")
+        conn.execute("DROP TABLE contact_cadence")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm022_learned_rhythms'")
+    run("contacts")  # opening the book runs m022 again: its fill from the conversations
+    with sqlite3.connect(db_path) as conn:
+        again = conn.execute("SELECT * FROM contact_cadence ORDER BY 1").fetchall()
+    assert len(again) == len(kept) == 1
+    assert again[0][:2] == kept[0][:2] and abs(again[0][2] - kept[0][2]) < 1e-9
+    assert abs(again[0][3] - kept[0][3]) < 1e-9

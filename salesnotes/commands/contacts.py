@@ -257,3 +257,16 @@ def show(env: Env, *, who: str, org: bool, limit: int, fmt: str) -> None:
         dossier.dossier(shown, fmt, env.today(), env.config())
     else:
         dossier.account(whole, fmt, env.today(), env.config())
+
+
+def rhythm(env: Env, *, who: str, fmt: str) -> None:
+    """A contact's rhythm learned from their own history: the intervals, the numbers behind
+    it, when the next contact would be, whether they are getting quiet."""
+    from salesnotes.render.cadence import rhythm as said
+    from salesnotes.usecases.cadence import rhythm_of
+
+    store = env.store()
+    with store.read():
+        contact = contact_named(env, store, who)
+        shown = rhythm_of(store, contact, env.config(), env.today(), env.calendar(store))
+    said(shown, fmt)

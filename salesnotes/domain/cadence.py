@@ -41,6 +41,9 @@ Z90 = 1.2815515655446004
 Z75 = 0.6744897501960817
 """... and its 75th: the middle half lies within ±Z75."""
 
+SEGMENT_LEAST = 20
+"""A status with fewer customers who have a history leans on the whole book instead."""
+
 PRIOR_DEGREES = 4.0
 """How many intervals' worth the segment's spread weighs against a customer's own."""
 
@@ -95,25 +98,45 @@ def intervals(days: Iterable[date]) -> list[int]:
     return [g for g in gaps if SHORTEST <= g <= LONGEST]
 
 
+@record
+class History:
+    """What the book keeps of a customer's intervals (m022): how many, the mean of their
+    logs, and the sum of the logs' squared deviations from it."""
+
+    count: int = 0
+    mean: float = 0.0
+    squares: float = 0.0
+
+
+def history(days: Sequence[int]) -> History:
+    """A customer's intervals (days) summed up as the book keeps them."""
+    logs = [math.log(d) for d in days if d >= SHORTEST]
+    if not logs:
+        return History()
+    centre = sum(logs) / len(logs)
+    return History(len(logs), centre, sum((y - centre) ** 2 for y in logs))
+
+
 def segment(histories: Iterable[Sequence[int]]) -> Segment:
-    """A segment's figures from its customers' intervals (each customer's list of days):
-    the mean of the customers' mean log-interval, the pooled within-customer variance, and
-    the between-customer variance less what the within part explains (method of moments;
-    at least a small floor, so a segment of identical customers still lets one differ)."""
+    """A segment's figures from its customers' intervals (each customer's list of days)."""
+    return segment_of(history(days) for days in histories)
+
+
+def segment_of(histories: Iterable[History]) -> Segment:
+    """A segment's figures from its customers' kept histories: the mean of the customers'
+    mean log-interval, the pooled within-customer variance, and the between-customer
+    variance less what the within part explains (method of moments; at least a small
+    floor, so a segment of identical customers still lets one differ)."""
     means: list[tuple[float, int]] = []
     squares = degrees = 0.0
     count = 0
-    for days in histories:
-        logs = [math.log(d) for d in days if d >= SHORTEST]
-        if not logs:
+    for kept in histories:
+        if not kept.count:
             continue
-        n = len(logs)
-        count += n
-        centre = sum(logs) / n
-        means.append((centre, n))
-        if n >= 2:
-            squares += sum((y - centre) ** 2 for y in logs)
-            degrees += n - 1
+        count += kept.count
+        means.append((kept.mean, kept.count))
+        squares += kept.squares
+        degrees += kept.count - 1
     if not means:
         return Segment()
     within = squares / degrees if degrees else DEFAULT_WITHIN
@@ -127,14 +150,37 @@ def segment(histories: Iterable[Sequence[int]]) -> Segment:
     return Segment(mean, between, within, len(means), count)
 
 
+def segment_from_sums(
+    customers: int, means: float, squared_means: float, squares: float, intervals: int,
+    inverse_counts: float,
+) -> Segment:  # fmt: skip
+    """``segment_of``'s figures from sums a database adds up over one row per customer: how
+    many customers, the sum of their mean logs and of its square, the sum of their squared
+    deviations, of their intervals, and of one over each customer's count."""
+    if not customers:
+        return Segment()
+    degrees = intervals - customers
+    within = max(squares / degrees if degrees > 0 else DEFAULT_WITHIN, 0.01)
+    mean = means / customers
+    if customers < 2:
+        return Segment(mean, DEFAULT_BETWEEN, within, 1, intervals)
+    spread = (squared_means - customers * mean * mean) / (customers - 1)
+    between = max(spread - within * inverse_counts / customers, 0.02)
+    return Segment(mean, between, within, customers, intervals)
+
+
 def learn(days: Sequence[int], seg: Segment) -> Learned:
     """A customer's rhythm from their own intervals (``days``), shrunk toward ``seg``."""
-    logs = [math.log(d) for d in days if d >= SHORTEST]
-    n = len(logs)
-    own = sum(logs) / n if n else seg.mean
+    return learned(history(days), seg)
+
+
+def learned(kept: History, seg: Segment) -> Learned:
+    """A customer's rhythm from their kept history, shrunk toward ``seg``."""
+    n = kept.count
+    own = kept.mean if n else seg.mean
     precision = 1 / seg.between + n / seg.within
     centre = (seg.mean / seg.between + n * own / seg.within) / precision
-    squares = sum((y - own) ** 2 for y in logs) if n >= 2 else 0.0
+    squares = kept.squares
     variance = (PRIOR_DEGREES * seg.within + squares) / (PRIOR_DEGREES + max(n - 1, 0))
     spread = math.sqrt(variance + 1 / precision)
     return Learned(

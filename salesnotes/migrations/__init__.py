@@ -46,6 +46,7 @@ NAMES: tuple[str, ...] = (
     "m019_rhythm_order",
     "m020_phone_sync",
     "m021_calls_and_mail",
+    "m022_learned_rhythms",
 )
 
 JOURNALED = (
@@ -63,6 +64,7 @@ JOURNALED = (
     "calls",
     "mails",
     "mail_strangers",
+    "contact_cadence",
 )
 """The tables the undo journal records: the book's own data, not its indexes, the
 briefing's mark or the erasures."""

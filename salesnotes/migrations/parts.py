@@ -49,6 +49,7 @@ JOURNAL_KEY = {
     "contact_emails": "rowid",
     "contact_phones": "rowid",
     "contact_tags": "rowid",
+    "contact_cadence": "contact_id",
 }
 """The column that names a journaled row on PostgreSQL (``id`` where not listed)."""
 

@@ -11,6 +11,7 @@ from salesnotes.models import Address, Contact
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contact_reads import ADDRESS_COLUMNS, FROM, ContactReads
 from salesnotes.store.dialect import id_list
+from salesnotes.store.rhythms import keep_learned
 from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
@@ -354,11 +355,13 @@ class Contacts(ContactReads):
         """Something happened with the contact on ``on``: their keep-in-touch clock and
         their open quotes' staleness clocks count from it, when it is later."""
         touch(self.db, contact_id, on)
+        keep_learned(self.db, contact_id)
 
     def recount_clocks(self, contact_id: int) -> None:
         """Count a contact's keep-in-touch clock again from what is left (after a
         conversation or a done follow-up was deleted or moved)."""
         retouch(self.db, contact_id)
+        keep_learned(self.db, contact_id)
 
     def archive(self, contact_id: int, now: str) -> Contact:
         """Hide a contact from lists and the agenda; nothing is deleted."""
@@ -426,6 +429,8 @@ class Contacts(ContactReads):
         )
         if clock is not None:
             touch(self.db, into, clock)
+        for moved_from in (source, into):  # their conversations are one person's now
+            keep_learned(self.db, moved_from)
         self.db.execute(
             "UPDATE contacts SET archived_at = coalesce(archived_at, ?), merged_into = ?,"
             " updated_at = ? WHERE id = ?",

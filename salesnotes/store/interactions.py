@@ -139,6 +139,15 @@ class Interactions:
         )
         return [interaction_from(r) for r in rows]
 
+    def days(self, contact_id: int) -> list[date]:
+        """The days a contact had a conversation, each once, oldest first."""
+        rows = self.db.tuples(
+            "SELECT DISTINCT substr(happened_on, 1, 10) FROM interactions WHERE contact_id = ?"
+            " ORDER BY 1",
+            (contact_id,),
+        )
+        return [book_day(r[0]) for r in rows]
+
     def all(self) -> list[Interaction]:
         """Every interaction in the book, oldest first (an export)."""
         rows = self.db.tuples(f"{SELECT} ORDER BY i.happened_on, i.id")

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 _BELONGS = (
     ("calls", "contact_id IN ({ids})"),
     ("mails", "contact_id IN ({ids})"),
+    ("contact_cadence", "contact_id IN ({ids})"),
     ("quote_revisions", "quote_id IN (SELECT id FROM quotes WHERE contact_id IN ({ids}))"),
     ("followups", "contact_id IN ({ids})"),
     ("interactions", "contact_id IN ({ids})"),

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
+    from salesnotes.domain.cadence import History, Segment
     from salesnotes.store.database import Database
 
 _SELECT = (
@@ -120,6 +121,35 @@ class Rhythms:
             [Clock(i, s, e, book_day(t)) for i, s, e, t in group] for group in self.db.heads(parts)
         ]
 
+    def learned(self, contact_id: int) -> History:
+        """What the book keeps of a contact's intervals (m022; none: an empty History)."""
+        from salesnotes.domain.cadence import History
+
+        row = self.db.one(
+            "SELECT intervals, log_mean, log_squares FROM contact_cadence WHERE contact_id = ?",
+            (contact_id,),
+        )
+        return History(int(row[0]), float(row[1]), float(row[2])) if row else History()
+
+    def segment(self, status: str) -> Segment:
+        """The figures of the active contacts of a status, from one aggregate over their
+        kept histories (the whole book's for a status with fewer than ``SEGMENT_LEAST``)."""
+        from salesnotes.domain.cadence import SEGMENT_LEAST, segment_from_sums
+
+        sums = (
+            "SELECT count(*), sum(k.log_mean), sum(k.log_mean * k.log_mean), sum(k.log_squares),"
+            " sum(k.intervals), sum(1.0 / k.intervals) FROM contact_cadence k"
+            " JOIN contacts c ON c.id = k.contact_id WHERE c.archived_at IS NULL"
+        )
+        row = self.db.one(f"{sums} AND c.status = ?", (status,))
+        if row is None or int(row[0] or 0) < SEGMENT_LEAST:
+            row = self.db.one(sums)
+        if row is None or not row[0]:
+            return segment_from_sums(0, 0.0, 0.0, 0.0, 0, 0.0)
+        return segment_from_sums(
+            int(row[0]), float(row[1]), float(row[2]), float(row[3]), int(row[4]), float(row[5])
+        )
+
     def yearly_dates(self, month_days: Sequence[str]) -> list[Dates]:
         """Active contacts whose birthday or customer-since falls on one of these 'MM-DD'
         (each read through its expression index, migration m005)."""
@@ -137,3 +167,27 @@ class Rhythms:
             [*month_days, *month_days],
         )
         return [Dates(*r) for r in rows]
+
+
+def keep_learned(db: Database, contact_id: int) -> None:
+    """Sum up a contact's intervals again from their conversations' days (m022): after a
+    conversation was written, corrected, deleted or moved to them."""
+    from salesnotes.domain.cadence import history, intervals
+
+    days = []
+    for (written,) in db.tuples(
+        "SELECT DISTINCT substr(happened_on, 1, 10) FROM interactions WHERE contact_id = ?",
+        (contact_id,),
+    ):
+        try:
+            days.append(date.fromisoformat(str(written)))
+        except ValueError:
+            continue
+    kept = history(intervals(days))
+    db.execute("DELETE FROM contact_cadence WHERE contact_id = ?", (contact_id,))
+    if kept.count:
+        db.execute(
+            "INSERT INTO contact_cadence (contact_id, intervals, log_mean, log_squares)"
+            " VALUES (?, ?, ?, ?)",
+            (contact_id, kept.count, kept.mean, kept.squares),
+        )

@@ -35,6 +35,7 @@ BOOK = {
     "calls": "id",
     "mails": "id",
     "mail_strangers": "id",
+    "contact_cadence": "contact_id",
     "team_members": "name",
     "audit_trail": "id",
 }
@@ -60,6 +61,7 @@ _SAME = {
     "calls": ("owner", "number", "at", "direction"),
     "mails": ("key", "contact_id"),
     "mail_strangers": ("key", "address"),
+    "contact_cadence": ("contact_id",),
     "team_members": ("name",),
     "audit_trail": ("at", "actor", "tbl", "row_id", "action"),
 }

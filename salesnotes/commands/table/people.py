@@ -223,4 +223,29 @@ A name that matches no contact is looked up among organisations.""",
             FORMAT,
         ),
     ),
+    Command(
+        "rhythm",
+        "contacts:rhythm",
+        """\
+A contact's rhythm as their own history says it: the days between their contacts, the
+typical interval and its spread (leaning on customers like them while their history is
+short), when the next contact would be, and after how many days they are getting quiet.
+
+Examples:
+
+\b
+salesnotes rhythm jan
+salesnotes rhythm jan --format json""",
+        (
+            WHO,
+            opt(
+                "fmt",
+                "--format",
+                "-f",
+                choices=("text", "json"),
+                default="text",
+                help="text, or json for scripts.",
+            ),
+        ),
+    ),
 )
