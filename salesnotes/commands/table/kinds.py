@@ -105,6 +105,16 @@ FORMAT = opt(
     help="table (for people), plain (tab-separated, for scripts and cron) or json.",
 )
 
+TEXT_OR_JSON = opt(
+    "fmt",
+    "--format",
+    "-f",
+    choices=("text", "json"),
+    default="text",
+    help="text, or json for scripts.",
+)
+"""For what is read as sentences rather than rows (``sync status``, ``rhythm``)."""
+
 
 def limit(help: str, *, default: int | None = None, low: int = 0) -> Param:
     """``--limit``/``-n N``: at most this many (from ``low``; 0: all, where ``low`` is 0)."""

@@ -6,6 +6,7 @@ from salesnotes.commands.table.kinds import (
     FORMAT,
     LIST_LIMIT,
     STATUS,
+    TEXT_OR_JSON,
     WHO,
     Command,
     arg,
@@ -238,14 +239,7 @@ salesnotes rhythm jan
 salesnotes rhythm jan --format json""",
         (
             WHO,
-            opt(
-                "fmt",
-                "--format",
-                "-f",
-                choices=("text", "json"),
-                default="text",
-                help="text, or json for scripts.",
-            ),
+            TEXT_OR_JSON,
         ),
     ),
 )

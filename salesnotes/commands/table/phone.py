@@ -3,7 +3,7 @@ CardDAV/CalDAV server."""
 
 from __future__ import annotations
 
-from salesnotes.commands.table.kinds import Command, arg, flag, opt
+from salesnotes.commands.table.kinds import TEXT_OR_JSON, Command, arg, flag, opt
 
 COMMANDS = (
     Command(
@@ -45,16 +45,7 @@ Examples:
 \b
 salesnotes sync status
 salesnotes sync status --format json""",
-        (
-            opt(
-                "fmt",
-                "--format",
-                "-f",
-                choices=("text", "json"),
-                default="text",
-                help="text, or json for scripts.",
-            ),
-        ),
+        (TEXT_OR_JSON,),
     ),
     Command(
         "sync setup",
