@@ -54,7 +54,7 @@ def rhythm(shown: RhythmShown, fmt: str) -> None:
             _("usually {every} ({contacts}, usually {low}-{high} days apart)").format(
                 every=every_words(learned.typical),
                 contacts=n_("learned from {n} interval", "learned from {n} intervals", count)
-                .format(n=count),
+                .format(n=count) if count else _("one contact day: as customers like them"),
                 low=round(learned.low), high=round(learned.high),
             )
         )  # fmt: skip
