@@ -158,11 +158,6 @@ def read(
     return _csv(text, name, mapping or {})
 
 
-def count(text: str) -> int:
-    """About how many calls a log holds (for a progress bar)."""
-    return text.count("<call ") if looks_like_xml(text) else max(text.count("\n") - 1, 0)
-
-
 def _xml(text: str, name: str) -> Iterator[Call | Unreadable]:
     """The Android backup, read as it streams (a year of calls is a few MB). A document
     type (where entities that expand could hide) is refused: the backup has none."""

@@ -30,22 +30,6 @@ def _call(row: Sequence[Any]) -> Call:
     )  # fmt: skip
 
 
-def spoken_to_last(db: Database, column: str, value: str) -> int | None:
-    """The active person of the organisation whose ``column`` ('e164', 'email') is ``value``
-    whom the user spoke to last: who a call to its switchboard or a mail to its own address
-    was with. The organisation first (an index), then its people (another): one statement
-    joining both was planned as a walk over every contact (13 ms a stranger at 10,000)."""
-    orgs = db.tuples(f"SELECT id FROM organisations WHERE {column} = ?", (value,))
-    if not orgs:
-        return None
-    found = db.tuples(
-        "SELECT id FROM contacts WHERE organisation_id = ? AND archived_at IS NULL"
-        " ORDER BY last_touch_on IS NULL, last_touch_on DESC, id LIMIT 1",
-        (orgs[0][0],),
-    )
-    return int(found[0][0]) if found else None
-
-
 class Calls:
     """The ``calls`` table."""
 
@@ -62,18 +46,6 @@ class Calls:
                 (owner, number, at, direction),
             )
         )
-
-    def whose(self, number: str) -> int | None:
-        """The active contact a call of ``number`` (E.164) was with: the contact with that
-        number, else the person of the organisation with it whom the user spoke last."""
-        found = self.db.tuples(
-            "SELECT p.contact_id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id"
-            " WHERE p.e164 = ? AND c.archived_at IS NULL ORDER BY p.contact_id LIMIT 1",
-            (number,),
-        )
-        if found:
-            return int(found[0][0])
-        return spoken_to_last(self.db, "e164", number)
 
     def missed_before(self, followup_id: int, at: str) -> bool:
         """Whether the call-back ``followup_id`` was asked by a call missed before ``at``."""

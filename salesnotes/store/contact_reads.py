@@ -218,18 +218,19 @@ class ContactReads:
         )
         return _date(row["last"]) if row is not None and row["last"] else None
 
-    def with_email(self, email: str) -> list[int]:
-        """The contacts with this e-mail address (any case), active ones first."""
+    def with_email(self, email: str, *, active_only: bool = False) -> list[int]:
+        """The contacts with this e-mail address (any case), active ones first
+        (``active_only``: only those)."""
         rows = self.db.tuples(
             "SELECT DISTINCT e.contact_id, c.archived_at IS NOT NULL FROM contact_emails e"
             " JOIN contacts c ON c.id = e.contact_id WHERE e.email = ? ORDER BY 2, 1",
             (email.lower(),),
         )
-        return [r[0] for r in rows]
+        return [r[0] for r in rows if not (active_only and r[1])]
 
-    def with_phone(self, e164: str) -> list[int]:
+    def with_phone(self, e164: str, *, active_only: bool = False) -> list[int]:
         """The contacts with this phone number (E.164; a number with an extension is found
-        by the number alone too), active ones first."""
+        by the number alone too), active ones first (``active_only``: only those)."""
         number = e164.split(";", 1)[0]
         rows = self.db.tuples(
             "SELECT DISTINCT p.contact_id, c.archived_at IS NOT NULL FROM contact_phones p"
@@ -237,7 +238,7 @@ class ContactReads:
             " OR (p.e164 > ? AND p.e164 < ?) ORDER BY 2, 1",
             (e164, number, f"{number};", f"{number}<"),
         )
-        return [r[0] for r in rows]
+        return [r[0] for r in rows if not (active_only and r[1])]
 
     def named(self, key: str) -> list[tuple[int, str, bool]]:
         """(id, folded name, archived) of the contacts whose folded name contains ``key``."""

@@ -20,20 +20,6 @@ class Mails:
         """Whether the mail with this key was logged already (with anyone)."""
         return bool(self.db.one("SELECT 1 FROM mails WHERE key = ? LIMIT 1", (key,)))
 
-    def whose(self, address: str) -> int | None:
-        """The active contact an address is: theirs, else the person of the organisation with
-        that address whom the user spoke last."""
-        found = self.db.tuples(
-            "SELECT e.contact_id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id"
-            " WHERE e.email = ? AND c.archived_at IS NULL ORDER BY e.contact_id LIMIT 1",
-            (address,),
-        )
-        if found:
-            return int(found[0][0])
-        from salesnotes.store.calls import spoken_to_last
-
-        return spoken_to_last(self.db, "email", address)
-
     def add(
         self, key: str, owner: str, at: str, direction: str, contact_id: int,
         interaction_id: int, *, followup_id: int | None = None, complaint_id: int | None = None,
@@ -101,11 +87,6 @@ class Mails:
             (limit,),
         )
         return [(str(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows]
-
-    def forget_strangers(self, addresses: list[str]) -> None:
-        """Forget what was kept of these senders (an erased person's addresses)."""
-        for address in addresses:
-            self.db.execute("DELETE FROM mail_strangers WHERE address = ?", (address,))
 
     def place(self, person: str, place: str) -> tuple[str, int]:
         """(UIDVALIDITY, last UID read) of a person's IMAP folder; ('', 0) before a sync."""

@@ -67,6 +67,22 @@ class Organisations:
             )
         raise NotFound(_("no organisation matches '{text}'").format(text=text))
 
+    def spoken_to_last(self, column: str, value: str) -> int | None:
+        """The active person of the organisation whose ``column`` ('e164', 'email') is
+        ``value`` whom the user spoke to last: who a call to its switchboard or a mail to its
+        own address was with. The organisation first (an index), then its people (another):
+        one statement joining both was planned as a walk over every contact (13 ms a stranger
+        at 10,000)."""
+        orgs = self.db.tuples(f"SELECT id FROM organisations WHERE {column} = ?", (value,))
+        if not orgs:
+            return None
+        found = self.db.tuples(
+            "SELECT id FROM contacts WHERE organisation_id = ? AND archived_at IS NULL"
+            " ORDER BY last_touch_on IS NULL, last_touch_on DESC, id LIMIT 1",
+            (orgs[0][0],),
+        )
+        return int(found[0][0]) if found else None
+
     def all(self) -> list[Organisation]:
         """Every organisation with how many active contacts it has, by name."""
         return self._read(None)

@@ -47,7 +47,8 @@ def import_calls(
             continue
         number = phone_key(call.number, region)
         if number not in whose:
-            whose[number] = store.calls.whose(number)
+            found = store.contacts.with_phone(number, active_only=True)
+            whose[number] = found[0] if found else store.orgs.spoken_to_last("e164", number)
         contact_id = whose[number]
         if contact_id is None:
             strangers += 1

@@ -76,7 +76,8 @@ def log_one(
 
     def contact_of(address: str) -> int | None:
         if address not in whose:
-            whose[address] = store.mails.whose(address)
+            found = store.contacts.with_email(address, active_only=True)
+            whose[address] = found[0] if found else store.orgs.spoken_to_last("email", address)
         return whose[address]
 
     sender = mail.sender[0]
