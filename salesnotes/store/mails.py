@@ -33,9 +33,11 @@ class Mails:
 
     def open_quotes(self, contact_id: int) -> list[tuple[int, str]]:
         """(id, title) of the contact's open quotes, newest first."""
+        from salesnotes.store.quotes import OPEN
+
         rows = self.db.tuples(
-            "SELECT id, title FROM quotes WHERE contact_id = ?"
-            " AND status IN ('draft', 'sent', 'negotiating') ORDER BY id DESC",
+            f"SELECT q.id, q.title FROM quotes q WHERE q.contact_id = ? AND {OPEN}"
+            " ORDER BY q.id DESC",
             (contact_id,),
         )
         return [(int(r[0]), str(r[1])) for r in rows]
