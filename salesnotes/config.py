@@ -65,6 +65,12 @@ def _one_of(*allowed: str) -> Check:
     return check
 
 
+def _boolean(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    return _("must be true or false, not {value!r}").format(value=value)
+
+
 def _currency(value: Any) -> str | None:
     if isinstance(value, str) and len(value) == 3 and value.isalpha():
         return None
@@ -205,6 +211,16 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
     "rhythm.customer": ("8w", _period_or_off, N_("keep-in-touch rhythm of customers")),
     "rhythm.ambassador": ("12w", _period_or_off, N_("keep-in-touch rhythm of ambassadors")),
     "rhythm.former": ("off", _period_or_off, N_("keep-in-touch rhythm of former customers")),
+    "rhythm.learn": (
+        True,
+        _boolean,
+        N_("learn each contact's rhythm from their history (the agenda's 'getting quiet')"),
+    ),
+    "rhythm.plan_next": (
+        False,
+        _boolean,
+        N_("plan the next contact by their rhythm when none is given"),
+    ),
     "complaints.response_hours": (
         24,
         _integer(1, 24 * 90),
@@ -215,6 +231,11 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
     "brief.from": ("", _email, N_("sender of 'brief --format email' (default: the recipient)")),
     "backup.keep": (7, _integer(1, 1000), N_("dated backups kept by 'backup' without a path")),
     "agenda.limit": (25, _integer(0, 100_000), N_("rows in 'agenda' without --limit (0: all)")),
+    "agenda.calls_per_day": (
+        0,
+        _integer(0, 1000),
+        N_("spread relative days and proposals over days with fewer follow-ups than this (0: off)"),
+    ),
     "agenda.weights.complaint": (1000, _WEIGHT, N_("reason: complaint")),
     "agenda.weights.callback": (500, _WEIGHT, N_("reason: callback")),
     "agenda.weights.quote": (150, _WEIGHT, N_("reason: quote follow-up")),
@@ -357,6 +378,10 @@ class Config:
     def get_int(self, key: str) -> int:
         """A whole-number setting."""
         return int(self.values[key])
+
+    def get_bool(self, key: str) -> bool:
+        """A true/false setting."""
+        return bool(self.values[key])
 
     def get_str(self, key: str) -> str:
         """A text setting."""

@@ -261,6 +261,7 @@ class LosingTouch:
     last_contact: date | None
     overdue_days: int
     rhythm_days: float
+    learned: int = 0  # learned from this many contact days (0: a rhythm set or configured)
 
     @property
     def overdue_ratio(self) -> float:
@@ -358,6 +359,20 @@ class QuoteFacts:
     status: str
     valid_until: date | None
     last_activity: date
+
+
+@record
+class Kept:
+    """A contact's learned rhythm as the book keeps it for the agenda (m023): from how many
+    intervals, their last contact day, the typical interval, it rounded as said (days), and
+    the last day before they are getting quiet."""
+
+    contact_id: int
+    intervals: int
+    last_on: date
+    typical_days: float
+    every_days: int
+    quiet_after: date
 
 
 @record

@@ -174,8 +174,10 @@ def test_agenda_queries_use_indexes_and_never_scan_a_big_table(big_book: Path) -
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     # Each source reads the top of all its ~38 streams in one statement, then the chosen
     # contacts are read in full; a stream is read on alone only when the cut falls among many
-    # equal scores (here the rhythm cap): far fewer statements than streams.
-    assert 0 < len(selects) <= 20, len(selects)
+    # equal scores (here the rhythm cap): far fewer statements than streams. (The learned
+    # rhythms add their list, one statement for the heads of all of them, and one read of
+    # the chosen contacts: 21 here.)
+    assert 0 < len(selects) <= 22, len(selects)
     for sql in selects:
         plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
         # Walking the limited result of a subquery (a co-routine) is not a table scan.

@@ -42,7 +42,19 @@ Z75 = 0.6744897501960817
 """... and its 75th: the middle half lies within ±Z75."""
 
 SEGMENT_LEAST = 20
-"""A status with fewer customers who have a history leans on the whole book instead."""
+"""A tag or status with fewer customers who have a history leans on the next segment."""
+
+ORGANISATION_LEAST = 3
+"""Colleagues at one organisation who have a history: from this many, a contact there leans on
+them first (people at one customer are seen in one rhythm: the account's)."""
+
+LEARN_FROM = 3
+"""From this many intervals of their own (four contact days) a contact's learned rhythm takes
+over from their status's configured one, and the agenda says when they are getting quiet;
+with fewer, the status's rhythm stays (a lead with one contact is not chased by a guess)."""
+
+LEFT_ALONE = ("former",)
+"""Statuses a learned rhythm never chases: a former customer getting quiet is no news."""
 
 PRIOR_DEGREES = 4.0
 """How many intervals' worth the segment's spread weighs against a customer's own."""
@@ -71,6 +83,22 @@ class Segment:
     within: float = DEFAULT_WITHIN
     customers: int = 0
     intervals: int = 0
+    kind: str = "book"  # which segment: 'organisation', 'tag', 'status' or 'book'
+    name: str = ""  # the organisation's name, the tag, the status
+
+
+@record
+class Sums:
+    """What a database adds up over one row per customer of a segment (``segment_from_sums``
+    makes the figures of them): how many customers, the sums of their mean logs and of its
+    square, of their squared deviations, of their intervals and of one over each count."""
+
+    customers: int = 0
+    means: float = 0.0
+    squared_means: float = 0.0
+    squares: float = 0.0
+    intervals: int = 0
+    inverse_counts: float = 0.0
 
 
 @record
@@ -169,6 +197,46 @@ def segment_from_sums(
     return Segment(mean, between, within, customers, intervals)
 
 
+def figures(sums: Sums, kind: str = "book", name: str = "") -> Segment:
+    """A segment's figures from its ``Sums``, named."""
+    from salesnotes.record import changed
+
+    found = segment_from_sums(
+        sums.customers, sums.means, sums.squared_means, sums.squares, sums.intervals,
+        sums.inverse_counts,
+    )  # fmt: skip
+    return changed(found, kind=kind, name=name)
+
+
+def choose_segment(
+    status: tuple[str, Sums],
+    book: Sums,
+    tags: Sequence[tuple[str, Sums]] = (),
+    organisation: tuple[str, Sums] | None = None,
+) -> Segment:
+    """The segment a contact leans on: their organisation's colleagues when there are
+    ``ORGANISATION_LEAST`` with a history (their centre, with the spreads of the segment
+    below: three colleagues say where the account's rhythm lies, not how far customers
+    differ), else the tag of theirs with the most customers from ``SEGMENT_LEAST``, else their
+    status from ``SEGMENT_LEAST``, else the whole book."""
+    from salesnotes.record import changed
+
+    below = figures(book)
+    if status[1].customers >= SEGMENT_LEAST:
+        below = figures(status[1], "status", status[0])
+    wide = [(s.customers, name, s) for name, s in tags if s.customers >= SEGMENT_LEAST]
+    if wide:
+        __, name, sums = max(wide, key=lambda t: (t[0], t[1]))
+        below = figures(sums, "tag", name)
+    if organisation is not None and organisation[1].customers >= ORGANISATION_LEAST:
+        sums = organisation[1]
+        return changed(
+            below, mean=sums.means / sums.customers, customers=sums.customers,
+            intervals=sums.intervals, kind="organisation", name=organisation[0],
+        )  # fmt: skip
+    return below
+
+
 def learn(days: Sequence[int], seg: Segment) -> Learned:
     """A customer's rhythm from their own intervals (``days``), shrunk toward ``seg``."""
     return learned(history(days), seg)
@@ -195,10 +263,38 @@ def learned(kept: History, seg: Segment) -> Learned:
     )
 
 
+def quiet_after(last: date, learned: Learned) -> date:
+    """The last day within their 90th percentile: from the day after it a customer is
+    getting quiet (what the agenda reads, kept per contact, m023)."""
+    from datetime import timedelta
+
+    return last + timedelta(days=math.floor(learned.p90))
+
+
 def quiet_for(last: date, today: date, learned: Learned) -> int:
     """How many days past their 90th percentile a customer is (0: not getting quiet)."""
-    since = (today - last).days
-    return max(0, math.floor(since - learned.p90)) if since > learned.p90 else 0
+    return max(0, (today - quiet_after(last, learned)).days)
+
+
+def rounded_days(typical: float) -> int:
+    """A learned interval as the words say it, in days: days under two weeks, weeks up to
+    nine, months (of 30 days, two or more) from there; a rhythm's length in the agenda's
+    score."""
+    days = max(SHORTEST, round(typical))
+    if days < 14:
+        return days
+    if 7 * round(typical / 7) <= 63:
+        return 7 * round(typical / 7)
+    return 30 * max(2, round(typical / 30))
+
+
+def rhythm_word(days: int) -> str:
+    """A rounded learned interval as a stored rhythm says it ('10d', '3w', '4m')."""
+    if days >= 60 and days % 30 == 0:
+        return f"{days // 30}m"
+    if days >= 14 and days % 7 == 0:
+        return f"{days // 7}w"
+    return f"{days}d"
 
 
 def proposal(last: date, today: date, learned: Learned, working: frozenset[int] | Calendar) -> date:

@@ -70,6 +70,7 @@ class Reason:
     rhythm: str = ""  # a keep-in-touch rhythm ('2w')
     days: int = 0  # days without contact (rhythm)
     never: bool = False  # no contact since being added (rhythm)
+    contacts: int = 0  # contact days a learned rhythm is learned from (quiet)
 
 
 @record
@@ -130,6 +131,7 @@ REASON_KINDS = (
     "quote_expires_today",
     "quote_stale",  # an open quote nobody touched for too long
     "rhythm",  # a contact past their keep-in-touch rhythm
+    "quiet",  # a contact getting quiet: past where their own learned rhythm expects them
 )
 """What an agenda row's reasons are, as data: the words are made in the language spoken,
 the colours and the JSON's ``reason_kinds`` are chosen by these."""
@@ -420,17 +422,32 @@ def rhythm_terms(rhythm: str, overdue_ratio: float, weights: Weights) -> tuple[S
 
 
 def rhythm_candidate(item: LosingTouch, today: date, weights: Weights) -> Candidate:
-    """A contact past their rhythm (see ``rhythm_terms``), as a reason."""
+    """A contact past their rhythm (see ``rhythm_terms``), as a reason; one past where their
+    learned rhythm expects them is getting quiet (``quiet_terms``)."""
     last = item.last_contact if item.last_contact is not None else item.last_touch
+    learned = item.learned > 0
     return Candidate(
         contact_id=item.contact_id,
         reason=Reason(
-            kind="rhythm",
+            kind="quiet" if learned else "rhythm",
             on=today,
             rhythm=item.rhythm,
             days=(today - last).days,
             never=item.last_contact is None,
+            contacts=item.learned,
         ),
-        terms=rhythm_terms(item.rhythm, item.overdue_ratio, weights),
+        terms=(quiet_terms if learned else rhythm_terms)(item.rhythm, item.overdue_ratio, weights),
         since=item.last_touch,
+    )
+
+
+def quiet_terms(rhythm: str, overdue_ratio: float, weights: Weights) -> tuple[ScoreTerm, ...]:
+    """The score of a contact getting quiet, as a set rhythm's: the rhythm's weight and, per
+    learned rhythm past where nine in ten of their next contacts fall, as many rhythms late
+    (a customer seen monthly and quiet for a month more ranks as a monthly rhythm a month
+    late)."""
+    late = min(weights["rhythm_per_rhythm"] * overdue_ratio, weights["rhythm_max"])
+    return (
+        ScoreTerm("quiet", weights["rhythm"], word=rhythm),
+        ScoreTerm("rhythms_late", round(late), count=overdue_ratio),
     )

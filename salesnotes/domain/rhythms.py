@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from salesnotes.config import Config
-    from salesnotes.models import Dates, Touch
+    from salesnotes.models import Dates, Kept, Touch
 
 OFF = ("", "off", "none")
 
@@ -83,6 +83,33 @@ def past_rhythm(
                 last_contact=t.last_contact,
                 overdue_days=overdue_days,
                 rhythm_days=p.approx_days,
+            )
+        )
+    return found
+
+
+def getting_quiet(quiet: Iterable[tuple[Touch, Kept]], today: date) -> list[LosingTouch]:
+    """The contacts past where their learned rhythm expects them (their clock and what the
+    book keeps of their rhythm), as losing touch: their rhythm as said ('3w'), days past it,
+    from how many contact days it was learned."""
+    from salesnotes.domain.cadence import rhythm_word
+
+    found = []
+    for t, k in quiet:
+        if k.quiet_after >= today:
+            continue
+        found.append(
+            LosingTouch(
+                contact_id=t.contact_id,
+                name=t.name,
+                organisation=t.organisation,
+                status=t.status,
+                rhythm=rhythm_word(k.every_days),
+                last_touch=t.last_touch,
+                last_contact=k.last_on,
+                overdue_days=(today - k.quiet_after).days,
+                rhythm_days=k.every_days,
+                learned=k.intervals + 1,
             )
         )
     return found

@@ -47,6 +47,7 @@ NAMES: tuple[str, ...] = (
     "m020_phone_sync",
     "m021_calls_and_mail",
     "m022_learned_rhythms",
+    "m023_rhythms_the_agenda_reads",
 )
 
 JOURNALED = (
@@ -98,5 +99,8 @@ def apply_postgres(db: PostgresDatabase, name: str) -> None:
 
     module = step(name)
     db.conn.execute(module.POSTGRES)
+    fill = getattr(module, "fill_postgres", None)
+    if fill is not None:  # a step whose rows are made by Python on both databases
+        fill(db)
     for table in getattr(module, "JOURNALED_ON_POSTGRES", ()):
         create_postgres_undo_trigger(db, table)

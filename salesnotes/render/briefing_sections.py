@@ -10,6 +10,7 @@ from salesnotes.domain.days import describe, duration_words, moment_words, rhyth
 from salesnotes.domain.money import format_amount
 from salesnotes.i18n import _, n_, term
 from salesnotes.record import record
+from salesnotes.render.cadence import every_words
 from salesnotes.render.changes import day_off_name
 from salesnotes.render.reasons import age_words, reason_words
 from salesnotes.text import excerpt
@@ -266,8 +267,15 @@ def _losing_touch(brief: Brief) -> Section | None:
                     if i.last_contact
                     else _("never contacted")
                 )
-                + _(", {rhythm}, {overdue_days} late").format(
-                    rhythm=rhythm_words(i.rhythm), overdue_days=duration_words(i.overdue_days)
+                + (
+                    _(", getting quiet: usually {every}, {overdue_days} past it").format(
+                        every=every_words(i.rhythm_days),
+                        overdue_days=duration_words(i.overdue_days),
+                    )
+                    if i.learned
+                    else _(", {rhythm}, {overdue_days} late").format(
+                        rhythm=rhythm_words(i.rhythm), overdue_days=duration_words(i.overdue_days)
+                    )
                 ),
                 [],
             )

@@ -11,10 +11,16 @@ if TYPE_CHECKING:
 
 
 def every_words(days: float) -> str:
-    """'every ~3 weeks' / 'elke ~3 weken': a learned interval, rounded as people say it."""
-    whole = max(1, round(days))
+    """'every ~3 weeks' / 'elke ~3 weken': a learned interval, rounded as people say it
+    (``cadence.rounded_days``: days, weeks under nine, months)."""
+    from salesnotes.domain.cadence import rounded_days
+
+    whole = rounded_days(days)
+    if whole >= 60 and whole % 30 == 0:
+        months = whole // 30
+        return n_("every ~{n} month", "every ~{n} months", months).format(n=months)
     if whole >= 14:
-        weeks = round(days / 7)
+        weeks = whole // 7
         return n_("every ~{n} week", "every ~{n} weeks", weeks).format(n=weeks)
     return n_("every ~{n} day", "every ~{n} days", whole).format(n=whole)
 

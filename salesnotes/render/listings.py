@@ -202,7 +202,12 @@ def losing_touch(items: Sequence[LosingTouch], fmt: str) -> None:
                 Column("Name", lambda i: i.name, style="bold"),
                 Column("Organisation", lambda i: i.organisation or "", optional=True),
                 Column("Status", lambda i: term(i.status), optional=True),
-                Column("Rhythm", lambda i: i.rhythm, keep=True, optional=True),
+                Column(
+                    "Rhythm",
+                    lambda i: f"~{i.rhythm} ({i.learned})" if i.learned else i.rhythm,
+                    keep=True,
+                    optional=True,
+                ),
                 Column(
                     "Last contact",
                     lambda i: _day(i.last_contact),

@@ -42,6 +42,8 @@ def reason_words(reason: Reason) -> str:
         return _quote_words(reason)
     if reason.kind == "rhythm":
         return _rhythm_words(reason)
+    if reason.kind == "quiet":
+        return _quiet_words(reason)
     return _followup_words(reason)
 
 
@@ -110,6 +112,18 @@ def _rhythm_words(reason: Reason) -> str:
     return _("{since}; rhythm {rhythm}").format(since=since, rhythm=rhythm)
 
 
+def _quiet_words(reason: Reason) -> str:
+    from salesnotes.domain.days import Period
+    from salesnotes.render.cadence import every_words
+
+    every = every_words(Period.stored(reason.rhythm).approx_days)  # type: ignore[union-attr]
+    contacts = n_("{n} contact", "{n} contacts", reason.contacts).format(n=reason.contacts)
+    since = days_phrase(reason.days) if reason.days < 100 else duration_words(reason.days)
+    return _("getting quiet: usually {every} ({contacts}), now {since}").format(
+        every=every, contacts=contacts, since=since
+    )
+
+
 def term_words(score: ScoreTerm) -> str:
     """A part of a row's score in words ('overdue 3 days', 'priority high'), for --explain
     and the JSON's ``terms``."""
@@ -127,6 +141,8 @@ def term_words(score: ScoreTerm) -> str:
         return _("quote stale {idle}").format(idle=days_phrase(int(score.count)))
     if kind == "past_rhythm":
         return _("past rhythm {rhythm}").format(rhythm=score.word)
+    if kind == "quiet":
+        return _("getting quiet, learned rhythm ~{rhythm}").format(rhythm=score.word)
     if kind == "rhythms_late":
         return _("{overdue_ratio:.2f} rhythms late").format(overdue_ratio=score.count)
     return {"quote_value": _("quote value"), "quote_expired": _("quote expired")}.get(kind, kind)

@@ -204,6 +204,7 @@ def losing_touch_json(i: LosingTouch) -> dict[str, Any]:
         "clock_started": i.last_touch,
         "overdue_days": i.overdue_days,
         "overdue_rhythms": round(i.overdue_ratio, 3),
+        "learned_from_contacts": i.learned or None,
     }
 
 

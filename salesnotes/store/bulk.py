@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from salesnotes.imported import ImportResult
 from salesnotes.store.contacts import FTS_COLUMNS, fts_row
+from salesnotes.store.rhythms import learn_everyone
 from salesnotes.store.whole_book import BOOK, copy_in, dump, own, restore
 
 TYPE_CHECKING = False
@@ -126,6 +127,7 @@ class Bulk:
         self.db.execute(f"INSERT INTO contacts_fts ({FTS_COLUMNS}) {fts_row(self.db.sql)}")
         self.db.index_now(aside)
         own(self.db)
+        learn_everyone(self.db)
         self.db.resume_trail(paused, added)
         for table in LOAD_COLUMNS:
             self.db.reset_ids(table)

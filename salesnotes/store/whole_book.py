@@ -74,14 +74,15 @@ class BookError(BadInput):
 def book_tables(db: Database) -> list[str]:
     """Every table that holds a book's data: all but SQLite's, the migrations', the
     full-text indexes (which are made from the others), the undo journal (this book's
-    recent edits, not data to move: it holds rows as they were) and the phone's sync state
-    (this book's with one server: a copy syncs again and finds its cards by their UIDs)."""
+    recent edits, not data to move: it holds rows as they were), the phone's sync state
+    (this book's with one server: a copy syncs again and finds its cards by their UIDs) and
+    caches (figures counted from the others)."""
     rows = db.tuples("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
     virtual = [name for name, sql in rows if sql and sql.upper().startswith("CREATE VIRTUAL")]
     return [
         name
         for name, _ in rows
-        if not name.startswith(("sqlite_", "_sqlite", "undo_", "audit_session", "sync_"))
+        if not name.startswith(("sqlite_", "_sqlite", "undo_", "audit_session", "sync_", "cache_"))
         and name not in virtual
         and not any(name.startswith(f"{v}_") for v in virtual)
     ]

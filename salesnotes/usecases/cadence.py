@@ -27,7 +27,7 @@ def rhythm_of(
 
     days = store.interactions.days(contact.id)
     gaps = cadence.intervals(days)
-    segment = store.rhythms.segment(contact.status)
+    segment = store.rhythms.segment(contact.id)
     last = contact.last_touch or (max(days) if days else None)
     learned = cadence.learned(store.rhythms.learned(contact.id), segment) if days else None
     proposal = quiet = None

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         Clock,
         Due,
         FollowUp,
+        Kept,
         LosingTouch,
         Occasion,
         Quote,
@@ -220,20 +221,30 @@ def losing_touch(
     (see ``rhythms``), most rhythms overdue first; ``limit``: only the first so many (read as
     the first so many of each rhythm, which within one rhythm is the same order)."""
     by_status = rhythms.defaults(config)
+    learning = config.get_bool("rhythm.learn")
     if contact_ids is not None:
-        touches = store.rhythms.touches(contact_ids)
+        touches = store.rhythms.touches(contact_ids, learning)
     else:
         statuses, own = rhythms.cutoffs(day, by_status, store.rhythms.rhythms_in_use())
-        touches = store.rhythms.untouched_since(statuses, own, limit)
-    found = rhythms.most_overdue_first(rhythms.past_rhythm(touches, day, by_status))
+        touches = store.rhythms.untouched_since(statuses, own, limit, learning)
+    found = rhythms.past_rhythm(touches, day, by_status)
+    if learning:
+        quiet = store.rhythms.quiet(day, contact_ids)
+        found += rhythms.getting_quiet(quiet, day)
+    found = rhythms.most_overdue_first(found)
     return found if limit is None else found[:limit]
 
 
 def losing_touch_ids(store: Store, day: date, config: Config) -> set[int]:
-    """The active contacts past their keep-in-touch rhythm on ``day`` (counted, not read)."""
+    """The active contacts past their keep-in-touch rhythm on ``day``, or getting quiet by
+    their learned one (counted, not read)."""
     by_status = rhythms.defaults(config)
+    learning = config.get_bool("rhythm.learn")
     statuses, own = rhythms.cutoffs(day, by_status, store.rhythms.rhythms_in_use())
-    return set(store.rhythms.untouched_contacts(statuses, own))
+    found = set(store.rhythms.untouched_contacts(statuses, own, learning))
+    if learning:
+        found |= {k.contact_id for __, k in store.rhythms.quiet(day)}
+    return found
 
 
 def occasions(store: Store, day: date, days: int = 7) -> list[Occasion]:
@@ -252,7 +263,11 @@ def rhythm_source_candidates(
 
 def rhythm_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
     """Per status's rhythm and per own rhythm, the contacts untouched longest first: within
-    one rhythm, the score grows with the time since the last contact."""
+    one rhythm, the score grows with the time since the last contact. With learning on, per
+    learned rhythm (rounded as said) the contacts quiet longest first, and the status's
+    rhythms only for the contacts who have no learned one."""
+    learning = ctx.config.get_bool("rhythm.learn")
+    streams = quiet_streams(store, ctx, page) if learning else []
     by_status = rhythms.defaults(ctx.config)
     statuses, own = rhythms.cutoffs(ctx.today, by_status, store.rhythms.rhythms_in_use())
     reads = [("status", s, day) for s, day in statuses.items()]
@@ -266,12 +281,38 @@ def rhythm_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
         terms = rhythm_terms(str(period), overdue_days / period.approx_days, ctx.weights)
         return sum(t.value for t in terms), clock.contact_id
 
-    streams = []
     owner = ctx.owner
-    for read, first in zip(reads, store.rhythms.heads(reads, page, 0, owner), strict=True):
+    heads = store.rhythms.heads(reads, page, 0, owner, learning)
+    for read, first in zip(reads, heads, strict=True):
 
         def more(limit: int, offset: int, read: tuple[str, str, date] = read) -> list[Clock]:
-            return store.rhythms.heads([read], limit, offset, owner)[0]
+            return store.rhythms.heads([read], limit, offset, owner, learning)[0]
+
+        streams.append(_paged(first, more, score))
+    return streams
+
+
+def quiet_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
+    """Per learned rhythm (rounded as said, so one score rule per stream), the contacts
+    getting quiet, quiet longest first."""
+    from salesnotes.domain.cadence import rhythm_word
+    from salesnotes.domain.ranking import quiet_terms
+
+    def score(kept: Kept) -> tuple[float, int] | None:
+        late = (ctx.today - kept.quiet_after).days
+        if late <= 0:
+            return None
+        terms = quiet_terms(rhythm_word(kept.every_days), late / kept.every_days, ctx.weights)
+        return sum(t.value for t in terms), kept.contact_id
+
+    reads = [(every, ctx.today) for every in store.rhythms.learned_rhythms()]
+    if not reads:
+        return []
+    owner, streams = ctx.owner, []
+    for read, first in zip(reads, store.rhythms.quiet_heads(reads, page, 0, owner), strict=True):
+
+        def more(limit: int, offset: int, read: tuple[int, date] = read) -> list[Kept]:
+            return store.rhythms.quiet_heads([read], limit, offset, owner)[0]
 
         streams.append(_paged(first, more, score))
     return streams
