@@ -152,6 +152,7 @@ class FollowUp:
     quote_amount_cents: int | None = None  # that quote's amount now
     owner: str = ""  # who is to do it
     with_owner: str = ""  # who does it with them (a visit the manager joins): on both agendas
+    proposed: bool = False  # planned by the contact's rhythm ([rhythm] plan_next), not a person
 
     @property
     def is_open(self) -> bool:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         FollowUp,
         Hit,
         Interaction,
+        Kept,
         LosingTouch,
         Member,
         Occasion,
@@ -121,6 +122,8 @@ class Dossier:
     # The mails the contact wrote on each open complaint since it was opened: (the
     # complaint's follow-up id, how many, the last one's moment).
     complaint_mails: Sequence[tuple[int, int, str]] = ()
+    rhythm: Kept | None = None  # their learned rhythm, as the agenda reads it (m023)
+    rhythm_next: date | None = None  # the next contact by it, on a working day
 
 
 @record
@@ -335,6 +338,23 @@ class MailImported:
     strangers: int
     unreadable: Sequence[Unreadable] = ()
     folders: Sequence[tuple[str, int]] = ()  # a sync: each folder, and how many mails it read
+
+
+@record
+class Proposal:
+    """When the next contact would be by a contact's rhythm, after a conversation with no
+    next moment given: the day (a working day, spread where the day was full), by the rhythm
+    set for them (``set_rhythm``) or the learned one (``learned``, from ``contacts`` contact
+    days, leaning on ``segment``), and the follow-up it planned (``[rhythm] plan_next``)."""
+
+    contact: Contact
+    planned: Planned
+    learned: Learned | None
+    segment: Segment | None
+    contacts: int
+    set_rhythm: str | None = None
+    followup: FollowUp | None = None
+    intervals: Sequence[int] = ()
 
 
 @record

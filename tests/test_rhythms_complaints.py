@@ -141,6 +141,9 @@ def test_resolve_closes_and_logs(run: Run, run_json: RunJson, book: dict[str, in
     assert out.splitlines() == [
         "Resolved: complaint #1 of Jan de Vries",
         "Logged note #2: Fixed on site, customer satisfied",
+        # one contact day: the rhythm of customers like him (here the book's default)
+        "Next time: usually every ~4 weeks with Jan (1 contact) -> Mon 28 Dec 2026 (in 33 days).",
+        "salesnotes follow 1 28-12   (or [rhythm] plan_next = true plans it for you)",
     ]
     assert run_json("agenda") == []
     assert run_json("show", "jan")["interactions"][0]["text"] == "Fixed on site, customer satisfied"

@@ -26,17 +26,17 @@ def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("over 3 dagen", Planned(date(2026, 11, 30), None, date(2026, 11, 29))),
-        ("+2d", Planned(date(2026, 11, 30), None, date(2026, 11, 28))),
-        ("in 2 weeks", Planned(date(2026, 12, 10))),
+        ("over 3 dagen", Planned(date(2026, 11, 30), None, date(2026, 11, 29), relative=True)),
+        ("+2d", Planned(date(2026, 11, 30), None, date(2026, 11, 28), relative=True)),
+        ("in 2 weeks", Planned(date(2026, 12, 10), relative=True)),
         ("zaterdag", Planned(date(2026, 11, 28))),  # named: kept
         ("28-11", Planned(date(2026, 11, 28))),
         ("vrijdag 14:00", Planned(date(2026, 11, 27), "14:00")),
         ("vr om 14.00", Planned(date(2026, 11, 27), "14:00")),
-        ("tomorrow 9am", Planned(date(2026, 11, 27), "09:00")),
-        ("morgen 14 uur", Planned(date(2026, 11, 27), "14:00")),
+        ("tomorrow 9am", Planned(date(2026, 11, 27), "09:00", relative=True)),
+        ("morgen 14 uur", Planned(date(2026, 11, 27), "14:00", relative=True)),
         ("maandag 14u30", Planned(date(2026, 11, 30), "14:30")),
-        ("morgen 9.30 uur", Planned(date(2026, 11, 27), "09:30")),
+        ("morgen 9.30 uur", Planned(date(2026, 11, 27), "09:30", relative=True)),
         ("1-12 9.30pm", Planned(date(2026, 12, 1), "21:30")),
         ("16:30", Planned(THURSDAY, "16:30")),
         ("1.12", Planned(date(2026, 12, 1))),  # a day and month, not a time
@@ -57,7 +57,7 @@ def test_a_bare_number_or_impossible_time_is_refused(text: str) -> None:
 def test_a_team_working_saturdays_keeps_saturday() -> None:
     mon_sat = parse_working_days("ma-za")
     assert mon_sat is not None
-    assert parse_plan("+2d", THURSDAY, mon_sat) == Planned(date(2026, 11, 28))
+    assert parse_plan("+2d", THURSDAY, mon_sat) == Planned(date(2026, 11, 28), relative=True)
     assert working_days_between(date(2026, 11, 27), date(2026, 11, 30), mon_sat) == 2
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from salesnotes.domain.plans import Planned
     from salesnotes.env import Env
     from salesnotes.models import Contact
+    from salesnotes.results import Proposal
     from salesnotes.store.interface import Store
 
 
@@ -105,6 +106,30 @@ def plan(env: Env, when: str, today: date, calendar: Calendar) -> Planned:
 
     choice = env.config().get_str("dates.next_weekday")
     return parse_plan(when, today, calendar, next_weekday=choice)
+
+
+def spread(
+    env: Env, store: Store, planned: Planned, person: str | None, today: date, calendar: Calendar
+) -> Planned:
+    """A relative day moved off a day that already has ``[agenda] calls_per_day``
+    follow-ups on ``person``'s agenda (None: the user's), when a quieter one is near."""
+    from salesnotes.usecases.cadence import spread_load
+
+    return spread_load(store, env.config(), planned, person or store.user, today, calendar)
+
+
+def propose(
+    env: Env, store: Store, contact_id: int, today: date, calendar: Calendar
+) -> Proposal | None:
+    """After a conversation with no next moment given: the next one by the contact's rhythm
+    (``usecases.cadence.propose_next``), for the user, in the command's transaction."""
+    from salesnotes.usecases.cadence import propose_next
+
+    config = env.config()
+    if not config.get_bool("rhythm.learn"):
+        return None
+    contact = store.contacts.get(contact_id)
+    return propose_next(store, contact, config, today, calendar, store.user, env.now())
 
 
 def next_doer(next_when: str | None, for_owner: str | None) -> str | None:

@@ -50,10 +50,17 @@ def calls_import(
 
 
 def calls_note(
-    env: Env, *, call_id: str, text: str, next_when: str | None, about: str | None
+    env: Env,
+    *,
+    call_id: str,
+    text: str,
+    next_when: str | None,
+    about: str | None,
+    explain: bool = False,
 ) -> None:
-    """What was said in a call from the phone's log, and the next step, in one command."""
-    from salesnotes.commands import plan
+    """What was said in a call from the phone's log, and the next step, in one command
+    (without one: when the next contact would be by their rhythm)."""
+    from salesnotes.commands import plan, propose, spread
     from salesnotes.domain.fields import record_id
     from salesnotes.i18n import N_
     from salesnotes.render.calls import noted
@@ -66,6 +73,15 @@ def calls_note(
         calendar = planned = None
         if next_when is not None:
             calendar = env.calendar(store)
-            planned = plan(env, next_when, today, calendar)
+            planned = spread(env, store, plan(env, next_when, today, calendar), None, today,
+                             calendar)  # fmt: skip
         done = note_call(store, cid, text, today=today, now=env.now(), planned=planned, about=about)
+        proposal = None
+        if planned is None and env.config().get_bool("rhythm.learn"):
+            calendar = env.calendar(store)
+            proposal = propose(env, store, done.call.contact_id, today, calendar)
     noted(done, planned, today, calendar)
+    if proposal is not None:
+        from salesnotes.render.cadence import proposed
+
+        proposed(proposal, today, calendar, explain)

@@ -31,8 +31,10 @@ def complaint(env: Env, *, who: str, text: str) -> None:
         render.echo(complaint_opened(contact, logged.complaint, hours, deadline))
 
 
-def resolve(env: Env, *, complaint_id: str, note: str | None) -> None:
-    """Close a complaint; the note is logged with the contact."""
+def resolve(env: Env, *, complaint_id: str, note: str | None, explain: bool = False) -> None:
+    """Close a complaint; the note is logged with the contact; and when the next contact
+    would be by their rhythm (``explain``: the numbers behind it)."""
+    from salesnotes.commands import propose
     from salesnotes.domain.fields import record_id
     from salesnotes.render.followups import resolved
     from salesnotes.usecases.followups import resolve_complaint
@@ -41,6 +43,15 @@ def resolve(env: Env, *, complaint_id: str, note: str | None) -> None:
         complaint_id, N_("complaint"), N_("'salesnotes followups' lists open complaints")
     )
     store = env.store()
+    today = env.today()
     with store.write():
-        done = resolve_complaint(store, fid, note=note, today=env.today(), now=env.now())
+        done = resolve_complaint(store, fid, note=note, today=today, now=env.now())
+        proposal = calendar = None
+        if env.config().get_bool("rhythm.learn"):
+            calendar = env.calendar(store)
+            proposal = propose(env, store, done.followup.contact_id, today, calendar)
     resolved(done)
+    if proposal is not None:
+        from salesnotes.render.cadence import proposed
+
+        proposed(proposal, today, calendar, explain)

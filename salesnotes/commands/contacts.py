@@ -248,7 +248,7 @@ def show(env: Env, *, who: str, org: bool, limit: int, fmt: str) -> None:
     with store.read():
         found, merged = contact_or_organisation(store, who, region, organisation=org)
         if isinstance(found, Contact):
-            shown = read_dossier(store, found, limit)
+            shown = read_dossier(store, found, limit, env.today(), env.calendar(store))
         else:
             whole = account(store, found)
     if merged:

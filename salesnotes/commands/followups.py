@@ -3,7 +3,7 @@ case's: ``usecases/followups.py``)."""
 
 from __future__ import annotations
 
-from salesnotes.commands import FOLLOWUP_IDS, contact_named, next_doer, plan
+from salesnotes.commands import FOLLOWUP_IDS, contact_named, next_doer, plan, propose, spread
 from salesnotes.domain.fields import record_id
 from salesnotes.errors import BadInput
 from salesnotes.i18n import N_, _
@@ -38,6 +38,7 @@ def follow(
         calendar = env.calendar(store)
         planned = plan(env, when, today, calendar)
         contact = contact_named(env, store, who)
+        planned = spread(env, store, planned, doer or contact.owner, today, calendar)
         followup = schedule_followup(
             store, contact, planned, text, reason=reason, priority=priority, today=today,
             now=env.now(), owner=doer, with_owner=second,
@@ -73,9 +74,11 @@ def done(
     next_when: str | None,
     about: str | None,
     for_owner: str | None = None,
+    explain: bool = False,
 ) -> None:
     """Mark a follow-up done; ``note`` logs what came of it, ``next_when`` schedules the next
-    (for the user, who did this one; ``for_owner``: for a colleague)."""
+    (for the user, who did this one; ``for_owner``: for a colleague); without it, says when
+    the next contact would be by their rhythm (``explain``: the numbers behind it)."""
     from salesnotes.render.followups import completed
     from salesnotes.usecases.followups import complete_followup
 
@@ -88,11 +91,20 @@ def done(
     with store.write():
         calendar = env.calendar(store)
         due = plan(env, next_when, today, calendar) if next_when is not None else None
+        if due is not None:
+            due = spread(env, store, due, doer, today, calendar)
         done = complete_followup(
             store, fid, note=note, kind=kind, today=today, now=env.now(), planned=due,
             about=about, owner=doer,
         )  # fmt: skip
+        proposal = None
+        if due is None:
+            proposal = propose(env, store, done.followup.contact_id, today, calendar)
     completed(done, due, today, calendar, doer)
+    if proposal is not None:
+        from salesnotes.render.cadence import proposed
+
+        proposed(proposal, today, calendar, explain)
 
 
 def snooze(env: Env, *, followup_id: str, when: str, earlier: bool = False) -> None:

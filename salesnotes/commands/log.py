@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesnotes.commands import contact_named, next_doer, plan
+from salesnotes.commands import contact_named, next_doer, plan, propose, spread
 from salesnotes.i18n import _
 
 TYPE_CHECKING = False
@@ -21,9 +21,11 @@ def log(
     about: str | None,
     reason: str,
     for_owner: str | None = None,
+    explain: bool = False,
 ) -> None:
     """Record a conversation with a contact; ``next_when`` schedules the follow-up too (for
-    the user, who held it; ``for_owner``: for a colleague)."""
+    the user, who held it; ``for_owner``: for a colleague); without it, says when the next
+    contact would be by their rhythm (``explain``: with the numbers behind it)."""
     from salesnotes.domain.plans import day_it_happened
     from salesnotes.errors import BadInput
     from salesnotes.render.followups import logged as said
@@ -43,12 +45,22 @@ def log(
             calendar = env.calendar(store)
             planned = plan(env, next_when, today, calendar)
         contact = contact_named(env, store, who)
+        if planned is not None and calendar is not None:
+            planned = spread(env, store, planned, doer, today, calendar)
         logged = log_conversation(
             store, contact, text, kind=kind, on=happened, today=today, now=env.now(),
             planned=planned, about=about, reason=reason, owner=doer,
         )  # fmt: skip
+        proposal = None
+        if planned is None and env.config().get_bool("rhythm.learn"):
+            calendar = env.calendar(store)
+            proposal = propose(env, store, contact.id, today, calendar)
     hours = env.config().get_int("complaints.response_hours")
     said(logged, contact, planned, today, calendar, hours=hours, moment=env.moment(), doer=doer)
+    if proposal is not None:
+        from salesnotes.render.cadence import proposed
+
+        proposed(proposal, today, calendar, explain)
 
 
 def _text_from_elsewhere(text: str | None) -> str:

@@ -300,9 +300,15 @@ def rhythm_word(days: int) -> str:
 def proposal(last: date, today: date, learned: Learned, working: frozenset[int] | Calendar) -> date:
     """When the next contact would be by the customer's own rhythm: their typical interval
     after the last one, on a working day, and never before tomorrow."""
+    return next_day(last, learned.typical, today, working)
+
+
+def next_day(last: date, typical: float, today: date, working: frozenset[int] | Calendar) -> date:
+    """The typical interval after the last contact, on a working day, never before
+    tomorrow."""
     from datetime import timedelta
 
     from salesnotes.domain.days import next_working_day
 
-    due = last + timedelta(days=max(SHORTEST, round(learned.typical)))
+    due = last + timedelta(days=max(SHORTEST, round(typical)))
     return next_working_day(max(due, today + timedelta(days=1)), working)

@@ -31,6 +31,9 @@ class Planned:
     day: date
     at: str | None = None  # 'HH:MM', local time
     moved_from: date | None = None
+    relative: bool = False  # counted from today ('over 2 weken', a proposal): may be spread
+    spread_from: date | None = None  # the day it would have been, had that not been full
+    spread_count: int = 0  # ... and the follow-ups that day already had
 
 
 # A time of day at the end of a WHEN: 14:00, 14.00, 14u30, 9:30am, 9am, 14u, '14 uur', after an
@@ -160,9 +163,12 @@ def _clock(match: re.Match[str]) -> str | None:
 def _moved(
     plan: Planned, folded: str, today: date, calendar: Calendar, past: bool = False
 ) -> Planned:
-    if past or calendar.is_working(plan.day) or not _is_relative(folded, today, calendar):
-        return plan  # what has been is kept on its day; only a plan moves
-    return Planned(next_working_day(plan.day, calendar), plan.at, plan.day)
+    from salesnotes.record import changed
+
+    relative = not past and _is_relative(folded, today, calendar)
+    if past or calendar.is_working(plan.day) or not relative:
+        return changed(plan, relative=relative)  # what has been is kept on its day
+    return Planned(next_working_day(plan.day, calendar), plan.at, plan.day, relative=True)
 
 
 def _is_relative(folded: str, today: date, calendar: Calendar) -> bool:

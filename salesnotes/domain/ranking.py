@@ -71,6 +71,7 @@ class Reason:
     days: int = 0  # days without contact (rhythm)
     never: bool = False  # no contact since being added (rhythm)
     contacts: int = 0  # contact days a learned rhythm is learned from (quiet)
+    proposed: bool = False  # a follow-up planned by the contact's rhythm, not by a person
 
 
 @record
@@ -293,6 +294,7 @@ def followup_reason(
         if followup.reason == "complaint" and now is not None
         else None,
         overdue_days=overdue_days,
+        proposed=followup.proposed,
     )
 
 

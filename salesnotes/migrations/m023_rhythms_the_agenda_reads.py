@@ -4,6 +4,9 @@ contact day, their typical interval, it rounded as the words say it (days, weeks
 the last day before they are getting quiet (past where nine in ten of their next contacts
 fall). Kept from ``LEARN_FROM`` intervals of their own; below that the columns are empty.
 
+``followups.proposed``: a follow-up salesnotes planned by a contact's rhythm (``[rhythm]
+plan_next``), not one a person set, so the agenda and ``show`` can tell.
+
 These are figures made from the history by the model of the day (``domain.cadence``), not
 data: the fill below uses that model as it is, as the book's writes do (``keep_learned``).
 
@@ -49,6 +52,7 @@ def sqlite(db: Database) -> None:
         ALTER TABLE contact_cadence ADD COLUMN typical_days REAL;
         ALTER TABLE contact_cadence ADD COLUMN every_days INTEGER;
         ALTER TABLE contact_cadence ADD COLUMN quiet_after TEXT;
+        ALTER TABLE followups ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0;
         """
         + _CACHE.format(real="REAL"),
     )
@@ -64,6 +68,7 @@ POSTGRES = """
         ALTER TABLE contact_cadence ADD COLUMN typical_days DOUBLE PRECISION;
         ALTER TABLE contact_cadence ADD COLUMN every_days INTEGER;
         ALTER TABLE contact_cadence ADD COLUMN quiet_after TEXT COLLATE "C";
+        ALTER TABLE followups ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0;
 """ + _CACHE.format(real="DOUBLE PRECISION").replace(" TEXT", ' TEXT COLLATE "C"')
 """PostgreSQL's step (see ``parts``); the rows filled by ``fill_postgres``."""
 

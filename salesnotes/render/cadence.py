@@ -7,7 +7,10 @@ from salesnotes.render import echo, print_json
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from salesnotes.results import RhythmShown
+    from datetime import date
+
+    from salesnotes.domain.days import Calendar
+    from salesnotes.results import Proposal, RhythmShown
 
 
 def every_words(days: float) -> str:
@@ -28,6 +31,7 @@ def every_words(days: float) -> str:
 def rhythm(shown: RhythmShown, fmt: str) -> None:
     """The intervals, the learned rhythm and the numbers behind it, the set rhythm, the
     proposal, whether they are getting quiet."""
+    from salesnotes.domain.cadence import LEARN_FROM
     from salesnotes.domain.days import describe, rhythm_words
 
     learned, contact = shown.learned, shown.contact
@@ -66,8 +70,10 @@ def rhythm(shown: RhythmShown, fmt: str) -> None:
         )  # fmt: skip
         if count < 5:
             echo(
-                _("Few of their own yet: it leans on {n} customers like them ({share}% their own).")
-                .format(n=shown.segment.customers, share=round(100 * learned.own_weight))
+                _("Few of their own yet: it leans on {n} customers like them ({segment}; "
+                  "{share}% their own).")
+                .format(n=shown.segment.customers, share=round(100 * learned.own_weight),
+                        segment=segment_words(shown.segment.kind, shown.segment.name))
             )  # fmt: skip
         if shown.intervals:
             last_ones = ", ".join(str(d) for d in shown.intervals[-10:])
@@ -85,5 +91,120 @@ def rhythm(shown: RhythmShown, fmt: str) -> None:
         said = rhythm_words(shown.set_rhythm)
         if shown.set_for_them:
             echo(_("Set for them: {rhythm} (a set rhythm always wins).").format(rhythm=said))
+        elif learned is not None and len(shown.intervals) >= LEARN_FROM:
+            echo(
+                _("Their status's rhythm ({rhythm}) gives way to the learned one.").format(
+                    rhythm=said
+                )
+            )
         else:
-            echo(_("Their status's rhythm: {rhythm}.").format(rhythm=said))
+            echo(
+                _("Their status's rhythm: {rhythm} (a learned one takes over from {n} "
+                  "contacts).").format(rhythm=said, n=LEARN_FROM + 1)
+            )  # fmt: skip
+
+
+def proposed(
+    proposal: Proposal, today: date, calendar: Calendar | None, explain: bool = False
+) -> None:
+    """After a conversation with no next moment: 'Next time: usually every ~3 weeks with
+    Jan (7 conversations) -> Thu 31 Dec 2026 (in 3 weeks).', and the command that plans it
+    (or the follow-up it planned); ``explain``: the numbers behind it."""
+    from salesnotes.domain.days import rhythm_words
+    from salesnotes.render.changes import when_words
+
+    contact, planned = proposal.contact, proposal.planned
+    first = contact.name.split()[0] if contact.name.split() else contact.name
+    if proposal.set_rhythm is not None:
+        by = _("{rhythm} (set for them)").format(rhythm=rhythm_words(proposal.set_rhythm))
+    else:
+        learned = proposal.learned
+        assert learned is not None
+        by = _("usually {every} with {name} ({contacts})").format(
+            every=every_words(learned.typical), name=first,
+            contacts=n_("{n} contact", "{n} contacts", proposal.contacts)
+            .format(n=proposal.contacts),
+        )  # fmt: skip
+    when = when_words(planned, today, calendar)
+    if proposal.followup is not None:
+        echo(
+            _("Next time: {by} -> {when}: planned as follow-up #{id} (by their rhythm).").format(
+                by=by, when=when, id=proposal.followup.id
+            )
+        )
+    else:
+        echo(_("Next time: {by} -> {when}.").format(by=by, when=when))
+        day = planned.day
+        typed = f"{day.day}-{day.month}" if (day - today).days < 300 else day.isoformat()
+        echo(
+            "  "
+            + _("salesnotes follow {id} {day}   (or [rhythm] plan_next = true plans it for you)")
+            .format(id=contact.id, day=typed)
+        )  # fmt: skip
+    if explain:
+        for line in explained(proposal):
+            echo("  " + line)
+
+
+def explained(proposal: Proposal) -> list[str]:
+    """The numbers behind a proposal, in words a salesperson reads."""
+    from salesnotes.domain.days import describe
+
+    learned, segment = proposal.learned, proposal.segment
+    if learned is None or segment is None:
+        return [_("The rhythm set for them wins over a learned one.")]
+    count = len(proposal.intervals)
+    lines = [
+        _("{contacts}, usually {low}-{high} days apart.").format(
+            contacts=n_("{n} contact", "{n} contacts", proposal.contacts).format(
+                n=proposal.contacts
+            ),
+            low=round(learned.low),
+            high=round(learned.high),
+        )
+    ]
+    if count:
+        lines.append(
+            _("The days between them (the last 10): {days}.").format(
+                days=", ".join(str(d) for d in proposal.intervals[-10:])
+            )
+        )
+    if segment.customers:
+        lines.append(
+            _("Their own history weighs {share}%; the rest leans on {n} customers like them "
+              "({segment}).").format(
+                share=round(100 * learned.own_weight), n=segment.customers,
+                segment=segment_words(segment.kind, segment.name),
+            )
+        )  # fmt: skip
+    else:
+        lines.append(
+            _("Their own history weighs {share}%; the rest is a default of about a month "
+              "(no other customer has a history yet).").format(
+                share=round(100 * learned.own_weight))
+        )  # fmt: skip
+    lines.append(
+        _("Typical interval {typical} days; getting quiet after {quiet} days without contact.")
+        .format(typical=round(learned.typical), quiet=int(learned.p90))
+    )  # fmt: skip
+    if proposal.planned.spread_from is not None:
+        lines.append(
+            _("{day} already had {n} follow-ups ([agenda] calls_per_day).").format(
+                day=describe(proposal.planned.spread_from), n=proposal.planned.spread_count
+            )
+        )
+    return lines
+
+
+def segment_words(kind: str, name: str) -> str:
+    """Which customers a rhythm leans on: 'colleagues at Bakker BV', 'tagged vip', 'status
+    customer', 'the whole book'."""
+    from salesnotes.i18n import term
+
+    if kind == "organisation":
+        return _("colleagues at {name}").format(name=name)
+    if kind == "tag":
+        return _("tagged {name}").format(name=name)
+    if kind == "status":
+        return _("status {status}").format(status=term(name))
+    return _("the whole book")

@@ -3,7 +3,7 @@ complaint's deadline."""
 
 from __future__ import annotations
 
-from salesnotes.i18n import _, language
+from salesnotes.i18n import _, language, n_
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -46,6 +46,11 @@ def moved_words(planned: Planned, calendar: Calendar | None) -> str:
     working day', '... is one of your days off'; '' when it did not."""
     from salesnotes.domain.days import short
 
+    if planned.spread_from is not None:
+        return n_(
+            "{day} already has {n} follow-up", "{day} already has {n} follow-ups",
+            planned.spread_count,
+        ).format(day=short(planned.spread_from), n=planned.spread_count)  # fmt: skip
     if planned.moved_from is None:
         return ""
     day = short(planned.moved_from)

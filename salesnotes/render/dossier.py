@@ -6,7 +6,7 @@ its own text. ``plain`` and ``json`` are the machine formats.
 
 from __future__ import annotations
 
-from salesnotes.domain.days import describe, relative
+from salesnotes.domain.days import days_phrase, describe, relative, short
 from salesnotes.i18n import N_, _, for_scripts, n_, term
 from salesnotes.render import first, plain_lines, print_json
 from salesnotes.render.pages import Page
@@ -23,9 +23,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from datetime import date
+    from typing import Any
 
     from salesnotes.config import Config
-    from salesnotes.models import Contact, FollowUp, Quote
+    from salesnotes.models import Contact, FollowUp, Kept, Quote
     from salesnotes.results import Account, Dossier
 
 
@@ -46,10 +47,14 @@ def dossier(shown: Dossier, fmt: str, today: date, config: Config) -> None:
                         {"followup_id": fid, "mails": n, "last": at}
                         for fid, n, at in shown.complaint_mails
                     ],
+                    "rhythm": _rhythm_json(shown, today, config),
                 }
             )
             return
         details = _details(contact, plain=fmt == "plain")
+        rhythm = _rhythm_line(shown, today, config, plain=fmt == "plain")
+        if rhythm:
+            details.append((_("rhythm"), rhythm))
         if team:
             details.insert(3, (_("owner"), contact.owner))
         if fmt == "plain":
@@ -97,6 +102,58 @@ def dossier(shown: Dossier, fmt: str, today: date, config: Config) -> None:
             for line in rest:  # a note of several lines keeps them, each under the first
                 page.line(line, 2 + len(when))
         page.print()
+
+
+def _learned(shown: Dossier, today: date, config: Config) -> tuple[Kept, date] | None:
+    """The learned rhythm ``show`` tells of, and the next contact by it: with learning on,
+    for a contact on no rhythm set for them and not left alone."""
+    from salesnotes.domain.cadence import LEFT_ALONE, next_day
+
+    kept, contact = shown.rhythm, shown.contact
+    if kept is None or not config.get_bool("rhythm.learn"):
+        return None
+    if contact.every is not None or contact.status in LEFT_ALONE or contact.archived:
+        return None
+    upcoming = shown.rhythm_next or next_day(
+        kept.last_on, kept.typical_days, today, config.working_days()
+    )
+    return kept, upcoming
+
+
+def _rhythm_line(shown: Dossier, today: date, config: Config, plain: bool) -> str:
+    """'usually every ~3 weeks (learned from 7 contacts); next around Thu 31 Dec', and
+    whether they are getting quiet."""
+    from salesnotes.render.cadence import every_words
+
+    found = _learned(shown, today, config)
+    if found is None:
+        return ""
+    kept, upcoming = found
+    contacts = kept.intervals + 1
+    words = _("usually {every} (learned from {contacts}); next around {day}").format(
+        every=every_words(kept.typical_days),
+        contacts=n_("{n} contact", "{n} contacts", contacts).format(n=contacts),
+        day=upcoming.isoformat() if plain else short(upcoming),
+    )
+    if kept.quiet_after < today:
+        words += _("; getting quiet for {days}").format(
+            days=days_phrase((today - kept.quiet_after).days)
+        )
+    return words
+
+
+def _rhythm_json(shown: Dossier, today: date, config: Config) -> dict[str, Any] | None:
+    found = _learned(shown, today, config)
+    if found is None:
+        return None
+    kept, upcoming = found
+    return {
+        "typical_days": round(kept.typical_days, 1),
+        "learned_from_contacts": kept.intervals + 1,
+        "next": upcoming.isoformat(),
+        "quiet_after": kept.quiet_after.isoformat(),
+        "quiet_days": max(0, (today - kept.quiet_after).days),
+    }
 
 
 def _day_column(day: date) -> str:
@@ -221,6 +278,8 @@ def _followup_section(
             line += f": {one_line(f.text)}"
         if team and f.owner:
             line += _(" (for {owner})").format(owner=f.owner)
+        if f.proposed:
+            line += _(" (by their rhythm)")
         page.line(line, 2, len(f"#{f.id} "))
         if mails and f.id in mails:  # what the customer wrote on their complaint since
             count, last = mails[f.id]

@@ -66,6 +66,8 @@ def _followup_words(reason: Reason) -> str:
     if reason.at:
         when += _(" at {due_time}").format(due_time=reason.at)
     words = f"{label} {when}"
+    if reason.proposed:
+        words += _(" (by their rhythm)")
     if reason.priority == "high":
         words += _(" (high priority)")
     text = one_line(reason.text)

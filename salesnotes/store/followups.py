@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 SELECT = """
     SELECT f.id, f.uuid, f.contact_id, c.name, o.name, f.due_on, f.text, f.reason, f.priority,
         f.status, f.created_on, f.created_at, f.done_on, f.done_note, f.snoozed_from,
-        f.due_time, f.quote_id, q.amount_cents, f.owner, f.with_owner
+        f.due_time, f.quote_id, q.amount_cents, f.owner, f.with_owner, f.proposed
     FROM followups f JOIN contacts c ON c.id = f.contact_id
     LEFT JOIN organisations o ON o.id = c.organisation_id
     LEFT JOIN quotes q ON q.id = f.quote_id
@@ -53,6 +53,7 @@ def followup_from(row: Sequence[Any]) -> FollowUp:
         row[17],
         row[18],
         row[19],
+        bool(row[20]),
     )
 
 
@@ -97,15 +98,18 @@ class FollowUps:
         owner: str,
         generated: bool = False,
         with_owner: str = "",
+        proposed: bool = False,
     ) -> FollowUp:
         """Schedule a follow-up with a contact (``quote_id``: it chases that quote; ``at``:
         at that time of day, 'HH:MM'; ``owner``: who is to do it, which the use case
-        decides; ``generated``: its text is salesnotes' own, which a revision may rewrite).
+        decides; ``generated``: its text is salesnotes' own, which a revision may rewrite;
+        ``proposed``: planned by the contact's rhythm, not by a person).
         Its reason and priority are as ``domain.records`` keeps them."""
         followup_id = self.db.insert(
             "INSERT INTO followups (uuid, contact_id, due_on, text, reason, priority, status,"
             " created_on, created_at, source_interaction_id, quote_id, due_time, generated,"
-            " owner, with_owner) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)",
+            " owner, with_owner, proposed)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 new_uuid(),
                 contact_id,
@@ -121,6 +125,7 @@ class FollowUps:
                 int(generated),
                 owner,
                 with_owner,
+                int(proposed),
             ),
         )
         return self.get(followup_id)
@@ -204,6 +209,23 @@ class FollowUps:
             where += " AND (f.owner = ? OR f.with_owner = ?)"
             params += [owner, owner]
         return self._read(where, params)
+
+    def open_count(self, contact_id: int) -> int:
+        """How many open follow-ups a contact has."""
+        row = self.db.one(
+            "SELECT count(*) FROM followups WHERE contact_id = ? AND status = 'open'",
+            (contact_id,),
+        )
+        return int(row[0]) if row else 0
+
+    def load(self, first: date, last: date, person: str) -> dict[date, int]:
+        """Per day from ``first`` to ``last``: the open follow-ups on ``person``'s agenda."""
+        rows = self.db.tuples(
+            "SELECT due_on, count(*) FROM followups WHERE status = 'open'"
+            " AND due_on BETWEEN ? AND ? AND (owner = ? OR with_owner = ?) GROUP BY due_on",
+            (first.isoformat(), last.isoformat(), person, person),
+        )
+        return {book_day(day): int(n) for day, n in rows}
 
     def owners(self) -> list[str]:
         """Everyone who has an open follow-up."""

@@ -15,20 +15,16 @@ if TYPE_CHECKING:
     from datetime import date
     from types import TracebackType
 
-    from salesnotes.domain.cadence import History, Segment
     from salesnotes.domain.days import DayOff
     from salesnotes.imported import ImportResult, NewContact
     from salesnotes.models import (
         Address,
-        Clock,
         Contact,
         ContactCard,
-        Dates,
         Due,
         FollowUp,
         Hit,
         Interaction,
-        Kept,
         Organisation,
         Person,
         PhoneNumber,
@@ -37,7 +33,6 @@ if TYPE_CHECKING:
         QuoteFacts,
         Recorded,
         Shared,
-        Touch,
         Undone,
     )
     from salesnotes.store.interface_around import (
@@ -47,6 +42,7 @@ if TYPE_CHECKING:
         MemberStore,
         SyncStateStore,
     )
+    from salesnotes.store.interface_rhythms import RhythmStore
     from salesnotes.team import Seat
 
 
@@ -238,6 +234,7 @@ class FollowUpStore(Protocol):
         owner: str,
         generated: bool = False,
         with_owner: str = "",
+        proposed: bool = False,
     ) -> FollowUp: ...
 
     def get(self, followup_id: int) -> FollowUp: ...
@@ -260,6 +257,8 @@ class FollowUpStore(Protocol):
         contact_ids: Sequence[int] | None = None,
         owner: str | None = None,
     ) -> list[FollowUp]: ...
+    def open_count(self, contact_id: int) -> int: ...
+    def load(self, first: date, last: date, person: str) -> dict[date, int]: ...
     def owners(self) -> list[str]: ...
     def reassign(self, contact_id: int, owner: str, previous: str) -> int: ...
     def reassign_many(self, contact_ids: Sequence[int], owner: str, previous: str) -> int: ...
@@ -349,46 +348,6 @@ class QuoteStore(Protocol):
         since: date,
         expiring_until: date,
     ) -> dict[str, list[dict[str, Any]]]: ...
-
-
-class RhythmStore(Protocol):
-    """Keep-in-touch clocks and yearly dates."""
-
-    def rhythms_in_use(self) -> list[str]: ...
-    def learned(self, contact_id: int) -> History: ...
-    def segment(self, contact_id: int, counted: bool = False) -> Segment: ...
-    def kept(self, contact_id: int) -> Kept | None: ...
-    def learned_rhythms(self) -> list[int]: ...
-    def quiet_heads(
-        self,
-        reads: Sequence[tuple[int, date]],
-        limit: int,
-        offset: int = 0,
-        owner: str | None = None,
-    ) -> list[list[Kept]]: ...
-    def quiet(
-        self, today: date, contact_ids: Sequence[int] | None = None
-    ) -> list[tuple[Touch, Kept]]: ...
-    def untouched_since(
-        self,
-        by_status: dict[str, date],
-        by_rhythm: dict[str, date],
-        limit: int | None = None,
-        learning: bool = False,
-    ) -> list[Touch]: ...
-    def untouched_contacts(
-        self, by_status: dict[str, date], by_rhythm: dict[str, date], learning: bool = False
-    ) -> list[int]: ...
-    def touches(self, contact_ids: Sequence[int], learning: bool = False) -> list[Touch]: ...
-    def heads(
-        self,
-        reads: Sequence[tuple[str, str, date]],
-        limit: int,
-        offset: int = 0,
-        owner: str | None = None,
-        learning: bool = False,
-    ) -> list[list[Clock]]: ...
-    def yearly_dates(self, month_days: Sequence[str]) -> list[Dates]: ...
 
 
 class SearchStore(Protocol):

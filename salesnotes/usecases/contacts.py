@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from salesnotes.config import Config
+    from salesnotes.domain.days import Calendar
     from salesnotes.domain.merging import Plan
     from salesnotes.models import Contact, FollowUp, LosingTouch, Organisation, PhoneNumber
     from salesnotes.store.interface import Store
@@ -300,11 +301,24 @@ def contact_or_organisation(
             raise not_a_contact from None
 
 
-def dossier(store: Store, contact: Contact, interactions: int) -> Dossier:
+def dossier(
+    store: Store,
+    contact: Contact,
+    interactions: int,
+    today: date | None = None,
+    calendar: Calendar | None = None,
+) -> Dossier:
     """One contact's open follow-ups, quotes and latest ``interactions`` conversations; in a
-    team's book (or when a colleague logged one of them) it says whose they are."""
+    team's book (or when a colleague logged one of them) it says whose they are; their
+    learned rhythm and (given ``today`` and the ``calendar``) the next contact by it."""
     recent = store.interactions.latest(contact.id, interactions)
     user = store.user
+    kept = store.rhythms.kept(contact.id)
+    upcoming = None
+    if kept is not None and today is not None and calendar is not None:
+        from salesnotes.domain.cadence import next_day
+
+        upcoming = next_day(kept.last_on, kept.typical_days, today, calendar)
     return Dossier(
         contact,
         store.followups.find(contact_id=contact.id),
@@ -312,6 +326,8 @@ def dossier(store: Store, contact: Contact, interactions: int) -> Dossier:
         recent,
         team=any(i.logged_by != user for i in recent) or store.contacts.shared(user),
         complaint_mails=store.mails.on_complaints(contact.id),
+        rhythm=kept,
+        rhythm_next=upcoming,
     )
 
 

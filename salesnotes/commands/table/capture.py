@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from salesnotes.commands.table.kinds import FORMAT, Command, arg, flag, limit, opt
+from salesnotes.commands.table.kinds import EXPLAIN_PROPOSAL, FORMAT, Command, arg, flag, limit, opt
 
 MAP = opt(
     "mapping",
@@ -79,6 +79,7 @@ salesnotes calls note 3 "Prijs besproken" --next vrijdag""",
             arg("text", help="What was said."),
             opt("next_when", "--next", help="Schedule the next follow-up: 'in 2 weeks', vrijdag."),
             opt("about", "--about", help="What the next follow-up is for."),
+            EXPLAIN_PROPOSAL,
         ),
     ),
     Command(

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from salesnotes.commands.table.kinds import FORMAT, WHO, Command, arg, flag, limit, opt
+from salesnotes.commands.table.kinds import (
+    EXPLAIN_PROPOSAL,
+    FORMAT,
+    WHO,
+    Command,
+    arg,
+    flag,
+    limit,
+    opt,
+)
 
 COMMANDS = (
     Command(
@@ -88,6 +97,7 @@ salesnotes brief --since maandag --format markdown""",
         (
             arg("complaint_id", metavar="ID", help="The complaint's id."),
             opt("note", "--note", "-n", help="How it was solved; logged with the contact."),
+            EXPLAIN_PROPOSAL,
         ),
     ),
 )

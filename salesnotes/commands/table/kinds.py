@@ -155,3 +155,9 @@ ROOT = (
         help="Pretend today is this date (YYYY-MM-DD); also $SALESNOTES_TODAY.",
     ),
 )
+
+
+EXPLAIN_PROPOSAL = flag(
+    "explain", "--explain", help="Without --next: the numbers behind the proposed next contact."
+)
+"""``log``, ``done``, ``calls note``, ``resolve``: why the next contact is proposed then."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from salesnotes.commands.table.kinds import (
+    EXPLAIN_PROPOSAL,
     FOLLOWUP_ID,
     FORMAT,
     LIST_LIMIT,
@@ -110,6 +111,7 @@ salesnotes done 3 --note "Geen gehoor" --next morgen""",
             opt("next_when", "--next", help="Schedule the next follow-up: 'in 2 weeks', vrijdag."),
             opt("about", "--about", help="What the next follow-up is for."),
             NEXT_FOR,
+            EXPLAIN_PROPOSAL,
         ),
     ),
     Command(
@@ -178,6 +180,7 @@ salesnotes log jan - < verslag.txt""",
                 ),
             ),
             NEXT_FOR,
+            EXPLAIN_PROPOSAL,
         ),
     ),
     Command(
