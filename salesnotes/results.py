@@ -143,6 +143,8 @@ class Sent:
 
     quote: Quote
     chase: FollowUp | None
+    answers_in: int | None = None  # the customer's usual answer (working days), when known
+    answered: int = 0  # ... from this many earlier quotes
 
 
 @record

@@ -312,3 +312,34 @@ def next_day(last: date, typical: float, today: date, working: frozenset[int] | 
 
     due = last + timedelta(days=max(SHORTEST, round(typical)))
     return next_working_day(max(due, today + timedelta(days=1)), working)
+
+
+ANSWERS_LEAST = 2
+"""Earlier quotes a customer answered: from this many, their own answer time sets when a new
+quote's chase comes, instead of the book's ``quotes.chase_after_working_days``."""
+
+
+def answer_days(
+    answers: Iterable[tuple[date, date | None]], working: frozenset[int] | Calendar
+) -> tuple[int, int] | None:
+    """A customer's typical answer time to a quote, in working days (the median from sent
+    to the first answer: a conversation about it, a revision, won or lost), and from how many
+    quotes; None with fewer than ``ANSWERS_LEAST`` answered."""
+    from salesnotes.domain.days import working_days_between
+
+    days = sorted(
+        working_days_between(sent, answered, working)
+        for sent, answered in answers
+        if answered is not None and answered >= sent
+    )
+    if len(days) < ANSWERS_LEAST:
+        return None
+    middle = len(days) // 2
+    median = days[middle] if len(days) % 2 else round((days[middle - 1] + days[middle]) / 2)
+    return median, len(days)
+
+
+def chase_after(typical_answer: int, longest: int = 60) -> int:
+    """Working days after sending that a quote's chase comes for a customer who answers in
+    ``typical_answer`` working days: the day after their usual answer, at least one."""
+    return max(1, min(typical_answer + 1, longest))

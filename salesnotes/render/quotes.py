@@ -254,9 +254,17 @@ def chased(sent: Sent) -> str:
 
     if sent.chase is None:
         return _("a follow-up already chases it")
-    return _("chase follow-up #{id} on {due_on}").format(
+    words = _("chase follow-up #{id} on {due_on}").format(
         id=sent.chase.id, due_on=describe(sent.chase.due_on)
     )
+    if sent.answers_in is not None:
+        words += _(" (they usually answer within {days}: {quotes})").format(
+            days=n_("{n} working day", "{n} working days", sent.answers_in).format(
+                n=sent.answers_in
+            ),
+            quotes=n_("from {n} quote", "from {n} quotes", sent.answered).format(n=sent.answered),
+        )
+    return words
 
 
 def amount(cents: int, currency: str, config: Config) -> str:

@@ -293,6 +293,9 @@ class FollowUpStore(Protocol):
 class QuoteStore(Protocol):
     """Offers and their history; the pipeline's figures."""
 
+    def answers(
+        self, contact_id: int, but: int | None = None
+    ) -> list[tuple[date, date | None]]: ...
     def get(self, quote_id: int) -> Quote: ...
     def delete(self, quote_id: int) -> Quote: ...
 

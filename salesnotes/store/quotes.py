@@ -73,6 +73,26 @@ class Quotes:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def answers(self, contact_id: int, but: int | None = None) -> list[tuple[date, date | None]]:
+        """A contact's sent quotes (``but``: not that one) with the day of the first answer:
+        the first conversation about it after the day it was sent, its first revision (the
+        first amount is not one), or
+        its day won or lost (None: no answer yet, or it expired)."""
+        rows = self.db.tuples(
+            "SELECT q.sent_on, CASE WHEN q.status IN ('won', 'lost') THEN q.closed_on END,"
+            " (SELECT min(r.revised_on) FROM quote_revisions r WHERE r.quote_id = q.id"
+            " AND r.number > 1 AND r.revised_on >= q.sent_on),"
+            " (SELECT min(substr(i.happened_on, 1, 10)) FROM interactions i"
+            " WHERE i.quote_id = q.id AND substr(i.happened_on, 1, 10) > q.sent_on)"
+            " FROM quotes q WHERE q.contact_id = ? AND q.sent_on IS NOT NULL AND q.id <> ?",
+            (contact_id, but if but is not None else 0),
+        )
+        found = []
+        for sent, *answers in rows:
+            days = [book_day(a) for a in answers if a]
+            found.append((book_day(sent), min(days) if days else None))
+        return found
+
     def _read(
         self,
         where: str,

@@ -130,10 +130,18 @@ def send_quote(
     )
     if store.followups.chasing(sent.id):
         return Sent(sent, None)
+    from salesnotes.domain.cadence import answer_days, chase_after
+
+    working = calendar or config.working_days()
     days = config.get_int("quotes.chase_after_working_days")
+    usual = None
+    if config.get_bool("rhythm.learn"):  # their own answer time, where they have one
+        usual = answer_days(store.quotes.answers(sent.contact_id, but=sent.id), working)
+        if usual is not None:
+            days = chase_after(usual[0])
     chase = store.followups.add(
         sent.contact_id,
-        add_working_days(on, days, calendar or config.working_days()),
+        add_working_days(on, days, working),
         chase_text(sent, config),
         reason="quote",
         today=today,
@@ -142,7 +150,9 @@ def send_quote(
         generated=True,
         owner=store.contacts.get(sent.contact_id).owner,  # the account's owner chases it
     )
-    return Sent(sent, chase)
+    if usual is None:
+        return Sent(sent, chase)
+    return Sent(sent, chase, usual[0], usual[1])
 
 
 def revise_quote(
