@@ -151,44 +151,36 @@ def segment(histories: Iterable[Sequence[int]]) -> Segment:
 
 
 def segment_of(histories: Iterable[History]) -> Segment:
-    """A segment's figures from its customers' kept histories: the mean of the customers'
-    mean log-interval, the pooled within-customer variance, and the between-customer
-    variance less what the within part explains (method of moments; at least a small
-    floor, so a segment of identical customers still lets one differ)."""
-    means: list[tuple[float, int]] = []
-    squares = degrees = 0.0
-    count = 0
+    """A segment's figures from its customers' kept histories (``segment_from_sums``)."""
+    sums = [0, 0.0, 0.0, 0.0, 0, 0.0]
     for kept in histories:
-        if not kept.count:
-            continue
-        count += kept.count
-        means.append((kept.mean, kept.count))
-        squares += kept.squares
-        degrees += kept.count - 1
-    if not means:
-        return Segment()
-    within = squares / degrees if degrees else DEFAULT_WITHIN
-    within = max(within, 0.01)
-    mean = sum(m for m, __ in means) / len(means)
-    if len(means) < 2:
-        return Segment(mean, DEFAULT_BETWEEN, within, 1, count)
-    spread = sum((m - mean) ** 2 for m, __ in means) / (len(means) - 1)
-    explained = sum(within / n for __, n in means) / len(means)
-    between = max(spread - explained, 0.02)
-    return Segment(mean, between, within, len(means), count)
+        if kept.count:
+            for i, value in enumerate((1, kept.mean, kept.mean * kept.mean, kept.squares,
+                                       kept.count, 1.0 / kept.count)):  # fmt: skip
+                sums[i] += value
+    return segment_from_sums(int(sums[0]), sums[1], sums[2], sums[3], int(sums[4]), sums[5])
+
+
+SEGMENT_PRIOR_DEGREES = 20.0
+"""How many intervals' worth the default spread of one customer's intervals weighs in a
+segment's: a book of a few customers does not take their own as everyone's."""
 
 
 def segment_from_sums(
     customers: int, means: float, squared_means: float, squares: float, intervals: int,
     inverse_counts: float,
 ) -> Segment:  # fmt: skip
-    """``segment_of``'s figures from sums a database adds up over one row per customer: how
-    many customers, the sum of their mean logs and of its square, the sum of their squared
-    deviations, of their intervals, and of one over each customer's count."""
+    """A segment's figures from sums a database adds up over one row per customer (how many
+    customers, the sum of their mean logs and of its square, the sum of their squared
+    deviations, of their intervals, and of one over each customer's count): the mean of the
+    customers' mean log-interval, the pooled within-customer variance (shrunk toward the
+    default by ``SEGMENT_PRIOR_DEGREES``), and the between-customer variance less what the
+    within part explains (method of moments; at least a small floor, so a segment of
+    identical customers still lets one differ)."""
     if not customers:
         return Segment()
-    degrees = intervals - customers
-    within = max(squares / degrees if degrees > 0 else DEFAULT_WITHIN, 0.01)
+    degrees = max(intervals - customers, 0)
+    within = (SEGMENT_PRIOR_DEGREES * DEFAULT_WITHIN + squares) / (SEGMENT_PRIOR_DEGREES + degrees)
     mean = means / customers
     if customers < 2:
         return Segment(mean, DEFAULT_BETWEEN, within, 1, intervals)

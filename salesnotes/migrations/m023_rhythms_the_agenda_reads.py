@@ -12,7 +12,9 @@ data: the fill below uses that model as it is, as the book's writes do (``keep_l
 
 ``cache_cadence_segments``: the sums over a wide segment (the book, a status, a tag) the writes
 lean on, counted once a day (adding up 100,000 rows per logged conversation would not be
-fast); a cache, not part of a book's data (not exported, not journaled).
+fast), with how many contacts had a kept history then and how many intervals they held
+(``book_rows``, ``book_intervals``; the row ``rows:`` keeps those counts as they go); a cache,
+not part of a book's data (not exported, not journaled).
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ _CACHE = """
             squared_means {real} NOT NULL,
             squares {real} NOT NULL,
             intervals INTEGER NOT NULL,
-            inverse_counts {real} NOT NULL
+            inverse_counts {real} NOT NULL,
+            book_rows INTEGER NOT NULL,
+            book_intervals INTEGER NOT NULL
         );
         CREATE INDEX contact_cadence_quiet ON contact_cadence (every_days, quiet_after)
             WHERE quiet_after IS NOT NULL;
@@ -43,7 +47,7 @@ _CACHE = """
 
 def sqlite(db: Database) -> None:
     """SQLite's step."""
-    from salesnotes.store.rhythms import fill_learned
+    from salesnotes.store.cadence import fill_learned
 
     run(
         db,
@@ -75,6 +79,6 @@ POSTGRES = """
 
 def fill_postgres(db: PostgresDatabase) -> None:
     """PostgreSQL's fill: the same Python as SQLite's."""
-    from salesnotes.store.rhythms import fill_learned
+    from salesnotes.store.cadence import fill_learned
 
     fill_learned(db.tuples, db.executemany)

@@ -81,7 +81,7 @@ def rhythm(shown: RhythmShown, fmt: str) -> None:
         if shown.since is not None:
             echo(
                 _("Getting quiet after {days} days without contact; the last was {since} "
-                  "days ago.").format(days=round(learned.p90), since=shown.since)
+                  "days ago.").format(days=int(learned.p90), since=shown.since)
             )  # fmt: skip
         if shown.quiet_days:
             echo(_("Getting quiet: {n} days past it.").format(n=shown.quiet_days))

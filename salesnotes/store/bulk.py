@@ -9,8 +9,8 @@ end; PostgreSQL refreshes its planner's statistics) is the database's: ``index_l
 from __future__ import annotations
 
 from salesnotes.imported import ImportResult
+from salesnotes.store.cadence import learn_everyone
 from salesnotes.store.contacts import FTS_COLUMNS, fts_row
-from salesnotes.store.rhythms import learn_everyone
 from salesnotes.store.whole_book import BOOK, copy_in, dump, own, restore
 
 TYPE_CHECKING = False

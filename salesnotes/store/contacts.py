@@ -8,10 +8,10 @@ from functools import cache
 from salesnotes.errors import NotFound
 from salesnotes.i18n import _
 from salesnotes.models import Address, Contact
+from salesnotes.store.cadence import keep_learned, relearn
 from salesnotes.store.connection import new_uuid
 from salesnotes.store.contact_reads import ADDRESS_COLUMNS, FROM, ContactReads
 from salesnotes.store.dialect import id_list
-from salesnotes.store.rhythms import keep_learned
 from salesnotes.text import clean, fold
 
 TYPE_CHECKING = False
@@ -80,11 +80,29 @@ class Contacts(ContactReads):
     """The ``contacts`` table and its ``contact_emails``, ``contact_phones``, ``contact_tags``
     (what reads them to find and list people is ``ContactReads``)."""
 
-    __slots__ = ("orgs",)
+    __slots__ = ("later", "orgs")
 
     def __init__(self, db: Database, orgs: Organisations) -> None:
         self.db = db
         self.orgs = orgs
+        self.later: set[int] | None = None  # contacts whose learned rhythm waits (an import)
+
+    def learn_later(self) -> None:
+        """From now on, keep the contacts' learned rhythms at ``learn_now`` (an import that
+        writes many conversations: each once, by segments counted with all of them)."""
+        self.later = set()
+
+    def learn_now(self) -> None:
+        """Keep the learned rhythms of the contacts ``learn_later`` held back."""
+        waiting, self.later = self.later, None
+        if waiting:
+            relearn(self.db, sorted(waiting))
+
+    def _learn(self, contact_id: int) -> None:
+        if self.later is not None:
+            self.later.add(contact_id)
+        else:
+            keep_learned(self.db, contact_id)
 
     def add(
         self,
@@ -355,13 +373,13 @@ class Contacts(ContactReads):
         """Something happened with the contact on ``on``: their keep-in-touch clock and
         their open quotes' staleness clocks count from it, when it is later."""
         touch(self.db, contact_id, on)
-        keep_learned(self.db, contact_id)
+        self._learn(contact_id)
 
     def recount_clocks(self, contact_id: int) -> None:
         """Count a contact's keep-in-touch clock again from what is left (after a
         conversation or a done follow-up was deleted or moved)."""
         retouch(self.db, contact_id)
-        keep_learned(self.db, contact_id)
+        self._learn(contact_id)
 
     def archive(self, contact_id: int, now: str) -> Contact:
         """Hide a contact from lists and the agenda; nothing is deleted."""

@@ -12,9 +12,9 @@ from salesnotes.store.dialect import id_list
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
-    from salesnotes.domain.cadence import History, Segment, Sums
+    from salesnotes.domain.cadence import History, Segment
     from salesnotes.models import Kept
     from salesnotes.store.database import Database
 
@@ -158,7 +158,9 @@ class Rhythms:
         return History(int(row[0]), float(row[1]), float(row[2])) if row else History()
 
     def segment(self, contact_id: int, counted: bool = False) -> Segment:
-        """The segment a contact leans on (see ``segment_of``)."""
+        """The segment a contact leans on (see ``store.cadence.segment_of``)."""
+        from salesnotes.store.cadence import segment_of
+
         return segment_of(self.db, contact_id, counted)
 
     def kept(self, contact_id: int) -> Kept | None:
@@ -241,212 +243,8 @@ class Rhythms:
         return [Dates(*r) for r in rows]
 
 
-_SUMS = (
-    "SELECT count(*), sum(k.log_mean), sum(k.log_mean * k.log_mean), sum(k.log_squares),"
-    " sum(k.intervals), sum(1.0 / k.intervals) FROM contact_cadence k"
-    " JOIN contacts c ON c.id = k.contact_id WHERE c.archived_at IS NULL"
-)
-_WHERE = {
-    "book": "",
-    "status": " AND c.status = ?",
-    "tag": " AND k.contact_id IN (SELECT contact_id FROM contact_tags WHERE tag = ?)",
-    "organisation": " AND c.organisation_id = ?",
-}
-
-
-def _sums(db: Database, kind: str, value: Any = None) -> Sums:
-    """A segment's sums, added up by the database over one row per customer."""
-    from salesnotes.domain.cadence import Sums
-
-    row = db.one(_SUMS + _WHERE[kind], () if kind == "book" else (value,))
-    if row is None or not row[0]:
-        return Sums()
-    return Sums(int(row[0]), float(row[1]), float(row[2]), float(row[3]), int(row[4]),
-                float(row[5]))  # fmt: skip
-
-
-def _counted(db: Database, kind: str, value: str = "", write: bool = True) -> Sums:
-    """A wide segment's sums (the book, a status, a tag: an aggregate over many rows) as
-    counted once a day (``cache_cadence_segments``): what the book's writes lean on, so
-    logging a conversation in a book of 100,000 does not add them all up again. The first
-    write of a day counts afresh (without a command's day, a store used directly: always);
-    a read takes the last count there is (none yet: adds up now, keeping nothing)."""
-    from salesnotes.domain.cadence import Sums
-
-    day = (db.now or "")[:10] if write else ""
-    key = f"{kind}:{value}"
-    if day or not write:
-        row = db.one(
-            "SELECT customers, means, squared_means, squares, intervals, inverse_counts"
-            " FROM cache_cadence_segments WHERE segment = ?"
-            + (" AND counted_on = ?" if write else ""),
-            (key, day) if write else (key,),
-        )
-        if row is not None:
-            return Sums(int(row[0]), float(row[1]), float(row[2]), float(row[3]),
-                        int(row[4]), float(row[5]))  # fmt: skip
-    sums = _sums(db, kind, value or None)
-    if day:
-        db.execute("DELETE FROM cache_cadence_segments WHERE segment = ?", (key,))
-        db.execute(
-            "INSERT INTO cache_cadence_segments (segment, counted_on, customers, means,"
-            " squared_means, squares, intervals, inverse_counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, day, sums.customers, sums.means, sums.squared_means, sums.squares,
-             sums.intervals, sums.inverse_counts),
-        )  # fmt: skip
-    return sums
-
-
-def segment_of(db: Database, contact_id: int, counted: bool = True) -> Segment:
-    """The segment contact ``contact_id`` leans on (``cadence.choose_segment``): their
-    organisation's colleagues, a tag of theirs, their status or the whole book; ``counted``:
-    the wide ones as counted today (a write), else as last counted (a read)."""
-    from salesnotes.domain.cadence import choose_segment
-
-    def add_up(kind: str, value: str = "") -> Sums:
-        return _counted(db, kind, value, write=counted)
-
-    row = db.one(
-        "SELECT c.status, c.organisation_id, o.name FROM contacts c"
-        " LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.id = ?",
-        (contact_id,),
-    )
-    status, organisation_id, organisation = row if row is not None else ("customer", None, None)
-    tags = [t for (t,) in db.tuples("SELECT tag FROM contact_tags WHERE contact_id = ?",
-                                   (contact_id,))]  # fmt: skip
-    return choose_segment(
-        (status, add_up("status", status)),
-        add_up("book"),
-        [(tag, add_up("tag", tag)) for tag in sorted(tags)],
-        None if organisation_id is None
-        else (organisation or "", _sums(db, "organisation", organisation_id)),
-    )  # fmt: skip
-
-
 def _kept(row: Sequence[Any]) -> Kept:
     from salesnotes.models import Kept
 
     return Kept(int(row[0]), int(row[1]), book_day(row[2]), float(row[3]), int(row[4]),
                 book_day(row[5]))  # fmt: skip
-
-
-def keep_learned(db: Database, contact_id: int) -> None:
-    """Sum up a contact's intervals again from their conversations' days (m022), and what
-    the agenda reads of them (m023): their last contact day and, from ``LEARN_FROM``
-    intervals, their rhythm rounded as it is said and the last day before they are getting
-    quiet; after a conversation was written, corrected, deleted or moved to them."""
-    from salesnotes.domain import cadence
-
-    days = []
-    for (written,) in db.tuples(
-        "SELECT DISTINCT substr(happened_on, 1, 10) FROM interactions WHERE contact_id = ?",
-        (contact_id,),
-    ):
-        try:
-            days.append(date.fromisoformat(str(written)))
-        except ValueError:
-            continue
-    kept = cadence.history(cadence.intervals(days))
-    db.execute("DELETE FROM contact_cadence WHERE contact_id = ?", (contact_id,))
-    if not kept.count:
-        return
-    every = quiet = typical = None
-    if kept.count >= cadence.LEARN_FROM:
-        learned = cadence.learned(kept, segment_of(db, contact_id))
-        typical, every = learned.typical, cadence.rounded_days(learned.typical)
-        quiet = cadence.quiet_after(max(days), learned).isoformat()
-    db.execute(
-        "INSERT INTO contact_cadence (contact_id, intervals, log_mean, log_squares, last_on,"
-        " typical_days, every_days, quiet_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (contact_id, kept.count, kept.mean, kept.squares, max(days).isoformat(), typical,
-         every, quiet),
-    )  # fmt: skip
-
-
-def fill_learned(
-    tuples: Callable[[str], list[tuple[Any, ...]]],
-    executemany: Callable[[str, list[tuple[Any, ...]]], Any],
-) -> None:
-    """What ``keep_learned`` keeps, for every contact of a book at once (the upgrade to
-    m023; statements with ``?``): the segments' sums added up in one pass over the rows."""
-    from salesnotes.domain import cadence
-    from salesnotes.domain.cadence import Sums
-
-    rows = tuples(
-        "SELECT k.contact_id, k.intervals, k.log_mean, k.log_squares, c.status,"
-        " c.organisation_id, o.name, c.archived_at FROM contact_cadence k"
-        " JOIN contacts c ON c.id = k.contact_id"
-        " LEFT JOIN organisations o ON o.id = c.organisation_id"
-    )
-    tags: dict[int, list[str]] = {}
-    for contact_id, tag in tuples("SELECT contact_id, tag FROM contact_tags ORDER BY tag"):
-        tags.setdefault(contact_id, []).append(tag)
-    last = dict(tuples(
-        "SELECT contact_id, max(substr(happened_on, 1, 10)) FROM interactions GROUP BY contact_id"
-    ))  # fmt: skip
-    sums: dict[tuple[str, Any], list[float]] = {}
-    for contact_id, n, mean, squares, status, organisation_id, __, archived in rows:
-        if archived is not None:
-            continue
-        keys = [("book", ""), ("status", status)]
-        keys += [("tag", t) for t in tags.get(contact_id, ())]
-        keys += [("organisation", organisation_id)] if organisation_id is not None else []
-        for key in keys:
-            added = sums.setdefault(key, [0, 0.0, 0.0, 0.0, 0, 0.0])
-            for i, value in enumerate((1, mean, mean * mean, squares, n, 1.0 / n)):
-                added[i] += value
-
-    def of(key: tuple[str, Any]) -> Sums:
-        found = sums.get(key)
-        return Sums() if found is None else Sums(
-            int(found[0]), found[1], found[2], found[3], int(found[4]), found[5])  # fmt: skip
-
-    kept = []
-    for contact_id, n, mean, squares, status, organisation_id, organisation, __ in rows:
-        day = last.get(contact_id)
-        every = quiet = typical = None
-        if n >= cadence.LEARN_FROM and day:
-            segment = cadence.choose_segment(
-                (status, of(("status", status))), of(("book", "")),
-                [(t, of(("tag", t))) for t in sorted(tags.get(contact_id, ()))],
-                None if organisation_id is None
-                else (organisation or "", of(("organisation", organisation_id))),
-            )  # fmt: skip
-            learned = cadence.learned(cadence.History(int(n), float(mean), float(squares)),
-                                      segment)  # fmt: skip
-            typical, every = learned.typical, cadence.rounded_days(learned.typical)
-            quiet = cadence.quiet_after(date.fromisoformat(str(day)), learned).isoformat()
-        kept.append((day, typical, every, quiet, contact_id))
-    executemany(
-        "UPDATE contact_cadence SET last_on = ?, typical_days = ?, every_days = ?,"
-        " quiet_after = ?"
-        " WHERE contact_id = ?",
-        kept,
-    )
-
-
-def learn_everyone(db: Database) -> None:
-    """Every contact's history (m022) and what the agenda reads of it (m023) counted anew
-    from all conversations: after rows were loaded in bulk (a generated book)."""
-    from salesnotes.domain import cadence
-
-    days: dict[int, list[date]] = {}
-    for contact_id, written in db.stream(
-        "SELECT DISTINCT contact_id, substr(happened_on, 1, 10) FROM interactions"
-    ):
-        try:
-            days.setdefault(int(contact_id), []).append(date.fromisoformat(str(written)))
-        except ValueError:
-            continue
-    rows = []
-    for contact_id, seen in days.items():
-        kept = cadence.history(cadence.intervals(seen))
-        if kept.count:
-            rows.append((contact_id, kept.count, kept.mean, kept.squares))
-    db.execute("DELETE FROM contact_cadence")
-    db.executemany(
-        "INSERT INTO contact_cadence (contact_id, intervals, log_mean, log_squares)"
-        " VALUES (?, ?, ?, ?)",
-        rows,
-    )
-    fill_learned(db.tuples, db.executemany)

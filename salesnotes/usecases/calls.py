@@ -38,6 +38,7 @@ def import_calls(
     from salesnotes.domain.phone_sync import phone_key
 
     owner = store.user
+    store.contacts.learn_later()  # each contact's rhythm once, with the whole log in
     whose: dict[str, int | None] = {}
     new: list[tuple[str, LoggedCall, int]] = []
     known = strangers = left_out = 0
@@ -87,6 +88,7 @@ def import_calls(
         else:
             unanswered += 1
             store.calls.add(owner, number, at, call.direction, call.seconds, contact_id)
+    store.contacts.learn_now()
     return CallsImported(talked, callbacks, closed, known, strangers, left_out, unanswered, bad)
 
 

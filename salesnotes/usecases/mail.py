@@ -52,11 +52,13 @@ def import_mail(
 
     tally = tally or Tally()
     whose: dict[str, int | None] = {}
+    store.contacts.learn_later()  # each contact's rhythm once, with every mail in
     for mail in mails:
         if isinstance(mail, Unreadable):
             tally.unreadable.append(mail)
             continue
         log_one(store, mail, me=me, keep=keep, now=now, tally=tally, whose=whose)
+    store.contacts.learn_now()
     return tally
 
 
@@ -220,6 +222,7 @@ def sync_mail(store: Store, config: Config, *, now: str, ask: bool) -> Tally:
     me, keep = settings(config)
     tally = Tally()
     box = Mailbox(server, user, secret, config.get_str("mail.ca_file"))
+    store.contacts.learn_later()
     try:
         for folder in [f.strip() for f in config.get_str("mail.folders").split(",") if f.strip()]:
             place = f"{server.rstrip('/')}/{folder}"
@@ -239,5 +242,6 @@ def sync_mail(store: Store, config: Config, *, now: str, ask: bool) -> Tally:
             tally.folders.append((folder, len(new)))
     finally:
         box.close()
+    store.contacts.learn_now()
     remember_strangers(store, tally)
     return tally
