@@ -207,4 +207,4 @@ def segment_words(kind: str, name: str) -> str:
         return _("tagged {name}").format(name=name)
     if kind == "status":
         return _("status {status}").format(status=term(name))
-    return _("the whole book")
+    return _("all customers in the book")
