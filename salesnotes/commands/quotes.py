@@ -172,7 +172,7 @@ def quotes(
 def pipeline(env: Env, *, fmt: str) -> None:
     """What is open, by status and weighted; what expires this week; the month and the year."""
     from salesnotes.render.quotes import pipeline as show
-    from salesnotes.usecases.sources import pipeline as read_pipeline
+    from salesnotes.usecases.tray import pipeline as read_pipeline
 
     store = env.store()
     with store.read():

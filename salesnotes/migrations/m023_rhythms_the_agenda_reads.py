@@ -1,14 +1,18 @@
-"""What the agenda reads of a learned rhythm (issue 27), kept per contact beside their
-history (m022) so "getting quiet" is read from an index, not worked out per agenda: their last
-contact day, their typical interval, it rounded as the words say it (days, weeks, months) and
-the last day before they are getting quiet (past where nine in ten of their next contacts
-fall). Kept from ``LEARN_FROM`` intervals of their own; below that the columns are empty.
-
-``followups.proposed``: a follow-up salesnotes planned by a contact's rhythm (``[rhythm]
-plan_next``), not one a person set, so the agenda and ``show`` can tell.
+"""What the agenda reads of a learned rhythm (issue 27), kept when a conversation is written
+so "getting quiet" is read from an index, not worked out per agenda. Beside a contact's
+history (m022): their last contact day and their typical interval (``contact_cadence``);
+on the contact, the interval rounded as the words say it (``learned_every``: days, weeks,
+months) and the last day before they are getting quiet (``quiet_after``: past where nine in
+ten of their next contacts fall), from ``LEARN_FROM`` intervals of their own (below that
+both are empty, and the status's rhythm is theirs). On the contact, because the agenda's
+reads of them (per rhythm, the quiet longest first; how many are quiet; the status's
+rhythms of the others) are then each one partial index of ``contacts`` alone.
 
 These are figures made from the history by the model of the day (``domain.cadence``), not
 data: the fill below uses that model as it is, as the book's writes do (``keep_learned``).
+
+``followups.proposed``: a follow-up salesnotes planned by a contact's rhythm (``[rhythm]
+plan_next``), not one a person set, so the agenda and ``show`` can tell.
 
 ``cache_cadence_segments``: the sums over a wide segment (the book, a status, a tag) the writes
 lean on, counted once a day (adding up 100,000 rows per logged conversation would not be
@@ -40,8 +44,14 @@ _CACHE = """
             book_rows INTEGER NOT NULL,
             book_intervals INTEGER NOT NULL
         );
-        CREATE INDEX contact_cadence_quiet ON contact_cadence (every_days, quiet_after)
-            WHERE quiet_after IS NOT NULL;
+        CREATE INDEX contacts_quiet ON contacts(learned_every, quiet_after)
+            WHERE archived_at IS NULL AND every IS NULL AND learned_every IS NOT NULL
+            AND status <> 'former';
+        CREATE INDEX contacts_quiet_day ON contacts(quiet_after)
+            WHERE archived_at IS NULL AND every IS NULL AND learned_every IS NOT NULL
+            AND status <> 'former';
+        CREATE INDEX contacts_touch_unlearned ON contacts(status, every, last_touch_on)
+            WHERE archived_at IS NULL AND learned_every IS NULL;
 """
 
 
@@ -54,8 +64,8 @@ def sqlite(db: Database) -> None:
         """
         ALTER TABLE contact_cadence ADD COLUMN last_on TEXT;
         ALTER TABLE contact_cadence ADD COLUMN typical_days REAL;
-        ALTER TABLE contact_cadence ADD COLUMN every_days INTEGER;
-        ALTER TABLE contact_cadence ADD COLUMN quiet_after TEXT;
+        ALTER TABLE contacts ADD COLUMN learned_every INTEGER;
+        ALTER TABLE contacts ADD COLUMN quiet_after TEXT;
         ALTER TABLE followups ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0;
         """
         + _CACHE.format(real="REAL"),
@@ -70,8 +80,8 @@ def sqlite(db: Database) -> None:
 POSTGRES = """
         ALTER TABLE contact_cadence ADD COLUMN last_on TEXT COLLATE "C";
         ALTER TABLE contact_cadence ADD COLUMN typical_days DOUBLE PRECISION;
-        ALTER TABLE contact_cadence ADD COLUMN every_days INTEGER;
-        ALTER TABLE contact_cadence ADD COLUMN quiet_after TEXT COLLATE "C";
+        ALTER TABLE contacts ADD COLUMN learned_every INTEGER;
+        ALTER TABLE contacts ADD COLUMN quiet_after TEXT COLLATE "C";
         ALTER TABLE followups ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0;
 """ + _CACHE.format(real="DOUBLE PRECISION").replace(" TEXT", ' TEXT COLLATE "C"')
 """PostgreSQL's step (see ``parts``); the rows filled by ``fill_postgres``."""

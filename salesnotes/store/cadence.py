@@ -171,6 +171,12 @@ def keep_history(db: Database, contact_id: int) -> bool:
             " intervals = intervals + ? WHERE segment = ?",
             ((1 if kept.count else 0) - (1 if was is not None else 0), kept.count - before, ROWS),
         )
+    if kept.count < cadence.LEARN_FROM:  # the status's rhythm is theirs again
+        db.execute(
+            "UPDATE contacts SET learned_every = NULL, quiet_after = NULL"
+            " WHERE id = ? AND learned_every IS NOT NULL",
+            (contact_id,),
+        )
     if not kept.count:
         return False
     db.execute(
@@ -196,9 +202,12 @@ def keep_derived(db: Database, contact_id: int) -> None:
     kept = cadence.History(int(row[0]), float(row[1]), float(row[2]))
     learned = cadence.learned(kept, segment_of(db, contact_id))
     db.execute(
-        "UPDATE contact_cadence SET typical_days = ?, every_days = ?, quiet_after = ?"
-        " WHERE contact_id = ?",
-        (learned.typical, cadence.rounded_days(learned.typical),
+        "UPDATE contact_cadence SET typical_days = ? WHERE contact_id = ?",
+        (learned.typical, contact_id),
+    )
+    db.execute(
+        "UPDATE contacts SET learned_every = ?, quiet_after = ? WHERE id = ?",
+        (cadence.rounded_days(learned.typical),
          cadence.quiet_after(book_day(row[3]), learned).isoformat(), contact_id),
     )  # fmt: skip
 
@@ -250,10 +259,12 @@ def fill_learned(
         return Sums() if found is None else Sums(
             int(found[0]), found[1], found[2], found[3], int(found[4]), found[5])  # fmt: skip
 
-    kept = []
+    kept: list[tuple[Any, float | None, int | None, str | None, int]] = []
     for contact_id, n, mean, squares, status, organisation_id, organisation, __ in rows:
         day = last.get(contact_id)
-        every = quiet = typical = None
+        every: int | None = None
+        quiet: str | None = None
+        typical: float | None = None
         if n >= cadence.LEARN_FROM and day:
             segment = cadence.choose_segment(
                 (status, of(("status", status))), of(("book", "")),
@@ -267,10 +278,17 @@ def fill_learned(
             quiet = cadence.quiet_after(date.fromisoformat(str(day)), learned).isoformat()
         kept.append((day, typical, every, quiet, contact_id))
     executemany(
-        "UPDATE contact_cadence SET last_on = ?, typical_days = ?, every_days = ?,"
-        " quiet_after = ?"
-        " WHERE contact_id = ?",
-        kept,
+        "UPDATE contact_cadence SET last_on = ?, typical_days = ? WHERE contact_id = ?",
+        [(day, typical, contact_id) for day, typical, __, ___, contact_id in kept],
+    )
+    executemany(
+        "UPDATE contacts SET learned_every = NULL, quiet_after = NULL"
+        " WHERE learned_every IS NOT NULL AND id <> ?",
+        [(0,)],
+    )
+    executemany(
+        "UPDATE contacts SET learned_every = ?, quiet_after = ? WHERE id = ?",
+        [(every, quiet, contact_id) for __, ___, every, quiet, contact_id in kept if every],
     )
 
 

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from salesnotes.book_values import book_day
-from salesnotes.domain.cadence import LEFT_ALONE
 from salesnotes.models import Clock, Dates, Touch
 from salesnotes.store.dialect import id_list
 
@@ -19,16 +18,16 @@ if TYPE_CHECKING:
     from salesnotes.store.database import Database
 
 _LEARNING = (
-    "c.archived_at IS NULL AND c.every IS NULL"
-    f" AND c.status NOT IN ({', '.join(repr(s) for s in LEFT_ALONE)})"
+    "c.archived_at IS NULL AND c.every IS NULL AND c.learned_every IS NOT NULL"
+    " AND c.status <> 'former'"
 )
-"""The contacts a learned rhythm is for: active, on no rhythm set for them, not left alone."""
+"""The contacts a learned rhythm is for: active, on no rhythm set for them, with a learned
+one, not a status left alone (``cadence.LEFT_ALONE``; written as m023's partial indexes
+are, so they are read through them)."""
 
-_LEARNED = (
-    " AND NOT EXISTS (SELECT 1 FROM contact_cadence k WHERE k.contact_id = c.id"
-    " AND k.quiet_after IS NOT NULL)"
-)
-"""... and, for the status's rhythms read beside it, the contacts a learned one is not for."""
+_LEARNED = " AND c.learned_every IS NULL"
+"""... and, for the status's rhythms read beside it, the contacts a learned one is not for
+(m023's ``contacts_touch_unlearned``)."""
 
 _SELECT = (
     "SELECT c.id, c.name, o.name, c.status, c.every, c.last_touch_on,"
@@ -107,7 +106,7 @@ class Rhythms:
     def touches(self, contact_ids: Sequence[int], learning: bool = False) -> list[Touch]:
         """The clocks of these active contacts (``learning``: on a rhythm set or configured,
         not a learned one)."""
-        learned = f" AND (c.every IS NOT NULL OR {_LEARNED[5:]})" if learning else ""
+        learned = " AND (c.every IS NOT NULL OR c.learned_every IS NULL)" if learning else ""
         return self._touches(f"c.id IN ({id_list(contact_ids)}){learned}", ())
 
     def _touches(self, where: str, params: Sequence[Any]) -> list[Touch]:
@@ -166,10 +165,9 @@ class Rhythms:
     def kept(self, contact_id: int) -> Kept | None:
         """What the agenda reads of a contact's learned rhythm (m023; None: fewer than
         ``LEARN_FROM`` intervals of their own)."""
-
         row = self.db.one(
-            "SELECT contact_id, intervals, last_on, typical_days, every_days, quiet_after"
-            " FROM contact_cadence WHERE contact_id = ? AND quiet_after IS NOT NULL",
+            f"SELECT {_KEPT} FROM contacts c JOIN contact_cadence k ON k.contact_id = c.id"
+            " WHERE c.id = ? AND c.quiet_after IS NOT NULL",
             (contact_id,),
         )
         return None if row is None else _kept(row)
@@ -178,9 +176,10 @@ class Rhythms:
         """The rounded learned rhythms (days) in the book, each once (a loose scan of their
         index, m023: one probe per rhythm, however many contacts)."""
         rows = self.db.tuples(
-            "WITH RECURSIVE r(days) AS (SELECT min(every_days) FROM contact_cadence"
-            " UNION ALL SELECT (SELECT min(every_days) FROM contact_cadence"
-            " WHERE every_days > r.days) FROM r WHERE r.days IS NOT NULL)"
+            f"WITH RECURSIVE r(days) AS (SELECT min(c.learned_every) FROM contacts c"
+            f" WHERE {_LEARNING} UNION ALL SELECT (SELECT min(c.learned_every)"
+            f" FROM contacts c WHERE {_LEARNING} AND c.learned_every > r.days)"
+            " FROM r WHERE r.days IS NOT NULL)"
             " SELECT days FROM r WHERE days IS NOT NULL"
         )
         return [int(r[0]) for r in rows]
@@ -188,35 +187,45 @@ class Rhythms:
     def quiet_heads(
         self, reads: Sequence[tuple[int, date]], limit: int, offset: int = 0,
         owner: str | None = None,
-    ) -> list[list[Kept]]:  # fmt: skip
+    ) -> list[list[tuple[int, int, date]]]:  # fmt: skip
         """Per read ``(rhythm in days, today)``: the active contacts on no rhythm of their
-        own, not of a status left alone, with that learned rhythm who are getting quiet,
-        quiet longest first, rows ``offset`` to ``offset + limit``, in one statement."""
+        own, not of a status left alone, with that learned rhythm who are getting quiet, as
+        (id, rhythm, last day before getting quiet), quiet longest first, rows ``offset`` to
+        ``offset + limit``, in one statement."""
         mine = " AND c.owner = ?" if owner is not None else ""
         whose = (owner,) if owner is not None else ()
         parts = []
         for every, today in reads:
             select = (
-                "SELECT k.contact_id, k.intervals, k.last_on, k.typical_days, k.every_days,"
-                " k.quiet_after FROM contact_cadence k JOIN contacts c ON c.id = k.contact_id"
-                f" WHERE k.every_days = ? AND k.quiet_after < ? AND {_LEARNING}{mine}"
-                " ORDER BY k.quiet_after, k.contact_id LIMIT ? OFFSET ?"
+                "SELECT c.id, c.learned_every, c.quiet_after FROM contacts c"
+                f" WHERE c.learned_every = ? AND c.quiet_after < ? AND {_LEARNING}{mine}"
+                " ORDER BY c.quiet_after, c.id LIMIT ? OFFSET ?"
             )
             parts.append((select, (every, today.isoformat(), *whose, limit, offset)))
-        return [[_kept(r) for r in group] for group in self.db.heads(parts)]
+        return [
+            [(int(i), int(e), book_day(q)) for i, e, q in group] for group in self.db.heads(parts)
+        ]
+
+    def quiet_ids(self, today: date) -> list[int]:
+        """The ids of the active contacts getting quiet on ``today`` (counted, not read: one
+        partial index of the contacts, m023)."""
+        rows = self.db.tuples(
+            f"SELECT c.id FROM contacts c WHERE c.quiet_after < ? AND {_LEARNING}",
+            (today.isoformat(),),
+        )
+        return [int(r[0]) for r in rows]
 
     def quiet(
         self, today: date, contact_ids: Sequence[int] | None = None
     ) -> list[tuple[Touch, Kept]]:
         """The active contacts (``contact_ids``: of these) getting quiet on ``today`` by
         their learned rhythm (see ``quiet_heads``), with their clocks."""
-        among = "" if contact_ids is None else f" AND k.contact_id IN ({id_list(contact_ids)})"
+        among = "" if contact_ids is None else f" AND c.id IN ({id_list(contact_ids)})"
         rows = self.db.tuples(
-            "SELECT k.contact_id, k.intervals, k.last_on, k.typical_days, k.every_days,"
-            " k.quiet_after, c.name, o.name, c.status, c.last_touch_on"
-            " FROM contact_cadence k JOIN contacts c ON c.id = k.contact_id"
+            f"SELECT {_KEPT}, c.name, o.name, c.status, c.last_touch_on"
+            " FROM contacts c JOIN contact_cadence k ON k.contact_id = c.id"
             " LEFT JOIN organisations o ON o.id = c.organisation_id"
-            f" WHERE k.quiet_after < ? AND {_LEARNING}{among}",
+            f" WHERE c.quiet_after < ? AND {_LEARNING}{among}",
             (today.isoformat(),),
         )
         return [
@@ -241,6 +250,9 @@ class Rhythms:
             [*month_days, *month_days],
         )
         return [Dates(*r) for r in rows]
+
+
+_KEPT = "c.id, k.intervals, k.last_on, k.typical_days, c.learned_every, c.quiet_after"
 
 
 def _kept(row: Sequence[Any]) -> Kept:

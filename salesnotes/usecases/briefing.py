@@ -40,13 +40,11 @@ def assemble_briefing(
     from salesnotes.usecases.agenda import agenda_owner, piled_up
     from salesnotes.usecases.sources import (
         agenda_size,
-        late_complaints,
         losing_touch,
         losing_touch_ids,
         occasions,
-        pipeline,
-        quotes_to_mention,
     )
+    from salesnotes.usecases.tray import late_complaints, pipeline, quotes_to_mention
 
     top = config.get_int("brief.top")
     listed = top if short else None
@@ -139,7 +137,7 @@ def _own_quotes(
     store: Store, config: Config, day: date, mine: set[int], listed: int | None
 ) -> tuple[list[Quote], int, list[Quote], int]:
     """(expiring, how many, stale, how many) of the quotes of the user's own contacts."""
-    from salesnotes.usecases.sources import quotes_to_mention
+    from salesnotes.usecases.tray import quotes_to_mention
 
     expiring, __, stale, __ = quotes_to_mention(store, config, day, None)
     expiring = [q for q in expiring if q.contact_id in mine]

@@ -23,7 +23,6 @@ from salesnotes.config import defaults
 from salesnotes.domain import rhythms
 from salesnotes.domain.ranking import (
     Weights,
-    complaint_age,
     followup_candidate,
     followup_terms,
     quote_candidates,
@@ -42,16 +41,12 @@ if TYPE_CHECKING:
 
     from salesnotes.config import Config
     from salesnotes.domain.days import Calendar
-    from salesnotes.domain.quote_life import Pipeline
     from salesnotes.domain.ranking import AgendaRow, Candidate
     from salesnotes.models import (
         Clock,
         Due,
-        FollowUp,
-        Kept,
         LosingTouch,
         Occasion,
-        Quote,
         QuoteFacts,
     )
     from salesnotes.store.interface import Store
@@ -229,7 +224,12 @@ def losing_touch(
         touches = store.rhythms.untouched_since(statuses, own, limit, learning)
     found = rhythms.past_rhythm(touches, day, by_status)
     if learning:
-        quiet = store.rhythms.quiet(day, contact_ids)
+        if limit is not None and contact_ids is None:  # the first of each learned rhythm
+            reads = [(every, day) for every in store.rhythms.learned_rhythms()]
+            heads = [h[0] for group in store.rhythms.quiet_heads(reads, limit) for h in group]
+            quiet = store.rhythms.quiet(day, heads) if heads else []
+        else:
+            quiet = store.rhythms.quiet(day, contact_ids)
         found += rhythms.getting_quiet(quiet, day)
     found = rhythms.most_overdue_first(found)
     return found if limit is None else found[:limit]
@@ -243,7 +243,7 @@ def losing_touch_ids(store: Store, day: date, config: Config) -> set[int]:
     statuses, own = rhythms.cutoffs(day, by_status, store.rhythms.rhythms_in_use())
     found = set(store.rhythms.untouched_contacts(statuses, own, learning))
     if learning:
-        found |= {k.contact_id for __, k in store.rhythms.quiet(day)}
+        found |= set(store.rhythms.quiet_ids(day))
     return found
 
 
@@ -298,12 +298,13 @@ def quiet_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
     from salesnotes.domain.cadence import rhythm_word
     from salesnotes.domain.ranking import quiet_terms
 
-    def score(kept: Kept) -> tuple[float, int] | None:
-        late = (ctx.today - kept.quiet_after).days
+    def score(head: tuple[int, int, date]) -> tuple[float, int] | None:
+        contact_id, every, quiet_after = head
+        late = (ctx.today - quiet_after).days
         if late <= 0:
             return None
-        terms = quiet_terms(rhythm_word(kept.every_days), late / kept.every_days, ctx.weights)
-        return sum(t.value for t in terms), kept.contact_id
+        terms = quiet_terms(rhythm_word(every), late / every, ctx.weights)
+        return sum(t.value for t in terms), contact_id
 
     reads = [(every, ctx.today) for every in store.rhythms.learned_rhythms()]
     if not reads:
@@ -311,7 +312,9 @@ def quiet_streams(store: Store, ctx: Context, page: int) -> list[Stream]:
     owner, streams = ctx.owner, []
     for read, first in zip(reads, store.rhythms.quiet_heads(reads, page, 0, owner), strict=True):
 
-        def more(limit: int, offset: int, read: tuple[int, date] = read) -> list[Kept]:
+        def more(
+            limit: int, offset: int, read: tuple[int, date] = read
+        ) -> list[tuple[int, int, date]]:
             return store.rhythms.quiet_heads([read], limit, offset, owner)[0]
 
         streams.append(_paged(first, more, score))
@@ -337,33 +340,11 @@ SOURCES: list[tuple[Candidates, Streams]] = [
 # -- what the briefing and the pipeline read, beside the agenda ----------------------------------
 
 
-def late_complaints(
-    store: Store, config: Config, now: datetime
-) -> list[tuple[FollowUp, timedelta]]:
-    """Open complaints past their response time, with their age, oldest first."""
-    response = timedelta(hours=config.get_int("complaints.response_hours"))
-    aged = [(f, complaint_age(f.created_at, now)) for f in store.followups.open_complaints()]
-    return [(f, age) for f, age in aged if age > response]
-
-
 def _stale_cutoffs(config: Config, day: date) -> dict[str, date]:
     return {
         status: day - timedelta(days=config.get_int(f"quotes.stale_after_days.{status}"))
         for status in OPEN_QUOTE_STATUSES
     }
-
-
-def quotes_to_mention(
-    store: Store, config: Config, day: date, limit: int | None = None
-) -> tuple[list[Quote], int, list[Quote], int]:
-    """Open quotes expiring within the window (soonest first) and stale ones (most idle
-    first), each with how many there are (``limit``: list only the first so many); a quote
-    already past its date is the agenda's "offer to renew", and one expiring is listed as
-    expiring, not also as stale."""
-    until = day + timedelta(days=config.get_int("quotes.expiring_within_days"))
-    expiring, expiring_total = store.quotes.expiring(day, until, limit)
-    stale, stale_total = store.quotes.stale(_stale_cutoffs(config, day), until, limit)
-    return expiring, expiring_total, stale, stale_total
 
 
 def agenda_size(
@@ -384,23 +365,6 @@ def agenda_size(
         own = set(store.contacts.owned(owner))
         attention, losing = attention & own, losing & own
     return len(set(store.followups.due_contacts(day, owner=owner)) | attention | losing)
-
-
-def pipeline(store: Store, config: Config, day: date, lost_reasons: int = 5) -> Pipeline:
-    """The pipeline's figures on ``day``, in the configured currency."""
-    currency = config.get_str("money.currency")
-    from salesnotes.domain.quote_life import pipeline as assemble_pipeline
-    from salesnotes.domain.quote_life import probabilities
-
-    rows = store.quotes.pipeline_figures(
-        day,
-        currency,
-        probabilities(config),
-        day.replace(month=1, day=1),
-        day + timedelta(days=config.get_int("quotes.expiring_within_days")),
-    )
-    reasons = store.quotes.lost_reasons(lost_reasons) if lost_reasons else []
-    return assemble_pipeline(rows, reasons, day, currency)
 
 
 def agenda(
