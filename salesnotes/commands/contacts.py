@@ -248,7 +248,10 @@ def show(env: Env, *, who: str, org: bool, limit: int, fmt: str) -> None:
     with store.read():
         found, merged = contact_or_organisation(store, who, region, organisation=org)
         if isinstance(found, Contact):
-            shown = read_dossier(store, found, limit, env.today(), env.calendar(store))
+            shown = read_dossier(
+                store, found, limit, env.today(), env.calendar(store),
+                learning=env.config().get_bool("rhythm.learn"),
+            )  # fmt: skip
         else:
             whole = account(store, found)
     if merged:

@@ -200,6 +200,13 @@ def figures(sums: Sums, kind: str = "book", name: str = "") -> Segment:
     return changed(found, kind=kind, name=name)
 
 
+def chased(status: str, intervals: int) -> bool:
+    """Whether a contact's rhythm proposes a next contact: never a status left alone (a
+    former customer), and a lead only once they had a second contact (a lead with one
+    contact is not chased by a guess)."""
+    return status not in LEFT_ALONE and (status != "lead" or intervals > 0)
+
+
 def choose_segment(
     status: tuple[str, Sums],
     book: Sums,

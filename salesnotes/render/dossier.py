@@ -105,14 +105,12 @@ def dossier(shown: Dossier, fmt: str, today: date, config: Config) -> None:
 
 
 def _learned(shown: Dossier, today: date, config: Config) -> tuple[Kept, date] | None:
-    """The learned rhythm ``show`` tells of, and the next contact by it: with learning on,
-    for a contact on no rhythm set for them and not left alone."""
-    from salesnotes.domain.cadence import LEFT_ALONE, next_day
+    """The learned rhythm ``show`` tells of (the use case's: None when it is not theirs),
+    and the next contact by it."""
+    from salesnotes.domain.cadence import next_day
 
-    kept, contact = shown.rhythm, shown.contact
-    if kept is None or not config.get_bool("rhythm.learn"):
-        return None
-    if contact.every is not None or contact.status in LEFT_ALONE or contact.archived:
+    kept = shown.rhythm
+    if kept is None:
         return None
     upcoming = shown.rhythm_next or next_day(
         kept.last_on, kept.typical_days, today, config.working_days()

@@ -44,15 +44,6 @@ def rhythm_of(
     )  # fmt: skip
 
 
-def chased(status: str, intervals: int) -> bool:
-    """Whether a contact's rhythm proposes a next contact: never a status left alone (a
-    former customer), and a lead only once they had a second contact (a lead with one
-    contact is not chased by a guess)."""
-    from salesnotes.domain.cadence import LEFT_ALONE
-
-    return status not in LEFT_ALONE and (status != "lead" or intervals > 0)
-
-
 def spread_load(
     store: Store,
     config: Config,
@@ -114,7 +105,7 @@ def propose_next(
         return None
     days = store.interactions.days(contact.id)
     gaps = cadence.intervals(days)
-    if not days or not chased(contact.status, len(gaps)):
+    if not days or not cadence.chased(contact.status, len(gaps)):
         return None
     if contact.every in OFF or store.followups.open_count(contact.id):
         return None

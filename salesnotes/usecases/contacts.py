@@ -307,13 +307,18 @@ def dossier(
     interactions: int,
     today: date | None = None,
     calendar: Calendar | None = None,
+    learning: bool = True,
 ) -> Dossier:
     """One contact's open follow-ups, quotes and latest ``interactions`` conversations; in a
     team's book (or when a colleague logged one of them) it says whose they are; their
-    learned rhythm and (given ``today`` and the ``calendar``) the next contact by it."""
+    learned rhythm (with ``learning``, for a contact on no rhythm set for them and not left
+    alone) and (given ``today`` and the ``calendar``) the next contact by it."""
+    from salesnotes.domain.cadence import LEFT_ALONE
+
     recent = store.interactions.latest(contact.id, interactions)
     user = store.user
-    kept = store.rhythms.kept(contact.id)
+    told = learning and contact.every is None and contact.status not in LEFT_ALONE
+    kept = store.rhythms.kept(contact.id) if told and not contact.archived else None
     upcoming = None
     if kept is not None and today is not None and calendar is not None:
         from salesnotes.domain.cadence import next_day
