@@ -30,7 +30,11 @@ GLOBAL_OPTIONS = ("--db", "--today")
 """The options before the command (the table's ``ROOT``)."""
 
 
-ALIASES = {("log", "edit"): "log-edit"}
+ALIASES = {
+    ("log", "edit"): "log-edit",
+    ("visit", "prep"): "visit-prep",
+    ("visit", "done"): "visit-done",
+}
 """Two words that name one command: 'log edit 12' is 'log-edit 12'."""
 
 

@@ -16,6 +16,7 @@ STATUSES = ("lead", "prospect", "customer", "ambassador", "former")
 KINDS = ("call", "email", "meeting", "visit", "note")
 INTERACTION_KINDS = (*KINDS, "complaint")  # a complaint is logged by the complaint command
 REASONS = ("callback", "complaint", "question", "quote", "checkin", "other")
+VISIT_ROLES = ("lead", "equal", "second")  # of who joins a visit: leads, an equal, watches
 PRIORITIES = ("high", "normal", "low")
 
 
@@ -153,6 +154,7 @@ class FollowUp:
     owner: str = ""  # who is to do it
     with_owner: str = ""  # who does it with them (a visit the manager joins): on both agendas
     proposed: bool = False  # planned by the contact's rhythm ([rhythm] plan_next), not a person
+    role: str = ""  # a joint visit: the second person's role (VISIT_ROLES); '' for others
 
     @property
     def is_open(self) -> bool:

@@ -343,6 +343,21 @@ class MailImported:
 
 
 @record
+class VisitPrep:
+    """What ``visit prep`` gives both people on a joint visit: the visit, the customer, the
+    last conversations, open quotes, open complaints and the last ones answered, and the
+    learned rhythm (None: none yet)."""
+
+    visit: FollowUp
+    contact: Contact
+    recent: Sequence[Interaction]
+    quotes: Sequence[Quote]
+    open_complaints: Sequence[FollowUp]
+    answered_complaints: Sequence[FollowUp]
+    rhythm: Kept | None
+
+
+@record
 class Proposal:
     """When the next contact would be by a contact's rhythm, after a conversation with no
     next moment given: the day (a working day, spread where the day was full), by the rhythm

@@ -210,6 +210,9 @@ SYNONYMS = {
     "terugbellen": "callback", "call back": "callback", "call-back": "callback",
     "vraag": "question", "offerte": "quote", "check-in": "checkin", "overig": "other",
     "anders": "other",
+    # a joint visit's roles
+    "leiden": "lead", "leidt": "lead", "gelijk": "equal", "gelijkwaardig": "equal",
+    "tweede": "second", "tweede viool": "second",
     # priorities
     "hoog": "high", "normaal": "normal", "laag": "low",
     # statuses
@@ -243,6 +246,7 @@ def choices(allowed: tuple[str, ...]) -> str:
 WHAT = {
     "status": N_("status"), "reason": N_("reason"), "priority": N_("priority"),
     "kind": N_("kind of conversation"), "quote status": N_("quote status"),
+    "role": N_("role on a visit"),
 }  # fmt: skip
 """What each choice is called in messages (translated where shown)."""
 

@@ -72,6 +72,8 @@ class Reason:
     never: bool = False  # no contact since being added (rhythm)
     contacts: int = 0  # contact days a learned rhythm is learned from (quiet)
     proposed: bool = False  # a follow-up planned by the contact's rhythm, not by a person
+    visit_with: str = ""  # a joint visit: who joins (its role in ``role``)
+    role: str = ""
 
 
 @record
@@ -295,6 +297,8 @@ def followup_reason(
         else None,
         overdue_days=overdue_days,
         proposed=followup.proposed,
+        visit_with=followup.with_owner if followup.role else "",
+        role=followup.role,
     )
 
 

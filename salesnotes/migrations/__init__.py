@@ -48,6 +48,7 @@ NAMES: tuple[str, ...] = (
     "m021_calls_and_mail",
     "m022_learned_rhythms",
     "m023_rhythms_the_agenda_reads",
+    "m024_joint_visits",
 )
 
 JOURNALED = (

@@ -50,6 +50,8 @@ def reason_words(reason: Reason) -> str:
 def _followup_words(reason: Reason) -> str:
     today = reason.on
     label = _(REASON_LABELS.get(reason.subject, reason.subject))
+    if reason.role:  # a joint visit
+        label = _("visit with {person}").format(person=reason.visit_with)
     if reason.subject == "complaint" and reason.age is not None:
         when = _("open {created_at}").format(created_at=age_words(reason.age))
     elif reason.subject == "complaint":

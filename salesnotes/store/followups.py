@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 SELECT = """
     SELECT f.id, f.uuid, f.contact_id, c.name, o.name, f.due_on, f.text, f.reason, f.priority,
         f.status, f.created_on, f.created_at, f.done_on, f.done_note, f.snoozed_from,
-        f.due_time, f.quote_id, q.amount_cents, f.owner, f.with_owner, f.proposed
+        f.due_time, f.quote_id, q.amount_cents, f.owner, f.with_owner, f.proposed, f.role
     FROM followups f JOIN contacts c ON c.id = f.contact_id
     LEFT JOIN organisations o ON o.id = c.organisation_id
     LEFT JOIN quotes q ON q.id = f.quote_id
@@ -54,6 +54,7 @@ def followup_from(row: Sequence[Any]) -> FollowUp:
         row[18],
         row[19],
         bool(row[20]),
+        row[21],
     )
 
 
@@ -99,17 +100,19 @@ class FollowUps:
         generated: bool = False,
         with_owner: str = "",
         proposed: bool = False,
+        role: str = "",
     ) -> FollowUp:
         """Schedule a follow-up with a contact (``quote_id``: it chases that quote; ``at``:
         at that time of day, 'HH:MM'; ``owner``: who is to do it, which the use case
         decides; ``generated``: its text is salesnotes' own, which a revision may rewrite;
-        ``proposed``: planned by the contact's rhythm, not by a person).
+        ``proposed``: planned by the contact's rhythm, not by a person; ``role``: a joint
+        visit, the second person's role).
         Its reason and priority are as ``domain.records`` keeps them."""
         followup_id = self.db.insert(
             "INSERT INTO followups (uuid, contact_id, due_on, text, reason, priority, status,"
             " created_on, created_at, source_interaction_id, quote_id, due_time, generated,"
-            " owner, with_owner, proposed)"
-            " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " owner, with_owner, proposed, role)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 new_uuid(),
                 contact_id,
@@ -126,6 +129,7 @@ class FollowUps:
                 owner,
                 with_owner,
                 int(proposed),
+                role,
             ),
         )
         return self.get(followup_id)

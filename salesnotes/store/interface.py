@@ -237,6 +237,7 @@ class FollowUpStore(Protocol):
         generated: bool = False,
         with_owner: str = "",
         proposed: bool = False,
+        role: str = "",
     ) -> FollowUp: ...
 
     def get(self, followup_id: int) -> FollowUp: ...

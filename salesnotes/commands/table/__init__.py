@@ -26,6 +26,7 @@ from salesnotes.commands.table import (
     quotes,
     safety,
     team,
+    visits,
     work,
 )
 from salesnotes.commands.table.kinds import GROUPS, MAX_LIMIT, ROOT, Command, Param
@@ -38,6 +39,7 @@ COMMANDS = (
     *books.COMMANDS,
     *safety.COMMANDS,
     *work.COMMANDS,
+    *visits.COMMANDS,
     *quotes.COMMANDS,
     *team.COMMANDS,
     *phone.COMMANDS,

@@ -1,0 +1,102 @@
+"""The joint visit (issue 28, begun): planned for two in a role, on both agendas, prepared on
+one page from the whole dossier, done once with both names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run, RunJson, dump
+
+
+@pytest.fixture
+def jan(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SALESNOTES_USER", "pieter")
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-12-07T09:00")  # a Monday
+    run("add", "Jan de Vries", "--org", "Pluimers Isolatie", "--phone", "06 1234 5678",
+        "--status", "customer")  # fmt: skip
+    run("add", "Marieke Manager", "--status", "customer")  # a contact of her own: in the team
+    run("log", "jan", "Offerte hal 3 gestuurd", "--kind", "call")
+    run("quote", "add", "jan", "12500", "--title", "Dakisolatie hal 3", "--send")
+    run("complaint", "jan", "Lekkage hal 2")
+    run("resolve", "2", "--note", "Ter plekke opgelost")
+
+
+def test_a_visit_for_two_is_on_both_agendas_prepared_on_one_page_and_done_once(
+    run: Run, run_json: RunJson, jan: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = run("visit", "jan", "vrijdag 10:00", "Offerte hal 3 bespreken", "--with", "marieke",
+              "--role", "second").stdout.splitlines()  # fmt: skip
+    assert out[0] == (
+        "Visit #3 with Jan de Vries (Pluimers Isolatie) on Fri 11 Dec 2026 at 10:00 (in 4 days): "
+        "Offerte hal 3 bespreken"
+    )
+    assert out[1].startswith("pieter leads the conversation; marieke watches the customer")
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-12-11T08:00")
+    for person in ("pieter", "marieke"):
+        rows = run_json("agenda", "--owner", person)
+        visit = [r for r in rows if 3 in r["followup_ids"]]
+        assert visit and "visit with marieke due today at 10:00" in " ".join(visit[0]["reasons"])
+    page = run("visit", "prep", "3").stdout
+    for expected in (
+        "Visit #3: Jan de Vries (Pluimers Isolatie), Fri 11 Dec 2026 at 10:00",
+        "pieter with marieke", "goal           Offerte hal 3 bespreken",
+        "call: Offerte hal 3 gestuurd", "#1 € 12.500,00 sent, 4 days old: Dakisolatie hal 3",
+        "#2 Lekkage hal 2: answered Mon 7 Dec 2026, Ter plekke opgelost",
+    ):  # fmt: skip
+        assert expected in page, expected
+    shown = run_json("visit", "prep", "3")
+    assert shown["role"] == "second" and shown["open_quotes"][0]["age_days"] == 4
+    assert shown["answered_complaints"][0]["how"] == "Ter plekke opgelost"
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    page = run("visit", "prep", "3").stdout
+    assert "pieter voert het gesprek, marieke kijkt mee en luistert" in page
+    assert "Laatste gesprekken" in page and "beantwoord ma 7 dec 2026" in page
+    monkeypatch.setenv("SALESNOTES_USER", "marieke")  # either of the two does it, once
+    done = run("visit", "done", "3", "--note", "Offerte besproken", "--next", "over 1 week")
+    assert "Offerte besproken (met pieter en marieke)" in done.stdout
+    assert run_json("show", "jan")["interactions"][0]["kind"] == "visit"
+    assert "is afgerond op" in run("visit", "done", "3", "--note", "x", expect=4).stderr
+
+
+def test_bad_input_for_a_visit_is_a_sentence_and_writes_nothing(
+    run: Run, jan: None, db_path: Path
+) -> None:
+    before = dump(db_path)
+    told = [
+        run("visit", "jan", "vrijdag", "--with", "marieke", expect=2).stderr,
+        run(
+            "visit", "jan", "vrijdag 10:00", "--with", "marieke", "--role", "boss", expect=2
+        ).stderr,
+        run("visit", "jan", "vrijdag 10:00", "--with", "pieter", expect=2).stderr,
+        run("visit", "prep", "1", expect=2).stderr,
+        run("visit", "prep", "99", expect=3).stderr,
+        run("visit", "done", "1", "--note", "x", expect=2).stderr,
+    ]
+    assert "a visit is at a time of day" in told[0]
+    assert "'boss' is not a role on a visit; use one of: lead, equal, second" in told[1]
+    assert "--with names a second person" in told[2]
+    assert "follow-up #1 is not a joint visit" in told[3] and "no follow-up #99" in told[4]
+    assert all(t.startswith("Error: ") and "Traceback" not in t for t in told)
+    assert dump(db_path) == before
+
+
+@pytest.mark.parametrize("language", ["C.UTF-8", "nl_NL.UTF-8"])
+def test_the_tour_of_a_visit_with_the_manager_runs_as_written(
+    run: Run, run_json: RunJson, jan: None, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/team.md's tour, copied as it is, in English and in Dutch."""
+    from tests.test_readme import ROOT, tour_commands
+
+    text = (ROOT / "docs" / "team.md").read_text(encoding="utf-8")
+    section = text[text.index("## On the road with the manager") :]
+    commands = tour_commands(section[: section.index("\n## ", 5)])
+    assert [c[:2] for c in commands] == [["visit", "jan"], ["visit", "prep"], ["visit", "done"]]
+    monkeypatch.setenv("LANG", language)
+    said = "\n".join(run(*args).stdout for args in commands)
+    dutch = language.startswith("nl")
+    assert ("Bezoek #3 bij Jan de Vries" if dutch else "Visit #3 with Jan de Vries") in said
+    assert ("kijkt mee en luistert" if dutch else "watches the customer and listens") in said
+    assert ("(met pieter en marieke)" if dutch else "(with pieter and marieke)") in said
+    assert run_json("show", "jan")["interactions"][0]["kind"] == "visit"
