@@ -211,16 +211,9 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
     "rhythm.customer": ("8w", _period_or_off, N_("keep-in-touch rhythm of customers")),
     "rhythm.ambassador": ("12w", _period_or_off, N_("keep-in-touch rhythm of ambassadors")),
     "rhythm.former": ("off", _period_or_off, N_("keep-in-touch rhythm of former customers")),
-    "rhythm.learn": (
-        True,
-        _boolean,
-        N_("learn each contact's rhythm from their history (the agenda's 'getting quiet')"),
-    ),
-    "rhythm.plan_next": (
-        False,
-        _boolean,
-        N_("plan the next contact by their rhythm when none is given"),
-    ),
+    "team.ride_along_every": ("6w", _period_or_off, N_("manager: out with each one every")),
+    "rhythm.learn": (True, _boolean, N_("learn each contact's own rhythm")),
+    "rhythm.plan_next": (False, _boolean, N_("plan the proposed next contact")),
     "complaints.response_hours": (
         24,
         _integer(1, 24 * 90),
@@ -231,11 +224,7 @@ SETTINGS: dict[str, tuple[Any, Check, str]] = {
     "brief.from": ("", _email, N_("sender of 'brief --format email' (default: the recipient)")),
     "backup.keep": (7, _integer(1, 1000), N_("dated backups kept by 'backup' without a path")),
     "agenda.limit": (25, _integer(0, 100_000), N_("rows in 'agenda' without --limit (0: all)")),
-    "agenda.calls_per_day": (
-        0,
-        _integer(0, 1000),
-        N_("spread relative days and proposals over days with fewer follow-ups than this (0: off)"),
-    ),
+    "agenda.calls_per_day": (0, _integer(0, 1000), N_("most follow-ups on a day (0: any)")),
     "agenda.weights.complaint": (1000, _WEIGHT, N_("reason: complaint")),
     "agenda.weights.callback": (500, _WEIGHT, N_("reason: callback")),
     "agenda.weights.quote": (150, _WEIGHT, N_("reason: quote follow-up")),

@@ -73,6 +73,11 @@ class Brief:
     unreadable_since: str = ""
     # The conversations from the phone's log since the working day before with no note yet.
     unnoted_calls: Sequence[Call] = ()
+    # The joint visits of the next working day, each prepared as 'visit prep' does.
+    visits: Sequence[VisitPrep] = ()
+    # The manager's (brief --team): per salesperson, the day last on the road together
+    # (None: never) and the roles of the last times, latest first.
+    ride_along: Sequence[tuple[str, date | None, tuple[str, ...]]] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -89,6 +94,8 @@ class Brief:
             or self.followups_done
             or self.quotes_closed
             or self.unnoted_calls
+            or self.visits
+            or self.ride_along
         )
 
     @property

@@ -278,6 +278,8 @@ def test_json_has_stable_keys(run: Run, demo: None) -> None:
         "day_off",  # added later, at the end
         "back_after_days_off",
         "unnoted_calls",
+        "visits",
+        "ride_along",
     ]
     assert data["calls"] == 8
     assert (data["day_off"], data["back_after_days_off"]) == (None, None)

@@ -100,3 +100,38 @@ def test_the_tour_of_a_visit_with_the_manager_runs_as_written(
     assert ("kijkt mee en luistert" if dutch else "watches the customer and listens") in said
     assert ("(met pieter en marieke)" if dutch else "(with pieter and marieke)") in said
     assert run_json("show", "jan")["interactions"][0]["kind"] == "visit"
+
+
+def test_the_briefing_prepares_tomorrows_visit_and_tells_the_manager_who_waits(
+    run: Run, run_json: RunJson, jan: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both people's briefing of the day before holds the visit's page in short; the
+    manager's team briefing names whom they have not been on the road with for six weeks,
+    and, kindly, that they always led."""
+    run("add", "Anouk Verkoop", "--status", "customer")
+    run("assign", "anouk", "anouk")
+    for day, role in (("2026-10-05", "lead"), ("2026-10-12", "lead")):
+        monkeypatch.setenv("SALESNOTES_TODAY", f"{day}T08:00")
+        said = run("visit", "jan", "vandaag 11:00", "Kennismaking", "--with", "marieke",
+                   "--role", role).stdout  # fmt: skip
+        run("visit", "done", said.split("#")[1].split()[0], "--note", "Goed gesprek")
+    monkeypatch.setenv("SALESNOTES_TODAY", "2026-12-10T07:00")
+    run("visit", "jan", "vrijdag 10:00", "Offerte hal 3", "--with", "marieke", "--role", "equal")
+    for person in ("pieter", "marieke"):
+        monkeypatch.setenv("SALESNOTES_USER", person)
+        said = " ".join(run("brief").stdout.split())  # as read, not as wrapped
+        assert "Visits of the next working day, with a colleague" in said, person
+        assert (
+            "Fri 11 Dec 2026 10:00: Jan de Vries (Pluimers Isolatie), pieter with marieke" in said
+        )
+        assert "pieter and marieke as equals" in said and "salesnotes visit prep" in said
+    team = run_json("brief", "--team")
+    assert {r["person"]: r["roles"] for r in team["ride_along"]} == {
+        "anouk": [],
+        "pieter": ["lead", "lead"],
+    }
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    said = " ".join(run("brief", "--team").stdout.split())
+    assert "anouk: nog nooit samen op pad geweest" in said
+    assert "pieter: niet samen op pad geweest sinds ma 12 okt 2026" in said
+    assert "Jij leidde elke keer: laat pieter de volgende keer het gesprek voeren" in said

@@ -203,6 +203,23 @@ def as_json(brief: Brief) -> dict[str, Any]:
             else None
         ),
         "unnoted_calls": [call_json(c) for c in brief.unnoted_calls],
+        "visits": [
+            {
+                "visit_id": v.visit.id,
+                "contact_id": v.contact.id,
+                "day": v.visit.due_on,
+                "at": v.visit.due_time,
+                "owner": v.visit.owner,
+                "with": v.visit.with_owner,
+                "role": v.visit.role,
+                "goal": v.visit.text,
+            }
+            for v in brief.visits
+        ],
+        "ride_along": [
+            {"person": person, "last": last, "roles": list(roles)}
+            for person, last, roles in brief.ride_along
+        ],
     }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from salesnotes.domain.days import describe, duration_words, moment_words, rhythm_words, short
 from salesnotes.domain.money import format_amount
-from salesnotes.i18n import _, n_, term
+from salesnotes.i18n import N_, _, n_, term
 from salesnotes.record import record
 from salesnotes.render.cadence import every_words
 from salesnotes.render.changes import day_off_name
@@ -126,6 +126,8 @@ def sections(brief: Brief) -> list[Section]:
     the last briefing (the ones with nothing to say left out, but the calls and "since")."""
     parts = (
         _calls(brief),
+        _visits(brief),
+        _ride_along(brief),
         _late_complaints(brief),
         _unnoted_calls(brief),
         _quotes(brief),
@@ -134,6 +136,74 @@ def sections(brief: Brief) -> list[Section]:
         _since(brief),
     )
     return [part for part in parts if part is not None]
+
+
+def _visits(brief: Brief) -> Section | None:
+    """The joint visits of the next working day, each with what its page says in short."""
+    if not brief.visits:
+        return None
+    from salesnotes.domain.money import format_amount
+    from salesnotes.render.visits import advice
+
+    items = []
+    for shown in brief.visits:
+        visit, contact = shown.visit, shown.contact
+        when = describe(visit.due_on) + (f" {visit.due_time}" if visit.due_time else "")
+        first = _("{when}: {label}, {owner} with {manager}: {goal}").format(
+            when=when, label=one_line(contact.label), goal=one_line(visit.text),
+            owner=visit.owner, manager=visit.with_owner,
+        )  # fmt: skip
+        details = [advice(visit)]
+        quotes = ", ".join(
+            f"#{q.id} {format_amount(q.amount_cents, q.currency, brief.money_format, short=True)}"
+            for q in shown.quotes
+        )  # fmt: skip
+        if quotes:
+            details.append(_("open quotes: {quotes}").format(quotes=quotes))
+        if shown.open_complaints:
+            details.append(
+                n_("{n} open complaint", "{n} open complaints", len(shown.open_complaints))
+                .format(n=len(shown.open_complaints))
+            )  # fmt: skip
+        if shown.recent:
+            last = shown.recent[0]
+            details.append(
+                _("last: {day}, {kind}: {text}").format(
+                    day=short(last.happened_on), kind=term(last.kind), text=excerpt(last.text, 60)
+                )
+            )
+        details.append(_("salesnotes visit prep {id}").format(id=visit.id))
+        items.append((first, details))
+    return Section(_("Visits of the next working day, with a colleague"), items)
+
+
+def _ride_along(brief: Brief) -> Section | None:
+    """The manager's: with whom they have not been on the road for a while, and in which
+    roles they went the last times (always leading: said, kindly)."""
+    if not brief.ride_along:
+        return None
+    items = []
+    for person, last, roles in brief.ride_along:
+        if last:
+            first = _("{person}: not on the road together since {day}").format(
+                person=person, day=describe(last)
+            )
+        else:
+            first = _("{person}: never on the road together yet").format(person=person)
+        details = []
+        if roles:
+            details.append(_("the last times you went as: {roles}").format(
+                roles=", ".join(_(ROLE_NAMES[r]) for r in roles)))  # fmt: skip
+        if len(roles) >= 2 and set(roles) == {"lead"}:
+            details.append(
+                _("You led each time: next time let {person} lead and watch the customer; "
+                  "and give a compliment afterwards.").format(person=person)
+            )  # fmt: skip
+        items.append((first, details))
+    return Section(_("On the road with the team"), items)
+
+
+ROLE_NAMES = {"lead": N_("leading"), "equal": N_("as an equal"), "second": N_("second fiddle")}
 
 
 def _calls(brief: Brief) -> Section:

@@ -214,6 +214,26 @@ class FollowUps:
             params += [owner, owner]
         return self._read(where, params)
 
+    def visits_on(self, day: date, person: str) -> list[FollowUp]:
+        """The open joint visits on ``day`` that ``person`` goes on (theirs, or joined), by
+        time."""
+        return self._read(
+            "f.status = 'open' AND f.role <> '' AND f.due_on = ? AND (f.owner = ? OR"
+            " f.with_owner = ?)",
+            (day.isoformat(), person, person),
+            "f.due_time, f.id",
+        )
+
+    def ride_alongs(self, person: str) -> list[tuple[str, date, str]]:
+        """The joint visits ``person`` joined and that were done: (whose, the day, the
+        role), the latest first."""
+        rows = self.db.tuples(
+            "SELECT owner, done_on, role FROM followups WHERE status = 'done' AND role <> ''"
+            " AND with_owner = ? ORDER BY done_on DESC, id DESC",
+            (person,),
+        )
+        return [(str(o), book_day(d), str(r)) for o, d, r in rows]
+
     def open_count(self, contact_id: int) -> int:
         """How many open follow-ups a contact has."""
         row = self.db.one(

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from salesnotes.domain.days import Calendar
     from salesnotes.domain.ranking import AgendaRow
     from salesnotes.models import Quote
-    from salesnotes.results import Brief
+    from salesnotes.results import Brief, VisitPrep
     from salesnotes.store.interface import Store
 
 MAX_ITEMS = 15
@@ -95,8 +95,48 @@ def assemble_briefing(
         occasions_total=len(coming),
         day_off=calendar.off_on(day),
         back=back,
+        visits=visits_ahead(store, day, calendar),
+        ride_along=ride_along(store, config, day) if team else (),
         **_happened(store, since, now, MAX_ITEMS if short else None, team=team, day=day),
     )
+
+
+def visits_ahead(store: Store, day: date, calendar: Calendar) -> list[VisitPrep]:
+    """The user's joint visits on the working day after ``day``, each prepared."""
+    from datetime import timedelta
+
+    from salesnotes.domain.days import next_working_day
+    from salesnotes.usecases.visits import visit_prep
+
+    ahead = next_working_day(day + timedelta(days=1), calendar)
+    return [visit_prep(store, v.id, day) for v in store.followups.visits_on(ahead, store.user)]
+
+
+def ride_along(
+    store: Store, config: Config, day: date
+) -> list[tuple[str, date | None, tuple[str, ...]]]:
+    """For the manager (the user): each salesperson they have not been on the road with
+    for longer than ``[team] ride_along_every`` (or never), with the roles of the last three
+    times, latest first."""
+    from salesnotes.domain.rhythms import OFF, period
+    from salesnotes.usecases.sources import team_owners
+
+    setting = config.get_str("team.ride_along_every")
+    if setting in OFF:
+        return []
+    every = period(setting)
+    went: dict[str, list[tuple[date, str]]] = {}
+    for owner, done_on, role in store.followups.ride_alongs(store.user):
+        went.setdefault(owner, []).append((done_on, role))
+    found = []
+    for person in team_owners(store):
+        if person == store.user:
+            continue
+        times = went.get(person, [])
+        last = times[0][0] if times else None
+        if last is None or every.after(last) < day:
+            found.append((person, last, tuple(role for __, role in times[:3])))
+    return found
 
 
 def _happened(
