@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         Organisation,
         Quote,
     )
+    from salesnotes.team import Coached
 
 
 @record
@@ -347,6 +348,17 @@ class MailImported:
     strangers: int
     unreadable: Sequence[Unreadable] = ()
     folders: Sequence[tuple[str, int]] = ()  # a sync: each folder, and how many mails it read
+
+
+@record
+class Coaching:
+    """``coach --with``: the joint visits two people did together (id, day, role, whose),
+    and the coaching notes between them, the latest first."""
+
+    me: str
+    other: str
+    visits: Sequence[tuple[int, date, str, str]]
+    notes: Sequence[Coached]
 
 
 @record

@@ -12,10 +12,12 @@ import re
 
 from salesnotes.errors import BadInput, Conflict, NotFound
 from salesnotes.i18n import _
+from salesnotes.record import record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import date
     from typing import Any
 
     from salesnotes.config import Config
@@ -160,3 +162,20 @@ class Acting:
         the name only, as a command line can hold a customer's words (m018)."""
         label: str | None = getattr(self, "label", None)
         return getattr(self, "now", ""), self.user, (label or "").split(" ", 1)[0]
+
+
+@record
+class Coached:
+    """A coaching note after a joint visit: by whom for whom, what went well, one thing to
+    try, the day; the visit's role, day and customer (while the customer is known)."""
+
+    id: int
+    followup_id: int | None
+    manager: str
+    salesperson: str
+    went_well: str
+    to_try: str
+    noted_on: date
+    role: str = ""
+    visit_on: date | None = None
+    customer: str = ""

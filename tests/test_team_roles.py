@@ -452,3 +452,42 @@ def test_each_salesperson_imports_their_own_phones_call_log(
     as_login("lees")  # the read role imports nothing
     refused = run("calls", "import", str(log), expect=None)
     assert refused.exit_code != 0 and refused.stderr.startswith("Error: ")
+
+
+def test_a_coaching_note_reaches_only_the_two_of_them_as_the_server_holds_it(
+    run: Run, team: Team, as_login: Callable[[str], None]
+) -> None:
+    """Marieke joins Pieter's visit and writes her coaching; Pieter reads it, and nobody else
+    can: not Anouk through salesnotes or with plain SQL, not the read role (row-level
+    security on ``coaching``, m025)."""
+    import psycopg
+
+    as_login("pieter")
+    said = run("visit", "els", "vandaag 11:00", "Kennismaking", "--with", "marieke",
+               "--role", "second").stdout  # fmt: skip
+    visit = said.split("#")[1].split()[0]
+    as_login("marieke")  # either of the two does it, once
+    run("visit", "done", visit, "--note", "Goed gesprek")
+    run("coach", visit, "--went-well", "Goede vragen", "--try", "Eerder naar het budget")
+    as_login("pieter")
+    assert _json(run, "coach", "--with", "marieke")["notes"][0]["went_well"] == "Goede vragen"
+    as_login("anouk")
+    assert _json(run, "coach", "--with", "marieke")["notes"] == []
+    assert _json(run, "coach", "--with", "pieter")["notes"] == []
+
+    def counted(name: str) -> int:
+        with psycopg.connect(team.url(name), autocommit=True) as conn:
+            return int(conn.execute("SELECT count(*) FROM coaching").fetchone()[0])  # type: ignore[index]
+
+    assert [counted(n) for n in ("marieke", "pieter", "anouk", "lees", team.owner)] == [
+        1,
+        1,
+        0,
+        0,
+        1,
+    ]
+    forged = _sql(
+        team, "anouk", "INSERT INTO coaching (uuid, manager, salesperson, noted_on, created_at)"
+        " VALUES ('x', 'marieke', 'pieter', '2026-12-07', '2026-12-07')",
+    )  # fmt: skip
+    assert forged is not None and "row-level security" in str(forged)

@@ -92,9 +92,18 @@ def test_the_tour_of_a_visit_with_the_manager_runs_as_written(
     text = (ROOT / "docs" / "team.md").read_text(encoding="utf-8")
     section = text[text.index("## On the road with the manager") :]
     commands = tour_commands(section[: section.index("\n## ", 5)])
-    assert [c[:2] for c in commands] == [["visit", "jan"], ["visit", "prep"], ["visit", "done"]]
+    assert [c[:2] for c in commands] == [
+        ["visit", "jan"], ["visit", "prep"], ["visit", "done"], ["coach", "3"],
+        ["coach", "--with"],
+    ]  # fmt: skip
     monkeypatch.setenv("LANG", language)
-    said = "\n".join(run(*args).stdout for args in commands)
+    said = "\n".join(run(*args).stdout for args in commands[:3])
+    monkeypatch.setenv("SALESNOTES_USER", "marieke")  # the coaching: the one who joined
+    coached = "\n".join(run(*args).stdout for args in commands[3:])
+    assert (
+        "alleen voor pieter en jou" if language.startswith("nl") else "for pieter and you only"
+    ) in coached
+    assert "Eerder naar het budget vragen" in coached
     dutch = language.startswith("nl")
     assert ("Bezoek #3 bij Jan de Vries" if dutch else "Visit #3 with Jan de Vries") in said
     assert ("kijkt mee en luistert" if dutch else "watches the customer and listens") in said
@@ -135,3 +144,35 @@ def test_the_briefing_prepares_tomorrows_visit_and_tells_the_manager_who_waits(
     assert "anouk: nog nooit samen op pad geweest" in said
     assert "pieter: niet samen op pad geweest sinds ma 12 okt 2026" in said
     assert "Jij leidde elke keer: laat pieter de volgende keer het gesprek voeren" in said
+
+
+def test_the_coaching_after_a_visit_is_the_one_who_joined_and_survives_forgetting_the_customer(
+    run: Run, run_json: RunJson, jan: None, monkeypatch: pytest.MonkeyPatch, db_path: Path
+) -> None:
+    run("visit", "jan", "vandaag 11:00", "Offerte hal 3", "--with", "marieke", "--role", "second")
+    run("visit", "done", "3", "--note", "Besproken")
+    told = run("coach", "3", "--went-well", "x", expect=4).stderr  # pieter did not join
+    assert "marieke joined visit #3: the coaching after it is theirs to write" in told
+    monkeypatch.setenv("SALESNOTES_USER", "marieke")
+    before = dump(db_path)
+    assert "or both" in run("coach", "3", expect=2).stderr
+    assert "not a joint visit" in run("coach", "1", "--try", "x", expect=2).stderr
+    assert "--with NAME" in run("coach", expect=2).stderr
+    assert dump(db_path) == before
+    said = run("coach", "3", "--went-well", "Goede vragen over de planning",
+               "--try", "Eerder naar het budget vragen").stdout  # fmt: skip
+    assert said.startswith("Coaching note #1 on visit #3 kept: for pieter and you only.")
+    monkeypatch.setenv("SALESNOTES_USER", "pieter")
+    history = run_json("coach", "--with", "marieke")
+    assert [(v["visit_id"], v["role"]) for v in history["visits"]] == [(3, "second")]
+    assert history["notes"][0]["went_well"] == "Goede vragen over de planning"
+    assert history["notes"][0]["customer"] == "Jan de Vries"
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    out = run("coach", "--with", "marieke").stdout
+    assert "Op pad met marieke: 1 bezoek samen" in out and "bezoek van pieter, tweede viool" in out
+    assert "om te proberen: Eerder naar het budget vragen" in out
+    run("forget", "jan", "--yes")  # the customer's data gone; the words about pieter stay
+    after = run_json("coach", "--with", "marieke")
+    assert after["visits"] == [] and after["notes"][0]["visit_id"] is None
+    assert after["notes"][0]["customer"] is None
+    assert after["notes"][0]["to_try"] == "Eerder naar het budget vragen"

@@ -73,3 +73,40 @@ def visit_done(
         due = plan(env, next_when, today, calendar) if next_when is not None else None
         done = close(store, fid, note, today=today, now=env.now(), planned=due, about=about)
     completed(done, due, today, calendar)
+
+
+def coach(
+    env: Env,
+    *,
+    visit_id: str | None,
+    went_well: str,
+    to_try: str,
+    with_person: str | None,
+    fmt: str,
+) -> None:
+    """After a joint visit, the observation of the one who joined (``visit_id``); or the
+    coaching history with one person (``with_person``)."""
+    from salesnotes.errors import BadInput
+    from salesnotes.i18n import _
+    from salesnotes.render.visits import coached, history
+    from salesnotes.team import owner
+    from salesnotes.usecases.visits import coach_visit, coaching_with
+
+    if (visit_id is None) == (with_person is None):
+        raise BadInput(
+            _("give a visit's ID to write the coaching after it, or --with NAME to read the "
+              "coaching with one person")
+        )  # fmt: skip
+    store = env.store()
+    if with_person is not None:
+        other = owner(with_person, "--with")
+        with store.read():
+            shown = coaching_with(store, other)
+        history(shown, fmt)
+        return
+    fid = record_id(visit_id or "", N_("visit"), FOLLOWUP_IDS)
+    with store.write():
+        visit, note_id = coach_visit(
+            store, fid, went_well, to_try, today=env.today(), now=env.now()
+        )
+    coached(visit, note_id)

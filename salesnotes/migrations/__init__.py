@@ -49,6 +49,7 @@ NAMES: tuple[str, ...] = (
     "m022_learned_rhythms",
     "m023_rhythms_the_agenda_reads",
     "m024_joint_visits",
+    "m025_coaching",
 )
 
 JOURNALED = (
@@ -67,6 +68,7 @@ JOURNALED = (
     "mails",
     "mail_strangers",
     "contact_cadence",
+    "coaching",
 )
 """The tables the undo journal records: the book's own data, not its indexes, the
 briefing's mark or the erasures."""

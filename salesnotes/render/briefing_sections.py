@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from salesnotes.domain.days import describe, duration_words, moment_words, rhythm_words, short
 from salesnotes.domain.money import format_amount
-from salesnotes.i18n import N_, _, n_, term
+from salesnotes.i18n import _, n_, term
 from salesnotes.record import record
 from salesnotes.render.cadence import every_words
 from salesnotes.render.changes import day_off_name
@@ -182,6 +182,8 @@ def _ride_along(brief: Brief) -> Section | None:
     roles they went the last times (always leading: said, kindly)."""
     if not brief.ride_along:
         return None
+    from salesnotes.render.visits import ROLE_WORDS
+
     items = []
     for person, last, roles in brief.ride_along:
         if last:
@@ -193,7 +195,7 @@ def _ride_along(brief: Brief) -> Section | None:
         details = []
         if roles:
             details.append(_("the last times you went as: {roles}").format(
-                roles=", ".join(_(ROLE_NAMES[r]) for r in roles)))  # fmt: skip
+                roles=", ".join(_(ROLE_WORDS[r]) for r in roles)))  # fmt: skip
         if len(roles) >= 2 and set(roles) == {"lead"}:
             details.append(
                 _("You led each time: next time let {person} lead and watch the customer; "
@@ -201,9 +203,6 @@ def _ride_along(brief: Brief) -> Section | None:
             )  # fmt: skip
         items.append((first, details))
     return Section(_("On the road with the team"), items)
-
-
-ROLE_NAMES = {"lead": N_("leading"), "equal": N_("as an equal"), "second": N_("second fiddle")}
 
 
 def _calls(brief: Brief) -> Section:

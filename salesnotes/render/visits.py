@@ -3,7 +3,7 @@ with, the visit done."""
 
 from __future__ import annotations
 
-from salesnotes.i18n import N_, _, term
+from salesnotes.i18n import N_, _, n_, term
 from salesnotes.render import echo, print_json
 from salesnotes.text import one_line
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from salesnotes.domain.days import Calendar
     from salesnotes.domain.plans import Planned
     from salesnotes.models import Contact, FollowUp
-    from salesnotes.results import VisitPrep
+    from salesnotes.results import Coaching, VisitPrep
 
 ROLE_ADVICE = {
     "lead": N_("{manager} leads the conversation; {owner} fills in."),
@@ -182,3 +182,54 @@ def _prep_json(shown: VisitPrep, today: date) -> None:
             },
         }
     )  # fmt: skip
+
+
+ROLE_WORDS = {"lead": N_("leading"), "equal": N_("as an equal"), "second": N_("second fiddle")}
+
+
+def coached(visit: FollowUp, note_id: int) -> None:
+    """``coach ID``: the note kept, and for whom."""
+    echo(
+        _("Coaching note #{id} on visit #{visit} kept: for {salesperson} and you only.").format(
+            id=note_id, visit=visit.id, salesperson=visit.owner
+        )
+    )
+
+
+def history(shown: Coaching, fmt: str) -> None:
+    """``coach --with``: the visits together with their roles, and the notes."""
+    from salesnotes.domain.days import describe
+
+    if fmt == "json":
+        print_json(
+            {
+                "with": shown.other,
+                "visits": [
+                    {"visit_id": i, "day": day, "role": role, "whose": whose}
+                    for i, day, role, whose in shown.visits
+                ],
+                "notes": [
+                    {"id": n.id, "visit_id": n.followup_id, "manager": n.manager,
+                     "salesperson": n.salesperson, "went_well": n.went_well,
+                     "to_try": n.to_try, "day": n.noted_on, "customer": n.customer or None}
+                    for n in shown.notes
+                ],
+            }
+        )  # fmt: skip
+        return
+    count = len(shown.visits)
+    echo(_("On the road with {person}: {visits}").format(
+        person=shown.other,
+        visits=n_("{n} visit together", "{n} visits together", count).format(n=count)))  # fmt: skip
+    for i, day, role, whose in shown.visits:
+        echo(f"  #{i} {describe(day)}: " + _("{whose}'s visit, {role}").format(
+            whose=whose, role=_(ROLE_WORDS.get(role, role))))  # fmt: skip
+    for n in shown.notes:
+        about = f" ({one_line(n.customer)})" if n.customer else ""
+        echo(_("Note #{id}, {day}, {manager} for {salesperson}{about}:").format(
+            id=n.id, day=describe(n.noted_on), manager=n.manager, salesperson=n.salesperson,
+            about=about))  # fmt: skip
+        if n.went_well:
+            echo("  " + _("went well: {text}").format(text=one_line(n.went_well)))
+        if n.to_try:
+            echo("  " + _("to try: {text}").format(text=one_line(n.to_try)))

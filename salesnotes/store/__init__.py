@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from salesnotes.models import Recorded, Undone
     from salesnotes.store.audit import Audit
     from salesnotes.store.calls import Calls
+    from salesnotes.store.coaching import Coaching
     from salesnotes.store.database import Database as AnyDatabase
     from salesnotes.store.interface import Transaction
     from salesnotes.store.mails import Mails
@@ -46,6 +47,7 @@ class Book:
     __slots__ = (
         "_audit",
         "_calls",
+        "_coaching",
         "_mails",
         "_members",
         "_sync",
@@ -80,6 +82,7 @@ class Book:
         self._members: Members | None = None
         self._sync: SyncState | None = None
         self._calls: Calls | None = None
+        self._coaching: Coaching | None = None
         self._mails: Mails | None = None
 
     @property
@@ -108,6 +111,15 @@ class Book:
 
             self._sync = SyncState(self.db)
         return self._sync
+
+    @property
+    def coaching(self) -> Coaching:
+        """The manager's coaching notes (``coach``)."""
+        if self._coaching is None:
+            from salesnotes.store.coaching import Coaching
+
+            self._coaching = Coaching(self.db)
+        return self._coaching
 
     @property
     def calls(self) -> Calls:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from salesnotes.store.interface_around import (
         AuditStore,
         CallStore,
+        CoachingStore,
         MailStore,
         MemberStore,
         SyncStateStore,
@@ -444,6 +445,8 @@ class Store(Protocol):
     def sync(self) -> SyncStateStore: ...
     @property
     def calls(self) -> CallStore: ...
+    @property
+    def coaching(self) -> CoachingStore: ...
     @property
     def mails(self) -> MailStore: ...
     @property

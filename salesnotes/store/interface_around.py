@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from datetime import date
 
     from salesnotes.captured import Call
     from salesnotes.models import Audited, Member, Synced
+    from salesnotes.team import Coached
 
 
 class AuditStore(Protocol):
@@ -84,3 +86,14 @@ class MemberStore(Protocol):
     def get(self, name: str) -> Member: ...
     def names(self) -> list[str]: ...
     def remove(self, name: str) -> Member: ...
+
+
+class CoachingStore(Protocol):
+    """The manager's coaching notes after joint visits."""
+
+    def add(
+        self, followup_id: int, manager: str, salesperson: str, went_well: str, to_try: str,
+        *, on: date, now: str,
+    ) -> int: ...  # fmt: skip
+    def between(self, one: str, other: str) -> list[Coached]: ...
+    def visits_together(self, one: str, other: str) -> list[tuple[int, date, str, str]]: ...

@@ -36,6 +36,7 @@ BOOK = {
     "mails": "id",
     "mail_strangers": "id",
     "contact_cadence": "contact_id",
+    "coaching": "id",
     "team_members": "name",
     "audit_trail": "id",
 }
@@ -62,6 +63,7 @@ _SAME = {
     "mails": ("key", "contact_id"),
     "mail_strangers": ("key", "address"),
     "contact_cadence": ("contact_id",),
+    "coaching": ("uuid",),
     "team_members": ("name",),
     "audit_trail": ("at", "actor", "tbl", "row_id", "action"),
 }

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from salesnotes.domain.plans import Planned
     from salesnotes.models import Contact, FollowUp
-    from salesnotes.results import Done, VisitPrep
+    from salesnotes.results import Coaching, Done, VisitPrep
     from salesnotes.store.interface import Store
 
 
@@ -110,3 +110,37 @@ def visit_done(
         store, followup_id, note=f"{note} ({names})", kind="visit", today=today, now=now,
         planned=planned, about=about,
     )  # fmt: skip
+
+
+def coach_visit(
+    store: Store, followup_id: int, went_well: str, to_try: str, *, today: date, now: str
+) -> tuple[FollowUp, int]:
+    """The observation of the one who joined a visit (the user): what went well and one
+    thing to try, for the one whose visit it was; the visit and the note's id."""
+    from salesnotes.errors import BadInput, Conflict
+
+    visit = a_visit(store, followup_id)
+    if not (went_well.strip() or to_try.strip()):
+        raise BadInput(_("say what went well (--went-well), one thing to try (--try), or both"))
+    if store.user != visit.with_owner:
+        raise Conflict(
+            _("{who} joined visit #{id}: the coaching after it is theirs to write").format(
+                who=visit.with_owner, id=visit.id
+            )
+        )
+    return visit, store.coaching.add(
+        visit.id, visit.with_owner, visit.owner, went_well, to_try, on=today, now=now
+    )
+
+
+def coaching_with(store: Store, other: str) -> Coaching:
+    """The user's coaching history with one other person (either the manager or the
+    salesperson of it): the joint visits done together with their roles, and the notes."""
+    from salesnotes.results import Coaching
+
+    return Coaching(
+        store.user,
+        other,
+        store.coaching.visits_together(store.user, other),
+        store.coaching.between(store.user, other),
+    )

@@ -68,4 +68,31 @@ salesnotes visit done 12 --note "Offerte hal 3 besproken" --next "over 1 week\""
             opt("about", "--about", help="What the next follow-up is for."),
         ),
     ),
+    Command(
+        "coach",
+        "visits:coach",
+        """\
+After a joint visit, the observation of the one who joined: what went well (give a
+compliment) and one thing to try; for the salesperson and you only. With --with NAME: the
+coaching history with one person (the visits together, their roles, the notes).
+
+Examples:
+
+\b
+salesnotes coach 12 --went-well "Goede vragen over de planning" --try "Eerder naar budget vragen"
+salesnotes coach --with pieter""",
+        (
+            arg(
+                "visit_id",
+                metavar="ID",
+                default=None,
+                show_default=False,
+                help="The visit's id (to write the note after it).",
+            ),
+            opt("went_well", "--went-well", default="", help="What went well."),
+            opt("to_try", "--try", default="", help="One thing to try next time."),
+            opt("with_person", "--with", help="Read the coaching with this person."),
+            FORMAT,
+        ),  # fmt: skip
+    ),
 )
