@@ -102,10 +102,12 @@ def visit_done(
     about: str | None = None,
 ) -> Done:
     """The visit done by either of the two, its note logged as a visit with both names."""
-    from salesnotes.usecases.followups import complete_followup
+    from salesnotes.usecases.followups import complete_followup, next_step
 
     visit = a_visit(store, followup_id)
     names = _("with {first} and {second}").format(first=visit.owner, second=visit.with_owner)
+    if planned is not None and about is None:  # what is next is about what was said
+        about = next_step("visit", note)
     return complete_followup(
         store, followup_id, note=f"{note} ({names})", kind="visit", today=today, now=now,
         planned=planned, about=about,
