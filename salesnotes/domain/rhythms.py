@@ -62,6 +62,17 @@ def lateness(rhythm: str, last_touch: date, today: date) -> tuple[Period, int] |
     return (p, (today - due).days) if due < today else None
 
 
+def _losing(
+    t: Touch, rhythm: str, last_contact: date | None, overdue_days: int, rhythm_days: float,
+    learned: int = 0,
+) -> LosingTouch:  # fmt: skip
+    return LosingTouch(
+        contact_id=t.contact_id, name=t.name, organisation=t.organisation, status=t.status,
+        rhythm=rhythm, last_touch=t.last_touch, last_contact=last_contact,
+        overdue_days=overdue_days, rhythm_days=rhythm_days, learned=learned,
+    )  # fmt: skip
+
+
 def past_rhythm(
     touches: Iterable[Touch], today: date, by_status: dict[str, str]
 ) -> list[LosingTouch]:
@@ -69,22 +80,9 @@ def past_rhythm(
     found = []
     for t in touches:
         late = lateness(t.every or by_status[t.status], t.last_touch, today)
-        if late is None:
-            continue
-        p, overdue_days = late
-        found.append(
-            LosingTouch(
-                contact_id=t.contact_id,
-                name=t.name,
-                organisation=t.organisation,
-                status=t.status,
-                rhythm=str(p),
-                last_touch=t.last_touch,
-                last_contact=t.last_contact,
-                overdue_days=overdue_days,
-                rhythm_days=p.approx_days,
-            )
-        )
+        if late is not None:
+            p, overdue_days = late
+            found.append(_losing(t, str(p), t.last_contact, overdue_days, p.approx_days))
     return found
 
 
@@ -94,25 +92,18 @@ def getting_quiet(quiet: Iterable[tuple[Touch, Kept]], today: date) -> list[Losi
     from how many contact days it was learned."""
     from salesnotes.domain.cadence import rhythm_word
 
-    found = []
-    for t, k in quiet:
-        if k.quiet_after >= today:
-            continue
-        found.append(
-            LosingTouch(
-                contact_id=t.contact_id,
-                name=t.name,
-                organisation=t.organisation,
-                status=t.status,
-                rhythm=rhythm_word(k.every_days),
-                last_touch=t.last_touch,
-                last_contact=k.last_on,
-                overdue_days=(today - k.quiet_after).days,
-                rhythm_days=k.every_days,
-                learned=k.intervals + 1,
-            )
-        )
-    return found
+    return [
+        _losing(
+            t,
+            rhythm_word(k.every_days),
+            k.last_on,
+            (today - k.quiet_after).days,
+            k.every_days,
+            learned=k.intervals + 1,
+        )  # fmt: skip
+        for t, k in quiet
+        if k.quiet_after < today
+    ]
 
 
 def most_overdue_first(items: list[LosingTouch]) -> list[LosingTouch]:

@@ -55,7 +55,7 @@ def planned(
 
 def prep(shown: VisitPrep, fmt: str, today: date, config: Config) -> None:
     """``visit prep``: one page for both people."""
-    from salesnotes.domain.days import describe
+    from salesnotes.domain.days import days_phrase, describe
     from salesnotes.domain.money import format_amount
     from salesnotes.render.pages import Page
 
@@ -88,7 +88,7 @@ def prep(shown: VisitPrep, fmt: str, today: date, config: Config) -> None:
         page.line(
             _("#{id} {amount} {status}, {age} old: {title}").format(
                 id=q.id, amount=format_amount(q.amount_cents, q.currency, style),
-                status=term(q.shown_status(today)), age=_days(age), title=one_line(q.title),
+                status=term(q.shown_status(today)), age=days_phrase(age), title=one_line(q.title),
             ),
             2, len(f"#{q.id} "),
         )  # fmt: skip
@@ -146,12 +146,6 @@ def _pairs(shown: VisitPrep, today: date) -> list[tuple[str, str]]:
             touch += _(", getting quiet")
     pairs.append((_("keep in touch"), touch))
     return pairs
-
-
-def _days(n: int) -> str:
-    from salesnotes.domain.days import days_phrase
-
-    return days_phrase(n)
 
 
 def _prep_json(shown: VisitPrep, today: date) -> None:
