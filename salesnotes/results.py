@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from salesnotes.domain.plans import Planned
     from salesnotes.domain.quote_life import Pipeline
     from salesnotes.domain.ranking import AgendaRow
+    from salesnotes.domain.report import Report
     from salesnotes.imported import Unreadable
     from salesnotes.models import (
         Audited,
@@ -79,6 +80,8 @@ class Brief:
     # The manager's (brief --team): per salesperson, the day last on the road together
     # (None: never) and the roles of the last times, latest first.
     ride_along: Sequence[tuple[str, date | None, tuple[str, ...]]] = ()
+    # The manager's: the team's week so far in figures (``report --week``).
+    week: Report | None = None
 
     @property
     def is_empty(self) -> bool:

@@ -280,6 +280,7 @@ def test_json_has_stable_keys(run: Run, demo: None) -> None:
         "unnoted_calls",
         "visits",
         "ride_along",
+        "week",  # the manager's (brief --team): the team's week so far, as report's JSON
     ]
     assert data["calls"] == 8
     assert (data["day_off"], data["back_after_days_off"]) == (None, None)

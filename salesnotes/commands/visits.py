@@ -110,3 +110,65 @@ def coach(
             store, fid, went_well, to_try, today=env.today(), now=env.now()
         )
     coached(visit, note_id)
+
+
+def report(
+    env: Env,
+    *,
+    week: bool,
+    month: bool,
+    since: str | None,
+    last: bool,
+    owner: str | None,
+    team: bool,
+    fmt: str,
+    output: str | None,
+    force: bool,
+) -> None:
+    """The team's (or one person's) figures over a week, a month or since a day."""
+    from salesnotes.commands.files import check_target, emit
+    from salesnotes.render.report import render, table
+    from salesnotes.usecases.report import team_report, whose_report
+
+    kind, first = _span(week, month, since, last, owner, team)
+    today = env.today()
+    if output is not None:
+        check_target(output, force)
+    from_day = None
+    if first is not None:
+        from salesnotes.domain.dates import parse_when
+
+        from_day = parse_when(first, today, past=True)
+        if from_day > today:
+            from salesnotes.errors import BadInput
+            from salesnotes.i18n import _
+
+            raise BadInput(_("--since is a day up to today, not {day}").format(day=first))
+    store, config = env.store(), env.config()
+    with store.read():
+        whose = whose_report(store, owner, team)
+        shown = team_report(store, config, today, kind, since=from_day, last=last, whose=whose)
+    if fmt == "table" and output is None:
+        table(shown, config)
+        return
+    # A table written to a file is the Markdown one: text that reads as a table anywhere.
+    emit([render(shown, "markdown" if fmt == "table" else fmt, config).encode()], output, force)
+
+
+def _span(
+    week: bool, month: bool, since: str | None, last: bool, owner: str | None, team: bool
+) -> tuple[str, str | None]:
+    """Which span the options ask for (one of --week, --month, --since; --last with the
+    first two), and the day --since gives; one of --owner and --team."""
+    from salesnotes.errors import BadInput
+    from salesnotes.i18n import _
+
+    if week + month + (since is not None) > 1:
+        raise BadInput(_("give one of --week, --month and --since"))
+    if last and since is not None:
+        raise BadInput(_("--last is the whole week or month before this one; not with --since"))
+    if owner is not None and team:
+        raise BadInput(_("give --owner NAME or --team, not both"))
+    if since is not None:
+        return "since", since
+    return ("month" if month else "week"), None

@@ -50,6 +50,7 @@ NAMES: tuple[str, ...] = (
     "m023_rhythms_the_agenda_reads",
     "m024_joint_visits",
     "m025_coaching",
+    "m026_report_indexes",
 )
 
 JOURNALED = (

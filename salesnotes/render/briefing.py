@@ -136,6 +136,8 @@ def html(brief: Brief) -> str:
                 shown = "<br>".join(e(piece) for piece in first.split("\n"))
                 parts.append(f'<li style="{_STYLE["li"]}">{shown}{extra}</li>')
             parts.append(f"</{tag}>")
+        if section.chart:
+            parts.append(section.chart)
     line = pipeline_line(brief)
     if line:
         parts.append(f'<p style="margin-top:20px;">{e(line)}</p>')
@@ -146,6 +148,7 @@ def html(brief: Brief) -> str:
 def as_json(brief: Brief) -> dict[str, Any]:
     """The JSON contract of ``brief --format json`` (stable keys)."""
     from salesnotes.render.calls import call_json
+    from salesnotes.render.report import as_json as report_json
     from salesnotes.render.shapes import (
         agenda_json,
         followup_json,
@@ -220,6 +223,7 @@ def as_json(brief: Brief) -> dict[str, Any]:
             {"person": person, "last": last, "roles": list(roles)}
             for person, last, roles in brief.ride_along
         ],
+        "week": None if brief.week is None else report_json(brief.week),
     }
 
 

@@ -118,6 +118,7 @@ class Section:
     empty: str = ""
     note: str = ""
     numbered: bool = False  # the agenda: a ranked list
+    chart: str = ""  # an inline SVG figure the HTML form shows after the items
 
 
 def sections(brief: Brief) -> list[Section]:
@@ -128,6 +129,7 @@ def sections(brief: Brief) -> list[Section]:
         _calls(brief),
         _visits(brief),
         _ride_along(brief),
+        _week(brief),
         _late_complaints(brief),
         _unnoted_calls(brief),
         _quotes(brief),
@@ -175,6 +177,74 @@ def _visits(brief: Brief) -> Section | None:
         details.append(_("salesnotes visit prep {id}").format(id=visit.id))
         items.append((first, details))
     return Section(_("Visits of the next working day, with a colleague"), items)
+
+
+def _week(brief: Brief) -> Section | None:
+    """The manager's: the team's week so far in three lines (and, in HTML, a chart of the
+    conversations per person)."""
+    report = brief.week
+    if report is None:
+        return None
+    from salesnotes.render.report_html import conversations_chart
+
+    now, before = report.shown.now, report.shown.before
+    talks = now.talks
+    lines = [
+        _(
+            "{n} conversations ({calls} calls, {visits} visits, {mails} mails, {meetings}"
+            " meetings), {before} by this day last week; {new} new contacts"
+        ).format(
+            n=now.conversations,
+            calls=talks["call"],
+            visits=talks["visit"],
+            mails=talks["email"],
+            meetings=talks["meeting"],
+            before=before.conversations,
+            new=now.new_contacts,
+        ),  # fmt: skip
+        _(
+            "quotes: {sent} sent ({sent_amount}), {won} won ({won_amount}), {lost} lost; open"
+            " {open} (weighted {weighted})"
+        ).format(
+            sent=now.sent.n,
+            sent_amount=_money(brief, now.sent.cents, report.currency),
+            won=now.won.n,
+            won_amount=_money(brief, now.won.cents, report.currency),
+            lost=now.lost.n,
+            open=_money(brief, now.open.cents if now.open else 0, report.currency),
+            weighted=_money(brief, now.weighted_cents or 0, report.currency),
+        ),  # fmt: skip
+        _(
+            "follow-ups: {on_time} done on time, {late} late; complaints: {complaints} opened,"
+            " {answer}"
+        ).format(
+            on_time=now.on_time,
+            late=now.late,
+            complaints=now.complaints,
+            answer=_answer(now.median_hours, now.unanswered),
+        ),  # fmt: skip
+    ]
+    return Section(
+        _("The team's week so far ({start} to {end})").format(
+            start=short(report.span.start), end=short(report.span.end)
+        ),
+        [(line, []) for line in lines],
+        chart=conversations_chart(report),
+    )
+
+
+def _answer(hours: float | None, unanswered: int) -> str:
+    """'first answer after 3 h (median)', and how many wait for one."""
+    from salesnotes.render.report import hours_said
+
+    parts = []
+    if hours is not None:
+        parts.append(_("first answer after {hours} (median)").format(hours=hours_said(hours)))
+    if unanswered:
+        parts.append(
+            n_("{n} not answered yet", "{n} not answered yet", unanswered).format(n=unanswered)
+        )
+    return ", ".join(parts) or _("none to answer")
 
 
 def _ride_along(brief: Brief) -> Section | None:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from salesnotes.store.interface import Transaction
     from salesnotes.store.mails import Mails
     from salesnotes.store.members import Members
+    from salesnotes.store.reports import Reports
     from salesnotes.store.sync_state import SyncState
     from salesnotes.team import Seat
 
@@ -50,6 +51,7 @@ class Book:
         "_coaching",
         "_mails",
         "_members",
+        "_reports",
         "_sync",
         "briefings",
         "bulk",
@@ -84,6 +86,7 @@ class Book:
         self._calls: Calls | None = None
         self._coaching: Coaching | None = None
         self._mails: Mails | None = None
+        self._reports: Reports | None = None
 
     @property
     def audit(self) -> Audit:
@@ -120,6 +123,15 @@ class Book:
 
             self._coaching = Coaching(self.db)
         return self._coaching
+
+    @property
+    def reports(self) -> Reports:
+        """The team's figures over a span (``report``, ``brief --team``)."""
+        if self._reports is None:
+            from salesnotes.store.reports import Reports
+
+            self._reports = Reports(self.db)
+        return self._reports
 
     @property
     def calls(self) -> Calls:

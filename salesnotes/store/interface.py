@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         CoachingStore,
         MailStore,
         MemberStore,
+        ReportStore,
         SyncStateStore,
     )
     from salesnotes.store.interface_rhythms import RhythmStore
@@ -449,6 +450,8 @@ class Store(Protocol):
     def coaching(self) -> CoachingStore: ...
     @property
     def mails(self) -> MailStore: ...
+    @property
+    def reports(self) -> ReportStore: ...
     @property
     def seat(self) -> Seat | None: ...
     @property

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from salesnotes.models import Kept
     from salesnotes.store.database import Database
 
-_LEARNING = (
+LEARNING = (
     "c.archived_at IS NULL AND c.every IS NULL AND c.learned_every IS NOT NULL"
     " AND c.status <> 'former'"
 )
@@ -177,8 +177,8 @@ class Rhythms:
         index, m023: one probe per rhythm, however many contacts)."""
         rows = self.db.tuples(
             f"WITH RECURSIVE r(days) AS (SELECT min(c.learned_every) FROM contacts c"
-            f" WHERE {_LEARNING} UNION ALL SELECT (SELECT min(c.learned_every)"
-            f" FROM contacts c WHERE {_LEARNING} AND c.learned_every > r.days)"
+            f" WHERE {LEARNING} UNION ALL SELECT (SELECT min(c.learned_every)"
+            f" FROM contacts c WHERE {LEARNING} AND c.learned_every > r.days)"
             " FROM r WHERE r.days IS NOT NULL)"
             " SELECT days FROM r WHERE days IS NOT NULL"
         )
@@ -198,7 +198,7 @@ class Rhythms:
         for every, today in reads:
             select = (
                 "SELECT c.id, c.learned_every, c.quiet_after FROM contacts c"
-                f" WHERE c.learned_every = ? AND c.quiet_after < ? AND {_LEARNING}{mine}"
+                f" WHERE c.learned_every = ? AND c.quiet_after < ? AND {LEARNING}{mine}"
                 " ORDER BY c.quiet_after, c.id LIMIT ? OFFSET ?"
             )
             parts.append((select, (every, today.isoformat(), *whose, limit, offset)))
@@ -210,7 +210,7 @@ class Rhythms:
         """The ids of the active contacts getting quiet on ``today`` (counted, not read: one
         partial index of the contacts, m023)."""
         rows = self.db.tuples(
-            f"SELECT c.id FROM contacts c WHERE c.quiet_after < ? AND {_LEARNING}",
+            f"SELECT c.id FROM contacts c WHERE c.quiet_after < ? AND {LEARNING}",
             (today.isoformat(),),
         )
         return [int(r[0]) for r in rows]
@@ -225,7 +225,7 @@ class Rhythms:
             f"SELECT {_KEPT}, c.name, o.name, c.status, c.last_touch_on"
             " FROM contacts c JOIN contact_cadence k ON k.contact_id = c.id"
             " LEFT JOIN organisations o ON o.id = c.organisation_id"
-            f" WHERE c.quiet_after < ? AND {_LEARNING}{among}",
+            f" WHERE c.quiet_after < ? AND {LEARNING}{among}",
             (today.isoformat(),),
         )
         return [

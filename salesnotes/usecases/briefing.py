@@ -96,7 +96,7 @@ def assemble_briefing(
         day_off=calendar.off_on(day),
         back=back,
         visits=visits_ahead(store, day, calendar),
-        ride_along=ride_along(store, config, day) if team else (),
+        **(_managers(store, config, day) if team else {}),
         **_happened(store, since, now, MAX_ITEMS if short else None, team=team, day=day),
     )
 
@@ -110,6 +110,18 @@ def visits_ahead(store: Store, day: date, calendar: Calendar) -> list[VisitPrep]
 
     ahead = next_working_day(day + timedelta(days=1), calendar)
     return [visit_prep(store, v.id, day) for v in store.followups.visits_on(ahead, store.user)]
+
+
+def _managers(store: Store, config: Config, day: date) -> dict[str, Any]:
+    """What the manager's briefing has besides: with whom they have not been on the road
+    for a while (``ride_along``), and the team's week up to ``day`` in figures as
+    ``report --week --team`` gives them."""
+    from salesnotes.usecases.report import team_report
+
+    return {
+        "ride_along": ride_along(store, config, day),
+        "week": team_report(store, config, day, "week"),
+    }
 
 
 def ride_along(

@@ -1,8 +1,9 @@
-"""The joint visit: planned for two, prepared on one page, done once (issue 28)."""
+"""On the road with the manager (issue 28): the joint visit planned for two, prepared on
+one page, done once; the coaching after it; and the team's figures over a week or a month."""
 
 from __future__ import annotations
 
-from salesnotes.commands.table.kinds import FORMAT, WHO, Command, arg, opt
+from salesnotes.commands.table.kinds import FORCE, FORMAT, OUTPUT, WHO, Command, arg, flag, opt
 from salesnotes.models import VISIT_ROLES
 
 COMMANDS = (
@@ -94,5 +95,44 @@ salesnotes coach --with pieter""",
             opt("with_person", "--with", help="Read the coaching with this person."),
             FORMAT,
         ),  # fmt: skip
+    ),
+    Command(
+        "report",
+        "visits:report",
+        """\
+The team's week (or month) in figures: per person the conversations by kind, new
+contacts, quotes sent, won and lost with their amounts and the win rate, the open
+pipeline, follow-ups done on time and late, complaints and the hours to the first answer,
+customers getting quiet; the team's totals and the change against the span before.
+
+A salesperson sees their own figures, a manager the team's. The week is Monday to today
+(against last week to the same day), the month the 1st to today; --last: the whole week
+or month before this one. Pictures: sparklines and bars in the terminal, SVG charts in
+--format html (a page for a browser or a mail).
+
+Examples:
+
+\b
+salesnotes report --week
+salesnotes report --month --format html -o team.html
+salesnotes report --since 1-10 --owner pieter --format json""",
+        (
+            flag("week", "--week", help="This week so far (the default)."),
+            flag("month", "--month", help="This month so far."),
+            opt("since", "--since", help="From this day to today: '1-10', 'last monday'."),
+            flag("last", "--last", help="The whole week or month before this one."),
+            opt("owner", "--owner", help="One person's figures."),
+            flag("team", "--team", help="Everyone's figures and the team's totals."),
+            opt(
+                "fmt",
+                "--format",
+                "-f",
+                choices=("table", "plain", "json", "markdown", "html"),
+                default="table",
+                help="table (for people), plain (tab-separated), json, markdown or html.",
+            ),
+            OUTPUT,
+            FORCE,
+        ),
     ),
 )
