@@ -50,7 +50,7 @@ NAMES: tuple[str, ...] = (
     "m023_rhythms_the_agenda_reads",
     "m024_joint_visits",
     "m025_coaching",
-    "m026_report_indexes",
+    "m026_the_team_in_figures",
 )
 
 JOURNALED = (

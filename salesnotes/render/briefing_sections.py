@@ -191,8 +191,8 @@ def _week(brief: Brief) -> Section | None:
     talks = now.talks
     lines = [
         _(
-            "{n} conversations ({calls} calls, {visits} visits, {mails} mails, {meetings}"
-            " meetings), {before} by this day last week; {new} new contacts"
+            "conversations: {n} (calls {calls}, visits {visits}, mails {mails}, meetings"
+            " {meetings}); by this day last week {before}; new contacts: {new}"
         ).format(
             n=now.conversations,
             calls=talks["call"],

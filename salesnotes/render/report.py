@@ -253,7 +253,7 @@ def markdown(report: Report, config: Config) -> str:
     out.append("| | " + " | ".join(_md(n) for n in names) + " | " + _("change") + " |")
     out.append("|---|" + "---:|" * (len(names) + 1))
     for cells in table_rows(report, config):
-        out.append("| " + " | ".join(_md(c.strip()) for c in cells) + " |")
+        out.append("| " + " | ".join(_md(c) for c in cells).replace("  ", "&emsp;") + " |")
     out += ["", "```", *pictures(report, config), "```"]
     out += ["", *footnotes(report)] if report.other_currencies else []
     return "\n".join(out) + "\n"

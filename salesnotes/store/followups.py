@@ -426,7 +426,7 @@ class FollowUps:
     def close_chases(self, quote_id: int, *, on: date, now: str, note: str) -> int:
         """Close the open follow-ups that chase a quote; return how many."""
         return self.db.execute(
-            "UPDATE followups SET status = 'done', done_on = ?, done_at = ?, done_note = ?"
-            " WHERE quote_id = ? AND status = 'open'",
+            "UPDATE followups SET status = 'done', done_on = ?, done_at = ?, done_note = ?,"
+            " closed_with_quote = 1 WHERE quote_id = ? AND status = 'open'",
             (on.isoformat(), now, note, quote_id),
         )

@@ -70,8 +70,9 @@ class Reports:
         return [(r[0], r[1], int(r[2]), int(r[3] or 0)) for r in rows]
 
     def followups_done(self, start: date, end: date) -> list[tuple[str, int, int]]:
-        """(whose, on time, late): follow-ups done in the span (not complaints), on time
-        when done on or before the day they were due."""
+        """(whose, on time, late): follow-ups done in the span (not complaints, nor a
+        quote's chases that closed with it), on time when done on or before the day they
+        were due."""
         return [
             (r[0], int(r[1] or 0), int(r[2] or 0))
             for r in self.db.tuples(
@@ -79,7 +80,7 @@ class Reports:
                 " sum(CASE WHEN f.done_on > f.due_on THEN 1 ELSE 0 END) FROM followups f"
                 " JOIN contacts c ON c.id = f.contact_id"
                 " WHERE f.status = 'done' AND f.done_on >= ? AND f.done_on <= ?"
-                " AND f.reason <> 'complaint' GROUP BY 1",
+                " AND f.reason <> 'complaint' AND f.closed_with_quote = 0 GROUP BY 1",
                 (start.isoformat(), end.isoformat()),
             )
         ]

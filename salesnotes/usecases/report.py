@@ -21,7 +21,18 @@ def whose_report(store: Store, owner: str | None, team: bool) -> list[str] | Non
     from salesnotes.team import owner as owner_name
 
     if owner is not None:
-        return [owner_name(owner)]
+        from salesnotes.usecases.sources import team_owners
+
+        name, people = owner_name(owner), team_owners(store)
+        if name not in people:
+            from salesnotes.errors import NotFound
+            from salesnotes.i18n import _
+
+            raise NotFound(
+                _("{name} has no part in this book (no contact, no follow-up); its people: "
+                  "{people}").format(name=name, people=", ".join(people) or "-")
+            )  # fmt: skip
+        return [name]
     seat = store.seat
     if team or (seat is not None and seat.role in ("manager", "read")):
         return None
