@@ -193,8 +193,8 @@ def rows(sql: str) -> list[dict[str, Any]]:
         import psycopg
         from psycopg.rows import dict_row
 
-        with psycopg.connect(book, row_factory=dict_row) as conn:
-            return list(conn.execute(sql).fetchall())
+        with psycopg.connect(book, row_factory=dict_row) as server:
+            return list(server.execute(sql).fetchall())
     conn = sqlite3.connect(book)
     conn.row_factory = sqlite3.Row
     try:
