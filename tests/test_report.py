@@ -302,3 +302,38 @@ def test_figures_equal_an_independent_count_of_a_generated_team_book(run: Run) -
                 )
                 checked += sum(1 for k in opened if mine[k])
     assert checked > 100  # the spans hold real work, not zeros compared with zeros
+
+
+def test_the_html_report_draws_its_bars_in_a_real_browser(
+    run: Run, two_weeks: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Drawn by chromium and read back from the picture: one bar per person in the table's
+    order, as long as their conversations, then one per month of the open pipeline."""
+    from salesnotes.render.charts import BAR_COLOUR
+    from tests.browser import bars, screenshot
+
+    day_as(monkeypatch, "marieke", "2026-12-09T16:00")
+    run("add", "Mila Mol", "--status", "customer")
+    for text in ("Eerste", "Tweede", "Derde", "Vierde"):
+        run("log", "mila", text, "--kind", "call")
+    page = tmp_path / "team.html"
+    run("report", "--team", "--format", "html", "-o", str(page))
+    html = page.read_text()
+    assert "<script" not in html and "http" not in html.replace(
+        'xmlns="http://www.w3.org/2000/svg"', ""
+    )  # nothing to fetch, nothing to run: a mail client shows it
+    assert "Conversations per person: anouk: 1; marieke: 4; pieter: 2" in html
+    drawn = bars(screenshot(page, tmp_path / "team.png"), BAR_COLOUR)
+    assert len(drawn) == 3 + 1, drawn  # three people, one month of open quotes
+    people = drawn[:3]
+    assert [top for top, _, _ in people] == sorted(top for top, _, _ in people)
+    widths = [wide for _, _, wide in people]
+    assert widths[1] > widths[2] > widths[0]  # marieke 4, pieter 2, anouk 1: in table order
+    assert abs(widths[2] / widths[1] - 2 / 4) < 0.03 and abs(widths[0] / widths[1] - 1 / 4) < 0.03
+    month = drawn[3]
+    assert month[2] == widths[1]  # the only month: the full length
+
+    brief = tmp_path / "brief.html"
+    brief.write_text(run("brief", "--team", "--format", "html").stdout)
+    drawn = bars(screenshot(brief, tmp_path / "brief.png"), BAR_COLOUR)
+    assert len(drawn) == 3 and drawn[1][2] > drawn[2][2] > drawn[0][2]
