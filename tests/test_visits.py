@@ -3,6 +3,7 @@ one page from the whole dossier, done once with both names."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,25 @@ def test_the_coaching_after_a_visit_is_the_one_who_joined_and_survives_forgettin
     assert after["visits"] == [] and after["notes"][0]["visit_id"] is None
     assert after["notes"][0]["customer"] is None
     assert after["notes"][0]["to_try"] == "Eerder naar het budget vragen"
+    # pieter's own request for access: the coaching about him, kept after the customer went
+    mine = json.loads(run("export-person", "--member", "pieter").stdout)
+    assert mine["format"] == "salesnotes-member" and mine["member"] == "pieter"
+    assert [n["to_try"] for n in mine["tables"]["coaching"]] == ["Eerder naar het budget vragen"]
+    assert mine["tables"]["coaching"][0]["manager"] == "marieke"
+    assert mine["tables"]["visits"] == []  # the visit was the customer's: forgotten with them
+    assert "name a contact, or a member" in run("export-person", expect=2).stderr
+    assert "a member named niemand" in run("export-person", "--member", "niemand", expect=3).stderr
+
+
+def test_a_members_export_has_the_visits_they_went_on(
+    run: Run, jan: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("visit", "jan", "vandaag 11:00", "Offerte hal 3", "--with", "marieke", "--role", "lead")
+    data = json.loads(run("export-person", "--member", "marieke").stdout)
+    assert [(v["owner"], v["with_owner"], v["role"]) for v in data["tables"]["visits"]] == [
+        ("pieter", "marieke", "lead")
+    ]
+    assert "Offerte hal 3" not in json.dumps(data)  # the customer's words are not hers
+    assert "name a contact, or a member" in run(
+        "export-person", "jan", "--member", "marieke", expect=2
+    ).stderr

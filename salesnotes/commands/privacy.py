@@ -9,19 +9,35 @@ if TYPE_CHECKING:
     from salesnotes.env import Env
 
 PERSON_FORMAT = "salesnotes-person"
+MEMBER_FORMAT = "salesnotes-member"
 
 
-def export_person(env: Env, *, who: str, output: str | None, force: bool) -> None:
-    """Everything stored about one person, as JSON (to stdout, or ``output`` 0600)."""
+def export_person(
+    env: Env, *, who: str | None, member: str | None, output: str | None, force: bool
+) -> None:
+    """Everything stored about one person, as JSON (to stdout, or ``output`` 0600): a
+    contact (``who``), or a member of the team (``member``)."""
     from salesnotes.commands import contact_named
     from salesnotes.commands.files import check_target, emit
-    from salesnotes.render.privacy import exported, person_json
+    from salesnotes.render.privacy import exported, member_json, person_json
 
+    if (who is None) == (member is None):
+        from salesnotes.errors import BadInput
+        from salesnotes.i18n import _
+
+        raise BadInput(_("name a contact, or a member of the team with --member NAME"))
     if output is not None:
         check_target(output, force)
     store = env.store()
+    if member is not None:
+        from salesnotes.usecases.team import member_data
+
+        with store.read():
+            tables = member_data(store, member)
+        emit([member_json(MEMBER_FORMAT, member, tables, env.now())], output, force)
+        return
     with store.read():
-        contact = contact_named(env, store, who)
+        contact = contact_named(env, store, str(who))
         tables = store.privacy.rows(contact.id)
     emit([person_json(PERSON_FORMAT, contact, tables, env.now())], output, force)
     if output is not None:

@@ -32,6 +32,16 @@ def person_json(kind: str, contact: Contact, tables: Mapping[str, Any], now: str
     return (json.dumps(safe(data), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def member_json(kind: str, name: str, tables: Mapping[str, Any], now: str) -> bytes:
+    """``export-person --member``: what the book holds about a member of the team."""
+    import json
+
+    from salesnotes.render import safe
+
+    data = {"format": kind, "version": 1, "exported_at": now, "member": name, "tables": tables}
+    return (json.dumps(safe(data), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def exported(contact: Contact, tables: Mapping[str, Sequence[Any]], output: str) -> None:
     """``export-person -o FILE``: what was written where."""
     rows = sum(len(rows) for rows in tables.values())

@@ -82,6 +82,37 @@ class Privacy:
             found[table] = [dict(row_ids_aside(r)) for r in self.db.all(sql, params)]
         return found
 
+    def member_rows(self, name: str) -> dict[str, list[dict[str, Any]]]:
+        """What the book holds about a member of the team (a GDPR request of a salesperson
+        or manager): their row, the coaching notes they wrote or were written for, the
+        joint visits they went on (when, whose, the role: not the customers' words), and
+        what the audit trail says they did (when, which command, which row: not the
+        customers' values it holds)."""
+        return {
+            table: [dict(r) for r in self.db.all(sql, params)]
+            for table, sql, params in (
+                ("team_members", "SELECT * FROM team_members WHERE name = ?", (name,)),
+                (
+                    "coaching",
+                    "SELECT * FROM coaching WHERE manager = ? OR salesperson = ? ORDER BY id",
+                    (name, name),
+                ),
+                (
+                    "visits",
+                    "SELECT id, due_on, due_time, status, done_on, owner, with_owner, role"
+                    " FROM followups WHERE role <> '' AND (owner = ? OR with_owner = ?)"
+                    " ORDER BY id",
+                    (name, name),
+                ),
+                (
+                    "audit_trail",
+                    "SELECT id, at, actor, login, command, tbl, row_id, action FROM audit_trail"
+                    " WHERE actor = ? ORDER BY id",
+                    (name,),
+                ),
+            )
+        }
+
     def erase(self, contact_id: int, now: str) -> dict[str, int]:
         """Delete every row of the person (in the caller's transaction), their organisation
         when nobody else belongs to it, their words from the search indexes; remember a

@@ -9,6 +9,8 @@ from salesnotes.results import Joined
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from salesnotes.models import Member
     from salesnotes.store.interface import Store
 
@@ -109,3 +111,23 @@ def upgrade_book(store: Store, path: str) -> tuple[list[str], str]:
     from salesnotes.store.postgres import shown
 
     return store.upgraded, shown(path)
+
+
+def member_data(store: Store, name: str) -> dict[str, list[dict[str, Any]]]:
+    """What the book holds about ``name`` as a member of the team (``export-person
+    --member``); NotFound when it holds nothing: no member row, no coaching, no visit, no
+    action in the audit trail, and no contact or follow-up of theirs."""
+    from salesnotes.team import owner
+    from salesnotes.usecases.sources import team_owners
+
+    name = owner(name, "--member")
+    tables = store.privacy.member_rows(name)
+    if not any(tables.values()) and name not in team_owners(store):
+        from salesnotes.errors import NotFound
+
+        raise NotFound(
+            _("the book holds nothing about a member named {name}; its people: {people}").format(
+                name=name, people=", ".join(team_owners(store)) or "-"
+            )
+        )
+    return tables

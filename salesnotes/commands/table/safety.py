@@ -77,9 +77,19 @@ problem: SQLite's locking is unreliable there.""",
 Everything stored about one person, as JSON (a GDPR request for access).
 
 The contact, their e-mail addresses, phone numbers and tags, every conversation,
-follow-up and quote (with its revisions), and their organisation's row.""",
+follow-up and quote (with its revisions), and their organisation's row. With --member
+NAME: a member of the team (their row, the coaching notes by and for them, the joint
+visits they went on, what the audit trail says they did).""",
         (
-            WHO,
+            arg(
+                "who",
+                metavar="WHO",
+                default=None,
+                show_default=False,
+                complete="who",
+                help="Id, phone number, e-mail or part of the name.",
+            ),
+            opt("member", "--member", help="A member of the team instead (a salesperson)."),
             OUTPUT,
             FORCE,
         ),
