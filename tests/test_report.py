@@ -337,3 +337,33 @@ def test_the_html_report_draws_its_bars_in_a_real_browser(
     brief.write_text(run("brief", "--team", "--format", "html").stdout)
     drawn = bars(screenshot(brief, tmp_path / "brief.png"), BAR_COLOUR)
     assert len(drawn) == 3 and drawn[1][2] > drawn[2][2] > drawn[0][2]
+
+
+@pytest.mark.parametrize("language", ["C.UTF-8", "nl_NL.UTF-8"])
+def test_the_tour_of_the_teams_week_runs_as_written(
+    run: Run, two_weeks: None, language: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """docs/team.md's tour, copied as it is, by the manager, in English and in Dutch."""
+    from tests.test_readme import ROOT, tour_commands
+
+    text = (ROOT / "docs" / "team.md").read_text(encoding="utf-8")
+    section = text[text.index("## The team's week in figures") :]
+    commands = tour_commands(section[: section.index("\n## ", 5)])
+    assert [c[:2] for c in commands] == [
+        ["report", "--week"],
+        ["report", "--month"],
+        ["brief", "--team"],
+    ]
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LANG", language)
+    day_as(monkeypatch, "marieke", "2026-12-09T16:00")  # the manager: no contact of her own
+    said = [run(*args).stdout for args in commands]
+    dutch = language.startswith("nl")
+    assert ("Het team: ma 7 dec 2026" if dutch else "The team: Mon 7 Dec 2026") in said[0]
+    assert ("Gesprekken per dag" if dutch else "Conversations per day") in said[0]
+    page = (tmp_path / "team.html").read_text(encoding="utf-8")
+    assert (
+        page.count("<svg") >= 3
+        and ("Gesprekken per persoon" if dutch else "Conversations per person") in page
+    )
+    assert ("De week van het team tot nu toe" if dutch else "The team's week so far") in said[2]

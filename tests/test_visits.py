@@ -196,6 +196,7 @@ def test_a_members_export_has_the_visits_they_went_on(
         ("pieter", "marieke", "lead")
     ]
     assert "Offerte hal 3" not in json.dumps(data)  # the customer's words are not hers
-    assert "name a contact, or a member" in run(
-        "export-person", "jan", "--member", "marieke", expect=2
-    ).stderr
+    assert (
+        "name a contact, or a member"
+        in run("export-person", "jan", "--member", "marieke", expect=2).stderr
+    )
