@@ -299,6 +299,7 @@ def main() -> None:
         "log": ["log", "#42", "Called about the heat pump", "--kind", "call"],
         "search": ["search", "heat pump"],
         "pipeline": ["pipeline", "--format", "plain"],
+        "report": ["report", "--month", "--format", "plain"],
         # The two long listings, as a person sees them: a table of the first 50, counted.
         "followups (table)": ["followups"],
         "contacts (table)": ["contacts"],
@@ -407,6 +408,60 @@ def main() -> None:
         print(f"MISSED: {b.name}: {b.value:.2f} {b.unit} (limit {b.limit:g})")
 
 
+def same_figures(
+    bin_: str, on_sqlite: dict[str, str], on_postgres: dict[str, str], report: Report, size: int
+) -> None:
+    """Issue 28: the team's figures are the same on SQLite and PostgreSQL, and the same as
+    counting the rows of the book in Python (tests/test_report.py's ``counted``), for three
+    spans of the large team book: said as a note."""
+    import sqlite3
+
+    from tests.test_report import counted
+
+    def rows(sql: str) -> list[dict[str, Any]]:
+        conn = sqlite3.connect(on_sqlite["SALESNOTES_DB"])
+        conn.row_factory = sqlite3.Row
+        try:
+            return [dict(r) for r in conn.execute(sql)]
+        finally:
+            conn.close()
+
+    checked = differ = 0
+    for span in (["--month"], ["--week", "--last"], ["--since", "2026-01-01"]):
+        args = [bin_, "report", *span, "--team", "--format", "json"]
+        said = [
+            json.loads(subprocess.run(args, env=e, check=True, capture_output=True).stdout)
+            for e in (on_sqlite, on_postgres)
+        ]
+        if said[0] != said[1]:
+            differ += 1
+        today = date.fromisoformat(said[0]["date"])
+        for part, key in (("", "figures"), ("before_", "before")):
+            start, end = (date.fromisoformat(said[0][f"{part}{e}"]) for e in ("start", "end"))
+            mine = counted(start, end, today, rows)
+            for person in said[0]["people"]:
+                theirs = mine.get(person["name"], {})
+                hours = theirs.pop("hours", [])
+                for figure, value in theirs.items():
+                    if figure.startswith("pipeline") and key == "before":
+                        continue
+                    checked += 1
+                    differ += person[key][figure] != value
+                median = statistics.median(hours) if hours else None
+                shown = person[key]["complaint_answer_hours"]
+                differ += (median is None) != (shown is None) or (
+                    median is not None and abs(round(median, 4) - shown) > 1e-9
+                )
+    note = (
+        f"report (issue 28): three spans of the team book @{size}"
+        f" gave {'the same' if differ == 0 else 'DIFFERENT'} figures on SQLite and PostgreSQL,"
+        f" and {checked} figures per person equal to a count of the rows in Python"
+        f" ({differ} differences)"
+    )
+    print(f"  {note}")
+    report.notes.append(note)
+
+
 def postgres_beside(
     bin_: str,
     book: Path,
@@ -459,7 +514,9 @@ def postgres_beside(
         "log": ["log", "#42", "Called about the heat pump", "--kind", "call"],
         "show": ["show", "#42"],
         "search": ["search", "heat pump"],
+        "report (team, month)": ["report", "--month", "--team", "--format", "plain"],
     }
+    same_figures(bin_, env, on_postgres, report, size)
     for name, cmd in everyday.items():
         sqlite_name = f"{name} @{size} team (anouk)"
         commands[sqlite_name] = ([bin_, *cmd], env)
@@ -656,6 +713,9 @@ def budgets(report: Report, small: int, middle: int, large: int) -> None:
         "issue 24",
     )
     b.append(Budget(f"search @{large} (whole command)", t[f"search @{large}"] * 1000, 200, "ms"))
+    for name in (f"report @{large}", f"report (team, month) @{large} team (anouk) on PostgreSQL"):
+        if name in t:
+            b.append(Budget(f"{name} (whole command)", t[name] * 1000, 1000, "ms", "issue 28"))
     b.append(
         Budget(
             f"search by phone @{large} (whole command)",

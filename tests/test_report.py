@@ -10,11 +10,14 @@ import sqlite3
 import statistics
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tests.conftest import Run, RunJson, dump
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 TALKS = ("call", "visit", "email", "meeting")
 
@@ -203,9 +206,11 @@ def rows(sql: str) -> list[dict[str, Any]]:
         conn.close()
 
 
-def counted(start: date, end: date, today: date) -> dict[str, dict[str, Any]]:
+def counted(
+    start: date, end: date, today: date, rows: Callable[[str], list[dict[str, Any]]] = rows
+) -> dict[str, dict[str, Any]]:
     """Each owner's figures over [start, end] as the documentation defines them, counted in
-    Python from every row of the book (no SQL aggregates)."""
+    Python from every row of the book (no SQL aggregates; ``rows``: how to read them)."""
     owner = {r["id"]: r["owner"] for r in rows("SELECT id, owner FROM contacts")}
     figures: dict[str, dict[str, Any]] = {}
 
@@ -221,7 +226,9 @@ def counted(start: date, end: date, today: date) -> dict[str, dict[str, Any]]:
     inside = {(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)}
     names = {"call": "calls", "visit": "visits", "email": "emails", "meeting": "meetings"}
     talks = rows("SELECT contact_id, kind, happened_on, logged_at FROM interactions")
+    by_contact: dict[int, list[dict[str, Any]]] = {}
     for r in talks:
+        by_contact.setdefault(r["contact_id"], []).append(r)
         if r["kind"] in TALKS and r["happened_on"] in inside:
             f = of(owner[r["contact_id"]])
             f["conversations"] += 1
@@ -248,8 +255,8 @@ def counted(start: date, end: date, today: date) -> dict[str, dict[str, Any]]:
             f["complaints"] += 1
             answers = [r["done_at"]] if r["done_at"] else []
             answers += [
-                t["logged_at"] for t in talks
-                if t["contact_id"] == r["contact_id"] and t["kind"] in TALKS
+                t["logged_at"] for t in by_contact.get(r["contact_id"], [])
+                if t["kind"] in TALKS
                 and t["happened_on"] >= r["created_on"] and t["logged_at"] > r["created_at"]
             ]  # fmt: skip
             if answers:
@@ -367,3 +374,12 @@ def test_the_tour_of_the_teams_week_runs_as_written(
         and ("Gesprekken per persoon" if dutch else "Conversations per person") in page
     )
     assert ("De week van het team tot nu toe" if dutch else "The team's week so far") in said[2]
+
+
+def test_a_book_with_nobody_in_it_reports_zeros(run: Run, run_json: RunJson) -> None:
+    run("add", "Jan de Vries")
+    run("forget", "jan", "--yes")
+    report = run_json("report")
+    assert [p["name"] for p in report["people"]] == ["anouk"]
+    assert report["people"][0]["figures"]["conversations"] == 0
+    assert "none to answer" in run("brief", "--team").stdout

@@ -183,8 +183,10 @@ def test_the_coaching_after_a_visit_is_the_one_who_joined_and_survives_forgettin
     assert [n["to_try"] for n in mine["tables"]["coaching"]] == ["Eerder naar het budget vragen"]
     assert mine["tables"]["coaching"][0]["manager"] == "marieke"
     assert mine["tables"]["visits"] == []  # the visit was the customer's: forgotten with them
-    assert "name a contact, or a member" in run("export-person", expect=2).stderr
-    assert "a member named niemand" in run("export-person", "--member", "niemand", expect=3).stderr
+    told = run("export-person", expect=2).stderr  # still in Dutch
+    assert "noem een contact, of iemand van het team met --member NAAM" in told
+    told = run("export-person", "--member", "niemand", expect=3).stderr
+    assert "niets over een teamlid met de naam niemand" in told
 
 
 def test_a_members_export_has_the_visits_they_went_on(

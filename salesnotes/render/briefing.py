@@ -148,7 +148,6 @@ def html(brief: Brief) -> str:
 def as_json(brief: Brief) -> dict[str, Any]:
     """The JSON contract of ``brief --format json`` (stable keys)."""
     from salesnotes.render.calls import call_json
-    from salesnotes.render.report import as_json as report_json
     from salesnotes.render.shapes import (
         agenda_json,
         followup_json,
@@ -223,8 +222,17 @@ def as_json(brief: Brief) -> dict[str, Any]:
             {"person": person, "last": last, "roles": list(roles)}
             for person, last, roles in brief.ride_along
         ],
-        "week": None if brief.week is None else report_json(brief.week),
+        "week": _week_json(brief),
     }
+
+
+def _week_json(brief: Brief) -> dict[str, Any] | None:
+    """The manager's week so far, as ``report --format json`` gives it."""
+    if brief.week is None:
+        return None
+    from salesnotes.render.report import as_json
+
+    return as_json(brief.week)
 
 
 def email(brief: Brief, to: str, sender: str) -> str:

@@ -10,6 +10,7 @@ from salesnotes.render.charts import bar, sparkline
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import date
 
     from salesnotes.config import Config
     from salesnotes.domain.report import Figures, Person, Report
@@ -167,7 +168,7 @@ def pictures(report: Report, config: Config) -> list[str]:
     return lines
 
 
-def _day(day: Any) -> str:
+def _day(day: date) -> str:
     from salesnotes.domain.days import short
 
     return short(day)

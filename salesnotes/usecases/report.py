@@ -74,6 +74,7 @@ def team_report(
     for person, n in store.reports.quiet(today):
         now.setdefault(person, _empty(span)).quiet = n
     names = whose if whose is not None else sorted(set(team_owners(store)) | set(now))
+    names = names or [store.user]  # a new book: the user's own zeros
     people = [
         Person(name, _state(now.get(name) or _empty(span)), then.get(name) or _empty(before))
         for name in names
