@@ -128,6 +128,9 @@ def test_whose_figures_and_the_other_spans(
         "2026-11-30", "2026-11-20", "2026-11-29"
     )  # fmt: skip
     assert since["team"]["figures"]["quotes_sent"] == 3
+    longer = run("report", "--since", "2026-06-01", "--team").stdout  # 192 days: by week
+    assert "Conversations per week, Mon 1 Jun to Wed 9 Dec:" in longer
+    assert "\npieter  " in longer and longer.count("▁") + longer.count("█") >= 2
     plain = run("report", "--team", "--format", "plain").stdout.splitlines()
     assert "pieter\tquotes_won_cents\t1000000\t0" in plain
     assert "team\twin_rate\t0.5\t" in plain and "pieter\tpipeline_open\t1\t" in plain
@@ -135,7 +138,7 @@ def test_whose_figures_and_the_other_spans(
     assert run("report", "--team", "--format", "plain").stdout.splitlines() == plain
     dutch = run("report", "--team").stdout
     assert "Het team: ma 7 dec 2026 – wo 9 dec 2026" in dutch
-    assert "Gesprekken" in dutch and "Slagingskans" in dutch and "eerste antwoord" in dutch
+    assert "Gesprekken" in dutch and "Scoringspercentage" in dutch and "eerste antwoord" in dutch
     markdown = run("report", "--team", "--format", "markdown").stdout
     assert markdown.startswith("## Het team: ma 7 dec 2026") and "| Gesprekken | 1 | 2 | 3 |" in (
         markdown

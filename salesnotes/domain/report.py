@@ -179,6 +179,20 @@ class Report:
         return self.team if self.team is not None else self.people[0]
 
 
+def binned(span: Span, per_day: list[int]) -> tuple[str, list[int]]:
+    """Counts per day grouped as a picture can show them: by day up to 31 days, by (ISO)
+    week up to 31 weeks, else by month; ('day' | 'week' | 'month', the sums in order)."""
+    days = span.days
+    if len(days) <= 31:
+        return "day", list(per_day)
+    unit = "week" if len(days) <= 31 * 7 else "month"
+    sums: dict[tuple[int, int], int] = {}
+    for day, n in zip(days, per_day, strict=True):
+        key = day.isocalendar()[:2] if unit == "week" else (day.year, day.month)
+        sums[key] = sums.get(key, 0) + n
+    return unit, list(sums.values())
+
+
 def median(values: list[float]) -> float | None:
     """The middle value (the mean of the middle two); None of nothing."""
     if not values:

@@ -150,14 +150,19 @@ def pictures(report: Report, config: Config) -> list[str]:
     """The terminal's pictures, as lines: a sparkline of conversations per day for each
     person, and the open pipeline by the month its quotes run to as bars."""
     from salesnotes.domain.days import month_abbr
+    from salesnotes.domain.report import binned
 
-    lines = [_("Conversations per day, {start} to {end}:").format(
-        start=_day(report.span.start), end=_day(report.span.end)
-    )]  # fmt: skip
+    unit = binned(report.span, report.shown.now.per_day)[0]
+    heading = {
+        "day": _("Conversations per day, {start} to {end}:"),
+        "week": _("Conversations per week, {start} to {end}:"),
+        "month": _("Conversations per month, {start} to {end}:"),
+    }[unit]
+    lines = [heading.format(start=_day(report.span.start), end=_day(report.span.end))]
     wide = max((len(p.name) for p in report.people), default=0)
     for person in report.people:
-        days = person.now.per_day
-        lines.append(f"  {person.name:<{wide}}  {sparkline(days)}  {sum(days)}")
+        counts = binned(report.span, person.now.per_day)[1]
+        lines.append(f"  {person.name:<{wide}}  {sparkline(counts)}  {sum(counts)}")
     if report.months:
         top = max(m.cents for _, m in report.months)
         lines.append(_("Open quotes by the month they run to:"))

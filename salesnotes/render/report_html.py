@@ -41,6 +41,7 @@ def figure(svg: str, caption: str) -> str:
 def html(report: Report, config: Config) -> str:
     """The whole page."""
     from salesnotes.domain.days import month_abbr
+    from salesnotes.domain.report import binned
 
     first, second = heading(report)
     people = columns(report)
@@ -55,9 +56,16 @@ def html(report: Report, config: Config) -> str:
     ]
     for cells in table_rows(report, config):
         out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+    unit = binned(report.span, report.shown.now.per_day)[0]
+    words = {
+        "day": _("Conversations per day"),
+        "week": _("Conversations per week"),
+        "month": _("Conversations per month"),
+    }[unit]
     out.append(
-        "<tr><td>" + escape(_("Conversations per day")) + "</td>"
-        + "".join(f"<td>{svg_spark(p.now.per_day)}</td>" for _name, p in people)
+        "<tr><td>" + escape(words) + "</td>"
+        + "".join(f"<td>{svg_spark(binned(report.span, p.now.per_day)[1])}</td>"
+                  for _name, p in people)
         + "<td></td></tr></tbody></table>"
     )  # fmt: skip
     out.append(conversations_chart(report))
