@@ -491,3 +491,33 @@ def test_a_coaching_note_reaches_only_the_two_of_them_as_the_server_holds_it(
         " VALUES ('x', 'marieke', 'pieter', '2026-12-07', '2026-12-07')",
     )  # fmt: skip
     assert forged is not None and "row-level security" in str(forged)
+    # A request for access by pieter goes to the book's owner, who reads the coaching too;
+    # pieter's own login may not read the team's list or the audit trail: told, not a trace.
+    as_login(team.owner)
+    data = json.loads(run("export-person", "--member", "pieter").stdout)
+    assert [n["went_well"] for n in data["tables"]["coaching"]] == ["Goede vragen"]
+    assert data["tables"]["team_members"][0]["role"] == "sales"
+    as_login("pieter")
+    told = run("export-person", "--member", "pieter", expect=1).stderr
+    assert told.startswith("Error: your database role may not do this") and "Traceback" not in told
+
+
+def test_each_one_reads_the_figures_their_role_gives_them(
+    run: Run, team: Team, as_login: Callable[[str], None]
+) -> None:
+    """The team's figures with the team's own logins: a salesperson their own by default,
+    the manager and the read role the team's; the same figures whoever asks."""
+    as_login("anouk")
+    run("log", "jan", "Belde over de offerte", "--kind", "call")
+    as_login("pieter")
+    run("log", "els", "Bezoek", "--kind", "visit")
+    run("log", "els", "Mail", "--kind", "email")
+    mine = _json(run, "report")
+    assert [p["name"] for p in mine["people"]] == ["pieter"] and mine["team"] is None
+    assert mine["people"][0]["figures"]["conversations"] == 2
+    for login in ("marieke", "lees"):
+        as_login(login)
+        shown = _json(run, "report")
+        people = {p["name"]: p["figures"]["conversations"] for p in shown["people"]}
+        assert people["anouk"] == 1 and people["pieter"] == 2
+        assert shown["team"]["figures"]["conversations"] == 3

@@ -171,7 +171,6 @@ class Report:
     team: Person | None
     months: list[tuple[str, Money]] = field(default_factory=list)
     other_currencies: int = 0
-    response_hours: int = 24
 
     @property
     def shown(self) -> Person:

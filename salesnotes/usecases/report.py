@@ -93,7 +93,6 @@ def team_report(
         kind, span, before, today, currency, people, totals,
         sorted(months.items(), key=lambda item: item[0] or "9999"),
         sum(n for person, n in other.items() if person in names),
-        config.get_int("complaints.response_hours"),
     )  # fmt: skip
 
 
@@ -122,7 +121,8 @@ def _figures(store: Store, span: Span, currency: str) -> tuple[dict[str, Figures
     for person, day, kind, n in store.reports.talks(span.start, span.end):
         figures = of(person)
         figures.talks[kind] += n
-        figures.per_day[days[day]] += n
+        if day in days:  # a day as the book writes it (another tool's text is counted only)
+            figures.per_day[days[day]] += n
     for person, n in store.reports.new_contacts(*_instants(span)):
         of(person).new_contacts = n
     other: dict[str, int] = {}
