@@ -116,11 +116,21 @@ def upgrade_book(store: Store, path: str) -> tuple[list[str], str]:
 def member_data(store: Store, name: str) -> dict[str, list[dict[str, Any]]]:
     """What the book holds about ``name`` as a member of the team (``export-person
     --member``); NotFound when it holds nothing: no member row, no coaching, no visit, no
-    action in the audit trail, and no contact or follow-up of theirs."""
+    action in the audit trail, and no contact or follow-up of theirs. In a team's book a
+    salesperson asks for their own (Conflict for a colleague's); the coaching they read is
+    what the server lets them (their own notes)."""
     from salesnotes.team import owner
     from salesnotes.usecases.sources import team_owners
 
     name = owner(name, "--member")
+    seat = store.seat
+    if seat is not None and seat.role == "sales" and seat.name not in (None, name):
+        raise Conflict(
+            _(
+                "a salesperson asks for their own data ({me}); the book's owner or a manager "
+                "answers for {name}"
+            ).format(me=seat.name, name=name)
+        )
     tables = store.privacy.member_rows(name)
     if not any(tables.values()) and name not in team_owners(store):
         from salesnotes.errors import NotFound
