@@ -160,6 +160,8 @@ def test_the_managers_briefing_has_the_week_so_far(
     html = run("brief", "--team", "--format", "html").stdout
     assert html.count("<svg") == 1 and 'role="img"' in html
     assert "Conversations per person: anouk: 1; pieter: 2" in html  # the text alternative
+    mail = run("brief", "--team", "--format", "email", "--to", "marieke@example.nl").stdout
+    assert "Content-Type: text/html" in mail and "svg" in mail  # the chart goes in the mail
     monkeypatch.setenv("SALESNOTES_USER", "pieter")
     assert "The team's week so far" not in run("brief").stdout  # a salesperson's own: not
 
