@@ -45,6 +45,15 @@ ROWS: tuple[Row, ...] = (
 )  # fmt: skip
 
 
+PER = {
+    "day": (N_("Conversations per day"), N_("Conversations per day, {start} to {end}:")),
+    "week": (N_("Conversations per week"), N_("Conversations per week, {start} to {end}:")),
+    "month": (N_("Conversations per month"), N_("Conversations per month, {start} to {end}:")),
+}
+"""The sparklines' words by what a character counts (``domain.report.binned``): a label, and
+the terminal's heading."""
+
+
 def render(report: Report, fmt: str, config: Config) -> str:
     """The report in ``fmt``: table (for a terminal), plain, json, markdown or html."""
     if fmt == "json":
@@ -152,12 +161,7 @@ def pictures(report: Report, config: Config) -> list[str]:
     from salesnotes.domain.days import month_abbr
     from salesnotes.domain.report import binned
 
-    unit = binned(report.span, report.shown.now.per_day)[0]
-    heading = {
-        "day": _("Conversations per day, {start} to {end}:"),
-        "week": _("Conversations per week, {start} to {end}:"),
-        "month": _("Conversations per month, {start} to {end}:"),
-    }[unit]
+    heading = _(PER[binned(report.span, report.shown.now.per_day)[0]][1])
     lines = [heading.format(start=_day(report.span.start), end=_day(report.span.end))]
     wide = max((len(p.name) for p in report.people), default=0)
     for person in report.people:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from salesnotes.i18n import _, language
 from salesnotes.render.charts import svg_bars, svg_spark
-from salesnotes.render.report import columns, footnotes, heading, said, table_rows
+from salesnotes.render.report import PER, columns, footnotes, heading, said, table_rows
 
 if TYPE_CHECKING:
     from salesnotes.config import Config
@@ -56,12 +56,7 @@ def html(report: Report, config: Config) -> str:
     ]
     for cells in table_rows(report, config):
         out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-    unit = binned(report.span, report.shown.now.per_day)[0]
-    words = {
-        "day": _("Conversations per day"),
-        "week": _("Conversations per week"),
-        "month": _("Conversations per month"),
-    }[unit]
+    words = _(PER[binned(report.span, report.shown.now.per_day)[0]][0])
     out.append(
         "<tr><td>" + escape(words) + "</td>"
         + "".join(f"<td>{svg_spark(binned(report.span, p.now.per_day)[1])}</td>"
